@@ -1,0 +1,263 @@
+//! What each command does: load configuration and packs, read inputs, check, render, and map
+//! the outcome to an exit code (0 passed, 1 gate failed, 2 error; 2 beats 1 beats 0).
+
+use std::io::{IsTerminal, Write};
+
+use crate::cli::{CheckArgs, Cli, Color, Command, Format, PackArgs, RulesCommand};
+use crate::config::{self, Config, FailOn};
+use crate::engine::{Engine, Settings};
+use crate::error::{Error, display_path};
+use crate::input::{self, Decoded, Document, Input};
+use crate::report::{self, Report};
+use crate::rules::{self, Pack};
+
+pub const EXIT_PASS: i32 = 0;
+pub const EXIT_GATE: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(cmd) => rules_command(cmd),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("mtqc: error: {e}");
+        EXIT_ERROR
+    })
+}
+
+fn load_config(args: &PackArgs) -> Result<Config, Error> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d)),
+    };
+    match path {
+        Some(p) => config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The embedded packs, then those named by the project file, then `--rules` directories.
+fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
+    let mut packs = rules::load_embedded()?;
+    for dir in config
+        .rules
+        .iter()
+        .map(|d| config.dir.join(d))
+        .chain(args.rules.iter().cloned())
+    {
+        packs.extend(rules::load_dir(&dir)?);
+    }
+    Ok(packs)
+}
+
+fn settings(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
+    let mut s = Settings::from_config(config);
+    if let Some(l) = &args.lang {
+        s.language = Some(l.clone());
+    }
+    if let Some(p) = &args.packs {
+        s.packs = Some(p.clone());
+    }
+    s.disabled.extend(args.disable.iter().cloned());
+    s.segments |= args.segments;
+    if let Some(f) = args.fail_on {
+        s.fail_on = Some(f);
+    }
+    if let Some(t) = args.fail_under {
+        if !(0.0..=100.0).contains(&t) {
+            return Err(Error::usage(format!(
+                "--fail-under {t}: must lie in 0..=100"
+            )));
+        }
+        s.fail_under = Some(t);
+    }
+    Ok(s)
+}
+
+fn check(args: CheckArgs) -> Result<i32, Error> {
+    let config = load_config(&args.packs_args)?;
+    let engine = Engine::new(
+        load_packs(&config, &args.packs_args)?,
+        settings(&config, &args)?,
+    )?;
+    let mode = args.paragraphs.or(config.paragraphs).unwrap_or_default();
+    let paths = if args.paths.is_empty() {
+        vec!["-".into()]
+    } else {
+        args.paths.clone()
+    };
+    let mut warnings = Vec::new();
+    let (inputs, errors) = input::expand(&paths, &mut warnings);
+    let mut code = EXIT_PASS;
+    for e in &errors {
+        eprintln!("mtqc: error: {e}");
+        code = EXIT_ERROR;
+    }
+    let mut files = Vec::new();
+    for inp in &inputs {
+        match load_document(inp, mode) {
+            Ok(Some(doc)) => files.push(engine.check(&doc)),
+            Ok(None) => eprintln!("mtqc: warning: {}: looks binary, skipped", inp.display()),
+            Err(e) => {
+                eprintln!("mtqc: error: {e}");
+                code = EXIT_ERROR;
+            }
+        }
+    }
+    for w in warnings {
+        eprintln!("mtqc: warning: {w}");
+    }
+    let report = engine.report(files);
+    let rendered = match args.format {
+        Format::Json => report::json::render(&report),
+        Format::Human => report::human::render(
+            &report,
+            &report::human::Style {
+                color: use_color(args.color),
+            },
+        ),
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(code);
+        }
+        return Err(Error::new(
+            crate::error::ErrorKind::Output,
+            format!("cannot write the report: {e}"),
+        ));
+    }
+    if code == EXIT_PASS && gate_failed(&report, &engine.settings) {
+        code = EXIT_GATE;
+    }
+    Ok(code)
+}
+
+fn gate_failed(report: &Report, s: &Settings) -> bool {
+    let by_severity = s.fail_on() != FailOn::Never
+        && report
+            .files
+            .iter()
+            .flat_map(|f| &f.paragraphs)
+            .any(|p| !p.pass);
+    let by_score = s
+        .fail_under
+        .is_some_and(|t| report.files.iter().any(|f| f.score < t));
+    by_severity || by_score
+}
+
+/// A document, `None` for a binary file found by walking a directory.
+fn load_document(inp: &Input, mode: input::ParagraphMode) -> Result<Option<Document>, Error> {
+    let name = inp.display();
+    match input::decode(&name, input::read(inp)?)? {
+        Decoded::Text { text, bom } => Ok(Some(Document::from_text(name, text, bom, mode))),
+        Decoded::Binary { offset } => match inp {
+            Input::File { named: false, .. } => Ok(None),
+            _ => Err(Error::input(format!(
+                "{name}: looks binary (NUL byte at offset {offset})"
+            ))),
+        },
+    }
+}
+
+fn use_color(c: Color) -> bool {
+    match c {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
+    match cmd {
+        RulesCommand::List(args) => {
+            let packs = load_packs(&load_config(&args)?, &args)?;
+            let mut out = String::new();
+            for p in &packs {
+                out.push_str(&format!(
+                    "{} {} ({}; languages: {}): {}\n",
+                    p.info.id,
+                    p.info.version,
+                    p.info.origin,
+                    p.info.languages.join(", "),
+                    p.info.description
+                ));
+                for r in &p.rules {
+                    out.push_str(&format!(
+                        "  {:40} {:13} {:8} {}\n",
+                        r.id, r.kind, r.severity, r.category
+                    ));
+                }
+            }
+            print_quietly(&out);
+            Ok(EXIT_PASS)
+        }
+        RulesCommand::Explain { id, packs: args } => {
+            let packs = load_packs(&load_config(&args)?, &args)?;
+            let rule = packs
+                .iter()
+                .flat_map(|p| &p.rules)
+                .find(|r| r.id == id)
+                .ok_or_else(|| {
+                    Error::usage(format!("unknown rule `{id}` (see `mtqc rules list`)"))
+                })?;
+            let mut out = format!(
+                "{}\n  kind: {}\n  severity: {}\n  category: {}\n  defined at: {}\n  message: {}\n\n{}\n",
+                rule.id,
+                rule.kind,
+                rule.severity,
+                rule.category,
+                rule.origin,
+                rule.message,
+                rule.doc.trim()
+            );
+            for ex in &rule.examples {
+                match &ex.flags {
+                    Some(f) if !f.is_empty() => {
+                        out.push_str(&format!("\n  flags {f:?} in: {}\n", ex.text))
+                    }
+                    _ => out.push_str(&format!("\n  silent on: {}\n", ex.text)),
+                }
+            }
+            print_quietly(&out);
+            Ok(EXIT_PASS)
+        }
+        RulesCommand::Test { dir } => {
+            let packs = match &dir {
+                Some(d) => rules::load_dir(d)?,
+                None => rules::load_embedded()?,
+            };
+            let (count, failures) = rules::examples::run(&packs);
+            let rules_n: usize = packs.iter().map(|p| p.rules.len()).sum();
+            for f in &failures {
+                println!("FAIL {f}");
+            }
+            let place = dir
+                .as_deref()
+                .map_or("embedded packs".to_string(), display_path);
+            println!(
+                "{place}: {rules_n} rules, {count} examples: {} passed, {} failed",
+                count.saturating_sub(failures.len()),
+                failures.len()
+            );
+            Ok(if failures.is_empty() {
+                EXIT_PASS
+            } else {
+                EXIT_GATE
+            })
+        }
+    }
+}
+
+fn print_quietly(s: &str) {
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}

@@ -1,0 +1,157 @@
+//! `attribution`: the same reporting clause (subject + reporting verb) more than once in one
+//! sentence, as MT produces when it keeps the source's attribution and adds its own
+//! (`তিনি বলেন, “…,” তিনি বলেন`). "The same" is the same verb in any of its forms, from the
+//! pack's lexicon, with the same subject or a spelling variant of it (`কেসিএনএ` / `কেসিএএনএ`).
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::rules::Lexicon;
+use crate::text::{Analysis, Span, Word};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    /// Reporting verbs: each a lemma and its forms (a form may be several words).
+    verbs: Vec<VerbSpec>,
+    /// Words that stand before a verb without being its subject (`আরও`, `এবং`).
+    #[serde(default)]
+    not_subjects: Vec<String>,
+    /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
+    #[serde(default = "default_similarity")]
+    min_similarity: f64,
+}
+
+fn default_similarity() -> f64 {
+    0.8
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbSpec {
+    lemma: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Attribution {
+    /// (lemma index, form as NFC words), longest forms first.
+    forms: Vec<(usize, Vec<String>)>,
+    lemmas: Vec<String>,
+    not_subjects: Vec<String>,
+    min_similarity: f64,
+}
+
+pub fn build(o: Options, _: &Lexicon) -> Result<Attribution, BuildError> {
+    let mut forms = Vec::new();
+    let mut lemmas = Vec::new();
+    for (i, v) in o.verbs.iter().enumerate() {
+        if v.forms.is_empty() {
+            return Err(BuildError::new(format!("verb `{}` has no forms", v.lemma)));
+        }
+        lemmas.push(v.lemma.clone());
+        for f in &v.forms {
+            let words: Vec<String> = f.split_whitespace().map(|w| w.nfc().collect()).collect();
+            if words.is_empty() {
+                return Err(BuildError::new(format!(
+                    "verb `{}` has an empty form",
+                    v.lemma
+                )));
+            }
+            forms.push((i, words));
+        }
+    }
+    forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    if !(0.0..=1.0).contains(&o.min_similarity) {
+        return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
+    }
+    Ok(Attribution {
+        forms,
+        lemmas,
+        not_subjects: o.not_subjects.iter().map(|w| w.nfc().collect()).collect(),
+        min_similarity: o.min_similarity,
+    })
+}
+
+/// One reporting clause found in a sentence.
+struct Clause {
+    lemma: usize,
+    subject: String,
+    span: Span,
+}
+
+impl Attribution {
+    /// The form of a reporting verb starting at word `j`, as (lemma, number of words).
+    fn verb_at(
+        &self,
+        p: &Analysis,
+        words: &[Word],
+        norm: &[String],
+        j: usize,
+    ) -> Option<(usize, usize)> {
+        self.forms.iter().find_map(|(lemma, form)| {
+            let end = j + form.len();
+            if end > words.len() || norm[j..end] != form[..] {
+                return None;
+            }
+            let joined =
+                (j + 1..end).all(|k| p.only_space_between(words[k - 1].span, words[k].span));
+            joined.then_some((*lemma, form.len()))
+        })
+    }
+
+    fn same_subject(&self, a: &str, b: &str) -> bool {
+        a == b
+            || (a.chars().count() >= 4
+                && b.chars().count() >= 4
+                && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
+    }
+}
+
+impl Check for Attribution {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        for sentence in &p.sentences {
+            let words: Vec<Word> = p
+                .words
+                .iter()
+                .filter(|w| w.span.start >= sentence.start && w.span.end <= sentence.end)
+                .copied()
+                .collect();
+            let norm: Vec<String> = words
+                .iter()
+                .map(|w| w.text(p.text).nfc().collect())
+                .collect();
+            let mut clauses: Vec<Clause> = Vec::new();
+            let mut j = 1;
+            while j < words.len() {
+                let Some((lemma, len)) = self.verb_at(p, &words, &norm, j) else {
+                    j += 1;
+                    continue;
+                };
+                let subject = &norm[j - 1];
+                if p.only_space_between(words[j - 1].span, words[j].span)
+                    && words[j - 1].is_letters()
+                    && !self.not_subjects.contains(subject)
+                {
+                    let span = Span::new(words[j - 1].span.start, words[j + len - 1].span.end);
+                    if let Some(first) = clauses
+                        .iter()
+                        .find(|c| c.lemma == lemma && self.same_subject(&c.subject, subject))
+                    {
+                        out.push(
+                            Hit::new(span)
+                                .var("first", p.slice(first.span))
+                                .var("verb", self.lemmas[lemma].as_str()),
+                        );
+                    }
+                    clauses.push(Clause {
+                        lemma,
+                        subject: subject.clone(),
+                        span,
+                    });
+                }
+                j += len;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Rule KINDS, one file each. A kind reads the analysed text and returns hits (spans plus the
+//! values its message needs); it never prints nor formats a report. This file is the registry:
+//! the kinds a rule file may name and how each one's options are compiled.
+
+pub mod attribution;
+pub mod consistency;
+pub mod language;
+pub mod mixed_script;
+pub mod numerals;
+pub mod orphan_mark;
+pub mod pattern;
+pub mod repetition;
+pub mod terminology;
+
+use std::fmt::Debug;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::de::ValueDeserializer;
+use unicode_script::Script;
+
+use crate::rules::{Lexicon, struct_fields};
+use crate::text::{Analysis, Span};
+
+/// One place a rule fires, in paragraph byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub span: Span,
+    /// Values for `{name}` placeholders of the rule's message (`{match}` is always the text).
+    pub vars: Vec<(&'static str, String)>,
+    pub suggestion: Option<String>,
+}
+
+impl Hit {
+    pub fn new(span: Span) -> Hit {
+        Hit {
+            span,
+            vars: Vec::new(),
+            suggestion: None,
+        }
+    }
+
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+        self.vars.push((name, value.into()));
+        self
+    }
+
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Hit {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+}
+
+/// A hit of a document-level rule: which paragraph it sits in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocHit {
+    pub paragraph: usize,
+    pub hit: Hit,
+}
+
+/// What every rule knows about the document it runs on.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The script most letters of the document are written in.
+    pub script: Option<Script>,
+    /// The document's language (ISO 639-1 where one exists).
+    pub language: String,
+}
+
+/// A compiled rule kind. Paragraph rules implement `paragraph`, document rules `document`.
+pub trait Check: Send + Sync + Debug {
+    fn paragraph(&self, _p: &Analysis, _ctx: &Context, _out: &mut Vec<Hit>) {}
+    fn document(&self, _ps: &[Analysis], _ctx: &Context, _out: &mut Vec<DocHit>) {}
+}
+
+/// Why a rule's options do not compile: a message and, where known, the span of the bad value
+/// in the rule file.
+#[derive(Debug)]
+pub struct BuildError {
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl BuildError {
+    pub fn new(message: impl Into<String>) -> BuildError {
+        BuildError {
+            span: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(span: Range<usize>, message: impl Into<String>) -> BuildError {
+        BuildError {
+            span: Some(span),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<toml::de::Error> for BuildError {
+    fn from(e: toml::de::Error) -> BuildError {
+        BuildError {
+            span: e.span(),
+            message: e.message().to_string(),
+        }
+    }
+}
+
+type Compile = fn(ValueDeserializer<'_>, &Lexicon) -> Result<Box<dyn Check>, BuildError>;
+
+/// One entry of the registry.
+pub struct KindInfo {
+    pub name: &'static str,
+    pub fields: fn() -> &'static [&'static str],
+    pub compile: Compile,
+}
+
+/// Deserialise a kind's options and build its check.
+fn compile<O, C>(
+    de: ValueDeserializer<'_>,
+    lexicon: &Lexicon,
+    build: fn(O, &Lexicon) -> Result<C, BuildError>,
+) -> Result<Box<dyn Check>, BuildError>
+where
+    O: DeserializeOwned,
+    C: Check + 'static,
+{
+    let options = O::deserialize(de)?;
+    Ok(Box::new(build(options, lexicon)?))
+}
+
+macro_rules! kind {
+    ($name:literal, $module:ident) => {
+        KindInfo {
+            name: $name,
+            fields: || struct_fields::<$module::Options>(),
+            compile: |de, lexicon| compile(de, lexicon, $module::build),
+        }
+    };
+}
+
+pub const KINDS: &[KindInfo] = &[
+    kind!("attribution", attribution),
+    kind!("consistency", consistency),
+    kind!("language", language),
+    kind!("mixed-script", mixed_script),
+    kind!("numerals", numerals),
+    kind!("orphan-mark", orphan_mark),
+    kind!("pattern", pattern),
+    kind!("repetition", repetition),
+    kind!("terminology", terminology),
+];
+
+pub fn kind_info(name: &str) -> Option<&'static KindInfo> {
+    KINDS.iter().find(|k| k.name == name)
+}

@@ -1,0 +1,153 @@
+//! `numerals`: numbering systems (UTS #39 section 5.3, digits grouped by their zero).
+//!
+//! - `mode = "mixed-in-number"`: one number written with digits of more than one system
+//!   (`600০০`): a reader cannot tell what was meant, so the quantity itself is in doubt.
+//! - `mode = "mixed-systems"`: numbers of the document written in different systems. With
+//!   `expected = "auto"` it fires only when one system holds a clear majority, flags the
+//!   others, and never flags the digits native to the document's script (they are never wrong,
+//!   ASCII digits are a house style); with `expected = "<script name>"` or `"ASCII"` it flags
+//!   every number of another system. Digits of names and codes (`COVID-19`, `H5N1`) are skipped.
+
+use serde::Deserialize;
+use unicode_script::UnicodeScript;
+
+use super::{BuildError, Check, Context, DocHit, Hit};
+use crate::rules::Lexicon;
+use crate::text::Analysis;
+use crate::text::script::{numbering_system_name, script_by_name};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    mode: Mode,
+    #[serde(default)]
+    expected: Option<String>,
+    /// With `expected = "auto"`: fewest numbers (outside names) before judging.
+    #[serde(default = "default_min_numbers")]
+    min_numbers: usize,
+    /// With `expected = "auto"`: share of numbers the majority system must hold.
+    #[serde(default = "default_min_share")]
+    min_share: f64,
+}
+
+fn default_min_numbers() -> usize {
+    4
+}
+
+fn default_min_share() -> f64 {
+    0.75
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Mode {
+    MixedInNumber,
+    MixedSystems,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expected {
+    Auto,
+    System(char),
+}
+
+#[derive(Debug)]
+pub struct Numerals {
+    mode: Mode,
+    expected: Expected,
+    min_numbers: usize,
+    min_share: f64,
+}
+
+pub fn build(o: Options, _: &Lexicon) -> Result<Numerals, BuildError> {
+    let expected = match o.expected.as_deref() {
+        None | Some("auto") => Expected::Auto,
+        Some("ASCII") | Some("ascii") | Some("Latin") => Expected::System('0'),
+        Some(name) => {
+            let script = script_by_name(name)
+                .ok_or_else(|| BuildError::new(format!("`expected`: unknown script `{name}`")))?;
+            let zero = (0x30u32..0x1FBF0)
+                .filter_map(char::from_u32)
+                .find(|&c| crate::text::script::digit_zero(c) == Some(c) && c.script() == script)
+                .ok_or_else(|| {
+                    BuildError::new(format!("`expected`: script `{name}` has no digits"))
+                })?;
+            Expected::System(zero)
+        }
+    };
+    if !(0.5..=1.0).contains(&o.min_share) {
+        return Err(BuildError::new("`min_share` must lie between 0.5 and 1.0"));
+    }
+    Ok(Numerals {
+        mode: o.mode,
+        expected,
+        min_numbers: o.min_numbers,
+        min_share: o.min_share,
+    })
+}
+
+impl Numerals {
+    fn expected_system(&self, ps: &[Analysis]) -> Option<char> {
+        match self.expected {
+            Expected::System(z) => Some(z),
+            Expected::Auto => {
+                let mut counts: Vec<(char, usize)> = Vec::new();
+                let single = ps
+                    .iter()
+                    .flat_map(|p| &p.numbers)
+                    .filter(|n| !n.in_name && !n.is_mixed());
+                for n in single {
+                    match counts.iter_mut().find(|(z, _)| *z == n.systems[0]) {
+                        Some(e) => e.1 += 1,
+                        None => counts.push((n.systems[0], 1)),
+                    }
+                }
+                let total: usize = counts.iter().map(|(_, n)| n).sum();
+                let (zero, top) = counts
+                    .iter()
+                    .copied()
+                    .max_by_key(|&(z, n)| (n, std::cmp::Reverse(z)))?;
+                let clear =
+                    total >= self.min_numbers && top as f64 >= self.min_share * total as f64;
+                (clear && counts.len() > 1).then_some(zero)
+            }
+        }
+    }
+}
+
+impl Check for Numerals {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        if self.mode != Mode::MixedInNumber {
+            return;
+        }
+        for n in p.numbers.iter().filter(|n| n.is_mixed()) {
+            let systems: Vec<String> = n
+                .systems
+                .iter()
+                .map(|&z| numbering_system_name(z))
+                .collect();
+            out.push(Hit::new(n.span).var("systems", systems.join(" and ")));
+        }
+    }
+
+    fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
+        if self.mode != Mode::MixedSystems {
+            return;
+        }
+        let Some(expected) = self.expected_system(ps) else {
+            return;
+        };
+        for (i, p) in ps.iter().enumerate() {
+            for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
+                let zero = n.systems[0];
+                let native = ctx.script.is_some_and(|s| zero.script() == s);
+                if zero == expected || (self.expected == Expected::Auto && native) {
+                    continue;
+                }
+                let hit = Hit::new(n.span)
+                    .var("system", numbering_system_name(zero))
+                    .var("expected", numbering_system_name(expected));
+                out.push(DocHit { paragraph: i, hit });
+            }
+        }
+    }
+}

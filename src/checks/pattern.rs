@@ -1,0 +1,69 @@
+//! `pattern`: a regular expression that must not match (spacing, punctuation, typography),
+//! with an optional suggestion (`$1` expands a capture group). `group` picks the capture group
+//! that is flagged, so context can be matched without being flagged (the regex crate has no
+//! look-behind). Regexes are compiled once, with size and nesting limits, and run in linear time.
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::rules::Lexicon;
+use crate::text::{Analysis, Span};
+
+/// Largest compiled regex a pack may hold; a hostile pack cannot exhaust memory.
+pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Deepest nesting of groups a pack's regex may use.
+pub const REGEX_NEST_LIMIT: u32 = 64;
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    regex: Spanned<String>,
+    #[serde(default)]
+    suggestion: Option<String>,
+    #[serde(default)]
+    group: usize,
+}
+
+#[derive(Debug)]
+pub struct Pattern {
+    regex: Regex,
+    suggestion: Option<String>,
+    group: usize,
+}
+
+pub fn build(o: Options, _: &Lexicon) -> Result<Pattern, BuildError> {
+    let regex = RegexBuilder::new(o.regex.get_ref())
+        .size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+        .map_err(|e| BuildError::at(o.regex.span(), format!("invalid regex: {e}")))?;
+    if o.group >= regex.captures_len() {
+        return Err(BuildError::new(format!(
+            "`group` {} does not exist in the regex",
+            o.group
+        )));
+    }
+    Ok(Pattern {
+        regex,
+        suggestion: o.suggestion,
+        group: o.group,
+    })
+}
+
+impl Check for Pattern {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        for caps in self.regex.captures_iter(p.text) {
+            let Some(m) = caps.get(self.group) else {
+                continue;
+            };
+            let mut hit = Hit::new(Span::new(m.start(), m.end()));
+            if let Some(template) = &self.suggestion {
+                let mut s = String::new();
+                caps.expand(template, &mut s);
+                hit = hit.suggest(s);
+            }
+            out.push(hit);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! `repetition`: a word said twice where once was meant.
+//!
+//! - `mode = "repeated"`: the same word twice in a row (`ভাইরাস ভাইরাস`).
+//! - `mode = "coordinated"`: a word coordinated with itself, inflected or not
+//!   (`যোগাযোগ ও যোগাযোগের`), unless a negation follows (`রোগনির্ণিত এবং রোগনির্ণিত নয়`,
+//!   "diagnosed and undiagnosed").
+//!
+//! Reduplication is grammatical in many languages (`ধীরে ধীরে`, `কী কী`); the pack's `allow`
+//! list names the words that reduplicate.
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::rules::Lexicon;
+use crate::text::{Analysis, Span, Word};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    mode: Mode,
+    /// Words that may legitimately repeat.
+    #[serde(default)]
+    allow: Vec<String>,
+    /// Coordinating conjunctions (`ও`, `এবং`), for `mode = "coordinated"`.
+    #[serde(default)]
+    conjunctions: Vec<String>,
+    /// Words that, after the second conjunct, make the coordination an antonym pair.
+    #[serde(default)]
+    negations: Vec<String>,
+    /// Shortest word judged, in characters.
+    #[serde(default = "default_min_chars")]
+    min_chars: usize,
+}
+
+fn default_min_chars() -> usize {
+    2
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Mode {
+    Repeated,
+    Coordinated,
+}
+
+#[derive(Debug)]
+pub struct Repetition {
+    mode: Mode,
+    allow: Vec<String>,
+    conjunctions: Vec<String>,
+    negations: Vec<String>,
+    min_chars: usize,
+    lexicon: Lexicon,
+}
+
+fn nfc_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.nfc().collect()).collect()
+}
+
+pub fn build(o: Options, lexicon: &Lexicon) -> Result<Repetition, BuildError> {
+    if o.mode == Mode::Coordinated && o.conjunctions.is_empty() {
+        return Err(BuildError::new(
+            "`mode = \"coordinated\"` needs `conjunctions`",
+        ));
+    }
+    Ok(Repetition {
+        mode: o.mode,
+        allow: nfc_all(&o.allow),
+        conjunctions: nfc_all(&o.conjunctions),
+        negations: nfc_all(&o.negations),
+        min_chars: o.min_chars,
+        lexicon: lexicon.clone(),
+    })
+}
+
+impl Repetition {
+    fn judged(&self, word: &str) -> bool {
+        word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
+    }
+
+    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
+        for i in 1..words.len() {
+            if norm[i] == norm[i - 1]
+                && self.judged(&norm[i])
+                && p.only_space_between(words[i - 1].span, words[i].span)
+            {
+                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                out.push(Hit::new(span).suggest(words[i].text(p.text)));
+            }
+        }
+    }
+
+    fn coordinated(&self, p: &Analysis, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
+        for i in 2..words.len() {
+            let (a, conj, b) = (&norm[i - 2], &norm[i - 1], &norm[i]);
+            let joined = p.only_space_between(words[i - 2].span, words[i - 1].span)
+                && p.only_space_between(words[i - 1].span, words[i].span);
+            if !joined || !self.conjunctions.contains(conj) || !self.judged(a) {
+                continue;
+            }
+            let stem_a = self.lexicon.split_ending(a, 2).0;
+            let stem_b = self.lexicon.split_ending(b, 2).0;
+            if a != b && stem_a != stem_b {
+                continue;
+            }
+            let negated = words.get(i + 1).is_some_and(|next| {
+                p.only_space_between(words[i].span, next.span)
+                    && self.negations.contains(&norm[i + 1])
+            });
+            if !negated {
+                out.push(
+                    Hit::new(Span::new(words[i - 2].span.start, words[i].span.end))
+                        .suggest(b.as_str()),
+                );
+            }
+        }
+    }
+}
+
+impl Check for Repetition {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
+        let norm: Vec<String> = words
+            .iter()
+            .map(|w| w.text(p.text).nfc().collect())
+            .collect();
+        match self.mode {
+            Mode::Repeated => self.repeated(p, &words, &norm, out),
+            Mode::Coordinated => self.coordinated(p, &words, &norm, out),
+        }
+    }
+}

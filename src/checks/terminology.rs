@@ -1,0 +1,141 @@
+//! `terminology`: a glossary of wrong -> right terms. A term matches at word boundaries in any
+//! script (the character before it and after it is not a letter or mark), followed, when
+//! `inflections` is on, by one of the pack's endings (`রাজ্য গণমাধ্যমের`). Composed and
+//! decomposed spellings (`য়` U+09DF or `য` + nukta) both match.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{compose, decompose_canonical};
+
+use super::{BuildError, Check, Context, Hit};
+use crate::rules::Lexicon;
+use crate::text::script::is_letter_or_mark;
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    terms: Vec<Term>,
+    #[serde(default = "default_true")]
+    inflections: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Term {
+    wrong: Spanned<String>,
+    right: String,
+}
+
+#[derive(Debug)]
+pub struct Terminology {
+    matcher: AhoCorasick,
+    /// For each pattern of the matcher, the index of its term.
+    pattern_term: Vec<usize>,
+    right: Vec<String>,
+    inflections: bool,
+    lexicon: Lexicon,
+}
+
+/// The spellings of a term that normalisation would not unify: its NFC form, its NFD form, and
+/// the form with decomposed pairs recomposed even where NFC leaves them apart (composition
+/// exclusions such as U+09DF).
+fn spellings(term: &str) -> Vec<String> {
+    let nfc: String = term.nfc().collect();
+    let nfd: String = term.nfd().collect();
+    let mut composed = String::new();
+    let mut chars = nfd.chars().peekable();
+    while let Some(c) = chars.next() {
+        let pair = chars.peek().and_then(|&n| {
+            (0x0900..0x0E00)
+                .contains(&(c as u32))
+                .then(|| excluded_composition(c, n))
+                .flatten()
+        });
+        match pair {
+            Some(p) => {
+                composed.push(p);
+                chars.next();
+            }
+            None => composed.push(c),
+        }
+    }
+    let mut out = vec![nfc, nfd, composed, term.to_string()];
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A precomposed character of the same block whose canonical decomposition is exactly `a b`
+/// but that canonical composition does not produce (a composition exclusion).
+fn excluded_composition(a: char, b: char) -> Option<char> {
+    if compose(a, b).is_some() {
+        return None;
+    }
+    let block = (a as u32) & !0x7F;
+    (block..block + 0x80).filter_map(char::from_u32).find(|&c| {
+        let mut d = Vec::with_capacity(2);
+        decompose_canonical(c, |x| d.push(x));
+        d == [a, b]
+    })
+}
+
+pub fn build(o: Options, lexicon: &Lexicon) -> Result<Terminology, BuildError> {
+    let mut patterns = Vec::new();
+    let mut pattern_term = Vec::new();
+    for (i, t) in o.terms.iter().enumerate() {
+        if t.wrong.get_ref().trim().is_empty() {
+            return Err(BuildError::at(t.wrong.span(), "empty term"));
+        }
+        for s in spellings(t.wrong.get_ref()) {
+            patterns.push(s);
+            pattern_term.push(i);
+        }
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .map_err(|e| BuildError::new(format!("glossary does not compile: {e}")))?;
+    Ok(Terminology {
+        matcher,
+        pattern_term,
+        right: o.terms.iter().map(|t| t.right.clone()).collect(),
+        inflections: o.inflections,
+        lexicon: lexicon.clone(),
+    })
+}
+
+impl Check for Terminology {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        let text = p.text;
+        for m in self.matcher.find_iter(text) {
+            if text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_letter_or_mark)
+            {
+                continue;
+            }
+            let rest = &text[m.end()..];
+            let word_tail_len = rest
+                .find(|c: char| !is_letter_or_mark(c))
+                .unwrap_or(rest.len());
+            let tail = &rest[..word_tail_len];
+            if !tail.is_empty() && !(self.inflections && self.lexicon.is_ending(tail)) {
+                continue;
+            }
+            let term = self.pattern_term[m.pattern().as_usize()];
+            let right = format!("{}{tail}", self.right[term]);
+            out.push(
+                Hit::new(Span::new(m.start(), m.end() + tail.len()))
+                    .var("right", right.as_str())
+                    .suggest(right),
+            );
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The command line (clap derive); every flag is documented where it is declared.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::FailOn;
+use crate::input::ParagraphMode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mtqc",
+    version,
+    about = "Machine-translation quality checker: finds the defects a careful reviewer finds in MT output and scores each paragraph (MQM)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check files, directories (recursively) or `-` (stdin). Exit 0 = passed, 1 = gate failed,
+    /// 2 = usage, rule-pack or input error.
+    Check(CheckArgs),
+    /// Inspect and test rule packs.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every rule of the loaded packs.
+    List(PackArgs),
+    /// Show one rule: what it flags, why its severity is what it is, its examples.
+    Explain {
+        /// Pack-qualified rule id, e.g. `bn.duplicated-attribution`.
+        id: String,
+        #[command(flatten)]
+        packs: PackArgs,
+    },
+    /// Run every rule's examples. With DIR, test the packs in DIR instead of the embedded ones.
+    Test { dir: Option<PathBuf> },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PackArgs {
+    /// Add the rule packs in DIR (a pack directory or a directory of packs). Repeatable.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Use this project file instead of discovering `mtqc.toml` from the working directory up.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `mtqc.toml`.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Annotated snippets per paragraph and a summary, for people.
+    Human,
+    /// One JSON object (contract version 1, see README).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, directories or `-` for stdin. Default: stdin.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// What a paragraph is: a non-empty line, or a block separated by blank lines.
+    #[arg(long, value_enum)]
+    pub paragraphs: Option<ParagraphMode>,
+    /// Language of the documents (ISO 639-1, e.g. `bn`), instead of detecting it.
+    #[arg(long = "lang", value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Run only these packs (comma-separated ids), e.g. `common`.
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub packs: Option<Vec<String>>,
+    /// Disable a rule (pack-qualified id). Repeatable.
+    #[arg(long, value_name = "ID")]
+    pub disable: Vec<String>,
+    /// Every paragraph is its own document (segment corpora: document-level rules such as
+    /// consistency see one segment at a time).
+    #[arg(long)]
+    pub segments: bool,
+    /// Fail (exit 1) when a paragraph has a finding of this severity or worse.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Fail (exit 1) when a file's score is below SCORE (0-100).
+    #[arg(long, value_name = "SCORE")]
+    pub fail_under: Option<f64>,
+    /// Colour in human output: auto = only on a terminal and when NO_COLOR is unset.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    #[command(flatten)]
+    pub packs_args: PackArgs,
+}

@@ -1,0 +1,128 @@
+//! The project file `mtqc.toml`, found from the working directory upward: packs, language,
+//! severity overrides, disabled rules, allow-lists, scoring and gate thresholds, and per-path
+//! settings. Unknown keys are errors naming file, line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, display_path};
+use crate::input::ParagraphMode;
+use crate::rules::Severity;
+use crate::score::Weights;
+
+pub const FILE_NAME: &str = "mtqc.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Minor,
+    Major,
+    Critical,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails a paragraph. A critical finding always does.
+    pub fn threshold(self) -> Severity {
+        match self {
+            FailOn::Minor => Severity::Minor,
+            FailOn::Major => Severity::Major,
+            FailOn::Critical | FailOn::Never => Severity::Critical,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Minor => "minor",
+            FailOn::Major => "major",
+            FailOn::Critical => "critical",
+            FailOn::Never => "never",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Language of the documents (ISO 639-1), instead of detecting it.
+    pub language: Option<String>,
+    /// Packs to run (ids); default: `common` plus the pack of the document's language.
+    pub packs: Option<Vec<String>>,
+    /// Directories of extra rule packs, relative to this file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Rule ids (pack-qualified) that never run.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// Severity per rule id.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Words and phrases never flagged by any rule.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    pub paragraphs: Option<ParagraphMode>,
+    /// Every paragraph is its own document (segment corpora).
+    pub segments: Option<bool>,
+    pub weights: Option<Weights>,
+    pub fail_on: Option<FailOn>,
+    pub fail_under: Option<f64>,
+    /// Settings for the paths a glob matches (later entries win).
+    #[serde(default, rename = "path")]
+    pub paths: Vec<PathSettings>,
+    /// Where the file was read from (not a key).
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathSettings {
+    pub glob: String,
+    pub language: Option<String>,
+    pub packs: Option<Vec<String>>,
+    #[serde(default)]
+    pub disable: Vec<String>,
+}
+
+/// `mtqc.toml` in `start` or the nearest directory above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+pub fn load(path: &Path) -> Result<Config, Error> {
+    let src = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Usage,
+            format!("{}: cannot read: {e}", display_path(path)),
+        )
+    })?;
+    let mut config: Config = toml::from_str(&src)
+        .map_err(|e| Error::at(path, &src, e.span().map_or(0, |s| s.start), e.message()))?;
+    config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    if let Some(t) = config.fail_under
+        && !(0.0..=100.0).contains(&t)
+    {
+        return Err(Error::at(
+            path,
+            &src,
+            src.find("fail_under").unwrap_or(0),
+            "`fail_under` must lie in 0..=100",
+        ));
+    }
+    for p in &config.paths {
+        globset::Glob::new(&p.glob).map_err(|e| {
+            Error::at(
+                path,
+                &src,
+                src.find(&p.glob).unwrap_or(0),
+                format!("invalid glob `{}`: {e}", p.glob),
+            )
+        })?;
+    }
+    Ok(config)
+}

@@ -1,0 +1,481 @@
+//! The pipeline for one document: analysed paragraphs -> hits of every active rule ->
+//! findings with file positions -> scores. Pure: the same input and settings give the same
+//! report.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use globset::{Glob, GlobMatcher};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::checks::{Context, DocHit, Hit};
+use crate::config::{Config, FailOn};
+use crate::error::{Error, ErrorKind};
+use crate::input::Document;
+use crate::report::{FileReport, Finding, PackRef, ParagraphReport, Report, Scoring, Summary};
+use crate::rules::{Pack, Rule, Severity};
+use crate::score::{self, Weights, round2};
+use crate::text::script::{is_unspaced, script_name};
+use crate::text::{Analysis, ScriptCounts, language};
+
+/// Settings that shape a run, merged from `mtqc.toml` and the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub language: Option<String>,
+    pub packs: Option<Vec<String>>,
+    pub disabled: BTreeSet<String>,
+    pub severity: BTreeMap<String, Severity>,
+    pub allow: Vec<String>,
+    pub weights: Weights,
+    pub fail_on: Option<FailOn>,
+    pub fail_under: Option<f64>,
+    pub segments: bool,
+    pub paths: Vec<PathRule>,
+}
+
+/// Per-path settings of `mtqc.toml`.
+#[derive(Debug, Clone)]
+pub struct PathRule {
+    pub glob: GlobMatcher,
+    pub language: Option<String>,
+    pub packs: Option<Vec<String>>,
+    pub disabled: Vec<String>,
+}
+
+impl Settings {
+    pub fn from_config(c: &Config) -> Settings {
+        Settings {
+            language: c.language.clone(),
+            packs: c.packs.clone(),
+            disabled: c.disable.iter().cloned().collect(),
+            severity: c.severity.clone(),
+            allow: c.allow.iter().map(|w| w.nfc().collect()).collect(),
+            weights: c.weights.unwrap_or_default(),
+            fail_on: c.fail_on,
+            fail_under: c.fail_under,
+            segments: c.segments.unwrap_or(false),
+            paths: c
+                .paths
+                .iter()
+                .filter_map(|p| {
+                    Some(PathRule {
+                        glob: Glob::new(&p.glob).ok()?.compile_matcher(),
+                        language: p.language.clone(),
+                        packs: p.packs.clone(),
+                        disabled: p.disable.clone(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn fail_on(&self) -> FailOn {
+        self.fail_on.unwrap_or(FailOn::Major)
+    }
+}
+
+pub struct Engine {
+    pub packs: Vec<Pack>,
+    pub settings: Settings,
+}
+
+/// What one rule found in one paragraph.
+struct Found {
+    paragraph: usize,
+    rule: usize,
+    hit: Hit,
+}
+
+impl Engine {
+    /// Check that every rule id the settings name exists, and build the engine.
+    pub fn new(packs: Vec<Pack>, settings: Settings) -> Result<Engine, Error> {
+        let mut ids = BTreeSet::new();
+        for r in packs.iter().flat_map(|p| &p.rules) {
+            if !ids.insert(r.id.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::RulePack,
+                    format!("{}: duplicate rule id `{}`", r.origin, r.id),
+                ));
+            }
+        }
+        let pack_ids: BTreeSet<&str> = packs.iter().map(|p| p.info.id.as_str()).collect();
+        if pack_ids.len() != packs.len() {
+            return Err(Error::new(
+                ErrorKind::RulePack,
+                "two rule packs have the same id",
+            ));
+        }
+        let named = settings
+            .disabled
+            .iter()
+            .chain(settings.severity.keys())
+            .chain(settings.paths.iter().flat_map(|p| &p.disabled));
+        for id in named {
+            if !ids.contains(id.as_str()) {
+                return Err(Error::usage(format!(
+                    "unknown rule `{id}` (see `mtqc rules list`)"
+                )));
+            }
+        }
+        let wanted = settings
+            .packs
+            .iter()
+            .flatten()
+            .chain(settings.paths.iter().flat_map(|p| p.packs.iter().flatten()));
+        for p in wanted {
+            if !pack_ids.contains(p.as_str()) {
+                return Err(Error::usage(format!("unknown pack `{p}`")));
+            }
+        }
+        Ok(Engine { packs, settings })
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.packs.iter().flat_map(|p| &p.rules)
+    }
+
+    pub fn severity_of(&self, rule: &Rule) -> Severity {
+        *self
+            .settings
+            .severity
+            .get(&rule.id)
+            .unwrap_or(&rule.severity)
+    }
+
+    /// The rules that run on a document of `language` at `path`.
+    fn active(&self, language: &str, path: &str) -> Vec<&Rule> {
+        let mut packs = self.settings.packs.clone();
+        let mut disabled: BTreeSet<&str> =
+            self.settings.disabled.iter().map(String::as_str).collect();
+        for p in self.settings.paths.iter().filter(|p| p.glob.is_match(path)) {
+            if p.packs.is_some() {
+                packs = p.packs.clone();
+            }
+            disabled.extend(p.disabled.iter().map(String::as_str));
+        }
+        self.packs
+            .iter()
+            .filter(|p| match &packs {
+                Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
+                None => p.info.applies_to(language),
+            })
+            .flat_map(|p| &p.rules)
+            .filter(|r| !disabled.contains(r.id.as_str()))
+            .collect()
+    }
+
+    fn language_for(&self, path: &str) -> Option<String> {
+        let by_path = self
+            .settings
+            .paths
+            .iter()
+            .rev()
+            .find(|p| p.glob.is_match(path) && p.language.is_some());
+        by_path
+            .and_then(|p| p.language.clone())
+            .or_else(|| self.settings.language.clone())
+    }
+
+    /// Check one document.
+    pub fn check(&self, doc: &Document) -> FileReport {
+        let analyses: Vec<Analysis> = doc
+            .paragraphs
+            .iter()
+            .map(|p| Analysis::new(doc.paragraph_text(p)))
+            .collect();
+        let mut scripts = ScriptCounts::default();
+        for a in &analyses {
+            scripts.merge(&a.scripts);
+        }
+        let language = self.language_for(&doc.path).unwrap_or_else(|| {
+            language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
+        });
+        let ctx = Context {
+            script: scripts.dominant(),
+            language: language.clone(),
+        };
+        let rules = self.active(&language, &doc.path);
+        let found = find(&rules, &analyses, &ctx, self.settings.segments);
+        let unspaced = ctx.script.is_some_and(is_unspaced);
+        self.file_report(doc, &analyses, &rules, found, language, &ctx, unspaced)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn file_report(
+        &self,
+        doc: &Document,
+        analyses: &[Analysis],
+        rules: &[&Rule],
+        found: Vec<Found>,
+        language: String,
+        ctx: &Context,
+        unspaced: bool,
+    ) -> FileReport {
+        let threshold = self.settings.fail_on().threshold();
+        let mut by_paragraph: Vec<Vec<Finding>> = vec![Vec::new(); analyses.len()];
+        let mut occurrences: BTreeMap<u64, usize> = BTreeMap::new();
+        for f in found {
+            let rule = rules[f.rule];
+            let para = &doc.paragraphs[f.paragraph];
+            let text = &analyses[f.paragraph].text[f.hit.span.start..f.hit.span.end];
+            let norm: String = text.trim().nfc().collect();
+            if !norm.is_empty() && self.settings.allow.contains(&norm) {
+                continue;
+            }
+            let finding = make_finding(
+                doc,
+                para.start,
+                rule,
+                self.severity_of(rule),
+                &f.hit,
+                &mut occurrences,
+            );
+            by_paragraph[f.paragraph].push(finding);
+        }
+        let mut paragraphs = Vec::with_capacity(analyses.len());
+        let (mut words, mut penalty, mut pass) = (0usize, 0.0f64, true);
+        for (i, (a, mut findings)) in analyses.iter().zip(by_paragraph).enumerate() {
+            findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
+            findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
+            let w = count_words(a.text, unspaced);
+            let p: f64 = findings
+                .iter()
+                .map(|f| self.settings.weights.of(f.severity))
+                .sum();
+            let ok = findings.iter().all(|f| f.severity < threshold);
+            words += w;
+            penalty += p;
+            pass &= ok;
+            paragraphs.push(ParagraphReport {
+                index: i,
+                line: doc.paragraphs[i].line,
+                words: w,
+                penalty: round2(p),
+                score: round2(score::score(p, w)),
+                pass: ok,
+                findings,
+            });
+        }
+        let file_score = score::score(penalty, words);
+        if let Some(t) = self.settings.fail_under {
+            pass &= file_score >= t;
+        }
+        FileReport {
+            path: doc.path.clone(),
+            language,
+            script: ctx.script.map(|s| script_name(s).to_string()),
+            words,
+            penalty: round2(penalty),
+            score: round2(file_score),
+            penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
+            pass,
+            paragraphs,
+        }
+    }
+
+    /// Assemble the report of a run from its files' reports.
+    pub fn report(&self, files: Vec<FileReport>) -> Report {
+        let mut summary = Summary {
+            files: files.len(),
+            pass: true,
+            ..Summary::default()
+        };
+        let mut penalty = 0.0;
+        for f in &files {
+            summary.paragraphs += f.paragraphs.len();
+            summary.words += f.words;
+            penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
+            summary.pass &= f.pass;
+            for x in f.paragraphs.iter().flat_map(|p| &p.findings) {
+                summary.findings.add(x.severity);
+            }
+        }
+        summary.penalty = round2(penalty);
+        summary.score = round2(score::score(penalty, summary.words));
+        summary.penalty_per_1000_words = round2(score::per_thousand(penalty, summary.words));
+        Report {
+            version: 1,
+            mtqc_version: env!("CARGO_PKG_VERSION"),
+            packs: self
+                .packs
+                .iter()
+                .map(|p| PackRef {
+                    id: p.info.id.clone(),
+                    version: p.info.version.clone(),
+                })
+                .collect(),
+            config_hash: self.config_hash(),
+            scoring: Scoring {
+                model: score::MODEL,
+                weights: self.settings.weights,
+                fail_on: self.settings.fail_on().as_str().to_string(),
+                fail_under: self.settings.fail_under,
+            },
+            files,
+            summary,
+        }
+    }
+
+    /// A hash of everything that shapes findings and scores, so two reports can be compared.
+    fn config_hash(&self) -> String {
+        let s = &self.settings;
+        let mut text = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
+            s.language,
+            s.packs,
+            s.disabled,
+            s.severity,
+            s.allow,
+            s.weights,
+            s.fail_on,
+            s.fail_under,
+            s.segments
+        );
+        for p in &self.packs {
+            text.push_str(&format!(
+                "|{}@{}:{}",
+                p.info.id,
+                p.info.version,
+                p.rules.len()
+            ));
+        }
+        format!("{:016x}", fnv1a(text.as_bytes()))
+    }
+}
+
+/// Words as MQM counts them: whitespace tokens, or UAX #29 words for unspaced scripts.
+fn count_words(text: &str, unspaced: bool) -> usize {
+    if unspaced {
+        text.unicode_words().count()
+    } else {
+        text.split_whitespace().count()
+    }
+}
+
+/// Run rules over analysed paragraphs. With `segments`, document rules see one paragraph at a
+/// time.
+fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut hits = Vec::new();
+    let mut doc_hits = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        for (i, a) in analyses.iter().enumerate() {
+            rule.check.paragraph(a, ctx, &mut hits);
+            found.extend(hits.drain(..).map(|hit| Found {
+                paragraph: i,
+                rule: r,
+                hit,
+            }));
+        }
+        if segments {
+            for i in 0..analyses.len() {
+                rule.check.document(&analyses[i..=i], ctx, &mut doc_hits);
+                found.extend(doc_hits.drain(..).map(|d: DocHit| Found {
+                    paragraph: i,
+                    rule: r,
+                    hit: d.hit,
+                }));
+            }
+        } else {
+            rule.check.document(analyses, ctx, &mut doc_hits);
+            found.extend(doc_hits.drain(..).map(|d| Found {
+                paragraph: d.paragraph,
+                rule: r,
+                hit: d.hit,
+            }));
+        }
+    }
+    found
+}
+
+/// Run the given rules over one text (paragraph per line) and return their hits as
+/// (paragraph text, hit) pairs; used by `mtqc rules test`.
+pub fn hits_in(rules: &[&Rule], text: &str, language: &str) -> Vec<(String, Hit)> {
+    let doc = Document::from_text(
+        "<example>",
+        text.to_string(),
+        0,
+        crate::input::ParagraphMode::Line,
+    );
+    let analyses: Vec<Analysis> = doc
+        .paragraphs
+        .iter()
+        .map(|p| Analysis::new(doc.paragraph_text(p)))
+        .collect();
+    let mut scripts = ScriptCounts::default();
+    for a in &analyses {
+        scripts.merge(&a.scripts);
+    }
+    let ctx = Context {
+        script: scripts.dominant(),
+        language: language.to_string(),
+    };
+    find(rules, &analyses, &ctx, false)
+        .into_iter()
+        .map(|f| (analyses[f.paragraph].text.to_string(), f.hit))
+        .collect()
+}
+
+fn render_message(template: &str, text: &str, hit: &Hit) -> String {
+    let mut m = template.replace("{match}", text);
+    for (k, v) in &hit.vars {
+        m = m.replace(&format!("{{{k}}}"), v);
+    }
+    m
+}
+
+fn make_finding(
+    doc: &Document,
+    para_start: usize,
+    rule: &Rule,
+    severity: Severity,
+    hit: &Hit,
+    occurrences: &mut BTreeMap<u64, usize>,
+) -> Finding {
+    let start = para_start + hit.span.start;
+    let end = para_start + hit.span.end;
+    let text = &doc.text[start..end];
+    let (line, column) = doc.line_column(start);
+    let (end_line, end_column) = doc.line_column(end);
+    let before: String = doc.text[..start]
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = doc.text[end..].chars().take(8).collect();
+    let anchor =
+        fnv1a(format!("{}\0{}\0{}\0{}", rule.id, text, before.trim(), after.trim()).as_bytes());
+    let n = occurrences.entry(anchor).or_insert(0);
+    let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
+    *n += 1;
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind,
+        severity,
+        category: rule.category.clone(),
+        message: render_message(&rule.message, text, hit),
+        line,
+        column,
+        end_line,
+        end_column,
+        text: text.to_string(),
+        start: doc.bom + start,
+        end: doc.bom + end,
+        suggestion: hit.suggestion.clone(),
+        fingerprint,
+        line_text: doc.line_text(line).to_string(),
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash for fingerprints (the same on every platform and release).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

@@ -1,0 +1,15 @@
+//! mtqc: a machine-translation quality checker. Rule kinds live in [`checks`], rule instances
+//! in TOML packs ([`rules`]); [`engine`] runs them over analysed text ([`text`]) and scores the
+//! result ([`score`]) into a [`report`].
+
+pub mod app;
+pub mod checks;
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod input;
+pub mod report;
+pub mod rules;
+pub mod score;
+pub mod text;

@@ -1,0 +1,185 @@
+//! `--format human`: per paragraph its score and each finding as an annotated snippet, then a
+//! summary. The flagged text is marked inline (`⟦…⟧`) as well as underlined, because terminals
+//! disagree on the width of Indic vowel signs; invisible characters are spelled out.
+
+use std::fmt::Write;
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_width::UnicodeWidthChar;
+
+use super::{FileReport, Finding, Report};
+use crate::rules::Severity;
+
+/// Characters of context shown on each side of a finding.
+const CONTEXT: usize = 32;
+
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, s: Severity) -> String {
+        let code = match s {
+            Severity::Critical => "1;35",
+            Severity::Major => "1;31",
+            Severity::Minor => "1;33",
+        };
+        self.paint(code, s.as_str())
+    }
+}
+
+/// Columns a terminal gives a character: unicode-width, except that spacing combining marks
+/// (Mc, such as Bengali া) take a column, as terminals draw them.
+fn width(c: char) -> usize {
+    if c.general_category() == GeneralCategory::SpacingMark {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+fn str_width(s: &str) -> usize {
+    s.chars().map(width).sum()
+}
+
+/// The flagged text with invisible or combining-only content spelled as code points.
+pub fn escaped(text: &str) -> Option<String> {
+    let invisible = text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}'));
+    let no_base = text
+        .chars()
+        .next()
+        .is_some_and(|c| width(c) == 0 && !c.is_whitespace());
+    let blank = text.trim().is_empty();
+    (invisible || no_base || blank).then(|| {
+        text.chars()
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+fn snippet(f: &Finding, style: &Style, out: &mut String) {
+    let line = &f.line_text;
+    let chars: Vec<char> = line.chars().collect();
+    let start = (f.column - 1).min(chars.len());
+    let end = if f.end_line == f.line {
+        (f.end_column - 1).clamp(start, chars.len())
+    } else {
+        chars.len()
+    };
+    let from = start.saturating_sub(CONTEXT);
+    let to = (end + CONTEXT).min(chars.len());
+    let before: String = chars[from..start].iter().collect();
+    let flagged: String = chars[start..end].iter().collect();
+    let after: String = chars[end..to].iter().collect();
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < chars.len() { "…" } else { "" };
+    let number = f.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let _ = writeln!(out, "   {gutter} |");
+    let _ = writeln!(
+        out,
+        "   {number} | {lead}{before}{}{after}{tail}",
+        style.paint("1", &format!("⟦{flagged}⟧"))
+    );
+    let pad = str_width(lead) + str_width(&before) + 1;
+    let marks = str_width(&flagged).max(1);
+    let _ = writeln!(
+        out,
+        "   {gutter} | {}{}",
+        " ".repeat(pad),
+        style.paint("1;31", &"^".repeat(marks))
+    );
+}
+
+fn finding(file: &FileReport, f: &Finding, style: &Style, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "  {}[{}] {}",
+        style.severity(f.severity),
+        f.rule,
+        f.message
+    );
+    let _ = writeln!(out, "   --> {}:{}:{}", file.path, f.line, f.column);
+    snippet(f, style, out);
+    if let Some(e) = escaped(&f.text) {
+        let _ = writeln!(out, "    = text: {e}");
+    }
+    if let Some(s) = &f.suggestion {
+        let _ = writeln!(out, "    = suggestion: {s}");
+    }
+    let _ = writeln!(out, "    = {}, {}", f.category, f.kind);
+}
+
+pub fn render(report: &Report, style: &Style) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        let verdict = if file.pass {
+            style.paint("32", "pass")
+        } else {
+            style.paint("1;31", "FAIL")
+        };
+        let _ = writeln!(
+            out,
+            "{}: {} · {} paragraphs · {} words · score {:.2} · penalty {} ({:.2} per 1,000 words) · {verdict}",
+            style.paint("1", &file.path),
+            file.language,
+            file.paragraphs.len(),
+            file.words,
+            file.score,
+            file.penalty,
+            file.penalty_per_1000_words,
+        );
+        for p in file.paragraphs.iter().filter(|p| !p.findings.is_empty()) {
+            let verdict = if p.pass { "pass" } else { "fail" };
+            let _ = writeln!(
+                out,
+                "\n ¶{} (line {}) · {} words · score {:.2} · penalty {} · {verdict}",
+                p.index, p.line, p.words, p.score, p.penalty
+            );
+            for f in &p.findings {
+                finding(file, f, style, &mut out);
+            }
+        }
+        out.push('\n');
+    }
+    let s = &report.summary;
+    let w = &report.scoring.weights;
+    let _ = writeln!(
+        out,
+        "{} files · {} paragraphs · {} words · {} findings ({} critical, {} major, {} minor)",
+        s.files,
+        s.paragraphs,
+        s.words,
+        s.findings.total(),
+        s.findings.critical,
+        s.findings.major,
+        s.findings.minor
+    );
+    let _ = writeln!(
+        out,
+        "score {:.2} · penalty {} ({:.2} per 1,000 words) · MQM 2.0 raw, weights minor {} major {} critical {}",
+        s.score, s.penalty, s.penalty_per_1000_words, w.minor, w.major, w.critical
+    );
+    let gate = match report.scoring.fail_under {
+        Some(t) => format!("fail on {} or score under {t}", report.scoring.fail_on),
+        None => format!("fail on {}", report.scoring.fail_on),
+    };
+    let verdict = if s.pass {
+        style.paint("1;32", "passed")
+    } else {
+        style.paint("1;31", "failed")
+    };
+    let _ = writeln!(out, "gate ({gate}): {verdict}");
+    out
+}

@@ -1,0 +1,113 @@
+//! The report: what was found, where, and how it scores. Renderers (one file per format) turn
+//! it into text; they never judge.
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::rules::Severity;
+use crate::score::Weights;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub mtqc_version: &'static str,
+    pub packs: Vec<PackRef>,
+    pub config_hash: String,
+    pub scoring: Scoring,
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PackRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Scoring {
+    pub model: &'static str,
+    pub weights: Weights,
+    pub fail_on: String,
+    pub fail_under: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub language: String,
+    pub script: Option<String>,
+    pub words: usize,
+    pub penalty: f64,
+    pub score: f64,
+    pub penalty_per_1000_words: f64,
+    pub pass: bool,
+    pub paragraphs: Vec<ParagraphReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphReport {
+    pub index: usize,
+    pub line: usize,
+    pub words: usize,
+    pub penalty: f64,
+    pub score: f64,
+    pub pass: bool,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub category: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub suggestion: Option<String>,
+    pub fingerprint: String,
+    /// The line holding the finding, for renderers that show it.
+    #[serde(skip)]
+    pub line_text: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub minor: usize,
+    pub major: usize,
+    pub critical: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, s: Severity) {
+        match s {
+            Severity::Minor => self.minor += 1,
+            Severity::Major => self.major += 1,
+            Severity::Critical => self.critical += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.minor + self.major + self.critical
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub paragraphs: usize,
+    pub words: usize,
+    pub findings: Counts,
+    pub penalty: f64,
+    pub score: f64,
+    pub penalty_per_1000_words: f64,
+    pub pass: bool,
+}

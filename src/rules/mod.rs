@@ -1,0 +1,141 @@
+//! Rule INSTANCES: packs of TOML rule files, embedded in the binary or read from disk.
+
+pub mod examples;
+mod fields;
+mod load;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::checks::Check;
+
+pub use fields::struct_fields;
+pub use load::{load_dir, load_embedded, load_pack_sources};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Minor,
+    Major,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Minor, Severity::Major, Severity::Critical];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// MQM Core top-level dimensions a rule's `category` must start with.
+pub const MQM_DIMENSIONS: &[&str] = &[
+    "terminology",
+    "accuracy",
+    "linguistic",
+    "style",
+    "locale",
+    "audience",
+    "design",
+];
+
+/// One example of a rule: text it must flag (at each of `flags`) or must leave alone.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flags: Option<Vec<String>>,
+}
+
+impl Example {
+    pub fn fires(&self) -> bool {
+        self.flags.as_ref().is_some_and(|f| !f.is_empty())
+    }
+}
+
+/// Language data a pack shares with all its rules.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Inflection endings (case, number, definiteness): `রাশিয়ার` is `রাশিয়া` + `র`.
+    #[serde(default)]
+    pub endings: Vec<String>,
+}
+
+impl Lexicon {
+    /// Split a word into stem and ending, taking the longest ending that leaves a stem of at
+    /// least `min_stem` characters. Endings are tried longest first.
+    pub fn split_ending<'w>(&self, word: &'w str, min_stem: usize) -> (&'w str, &'w str) {
+        let mut best: (&str, &str) = (word, "");
+        for e in &self.endings {
+            if e.len() > best.1.len()
+                && let Some(stem) = word.strip_suffix(e.as_str())
+                && stem.chars().count() >= min_stem
+            {
+                best = (stem, &word[stem.len()..]);
+            }
+        }
+        best
+    }
+
+    pub fn is_ending(&self, s: &str) -> bool {
+        self.endings.iter().any(|e| e == s)
+    }
+}
+
+/// A pack's identity.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub version: String,
+    /// Languages the pack applies to; `*` for every language.
+    pub languages: Vec<String>,
+    pub description: String,
+    /// Where it came from: `embedded` or a directory.
+    pub origin: String,
+}
+
+impl PackInfo {
+    pub fn applies_to(&self, language: &str) -> bool {
+        self.languages.iter().any(|l| l == "*" || l == language)
+    }
+}
+
+/// A compiled rule instance.
+#[derive(Debug)]
+pub struct Rule {
+    /// Pack-qualified id, e.g. `bn.duplicated-attribution`.
+    pub id: String,
+    pub pack: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub category: String,
+    pub message: String,
+    pub doc: String,
+    pub examples: Vec<Example>,
+    /// `file:line` of the rule's definition.
+    pub origin: String,
+    pub check: Box<dyn Check>,
+}
+
+#[derive(Debug)]
+pub struct Pack {
+    pub info: PackInfo,
+    pub rules: Vec<Rule>,
+}

@@ -1,0 +1,151 @@
+//! Character classes and scripts, straight from Unicode properties (no hand-made tables).
+
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_script::{Script, ScriptExtension, UnicodeScript};
+
+/// Letters and marks: the characters UTS #39 resolves a word's script set from.
+pub fn is_letter_or_mark(c: char) -> bool {
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
+    )
+}
+
+pub fn is_letter(c: char) -> bool {
+    c.general_category_group() == GeneralCategoryGroup::Letter
+}
+
+pub fn is_mark(c: char) -> bool {
+    c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// A decimal digit of any numbering system (General_Category = Nd).
+pub fn is_decimal_digit(c: char) -> bool {
+    c.is_ascii_digit() || c.general_category() == GeneralCategory::DecimalNumber
+}
+
+/// Zero joiner and non-joiner: format characters that live inside words.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Variation selectors are marks, but they select a glyph, not a sound: never judged as marks.
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{180B}'..='\u{180D}')
+}
+
+pub fn is_lowercase_letter(c: char) -> bool {
+    c.general_category() == GeneralCategory::LowercaseLetter
+}
+
+pub fn is_cased_letter(c: char) -> bool {
+    c.is_letter_cased()
+}
+
+/// The script a letter or mark is written in; `None` for characters shared by all scripts.
+pub fn script_of(c: char) -> Option<Script> {
+    match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => None,
+        s => Some(s),
+    }
+}
+
+/// The resolved script set of a run of text per UTS #39 section 5.1, over letters and marks only.
+/// `None` means "every script" (nothing script-specific in the text).
+pub fn resolved_scripts(text: &str) -> Option<ScriptExtension> {
+    let mut set: Option<ScriptExtension> = None;
+    for c in text.chars().filter(|&c| is_letter_or_mark(c)) {
+        let scx = c.script_extension();
+        if scx.is_common() || scx.is_inherited() {
+            continue;
+        }
+        match set.as_mut() {
+            Some(s) => s.intersect_with(scx),
+            None => set = Some(scx),
+        }
+    }
+    set
+}
+
+/// Whether the letters and marks of `text` belong to no single script (UTS #39 "mixed-script").
+pub fn is_mixed_script(text: &str) -> bool {
+    resolved_scripts(text).is_some_and(|s| s.is_empty())
+}
+
+/// Whether a script is written without spaces between words, so words are counted by UAX #29.
+pub fn is_unspaced(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Han
+            | Script::Hiragana
+            | Script::Katakana
+            | Script::Thai
+            | Script::Lao
+            | Script::Khmer
+            | Script::Myanmar
+            | Script::Tibetan
+    )
+}
+
+/// The zero of the numbering system a decimal digit belongs to (UTS #39 section 5.3): decimal
+/// digits are encoded in runs of ten starting at zero, so the zero is found from the run.
+pub fn digit_zero(c: char) -> Option<char> {
+    if c.is_ascii_digit() {
+        return Some('0');
+    }
+    if !is_decimal_digit(c) {
+        return None;
+    }
+    let code = c as u32;
+    let mut start = code;
+    // Runs of consecutive Nd code points are at most a few dozen long (mathematical digits: 50).
+    while start > 0 && code - start < 64 {
+        match char::from_u32(start - 1) {
+            Some(p) if p.general_category() == GeneralCategory::DecimalNumber => start -= 1,
+            _ => break,
+        }
+    }
+    char::from_u32(start + (code - start) / 10 * 10)
+}
+
+/// The script a numbering system belongs to, named for reports.
+pub fn numbering_system_name(zero: char) -> String {
+    if zero == '0' {
+        return "ASCII".to_string();
+    }
+    match zero.script() {
+        Script::Common => format!("U+{:04X}", zero as u32),
+        s => s.full_name().to_string(),
+    }
+}
+
+pub fn script_name(script: Script) -> &'static str {
+    script.full_name()
+}
+
+pub fn script_by_name(name: &str) -> Option<Script> {
+    Script::from_full_name(name).or_else(|| Script::from_short_name(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_zero_finds_the_numbering_system() {
+        assert_eq!(digit_zero('7'), Some('0'));
+        assert_eq!(digit_zero('৭'), Some('০'));
+        assert_eq!(digit_zero('٣'), Some('٠'));
+        assert_eq!(digit_zero('a'), None);
+    }
+
+    #[test]
+    fn mixed_script_words() {
+        assert!(is_mixed_script("দৃsolid"));
+        assert!(!is_mixed_script("দৃঢ়"));
+        assert!(!is_mixed_script("WHO"));
+        // danda and digits are shared, joiners inherited: not mixed
+        assert!(!is_mixed_script("র\u{200D}্যাব"));
+        assert!(resolved_scripts("2025").is_none());
+    }
+}
