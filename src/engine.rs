@@ -13,7 +13,7 @@ use crate::config::{Config, FailOn};
 use crate::error::{Error, ErrorKind};
 use crate::input::Document;
 use crate::report::{FileReport, Finding, PackRef, ParagraphReport, Report, Scoring, Summary};
-use crate::rules::{Pack, Rule, Severity};
+use crate::rules::{Lexicon, Pack, Rule, Severity};
 use crate::score::{self, Weights, round2};
 use crate::text::script::{is_unspaced, script_name};
 use crate::text::{Analysis, ScriptCounts, language};
@@ -142,8 +142,9 @@ impl Engine {
             .unwrap_or(&rule.severity)
     }
 
-    /// The rules that run on a document of `language` at `path`.
-    fn active(&self, language: &str, path: &str) -> Vec<&Rule> {
+    /// The rules that run on a document of `language` at `path`, and the language data of
+    /// their packs.
+    fn active(&self, language: &str, path: &str) -> (Vec<&Rule>, Lexicon) {
         let mut packs = self.settings.packs.clone();
         let mut disabled: BTreeSet<&str> =
             self.settings.disabled.iter().map(String::as_str).collect();
@@ -153,15 +154,20 @@ impl Engine {
             }
             disabled.extend(p.disabled.iter().map(String::as_str));
         }
-        self.packs
+        let active: Vec<&Pack> = self
+            .packs
             .iter()
             .filter(|p| match &packs {
                 Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
                 None => p.info.applies_to(language),
             })
-            .flat_map(|p| &p.rules)
-            .filter(|r| !disabled.contains(r.id.as_str()))
-            .collect()
+            .collect();
+        let mut lexicon = Lexicon::default();
+        for p in &active {
+            lexicon.merge(&p.lexicon);
+        }
+        let rules = active.iter().flat_map(|p| &p.rules).filter(|r| !disabled.contains(r.id.as_str())).collect();
+        (rules, lexicon)
     }
 
     fn language_for(&self, path: &str) -> Option<String> {
@@ -190,11 +196,12 @@ impl Engine {
         let language = self.language_for(&doc.path).unwrap_or_else(|| {
             language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
         });
+        let (rules, lexicon) = self.active(&language, &doc.path);
         let ctx = Context {
             script: scripts.dominant(),
             language: language.clone(),
+            lexicon,
         };
-        let rules = self.active(&language, &doc.path);
         let found = find(&rules, &analyses, &ctx, self.settings.segments);
         let unspaced = ctx.script.is_some_and(is_unspaced);
         self.file_report(doc, &analyses, &rules, found, language, &ctx, unspaced)
@@ -390,7 +397,7 @@ fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -
 
 /// Run the given rules over one text (paragraph per line) and return their hits as
 /// (paragraph text, hit) pairs; used by `mtqc rules test`.
-pub fn hits_in(rules: &[&Rule], text: &str, language: &str) -> Vec<(String, Hit)> {
+pub fn hits_in(rules: &[&Rule], text: &str, language: &str, lexicon: &Lexicon) -> Vec<(String, Hit)> {
     let doc = Document::from_text(
         "<example>",
         text.to_string(),
@@ -409,6 +416,7 @@ pub fn hits_in(rules: &[&Rule], text: &str, language: &str) -> Vec<(String, Hit)
     let ctx = Context {
         script: scripts.dominant(),
         language: language.to_string(),
+        lexicon: lexicon.clone(),
     };
     find(rules, &analyses, &ctx, false)
         .into_iter()

@@ -7,7 +7,6 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
 use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
@@ -42,7 +41,7 @@ pub struct Attribution {
     min_similarity: f64,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<Attribution, BuildError> {
+pub fn build(o: Options) -> Result<Attribution, BuildError> {
     let mut forms = Vec::new();
     let mut lemmas = Vec::new();
     for (i, v) in o.verbs.iter().enumerate() {

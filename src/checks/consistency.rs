@@ -7,16 +7,18 @@
 //! letter typed twice counts once. Within a group, the majority spelling (at least
 //! `min_majority` occurrences, more than any other) is taken as right and each minority
 //! spelling whose strsim similarity to it reaches `min_similarity` is flagged. With `window`,
-//! only a variant within that many paragraphs of the majority spelling is flagged, so a file of
-//! unrelated segments does not pit one translator against another.
+//! the majority must hold within that many paragraphs of the variant, so a file of unrelated
+//! segments does not pit one translator against another across the file.
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::text::script::VIRAMA_CLASS;
 
 use super::{BuildError, Check, Context, DocHit, Hit};
-use crate::rules::Lexicon;
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -68,10 +70,9 @@ pub struct Consistency {
     collapse_repeats: bool,
     window: usize,
     max_stems: usize,
-    lexicon: Lexicon,
 }
 
-pub fn build(o: Options, lexicon: &Lexicon) -> Result<Consistency, BuildError> {
+pub fn build(o: Options) -> Result<Consistency, BuildError> {
     let mut fold = HashMap::new();
     for group in &o.confusables {
         let chars: Vec<char> = group
@@ -104,7 +105,6 @@ pub fn build(o: Options, lexicon: &Lexicon) -> Result<Consistency, BuildError> {
         collapse_repeats: o.collapse_repeats,
         window: o.window,
         max_stems: o.max_stems,
-        lexicon: lexicon.clone(),
     })
 }
 
@@ -116,12 +116,16 @@ struct Occurrence {
 }
 
 impl Consistency {
+    /// The spelling with confusable letters folded and a letter typed twice counted once,
+    /// unless the second one starts a conjunct (`অনন্য` is not `অন্য`).
     fn key(&self, stem: &str) -> String {
         let mut key = String::with_capacity(stem.len());
         let mut last = None;
-        for c in stem.chars() {
+        let mut chars = stem.chars().peekable();
+        while let Some(c) = chars.next() {
             let f = *self.fold.get(&c).unwrap_or(&c);
-            if !(self.collapse_repeats && last == Some(f)) {
+            let conjunct = chars.peek().is_some_and(|&n| canonical_combining_class(n) == VIRAMA_CLASS);
+            if !(self.collapse_repeats && last == Some(f) && !conjunct) {
                 key.push(f);
             }
             last = Some(f);
@@ -142,7 +146,7 @@ impl Check for Consistency {
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
                 let word: String = w.text(p.text).nfc().collect();
-                let (stem, ending) = self.lexicon.split_ending(&word, 2);
+                let (stem, ending) = ctx.lexicon.split_ending(&word, 2);
                 if stem.chars().count() < self.min_chars {
                     continue;
                 }
@@ -177,16 +181,21 @@ impl Check for Consistency {
                     continue;
                 }
                 for o in occ.iter() {
-                    let near = self.window == 0
-                        || major_occ
-                            .iter()
-                            .any(|m| m.paragraph.abs_diff(o.paragraph) <= self.window);
-                    if !near {
+                    // The majority must hold where the variant stands: within `window`
+                    // paragraphs, the majority spelling occurs `min_majority` times and more
+                    // often than this variant.
+                    let near = |list: &Vec<Occurrence>| {
+                        list.iter()
+                            .filter(|m| self.window == 0 || m.paragraph.abs_diff(o.paragraph) <= self.window)
+                            .count()
+                    };
+                    let (local_major, local_variant) = (near(major_occ), near(occ));
+                    if local_major < self.min_majority || local_major <= local_variant {
                         continue;
                     }
                     let hit = Hit::new(o.span)
                         .var("majority", format!("{major}{}", o.ending))
-                        .var("count", major_occ.len().to_string())
+                        .var("count", local_major.to_string())
                         .suggest(format!("{major}{}", o.ending));
                     out.push(DocHit {
                         paragraph: o.paragraph,

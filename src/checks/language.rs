@@ -1,15 +1,18 @@
 //! `language`: a paragraph that is not in the document's language, typically a segment MT left
-//! untranslated. A paragraph whose letters are mostly (`min_share`) of another script than the
-//! document's is foreign; with `same_script = true`, whatlang also compares languages that share
+//! untranslated. A paragraph whose words are mostly (`min_share`) of another script than the
+//! document's, and, in a cased script, are prose (`min_common_share` of them lowercase) rather
+//! than a list of names or a title, is foreign; words are counted rather than letters, so one
+//! Han character weighs as much as one English word; with `same_script = true`, whatlang also compares languages that share
 //! a script, but only when it is confident (`min_confidence`) on a long paragraph. Short
 //! paragraphs (`min_letters`) and mixed ones stay quiet.
 
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
 use crate::text::language::{detect, name_of};
-use crate::text::script::script_name;
+use unicode_script::Script;
+
+use crate::text::script::{is_cased_letter, is_lowercase_letter, script_name, script_of};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -22,6 +25,14 @@ pub struct Options {
     same_script: bool,
     #[serde(default = "default_min_confidence")]
     min_confidence: f64,
+    /// In a cased script, the share of the foreign words that must be lowercase (prose, not a
+    /// list of names).
+    #[serde(default = "default_min_common_share")]
+    min_common_share: f64,
+}
+
+fn default_min_common_share() -> f64 {
+    0.4
 }
 
 fn default_min_letters() -> usize {
@@ -39,7 +50,7 @@ pub struct Language {
     o: Options,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<Language, BuildError> {
+pub fn build(o: Options) -> Result<Language, BuildError> {
     if !(0.5..=1.0).contains(&o.min_share) {
         return Err(BuildError::new("`min_share` must lie between 0.5 and 1.0"));
     }
@@ -51,38 +62,77 @@ fn trimmed(text: &str) -> Span {
     Span::new(start, text.trim_end().len().max(start))
 }
 
+/// Words of a paragraph per script, and how many of each script's words are lowercase.
+struct WordScripts {
+    counts: Vec<(Script, usize, usize)>,
+    total: usize,
+}
+
+impl WordScripts {
+    fn of(p: &Analysis) -> WordScripts {
+        let mut counts: Vec<(Script, usize, usize)> = Vec::new();
+        let mut caps_by_script: Vec<(Script, usize)> = Vec::new();
+        let mut total = 0;
+        for w in p.words.iter().filter(|w| w.is_letters()) {
+            let Some(s) = w.script else { continue };
+            let text = w.text(p.text);
+            let cased = text.chars().any(is_cased_letter);
+            let lower = cased && text.chars().all(|c| !is_cased_letter(c) || is_lowercase_letter(c));
+            let caps = cased && text.chars().all(|c| !is_cased_letter(c) || c.is_uppercase());
+            total += 1;
+            if caps {
+                match caps_by_script.iter_mut().find(|e| e.0 == s) {
+                    Some(e) => e.1 += 1,
+                    None => caps_by_script.push((s, 1)),
+                }
+            }
+            match counts.iter_mut().find(|e| e.0 == s) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 += usize::from(lower);
+                }
+                None => counts.push((s, 1, usize::from(lower))),
+            }
+        }
+        // A heading in capitals (`ORDER OF THE STATE PUBLIC HEALTH OFFICER`) is prose too:
+        // when most words of a script are all capitals, they count as common words.
+        for e in &mut counts {
+            let caps = caps_by_script.iter().find(|c| c.0 == e.0).map_or(0, |c| c.1);
+            if caps >= 4 && caps * 5 >= e.1 * 4 {
+                e.2 = e.2.max(caps);
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.full_name().cmp(b.0.full_name())));
+        WordScripts { counts, total }
+    }
+}
+
 impl Check for Language {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(doc_script) = ctx.script else { return };
-        let total = p.scripts.total();
-        let Some(top) = p.scripts.dominant() else {
-            return;
-        };
-        if total < self.o.min_letters {
+        if p.scripts.total() < self.o.min_letters {
             return;
         }
-        let expected = name_of(&ctx.language)
-            .unwrap_or(ctx.language.as_str())
-            .to_string();
+        let words = WordScripts::of(p);
+        let Some(&(top, n, lower)) = words.counts.first() else { return };
+        let expected = name_of(&ctx.language).unwrap_or(ctx.language.as_str()).to_string();
         if top != doc_script {
-            if (p.scripts.count(top) as f64) < self.o.min_share * total as f64 {
+            let share = n as f64 / words.total as f64;
+            // Untranslated prose has common (lowercase) words; a list of names or a title
+            // in a cased script does not.
+            let cased = p.text.chars().any(|c| script_of(c) == Some(top) && is_cased_letter(c));
+            let prose = !cased || lower as f64 >= self.o.min_common_share * n as f64;
+            if share < self.o.min_share || !prose {
                 return;
             }
-            let language =
-                detect(p.text).map_or_else(|| script_name(top).to_string(), |d| d.name.to_string());
-            out.push(
-                Hit::new(trimmed(p.text))
-                    .var("language", language)
-                    .var("expected", expected),
-            );
-        } else if self.o.same_script && total >= self.o.min_letters * 4 {
+            let language = detect(p.text)
+                .filter(|d| d.reliable)
+                .map_or_else(|| format!("{} script", script_name(top)), |d| d.name.to_string());
+            out.push(Hit::new(trimmed(p.text)).var("language", language).var("expected", expected));
+        } else if self.o.same_script && p.scripts.total() >= self.o.min_letters * 4 {
             let Some(d) = detect(p.text) else { return };
             if d.reliable && d.confidence >= self.o.min_confidence && d.code != ctx.language {
-                out.push(
-                    Hit::new(trimmed(p.text))
-                        .var("language", d.name)
-                        .var("expected", expected),
-                );
+                out.push(Hit::new(trimmed(p.text)).var("language", d.name).var("expected", expected));
             }
         }
     }

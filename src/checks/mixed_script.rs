@@ -11,8 +11,10 @@
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
-use crate::text::script::{is_cased_letter, is_letter, is_lowercase_letter, script_of};
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::Script;
+
+use crate::text::script::{is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, script_of};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +26,14 @@ pub struct Options {
     /// Shortest stray word flagged, in letters.
     #[serde(default = "default_min_letters")]
     min_letters: usize,
+    /// Longest native prefix (in letters and marks) accepted before a foreign word, for
+    /// scripts that attach proclitics (Arabic `و`).
+    #[serde(default = "default_max_proclitic")]
+    max_proclitic: usize,
+}
+
+fn default_max_proclitic() -> usize {
+    1
 }
 
 fn default_min_letters() -> usize {
@@ -42,13 +52,15 @@ pub struct MixedScript {
     mode: Mode,
     allow: Vec<String>,
     min_letters: usize,
+    max_proclitic: usize,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<MixedScript, BuildError> {
+pub fn build(o: Options) -> Result<MixedScript, BuildError> {
     Ok(MixedScript {
         mode: o.mode,
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
         min_letters: o.min_letters,
+        max_proclitic: o.max_proclitic,
     })
 }
 
@@ -57,7 +69,9 @@ struct Token {
     /// The token with trailing sentence punctuation removed.
     core: Span,
     letters: usize,
-    native: usize,
+    /// The first and last letters are of the document's script.
+    native_start: bool,
+    native_end: bool,
     /// Every letter lowercase, of one cased foreign script, and nothing but letters in `core`.
     plain_foreign_word: bool,
     has_digit: bool,
@@ -88,7 +102,8 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let core_str = raw.trim_end_matches([',', ';', ':', '.', '!', '?', '।', '॥']);
     let core = Span::new(span.start, span.start + core_str.len());
     let mut letters = 0;
-    let mut native_letters = 0;
+    let mut first_native = None;
+    let mut last_native = false;
     let mut foreign_script = None;
     let mut plain = !core_str.is_empty();
     let mut has_digit = false;
@@ -97,9 +112,8 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         if is_letter(c) {
             letters += 1;
             let s = script_of(c);
-            if s == Some(native) {
-                native_letters += 1;
-            }
+            first_native.get_or_insert(s == Some(native));
+            last_native = s == Some(native);
         }
     }
     for c in core_str.chars() {
@@ -117,7 +131,8 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     Token {
         core,
         letters,
-        native: native_letters,
+        native_start: first_native.unwrap_or(false),
+        native_end: last_native,
         plain_foreign_word: plain,
         has_digit,
     }
@@ -131,7 +146,6 @@ impl MixedScript {
 
     fn stray_words(&self, p: &Analysis, native: unicode_script::Script, out: &mut Vec<Hit>) {
         let toks = tokens(p, native);
-        let is_native = |t: &Token| t.letters > 0 && t.native * 2 > t.letters;
         for (i, t) in toks.iter().enumerate() {
             if !t.plain_foreign_word || t.letters < self.min_letters {
                 continue;
@@ -142,7 +156,9 @@ impl MixedScript {
             }
             let left = toks[..i].iter().rev().find(|x| x.letters > 0);
             let right = toks[i + 1..].iter().find(|x| x.letters > 0);
-            let lone = left.is_none_or(is_native) && right.is_none_or(is_native);
+            // The letters that touch the word decide: `COVID-19-এর while` has a native
+            // word on its left.
+            let lone = left.is_none_or(|t| t.native_end) && right.is_none_or(|t| t.native_start);
             if !lone || (left.is_none() && right.is_none()) {
                 continue;
             }
@@ -155,12 +171,44 @@ impl MixedScript {
     }
 }
 
+/// Whether a mixed-script word mixes the document's own script with another in a way that
+/// professional text does not: a foreign name or acronym followed by an ending (`HCoVকে`,
+/// `CoVகள்`), or preceded by a one-letter proclitic (Arabic `وApple`, "and Apple") is
+/// accepted.
+fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize) -> bool {
+    let is_native = |c: char| is_letter_or_mark(c) && script_of(c) == Some(native);
+    let is_foreign = |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| s != native);
+    let Some(first_native) = word.find(is_native) else { return false };
+    let (head, tail) = word.split_at(first_native);
+    if !head.is_empty() && !tail.contains(is_foreign) {
+        // A name or acronym (a capital or a digit in it) with an ending attached is accepted:
+        // a short ending in any language (`CoVகள்`, `IIIஆம்`), a longer one when the
+        // language's pack lists it. A lowercase word with an ending (`waterদের`) is not.
+        let name = head.chars().any(|c| c.is_uppercase() || c.is_numeric());
+        let short = tail.chars().filter(|&c| is_letter_or_mark(c)).count() <= 4;
+        let tail: String = tail.nfc().collect();
+        return !(name && (short || ctx.lexicon.is_ending(&tail)));
+    }
+    if head.is_empty()
+        && let Some(first_foreign) = word.find(is_foreign)
+    {
+        let (prefix, rest) = word.split_at(first_foreign);
+        let letters = prefix.chars().filter(|&c| is_letter_or_mark(c)).count();
+        if letters <= max_proclitic && !rest.contains(is_native) {
+            return false;
+        }
+    }
+    true
+}
+
 impl Check for MixedScript {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         match self.mode {
             Mode::Word => {
+                let Some(native) = ctx.script else { return };
                 for w in p.words.iter().filter(|w| w.mixed_script) {
-                    if !self.allowed(w.text(p.text)) {
+                    let text = w.text(p.text);
+                    if mixes_native(text, native, ctx, self.max_proclitic) && !self.allowed(text) {
                         out.push(Hit::new(w.span));
                     }
                 }

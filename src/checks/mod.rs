@@ -65,6 +65,8 @@ pub struct Context {
     pub script: Option<Script>,
     /// The document's language (ISO 639-1 where one exists).
     pub language: String,
+    /// The language data of the packs active on the document (endings...).
+    pub lexicon: Lexicon,
 }
 
 /// A compiled rule kind. Paragraph rules implement `paragraph`, document rules `document`.
@@ -106,7 +108,7 @@ impl From<toml::de::Error> for BuildError {
     }
 }
 
-type Compile = fn(ValueDeserializer<'_>, &Lexicon) -> Result<Box<dyn Check>, BuildError>;
+type Compile = fn(ValueDeserializer<'_>) -> Result<Box<dyn Check>, BuildError>;
 
 /// One entry of the registry.
 pub struct KindInfo {
@@ -118,15 +120,14 @@ pub struct KindInfo {
 /// Deserialise a kind's options and build its check.
 fn compile<O, C>(
     de: ValueDeserializer<'_>,
-    lexicon: &Lexicon,
-    build: fn(O, &Lexicon) -> Result<C, BuildError>,
+    build: fn(O) -> Result<C, BuildError>,
 ) -> Result<Box<dyn Check>, BuildError>
 where
     O: DeserializeOwned,
     C: Check + 'static,
 {
     let options = O::deserialize(de)?;
-    Ok(Box::new(build(options, lexicon)?))
+    Ok(Box::new(build(options)?))
 }
 
 macro_rules! kind {
@@ -134,7 +135,7 @@ macro_rules! kind {
         KindInfo {
             name: $name,
             fields: || struct_fields::<$module::Options>(),
-            compile: |de, lexicon| compile(de, lexicon, $module::build),
+            compile: |de| compile(de, $module::build),
         }
     };
 }

@@ -12,7 +12,6 @@ use serde::Deserialize;
 use unicode_script::UnicodeScript;
 
 use super::{BuildError, Check, Context, DocHit, Hit};
-use crate::rules::Lexicon;
 use crate::text::Analysis;
 use crate::text::script::{numbering_system_name, script_by_name};
 
@@ -58,7 +57,7 @@ pub struct Numerals {
     min_share: f64,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<Numerals, BuildError> {
+pub fn build(o: Options) -> Result<Numerals, BuildError> {
     let expected = match o.expected.as_deref() {
         None | Some("auto") => Expected::Auto,
         Some("ASCII") | Some("ascii") | Some("Latin") => Expected::System('0'),

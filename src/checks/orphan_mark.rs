@@ -4,22 +4,26 @@
 //!   whitespace or punctuation (`দৃ solid ়`). Marks after a joiner (`র‍্য`) are attached.
 //! - `mode = "doubled-mark"`: the same mark twice in a row after canonical decomposition
 //!   (`আমাার`, `দৃঢ়়`, where `ঢ়` already ends in a nukta).
-//! - `mode = "doubled-cluster"`: a virama + consonant sequence written twice (`ব্য্যা`); the
-//!   virama is any character of canonical combining class 9, so this holds for every Brahmic
-//!   script.
+//! - `mode = "doubled-cluster"`: a virama + consonant sequence written twice (`ব্য্যা`), for
+//!   the consonants the pack names (`letters`); the virama is any character of canonical
+//!   combining class 9.
 
 use serde::Deserialize;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
-use crate::text::script::{is_joiner, is_letter, is_mark, is_variation_selector};
+use crate::text::script::{VIRAMA_CLASS, is_joiner, is_letter, is_mark, is_variation_selector};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
     mode: Mode,
+    /// With `mode = "doubled-cluster"`: the consonants whose doubled virama form is an error.
+    /// Which ones is a fact of the orthography (Bengali ya-, ra-, ba-, ma-phala), so the
+    /// pack names them; a geminate such as Tamil `ய்ச்ச` has the same code point shape.
+    #[serde(default)]
+    letters: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
@@ -33,13 +37,24 @@ enum Mode {
 #[derive(Debug)]
 pub struct OrphanMark {
     mode: Mode,
+    letters: Vec<char>,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<OrphanMark, BuildError> {
-    Ok(OrphanMark { mode: o.mode })
+pub fn build(o: Options) -> Result<OrphanMark, BuildError> {
+    let mut letters = Vec::new();
+    for l in &o.letters {
+        let mut it = l.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) if is_letter(c) => letters.push(c),
+            _ => return Err(BuildError::new(format!("`letters`: `{l}` is not one letter"))),
+        }
+    }
+    if o.mode == Mode::DoubledCluster && letters.is_empty() {
+        return Err(BuildError::new("`mode = \"doubled-cluster\"` needs `letters`"));
+    }
+    Ok(OrphanMark { mode: o.mode, letters })
 }
 
-const VIRAMA_CLASS: u8 = 9;
 
 fn is_judged_mark(c: char) -> bool {
     is_mark(c) && !is_variation_selector(c)
@@ -83,25 +98,39 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
     if text.is_ascii() {
         return;
     }
-    let d = decomposed(text);
+    // Compared as written (`োো`, whose decomposition alternates) and decomposed (`ঢ়়`).
+    let written: Vec<(char, Span)> =
+        text.char_indices().map(|(i, c)| (c, Span::new(i, i + c.len_utf8()))).collect();
+    let mut spans = doubled_runs(&written);
+    spans.extend(doubled_runs(&decomposed(text)));
+    spans.sort();
+    spans.dedup_by(|b, a| b.start < a.end);
+    out.extend(spans.into_iter().map(Hit::new));
+}
+
+/// Spans of runs of one mark repeated.
+fn doubled_runs(chars: &[(char, Span)]) -> Vec<Span> {
+    let mut out = Vec::new();
     let mut k = 1;
-    while k < d.len() {
-        let (c, span) = d[k];
-        if c == d[k - 1].0 && is_judged_mark(c) {
-            // One hit per run of the same mark.
-            let start = d[k - 1].1.start;
+    while k < chars.len() {
+        let (c, span) = chars[k];
+        if c == chars[k - 1].0 && is_judged_mark(c) {
+            let start = chars[k - 1].1.start;
             let mut end = span.end;
-            while k + 1 < d.len() && d[k + 1].0 == c {
+            while k + 1 < chars.len() && chars[k + 1].0 == c {
                 k += 1;
-                end = d[k].1.end;
+                end = chars[k].1.end;
             }
-            out.push(Hit::new(Span::new(start, end)));
+            if start < end {
+                out.push(Span::new(start, end));
+            }
         }
         k += 1;
     }
+    out
 }
 
-fn doubled_clusters(text: &str, out: &mut Vec<Hit>) {
+fn doubled_clusters(text: &str, letters: &[char], out: &mut Vec<Hit>) {
     if text.is_ascii() {
         return;
     }
@@ -111,7 +140,7 @@ fn doubled_clusters(text: &str, out: &mut Vec<Hit>) {
         let (i, v) = chars[k];
         let c = chars[k + 1].1;
         if canonical_combining_class(v) == VIRAMA_CLASS
-            && is_letter(c)
+            && letters.contains(&c)
             && chars[k + 2].1 == v
             && chars[k + 3].1 == c
         {
@@ -135,7 +164,7 @@ impl Check for OrphanMark {
         match self.mode {
             Mode::Orphan => orphans(p.text, out),
             Mode::DoubledMark => doubled_marks(p.text, out),
-            Mode::DoubledCluster => doubled_clusters(p.text, out),
+            Mode::DoubledCluster => doubled_clusters(p.text, &self.letters, out),
         }
     }
 }

@@ -8,7 +8,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
 use crate::text::{Analysis, Span};
 
 /// Largest compiled regex a pack may hold; a hostile pack cannot exhaust memory.
@@ -32,7 +31,7 @@ pub struct Pattern {
     group: usize,
 }
 
-pub fn build(o: Options, _: &Lexicon) -> Result<Pattern, BuildError> {
+pub fn build(o: Options) -> Result<Pattern, BuildError> {
     let regex = RegexBuilder::new(o.regex.get_ref())
         .size_limit(REGEX_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)

@@ -12,7 +12,6 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
 use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
@@ -27,6 +26,10 @@ pub struct Options {
     /// Words that, after the second conjunct, make the coordination an antonym pair.
     #[serde(default)]
     negations: Vec<String>,
+    /// Words that govern a preceding coordination (`বিষয়ে`, `জন্য`): with them an inflected
+    /// second conjunct is flagged; without them only an identical one is.
+    #[serde(default)]
+    postpositions: Vec<String>,
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
@@ -49,15 +52,15 @@ pub struct Repetition {
     allow: Vec<String>,
     conjunctions: Vec<String>,
     negations: Vec<String>,
+    postpositions: Vec<String>,
     min_chars: usize,
-    lexicon: Lexicon,
 }
 
 fn nfc_all(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.nfc().collect()).collect()
 }
 
-pub fn build(o: Options, lexicon: &Lexicon) -> Result<Repetition, BuildError> {
+pub fn build(o: Options) -> Result<Repetition, BuildError> {
     if o.mode == Mode::Coordinated && o.conjunctions.is_empty() {
         return Err(BuildError::new(
             "`mode = \"coordinated\"` needs `conjunctions`",
@@ -68,8 +71,8 @@ pub fn build(o: Options, lexicon: &Lexicon) -> Result<Repetition, BuildError> {
         allow: nfc_all(&o.allow),
         conjunctions: nfc_all(&o.conjunctions),
         negations: nfc_all(&o.negations),
+        postpositions: nfc_all(&o.postpositions),
         min_chars: o.min_chars,
-        lexicon: lexicon.clone(),
     })
 }
 
@@ -90,7 +93,7 @@ impl Repetition {
         }
     }
 
-    fn coordinated(&self, p: &Analysis, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
+    fn coordinated(&self, p: &Analysis, ctx: &Context, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
         for i in 2..words.len() {
             let (a, conj, b) = (&norm[i - 2], &norm[i - 1], &norm[i]);
             let joined = p.only_space_between(words[i - 2].span, words[i - 1].span)
@@ -98,16 +101,23 @@ impl Repetition {
             if !joined || !self.conjunctions.contains(conj) || !self.judged(a) {
                 continue;
             }
-            let stem_a = self.lexicon.split_ending(a, 2).0;
-            let stem_b = self.lexicon.split_ending(b, 2).0;
+            let stem_a = ctx.lexicon.split_ending(a, 2).0;
+            let stem_b = ctx.lexicon.split_ending(b, 2).0;
             if a != b && stem_a != stem_b {
                 continue;
             }
-            let negated = words.get(i + 1).is_some_and(|next| {
-                p.only_space_between(words[i].span, next.span)
-                    && self.negations.contains(&norm[i + 1])
-            });
-            if !negated {
+            let next = words
+                .get(i + 1)
+                .filter(|next| p.only_space_between(words[i].span, next.span))
+                .map(|_| norm[i + 1].as_str());
+            let negated = next.is_some_and(|n| self.negations.iter().any(|x| x == n));
+            // `X and X-of Y` may name two things (alcohol and alcohol rub): an inflected second
+            // conjunct is flagged only when a postposition governs the whole pair
+            // (`যোগাযোগ ও যোগাযোগের বিষয়ে`) or nothing follows.
+            let governed = a == b
+                || self.postpositions.is_empty()
+                || next.is_none_or(|n| self.postpositions.iter().any(|x| x == n));
+            if !negated && governed {
                 out.push(
                     Hit::new(Span::new(words[i - 2].span.start, words[i].span.end))
                         .suggest(b.as_str()),
@@ -118,7 +128,7 @@ impl Repetition {
 }
 
 impl Check for Repetition {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
         let norm: Vec<String> = words
             .iter()
@@ -126,7 +136,7 @@ impl Check for Repetition {
             .collect();
         match self.mode {
             Mode::Repeated => self.repeated(p, &words, &norm, out),
-            Mode::Coordinated => self.coordinated(p, &words, &norm, out),
+            Mode::Coordinated => self.coordinated(p, ctx, &words, &norm, out),
         }
     }
 }

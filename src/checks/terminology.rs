@@ -10,7 +10,6 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 use super::{BuildError, Check, Context, Hit};
-use crate::rules::Lexicon;
 use crate::text::script::is_letter_or_mark;
 use crate::text::{Analysis, Span};
 
@@ -39,7 +38,6 @@ pub struct Terminology {
     pattern_term: Vec<usize>,
     right: Vec<String>,
     inflections: bool,
-    lexicon: Lexicon,
 }
 
 /// The spellings of a term that normalisation would not unify: its NFC form, its NFD form, and
@@ -85,7 +83,7 @@ fn excluded_composition(a: char, b: char) -> Option<char> {
     })
 }
 
-pub fn build(o: Options, lexicon: &Lexicon) -> Result<Terminology, BuildError> {
+pub fn build(o: Options) -> Result<Terminology, BuildError> {
     let mut patterns = Vec::new();
     let mut pattern_term = Vec::new();
     for (i, t) in o.terms.iter().enumerate() {
@@ -106,12 +104,11 @@ pub fn build(o: Options, lexicon: &Lexicon) -> Result<Terminology, BuildError> {
         pattern_term,
         right: o.terms.iter().map(|t| t.right.clone()).collect(),
         inflections: o.inflections,
-        lexicon: lexicon.clone(),
     })
 }
 
 impl Check for Terminology {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let text = p.text;
         for m in self.matcher.find_iter(text) {
             if text[..m.start()]
@@ -126,7 +123,7 @@ impl Check for Terminology {
                 .find(|c: char| !is_letter_or_mark(c))
                 .unwrap_or(rest.len());
             let tail = &rest[..word_tail_len];
-            if !tail.is_empty() && !(self.inflections && self.lexicon.is_ending(tail)) {
+            if !tail.is_empty() && !(self.inflections && ctx.lexicon.is_ending(tail)) {
                 continue;
             }
             let term = self.pattern_term[m.pattern().as_usize()];

@@ -2,7 +2,8 @@
 //! flagged at each of its `flags`; a silent one must get no finding; every rule needs at least
 //! one of each. Backs both the test suite and `mtqc rules test`.
 
-use super::{Pack, Rule};
+use super::{Lexicon, Pack, Rule};
+use crate::text::language::detect;
 use crate::engine::hits_in;
 use crate::text::Span;
 
@@ -24,21 +25,29 @@ pub fn run(packs: &[Pack]) -> (usize, Vec<Failure>) {
     let mut failures = Vec::new();
     let mut count = 0;
     for pack in packs {
-        let language = pack
-            .info
-            .languages
-            .iter()
-            .find(|l| *l != "*")
-            .map_or("und", String::as_str);
         for rule in &pack.rules {
             count += rule.examples.len();
-            run_rule(rule, language, &mut failures);
+            run_rule(rule, pack, packs, &mut failures);
         }
     }
     (count, failures)
 }
 
-fn run_rule(rule: &Rule, language: &str, failures: &mut Vec<Failure>) {
+/// An example's language: its pack's, or detected; its language data: that of every pack for
+/// the language, as when checking a document.
+fn setting(text: &str, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
+    let language = match pack.info.languages.iter().find(|l| *l != "*") {
+        Some(l) => l.clone(),
+        None => detect(text).map_or_else(|| "und".to_string(), |d| d.code),
+    };
+    let mut lexicon = Lexicon::default();
+    for p in packs.iter().filter(|p| p.info.applies_to(&language)) {
+        lexicon.merge(&p.lexicon);
+    }
+    (language, lexicon)
+}
+
+fn run_rule(rule: &Rule, pack: &Pack, packs: &[Pack], failures: &mut Vec<Failure>) {
     let fail = |message: String| Failure {
         rule: rule.id.clone(),
         origin: rule.origin.clone(),
@@ -51,7 +60,8 @@ fn run_rule(rule: &Rule, language: &str, failures: &mut Vec<Failure>) {
         failures.push(fail("has no silent example (one without `flags`)".into()));
     }
     for (n, ex) in rule.examples.iter().enumerate() {
-        let hits = hits_in(&[rule], &ex.text, language);
+        let (language, lexicon) = setting(&ex.text, pack, packs);
+        let hits = hits_in(&[rule], &ex.text, &language, &lexicon);
         let shown: Vec<String> = hits
             .iter()
             .map(|(p, h)| format!("`{}`", &p[h.span.start..h.span.end]))

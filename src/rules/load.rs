@@ -198,7 +198,7 @@ pub fn load_pack_sources(
     let mut rules = Vec::new();
     let mut seen = BTreeSet::new();
     for (path, src, item) in raw_rules {
-        let rule = compile_rule(&id, path, src, item, &lexicon)?;
+        let rule = compile_rule(&id, path, src, item)?;
         if !seen.insert(rule.id.clone()) {
             return Err(Error::new(
                 ErrorKind::RulePack,
@@ -207,7 +207,7 @@ pub fn load_pack_sources(
         }
         rules.push(rule);
     }
-    Ok(Pack { info, rules })
+    Ok(Pack { info, lexicon, rules })
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -223,7 +223,6 @@ fn compile_rule(
     path: &Path,
     src: &str,
     item: Spanned<DeValue<'_>>,
-    lexicon: &Lexicon,
 ) -> Result<Rule, Error> {
     let at = |span: std::ops::Range<usize>, msg: String| Error::at(path, src, span.start, msg);
     let table = match item.get_ref() {
@@ -267,7 +266,7 @@ fn compile_rule(
             ),
         ));
     }
-    let check = (kind.compile)(ValueDeserializer::from(item.clone()), lexicon)
+    let check = (kind.compile)(ValueDeserializer::from(item.clone()))
         .map_err(|e| at(e.span.unwrap_or(item.span()), e.message))?;
     let (line, _) = crate::error::line_column(src, item.span().start);
     Ok(Rule {

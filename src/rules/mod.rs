@@ -94,6 +94,15 @@ impl Lexicon {
         best
     }
 
+    /// Add another pack's data.
+    pub fn merge(&mut self, other: &Lexicon) {
+        for e in &other.endings {
+            if !self.endings.contains(e) {
+                self.endings.push(e.clone());
+            }
+        }
+    }
+
     pub fn is_ending(&self, s: &str) -> bool {
         self.endings.iter().any(|e| e == s)
     }
@@ -137,5 +146,6 @@ pub struct Rule {
 #[derive(Debug)]
 pub struct Pack {
     pub info: PackInfo,
+    pub lexicon: Lexicon,
     pub rules: Vec<Rule>,
 }

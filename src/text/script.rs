@@ -3,6 +3,9 @@
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
+/// Canonical combining class of a virama (Bengali ্, Devanagari ्, Tamil ்...).
+pub const VIRAMA_CLASS: u8 = 9;
+
 /// Letters and marks: the characters UTS #39 resolves a word's script set from.
 pub fn is_letter_or_mark(c: char) -> bool {
     matches!(
