@@ -21,6 +21,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # reported as known, never put in a rule's allow-list.
 KNOWN_DEFECTS = {
     "bn": {
+        389: "nukta doubled after precomposed ঢ় (দৃঢ়়ভাবে)",
+        783: "space before the danda",
+        1150: "ঘোষনার misspells ঘোষণার, spelled with ণ on the lines around it",
+        1375: "typo তারিখখে (খ doubled) for তারিখে",
+        1438: "repeated word: করোনা ভাইরাস ভাইরাস",
+        1449: "অষ্ট্রেলিয়া misspells অস্ট্রেলিয়া, spelled right on the lines around it",
+        1541: "উপকরনের misspells উপকরণের",
+        1547: "পন্যে misspells পণ্যে",
+        1724: "repeated word: ব্যবহারের পরে পরে (after after)",
+        1759: "space before the danda",
+        1904: "ঘোষনা misspells ঘোষণা",
+        1936: "self-coordination: বৃদ্ধি ও বৃদ্ধি ও বিকাশের (growth and growth and development)",
+        2055: "ক্যালিফোর্ণিয়াবাসীর misspells ক্যালিফোর্নিয়াবাসীর, spelled with ন around it",
+        2371: "vowel sign doubled: কিছুু",
+        2409: "vowel sign doubled: করাা",
+        2424: "nukta doubled: হয়়েছে",
+        2438: "space before the danda",
+        2511: "vowel sign doubled: পর্যাপ্তরূপেে",
+        2594: "space before the danda",
     },
 }
 

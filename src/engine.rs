@@ -166,7 +166,11 @@ impl Engine {
         for p in &active {
             lexicon.merge(&p.lexicon);
         }
-        let rules = active.iter().flat_map(|p| &p.rules).filter(|r| !disabled.contains(r.id.as_str())).collect();
+        let rules = active
+            .iter()
+            .flat_map(|p| &p.rules)
+            .filter(|r| !disabled.contains(r.id.as_str()))
+            .collect();
         (rules, lexicon)
     }
 
@@ -397,7 +401,12 @@ fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -
 
 /// Run the given rules over one text (paragraph per line) and return their hits as
 /// (paragraph text, hit) pairs; used by `mtqc rules test`.
-pub fn hits_in(rules: &[&Rule], text: &str, language: &str, lexicon: &Lexicon) -> Vec<(String, Hit)> {
+pub fn hits_in(
+    rules: &[&Rule],
+    text: &str,
+    language: &str,
+    lexicon: &Lexicon,
+) -> Vec<(String, Hit)> {
     let doc = Document::from_text(
         "<example>",
         text.to_string(),

@@ -60,7 +60,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             forms.push((i, words));
         }
     }
-    forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    forms.sort_by_key(|f| std::cmp::Reverse(f.1.len()));
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }

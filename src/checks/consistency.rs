@@ -16,6 +16,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
+use crate::rules::Lexicon;
 use crate::text::script::VIRAMA_CLASS;
 
 use super::{BuildError, Check, Context, DocHit, Hit};
@@ -112,23 +113,35 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
 struct Occurrence {
     paragraph: usize,
     span: Span,
-    ending: String,
+    /// The word as written (NFC).
+    word: String,
 }
 
 impl Consistency {
-    /// The spelling with confusable letters folded and a letter typed twice counted once,
-    /// unless the second one starts a conjunct (`অনন্য` is not `অন্য`).
-    fn key(&self, stem: &str) -> String {
-        let mut key = String::with_capacity(stem.len());
+    /// Confusable letters replaced by the first of their group (one character for one).
+    fn fold(&self, s: &str) -> String {
+        s.chars()
+            .map(|c| *self.fold.get(&c).unwrap_or(&c))
+            .collect()
+    }
+
+    /// A letter typed twice counted once, unless the second one starts a conjunct (`অনন্য` is
+    /// not `অন্য`).
+    fn collapse(&self, s: &str) -> String {
+        if !self.collapse_repeats {
+            return s.to_string();
+        }
+        let mut key = String::with_capacity(s.len());
         let mut last = None;
-        let mut chars = stem.chars().peekable();
+        let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
-            let f = *self.fold.get(&c).unwrap_or(&c);
-            let conjunct = chars.peek().is_some_and(|&n| canonical_combining_class(n) == VIRAMA_CLASS);
-            if !(self.collapse_repeats && last == Some(f) && !conjunct) {
-                key.push(f);
+            let conjunct = chars
+                .peek()
+                .is_some_and(|&n| canonical_combining_class(n) == VIRAMA_CLASS);
+            if last != Some(c) || conjunct {
+                key.push(c);
             }
-            last = Some(f);
+            last = Some(c);
         }
         key
     }
@@ -139,6 +152,9 @@ impl Check for Consistency {
         // key -> spelling -> occurrences; BTreeMaps keep the output order stable.
         let mut groups: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
         let mut stems = 0usize;
+        let endings = Lexicon {
+            endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
+        };
         for (i, p) in ps.iter().enumerate() {
             for w in p
                 .words
@@ -146,11 +162,24 @@ impl Check for Consistency {
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
                 let word: String = w.text(p.text).nfc().collect();
-                let (stem, ending) = ctx.lexicon.split_ending(&word, 2);
-                if stem.chars().count() < self.min_chars {
+                // Endings are found on the folded word, so `ইউরোপীজ়` and `ইউরোপীয়` lose the
+                // same ending; folding keeps one character for one, so the stem's length in
+                // characters is the same in the word as written.
+                let folded = self.fold(&word);
+                let (folded_stem, _) = endings.split_ending(&folded, 2);
+                let n = folded_stem.chars().count();
+                if n < self.min_chars {
                     continue;
                 }
-                let key = self.key(stem);
+                let cut = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+                let (stem, ending) = word.split_at(cut);
+                let key = self.collapse(folded_stem);
+                // An ending the language does not have is part of the spelling (`ইউরোপীজ়`).
+                let spelling = if ending.is_empty() || ctx.lexicon.is_ending(ending) {
+                    stem.to_string()
+                } else {
+                    word.clone()
+                };
                 if !groups.contains_key(&key) {
                     if stems >= self.max_stems {
                         continue;
@@ -160,12 +189,12 @@ impl Check for Consistency {
                 groups
                     .entry(key)
                     .or_default()
-                    .entry(stem.to_string())
+                    .entry(spelling)
                     .or_default()
                     .push(Occurrence {
                         paragraph: i,
                         span: w.span,
-                        ending: ending.to_string(),
+                        word: word.clone(),
                     });
             }
         }
@@ -186,17 +215,29 @@ impl Check for Consistency {
                     // often than this variant.
                     let near = |list: &Vec<Occurrence>| {
                         list.iter()
-                            .filter(|m| self.window == 0 || m.paragraph.abs_diff(o.paragraph) <= self.window)
+                            .filter(|m| {
+                                self.window == 0 || m.paragraph.abs_diff(o.paragraph) <= self.window
+                            })
                             .count()
                     };
                     let (local_major, local_variant) = (near(major_occ), near(occ));
                     if local_major < self.min_majority || local_major <= local_variant {
                         continue;
                     }
+                    // The majority's form of this very word: same ending, once folded.
+                    let folded = self.fold(&o.word);
+                    let right = major_occ
+                        .iter()
+                        .map(|m| &m.word)
+                        .find(|m| self.collapse(&self.fold(m)) == self.collapse(&folded))
+                        .cloned()
+                        .unwrap_or_else(|| {
+                            format!("{major}{}", &o.word[o.word.len().min(major.len())..])
+                        });
                     let hit = Hit::new(o.span)
-                        .var("majority", format!("{major}{}", o.ending))
+                        .var("majority", right.as_str())
                         .var("count", local_major.to_string())
-                        .suggest(format!("{major}{}", o.ending));
+                        .suggest(right);
                     out.push(DocHit {
                         paragraph: o.paragraph,
                         hit,

@@ -32,7 +32,7 @@ pub struct Options {
 }
 
 fn default_min_common_share() -> f64 {
-    0.4
+    0.25
 }
 
 fn default_min_letters() -> usize {
@@ -77,8 +77,14 @@ impl WordScripts {
             let Some(s) = w.script else { continue };
             let text = w.text(p.text);
             let cased = text.chars().any(is_cased_letter);
-            let lower = cased && text.chars().all(|c| !is_cased_letter(c) || is_lowercase_letter(c));
-            let caps = cased && text.chars().all(|c| !is_cased_letter(c) || c.is_uppercase());
+            let lower = cased
+                && text
+                    .chars()
+                    .all(|c| !is_cased_letter(c) || is_lowercase_letter(c));
+            let caps = cased
+                && text
+                    .chars()
+                    .all(|c| !is_cased_letter(c) || c.is_uppercase());
             total += 1;
             if caps {
                 match caps_by_script.iter_mut().find(|e| e.0 == s) {
@@ -97,12 +103,18 @@ impl WordScripts {
         // A heading in capitals (`ORDER OF THE STATE PUBLIC HEALTH OFFICER`) is prose too:
         // when most words of a script are all capitals, they count as common words.
         for e in &mut counts {
-            let caps = caps_by_script.iter().find(|c| c.0 == e.0).map_or(0, |c| c.1);
+            let caps = caps_by_script
+                .iter()
+                .find(|c| c.0 == e.0)
+                .map_or(0, |c| c.1);
             if caps >= 4 && caps * 5 >= e.1 * 4 {
                 e.2 = e.2.max(caps);
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.full_name().cmp(b.0.full_name())));
+        counts.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| a.0.full_name().cmp(b.0.full_name()))
+        });
         WordScripts { counts, total }
     }
 }
@@ -114,25 +126,41 @@ impl Check for Language {
             return;
         }
         let words = WordScripts::of(p);
-        let Some(&(top, n, lower)) = words.counts.first() else { return };
-        let expected = name_of(&ctx.language).unwrap_or(ctx.language.as_str()).to_string();
+        let Some(&(top, n, lower)) = words.counts.first() else {
+            return;
+        };
+        let expected = name_of(&ctx.language)
+            .unwrap_or(ctx.language.as_str())
+            .to_string();
         if top != doc_script {
             let share = n as f64 / words.total as f64;
             // Untranslated prose has common (lowercase) words; a list of names or a title
             // in a cased script does not.
-            let cased = p.text.chars().any(|c| script_of(c) == Some(top) && is_cased_letter(c));
+            let cased = p
+                .text
+                .chars()
+                .any(|c| script_of(c) == Some(top) && is_cased_letter(c));
             let prose = !cased || lower as f64 >= self.o.min_common_share * n as f64;
             if share < self.o.min_share || !prose {
                 return;
             }
-            let language = detect(p.text)
-                .filter(|d| d.reliable)
-                .map_or_else(|| format!("{} script", script_name(top)), |d| d.name.to_string());
-            out.push(Hit::new(trimmed(p.text)).var("language", language).var("expected", expected));
+            let language = detect(p.text).filter(|d| d.reliable).map_or_else(
+                || format!("{} script", script_name(top)),
+                |d| d.name.to_string(),
+            );
+            out.push(
+                Hit::new(trimmed(p.text))
+                    .var("language", language)
+                    .var("expected", expected),
+            );
         } else if self.o.same_script && p.scripts.total() >= self.o.min_letters * 4 {
             let Some(d) = detect(p.text) else { return };
             if d.reliable && d.confidence >= self.o.min_confidence && d.code != ctx.language {
-                out.push(Hit::new(trimmed(p.text)).var("language", d.name).var("expected", expected));
+                out.push(
+                    Hit::new(trimmed(p.text))
+                        .var("language", d.name)
+                        .var("expected", expected),
+                );
             }
         }
     }

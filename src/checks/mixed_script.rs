@@ -14,7 +14,9 @@ use super::{BuildError, Check, Context, Hit};
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::Script;
 
-use crate::text::script::{is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, script_of};
+use crate::text::script::{
+    is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, script_of,
+};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -141,7 +143,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 impl MixedScript {
     fn allowed(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.allow.iter().any(|a| *a == lower)
+        self.allow.contains(&lower)
     }
 
     fn stray_words(&self, p: &Analysis, native: unicode_script::Script, out: &mut Vec<Hit>) {
@@ -178,7 +180,9 @@ impl MixedScript {
 fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize) -> bool {
     let is_native = |c: char| is_letter_or_mark(c) && script_of(c) == Some(native);
     let is_foreign = |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| s != native);
-    let Some(first_native) = word.find(is_native) else { return false };
+    let Some(first_native) = word.find(is_native) else {
+        return false;
+    };
     let (head, tail) = word.split_at(first_native);
     if !head.is_empty() && !tail.contains(is_foreign) {
         // A name or acronym (a capital or a digit in it) with an ending attached is accepted:

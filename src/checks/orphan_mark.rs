@@ -46,15 +46,23 @@ pub fn build(o: Options) -> Result<OrphanMark, BuildError> {
         let mut it = l.chars();
         match (it.next(), it.next()) {
             (Some(c), None) if is_letter(c) => letters.push(c),
-            _ => return Err(BuildError::new(format!("`letters`: `{l}` is not one letter"))),
+            _ => {
+                return Err(BuildError::new(format!(
+                    "`letters`: `{l}` is not one letter"
+                )));
+            }
         }
     }
     if o.mode == Mode::DoubledCluster && letters.is_empty() {
-        return Err(BuildError::new("`mode = \"doubled-cluster\"` needs `letters`"));
+        return Err(BuildError::new(
+            "`mode = \"doubled-cluster\"` needs `letters`",
+        ));
     }
-    Ok(OrphanMark { mode: o.mode, letters })
+    Ok(OrphanMark {
+        mode: o.mode,
+        letters,
+    })
 }
-
 
 fn is_judged_mark(c: char) -> bool {
     is_mark(c) && !is_variation_selector(c)
@@ -99,8 +107,10 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
         return;
     }
     // Compared as written (`োো`, whose decomposition alternates) and decomposed (`ঢ়়`).
-    let written: Vec<(char, Span)> =
-        text.char_indices().map(|(i, c)| (c, Span::new(i, i + c.len_utf8()))).collect();
+    let written: Vec<(char, Span)> = text
+        .char_indices()
+        .map(|(i, c)| (c, Span::new(i, i + c.len_utf8())))
+        .collect();
     let mut spans = doubled_runs(&written);
     spans.extend(doubled_runs(&decomposed(text)));
     spans.sort();

@@ -93,7 +93,14 @@ impl Repetition {
         }
     }
 
-    fn coordinated(&self, p: &Analysis, ctx: &Context, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
+    fn coordinated(
+        &self,
+        p: &Analysis,
+        ctx: &Context,
+        words: &[&Word],
+        norm: &[String],
+        out: &mut Vec<Hit>,
+    ) {
         for i in 2..words.len() {
             let (a, conj, b) = (&norm[i - 2], &norm[i - 1], &norm[i]);
             let joined = p.only_space_between(words[i - 2].span, words[i - 1].span)

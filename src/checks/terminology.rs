@@ -123,7 +123,8 @@ impl Check for Terminology {
                 .find(|c: char| !is_letter_or_mark(c))
                 .unwrap_or(rest.len());
             let tail = &rest[..word_tail_len];
-            if !tail.is_empty() && !(self.inflections && ctx.lexicon.is_ending(tail)) {
+            let inflected = self.inflections && ctx.lexicon.is_ending(tail);
+            if !tail.is_empty() && !inflected {
                 continue;
             }
             let term = self.pattern_term[m.pattern().as_usize()];

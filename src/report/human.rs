@@ -121,6 +121,14 @@ fn finding(file: &FileReport, f: &Finding, style: &Style, out: &mut String) {
     let _ = writeln!(out, "    = {}, {}", f.category, f.kind);
 }
 
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn render(report: &Report, style: &Style) -> String {
     let mut out = String::new();
     for file in &report.files {
@@ -157,8 +165,8 @@ pub fn render(report: &Report, style: &Style) -> String {
     let w = &report.scoring.weights;
     let _ = writeln!(
         out,
-        "{} files · {} paragraphs · {} words · {} findings ({} critical, {} major, {} minor)",
-        s.files,
+        "{} · {} paragraphs · {} words · {} findings ({} critical, {} major, {} minor)",
+        plural(s.files, "file"),
         s.paragraphs,
         s.words,
         s.findings.total(),

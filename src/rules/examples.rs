@@ -3,9 +3,9 @@
 //! one of each. Backs both the test suite and `mtqc rules test`.
 
 use super::{Lexicon, Pack, Rule};
-use crate::text::language::detect;
 use crate::engine::hits_in;
 use crate::text::Span;
+use crate::text::language::detect;
 
 #[derive(Debug)]
 pub struct Failure {

@@ -207,7 +207,11 @@ pub fn load_pack_sources(
         }
         rules.push(rule);
     }
-    Ok(Pack { info, lexicon, rules })
+    Ok(Pack {
+        info,
+        lexicon,
+        rules,
+    })
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -229,6 +233,20 @@ fn compile_rule(
         DeValue::Table(t) => t.clone(),
         _ => return Err(at(item.span(), "a rule must be a table ([[rule]])".into())),
     };
+    // The kind first: it decides which keys are known.
+    if let Some(kind) = table.get("kind")
+        && let Some(name) = kind.get_ref().as_str()
+        && kind_info(name).is_none()
+    {
+        let known: Vec<&str> = crate::checks::KINDS.iter().map(|k| k.name).collect();
+        return Err(at(
+            kind.span(),
+            format!(
+                "unknown kind `{name}`, expected one of: {}",
+                known.join(", ")
+            ),
+        ));
+    }
     let header = Header::deserialize(ValueDeserializer::from(item.clone()))
         .map_err(|e| at(e.span().unwrap_or(item.span()), e.message().into()))?;
     let kind_name = header.kind.get_ref();

@@ -1,0 +1,425 @@
+//! The command line as a user meets it: exit codes (0 passed, 1 gate failed, 2 error), error
+//! messages that say what and where, inputs of every shape, and the project file.
+
+mod common;
+
+use std::fs;
+
+use common::{findings, fixture, json_report, mtqc, mtqc_in};
+
+const CLEAN: &str = "রাশিয়া এবং উত্তর কোরিয়া ক্রমবর্ধমান ঘনিষ্ঠ সম্পর্ক তৈরি করছে।\n";
+const MAJOR: &str = "সিওল জানিয়েছেন, প্রায় 600০০ সেনা নিহত হয়েছে।\n";
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn exit_0_on_clean_text_and_1_when_the_gate_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = write(dir.path(), "clean.txt", CLEAN);
+    let bad = write(dir.path(), "bad.txt", MAJOR);
+    assert_eq!(
+        mtqc_in(dir.path(), &["check", &clean], None).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        mtqc_in(dir.path(), &["check", &bad], None).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        mtqc_in(dir.path(), &["check", "--fail-on", "never", &bad], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        mtqc_in(dir.path(), &["check", "--fail-on", "critical", &bad], None)
+            .status
+            .code(),
+        Some(0)
+    );
+    // 600০০ is one major finding (5) over 6 words: score 16.67.
+    assert_eq!(
+        mtqc_in(
+            dir.path(),
+            &["check", "--fail-on", "never", "--fail-under", "50", &bad],
+            None
+        )
+        .status
+        .code(),
+        Some(1)
+    );
+    assert_eq!(
+        mtqc_in(dir.path(), &["check", "--fail-under", "99", &clean], None)
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn exit_2_on_usage_errors() {
+    let out = mtqc(&["check", "--fail-under", "120", "x.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--fail-under 120"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(mtqc(&["check", "--format", "yaml"]).status.code(), Some(2));
+    let out = mtqc(&["check", "--disable", "common.no-such-rule", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown rule `common.no-such-rule`"));
+}
+
+#[test]
+fn missing_input_is_an_error_but_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.txt", MAJOR);
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--format", "json", "nope.txt", &bad],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.txt: no such file or directory"));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
+    assert_eq!(findings(&report).len(), 1);
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.txt"), b"abc \xff def\n").unwrap();
+    let out = mtqc_in(dir.path(), &["check", "bad.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("bad.txt: invalid UTF-8 at byte offset 4"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn binary_files_are_errors_when_named_and_skipped_when_found() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("d")).unwrap();
+    fs::write(dir.path().join("d/blob.bin"), b"\x00\x01\x02").unwrap();
+    write(dir.path(), "d/ok.txt", CLEAN);
+    let out = mtqc_in(dir.path(), &["check", "d/blob.bin"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("looks binary (NUL byte at offset 0)"));
+    let out = mtqc_in(dir.path(), &["check", "--format", "json", "d"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("d/blob.bin: looks binary, skipped"));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["path"], "d/ok.txt");
+}
+
+#[test]
+fn directories_are_walked_in_order_and_stdin_is_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "d/b.txt", CLEAN);
+    write(dir.path(), "d/a/z.txt", MAJOR);
+    write(dir.path(), "d/.hidden/x.txt", MAJOR);
+    let (report, _) = {
+        let out = mtqc_in(dir.path(), &["check", "--format", "json", "d"], None);
+        (
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),
+            out.status.code(),
+        )
+    };
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["d/a/z.txt", "d/b.txt"]);
+
+    let out = mtqc_in(dir.path(), &["check", "--format", "json", "-"], Some(MAJOR));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["path"], "<stdin>");
+    assert_eq!(findings(&report)[0]["text"], "600০০");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn bom_and_crlf_keep_offsets_and_columns_true() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "\u{FEFF}{}\r\n{}",
+        CLEAN.trim_end(),
+        MAJOR.replace('\n', "\r\n")
+    );
+    let path = write(dir.path(), "crlf.txt", &text);
+    let (report, _) = json_report(&["check", "--format", "json", &path]);
+    let f = &findings(&report)[0];
+    assert_eq!(f["line"], 2);
+    let line2 = MAJOR.trim_end();
+    let col = line2.find("600").unwrap();
+    assert_eq!(f["column"], line2[..col].chars().count() as u64 + 1);
+    let start = f["start"].as_u64().unwrap() as usize;
+    let end = f["end"].as_u64().unwrap() as usize;
+    assert_eq!(
+        &text.as_bytes()[start..end],
+        "600০০".as_bytes(),
+        "byte offsets count the BOM and CR"
+    );
+}
+
+#[test]
+fn blank_line_paragraphs_join_lines() {
+    let text = "রাশিয়া এবং উত্তর কোরিয়া সম্পর্ক\nতৈরি করছে। 600০০ সেনা।\n\nদ্বিতীয় অনুচ্ছেদ এখানে।\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "p.txt", text);
+    let (report, _) = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--paragraphs",
+        "blank-line",
+        &path,
+    ]);
+    let paras = report["files"][0]["paragraphs"].as_array().unwrap();
+    assert_eq!(paras.len(), 2);
+    assert_eq!(paras[1]["line"], 4);
+    let f = &paras[0]["findings"][0];
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(2), Some(12))
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let path = fixture("bn-news-mt.txt");
+    let piped = mtqc(&["check", path.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&piped.stdout).contains('\x1b'));
+    let forced = mtqc(&["check", "--color", "always", path.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&forced.stdout).contains("\x1b["));
+}
+
+fn rule_pack(dir: &std::path::Path, body: &str) -> String {
+    write(dir, "pack/rules.toml", body)
+}
+
+#[test]
+fn broken_rule_files_are_errors_at_file_line_column() {
+    let cases = [
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = \"a\"\nseverity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\nregexp = \"b\"\n",
+            "rules.toml:9:1: unknown field `regexp`",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"spellcheck\"\n",
+            "rules.toml:3:8: unknown kind `spellcheck`",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = \"a(\"\nseverity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\n",
+            "rules.toml:4:9: invalid regex",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = \"a\"\nseverity = \"fatal\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\n",
+            "rules.toml:5:12: unknown variant `fatal`",
+        ),
+        ("[[rule]\nid = 1\n", "rules.toml:1:"),
+        (
+            "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = \"a\"\nseverity = \"minor\"\ncategory = \"fluency/x\"\nmessage = \"m\"\ndoc = \"d\"\n",
+            "rules.toml:6:12: category `fluency/x`",
+        ),
+    ];
+    for (body, want) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        rule_pack(dir.path(), body);
+        let out = mtqc_in(dir.path(), &["check", "--rules", "pack", "-"], Some(CLEAN));
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        assert!(
+            stderr(&out).contains(want),
+            "want `{want}` in: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn duplicate_rule_ids_are_errors() {
+    let rule = "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = \"a\"\nseverity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    rule_pack(dir.path(), &format!("{rule}\n{rule}"));
+    let out = mtqc_in(dir.path(), &["rules", "list", "--rules", "pack"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("duplicate rule id `pack.x`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn user_packs_run_and_their_examples_are_tested() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "[[rule]]\nid = \"no-etc\"\nkind = \"pattern\"\nregex = 'ইত্যাদি ইত্যাদি'\nseverity = \"minor\"\ncategory = \"style/repetition\"\nmessage = \"`{match}`\"\ndoc = \"minor: style\"\n  [[rule.examples]]\n  text = \"ফল ইত্যাদি ইত্যাদি।\"\n  flags = [\"ইত্যাদি ইত্যাদি\"]\n  [[rule.examples]]\n  text = \"ফল ইত্যাদি।\"\n";
+    rule_pack(dir.path(), good);
+    let out = mtqc_in(dir.path(), &["rules", "test", "pack"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 passed, 0 failed")
+            || String::from_utf8_lossy(&out.stdout).contains("2 passed, 0 failed")
+    );
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--format", "json", "--rules", "pack", "-"],
+        Some("ফল ইত্যাদি ইত্যাদি।\n"),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(findings(&report).iter().any(|f| f["rule"] == "pack.no-etc"));
+
+    // An example that does not hold fails `rules test` with exit 1 and says which.
+    rule_pack(
+        dir.path(),
+        &good.replace("flags = [\"ইত্যাদি ইত্যাদি\"]", "flags = [\"ফল\"]"),
+    );
+    let out = mtqc_in(dir.path(), &["rules", "test", "pack"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("pack.no-etc: example 1 must flag `ফল`"));
+}
+
+#[test]
+fn rules_list_and_explain() {
+    let out = mtqc(&["rules", "list"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "common.mixed-digit-number",
+        "bn.duplicated-attribution",
+        "bn.spelling-variant",
+    ] {
+        assert!(text.contains(id), "{id} missing from: {text}");
+    }
+    let out = mtqc(&["rules", "explain", "bn.duplicated-attribution"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("severity: major")
+            && text.contains("accuracy/addition")
+            && text.contains("তিনি বলেন")
+    );
+    assert_eq!(
+        mtqc(&["rules", "explain", "bn.nope"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn project_file_sets_severity_disables_rules_and_is_found_upward() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "mtqc.toml",
+        "disable = [\"common.leading-whitespace\"]\nallow = [\"date\"]\n[severity]\n\"common.mixed-digit-number\" = \"minor\"\n",
+    );
+    let sub = dir.path().join("a/b");
+    fs::create_dir_all(&sub).unwrap();
+    write(&sub, "t.txt", &format!(" date {MAJOR}"));
+    let out = mtqc_in(&sub, &["check", "--format", "json", "t.txt"], None);
+    assert_eq!(out.status.code(), Some(0), "minor only: {}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = findings(&report);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["severity"], "minor");
+    // --no-config ignores it.
+    let out = mtqc_in(&sub, &["check", "--no-config", "t.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn project_file_errors_name_file_line_column() {
+    for (body, want) in [
+        (
+            "langauge = \"bn\"\n",
+            "mtqc.toml:1:1: unknown field `langauge`",
+        ),
+        (
+            "[severity]\n\"common.mixed-digit-number\" = \"huge\"\n",
+            "mtqc.toml:2:31: unknown variant `huge`",
+        ),
+        ("disable = [\"bn.no-such\"]\n", "unknown rule `bn.no-such`"),
+        ("packs = [\"xx\"]\n", "unknown pack `xx`"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "mtqc.toml", body);
+        let out = mtqc_in(dir.path(), &["check", "-"], Some(CLEAN));
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        assert!(
+            stderr(&out).contains(want),
+            "want `{want}` in: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn segments_keep_document_rules_inside_each_line() {
+    let text = "কেসিএনএ জানিয়েছে।\nকেসিএনএ বলেছে।\nকেসিএএনএ জানায়।\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "s.txt", text);
+    let (doc, _) = json_report(&["check", "--format", "json", &path]);
+    assert!(
+        findings(&doc)
+            .iter()
+            .any(|f| f["rule"] == "bn.spelling-variant")
+    );
+    let (seg, _) = json_report(&["check", "--format", "json", "--segments", &path]);
+    assert!(
+        !findings(&seg)
+            .iter()
+            .any(|f| f["rule"] == "bn.spelling-variant")
+    );
+}
+
+#[test]
+fn lang_overrides_detection_and_packs_restrict() {
+    let path = fixture("bn-news-mt.txt");
+    let (report, _) = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--packs",
+        "common",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        findings(&report)
+            .iter()
+            .all(|f| f["rule"].as_str().unwrap().starts_with("common."))
+    );
+    let (report, _) = json_report(&[
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "hi",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(report["files"][0]["language"], "hi");
+    assert!(
+        findings(&report)
+            .iter()
+            .all(|f| !f["rule"].as_str().unwrap().starts_with("bn."))
+    );
+}
