@@ -1,7 +1,9 @@
 //! What each command does: load configuration and packs, read inputs, check, render, and map
 //! the outcome to an exit code (0 passed, 1 gate failed, 2 error; 2 beats 1 beats 0).
 
+use std::fs;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use crate::cli::{CheckArgs, Cli, Color, Command, Format, PackArgs, RulesCommand};
 use crate::config::{self, Config, FailOn};
@@ -94,6 +96,10 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     };
     let mut warnings = Vec::new();
     let (inputs, errors) = input::expand(&paths, &mut warnings);
+    let output = args.output.as_ref().filter(|o| o.as_os_str() != "-");
+    if let Some(out) = output {
+        refuse_input_as_output(out, &paths, &inputs)?;
+    }
     let mut code = EXIT_PASS;
     for e in &errors {
         eprintln!("mtqc: error: {e}");
@@ -119,10 +125,35 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         Format::Human => report::human::render(
             &report,
             &report::human::Style {
-                color: use_color(args.color),
+                // `auto` means a terminal, and a report file is none.
+                color: match args.color {
+                    Color::Auto if output.is_some() => false,
+                    c => use_color(c),
+                },
             },
         ),
+        Format::Sarif => report::sarif::render(&report),
+        Format::Junit => report::junit::render(&report, &junit_timestamp()),
+        Format::Checkstyle => report::checkstyle::render(&report),
+        Format::Rdjson => report::rdjson::render(&report),
+        Format::Rdjsonl => report::rdjson::render_lines(&report),
+        Format::Gitlab => report::gitlab::render(&report),
+        Format::Github => report::github::render(&report),
+        Format::Markdown => report::markdown::render(&report),
+        Format::Jsonl => report::jsonl::render(&report),
     };
+    if let Some(path) = output {
+        write_atomically(path, rendered.as_bytes()).map_err(|e| {
+            Error::new(
+                crate::error::ErrorKind::Output,
+                format!("cannot write the report to {}: {e}", display_path(path)),
+            )
+        })?;
+        if code == EXIT_PASS && gate_failed(&report, &engine.settings) {
+            code = EXIT_GATE;
+        }
+        return Ok(code);
+    }
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -137,6 +168,104 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         code = EXIT_GATE;
     }
     Ok(code)
+}
+
+/// `--output FILE` must not name an input: the report would replace the text it describes.
+fn refuse_input_as_output(out: &Path, named: &[PathBuf], inputs: &[Input]) -> Result<(), Error> {
+    let files = inputs.iter().filter_map(|i| match i {
+        Input::File { path, .. } => Some(path),
+        Input::Stdin => None,
+    });
+    if named.iter().chain(files).any(|p| same_file(p, out)) {
+        return Err(Error::usage(format!(
+            "--output {}: is one of the inputs; refusing to overwrite it",
+            display_path(out)
+        )));
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file (the same inode on Unix, so hard links and symlinks
+/// count; else the same canonical path; else the same path as written).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Write `bytes` to `path` so that readers see the old file or the whole new one, never a part:
+/// a temporary file in the same directory is written, synced and renamed over `path`. An
+/// existing file's permissions are kept. The temporary file is removed if anything fails.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let (tmp, mut file) = create_temporary(dir, name)?;
+    let written = (|| {
+        if let Ok(meta) = fs::metadata(path)
+            && meta.is_file()
+        {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written?;
+    // Make the rename itself durable (where a directory can be opened and synced).
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn create_temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, fs::File)> {
+    let mut last = None;
+    for n in 0..100 {
+        let mut tmp_name = std::ffi::OsString::from(".");
+        tmp_name.push(name);
+        tmp_name.push(format!(".{}.{n}.mtqc-tmp", std::process::id()));
+        let tmp = dir.join(tmp_name);
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.expect("a hundred attempts were made"))
+}
+
+/// JUnit's timestamp: SOURCE_DATE_EPOCH (reproducible output) when set, else now (UTC).
+fn junit_timestamp() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    report::junit::timestamp(secs)
 }
 
 fn gate_failed(report: &Report, s: &Settings) -> bool {

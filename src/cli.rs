@@ -62,6 +62,27 @@ pub enum Format {
     Human,
     /// One JSON object (contract version 1, see README).
     Json,
+    /// SARIF 2.1.0 (code scanning): a rule descriptor per rule that ran, a result per finding
+    /// located by line, column and character offset (Unicode code points); critical and major
+    /// are `error`, minor is `warning`; suggestions are fixes.
+    Sarif,
+    /// Ant JUnit XML: a test suite per file, a test case per paragraph, a failure per paragraph
+    /// that fails the gate. The timestamp is SOURCE_DATE_EPOCH when set, else the current time.
+    Junit,
+    /// Checkstyle XML: an `<error>` per finding (critical and major `error`, minor `warning`).
+    Checkstyle,
+    /// reviewdog's Diagnostic Format, one JSON object (columns in UTF-8 bytes, as it defines).
+    Rdjson,
+    /// reviewdog's Diagnostic Format, one diagnostic per line.
+    Rdjsonl,
+    /// GitLab Code Quality JSON (severities minor, major, critical).
+    Gitlab,
+    /// GitHub Actions annotations: `::error`/`::warning` workflow commands, one per finding.
+    Github,
+    /// A Markdown summary for a pull-request comment: files, then findings.
+    Markdown,
+    /// One JSON object per paragraph, one per line, with its findings.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -78,6 +99,11 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Write the report to FILE instead of stdout, atomically (a temporary file in the same
+    /// directory, synced, then renamed over FILE). Refused when FILE is one of the inputs.
+    /// `-` is stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// What a paragraph is: a non-empty line, or a block separated by blank lines.
     #[arg(long, value_enum)]
     pub paragraphs: Option<ParagraphMode>,

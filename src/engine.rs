@@ -12,7 +12,9 @@ use crate::checks::{Context, DocHit, Hit};
 use crate::config::{Config, FailOn};
 use crate::error::{Error, ErrorKind};
 use crate::input::Document;
-use crate::report::{FileReport, Finding, PackRef, ParagraphReport, Report, Scoring, Summary};
+use crate::report::{
+    FileReport, Finding, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary,
+};
 use crate::rules::{Lexicon, Pack, Rule, Severity};
 use crate::score::{self, Weights, round2};
 use crate::text::script::{is_unspaced, script_name};
@@ -281,6 +283,7 @@ impl Engine {
             penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
             pass,
             paragraphs,
+            rules: rules.iter().map(|r| r.id.clone()).collect(),
         }
     }
 
@@ -304,6 +307,24 @@ impl Engine {
         summary.penalty = round2(penalty);
         summary.score = round2(score::score(penalty, summary.words));
         summary.penalty_per_1000_words = round2(score::per_thousand(penalty, summary.words));
+        let ran: BTreeSet<&str> = files
+            .iter()
+            .flat_map(|f| &f.rules)
+            .map(String::as_str)
+            .collect();
+        let mut rules: Vec<RuleInfo> = self
+            .rules()
+            .filter(|r| ran.contains(r.id.as_str()))
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind,
+                severity: self.severity_of(r),
+                category: r.category.clone(),
+                message: r.message.clone(),
+                doc: r.doc.clone(),
+            })
+            .collect();
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
         Report {
             version: 1,
             mtqc_version: env!("CARGO_PKG_VERSION"),
@@ -324,6 +345,7 @@ impl Engine {
             },
             files,
             summary,
+            rules,
         }
     }
 
@@ -484,6 +506,10 @@ fn make_finding(
         suggestion: hit.suggestion.clone(),
         fingerprint,
         line_text: doc.line_text(line).to_string(),
+        char_start: doc.char_offset(start),
+        char_end: doc.char_offset(end),
+        byte_column: doc.byte_column(start),
+        end_byte_column: doc.byte_column(end),
     }
 }
 

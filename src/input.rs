@@ -96,6 +96,8 @@ pub struct Document {
     pub bom: usize,
     pub paragraphs: Vec<ParagraphRef>,
     line_starts: Vec<usize>,
+    /// For each line, the Unicode scalar values of the text before it.
+    line_char_starts: Vec<usize>,
 }
 
 /// Where a paragraph sits in its document's text.
@@ -117,6 +119,14 @@ impl Document {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut line_char_starts = Vec::with_capacity(line_starts.len());
+        let mut chars = 0;
+        for (i, &start) in line_starts.iter().enumerate() {
+            if i > 0 {
+                chars += text[line_starts[i - 1]..start].chars().count();
+            }
+            line_char_starts.push(chars);
+        }
         let paragraphs = split_paragraphs(&text, &line_starts, mode);
         Document {
             path: path.into(),
@@ -124,6 +134,7 @@ impl Document {
             bom,
             paragraphs,
             line_starts,
+            line_char_starts,
         }
     }
 
@@ -136,6 +147,19 @@ impl Document {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
         (line, self.text[start..offset].chars().count() + 1)
+    }
+
+    /// Unicode scalar values of the text before a text offset (the BOM is not text).
+    pub fn char_offset(&self, offset: usize) -> usize {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        self.line_char_starts[line - 1] + self.text[start..offset].chars().count()
+    }
+
+    /// 1-based column of a text offset counted in UTF-8 bytes of its line.
+    pub fn byte_column(&self, offset: usize) -> usize {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        offset - self.line_starts[line - 1] + 1
     }
 
     /// The whole line holding a text offset, without its line break.
@@ -266,5 +290,8 @@ mod tests {
         let d = Document::from_text("t", "ab\nকেসিএনএ x".to_string(), 0, ParagraphMode::Line);
         let x = d.text.find('x').unwrap();
         assert_eq!(d.line_column(x), (2, 9));
+        assert_eq!(d.char_offset(x), 11);
+        assert_eq!(d.byte_column(x), 1 + "কেসিএনএ ".len());
+        assert_eq!(d.char_offset(d.text.len()), d.text.chars().count());
     }
 }

@@ -88,83 +88,80 @@ fn orphans(text: &str, out: &mut Vec<Hit>) {
     }
 }
 
-/// Each character's canonical decomposition, with the byte span of the source character.
-fn decomposed(text: &str) -> Vec<(char, Span)> {
-    let mut out = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        let span = Span::new(i, i + c.len_utf8());
-        if c.is_ascii() {
-            out.push((c, span));
-        } else {
-            decompose_canonical(c, |d| out.push((d, span)));
-        }
-    }
-    out
-}
-
+/// Runs of one mark repeated, compared as written (`োো`, whose decomposition alternates) and
+/// after canonical decomposition (`ঢ়়`, where the precomposed letter ends in a nukta). One pass,
+/// no per-character allocation; touching runs are reported as one.
 fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
     if text.is_ascii() {
         return;
     }
-    // Compared as written (`োো`, whose decomposition alternates) and decomposed (`ঢ়়`).
-    let written: Vec<(char, Span)> = text
-        .char_indices()
-        .map(|(i, c)| (c, Span::new(i, i + c.len_utf8())))
-        .collect();
-    let mut spans = doubled_runs(&written);
-    spans.extend(doubled_runs(&decomposed(text)));
-    spans.sort();
-    spans.dedup_by(|b, a| b.start < a.end);
-    out.extend(spans.into_iter().map(Hit::new));
-}
-
-/// Spans of runs of one mark repeated.
-fn doubled_runs(chars: &[(char, Span)]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut k = 1;
-    while k < chars.len() {
-        let (c, span) = chars[k];
-        if c == chars[k - 1].0 && is_judged_mark(c) {
-            let start = chars[k - 1].1.start;
-            let mut end = span.end;
-            while k + 1 < chars.len() && chars[k + 1].0 == c {
-                k += 1;
-                end = chars[k].1.end;
+    let mut prev_written: Option<(char, usize)> = None;
+    let mut prev_decomposed: Option<(char, usize)> = None;
+    let mut run: Option<Span> = None;
+    for (i, c) in text.char_indices() {
+        let mut from: Option<usize> = None;
+        if let Some((p, start)) = prev_written
+            && p == c
+            && is_judged_mark(c)
+        {
+            from = Some(start);
+        }
+        decompose_canonical(c, |d| {
+            if let Some((p, start)) = prev_decomposed
+                && p == d
+                && is_judged_mark(d)
+            {
+                from = Some(from.map_or(start, |f| f.min(start)));
             }
-            if start < end {
-                out.push(Span::new(start, end));
+            prev_decomposed = Some((d, i));
+        });
+        prev_written = Some((c, i));
+        if let Some(start) = from {
+            let end = i + c.len_utf8();
+            match run.as_mut() {
+                Some(r) if start <= r.end => r.end = end,
+                _ => {
+                    out.extend(run.take().map(Hit::new));
+                    run = Some(Span::new(start, end));
+                }
             }
         }
-        k += 1;
     }
-    out
+    out.extend(run.map(Hit::new));
 }
 
+/// `virama C virama C` for a listed consonant C, with a sliding window of the last characters.
 fn doubled_clusters(text: &str, letters: &[char], out: &mut Vec<Hit>) {
     if text.is_ascii() {
         return;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k + 3 < chars.len() {
-        let (i, v) = chars[k];
-        let c = chars[k + 1].1;
+    // The last five characters with their offsets, oldest first.
+    let mut window: [(usize, char); 5] = [(0, '\0'); 5];
+    let mut seen = 0usize;
+    for (i, c) in text.char_indices() {
+        window.rotate_left(1);
+        window[4] = (i, c);
+        seen += 1;
+        if seen < 4 {
+            continue;
+        }
+        let [base, (vi, v), (_, c1), (_, v2), (ci, c2)] = window;
         if canonical_combining_class(v) == VIRAMA_CLASS
-            && letters.contains(&c)
-            && chars[k + 2].1 == v
-            && chars[k + 3].1 == c
+            && letters.contains(&c1)
+            && v2 == v
+            && c2 == c1
+            && out.last().is_none_or(|h: &Hit| h.span.end <= vi)
         {
-            let end = chars[k + 3].0 + c.len_utf8();
-            // Start the span at the base the first cluster hangs on, when there is one.
-            let start = if k > 0 && is_letter(chars[k - 1].1) {
-                chars[k - 1].0
+            // Start at the base the first cluster hangs on, when there is one.
+            let start = if seen >= 5 && is_letter(base.1) {
+                base.0
             } else {
-                i
+                vi
             };
-            out.push(Hit::new(Span::new(start, end)).suggest(format!("{}{v}{c}", &text[start..i])));
-            k += 4;
-        } else {
-            k += 1;
+            out.push(
+                Hit::new(Span::new(start, ci + c2.len_utf8()))
+                    .suggest(format!("{}{v}{c1}", &text[start..vi])),
+            );
         }
     }
 }

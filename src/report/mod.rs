@@ -1,8 +1,17 @@
 //! The report: what was found, where, and how it scores. Renderers (one file per format) turn
 //! it into text; they never judge.
 
+pub mod checkstyle;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod markdown;
+pub mod rdjson;
+pub mod sarif;
+mod xml;
 
 use serde::Serialize;
 
@@ -18,6 +27,23 @@ pub struct Report {
     pub scoring: Scoring,
     pub files: Vec<FileReport>,
     pub summary: Summary,
+    /// The rules that ran on at least one file, sorted by id, for renderers that describe
+    /// them (SARIF). Not part of the JSON contract.
+    #[serde(skip)]
+    pub rules: Vec<RuleInfo>,
+}
+
+/// What a renderer may say about a rule: its metadata, with the severity in effect for the
+/// run (the pack's, or the project file's override).
+#[derive(Debug, Clone)]
+pub struct RuleInfo {
+    pub id: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub category: String,
+    /// The message template (`{match}` stands for the flagged text).
+    pub message: String,
+    pub doc: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +71,9 @@ pub struct FileReport {
     pub penalty_per_1000_words: f64,
     pub pass: bool,
     pub paragraphs: Vec<ParagraphReport>,
+    /// Ids of the rules that ran on this file. Not part of the JSON contract.
+    #[serde(skip)]
+    pub rules: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +106,18 @@ pub struct Finding {
     /// The line holding the finding, for renderers that show it.
     #[serde(skip)]
     pub line_text: String,
+    /// Start and end in Unicode scalar values from the start of the file's text (BOM
+    /// excluded), for renderers that locate by characters (SARIF `charOffset`).
+    #[serde(skip)]
+    pub char_start: usize,
+    #[serde(skip)]
+    pub char_end: usize,
+    /// `column` and `end_column` counted in UTF-8 bytes of their lines (BOM excluded), for
+    /// renderers whose columns are bytes (reviewdog).
+    #[serde(skip)]
+    pub byte_column: usize,
+    #[serde(skip)]
+    pub end_byte_column: usize,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -27,52 +27,55 @@ impl Number {
     }
 }
 
+/// Numbers in order. One pass over the characters, no per-character allocation.
 pub fn numbers(text: &str) -> Vec<Number> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_decimal_digit(chars[i].1) {
-            i += 1;
+    // The two characters before the current one.
+    let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !is_decimal_digit(c) {
+            (prev2, prev) = (prev, Some(c));
             continue;
         }
-        let first = i;
-        let mut last = i;
-        let mut j = i + 1;
-        loop {
-            if j < chars.len() && is_decimal_digit(chars[j].1) {
-                last = j;
-                j += 1;
-            } else if j + 1 < chars.len()
-                && is_number_separator(chars[j].1)
-                && is_decimal_digit(chars[j + 1].1)
-            {
-                j += 1;
-            } else {
-                break;
-            }
-        }
         let mut systems = Vec::new();
-        for &(_, c) in &chars[first..=last] {
-            if let Some(z) = digit_zero(c)
+        let mut add = |d: char| {
+            if let Some(z) = digit_zero(d)
                 && !systems.contains(&z)
             {
                 systems.push(z);
             }
+        };
+        add(c);
+        let mut end = start + c.len_utf8();
+        let (mut last, mut before_last) = (c, prev);
+        while let Some(&(j, d)) = it.peek() {
+            let joins = is_decimal_digit(d)
+                || (is_number_separator(d)
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_decimal_digit));
+            if !joins {
+                break;
+            }
+            it.next();
+            if is_decimal_digit(d) {
+                add(d);
+                end = j + d.len_utf8();
+            }
+            (before_last, last) = (Some(last), d);
         }
-        let before = first.checked_sub(1).map(|k| chars[k].1);
-        let before2 = first.checked_sub(2).map(|k| chars[k].1);
-        let after = chars.get(last + 1).map(|&(_, c)| c);
-        let letter_before = before.is_some_and(is_letter)
-            || (matches!(before, Some('-')) && before2.is_some_and(is_letter));
+        let after = text[end..].chars().next();
+        let letter_before =
+            prev.is_some_and(is_letter) || (prev == Some('-') && prev2.is_some_and(is_letter));
         let in_name = letter_before || after.is_some_and(is_letter);
-        let end = chars[last].0 + chars[last].1.len_utf8();
         out.push(Number {
-            span: Span::new(chars[first].0, end),
+            span: Span::new(start, end),
             systems,
             in_name,
         });
-        i = last + 1;
+        (prev2, prev) = (before_last, Some(last));
     }
     out
 }

@@ -1,0 +1,74 @@
+//! `--format gitlab`: a GitLab Code Quality report (a JSON array of Code Climate issues) for
+//! `artifacts:reports:codequality`. Severities keep their names (minor, major, critical).
+//! GitLab matches issues across pipelines by `fingerprint`, which must be unique in the
+//! report: it is the finding's fingerprint hashed with the file's path, since identical text in
+//! two files gives identical finding fingerprints.
+
+use serde::Serialize;
+
+use super::Report;
+use crate::engine::fnv1a;
+use crate::rules::Severity;
+
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "critical",
+        Severity::Major => "major",
+        Severity::Minor => "minor",
+    }
+}
+
+#[derive(Serialize)]
+struct Issue<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    description: &'a str,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    path: &'a str,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let issues: Vec<Issue> = report
+        .files
+        .iter()
+        .flat_map(|file| {
+            file.paragraphs
+                .iter()
+                .flat_map(|p| &p.findings)
+                .map(move |f| Issue {
+                    kind: "issue",
+                    description: &f.message,
+                    check_name: &f.rule,
+                    fingerprint: format!(
+                        "{:016x}",
+                        fnv1a(format!("{}\0{}", file.path, f.fingerprint).as_bytes())
+                    ),
+                    severity: severity(f.severity),
+                    location: Location {
+                        path: &file.path,
+                        lines: Lines {
+                            begin: f.line,
+                            end: f.end_line,
+                        },
+                    },
+                })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&issues).expect("issues serialise");
+    s.push('\n');
+    s
+}

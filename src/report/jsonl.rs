@@ -1,0 +1,42 @@
+//! `--format jsonl`: one JSON object per paragraph, one per line, for pipelines: the file's
+//! path and language, the paragraph's index, line, words, penalty, score and pass, and its
+//! findings with the same fields as in the JSON report.
+
+use serde::Serialize;
+
+use super::{Finding, Report};
+
+#[derive(Serialize)]
+struct Line<'a> {
+    path: &'a str,
+    language: &'a str,
+    index: usize,
+    line: usize,
+    words: usize,
+    penalty: f64,
+    score: f64,
+    pass: bool,
+    findings: &'a [Finding],
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        for p in &file.paragraphs {
+            let line = Line {
+                path: &file.path,
+                language: &file.language,
+                index: p.index,
+                line: p.line,
+                words: p.words,
+                penalty: p.penalty,
+                score: p.score,
+                pass: p.pass,
+                findings: &p.findings,
+            };
+            out.push_str(&serde_json::to_string(&line).expect("paragraph serialises"));
+            out.push('\n');
+        }
+    }
+    out
+}
