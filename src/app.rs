@@ -1,15 +1,18 @@
 //! What each command does: load configuration and packs, read inputs, check, render, and map
 //! the outcome to an exit code (0 passed, 1 gate failed, 2 error; 2 beats 1 beats 0).
 
-use std::fs;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::cli::{CheckArgs, Cli, Color, Command, Format, PackArgs, RulesCommand};
+use crate::baseline::Baseline;
+use crate::cli::{
+    CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, Format, PackArgs, RulesCommand,
+};
 use crate::config::{self, Config, FailOn};
 use crate::engine::{Engine, Settings};
 use crate::error::{Error, display_path};
 use crate::input::{self, Decoded, Document, Input};
+use crate::output::{refuse_input, write_atomically};
 use crate::report::{self, Report};
 use crate::rules::{self, Pack};
 
@@ -21,6 +24,7 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules(cmd) => rules_command(cmd),
+        Command::Diff(args) => diff_command(args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("mtqc: error: {e}");
@@ -68,6 +72,9 @@ fn settings(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
     }
     s.disabled.extend(args.disable.iter().cloned());
     s.segments |= args.segments;
+    if let Some(b) = &args.baseline {
+        s.baseline = Some(Baseline::load(b)?.fingerprints());
+    }
     if let Some(f) = args.fail_on {
         s.fail_on = Some(f);
     }
@@ -95,10 +102,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         args.paths.clone()
     };
     let mut warnings = Vec::new();
-    let (inputs, errors) = input::expand(&paths, &mut warnings);
+    let (mut inputs, errors) = input::expand(&paths, &mut warnings);
+    exclude(&mut inputs, &config.exclude);
     let output = args.output.as_ref().filter(|o| o.as_os_str() != "-");
     if let Some(out) = output {
-        refuse_input_as_output(out, &paths, &inputs)?;
+        refuse_input("--output", out, &paths, &inputs)?;
+    }
+    if let Some(b) = &args.write_baseline {
+        refuse_input("--write-baseline", b, &paths, &inputs)?;
     }
     let mut code = EXIT_PASS;
     for e in &errors {
@@ -120,6 +131,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         eprintln!("mtqc: warning: {w}");
     }
     let report = engine.report(files);
+    if let Some(path) = &args.write_baseline {
+        write_baseline(path, &report)?;
+    }
     let rendered = match args.format {
         Format::Json => report::json::render(&report),
         Format::Human => report::human::render(
@@ -170,91 +184,6 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     Ok(code)
 }
 
-/// `--output FILE` must not name an input: the report would replace the text it describes.
-fn refuse_input_as_output(out: &Path, named: &[PathBuf], inputs: &[Input]) -> Result<(), Error> {
-    let files = inputs.iter().filter_map(|i| match i {
-        Input::File { path, .. } => Some(path),
-        Input::Stdin => None,
-    });
-    if named.iter().chain(files).any(|p| same_file(p, out)) {
-        return Err(Error::usage(format!(
-            "--output {}: is one of the inputs; refusing to overwrite it",
-            display_path(out)
-        )));
-    }
-    Ok(())
-}
-
-/// Whether two paths name the same file (the same inode on Unix, so hard links and symlinks
-/// count; else the same canonical path; else the same path as written).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
-/// Write `bytes` to `path` so that readers see the old file or the whole new one, never a part:
-/// a temporary file in the same directory is written, synced and renamed over `path`. An
-/// existing file's permissions are kept. The temporary file is removed if anything fails.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let (tmp, mut file) = create_temporary(dir, name)?;
-    let written = (|| {
-        if let Ok(meta) = fs::metadata(path)
-            && meta.is_file()
-        {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written?;
-    // Make the rename itself durable (where a directory can be opened and synced).
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-fn create_temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, fs::File)> {
-    let mut last = None;
-    for n in 0..100 {
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(".{}.{n}.mtqc-tmp", std::process::id()));
-        let tmp = dir.join(tmp_name);
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.expect("a hundred attempts were made"))
-}
-
 /// JUnit's timestamp: SOURCE_DATE_EPOCH (reproducible output) when set, else now (UTC).
 fn junit_timestamp() -> String {
     let secs = std::env::var("SOURCE_DATE_EPOCH")
@@ -266,6 +195,61 @@ fn junit_timestamp() -> String {
                 .map_or(0, |d| d.as_secs())
         });
     report::junit::timestamp(secs)
+}
+
+/// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches.
+fn exclude(inputs: &mut Vec<Input>, globs: &[String]) {
+    let mut set = globset::GlobSetBuilder::new();
+    for g in globs {
+        if let Ok(glob) = globset::Glob::new(g) {
+            set.add(glob);
+        }
+    }
+    let Ok(set) = set.build() else { return };
+    inputs.retain(|i| match i {
+        Input::File { path, named: false } => !set.is_match(display_path(path)),
+        _ => true,
+    });
+}
+
+/// Record the run's findings, keeping the reasons of the baseline already at `path`.
+fn write_baseline(path: &Path, report: &Report) -> Result<(), Error> {
+    let previous = if path.exists() {
+        Some(Baseline::load(path)?)
+    } else {
+        None
+    };
+    let baseline = Baseline::from_report(report, previous.as_ref());
+    write_atomically(path, baseline.render().as_bytes()).map_err(|e| {
+        Error::new(
+            crate::error::ErrorKind::Output,
+            format!("cannot write the baseline to {}: {e}", display_path(path)),
+        )
+    })?;
+    eprintln!(
+        "mtqc: recorded {} findings in {}",
+        baseline.findings.len(),
+        display_path(path)
+    );
+    Ok(())
+}
+
+fn diff_command(args: DiffArgs) -> Result<i32, Error> {
+    if !(args.max_drop >= 0.0 && args.max_drop.is_finite()) {
+        return Err(Error::usage(format!(
+            "--max-drop {}: must be a number of points, 0 or more",
+            args.max_drop
+        )));
+    }
+    let old = crate::diff::load(&args.old)?;
+    let new = crate::diff::load(&args.new)?;
+    let d = crate::diff::diff(&old, &new, args.max_drop);
+    let text = match args.format {
+        DiffFormat::Human => crate::diff::render_human(&d),
+        DiffFormat::Json => crate::diff::render_json(&d),
+    };
+    print_quietly(&text);
+    Ok(if d.regressed { EXIT_GATE } else { EXIT_PASS })
 }
 
 fn gate_failed(report: &Report, s: &Settings) -> bool {

@@ -23,6 +23,10 @@ pub enum Command {
     /// Check files, directories (recursively) or `-` (stdin). Exit 0 = passed, 1 = gate failed,
     /// 2 = usage, rule-pack or input error.
     Check(CheckArgs),
+    /// Compare two JSON reports of the same text (an MT engine before and after a change):
+    /// score and count deltas per file, rule and category, new and fixed findings. Exit 1 when
+    /// NEW's score is lower than OLD's by more than --max-drop (overall or for any file).
+    Diff(DiffArgs),
     /// Inspect and test rule packs.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -41,6 +45,26 @@ pub enum RulesCommand {
     },
     /// Run every rule's examples. With DIR, test the packs in DIR instead of the embedded ones.
     Test { dir: Option<PathBuf> },
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier report (`mtqc check --format json`).
+    pub old: PathBuf,
+    /// The later report.
+    pub new: PathBuf,
+    /// Largest score drop (in points) that still passes.
+    #[arg(long, value_name = "POINTS", default_value = "0")]
+    pub max_drop: f64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -104,6 +128,14 @@ pub struct CheckArgs {
     /// `-` is stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Accept the findings recorded in FILE: only findings not in it are reported, scored and
+    /// gated (matched by content fingerprint, not by line).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in FILE (written atomically; reasons already in FILE
+    /// are kept).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// What a paragraph is: a non-empty line, or a block separated by blank lines.
     #[arg(long, value_enum)]
     pub paragraphs: Option<ParagraphMode>,

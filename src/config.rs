@@ -68,6 +68,10 @@ pub struct Config {
     pub weights: Option<Weights>,
     pub fail_on: Option<FailOn>,
     pub fail_under: Option<f64>,
+    /// Globs of files never checked when found by walking a directory (a file named on the
+    /// command line is always checked).
+    #[serde(default)]
+    pub exclude: Vec<String>,
     /// Settings for the paths a glob matches (later entries win).
     #[serde(default, rename = "path")]
     pub paths: Vec<PathSettings>,
@@ -113,6 +117,16 @@ pub fn load(path: &Path) -> Result<Config, Error> {
             src.find("fail_under").unwrap_or(0),
             "`fail_under` must lie in 0..=100",
         ));
+    }
+    for g in &config.exclude {
+        globset::Glob::new(g).map_err(|e| {
+            Error::at(
+                path,
+                &src,
+                src.find(g.as_str()).unwrap_or(0),
+                format!("invalid glob `{g}`: {e}"),
+            )
+        })?;
     }
     for p in &config.paths {
         globset::Glob::new(&p.glob).map_err(|e| {

@@ -33,6 +33,8 @@ pub struct Settings {
     pub fail_under: Option<f64>,
     pub segments: bool,
     pub paths: Vec<PathRule>,
+    /// Fingerprints of accepted findings (`--baseline`).
+    pub baseline: Option<BTreeSet<String>>,
 }
 
 /// Per-path settings of `mtqc.toml`.
@@ -68,6 +70,7 @@ impl Settings {
                     })
                 })
                 .collect(),
+            baseline: None,
         }
     }
 
@@ -225,6 +228,7 @@ impl Engine {
         unspaced: bool,
     ) -> FileReport {
         let threshold = self.settings.fail_on().threshold();
+        let mut baselined_findings = Vec::new();
         let mut by_paragraph: Vec<Vec<Finding>> = vec![Vec::new(); analyses.len()];
         let mut occurrences: BTreeMap<u64, usize> = BTreeMap::new();
         for f in found {
@@ -237,12 +241,21 @@ impl Engine {
             }
             let finding = make_finding(
                 doc,
-                para.start,
+                para,
                 rule,
                 self.severity_of(rule),
                 &f.hit,
                 &mut occurrences,
             );
+            if self
+                .settings
+                .baseline
+                .as_ref()
+                .is_some_and(|b| b.contains(&finding.fingerprint))
+            {
+                baselined_findings.push(finding);
+                continue;
+            }
             by_paragraph[f.paragraph].push(finding);
         }
         let mut paragraphs = Vec::with_capacity(analyses.len());
@@ -283,12 +296,16 @@ impl Engine {
             penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
             pass,
             paragraphs,
+            baselined: baselined_findings.len(),
+            baselined_findings,
             rules: rules.iter().map(|r| r.id.clone()).collect(),
         }
     }
 
     /// Assemble the report of a run from its files' reports.
-    pub fn report(&self, files: Vec<FileReport>) -> Report {
+    pub fn report(&self, mut files: Vec<FileReport>) -> Report {
+        // Sorted by path: the report is the same whatever the order of the command line.
+        files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut summary = Summary {
             files: files.len(),
             pass: true,
@@ -300,6 +317,7 @@ impl Engine {
             summary.words += f.words;
             penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
             summary.pass &= f.pass;
+            summary.baselined += f.baselined;
             for x in f.paragraphs.iter().flat_map(|p| &p.findings) {
                 summary.findings.add(x.severity);
             }
@@ -463,30 +481,50 @@ fn render_message(template: &str, text: &str, hit: &Hit) -> String {
     m
 }
 
+/// Characters of context on each side that anchor a fingerprint.
+const FINGERPRINT_CONTEXT: usize = 12;
+
+/// Context for a fingerprint: NFC, whitespace runs as one space, trimmed, so re-wrapping a
+/// paragraph does not change it.
+fn normalised(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars.take(FINGERPRINT_CONTEXT * 2) {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().nfc().take(FINGERPRINT_CONTEXT).collect()
+}
+
 fn make_finding(
     doc: &Document,
-    para_start: usize,
+    para: &crate::input::ParagraphRef,
     rule: &Rule,
     severity: Severity,
     hit: &Hit,
     occurrences: &mut BTreeMap<u64, usize>,
 ) -> Finding {
-    let start = para_start + hit.span.start;
-    let end = para_start + hit.span.end;
+    let start = para.start + hit.span.start;
+    let end = para.start + hit.span.end;
     let text = &doc.text[start..end];
     let (line, column) = doc.line_column(start);
     let (end_line, end_column) = doc.line_column(end);
-    let before: String = doc.text[..start]
-        .chars()
-        .rev()
-        .take(8)
+    // The fingerprint reads context inside the paragraph only, so reordering paragraphs or
+    // editing other paragraphs leaves it alone.
+    let before_rev = normalised(doc.text[para.start..start].chars().rev());
+    let before: String = before_rev.chars().rev().collect();
+    let after = normalised(doc.text[end..para.end].chars());
+    let flagged: String = text
+        .split_whitespace()
         .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+        .join(" ")
+        .nfc()
         .collect();
-    let after: String = doc.text[end..].chars().take(8).collect();
-    let anchor =
-        fnv1a(format!("{}\0{}\0{}\0{}", rule.id, text, before.trim(), after.trim()).as_bytes());
+    let anchor = fnv1a(format!("{}\0{flagged}\0{before}\0{after}", rule.id).as_bytes());
     let n = occurrences.entry(anchor).or_insert(0);
     let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
     *n += 1;

@@ -3,12 +3,15 @@
 //! result ([`score`]) into a [`report`].
 
 pub mod app;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod engine;
 pub mod error;
 pub mod input;
+pub mod output;
 pub mod report;
 pub mod rules;
 pub mod score;

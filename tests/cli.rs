@@ -423,3 +423,55 @@ fn lang_overrides_detection_and_packs_restrict() {
             .all(|f| !f["rule"].as_str().unwrap().starts_with("bn."))
     );
 }
+
+#[test]
+fn project_file_excludes_paths_and_disables_rules_per_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "mtqc.toml",
+        "exclude = [\"corpus/vendor/**\"]\n[[path]]\nglob = \"corpus/legacy/**\"\ndisable = [\"common.mixed-digit-number\"]\n",
+    );
+    write(dir.path(), "corpus/vendor/v.txt", MAJOR);
+    write(dir.path(), "corpus/legacy/l.txt", MAJOR);
+    write(dir.path(), "corpus/new/n.txt", MAJOR);
+    let out = mtqc_in(dir.path(), &["check", "--format", "json", "corpus"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<(&str, usize)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                findings(&serde_json::json!({"files": [f]})).len(),
+            )
+        })
+        .collect();
+    assert_eq!(files, [("corpus/legacy/l.txt", 0), ("corpus/new/n.txt", 1)]);
+    // A file named on the command line is checked even when excluded.
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--format", "json", "corpus/vendor/v.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn the_report_does_not_depend_on_the_order_of_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", MAJOR);
+    write(dir.path(), "b.txt", CLEAN);
+    let one = mtqc_in(
+        dir.path(),
+        &["check", "--format", "json", "a.txt", "b.txt"],
+        None,
+    );
+    let two = mtqc_in(
+        dir.path(),
+        &["check", "--format", "json", "b.txt", "a.txt"],
+        None,
+    );
+    assert_eq!(one.stdout, two.stdout);
+}

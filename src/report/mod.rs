@@ -71,6 +71,10 @@ pub struct FileReport {
     pub penalty_per_1000_words: f64,
     pub pass: bool,
     pub paragraphs: Vec<ParagraphReport>,
+    /// Findings a `--baseline` accepted: not reported, scored or gated.
+    pub baselined: usize,
+    #[serde(skip)]
+    pub baselined_findings: Vec<Finding>,
     /// Ids of the rules that ran on this file. Not part of the JSON contract.
     #[serde(skip)]
     pub rules: Vec<String>,
@@ -151,4 +155,6 @@ pub struct Summary {
     pub score: f64,
     pub penalty_per_1000_words: f64,
     pub pass: bool,
+    /// Findings a `--baseline` accepted.
+    pub baselined: usize,
 }
