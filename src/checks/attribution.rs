@@ -7,7 +7,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span, Word};
+use crate::text::{Analysis, Span, Word, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -81,21 +81,18 @@ struct Clause {
 
 impl Attribution {
     /// The form of a reporting verb starting at word `j`, as (lemma, number of words).
-    fn verb_at(
-        &self,
-        p: &Analysis,
-        words: &[Word],
-        norm: &[String],
-        j: usize,
-    ) -> Option<(usize, usize)> {
+    fn verb_at(&self, p: &Analysis, words: &[Word], j: usize) -> Option<(usize, usize)> {
+        let first = nfc(words[j].text(p.text));
         self.forms.iter().find_map(|(lemma, form)| {
             let end = j + form.len();
-            if end > words.len() || norm[j..end] != form[..] {
+            if end > words.len() || form[0] != *first {
                 return None;
             }
-            let joined =
-                (j + 1..end).all(|k| p.only_space_between(words[k - 1].span, words[k].span));
-            joined.then_some((*lemma, form.len()))
+            let rest_matches = (j + 1..end).all(|k| {
+                p.only_space_between(words[k - 1].span, words[k].span)
+                    && nfc(words[k].text(p.text)) == form[k - j].as_str()
+            });
+            rest_matches.then_some((*lemma, form.len()))
         })
     }
 
@@ -105,52 +102,55 @@ impl Attribution {
                 && b.chars().count() >= 4
                 && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
     }
+
+    fn sentence(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+        let mut clauses: Vec<Clause> = Vec::new();
+        let mut j = 1;
+        while j < words.len() {
+            let Some((lemma, len)) = self.verb_at(p, words, j) else {
+                j += 1;
+                continue;
+            };
+            let subject = nfc(words[j - 1].text(p.text));
+            if p.only_space_between(words[j - 1].span, words[j].span)
+                && words[j - 1].is_letters()
+                && !self.not_subjects.iter().any(|s| *s == *subject)
+            {
+                let span = Span::new(words[j - 1].span.start, words[j + len - 1].span.end);
+                if let Some(first) = clauses
+                    .iter()
+                    .find(|c| c.lemma == lemma && self.same_subject(&c.subject, &subject))
+                {
+                    out.push(
+                        Hit::new(span)
+                            .var("first", p.slice(first.span))
+                            .var("verb", self.lemmas[lemma].as_str()),
+                    );
+                }
+                clauses.push(Clause {
+                    lemma,
+                    subject: subject.into_owned(),
+                    span,
+                });
+            }
+            j += len;
+        }
+    }
 }
 
 impl Check for Attribution {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        // Words and sentences are both in order: one walk hands each sentence its words.
+        let mut next = 0;
         for sentence in &p.sentences {
-            let words: Vec<Word> = p
-                .words
-                .iter()
-                .filter(|w| w.span.start >= sentence.start && w.span.end <= sentence.end)
-                .copied()
-                .collect();
-            let norm: Vec<String> = words
-                .iter()
-                .map(|w| w.text(p.text).nfc().collect())
-                .collect();
-            let mut clauses: Vec<Clause> = Vec::new();
-            let mut j = 1;
-            while j < words.len() {
-                let Some((lemma, len)) = self.verb_at(p, &words, &norm, j) else {
-                    j += 1;
-                    continue;
-                };
-                let subject = &norm[j - 1];
-                if p.only_space_between(words[j - 1].span, words[j].span)
-                    && words[j - 1].is_letters()
-                    && !self.not_subjects.contains(subject)
-                {
-                    let span = Span::new(words[j - 1].span.start, words[j + len - 1].span.end);
-                    if let Some(first) = clauses
-                        .iter()
-                        .find(|c| c.lemma == lemma && self.same_subject(&c.subject, subject))
-                    {
-                        out.push(
-                            Hit::new(span)
-                                .var("first", p.slice(first.span))
-                                .var("verb", self.lemmas[lemma].as_str()),
-                        );
-                    }
-                    clauses.push(Clause {
-                        lemma,
-                        subject: subject.clone(),
-                        span,
-                    });
-                }
-                j += len;
+            while next < p.words.len() && p.words[next].span.start < sentence.start {
+                next += 1;
             }
+            let begin = next;
+            while next < p.words.len() && p.words[next].span.end <= sentence.end {
+                next += 1;
+            }
+            self.sentence(p, &p.words[begin..next], out);
         }
     }
 }

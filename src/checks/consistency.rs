@@ -20,7 +20,7 @@ use crate::rules::Lexicon;
 use crate::text::script::VIRAMA_CLASS;
 
 use super::{BuildError, Check, Context, DocHit, Hit};
-use crate::text::{Analysis, Span};
+use crate::text::{Analysis, Span, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -113,8 +113,6 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
 struct Occurrence {
     paragraph: usize,
     span: Span,
-    /// The word as written (NFC).
-    word: String,
 }
 
 impl Consistency {
@@ -161,7 +159,7 @@ impl Check for Consistency {
                 .iter()
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
-                let word: String = w.text(p.text).nfc().collect();
+                let word = nfc(w.text(p.text));
                 // Endings are found on the folded word, so `ইউরোপীজ়` and `ইউরোপীয়` lose the
                 // same ending; folding keeps one character for one, so the stem's length in
                 // characters is the same in the word as written.
@@ -178,7 +176,7 @@ impl Check for Consistency {
                 let spelling = if ending.is_empty() || ctx.lexicon.is_ending(ending) {
                     stem.to_string()
                 } else {
-                    word.clone()
+                    word.to_string()
                 };
                 if !groups.contains_key(&key) {
                     if stems >= self.max_stems {
@@ -194,7 +192,6 @@ impl Check for Consistency {
                     .push(Occurrence {
                         paragraph: i,
                         span: w.span,
-                        word: word.clone(),
                     });
             }
         }
@@ -225,14 +222,16 @@ impl Check for Consistency {
                         continue;
                     }
                     // The majority's form of this very word: same ending, once folded.
-                    let folded = self.fold(&o.word);
+                    let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
+                    let this = word(o);
+                    let key = self.collapse(&self.fold(&this));
                     let right = major_occ
                         .iter()
-                        .map(|m| &m.word)
-                        .find(|m| self.collapse(&self.fold(m)) == self.collapse(&folded))
-                        .cloned()
+                        .map(word)
+                        .find(|m| self.collapse(&self.fold(m)) == key)
                         .unwrap_or_else(|| {
-                            format!("{major}{}", &o.word[o.word.len().min(major.len())..])
+                            let ending = this.strip_prefix(variant.as_str()).unwrap_or("");
+                            format!("{major}{ending}")
                         });
                     let hit = Hit::new(o.span)
                         .var("majority", right.as_str())

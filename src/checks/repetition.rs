@@ -12,7 +12,9 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span, Word};
+use std::borrow::Cow;
+
+use crate::text::{Analysis, Span, Word, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -81,7 +83,7 @@ impl Repetition {
         word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
     }
 
-    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[String], out: &mut Vec<Hit>) {
+    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[Cow<str>], out: &mut Vec<Hit>) {
         for i in 1..words.len() {
             if norm[i] == norm[i - 1]
                 && self.judged(&norm[i])
@@ -98,14 +100,14 @@ impl Repetition {
         p: &Analysis,
         ctx: &Context,
         words: &[&Word],
-        norm: &[String],
+        norm: &[Cow<str>],
         out: &mut Vec<Hit>,
     ) {
         for i in 2..words.len() {
             let (a, conj, b) = (&norm[i - 2], &norm[i - 1], &norm[i]);
             let joined = p.only_space_between(words[i - 2].span, words[i - 1].span)
                 && p.only_space_between(words[i - 1].span, words[i].span);
-            if !joined || !self.conjunctions.contains(conj) || !self.judged(a) {
+            if !joined || !self.conjunctions.iter().any(|c| *c == **conj) || !self.judged(a) {
                 continue;
             }
             let stem_a = ctx.lexicon.split_ending(a, 2).0;
@@ -116,7 +118,7 @@ impl Repetition {
             let next = words
                 .get(i + 1)
                 .filter(|next| p.only_space_between(words[i].span, next.span))
-                .map(|_| norm[i + 1].as_str());
+                .map(|_| &*norm[i + 1]);
             let negated = next.is_some_and(|n| self.negations.iter().any(|x| x == n));
             // `X and X-of Y` may name two things (alcohol and alcohol rub): an inflected second
             // conjunct is flagged only when a postposition governs the whole pair
@@ -127,7 +129,7 @@ impl Repetition {
             if !negated && governed {
                 out.push(
                     Hit::new(Span::new(words[i - 2].span.start, words[i].span.end))
-                        .suggest(b.as_str()),
+                        .suggest(b.to_string()),
                 );
             }
         }
@@ -137,10 +139,7 @@ impl Repetition {
 impl Check for Repetition {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
-        let norm: Vec<String> = words
-            .iter()
-            .map(|w| w.text(p.text).nfc().collect())
-            .collect();
+        let norm: Vec<Cow<str>> = words.iter().map(|w| nfc(w.text(p.text))).collect();
         match self.mode {
             Mode::Repeated => self.repeated(p, &words, &norm, out),
             Mode::Coordinated => self.coordinated(p, ctx, &words, &norm, out),

@@ -7,10 +7,21 @@ pub mod script;
 pub mod sentences;
 pub mod words;
 
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
 use unicode_script::Script;
 
 pub use numbers::Number;
 pub use words::{Word, WordKind};
+
+/// NFC of `s`, borrowed when it is already NFC (the usual case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -126,13 +137,5 @@ impl<'a> Analysis<'a> {
     /// The text between two spans holds only whitespace.
     pub fn only_space_between(&self, a: Span, b: Span) -> bool {
         a.end <= b.start && self.text[a.end..b.start].chars().all(char::is_whitespace)
-    }
-
-    /// Index of the sentence holding byte `offset`.
-    pub fn sentence_of(&self, offset: usize) -> usize {
-        self.sentences
-            .iter()
-            .position(|s| offset < s.end)
-            .unwrap_or(self.sentences.len().saturating_sub(1))
     }
 }

@@ -1,30 +1,88 @@
 //! Character classes and scripts, straight from Unicode properties (no hand-made tables).
 
+use std::sync::OnceLock;
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 /// Canonical combining class of a virama (Bengali ্, Devanagari ्, Tamil ்...).
 pub const VIRAMA_CLASS: u8 = 9;
 
+/// What the rules ask of a character, millions of times per megabyte: its general category
+/// group and script. The crates are the source of truth; this cache keeps their answers for
+/// each 256-character block of the BMP once it is first touched (a test holds it against them).
+#[derive(Clone, Copy)]
+struct Info {
+    flags: u8,
+    script: Script,
+}
+
+const LETTER: u8 = 1;
+const MARK: u8 = 2;
+const DECIMAL: u8 = 4;
+const CASED: u8 = 8;
+const LOWER: u8 = 16;
+
+fn lookup(c: char) -> Info {
+    let mut flags = match c.general_category_group() {
+        GeneralCategoryGroup::Letter => LETTER,
+        GeneralCategoryGroup::Mark => MARK,
+        _ => 0,
+    };
+    if c.general_category() == GeneralCategory::DecimalNumber {
+        flags |= DECIMAL;
+    }
+    if c.is_letter_cased() {
+        flags |= CASED;
+    }
+    if c.general_category() == GeneralCategory::LowercaseLetter {
+        flags |= LOWER;
+    }
+    Info {
+        flags,
+        script: c.script(),
+    }
+}
+
+static BMP: [OnceLock<Box<[Info; 256]>>; 256] = [const { OnceLock::new() }; 256];
+
+fn info(c: char) -> Info {
+    let code = c as u32;
+    if code >= 0x1_0000 {
+        return lookup(c);
+    }
+    let block = BMP[(code >> 8) as usize].get_or_init(|| {
+        let base = code & !0xFF;
+        Box::new(std::array::from_fn(|i| {
+            // Surrogates are not chars; their slots are never read.
+            char::from_u32(base + i as u32).map_or(
+                Info {
+                    flags: 0,
+                    script: Script::Unknown,
+                },
+                lookup,
+            )
+        }))
+    });
+    block[(code & 0xFF) as usize]
+}
+
 /// Letters and marks: the characters UTS #39 resolves a word's script set from.
 pub fn is_letter_or_mark(c: char) -> bool {
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Mark
-    )
+    info(c).flags & (LETTER | MARK) != 0
 }
 
 pub fn is_letter(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Letter
+    info(c).flags & LETTER != 0
 }
 
 pub fn is_mark(c: char) -> bool {
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    info(c).flags & MARK != 0
 }
 
 /// A decimal digit of any numbering system (General_Category = Nd).
 pub fn is_decimal_digit(c: char) -> bool {
-    c.is_ascii_digit() || c.general_category() == GeneralCategory::DecimalNumber
+    c.is_ascii_digit() || info(c).flags & DECIMAL != 0
 }
 
 /// Zero joiner and non-joiner: format characters that live inside words.
@@ -38,16 +96,16 @@ pub fn is_variation_selector(c: char) -> bool {
 }
 
 pub fn is_lowercase_letter(c: char) -> bool {
-    c.general_category() == GeneralCategory::LowercaseLetter
+    info(c).flags & LOWER != 0
 }
 
 pub fn is_cased_letter(c: char) -> bool {
-    c.is_letter_cased()
+    info(c).flags & CASED != 0
 }
 
 /// The script a letter or mark is written in; `None` for characters shared by all scripts.
 pub fn script_of(c: char) -> Option<Script> {
-    match c.script() {
+    match info(c).script {
         Script::Common | Script::Inherited | Script::Unknown => None,
         s => Some(s),
     }
@@ -140,6 +198,27 @@ mod tests {
         assert_eq!(digit_zero('৭'), Some('০'));
         assert_eq!(digit_zero('٣'), Some('٠'));
         assert_eq!(digit_zero('a'), None);
+    }
+
+    #[test]
+    fn the_cache_answers_as_the_crates_do() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let group = c.general_category_group();
+            assert_eq!(is_letter(c), group == GeneralCategoryGroup::Letter, "{c:?}");
+            assert_eq!(is_mark(c), group == GeneralCategoryGroup::Mark, "{c:?}");
+            assert_eq!(
+                is_decimal_digit(c),
+                c.general_category() == GeneralCategory::DecimalNumber,
+                "{c:?}"
+            );
+            assert_eq!(is_cased_letter(c), c.is_letter_cased(), "{c:?}");
+            assert_eq!(
+                is_lowercase_letter(c),
+                c.general_category() == GeneralCategory::LowercaseLetter,
+                "{c:?}"
+            );
+            assert_eq!(info(c).script, c.script(), "{c:?}");
+        }
     }
 
     #[test]
