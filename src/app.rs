@@ -4,6 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::baseline::Baseline;
 use crate::cli::{
     CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, Format, PackArgs, RulesCommand,
@@ -116,10 +118,21 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         eprintln!("mtqc: error: {e}");
         code = EXIT_ERROR;
     }
+    if let Some(n) = args.threads {
+        // The first call sets the pool; a second (in tests calling the library) keeps it.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    // Files on all threads; messages and reports in input order afterwards.
+    let results: Vec<_> = inputs
+        .par_iter()
+        .map(|inp| load_document(inp, mode, args.encoding).map(|d| d.map(|doc| engine.check(&doc))))
+        .collect();
     let mut files = Vec::new();
-    for inp in &inputs {
-        match load_document(inp, mode) {
-            Ok(Some(doc)) => files.push(engine.check(&doc)),
+    for (inp, result) in inputs.iter().zip(results) {
+        match result {
+            Ok(Some(file)) => files.push(file),
             Ok(None) => eprintln!("mtqc: warning: {}: looks binary, skipped", inp.display()),
             Err(e) => {
                 eprintln!("mtqc: error: {e}");
@@ -266,9 +279,17 @@ fn gate_failed(report: &Report, s: &Settings) -> bool {
 }
 
 /// A document, `None` for a binary file found by walking a directory.
-fn load_document(inp: &Input, mode: input::ParagraphMode) -> Result<Option<Document>, Error> {
+fn load_document(
+    inp: &Input,
+    mode: input::ParagraphMode,
+    encoding: input::Encoding,
+) -> Result<Option<Document>, Error> {
     let name = inp.display();
-    match input::decode(&name, input::read(inp)?)? {
+    let (decoded, replaced) = input::decode_with(&name, input::read(inp)?, encoding)?;
+    if replaced > 0 {
+        eprintln!("mtqc: warning: {name}: {replaced} invalid UTF-8 sequences replaced by U+FFFD");
+    }
+    match decoded {
         Decoded::Text { text, bom } => Ok(Some(Document::from_text(name, text, bom, mode))),
         Decoded::Binary { offset } => match inp {
             Input::File { named: false, .. } => Ok(None),
@@ -351,17 +372,16 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
             };
             let (count, failures) = rules::examples::run(&packs);
             let rules_n: usize = packs.iter().map(|p| p.rules.len()).sum();
-            for f in &failures {
-                println!("FAIL {f}");
-            }
+            let mut out: String = failures.iter().map(|f| format!("FAIL {f}\n")).collect();
             let place = dir
                 .as_deref()
                 .map_or("embedded packs".to_string(), display_path);
-            println!(
-                "{place}: {rules_n} rules, {count} examples: {} passed, {} failed",
+            out.push_str(&format!(
+                "{place}: {rules_n} rules, {count} examples: {} passed, {} failed\n",
                 count.saturating_sub(failures.len()),
                 failures.len()
-            );
+            ));
+            print_quietly(&out);
             Ok(if failures.is_empty() {
                 EXIT_PASS
             } else {

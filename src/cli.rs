@@ -136,6 +136,12 @@ pub struct CheckArgs {
     /// are kept).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Threads to check on (default: one per core). The report is the same for any number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Invalid UTF-8: an error (strict), or replaced by U+FFFD with a warning (lossy).
+    #[arg(long, value_enum, default_value = "strict")]
+    pub encoding: crate::input::Encoding,
     /// What a paragraph is: a non-empty line, or a block separated by blank lines.
     #[arg(long, value_enum)]
     pub paragraphs: Option<ParagraphMode>,

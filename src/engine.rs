@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use globset::{Glob, GlobMatcher};
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -13,7 +14,8 @@ use crate::config::{Config, FailOn};
 use crate::error::{Error, ErrorKind};
 use crate::input::Document;
 use crate::report::{
-    FileReport, Finding, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary,
+    FileReport, Finding, PackRef, ParagraphReport, Report, RuleInfo, SNIPPET_CONTEXT, Scoring,
+    Snippet, Summary,
 };
 use crate::rules::{Lexicon, Pack, Rule, Severity};
 use crate::score::{self, Weights, round2};
@@ -193,15 +195,7 @@ impl Engine {
 
     /// Check one document.
     pub fn check(&self, doc: &Document) -> FileReport {
-        let analyses: Vec<Analysis> = doc
-            .paragraphs
-            .iter()
-            .map(|p| Analysis::new(doc.paragraph_text(p)))
-            .collect();
-        let mut scripts = ScriptCounts::default();
-        for a in &analyses {
-            scripts.merge(&a.scripts);
-        }
+        let (analyses, scripts) = analyse(doc);
         let language = self.language_for(&doc.path).unwrap_or_else(|| {
             language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
         });
@@ -406,18 +400,27 @@ fn count_words(text: &str, unspaced: bool) -> usize {
 /// Run rules over analysed paragraphs. With `segments`, document rules see one paragraph at a
 /// time.
 fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut hits = Vec::new();
+    // Paragraph rules: every paragraph on its own, on all threads.
+    let mut found: Vec<Found> = analyses
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, a)| {
+            let mut hits = Vec::new();
+            let mut out = Vec::new();
+            for (r, rule) in rules.iter().enumerate() {
+                rule.check.paragraph(a, ctx, &mut hits);
+                out.extend(hits.drain(..).map(|hit| Found {
+                    paragraph: i,
+                    rule: r,
+                    hit,
+                }));
+            }
+            out
+        })
+        .collect();
+    // Document rules see the whole document, or one segment at a time.
     let mut doc_hits = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
-        for (i, a) in analyses.iter().enumerate() {
-            rule.check.paragraph(a, ctx, &mut hits);
-            found.extend(hits.drain(..).map(|hit| Found {
-                paragraph: i,
-                rule: r,
-                hit,
-            }));
-        }
         if segments {
             for i in 0..analyses.len() {
                 rule.check.document(&analyses[i..=i], ctx, &mut doc_hits);
@@ -436,7 +439,23 @@ fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -
             }));
         }
     }
+    // One order whatever the threads did: by position, then rule.
+    found.sort_by_key(|f| (f.paragraph, f.hit.span.start, f.hit.span.end, f.rule));
     found
+}
+
+/// Analyse every paragraph (on all threads) and count the document's scripts.
+fn analyse(doc: &Document) -> (Vec<Analysis<'_>>, ScriptCounts) {
+    let analyses: Vec<Analysis> = doc
+        .paragraphs
+        .par_iter()
+        .map(|p| Analysis::new(doc.paragraph_text(p)))
+        .collect();
+    let mut scripts = ScriptCounts::default();
+    for a in &analyses {
+        scripts.merge(&a.scripts);
+    }
+    (analyses, scripts)
 }
 
 /// Run the given rules over one text (paragraph per line) and return their hits as
@@ -453,15 +472,7 @@ pub fn hits_in(
         0,
         crate::input::ParagraphMode::Line,
     );
-    let analyses: Vec<Analysis> = doc
-        .paragraphs
-        .iter()
-        .map(|p| Analysis::new(doc.paragraph_text(p)))
-        .collect();
-    let mut scripts = ScriptCounts::default();
-    for a in &analyses {
-        scripts.merge(&a.scripts);
-    }
+    let (analyses, scripts) = analyse(&doc);
     let ctx = Context {
         script: scripts.dominant(),
         language: language.to_string(),
@@ -543,11 +554,32 @@ fn make_finding(
         end: doc.bom + end,
         suggestion: hit.suggestion.clone(),
         fingerprint,
-        line_text: doc.line_text(line).to_string(),
+        snippet: snippet(doc, start, end),
         char_start: doc.char_offset(start),
         char_end: doc.char_offset(end),
         byte_column: doc.byte_column(start),
         end_byte_column: doc.byte_column(end),
+    }
+}
+
+/// The finding's neighbourhood on its first and last lines.
+fn snippet(doc: &Document, start: usize, end: usize) -> Snippet {
+    let (line, _) = doc.line_column(start);
+    let (end_line, _) = doc.line_column(end);
+    let first = doc.line_text(line);
+    let last = doc.line_text(end_line);
+    let line_start = first.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let last_start = last.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let head = &doc.text[line_start..start.max(line_start).min(line_start + first.len())];
+    let tail_from = end.clamp(last_start, last_start + last.len()) - last_start;
+    let tail = &last[tail_from..];
+    let before_rev: String = head.chars().rev().take(SNIPPET_CONTEXT).collect();
+    let after: String = tail.chars().take(SNIPPET_CONTEXT).collect();
+    Snippet {
+        cut_before: before_rev.len() < head.len(),
+        cut_after: after.len() < tail.len(),
+        before: before_rev.chars().rev().collect(),
+        after,
     }
 }
 

@@ -97,7 +97,15 @@ pub struct Document {
     pub paragraphs: Vec<ParagraphRef>,
     line_starts: Vec<usize>,
     /// For each line, the Unicode scalar values of the text before it.
-    line_char_starts: Vec<usize>,
+    char_checkpoints: Vec<usize>,
+}
+
+/// Bytes between character-count checkpoints: positions cost O(log n + CHECKPOINT) on any
+/// line, however long.
+const CHECKPOINT: usize = 4096;
+
+fn count_char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Where a paragraph sits in its document's text.
@@ -119,13 +127,14 @@ impl Document {
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let mut line_char_starts = Vec::with_capacity(line_starts.len());
+        // Characters before each block of CHECKPOINT bytes: a character starts at every byte
+        // that is not a UTF-8 continuation byte.
+        let mut char_checkpoints = Vec::with_capacity(text.len() / CHECKPOINT + 2);
         let mut chars = 0;
-        for (i, &start) in line_starts.iter().enumerate() {
-            if i > 0 {
-                chars += text[line_starts[i - 1]..start].chars().count();
-            }
-            line_char_starts.push(chars);
+        char_checkpoints.push(0);
+        for block in text.as_bytes().chunks(CHECKPOINT) {
+            chars += count_char_starts(block);
+            char_checkpoints.push(chars);
         }
         let paragraphs = split_paragraphs(&text, &line_starts, mode);
         Document {
@@ -134,7 +143,7 @@ impl Document {
             bom,
             paragraphs,
             line_starts,
-            line_char_starts,
+            char_checkpoints,
         }
     }
 
@@ -146,14 +155,14 @@ impl Document {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        (line, self.char_offset(offset) - self.char_offset(start) + 1)
     }
 
     /// Unicode scalar values of the text before a text offset (the BOM is not text).
     pub fn char_offset(&self, offset: usize) -> usize {
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
-        self.line_char_starts[line - 1] + self.text[start..offset].chars().count()
+        let block = offset / CHECKPOINT;
+        self.char_checkpoints[block]
+            + count_char_starts(&self.text.as_bytes()[block * CHECKPOINT..offset])
     }
 
     /// 1-based column of a text offset counted in UTF-8 bytes of its line.
@@ -236,8 +245,28 @@ pub enum Decoded {
 
 /// Decode UTF-8, dropping a byte-order mark; a NUL byte means binary.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, Error> {
+    decode_with(name, bytes, Encoding::Strict).map(|(d, _)| d)
+}
+
+/// How invalid UTF-8 is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Encoding {
+    /// Invalid UTF-8 is an error naming its byte offset.
+    #[default]
+    Strict,
+    /// Invalid sequences become U+FFFD and checking goes on (byte offsets then refer to the
+    /// decoded text).
+    Lossy,
+}
+
+/// Decode with the given policy; also returns how many invalid sequences were replaced.
+pub fn decode_with(
+    name: &str,
+    bytes: Vec<u8>,
+    encoding: Encoding,
+) -> Result<(Decoded, usize), Error> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Ok(Decoded::Binary { offset });
+        return Ok((Decoded::Binary { offset }, 0));
     }
     let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         3
@@ -247,9 +276,18 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, Error> {
     let mut bytes = bytes;
     bytes.drain(..bom);
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded::Text { text, bom }),
+        Ok(text) => Ok((Decoded::Text { text, bom }, 0)),
+        Err(e) if encoding == Encoding::Lossy => {
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let replaced = bytes
+                .utf8_chunks()
+                .filter(|c| !c.invalid().is_empty())
+                .count();
+            Ok((Decoded::Text { text, bom }, replaced))
+        }
         Err(e) => Err(Error::input(format!(
-            "{name}: invalid UTF-8 at byte offset {}",
+            "{name}: invalid UTF-8 at byte offset {} (use --encoding lossy to check it anyway)",
             e.utf8_error().valid_up_to() + bom
         ))),
     }

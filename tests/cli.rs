@@ -475,3 +475,25 @@ fn the_report_does_not_depend_on_the_order_of_the_command_line() {
     );
     assert_eq!(one.stdout, two.stdout);
 }
+
+#[test]
+fn the_report_is_the_same_on_one_thread_and_on_many() {
+    let path = fixture("bn-news-mt.txt");
+    let clean = fixture("tico19-bn-sample.txt");
+    let args = |j: &'static str| {
+        vec![
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-j",
+            j,
+            path.to_str().unwrap(),
+            clean.to_str().unwrap(),
+        ]
+    };
+    let one = mtqc(&args("1"));
+    for j in ["2", "8"] {
+        assert_eq!(mtqc(&args(j)).stdout, one.stdout, "-j {j}");
+    }
+}

@@ -202,6 +202,13 @@ impl Check for Consistency {
             if major_occ.len() < self.min_majority || ranked[1].1.len() >= major_occ.len() {
                 continue;
             }
+            let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
+            // The majority's form of each inflection, by folded key: one pass over it.
+            let mut forms: HashMap<String, String> = HashMap::new();
+            for m in major_occ {
+                let w = word(m);
+                forms.entry(self.collapse(&self.fold(&w))).or_insert(w);
+            }
             for (variant, occ) in &ranked[1..] {
                 if strsim::normalized_damerau_levenshtein(major, variant) < self.min_similarity {
                     continue;
@@ -209,26 +216,26 @@ impl Check for Consistency {
                 for o in occ.iter() {
                     // The majority must hold where the variant stands: within `window`
                     // paragraphs, the majority spelling occurs `min_majority` times and more
-                    // often than this variant.
+                    // often than this variant. Occurrences are in paragraph order, so the
+                    // counts are two binary searches.
                     let near = |list: &Vec<Occurrence>| {
-                        list.iter()
-                            .filter(|m| {
-                                self.window == 0 || m.paragraph.abs_diff(o.paragraph) <= self.window
-                            })
-                            .count()
+                        if self.window == 0 {
+                            return list.len();
+                        }
+                        let from = o.paragraph.saturating_sub(self.window);
+                        let to = o.paragraph + self.window;
+                        list.partition_point(|m| m.paragraph <= to)
+                            - list.partition_point(|m| m.paragraph < from)
                     };
                     let (local_major, local_variant) = (near(major_occ), near(occ));
                     if local_major < self.min_majority || local_major <= local_variant {
                         continue;
                     }
                     // The majority's form of this very word: same ending, once folded.
-                    let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
                     let this = word(o);
-                    let key = self.collapse(&self.fold(&this));
-                    let right = major_occ
-                        .iter()
-                        .map(word)
-                        .find(|m| self.collapse(&self.fold(m)) == key)
+                    let right = forms
+                        .get(&self.collapse(&self.fold(&this)))
+                        .cloned()
                         .unwrap_or_else(|| {
                             let ending = this.strip_prefix(variant.as_str()).unwrap_or("");
                             format!("{major}{ending}")

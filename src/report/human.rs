@@ -10,9 +10,6 @@ use unicode_width::UnicodeWidthChar;
 use super::{FileReport, Finding, Report};
 use crate::rules::Severity;
 
-/// Characters of context shown on each side of a finding.
-const CONTEXT: usize = 32;
-
 pub struct Style {
     pub color: bool,
 }
@@ -68,22 +65,30 @@ pub fn escaped(text: &str) -> Option<String> {
     })
 }
 
+/// Longest flagged text shown in full; longer text shows its start and end.
+const SHOWN: usize = 60;
+
+fn shown(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c == '\n' { '⏎' } else { c })
+        .collect();
+    let n = flat.chars().count();
+    if n <= SHOWN {
+        return flat;
+    }
+    let head: String = flat.chars().take(SHOWN * 2 / 3).collect();
+    let tail: String = flat.chars().skip(n - SHOWN / 3).collect();
+    format!("{head}…{tail}")
+}
+
 fn snippet(f: &Finding, style: &Style, out: &mut String) {
-    let line = &f.line_text;
-    let chars: Vec<char> = line.chars().collect();
-    let start = (f.column - 1).min(chars.len());
-    let end = if f.end_line == f.line {
-        (f.end_column - 1).clamp(start, chars.len())
-    } else {
-        chars.len()
-    };
-    let from = start.saturating_sub(CONTEXT);
-    let to = (end + CONTEXT).min(chars.len());
-    let before: String = chars[from..start].iter().collect();
-    let flagged: String = chars[start..end].iter().collect();
-    let after: String = chars[end..to].iter().collect();
-    let lead = if from > 0 { "…" } else { "" };
-    let tail = if to < chars.len() { "…" } else { "" };
+    let s = &f.snippet;
+    let before = &s.before;
+    let after = &s.after;
+    let flagged = shown(&f.text);
+    let lead = if s.cut_before { "…" } else { "" };
+    let tail = if s.cut_after { "…" } else { "" };
     let number = f.line.to_string();
     let gutter = " ".repeat(number.len());
     let _ = writeln!(out, "   {gutter} |");

@@ -109,7 +109,7 @@ pub struct Finding {
     pub fingerprint: String,
     /// The line holding the finding, for renderers that show it.
     #[serde(skip)]
-    pub line_text: String,
+    pub snippet: Snippet,
     /// Start and end in Unicode scalar values from the start of the file's text (BOM
     /// excluded), for renderers that locate by characters (SARIF `charOffset`).
     #[serde(skip)]
@@ -122,6 +122,20 @@ pub struct Finding {
     pub byte_column: usize,
     #[serde(skip)]
     pub end_byte_column: usize,
+}
+
+/// Characters of the line shown on each side of a finding by renderers that show context.
+pub const SNIPPET_CONTEXT: usize = 32;
+
+/// A finding's neighbourhood on its line(s), at most `SNIPPET_CONTEXT` characters each side,
+/// so a report never holds copies of long lines.
+#[derive(Debug, Clone, Default)]
+pub struct Snippet {
+    pub before: String,
+    pub after: String,
+    /// The line goes on beyond `before` / `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -1,0 +1,114 @@
+//! Large inputs complete in bounded time and memory. These run the release binary:
+//! `cargo test --release --test large_inputs -- --ignored` (CI does). Each prints its figures.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::fixture;
+
+/// Run mtqc on `path`, sampling its peak resident set (VmHWM) until it exits.
+fn run_measured(path: &std::path::Path, extra: &[&str]) -> (i32, Duration, u64) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .args(extra)
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if let Ok(s) = fs::read_to_string(&status_file)
+            && let Some(line) = s.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            let kb: u64 = line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            peak_kb = peak_kb.max(kb);
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(600),
+            "still running after 10 minutes"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (status.code().unwrap_or(-1), start.elapsed(), peak_kb)
+}
+
+fn sample_sentences() -> String {
+    let mut s = String::new();
+    for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
+        for line in fs::read_to_string(fixture(f)).unwrap().lines() {
+            s.push_str(line.trim());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_100_mb_single_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-paragraph.txt");
+    let unit = sample_sentences();
+    let mut f = fs::File::create(&path).unwrap();
+    let mut written = 0;
+    while written < 100_000_000 {
+        f.write_all(unit.as_bytes()).unwrap();
+        written += unit.len();
+    }
+    f.write_all(b"\n").unwrap();
+    drop(f);
+    let (code, took, peak_kb) = run_measured(&path, &[]);
+    println!(
+        "100 MB single paragraph: {:.1} s, peak RSS {} MB",
+        took.as_secs_f64(),
+        peak_kb / 1024
+    );
+    assert_eq!(code, 0);
+    assert!(peak_kb < 3 * 1024 * 1024, "peak RSS {peak_kb} kB");
+}
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_million_short_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("million.txt");
+    let mut f = std::io::BufWriter::new(fs::File::create(&path).unwrap());
+    for i in 0..1_000_000u32 {
+        // Short lines, each a little different, with a repeated word now and then.
+        if i % 1000 == 0 {
+            writeln!(f, "সংবাদ সংবাদ {i} নম্বর।").unwrap();
+        } else {
+            writeln!(f, "সংবাদ {i} নম্বর।").unwrap();
+        }
+    }
+    drop(f);
+    let (code, took, peak_kb) = run_measured(&path, &[]);
+    println!(
+        "1,000,000 paragraphs: {:.1} s, peak RSS {} MB",
+        took.as_secs_f64(),
+        peak_kb / 1024
+    );
+    assert_eq!(code, 0);
+    assert!(peak_kb < 3 * 1024 * 1024, "peak RSS {peak_kb} kB");
+}

@@ -1,0 +1,111 @@
+//! Properties that hold for any input: spans lie on character boundaries inside their
+//! paragraph and are sorted; scores stay in [0, 100]; checking is a pure function of input and
+//! configuration.
+
+use std::sync::OnceLock;
+
+use mtqc::engine::{Engine, Settings};
+use mtqc::input::{Document, ParagraphMode};
+use proptest::prelude::*;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(mtqc::rules::load_embedded().unwrap(), Settings::default()).unwrap()
+    })
+}
+
+/// Pieces that make the rules fire and the segmenters work: Bengali and Latin words, digits of
+/// two systems, orphan and doubled marks, joiners, quotes, dandas, spaces and line breaks.
+const PIECES: &[&str] = &[
+    "রাশিয়া",
+    "রাশিয়ার",
+    "কেসিএনএ",
+    "কেসিএএনএ",
+    "তিনি",
+    "বলেন",
+    "জানিয়েছে",
+    "ও",
+    "এবং",
+    "যোগাযোগ",
+    "যোগাযোগের",
+    "ব্য্যা",
+    "দৃ",
+    "়",
+    "া",
+    "্",
+    "\u{200D}",
+    "solid",
+    "date",
+    "WHO",
+    "-এর",
+    " -এ",
+    "600",
+    "০০",
+    "১০,০০০",
+    "2025-08-15",
+    "।",
+    ",",
+    "“",
+    "”",
+    "\"",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "The ministry said the vaccine would be available next month",
+    "ধীরে",
+    "ভাইরাস",
+    "রাজ্য গণমাধ্যম",
+    "\u{FEFF}",
+    "é",
+    "e\u{301}",
+    "你好。",
+    "مرحبا",
+    "\u{0}",
+    "\t",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat()),
+        any::<String>(),
+    ]
+}
+
+fn mode() -> impl Strategy<Value = ParagraphMode> {
+    prop_oneof![Just(ParagraphMode::Line), Just(ParagraphMode::BlankLine)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_and_scores_are_well_formed(text in text(), mode in mode()) {
+        let doc = Document::from_text("p.txt", text.clone(), 0, mode);
+        let file = engine().check(&doc);
+        prop_assert!((0.0..=100.0).contains(&file.score));
+        for (p, para) in file.paragraphs.iter().zip(&doc.paragraphs) {
+            prop_assert!((0.0..=100.0).contains(&p.score));
+            let mut last = (0, 0, String::new());
+            for f in &p.findings {
+                prop_assert!(f.start <= f.end);
+                prop_assert!(para.start <= f.start && f.end <= para.end, "inside its paragraph");
+                prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
+                let key = (f.start, f.end, f.rule.clone());
+                prop_assert!(key >= last, "sorted");
+                last = key;
+            }
+        }
+    }
+
+    #[test]
+    fn checking_is_a_pure_function(text in text(), mode in mode()) {
+        let once = engine().report(vec![engine().check(&Document::from_text("p.txt", text.clone(), 0, mode))]);
+        let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", text, 0, mode))]);
+        prop_assert_eq!(mtqc::report::json::render(&once), mtqc::report::json::render(&twice));
+    }
+}
