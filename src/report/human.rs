@@ -97,7 +97,7 @@ fn snippet(f: &Finding, style: &Style, out: &mut String) {
         "   {number} | {lead}{before}{}{after}{tail}",
         style.paint("1", &format!("⟦{flagged}⟧"))
     );
-    let pad = str_width(lead) + str_width(&before) + 1;
+    let pad = str_width(lead) + str_width(before) + 1;
     let marks = str_width(&flagged).max(1);
     let _ = writeln!(
         out,
