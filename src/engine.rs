@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
+use regex::{RegexSet, RegexSetBuilder};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -84,6 +85,41 @@ impl Settings {
 pub struct Engine {
     pub packs: Vec<Pack>,
     pub settings: Settings,
+    gate: Gate,
+}
+
+/// One multi-pattern scan (a RegexSet of every gated rule's regex) tells which gated rules can
+/// fire in a paragraph; the others are skipped there.
+struct Gate {
+    set: RegexSet,
+    /// Rule id -> index in `set`.
+    index: BTreeMap<String, usize>,
+}
+
+impl Gate {
+    fn new(packs: &[Pack]) -> Gate {
+        let gated: Vec<(&str, &str)> = packs
+            .iter()
+            .flat_map(|p| &p.rules)
+            .filter_map(|r| r.check.gate().map(|g| (r.id.as_str(), g)))
+            .collect();
+        // Each regex compiled alone within the pack limits; together they may exceed them, in
+        // which case there is no gate and every rule runs (same results, more work).
+        let set = RegexSetBuilder::new(gated.iter().map(|(_, g)| *g))
+            .size_limit(crate::checks::pattern::REGEX_SIZE_LIMIT * 8)
+            .build()
+            .unwrap_or_else(|_| RegexSet::empty());
+        let index = if set.len() == gated.len() {
+            gated
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.to_string(), i))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        Gate { set, index }
+    }
 }
 
 /// What one rule found in one paragraph.
@@ -134,7 +170,12 @@ impl Engine {
                 return Err(Error::usage(format!("unknown pack `{p}`")));
             }
         }
-        Ok(Engine { packs, settings })
+        let gate = Gate::new(&packs);
+        Ok(Engine {
+            packs,
+            settings,
+            gate,
+        })
     }
 
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
@@ -205,7 +246,17 @@ impl Engine {
             language: language.clone(),
             lexicon,
         };
-        let found = find(&rules, &analyses, &ctx, self.settings.segments);
+        let gates: Vec<Option<usize>> = rules
+            .iter()
+            .map(|r| self.gate.index.get(&r.id).copied())
+            .collect();
+        let found = find(
+            &rules,
+            &analyses,
+            &ctx,
+            self.settings.segments,
+            Some((&self.gate.set, &gates[..])),
+        );
         let unspaced = ctx.script.is_some_and(is_unspaced);
         self.file_report(doc, &analyses, &rules, found, language, &ctx, unspaced)
     }
@@ -399,7 +450,16 @@ fn count_words(text: &str, unspaced: bool) -> usize {
 
 /// Run rules over analysed paragraphs. With `segments`, document rules see one paragraph at a
 /// time.
-fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -> Vec<Found> {
+/// Rules gated by a RegexSet: the set, and each rule's index in it (`None`: not gated).
+type Gating<'a> = Option<(&'a RegexSet, &'a [Option<usize>])>;
+
+fn find(
+    rules: &[&Rule],
+    analyses: &[Analysis],
+    ctx: &Context,
+    segments: bool,
+    gating: Gating,
+) -> Vec<Found> {
     // Paragraph rules: every paragraph on its own, on all threads.
     let mut found: Vec<Found> = analyses
         .par_iter()
@@ -407,7 +467,14 @@ fn find(rules: &[&Rule], analyses: &[Analysis], ctx: &Context, segments: bool) -
         .flat_map_iter(|(i, a)| {
             let mut hits = Vec::new();
             let mut out = Vec::new();
+            let open = gating.map(|(set, _)| set.matches(a.text));
             for (r, rule) in rules.iter().enumerate() {
+                if let (Some(open), Some((_, gates))) = (&open, gating)
+                    && let Some(g) = gates[r]
+                    && !open.matched(g)
+                {
+                    continue;
+                }
                 rule.check.paragraph(a, ctx, &mut hits);
                 out.extend(hits.drain(..).map(|hit| Found {
                     paragraph: i,
@@ -478,7 +545,7 @@ pub fn hits_in(
         language: language.to_string(),
         lexicon: lexicon.clone(),
     };
-    find(rules, &analyses, &ctx, false)
+    find(rules, &analyses, &ctx, false, None)
         .into_iter()
         .map(|f| (analyses[f.paragraph].text.to_string(), f.hit))
         .collect()
@@ -591,4 +658,58 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::ParagraphMode;
+
+    /// The RegexSet gate is a fast path: with it and without it, the same hits.
+    #[test]
+    fn the_gate_changes_no_result() {
+        let engine =
+            Engine::new(crate::rules::load_embedded().unwrap(), Settings::default()).unwrap();
+        assert!(!engine.gate.index.is_empty(), "pattern rules are gated");
+        let texts = [
+            include_str!("../tests/fixtures/bn-news-mt.txt"),
+            include_str!("../tests/fixtures/tico19-bn-sample.txt"),
+            "পুতিন  বলেন । হাসপাতাল -গুলো পূর্ণ।\rএবং \nশেষ। ",
+        ];
+        let mut fired = 0;
+        for text in texts {
+            for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
+                let doc = Document::from_text("t", text.to_string(), 0, mode);
+                let (analyses, scripts) = analyse(&doc);
+                let (rules, lexicon) = engine.active("bn", "t");
+                let ctx = Context {
+                    script: scripts.dominant(),
+                    language: "bn".into(),
+                    lexicon,
+                };
+                let gates: Vec<Option<usize>> = rules
+                    .iter()
+                    .map(|r| engine.gate.index.get(&r.id).copied())
+                    .collect();
+                let key = |f: &Found| (f.paragraph, f.rule, f.hit.span, f.hit.suggestion.clone());
+                let gated: Vec<_> = find(
+                    &rules,
+                    &analyses,
+                    &ctx,
+                    false,
+                    Some((&engine.gate.set, &gates)),
+                )
+                .iter()
+                .map(key)
+                .collect();
+                let plain: Vec<_> = find(&rules, &analyses, &ctx, false, None)
+                    .iter()
+                    .map(key)
+                    .collect();
+                assert_eq!(gated, plain);
+                fired += plain.len();
+            }
+        }
+        assert!(fired > 20, "the texts make rules fire");
+    }
 }

@@ -73,6 +73,11 @@ pub struct Context {
 pub trait Check: Send + Sync + Debug {
     fn paragraph(&self, _p: &Analysis, _ctx: &Context, _out: &mut Vec<Hit>) {}
     fn document(&self, _ps: &[Analysis], _ctx: &Context, _out: &mut Vec<DocHit>) {}
+    /// A regex that matches wherever the rule can fire, so the engine can skip the rule on
+    /// paragraphs that one multi-pattern scan rules out.
+    fn gate(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// Why a rule's options do not compile: a message and, where known, the span of the bad value

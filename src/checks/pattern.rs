@@ -51,6 +51,10 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
 }
 
 impl Check for Pattern {
+    fn gate(&self) -> Option<&str> {
+        Some(self.regex.as_str())
+    }
+
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         for caps in self.regex.captures_iter(p.text) {
             let Some(m) = caps.get(self.group) else {
