@@ -125,10 +125,21 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             .build_global();
     }
     // Files on all threads; messages and reports in input order afterwards.
+    let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
         .par_iter()
-        .map(|inp| load_document(inp, mode, args.encoding).map(|d| d.map(|doc| engine.check(&doc))))
+        .map(|inp| {
+            let file = load_document(inp, mode, args.encoding).map(|d| {
+                d.map(|doc| {
+                    let file = engine.check(&doc);
+                    progress.advance(doc.text.len() + doc.bom);
+                    file
+                })
+            });
+            file
+        })
         .collect();
+    progress.finish();
     let mut files = Vec::new();
     for (inp, result) in inputs.iter().zip(results) {
         match result {
@@ -208,6 +219,70 @@ fn junit_timestamp() -> String {
                 .map_or(0, |d| d.as_secs())
         });
     report::junit::timestamp(secs)
+}
+
+/// A progress bar on stderr for long runs, only on a terminal, never in CI and never with a
+/// machine format (whose reader is a program).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    done: std::sync::atomic::AtomicUsize,
+    total: usize,
+}
+
+/// Runs shorter than this (in bytes, over few files) get no bar.
+const PROGRESS_MIN_BYTES: u64 = 20 << 20;
+const PROGRESS_MIN_FILES: usize = 200;
+
+impl Progress {
+    fn start(inputs: &[Input], format: Format) -> Progress {
+        let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let none = Progress {
+            bar: None,
+            done: 0.into(),
+            total: inputs.len(),
+        };
+        if !interactive || format != Format::Human {
+            return none;
+        }
+        let bytes: u64 = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+                Input::Stdin => 0,
+            })
+            .sum();
+        if bytes < PROGRESS_MIN_BYTES && inputs.len() < PROGRESS_MIN_FILES {
+            return none;
+        }
+        let bar = indicatif::ProgressBar::new(bytes);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} files · {binary_bytes}/{binary_total_bytes} · {binary_bytes_per_sec} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_message(format!("0/{}", inputs.len()));
+        bar.set_length(bytes.max(1));
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        Progress {
+            bar: Some(bar),
+            ..none
+        }
+    }
+
+    fn advance(&self, bytes: usize) {
+        if let Some(bar) = &self.bar {
+            let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            bar.inc(bytes as u64);
+            bar.set_message(format!("{done}/{}", self.total));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches.
