@@ -129,14 +129,13 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     let results: Vec<_> = inputs
         .par_iter()
         .map(|inp| {
-            let file = load_document(inp, mode, args.encoding).map(|d| {
+            load_document(inp, mode, args.encoding).map(|d| {
                 d.map(|doc| {
                     let file = engine.check(&doc);
                     progress.advance(doc.text.len() + doc.bom);
                     file
                 })
-            });
-            file
+            })
         })
         .collect();
     progress.finish();
