@@ -77,9 +77,7 @@ impl Baseline {
             .files
             .iter()
             .flat_map(|f| {
-                f.paragraphs
-                    .iter()
-                    .flat_map(|p| &p.findings)
+                f.findings()
                     .chain(&f.baselined_findings)
                     .map(move |x| Entry {
                         fingerprint: x.fingerprint.clone(),

@@ -363,7 +363,7 @@ impl Engine {
             penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
             summary.pass &= f.pass;
             summary.baselined += f.baselined;
-            for x in f.paragraphs.iter().flat_map(|p| &p.findings) {
+            for x in f.findings() {
                 summary.findings.add(x.severity);
             }
         }

@@ -21,7 +21,7 @@ pub fn render(report: &Report) -> String {
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for file in &report.files {
-        let findings: Vec<_> = file.paragraphs.iter().flat_map(|p| &p.findings).collect();
+        let findings: Vec<_> = file.findings().collect();
         if findings.is_empty() {
             let _ = writeln!(out, "  <file name=\"{}\"/>", attr(&file.path));
             continue;

@@ -31,7 +31,7 @@ pub fn escape_property(s: &str) -> String {
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for file in &report.files {
-        for f in file.paragraphs.iter().flat_map(|p| &p.findings) {
+        for f in file.findings() {
             let mut message = format!("{} ({})", f.message, f.severity);
             match f.suggestion.as_deref() {
                 Some("") => message.push_str("; suggestion: delete it"),

@@ -43,29 +43,23 @@ struct Lines {
 
 pub fn render(report: &Report) -> String {
     let issues: Vec<Issue> = report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.paragraphs
-                .iter()
-                .flat_map(|p| &p.findings)
-                .map(move |f| Issue {
-                    kind: "issue",
-                    description: &f.message,
-                    check_name: &f.rule,
-                    fingerprint: format!(
-                        "{:016x}",
-                        fnv1a(format!("{}\0{}", file.path, f.fingerprint).as_bytes())
-                    ),
-                    severity: severity(f.severity),
-                    location: Location {
-                        path: &file.path,
-                        lines: Lines {
-                            begin: f.line,
-                            end: f.end_line,
-                        },
-                    },
-                })
+        .findings()
+        .map(|(file, f)| Issue {
+            kind: "issue",
+            description: &f.message,
+            check_name: &f.rule,
+            fingerprint: format!(
+                "{:016x}",
+                fnv1a(format!("{}\0{}", file.path, f.fingerprint).as_bytes())
+            ),
+            severity: severity(f.severity),
+            location: Location {
+                path: &file.path,
+                lines: Lines {
+                    begin: f.line,
+                    end: f.end_line,
+                },
+            },
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&issues).expect("issues serialise");

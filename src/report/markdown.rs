@@ -78,7 +78,7 @@ pub fn render(report: &Report) -> String {
     out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for file in &report.files {
         let mut counts = super::Counts::default();
-        for f in file.paragraphs.iter().flat_map(|p| &p.findings) {
+        for f in file.findings() {
             counts.add(f.severity);
         }
         let _ = writeln!(
@@ -95,14 +95,8 @@ pub fn render(report: &Report) -> String {
         );
     }
     let findings: Vec<(&str, &Finding)> = report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.paragraphs
-                .iter()
-                .flat_map(|p| &p.findings)
-                .map(|f| (file.path.as_str(), f))
-        })
+        .findings()
+        .map(|(file, f)| (file.path.as_str(), f))
         .collect();
     if findings.is_empty() {
         out.push_str("\nNo findings.\n");

@@ -60,6 +60,21 @@ pub struct Scoring {
     pub fail_under: Option<f64>,
 }
 
+impl Report {
+    /// Every finding with the file it is in, in report order.
+    pub fn findings(&self) -> impl Iterator<Item = (&FileReport, &Finding)> {
+        self.files
+            .iter()
+            .flat_map(|file| file.findings().map(move |f| (file, f)))
+    }
+}
+
+impl FileReport {
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.paragraphs.iter().flat_map(|p| &p.findings)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     pub path: String,

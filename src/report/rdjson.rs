@@ -97,14 +97,8 @@ fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> Diagnostic<'a> {
 
 fn diagnostics(report: &Report) -> Vec<Diagnostic<'_>> {
     report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.paragraphs
-                .iter()
-                .flat_map(|p| &p.findings)
-                .map(move |f| diagnostic(file, f))
-        })
+        .findings()
+        .map(|(file, f)| diagnostic(file, f))
         .collect()
 }
 

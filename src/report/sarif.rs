@@ -289,15 +289,8 @@ pub fn render(report: &Report) -> String {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let results = report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.paragraphs
-                .iter()
-                .flat_map(|p| &p.findings)
-                .map(|f| result(file, f, &index))
-                .collect::<Vec<_>>()
-        })
+        .findings()
+        .map(|(file, f)| result(file, f, &index))
         .collect();
     let log = Log {
         schema: SCHEMA,
