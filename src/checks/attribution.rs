@@ -154,3 +154,36 @@ impl Check for Attribution {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    const VERBS: &str = r#"verbs = [{ lemma = "say", forms = ["বলেন", "বলেছেন", "বলা হয়েছে"] }], not_subjects = ["আরও"]"#;
+
+    #[test]
+    fn same_subject_and_verb_in_one_sentence() {
+        let c = compile("attribution", VERBS).unwrap();
+        assert_eq!(
+            texts(&*c, "তিনি বলেন, ভালো হয়েছে, তিনি বলেছেন।", "bn"),
+            ["তিনি বলেছেন"]
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "প্রতিবেদনে বলা হয়েছে, দাম বাড়বে, প্রতিবেদনে বলা হয়েছে।",
+                "bn"
+            ),
+            ["প্রতিবেদনে বলা হয়েছে"]
+        );
+    }
+
+    #[test]
+    fn other_subjects_sentences_and_non_subjects_are_not_one_clause() {
+        let c = compile("attribution", VERBS).unwrap();
+        assert!(texts(&*c, "তিনি বলেন, ভালো হয়েছে, মন্ত্রী বলেন।", "bn").is_empty());
+        assert!(texts(&*c, "তিনি বলেন, ভালো হয়েছে। তিনি বলেন, চুক্তি হবে।", "bn").is_empty());
+        assert!(texts(&*c, "তারা আরও বলেন, ভালো, এবং আরও বলেন।", "bn").is_empty());
+        assert!(compile("attribution", r#"verbs = [{ lemma = "x", forms = [] }]"#).is_err());
+    }
+}

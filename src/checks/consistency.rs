@@ -253,3 +253,43 @@ impl Check for Consistency {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged, texts};
+
+    #[test]
+    fn the_minority_spelling_is_flagged_with_the_majority_form() {
+        let c = compile("consistency", r#"confusables = [["ন", "ণ"]]"#).unwrap();
+        let text = "মন্ত্রণালয়ের ঘোষণা।\nমন্ত্রণালয়ের মুখপাত্র।\nমন্ত্রনালয়ের বিবৃতি।";
+        assert_eq!(
+            flagged(&*c, text, "bn"),
+            [("মন্ত্রনালয়ের".to_string(), Some("মন্ত্রণালয়ের".to_string()))]
+        );
+    }
+
+    #[test]
+    fn window_and_ties_keep_it_quiet() {
+        let c = compile("consistency", r#"confusables = [["ন", "ণ"]], window = 2"#).unwrap();
+        let far = "মন্ত্রণালয় জানায়।\nমন্ত্রণালয় বলে।\nএক।\nদুই।\nতিন।\nমন্ত্রনালয় বলে।";
+        assert!(
+            texts(&*c, far, "bn").is_empty(),
+            "the majority is not nearby"
+        );
+        let tie = "মন্ত্রণালয় জানায়।\nমন্ত্রনালয় বলে।";
+        assert!(texts(&*c, tie, "bn").is_empty(), "no majority");
+        assert!(compile("consistency", r#"confusables = [["নণ"]]"#).is_err());
+    }
+
+    #[test]
+    fn doubled_letters_fold_unless_they_start_a_conjunct() {
+        let c = compile("consistency", "").unwrap();
+        assert_eq!(
+            texts(&*c, "কেসিএনএ বলে।\nকেসিএনএ জানায়।\nকেসিএএনএ জানায়।", "bn"),
+            ["কেসিএএনএ"]
+        );
+        assert!(texts(&*c, "অন্য দেশ।\nঅন্য মানুষ।\nঅনন্য কাজ।", "bn").is_empty());
+        let off = compile("consistency", "collapse_repeats = false").unwrap();
+        assert!(texts(&*off, "কেসিএনএ বলে।\nকেসিএনএ জানায়।\nকেসিএএনএ জানায়।", "bn").is_empty());
+    }
+}

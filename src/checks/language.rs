@@ -165,3 +165,33 @@ impl Check for Language {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    const BN: &str = "রাশিয়ার রাষ্ট্রপতি পুতিন উত্তর কোরিয়ার সেনাদের প্রশংসা করে চিঠি পাঠিয়েছেন।\nদক্ষিণ কোরিয়ার গোয়েন্দা সংস্থাগুলি বলেছে যে পিয়ংইয়াং সৈন্য পাঠিয়েছিল।\n";
+
+    #[test]
+    fn foreign_prose_not_short_lines_or_names() {
+        let c = compile("language", "").unwrap();
+        let prose = format!("{BN}The ministry said the vaccine would be available next month.");
+        assert_eq!(
+            texts(&*c, &prose, "bn"),
+            ["The ministry said the vaccine would be available next month."]
+        );
+        assert!(
+            texts(&*c, &format!("{BN}Thank you."), "bn").is_empty(),
+            "under the letter floor"
+        );
+        assert!(
+            texts(
+                &*c,
+                &format!("{BN}Amanda King, Bryan Jones, Gregory Victor, Lisa Smith"),
+                "bn"
+            )
+            .is_empty()
+        );
+        assert!(compile("language", "min_share = 0.2").is_err());
+    }
+}

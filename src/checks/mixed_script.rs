@@ -225,3 +225,40 @@ impl Check for MixedScript {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    #[test]
+    fn allow_list_and_length_floor() {
+        let stray = compile(
+            "mixed-script",
+            r#"mode = "stray-word", allow = ["date"], min_letters = 3"#,
+        )
+        .unwrap();
+        assert!(texts(&*stray, "আজ date রাশিয়ার প্রতিবেদন", "bn").is_empty());
+        assert!(
+            texts(&*stray, "আজ of রাশিয়ার প্রতিবেদন", "bn").is_empty(),
+            "two letters"
+        );
+        assert_eq!(texts(&*stray, "আজ the রাশিয়ার প্রতিবেদন", "bn"), ["the"]);
+    }
+
+    #[test]
+    fn proclitics_and_notation() {
+        let word = compile("mixed-script", r#"mode = "word""#).unwrap();
+        assert!(texts(&*word, "أعلنت شركات مثل وApple عن تطبيقات", "ar").is_empty());
+        let strict = compile("mixed-script", r#"mode = "word", max_proclitic = 0"#).unwrap();
+        assert_eq!(
+            texts(&*strict, "أعلنت شركات مثل وApple عن تطبيقات", "ar"),
+            ["وApple"]
+        );
+        // Greek in a Bengali document mixes nothing with Bengali; in an English one it does.
+        assert!(texts(&*word, "TNFα নিঃসরণ বাড়ায় এবং রোগ ছড়ায়", "bn").is_empty());
+        assert_eq!(
+            texts(&*word, "the TNFα level rises in the blood", "en"),
+            ["TNFα"]
+        );
+    }
+}

@@ -160,3 +160,70 @@ pub const KINDS: &[KindInfo] = &[
 pub fn kind_info(name: &str) -> Option<&'static KindInfo> {
     KINDS.iter().find(|k| k.name == name)
 }
+
+/// Helpers for the kinds' unit tests: compile options written as TOML, run on a text.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::input::{Document, ParagraphMode};
+    use crate::text::ScriptCounts;
+
+    /// Compile `options` (the inside of a TOML inline table) for `kind`.
+    pub fn compile(kind: &str, options: &str) -> Result<Box<dyn Check>, BuildError> {
+        let source = format!("{{ {options} }}");
+        let de = ValueDeserializer::parse(&source).expect("options parse as TOML");
+        (kind_info(kind).expect("a known kind").compile)(de)
+    }
+
+    pub fn bn_lexicon() -> Lexicon {
+        Lexicon {
+            endings: ["ের", "এর", "র", "কে", "তে", "য়", "এ", "ে", "রা", "দের", "টি"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+
+    /// The flagged texts of a check on `text` (a paragraph per line), with its suggestions.
+    pub fn flagged(check: &dyn Check, text: &str, language: &str) -> Vec<(String, Option<String>)> {
+        let doc = Document::from_text("t", text.to_string(), 0, ParagraphMode::Line);
+        let analyses: Vec<Analysis> = doc
+            .paragraphs
+            .iter()
+            .map(|p| Analysis::new(doc.paragraph_text(p)))
+            .collect();
+        let mut scripts = ScriptCounts::default();
+        for a in &analyses {
+            scripts.merge(&a.scripts);
+        }
+        let ctx = Context {
+            script: scripts.dominant(),
+            language: language.to_string(),
+            lexicon: bn_lexicon(),
+        };
+        let mut out = Vec::new();
+        for a in &analyses {
+            let mut hits = Vec::new();
+            check.paragraph(a, &ctx, &mut hits);
+            out.extend(
+                hits.into_iter()
+                    .map(|h| (a.slice(h.span).to_string(), h.suggestion)),
+            );
+        }
+        let mut doc_hits = Vec::new();
+        check.document(&analyses, &ctx, &mut doc_hits);
+        out.extend(doc_hits.into_iter().map(|d| {
+            (
+                analyses[d.paragraph].slice(d.hit.span).to_string(),
+                d.hit.suggestion,
+            )
+        }));
+        out
+    }
+
+    pub fn texts(check: &dyn Check, text: &str, language: &str) -> Vec<String> {
+        flagged(check, text, language)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+}

@@ -150,3 +150,52 @@ impl Check for Numerals {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    #[test]
+    fn mixed_digits_name_their_systems() {
+        let c = compile("numerals", r#"mode = "mixed-in-number""#).unwrap();
+        assert_eq!(
+            texts(&*c, "প্রায় 600০০ সেনা এবং ১০,০০০ জন, 2,5০0", "bn"),
+            ["600০০", "2,5০0"]
+        );
+    }
+
+    #[test]
+    fn an_expected_system_flags_every_other_number() {
+        let ascii = compile("numerals", r#"mode = "mixed-systems", expected = "ASCII""#).unwrap();
+        assert_eq!(texts(&*ascii, "১২ জন এবং 15 জন, COVID-১৯", "bn"), ["১২"]);
+        let bengali = compile(
+            "numerals",
+            r#"mode = "mixed-systems", expected = "Bengali""#,
+        )
+        .unwrap();
+        assert_eq!(texts(&*bengali, "১২ জন এবং 15 জন", "bn"), ["15"]);
+        assert!(
+            compile(
+                "numerals",
+                r#"mode = "mixed-systems", expected = "Klingon""#
+            )
+            .is_err()
+        );
+        assert!(compile("numerals", r#"mode = "mixed-systems", expected = "Latin""#).is_ok());
+        assert!(compile("numerals", r#"mode = "mixed-systems", min_share = 0.3"#).is_err());
+    }
+
+    #[test]
+    fn auto_needs_a_clear_majority_and_spares_native_digits() {
+        let c = compile("numerals", r#"mode = "mixed-systems""#).unwrap();
+        assert!(
+            texts(&*c, "12 জন, 15 জন, ২০ জন, ৩০ জন", "bn").is_empty(),
+            "no clear majority"
+        );
+        assert!(
+            texts(&*c, "12 জন, 15 জন, 20 জন, ৩০ জন", "bn").is_empty(),
+            "native digits are never wrong"
+        );
+        assert_eq!(texts(&*c, "১২ জন, ১৫ জন, ২০ জন, 30 জন", "bn"), ["30"]);
+    }
+}

@@ -175,3 +175,47 @@ impl Check for OrphanMark {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    #[test]
+    fn orphans_at_start_after_space_and_punctuation_not_after_a_joiner() {
+        let c = compile("orphan-mark", r#"mode = "orphan""#).unwrap();
+        assert_eq!(
+            texts(&*c, "ি কথা, ং এবং র\u{200D}্যাব ❤\u{FE0F}", "bn"),
+            ["ি", "ং"]
+        );
+    }
+
+    #[test]
+    fn doubled_marks_as_written_and_decomposed() {
+        let c = compile("orphan-mark", r#"mode = "doubled-mark""#).unwrap();
+        let text = "কোোনো দৃ\u{09DD}\u{09BC} দৃ\u{09A2}\u{09BC}\u{09BC} আমাাার";
+        assert_eq!(
+            texts(&*c, text, "bn"),
+            ["োো", "\u{09DD}\u{09BC}", "\u{09BC}\u{09BC}", "াাা"]
+        );
+        assert!(texts(&*c, "কোনো দৃঢ় আমার", "bn").is_empty());
+    }
+
+    #[test]
+    fn doubled_clusters_need_their_letters() {
+        assert!(compile("orphan-mark", r#"mode = "doubled-cluster""#).is_err());
+        assert!(
+            compile(
+                "orphan-mark",
+                r#"mode = "doubled-cluster", letters = ["যর"]"#
+            )
+            .is_err()
+        );
+        let c = compile(
+            "orphan-mark",
+            r#"mode = "doubled-cluster", letters = ["য"]"#,
+        )
+        .unwrap();
+        let flagged = crate::checks::testing::flagged(&*c, "ব্য্যাচেস্লাভ এবং প্র্রতি", "bn");
+        assert_eq!(flagged, [("ব্য্য".to_string(), Some("ব্য".to_string()))]);
+    }
+}

@@ -70,3 +70,37 @@ impl Check for Pattern {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged};
+
+    #[test]
+    fn group_and_suggestion() {
+        let c = compile(
+            "pattern",
+            r#"regex = '(\w+)( {2,})(\w+)', group = 2, suggestion = " ""#,
+        )
+        .unwrap();
+        assert_eq!(
+            flagged(&*c, "এক  দুই", "bn"),
+            [("  ".to_string(), Some(" ".to_string()))]
+        );
+        let swap = compile("pattern", r#"regex = '(\w+)-(\w+)', suggestion = "$2-$1""#).unwrap();
+        assert_eq!(
+            flagged(&*swap, "ক-খ", "bn"),
+            [("ক-খ".to_string(), Some("খ-ক".to_string()))]
+        );
+    }
+
+    #[test]
+    fn bad_regexes_are_build_errors_with_their_span() {
+        let e = compile("pattern", "regex = 'a('").unwrap_err();
+        assert!(e.message.starts_with("invalid regex") && e.span.is_some());
+        assert!(compile("pattern", "regex = 'a', group = 3").is_err());
+        assert!(
+            compile("pattern", r"regex = '(?:\w{100}){100}'").is_err(),
+            "size limit"
+        );
+    }
+}

@@ -146,3 +146,43 @@ impl Check for Repetition {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged, texts};
+
+    #[test]
+    fn repeated_words_except_the_allowed() {
+        let c = compile("repetition", r#"mode = "repeated", allow = ["ধীরে"]"#).unwrap();
+        assert_eq!(
+            flagged(&*c, "ভাইরাস ভাইরাস ছড়ায় ধীরে ধীরে, ভাইরাস, ভাইরাস", "bn"),
+            [("ভাইরাস ভাইরাস".to_string(), Some("ভাইরাস".to_string()))]
+        );
+    }
+
+    #[test]
+    fn coordination_with_itself_negations_and_postpositions() {
+        assert!(
+            compile("repetition", r#"mode = "coordinated""#).is_err(),
+            "needs conjunctions"
+        );
+        let c = compile(
+            "repetition",
+            r#"mode = "coordinated", conjunctions = ["ও", "বা"], negations = ["নয়"], postpositions = ["বিষয়ে"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "যোগাযোগ ও যোগাযোগের বিষয়ে কথা", "bn"),
+            ["যোগাযোগ ও যোগাযোগের"]
+        );
+        assert_eq!(texts(&*c, "সংক্রমণ ও সংক্রমণ ছড়ায়", "bn"), ["সংক্রমণ ও সংক্রমণ"]);
+        assert!(
+            texts(&*c, "অ্যালকোহল বা অ্যালকোহলে উপস্থিত", "bn").is_empty(),
+            "no postposition"
+        );
+        assert!(
+            texts(&*c, "রোগনির্ণিত ও রোগনির্ণিত নয় এমন", "bn").is_empty(),
+            "antonym pair"
+        );
+    }
+}

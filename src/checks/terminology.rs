@@ -137,3 +137,41 @@ impl Check for Terminology {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged, texts};
+
+    const TERMS: &str = r#"terms = [{ wrong = "রাজ্য গণমাধ্যম", right = "রাষ্ট্রীয় গণমাধ্যম" }, { wrong = "state media", right = "state-run media" }]"#;
+
+    #[test]
+    fn word_boundaries_and_endings() {
+        let c = compile("terminology", TERMS).unwrap();
+        assert_eq!(
+            flagged(&*c, "রাজ্য গণমাধ্যমের খবর", "bn"),
+            [(
+                "রাজ্য গণমাধ্যমের".to_string(),
+                Some("রাষ্ট্রীয় গণমাধ্যমের".to_string())
+            )]
+        );
+        assert!(texts(&*c, "রাজ্যগণমাধ্যম এবং উপরাজ্য গণমাধ্যমকর্মী", "bn").is_empty());
+        assert_eq!(
+            texts(&*c, "the state media said; the statement media", "en"),
+            ["state media"]
+        );
+        let strict = compile("terminology", &format!("{TERMS}, inflections = false")).unwrap();
+        assert!(texts(&*strict, "রাজ্য গণমাধ্যমের খবর", "bn").is_empty());
+    }
+
+    #[test]
+    fn composed_and_decomposed_spellings_both_match() {
+        let c = compile(
+            "terminology",
+            r#"terms = [{ wrong = "রাশিয়া সফর", right = "x" }]"#,
+        )
+        .unwrap();
+        assert_eq!(texts(&*c, "রাশি\u{09AF}\u{09BC}া সফর", "bn").len(), 1);
+        assert_eq!(texts(&*c, "রাশি\u{09DF}া সফর", "bn").len(), 1);
+        assert!(compile("terminology", r#"terms = [{ wrong = " ", right = "x" }]"#).is_err());
+    }
+}
