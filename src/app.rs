@@ -124,6 +124,11 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             .num_threads(n.max(1))
             .build_global();
     }
+    if args.format == Format::Jsonl && engine.settings.segments && args.write_baseline.is_none() {
+        let mut inputs = inputs;
+        inputs.sort_by_key(Input::display);
+        return stream_segments(&engine, &inputs, mode, &args, output).map(|c| c.max(code));
+    }
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
@@ -218,6 +223,65 @@ fn junit_timestamp() -> String {
                 .map_or(0, |d| d.as_secs())
         });
     report::junit::timestamp(secs)
+}
+
+/// `--segments --format jsonl`: every input streamed, each paragraph's record written as soon
+/// as its batch is checked (see `stream`), in path order like every report.
+fn stream_segments(
+    engine: &Engine,
+    inputs: &[Input],
+    mode: input::ParagraphMode,
+    args: &CheckArgs,
+    output: Option<&std::path::PathBuf>,
+) -> Result<i32, Error> {
+    let output_error = |e: std::io::Error| {
+        Error::new(
+            crate::error::ErrorKind::Output,
+            format!("cannot write the report: {e}"),
+        )
+    };
+    let mut file = output
+        .map(|p| crate::output::AtomicFile::create(p))
+        .transpose()
+        .map_err(output_error)?;
+    let stdout = std::io::stdout();
+    let mut code = EXIT_PASS;
+    let mut gate = false;
+    {
+        let mut out: Box<dyn Write> = match file.as_mut() {
+            Some(f) => Box::new(std::io::BufWriter::new(f)),
+            None => Box::new(std::io::BufWriter::new(stdout.lock())),
+        };
+        for inp in inputs {
+            match crate::stream::segments(engine, inp, mode, args.encoding, &mut out) {
+                Ok(o) => {
+                    gate |= engine.settings.fail_on() != FailOn::Never && o.failed;
+                    gate |= engine.settings.fail_under.is_some_and(|t| o.score() < t);
+                }
+                Err(e) if e.kind == crate::error::ErrorKind::Output && output.is_none() => {
+                    // A closed stdout: stop quietly, like ripgrep.
+                    return Ok(code);
+                }
+                Err(e) => {
+                    eprintln!("mtqc: error: {e}");
+                    code = EXIT_ERROR;
+                }
+            }
+        }
+        if let Err(e) = out.flush() {
+            if output.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(code);
+            }
+            return Err(output_error(e));
+        }
+    }
+    if let Some(f) = file {
+        f.commit().map_err(output_error)?;
+    }
+    if code == EXIT_PASS && gate {
+        code = EXIT_GATE;
+    }
+    Ok(code)
 }
 
 /// A progress bar on stderr for long runs, only on a terminal, never in CI and never with a

@@ -14,6 +14,9 @@ use crate::score::Weights;
 
 pub const FILE_NAME: &str = "mtqc.toml";
 
+/// Largest severity weight, so that penalties and scores stay finite numbers.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
@@ -117,6 +120,22 @@ pub fn load(path: &Path) -> Result<Config, Error> {
             src.find("fail_under").unwrap_or(0),
             "`fail_under` must lie in 0..=100",
         ));
+    }
+    if let Some(w) = config.weights {
+        for (name, value) in [
+            ("minor", w.minor),
+            ("major", w.major),
+            ("critical", w.critical),
+        ] {
+            if !(0.0..=MAX_WEIGHT).contains(&value) {
+                return Err(Error::at(
+                    path,
+                    &src,
+                    src.find("weights").unwrap_or(0),
+                    format!("`weights.{name}` must lie in 0..={MAX_WEIGHT}"),
+                ));
+            }
+        }
     }
     for g in &config.exclude {
         globset::Glob::new(g).map_err(|e| {

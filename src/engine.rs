@@ -23,6 +23,13 @@ use crate::score::{self, Weights, round2};
 use crate::text::script::{is_unspaced, script_name};
 use crate::text::{Analysis, ScriptCounts, language};
 
+/// What is known of a text beyond one document of it.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub language: String,
+    pub script: Option<unicode_script::Script>,
+}
+
 /// Settings that shape a run, merged from `mtqc.toml` and the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -222,6 +229,13 @@ impl Engine {
         (rules, lexicon)
     }
 
+    /// The language of a document: configured for its path or the run, else detected.
+    pub fn language_of(&self, doc: &Document) -> String {
+        self.language_for(&doc.path).unwrap_or_else(|| {
+            language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
+        })
+    }
+
     fn language_for(&self, path: &str) -> Option<String> {
         let by_path = self
             .settings
@@ -236,13 +250,20 @@ impl Engine {
 
     /// Check one document.
     pub fn check(&self, doc: &Document) -> FileReport {
+        self.check_with(doc, None)
+    }
+
+    /// The language and script of the text this document belongs to, when known from more
+    /// than the document (a stream of segments): `known` wins over detection.
+    pub fn check_with(&self, doc: &Document, known: Option<&Known>) -> FileReport {
         let (analyses, scripts) = analyse(doc);
-        let language = self.language_for(&doc.path).unwrap_or_else(|| {
-            language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
-        });
+        let language = match known {
+            Some(k) => k.language.clone(),
+            None => self.language_of(doc),
+        };
         let (rules, lexicon) = self.active(&language, &doc.path);
         let ctx = Context {
-            script: scripts.dominant(),
+            script: known.map_or_else(|| scripts.dominant(), |k| k.script),
             language: language.clone(),
             lexicon,
         };

@@ -147,6 +147,22 @@ impl Document {
         }
     }
 
+    /// A document that is one paragraph (a segment of a stream), however many lines it has.
+    pub fn segment(path: impl Into<String>, text: String) -> Document {
+        let mut doc = Document::from_text(path, text, 0, ParagraphMode::Line);
+        let end = doc.text.trim_end_matches(['\n', '\r']).len();
+        doc.paragraphs = if doc.text.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![ParagraphRef {
+                start: 0,
+                end,
+                line: 1,
+            }]
+        };
+        doc
+    }
+
     pub fn paragraph_text(&self, p: &ParagraphRef) -> &str {
         &self.text[p.start..p.end]
     }

@@ -15,4 +15,5 @@ pub mod output;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod stream;
 pub mod text;

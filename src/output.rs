@@ -44,38 +44,82 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Write `bytes` to `path` so that readers see the old file or the whole new one, never a part:
-/// a temporary file in the same directory is written, synced and renamed over `path`. An
-/// existing file's permissions are kept. The temporary file is removed if anything fails.
+/// Write `bytes` to `path` so that readers see the old file or the whole new one, never a part.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let (tmp, mut file) = create_temporary(dir, name)?;
-    let written = (|| {
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written in place of `path`: a temporary file in the same directory, synced and
+/// renamed over `path` by `commit`. An existing file's permissions are kept. Dropped without
+/// `commit` (an error, a panic), the temporary file is removed and `path` is untouched.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<fs::File>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        let name = path.file_name().ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name")
+        })?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let (tmp, file) = create_temporary(dir, name)?;
+        let atomic = AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(file),
+        };
         if let Ok(meta) = fs::metadata(path)
             && meta.is_file()
+            && let Some(f) = &atomic.file
         {
-            file.set_permissions(meta.permissions())?;
+            f.set_permissions(meta.permissions())?;
         }
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
+        Ok(atomic)
     }
-    written?;
-    // Make the rename itself durable (where a directory can be opened and synced).
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let file = self.file.take().expect("committed once");
+        let renamed = file.sync_all().and_then(|_| {
+            drop(file);
+            fs::rename(&self.tmp, &self.path)
+        });
+        if let Err(e) = renamed {
+            let _ = fs::remove_file(&self.tmp);
+            return Err(e);
+        }
+        // Make the rename itself durable (where a directory can be opened and synced).
+        if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Ok(d) = fs::File::open(dir)
+        {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.as_mut().expect("not committed").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("not committed").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 fn create_temporary(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<(PathBuf, fs::File)> {

@@ -67,7 +67,8 @@ pub fn per_thousand(penalty: f64, words: usize) -> f64 {
 
 /// Round for reports, so output is stable across platforms.
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    // `+ 0.0` turns a negative zero (the sum of no penalties) into 0.
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 #[cfg(test)]
@@ -81,5 +82,10 @@ mod tests {
         assert_eq!(score(25.0, 10), 0.0);
         assert_eq!(score(1.0, 0), 0.0);
         assert_eq!(per_thousand(5.0, 500), 10.0);
+        let nothing: f64 = std::iter::empty::<f64>().sum();
+        assert!(
+            round2(nothing).is_sign_positive(),
+            "no penalty is 0, not -0"
+        );
     }
 }

@@ -497,3 +497,73 @@ fn the_report_is_the_same_on_one_thread_and_on_many() {
         assert_eq!(mtqc(&args(j)).stdout, one.stdout, "-j {j}");
     }
 }
+
+#[test]
+fn streamed_segments_report_what_the_whole_file_reports() {
+    for name in ["bn-news-mt.txt", "tico19-bn-sample.txt"] {
+        let path = fixture(name);
+        let (whole, code_whole) = json_report(&[
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ]);
+        let out = mtqc(&[
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "jsonl",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(code_whole));
+        let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let paragraphs = whole["files"][0]["paragraphs"].as_array().unwrap();
+        assert_eq!(records.len(), paragraphs.len());
+        for (r, p) in records.iter().zip(paragraphs) {
+            for key in [
+                "index", "line", "words", "penalty", "score", "pass", "findings",
+            ] {
+                assert_eq!(r[key], p[key], "{name}: {key} of paragraph {}", p["index"]);
+            }
+        }
+    }
+    // From stdin, blank-line paragraphs: lines and byte offsets are those of the input.
+    let text = "প্রথম অনুচ্ছেদ।\r\n\r\nদ্বিতীয় অনুচ্ছেদে\r\n600০০ সেনা।\r\n";
+    let dir = tempfile::tempdir().unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--segments",
+            "--paragraphs",
+            "blank-line",
+            "--format",
+            "jsonl",
+            "-",
+        ],
+        Some(text),
+    );
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    let f = &records[1]["findings"][0];
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(4), Some(1))
+    );
+    let (s, e) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text.as_bytes()[s..e], "600০০".as_bytes());
+}

@@ -112,3 +112,33 @@ fn a_million_short_paragraphs() {
     assert_eq!(code, 0);
     assert!(peak_kb < 3 * 1024 * 1024, "peak RSS {peak_kb} kB");
 }
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_200_mb_segment_stream_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stream.txt");
+    let mut lines = String::new();
+    for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
+        lines.push_str(&fs::read_to_string(fixture(f)).unwrap());
+    }
+    let mut f = std::io::BufWriter::new(fs::File::create(&path).unwrap());
+    let mut written = 0;
+    while written < 200_000_000 {
+        f.write_all(lines.as_bytes()).unwrap();
+        written += lines.len();
+    }
+    drop(f);
+    let (code, took, peak_kb) = run_measured(&path, &["--segments", "--format", "jsonl"]);
+    println!(
+        "200 MB stream of segments (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
+        took.as_secs_f64(),
+        written as f64 / 1e6 / took.as_secs_f64(),
+        peak_kb / 1024
+    );
+    assert_eq!(code, 0);
+    assert!(
+        peak_kb < 64 * 1024,
+        "peak RSS {peak_kb} kB: streaming keeps memory bounded"
+    );
+}

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Finding, Report};
+use super::{FileReport, Finding, ParagraphReport, Report};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -23,20 +23,26 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for file in &report.files {
         for p in &file.paragraphs {
-            let line = Line {
-                path: &file.path,
-                language: &file.language,
-                index: p.index,
-                line: p.line,
-                words: p.words,
-                penalty: p.penalty,
-                score: p.score,
-                pass: p.pass,
-                findings: &p.findings,
-            };
-            out.push_str(&serde_json::to_string(&line).expect("paragraph serialises"));
-            out.push('\n');
+            out.push_str(&record(file, p));
         }
     }
     out
+}
+
+/// One paragraph's line, newline included.
+pub fn record(file: &FileReport, p: &ParagraphReport) -> String {
+    let line = Line {
+        path: &file.path,
+        language: &file.language,
+        index: p.index,
+        line: p.line,
+        words: p.words,
+        penalty: p.penalty,
+        score: p.score,
+        pass: p.pass,
+        findings: &p.findings,
+    };
+    let mut s = serde_json::to_string(&line).expect("paragraph serialises");
+    s.push('\n');
+    s
 }
