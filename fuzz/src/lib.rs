@@ -1,0 +1,256 @@
+//! What each fuzz target does with one input. The libFuzzer targets in `fuzz/fuzz_targets/`
+//! call these functions, and `tests/fuzz_regressions.rs` includes this file to replay saved
+//! inputs through the same code paths without libFuzzer. Errors are fine; a panic, from mtqc or
+//! from a broken invariant asserted here, is a crash.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use mtqc::engine::{Engine, Settings};
+use mtqc::input::{self, Decoded, Document, ParagraphMode};
+use mtqc::report::{self, FileReport, Report};
+use mtqc::rules::{self, Pack};
+
+/// Real text with defects of every severity, checked under a fuzzed rule pack or project file
+/// so that their rules, weights and per-path settings get to run.
+const SAMPLES: &[(&str, &str)] = &[
+    (
+        "news/tico19-bn.txt",
+        include_str!("../../tests/fixtures/tico19-bn-sample.txt"),
+    ),
+    (
+        "legacy/defects.txt",
+        "তিনি বলেন, দাম বেড়েছে 600০০ টাকা, তিনি বলেন।\n\
+         This whole paragraph was left in English by the translation system and nobody noticed.\n\
+         সরকার  জানিয়েছে যে ভাইরাস ভাইরাস দৃ solid ় ভাবে ছড়াচ্ছে ।  \n\
+         কেসিএনএ জানিয়েছে, নিয়ম চালু হবে। পরে কেসিএএনএ জানিয়েছে, নিয়ম কঠোর হবে।\r\n\
+         পিয়ংইয়াং -এ রাজ্য গণমাধ্যম বলেছে, যোগাযোগ ও যোগাযোগের ব্য্যাবস্থা ভালো।\n",
+    ),
+];
+
+/// `fuzz_targets/rule_pack.rs`: the bytes as the only file of a rule pack. A pack that loads
+/// runs its own examples, then checks the samples alone.
+pub fn rule_pack(data: &[u8]) {
+    let src = String::from_utf8_lossy(data).into_owned();
+    let files = vec![(PathBuf::from("fuzz/rules.toml"), src)];
+    let pack = match rules::load_pack_sources("fuzz", "fuzz", files) {
+        Ok(pack) => pack,
+        Err(e) => {
+            assert!(!e.to_string().is_empty(), "an error says what is wrong");
+            return;
+        }
+    };
+    let _ = rules::examples::run(std::slice::from_ref(&pack));
+    let language = pack.info.languages.iter().find(|l| *l != "*").cloned();
+    let settings = Settings {
+        language,
+        ..Settings::default()
+    };
+    let engine = match Engine::new(vec![pack], settings) {
+        Ok(engine) => engine,
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            return;
+        }
+    };
+    check_samples(&engine);
+}
+
+/// `fuzz_targets/check_bytes.rs`: the bytes as an input file, decoded as mtqc decodes it,
+/// checked with the embedded packs as lines and as blank-line blocks (and as segments), then
+/// reported in every format. Undecodable bytes are checked as their lossy decoding.
+pub fn check_bytes(data: &[u8]) {
+    let (text, bom, file) = match input::decode("fuzz.txt", data.to_vec()) {
+        Ok(Decoded::Text { text, bom }) => (text, bom, data.to_vec()),
+        Ok(Decoded::Binary { offset }) => {
+            assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
+            lossy(data)
+        }
+        Err(e) => {
+            assert!(e.to_string().contains("invalid UTF-8 at byte offset"));
+            lossy(data)
+        }
+    };
+    let engines = default_engines();
+    let mut files = Vec::new();
+    for (name, mode, engine) in [
+        ("line.txt", ParagraphMode::Line, &engines.0),
+        ("blank-line.txt", ParagraphMode::BlankLine, &engines.0),
+        ("segments.txt", ParagraphMode::Line, &engines.1),
+    ] {
+        let doc = Document::from_text(name, text.clone(), bom, mode);
+        let report = engine.check(&doc);
+        verify_file(&report, &file);
+        files.push(report);
+    }
+    render_all(&engines.0.report(files));
+}
+
+/// `fuzz_targets/config.rs`: the bytes as `mtqc.toml`, read by the real loader. A file that
+/// loads becomes the settings of an engine over the embedded packs that checks the samples.
+pub fn config(data: &[u8]) {
+    let path = scratch_config();
+    std::fs::write(&path, data).expect("write the scratch config file");
+    let loaded = mtqc::config::load(&path);
+    let _ = std::fs::remove_file(&path);
+    let config = match loaded {
+        Ok(config) => config,
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            return;
+        }
+    };
+    let settings = Settings::from_config(&config);
+    // Loading the embedded packs compiles every regex: keep them between inputs. Engine::new
+    // consumes them, so they are loaded again only after a configuration it rejects.
+    let mut cache = embedded_cache().lock().unwrap_or_else(|e| e.into_inner());
+    let packs = match cache.take() {
+        Some(packs) => packs,
+        None => embedded(),
+    };
+    match Engine::new(packs, settings) {
+        Ok(engine) => {
+            check_samples(&engine);
+            *cache = Some(engine.packs);
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+}
+
+fn lossy(data: &[u8]) -> (String, usize, Vec<u8>) {
+    let text = String::from_utf8_lossy(data).into_owned();
+    let file = text.as_bytes().to_vec();
+    (text, 0, file)
+}
+
+fn embedded() -> Vec<Pack> {
+    rules::load_embedded().expect("the embedded packs load")
+}
+
+/// The engine `mtqc check` builds with no project file, and the same with `--segments`.
+fn default_engines() -> &'static (Engine, Engine) {
+    static ENGINES: OnceLock<(Engine, Engine)> = OnceLock::new();
+    ENGINES.get_or_init(|| {
+        let plain = Engine::new(embedded(), Settings::default()).expect("default engine");
+        let segments = Settings {
+            segments: true,
+            ..Settings::default()
+        };
+        let segments = Engine::new(embedded(), segments).expect("segments engine");
+        (plain, segments)
+    })
+}
+
+fn embedded_cache() -> &'static Mutex<Option<Vec<Pack>>> {
+    static CACHE: OnceLock<Mutex<Option<Vec<Pack>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(None))
+}
+
+/// A scratch file of this process and thread for the config loader (it reads a path).
+fn scratch_config() -> PathBuf {
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+    let name = format!("mtqc-fuzz-{}-{thread}.toml", std::process::id());
+    std::env::temp_dir().join(name)
+}
+
+fn check_samples(engine: &Engine) {
+    let mut files = Vec::new();
+    for &(path, text) in SAMPLES {
+        for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
+            let doc = Document::from_text(path, text.to_string(), 0, mode);
+            let report = engine.check(&doc);
+            verify_file(&report, text.as_bytes());
+            files.push(report);
+        }
+    }
+    render_all(&engine.report(files));
+}
+
+fn in_range(score: f64) -> bool {
+    (0.0..=100.0).contains(&score)
+}
+
+/// A penalty is a finite sum of non-negative weights (JSON has no NaN nor infinity).
+fn penalty_ok(penalty: f64) -> bool {
+    penalty.is_finite() && penalty >= 0.0
+}
+
+/// What must hold of one file's report, whatever the input: `file` is the bytes as read.
+fn verify_file(report: &FileReport, file: &[u8]) {
+    assert!(in_range(report.score), "file score {}", report.score);
+    assert!(
+        penalty_ok(report.penalty),
+        "file penalty {}",
+        report.penalty
+    );
+    assert!(penalty_ok(report.penalty_per_1000_words));
+    for p in &report.paragraphs {
+        assert!(in_range(p.score), "paragraph score {}", p.score);
+        assert!(penalty_ok(p.penalty), "paragraph penalty {}", p.penalty);
+        assert!(p.line >= 1);
+        for f in &p.findings {
+            assert!(
+                f.start <= f.end,
+                "{}: start {} > end {}",
+                f.rule,
+                f.start,
+                f.end
+            );
+            assert!(
+                f.end <= file.len(),
+                "{}: end {} past the file",
+                f.rule,
+                f.end
+            );
+            assert_eq!(
+                f.text.as_bytes(),
+                &file[f.start..f.end],
+                "{}: text is not the file's bytes {}..{}",
+                f.rule,
+                f.start,
+                f.end
+            );
+            assert!(f.line >= p.line && f.column >= 1, "{}: position", f.rule);
+            assert!(
+                (f.line, f.column) <= (f.end_line, f.end_column),
+                "{}: ends before it starts",
+                f.rule
+            );
+            assert!(f.char_start <= f.char_end, "{}: char offsets", f.rule);
+        }
+    }
+}
+
+/// Every renderer; the JSON ones must parse back.
+fn render_all(report: &Report) {
+    let s = &report.summary;
+    assert!(in_range(s.score), "summary score {}", s.score);
+    assert!(penalty_ok(s.penalty), "summary penalty {}", s.penalty);
+    assert!(penalty_ok(s.penalty_per_1000_words));
+    for text in [
+        report::json::render(report),
+        report::sarif::render(report),
+        report::rdjson::render(report),
+        report::gitlab::render(report),
+    ] {
+        serde_json::from_str::<serde_json::Value>(&text).expect("the report is JSON");
+    }
+    let lines = [
+        report::jsonl::render(report),
+        report::rdjson::render_lines(report),
+    ];
+    for line in lines
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| !l.is_empty())
+    {
+        serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
+    }
+    let _ = report::human::render(report, &report::human::Style { color: false });
+    let _ = report::human::render(report, &report::human::Style { color: true });
+    let _ = report::junit::render(report, &report::junit::timestamp(0));
+    let _ = report::checkstyle::render(report);
+    let _ = report::github::render(report);
+    let _ = report::markdown::render(report);
+}
