@@ -3,11 +3,13 @@
 //! (`তিনি বলেন, “…,” তিনি বলেন`). "The same" is the same verb in any of its forms, from the
 //! pack's lexicon, with the same subject or a spelling variant of it (`কেসিএনএ` / `কেসিএএনএ`).
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span, Word, nfc};
+use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -36,6 +38,8 @@ struct VerbSpec {
 pub struct Attribution {
     /// (lemma index, form as NFC words), longest forms first.
     forms: Vec<(usize, Vec<String>)>,
+    /// The forms (indices into `forms`, longest first) that start with a word.
+    by_first: HashMap<String, Vec<usize>>,
     lemmas: Vec<String>,
     not_subjects: Vec<String>,
     min_similarity: f64,
@@ -64,8 +68,13 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, words)) in forms.iter().enumerate() {
+        by_first.entry(words[0].clone()).or_default().push(k);
+    }
     Ok(Attribution {
         forms,
+        by_first,
         lemmas,
         not_subjects: o.not_subjects.iter().map(|w| w.nfc().collect()).collect(),
         min_similarity: o.min_similarity,
@@ -73,24 +82,25 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
 }
 
 /// One reporting clause found in a sentence.
-struct Clause {
+struct Clause<'p> {
     lemma: usize,
-    subject: String,
+    subject: &'p str,
     span: Span,
 }
 
 impl Attribution {
     /// The form of a reporting verb starting at word `j`, as (lemma, number of words).
     fn verb_at(&self, p: &Analysis, words: &[Word], j: usize) -> Option<(usize, usize)> {
-        let first = nfc(words[j].text(p.text));
-        self.forms.iter().find_map(|(lemma, form)| {
+        let candidates = self.by_first.get(p.norm(&words[j]))?;
+        candidates.iter().find_map(|&k| {
+            let (lemma, form) = &self.forms[k];
             let end = j + form.len();
-            if end > words.len() || form[0] != *first {
+            if end > words.len() {
                 return None;
             }
             let rest_matches = (j + 1..end).all(|k| {
                 p.only_space_between(words[k - 1].span, words[k].span)
-                    && nfc(words[k].text(p.text)) == form[k - j].as_str()
+                    && p.norm(&words[k]) == form[k - j].as_str()
             });
             rest_matches.then_some((*lemma, form.len()))
         })
@@ -103,23 +113,23 @@ impl Attribution {
                 && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
     }
 
-    fn sentence(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
-        let mut clauses: Vec<Clause> = Vec::new();
+    fn sentence<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
+        let mut clauses: Vec<Clause<'p>> = Vec::new();
         let mut j = 1;
         while j < words.len() {
             let Some((lemma, len)) = self.verb_at(p, words, j) else {
                 j += 1;
                 continue;
             };
-            let subject = nfc(words[j - 1].text(p.text));
+            let subject = p.norm(&words[j - 1]);
             if p.only_space_between(words[j - 1].span, words[j].span)
                 && words[j - 1].is_letters()
-                && !self.not_subjects.iter().any(|s| *s == *subject)
+                && !self.not_subjects.iter().any(|s| s == subject)
             {
                 let span = Span::new(words[j - 1].span.start, words[j + len - 1].span.end);
                 if let Some(first) = clauses
                     .iter()
-                    .find(|c| c.lemma == lemma && self.same_subject(&c.subject, &subject))
+                    .find(|c| c.lemma == lemma && self.same_subject(c.subject, subject))
                 {
                     out.push(
                         Hit::new(span)
@@ -129,7 +139,7 @@ impl Attribution {
                 }
                 clauses.push(Clause {
                     lemma,
-                    subject: subject.into_owned(),
+                    subject,
                     span,
                 });
             }

@@ -10,7 +10,7 @@
 //! the majority must hold within that many paragraphs of the variant, so a file of unrelated
 //! segments does not pit one translator against another across the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -67,14 +67,15 @@ pub struct Consistency {
     min_chars: usize,
     min_majority: usize,
     min_similarity: f64,
-    fold: HashMap<char, char>,
+    /// Confusable letter -> the first of its group.
+    fold: Vec<(char, char)>,
     collapse_repeats: bool,
     window: usize,
     max_stems: usize,
 }
 
 pub fn build(o: Options) -> Result<Consistency, BuildError> {
-    let mut fold = HashMap::new();
+    let mut fold = Vec::new();
     for group in &o.confusables {
         let chars: Vec<char> = group
             .iter()
@@ -91,7 +92,8 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .collect::<Result<_, _>>()?;
         if let Some(&first) = chars.first() {
             for &c in &chars[1..] {
-                fold.insert(c, first);
+                fold.retain(|&(x, _)| x != c);
+                fold.push((c, first));
             }
         }
     }
@@ -118,18 +120,35 @@ struct Occurrence {
 impl Consistency {
     /// Confusable letters replaced by the first of their group (one character for one).
     fn fold(&self, s: &str) -> String {
-        s.chars()
-            .map(|c| *self.fold.get(&c).unwrap_or(&c))
-            .collect()
+        let mut out = String::with_capacity(s.len());
+        self.fold_into(s, &mut out);
+        out
+    }
+
+    fn fold_into(&self, s: &str, out: &mut String) {
+        out.clear();
+        out.extend(s.chars().map(|c| {
+            self.fold
+                .iter()
+                .find(|&&(x, _)| x == c)
+                .map_or(c, |&(_, to)| to)
+        }));
     }
 
     /// A letter typed twice counted once, unless the second one starts a conjunct (`অনন্য` is
     /// not `অন্য`).
     fn collapse(&self, s: &str) -> String {
-        if !self.collapse_repeats {
-            return s.to_string();
-        }
         let mut key = String::with_capacity(s.len());
+        self.collapse_into(s, &mut key);
+        key
+    }
+
+    fn collapse_into(&self, s: &str, key: &mut String) {
+        key.clear();
+        if !self.collapse_repeats {
+            key.push_str(s);
+            return;
+        }
         let mut last = None;
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
@@ -141,29 +160,36 @@ impl Consistency {
             }
             last = Some(c);
         }
-        key
     }
+}
+
+/// The spellings that share one key, each with where it occurs (in paragraph order).
+struct Group {
+    key: String,
+    spellings: Vec<(String, Vec<Occurrence>)>,
 }
 
 impl Check for Consistency {
     fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
-        // key -> spelling -> occurrences; BTreeMaps keep the output order stable.
-        let mut groups: BTreeMap<String, BTreeMap<String, Vec<Occurrence>>> = BTreeMap::new();
-        let mut stems = 0usize;
+        // key -> its group; groups are visited in key order at the end, so the output order
+        // does not depend on the hash map.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut groups: Vec<Group> = Vec::new();
         let endings = Lexicon {
             endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
         };
+        let (mut folded, mut key) = (String::new(), String::new());
         for (i, p) in ps.iter().enumerate() {
             for w in p
                 .words
                 .iter()
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
-                let word = nfc(w.text(p.text));
+                let word = p.norm(w);
                 // Endings are found on the folded word, so `ইউরোপীজ়` and `ইউরোপীয়` lose the
                 // same ending; folding keeps one character for one, so the stem's length in
                 // characters is the same in the word as written.
-                let folded = self.fold(&word);
+                self.fold_into(word, &mut folded);
                 let (folded_stem, _) = endings.split_ending(&folded, 2);
                 let n = folded_stem.chars().count();
                 if n < self.min_chars {
@@ -171,32 +197,41 @@ impl Check for Consistency {
                 }
                 let cut = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
                 let (stem, ending) = word.split_at(cut);
-                let key = self.collapse(folded_stem);
+                self.collapse_into(folded_stem, &mut key);
                 // An ending the language does not have is part of the spelling (`ইউরোপীজ়`).
                 let spelling = if ending.is_empty() || ctx.lexicon.is_ending(ending) {
-                    stem.to_string()
+                    stem
                 } else {
-                    word.to_string()
+                    word
                 };
-                if !groups.contains_key(&key) {
-                    if stems >= self.max_stems {
-                        continue;
+                let g = match index.get(key.as_str()) {
+                    Some(&g) => g,
+                    None if groups.len() >= self.max_stems => continue,
+                    None => {
+                        index.insert(key.clone(), groups.len());
+                        groups.push(Group {
+                            key: key.clone(),
+                            spellings: Vec::new(),
+                        });
+                        groups.len() - 1
                     }
-                    stems += 1;
+                };
+                let occurrence = Occurrence {
+                    paragraph: i,
+                    span: w.span,
+                };
+                let spellings = &mut groups[g].spellings;
+                match spellings.iter_mut().find(|(s, _)| s == spelling) {
+                    Some((_, occ)) => occ.push(occurrence),
+                    None => spellings.push((spelling.to_string(), vec![occurrence])),
                 }
-                groups
-                    .entry(key)
-                    .or_default()
-                    .entry(spelling)
-                    .or_default()
-                    .push(Occurrence {
-                        paragraph: i,
-                        span: w.span,
-                    });
             }
         }
-        for spellings in groups.values().filter(|s| s.len() > 1) {
-            let mut ranked: Vec<(&String, &Vec<Occurrence>)> = spellings.iter().collect();
+        let mut varied: Vec<&Group> = groups.iter().filter(|g| g.spellings.len() > 1).collect();
+        varied.sort_by(|a, b| a.key.cmp(&b.key));
+        for group in varied {
+            let mut ranked: Vec<(&String, &Vec<Occurrence>)> =
+                group.spellings.iter().map(|(s, o)| (s, o)).collect();
             ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
             let (major, major_occ) = ranked[0];
             if major_occ.len() < self.min_majority || ranked[1].1.len() >= major_occ.len() {

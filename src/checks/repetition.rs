@@ -12,9 +12,8 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use std::borrow::Cow;
 
-use crate::text::{Analysis, Span, Word, nfc};
+use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -83,10 +82,10 @@ impl Repetition {
         word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
     }
 
-    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[Cow<str>], out: &mut Vec<Hit>) {
+    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[&str], out: &mut Vec<Hit>) {
         for i in 1..words.len() {
             if norm[i] == norm[i - 1]
-                && self.judged(&norm[i])
+                && self.judged(norm[i])
                 && p.only_space_between(words[i - 1].span, words[i].span)
             {
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
@@ -100,7 +99,7 @@ impl Repetition {
         p: &Analysis,
         ctx: &Context,
         words: &[&Word],
-        norm: &[Cow<str>],
+        norm: &[&str],
         out: &mut Vec<Hit>,
     ) {
         for i in 2..words.len() {
@@ -139,7 +138,7 @@ impl Repetition {
 impl Check for Repetition {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
-        let norm: Vec<Cow<str>> = words.iter().map(|w| nfc(w.text(p.text))).collect();
+        let norm: Vec<&str> = words.iter().map(|w| p.norm(w)).collect();
         match self.mode {
             Mode::Repeated => self.repeated(p, &words, &norm, out),
             Mode::Coordinated => self.coordinated(p, ctx, &words, &norm, out),

@@ -15,11 +15,22 @@ use unicode_script::Script;
 pub use numbers::Number;
 pub use words::{Word, WordKind};
 
-/// NFC of `s`, borrowed when it is already NFC (the usual case).
+/// NFC of `s`, borrowed when it is already NFC.
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    if is_nfc(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Whether `s` is in NFC: the quick check, and where it cannot tell (Bengali া and ৗ are
+/// "maybe": they compose with a preceding ে), the full check, which does not allocate.
+pub fn is_nfc(s: &str) -> bool {
     match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
-        _ => Cow::Owned(s.nfc().collect()),
+        unicode_normalization::IsNormalized::Yes => true,
+        unicode_normalization::IsNormalized::No => false,
+        unicode_normalization::IsNormalized::Maybe => unicode_normalization::is_nfc(s),
     }
 }
 
@@ -114,6 +125,8 @@ impl ScriptCounts {
 pub struct Analysis<'a> {
     pub text: &'a str,
     pub words: Vec<Word>,
+    /// NFC forms of the words whose text is not NFC (most are: one check per paragraph).
+    norms: Vec<String>,
     pub numbers: Vec<Number>,
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
@@ -121,12 +134,31 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
+        let mut words = words::words(text);
+        let mut norms = Vec::new();
+        if !is_nfc(text) {
+            for w in &mut words {
+                if let Cow::Owned(n) = nfc(w.text(text)) {
+                    w.norm = Some(norms.len() as u32);
+                    norms.push(n);
+                }
+            }
+        }
         Analysis {
             text,
-            words: words::words(text),
+            words,
+            norms,
             numbers: numbers::numbers(text),
             sentences: sentences::sentences(text),
             scripts: ScriptCounts::of(text),
+        }
+    }
+
+    /// A word of this paragraph in NFC, the form rules compare.
+    pub fn norm(&self, w: &Word) -> &str {
+        match w.norm {
+            Some(k) => &self.norms[k as usize],
+            None => w.text(self.text),
         }
     }
 
@@ -137,5 +169,33 @@ impl<'a> Analysis<'a> {
     /// The text between two spans holds only whitespace.
     pub fn only_space_between(&self, a: Span, b: Span) -> bool {
         a.end <= b.start && self.text[a.end..b.start].chars().all(char::is_whitespace)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast paths (NFC decided once per paragraph, a word's script set resolved only when
+    /// its letters disagree) give what the crates give, on real text and on edge cases.
+    #[test]
+    fn fast_paths_agree_with_the_crates() {
+        let text = [
+            include_str!("../../tests/fixtures/bn-news-mt.txt"),
+            include_str!("../../tests/fixtures/tico19-bn-sample.txt"),
+            "য\u{09BC} \u{09DF} ে\u{09BE} \u{09CB} e\u{0301} é दृ\u{0951}ঢ় TNFα দৃsolid র\u{200D}্যাব",
+        ]
+        .concat();
+        for line in text.lines() {
+            let a = Analysis::new(line);
+            for w in &a.words {
+                let t = w.text(line);
+                let expected: String = t.nfc().collect();
+                assert_eq!(a.norm(w), expected, "{t:?}");
+                assert_eq!(w.mixed_script, script::is_mixed_script(t), "{t:?}");
+            }
+            let expected: String = line.nfc().collect();
+            assert_eq!(is_nfc(line), expected == line, "{line:?}");
+        }
     }
 }

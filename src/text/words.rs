@@ -27,6 +27,8 @@ pub struct Word {
     pub script: Option<Script>,
     /// Letters and marks from more than one script (empty UTS #39 resolved set).
     pub mixed_script: bool,
+    /// Where its NFC form is kept when it differs from the text (see `Analysis::norm`).
+    pub(crate) norm: Option<u32>,
 }
 
 impl Word {
@@ -42,34 +44,53 @@ impl Word {
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     for (start, seg) in text.split_word_bound_indices() {
-        let first = match seg.chars().next() {
-            Some(c) => c,
-            None => continue,
-        };
         // " ়" (a space followed by an orphaned mark) is one segment under WB4: not a word.
-        if first.is_whitespace() {
+        if seg.starts_with(char::is_whitespace) {
             continue;
         }
-        let has_letter = seg.chars().any(is_letter);
-        let has_digit = seg.chars().any(is_decimal_digit);
-        let kind = match (has_letter, has_digit) {
-            (true, false) => WordKind::Letters,
-            (false, true) => WordKind::Number,
-            (true, true) => WordKind::Alphanumeric,
-            (false, false) => continue,
-        };
-        let script = seg
-            .chars()
-            .filter(|&c| is_letter_or_mark(c))
-            .find_map(script_of);
-        out.push(Word {
-            span: Span::new(start, start + seg.len()),
-            kind,
-            script,
-            mixed_script: is_mixed_script(seg),
-        });
+        if let Some(word) = classify(start, seg) {
+            out.push(word);
+        }
     }
     out
+}
+
+/// One pass over a segment: its kind, first script and whether its letters and marks may mix
+/// scripts. Only then, and rarely, is the UTS #39 resolved set computed: when every letter and
+/// mark has one specific Script value, that script lies in each one's Script_Extensions (UAX
+/// #24: scx is a superset of sc, except for Common and Inherited), so the set is not empty.
+fn classify(start: usize, seg: &str) -> Option<Word> {
+    let (mut has_letter, mut has_digit) = (false, false);
+    let mut script: Option<Script> = None;
+    let mut must_resolve = false;
+    for c in seg.chars() {
+        if is_decimal_digit(c) {
+            has_digit = true;
+            continue;
+        }
+        if !is_letter_or_mark(c) {
+            continue;
+        }
+        has_letter |= is_letter(c);
+        match (script_of(c), script) {
+            (None, _) => must_resolve = true,
+            (Some(s), None) => script = Some(s),
+            (Some(s), Some(first)) => must_resolve |= s != first,
+        }
+    }
+    let kind = match (has_letter, has_digit) {
+        (true, false) => WordKind::Letters,
+        (false, true) => WordKind::Number,
+        (true, true) => WordKind::Alphanumeric,
+        (false, false) => return None,
+    };
+    Some(Word {
+        span: Span::new(start, start + seg.len()),
+        kind,
+        script,
+        mixed_script: must_resolve && is_mixed_script(seg),
+        norm: None,
+    })
 }
 
 #[cfg(test)]
