@@ -21,7 +21,8 @@ use crate::report::{
 use crate::rules::{Lexicon, Pack, Rule, Severity};
 use crate::score::{self, Weights, round2};
 use crate::text::script::{is_unspaced, script_name};
-use crate::text::{Analysis, ScriptCounts, language};
+use crate::text::{Analysis, dominant_script, language};
+use unicode_script::Script;
 
 /// What is known of a text beyond one document of it.
 #[derive(Debug, Clone)]
@@ -229,10 +230,18 @@ impl Engine {
         (rules, lexicon)
     }
 
-    /// The language of a document: configured for its path or the run, else detected.
-    pub fn language_of(&self, doc: &Document) -> String {
-        self.language_for(&doc.path).unwrap_or_else(|| {
-            language::detect(&doc.text).map_or_else(|| "und".to_string(), |d| d.code)
+    /// The language of a document: configured for its path or the run, else detected from
+    /// its paragraphs in its dominant script.
+    pub fn language_of(
+        &self,
+        path: &str,
+        analyses: &[Analysis],
+        dominant: Option<Script>,
+    ) -> String {
+        self.language_for(path).unwrap_or_else(|| {
+            let paragraphs = analyses.iter().map(|a| (a.text, a.scripts.dominant()));
+            language::detect_document(paragraphs, dominant)
+                .map_or_else(|| "und".to_string(), |d| d.code)
         })
     }
 
@@ -256,14 +265,14 @@ impl Engine {
     /// The language and script of the text this document belongs to, when known from more
     /// than the document (a stream of segments): `known` wins over detection.
     pub fn check_with(&self, doc: &Document, known: Option<&Known>) -> FileReport {
-        let (analyses, scripts) = analyse(doc);
+        let (analyses, script) = analyse(doc);
         let language = match known {
             Some(k) => k.language.clone(),
-            None => self.language_of(doc),
+            None => self.language_of(&doc.path, &analyses, script),
         };
         let (rules, lexicon) = self.active(&language, &doc.path);
         let ctx = Context {
-            script: known.map_or_else(|| scripts.dominant(), |k| k.script),
+            script: known.map_or(script, |k| k.script),
             language: language.clone(),
             lexicon,
         };
@@ -532,18 +541,15 @@ fn find(
     found
 }
 
-/// Analyse every paragraph (on all threads) and count the document's scripts.
-fn analyse(doc: &Document) -> (Vec<Analysis<'_>>, ScriptCounts) {
+/// Analyse every paragraph (on all threads) and find the document's script.
+fn analyse(doc: &Document) -> (Vec<Analysis<'_>>, Option<Script>) {
     let analyses: Vec<Analysis> = doc
         .paragraphs
         .par_iter()
         .map(|p| Analysis::new(doc.paragraph_text(p)))
         .collect();
-    let mut scripts = ScriptCounts::default();
-    for a in &analyses {
-        scripts.merge(&a.scripts);
-    }
-    (analyses, scripts)
+    let script = dominant_script(&analyses);
+    (analyses, script)
 }
 
 /// Run the given rules over one text (paragraph per line) and return their hits as
@@ -560,9 +566,9 @@ pub fn hits_in(
         0,
         crate::input::ParagraphMode::Line,
     );
-    let (analyses, scripts) = analyse(&doc);
+    let (analyses, script) = analyse(&doc);
     let ctx = Context {
-        script: scripts.dominant(),
+        script,
         language: language.to_string(),
         lexicon: lexicon.clone(),
     };
@@ -701,10 +707,10 @@ mod tests {
         for text in texts {
             for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
                 let doc = Document::from_text("t", text.to_string(), 0, mode);
-                let (analyses, scripts) = analyse(&doc);
+                let (analyses, script) = analyse(&doc);
                 let (rules, lexicon) = engine.active("bn", "t");
                 let ctx = Context {
-                    script: scripts.dominant(),
+                    script,
                     language: "bn".into(),
                     lexicon,
                 };
@@ -732,5 +738,32 @@ mod tests {
             }
         }
         assert!(fired > 20, "the texts make rules fire");
+    }
+
+    /// The document's language and script come from most of its paragraphs: one long
+    /// untranslated paragraph among short native ones is the foreign one.
+    #[test]
+    fn one_long_foreign_paragraph_does_not_change_the_document_language() {
+        let engine =
+            Engine::new(crate::rules::load_embedded().unwrap(), Settings::default()).unwrap();
+        let text = "আকাশে মেঘ করেছে।\nনদীর জল বাড়ছে।\nগ্রামে বৃষ্টি নামল।\n\
+            The health ministry said on Tuesday that the number of new infections had fallen \
+            for the third week in a row, although hospitals in the north were still under \
+            heavy pressure and more staff would be needed before the winter.\n\
+            মাঠে ধান পেকেছে।\nসবাই ঘরে ফিরল।\n";
+        let doc = Document::from_text("t", text.to_string(), 0, ParagraphMode::Line);
+        let report = engine.check(&doc);
+        assert_eq!(report.language, "bn");
+        let flagged: Vec<usize> = report
+            .paragraphs
+            .iter()
+            .filter(|p| {
+                p.findings
+                    .iter()
+                    .any(|f| f.rule == "common.foreign-paragraph")
+            })
+            .map(|p| p.index)
+            .collect();
+        assert_eq!(flagged, [3]);
     }
 }

@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::input::{Document, Encoding, Input, ParagraphMode};
 use crate::report::jsonl;
 use crate::score;
-use crate::text::ScriptCounts;
+use crate::text::{Analysis, dominant_script};
 
 /// Paragraphs checked together (on all threads) before their records are written.
 const BATCH: usize = 512;
@@ -62,16 +62,17 @@ impl Streamer<'_> {
             return Ok(());
         }
         let known = self.known.get_or_insert_with(|| {
-            let sample: String = self
+            // Each segment is a paragraph of the sample: the language is named from the
+            // segments in the stream's dominant script, as for a document.
+            let analyses: Vec<Analysis> = self
                 .pending
                 .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            let doc = Document::segment(self.path.clone(), sample);
+                .map(|s| Analysis::new(&s.text))
+                .collect();
+            let script = dominant_script(&analyses);
             Known {
-                language: self.engine.language_of(&doc),
-                script: ScriptCounts::of(&doc.text).dominant(),
+                language: self.engine.language_of(&self.path, &analyses, script),
+                script,
             }
         });
         let known = known.clone();

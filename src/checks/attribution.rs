@@ -2,6 +2,11 @@
 //! sentence, as MT produces when it keeps the source's attribution and adds its own
 //! (`তিনি বলেন, “…,” তিনি বলেন`). "The same" is the same verb in any of its forms, from the
 //! pack's lexicon, with the same subject or a spelling variant of it (`কেসিএনএ` / `কেসিএএনএ`).
+//!
+//! A subject is the word right before the verb or, when the verb is not preceded by one, the
+//! word after it that ends the sentence (`…, দাবি করেন অধ্যাপক।`). Compound verbs (a noun and a
+//! light verb, `মন্তব্য করা`) take every form of their light verb (`light_verbs`), so a pack
+//! lists a paradigm once.
 
 use std::collections::HashMap;
 
@@ -13,8 +18,12 @@ use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
-    /// Reporting verbs: each a lemma and its forms (a form may be several words).
+    /// Reporting verbs: each a lemma and its forms (a form may be several words), or a compound
+    /// of a noun and a light verb (`light`), which takes the light verb's forms.
     verbs: Vec<VerbSpec>,
+    /// Light verbs (`করা`, `দেওয়া`) and their forms, for compound reporting verbs.
+    #[serde(default)]
+    light_verbs: Vec<LightVerb>,
     /// Words that stand before a verb without being its subject (`আরও`, `এবং`).
     #[serde(default)]
     not_subjects: Vec<String>,
@@ -30,6 +39,17 @@ fn default_similarity() -> f64 {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VerbSpec {
+    lemma: String,
+    #[serde(default)]
+    forms: Vec<String>,
+    /// The light verb this compound ends in: its forms follow the lemma's other words.
+    #[serde(default)]
+    light: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LightVerb {
     lemma: String,
     forms: Vec<String>,
 }
@@ -49,11 +69,32 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     let mut forms = Vec::new();
     let mut lemmas = Vec::new();
     for (i, v) in o.verbs.iter().enumerate() {
-        if v.forms.is_empty() {
+        let mut all: Vec<String> = v.forms.clone();
+        if let Some(light) = &v.light {
+            let Some(lv) = o.light_verbs.iter().find(|l| l.lemma == *light) else {
+                return Err(BuildError::new(format!(
+                    "verb `{}`: no light verb `{light}` in `light_verbs`",
+                    v.lemma
+                )));
+            };
+            let head = v
+                .lemma
+                .trim_end()
+                .strip_suffix(light.as_str())
+                .map(str::trim_end);
+            let Some(head) = head.filter(|h| !h.is_empty()) else {
+                return Err(BuildError::new(format!(
+                    "verb `{}` does not end in its light verb `{light}`",
+                    v.lemma
+                )));
+            };
+            all.extend(lv.forms.iter().map(|f| format!("{head} {f}")));
+        }
+        if all.is_empty() {
             return Err(BuildError::new(format!("verb `{}` has no forms", v.lemma)));
         }
         lemmas.push(v.lemma.clone());
-        for f in &v.forms {
+        for f in &all {
             let words: Vec<String> = f.split_whitespace().map(|w| w.nfc().collect()).collect();
             if words.is_empty() {
                 return Err(BuildError::new(format!(
@@ -65,6 +106,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         }
     }
     forms.sort_by_key(|f| std::cmp::Reverse(f.1.len()));
+    forms.dedup();
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -80,6 +122,9 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         min_similarity: o.min_similarity,
     })
 }
+
+/// Most words of an inverted subject after its verb (`জাতিসংঘের মহাসচিব`).
+const INVERTED_WORDS: usize = 3;
 
 /// One reporting clause found in a sentence.
 struct Clause<'p> {
@@ -113,20 +158,41 @@ impl Attribution {
                 && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
     }
 
+    /// Word `k` can be a subject: a word of letters that the pack does not rule out.
+    fn can_be_subject(&self, p: &Analysis, w: &Word) -> bool {
+        w.is_letters() && !self.not_subjects.iter().any(|s| s == p.norm(w))
+    }
+
+    /// The subject of the verb at words `j..end`: the word before it or, failing that, the
+    /// last word of a short phrase (at most `INVERTED_WORDS` words) that follows the verb and
+    /// ends the sentence (an inverted clause: `…, নিশ্চিত করেছেন জাতিসংঘের মহাসচিব।`).
+    fn subject_of(&self, p: &Analysis, words: &[Word], j: usize, end: usize) -> Option<usize> {
+        let before = j.checked_sub(1).filter(|&k| {
+            self.can_be_subject(p, &words[k]) && p.only_space_between(words[k].span, words[j].span)
+        });
+        before.or_else(|| {
+            let after = &words[end.min(words.len())..];
+            let inverted = (1..=INVERTED_WORDS).contains(&after.len())
+                && after.iter().all(|w| self.can_be_subject(p, w))
+                && (end..words.len())
+                    .all(|k| p.only_space_between(words[k - 1].span, words[k].span));
+            inverted.then(|| words.len() - 1)
+        })
+    }
+
     fn sentence<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
         let mut clauses: Vec<Clause<'p>> = Vec::new();
-        let mut j = 1;
+        let mut j = 0;
         while j < words.len() {
             let Some((lemma, len)) = self.verb_at(p, words, j) else {
                 j += 1;
                 continue;
             };
-            let subject = p.norm(&words[j - 1]);
-            if p.only_space_between(words[j - 1].span, words[j].span)
-                && words[j - 1].is_letters()
-                && !self.not_subjects.iter().any(|s| s == subject)
-            {
-                let span = Span::new(words[j - 1].span.start, words[j + len - 1].span.end);
+            let end = j + len;
+            if let Some(k) = self.subject_of(p, words, j, end) {
+                let subject = p.norm(&words[k]);
+                let (first_word, last_word) = (k.min(j), (end - 1).max(k));
+                let span = Span::new(words[first_word].span.start, words[last_word].span.end);
                 if let Some(first) = clauses
                     .iter()
                     .find(|c| c.lemma == lemma && self.same_subject(c.subject, subject))
@@ -143,7 +209,7 @@ impl Attribution {
                     span,
                 });
             }
-            j += len;
+            j = end;
         }
     }
 }

@@ -166,7 +166,6 @@ pub fn kind_info(name: &str) -> Option<&'static KindInfo> {
 pub(crate) mod testing {
     use super::*;
     use crate::input::{Document, ParagraphMode};
-    use crate::text::ScriptCounts;
 
     /// Compile `options` (the inside of a TOML inline table) for `kind`.
     pub fn compile(kind: &str, options: &str) -> Result<Box<dyn Check>, BuildError> {
@@ -191,12 +190,8 @@ pub(crate) mod testing {
             .iter()
             .map(|p| Analysis::new(doc.paragraph_text(p)))
             .collect();
-        let mut scripts = ScriptCounts::default();
-        for a in &analyses {
-            scripts.merge(&a.scripts);
-        }
         let ctx = Context {
-            script: scripts.dominant(),
+            script: crate::text::dominant_script(&analyses),
             language: language.to_string(),
             lexicon: bn_lexicon(),
         };

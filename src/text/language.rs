@@ -2,6 +2,7 @@
 //! is `ben` at confidence 1.0), so decisions about "foreign" text are made from script shares
 //! (see `ScriptCounts`); whatlang only names the language, or tells languages of one script apart.
 
+use unicode_script::Script;
 use whatlang::{Detector, Lang};
 
 /// A detected language: ISO 639-1 where one exists, else ISO 639-3, and whatlang's confidence.
@@ -29,6 +30,26 @@ pub fn detect(text: &str) -> Option<Detected> {
         confidence: info.confidence(),
         reliable: info.is_reliable(),
     })
+}
+
+/// The language of a document from its paragraphs and the script of each: whatlang is given
+/// only paragraphs in the document's dominant script, up to `SAMPLE_BYTES`, so a long
+/// untranslated paragraph near the top does not make a Bengali document English.
+pub fn detect_document<'a>(
+    paragraphs: impl IntoIterator<Item = (&'a str, Option<Script>)>,
+    dominant: Option<Script>,
+) -> Option<Detected> {
+    let mut sample = String::new();
+    for (text, script) in paragraphs {
+        if sample.len() >= SAMPLE_BYTES {
+            break;
+        }
+        if dominant.is_none() || script == dominant {
+            sample.push_str(text);
+            sample.push('\n');
+        }
+    }
+    detect(&sample)
 }
 
 /// ISO 639-1 code of a whatlang language where one exists, else its ISO 639-3 code.

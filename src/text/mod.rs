@@ -88,13 +88,17 @@ impl ScriptCounts {
     }
 
     pub fn merge(&mut self, other: &ScriptCounts) {
+        self.merge_unsorted(other);
+        self.sort();
+    }
+
+    fn merge_unsorted(&mut self, other: &ScriptCounts) {
         for &(s, n) in &other.0 {
             match self.0.iter_mut().find(|(x, _)| *x == s) {
                 Some(e) => e.1 += n,
                 None => self.0.push((s, n)),
             }
         }
-        self.sort();
     }
 
     fn sort(&mut self) {
@@ -118,6 +122,35 @@ impl ScriptCounts {
             .find(|(s, _)| *s == script)
             .map_or(0, |(_, n)| *n)
     }
+}
+
+/// The script of a document: the one most of its paragraphs are written in (each paragraph
+/// votes with its own dominant script; ties go to the script with more letters). Counting
+/// paragraphs, not letters, keeps one long untranslated paragraph from turning a document of
+/// short ones into a document of its language.
+pub fn dominant_script(analyses: &[Analysis]) -> Option<Script> {
+    let mut votes: Vec<(Script, usize)> = Vec::new();
+    let mut letters = ScriptCounts::default();
+    for a in analyses {
+        letters.merge_unsorted(&a.scripts);
+        if let Some(s) = a.scripts.dominant() {
+            match votes.iter_mut().find(|(x, _)| *x == s) {
+                Some(v) => v.1 += 1,
+                None => votes.push((s, 1)),
+            }
+        }
+    }
+    letters.sort();
+    votes
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1).then_with(|| {
+                // More letters wins; the letter ranking is total, so the result is stable.
+                let rank = |s: Script| letters.0.iter().position(|(x, _)| *x == s);
+                rank(b.0).cmp(&rank(a.0))
+            })
+        })
+        .map(|(s, _)| *s)
 }
 
 /// Everything the rules read about one paragraph, computed once.
