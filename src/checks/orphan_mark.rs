@@ -6,9 +6,14 @@
 //!   (`আমাার`, `দৃঢ়়`, where `ঢ়` already ends in a nukta).
 //! - `mode = "doubled-cluster"`: a virama + consonant sequence written twice (`ব্য্যা`), for
 //!   the consonants the pack names (`letters`); the virama is any character of canonical
-//!   combining class 9.
+//!   combining class 9. After a consonant of `geminate_after` (Bengali র: the ref) the same
+//!   shape is the old spelling's doubled consonant (`সর্ব্ব`, `ধর্ম্ম`), not a doubled phala.
+//! - `mode = "stacked-signs"`: two different signs of `signs` in a row (`পাু`, `বিীশ্ব`):
+//!   a letter carries one vowel sign; `except` lists the pairs that are one sign written in two
+//!   parts (Bengali `ে` + `া` for `ো`). The same sign twice is `doubled-mark`'s.
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
@@ -24,6 +29,16 @@ pub struct Options {
     /// pack names them; a geminate such as Tamil `ய்ச்ச` has the same code point shape.
     #[serde(default)]
     letters: Vec<String>,
+    /// With `mode = "doubled-cluster"`: consonants after which (with a virama) the doubled
+    /// sequence is a geminate of an older spelling.
+    #[serde(default)]
+    geminate_after: Vec<String>,
+    /// With `mode = "stacked-signs"`: the signs of which a letter carries one.
+    #[serde(default)]
+    signs: Vec<String>,
+    /// With `mode = "stacked-signs"`: pairs of signs that are one sign in two parts.
+    #[serde(default)]
+    except: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
@@ -32,23 +47,49 @@ enum Mode {
     Orphan,
     DoubledMark,
     DoubledCluster,
+    StackedSigns,
 }
 
 #[derive(Debug)]
 pub struct OrphanMark {
     mode: Mode,
     letters: Vec<char>,
+    geminate_after: Vec<char>,
+    signs: Vec<char>,
+    except: Vec<(char, char)>,
+}
+
+/// Each entry of option `key` as one character that `keep` accepts (a `one`).
+fn single_chars(
+    list: &[String],
+    key: &str,
+    one: &str,
+    keep: impl Fn(char) -> bool,
+) -> Result<Vec<char>, BuildError> {
+    list.iter()
+        .map(|l| {
+            let mut it = l.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) if keep(c) => Ok(c),
+                _ => Err(BuildError::new(format!("`{key}`: `{l}` is not one {one}"))),
+            }
+        })
+        .collect()
 }
 
 pub fn build(o: Options) -> Result<OrphanMark, BuildError> {
-    let mut letters = Vec::new();
-    for l in &o.letters {
-        let mut it = l.chars();
-        match (it.next(), it.next()) {
-            (Some(c), None) if is_letter(c) => letters.push(c),
+    let letters = single_chars(&o.letters, "letters", "letter", is_letter)?;
+    let geminate_after = single_chars(&o.geminate_after, "geminate_after", "letter", is_letter)?;
+    let signs = single_chars(&o.signs, "signs", "mark", is_mark)?;
+    let mut except = Vec::new();
+    for pair in &o.except {
+        // A two-part sign may be given precomposed (`ো`): its decomposition is the pair.
+        let chars: Vec<char> = pair.nfd().collect();
+        match chars[..] {
+            [a, b] if is_mark(a) && is_mark(b) => except.push((a, b)),
             _ => {
                 return Err(BuildError::new(format!(
-                    "`letters`: `{l}` is not one letter"
+                    "`except`: `{pair}` is not a pair of marks"
                 )));
             }
         }
@@ -58,9 +99,17 @@ pub fn build(o: Options) -> Result<OrphanMark, BuildError> {
             "`mode = \"doubled-cluster\"` needs `letters`",
         ));
     }
+    if o.mode == Mode::StackedSigns && signs.len() < 2 {
+        return Err(BuildError::new(
+            "`mode = \"stacked-signs\"` needs at least two `signs`",
+        ));
+    }
     Ok(OrphanMark {
         mode: o.mode,
         letters,
+        geminate_after,
+        signs,
+        except,
     })
 }
 
@@ -131,7 +180,7 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
 }
 
 /// `virama C virama C` for a listed consonant C, with a sliding window of the last characters.
-fn doubled_clusters(text: &str, letters: &[char], out: &mut Vec<Hit>) {
+fn doubled_clusters(text: &str, letters: &[char], geminate_after: &[char], out: &mut Vec<Hit>) {
     if text.is_ascii() {
         return;
     }
@@ -150,6 +199,7 @@ fn doubled_clusters(text: &str, letters: &[char], out: &mut Vec<Hit>) {
             && letters.contains(&c1)
             && v2 == v
             && c2 == c1
+            && !(seen >= 5 && geminate_after.contains(&base.1))
             && out.last().is_none_or(|h: &Hit| h.span.end <= vi)
         {
             // Start at the base the first cluster hangs on, when there is one.
@@ -166,12 +216,44 @@ fn doubled_clusters(text: &str, letters: &[char], out: &mut Vec<Hit>) {
     }
 }
 
+/// Two different signs of `signs` in a row that are not one sign in two parts; touching pairs
+/// (`াুি`) are reported as one run.
+fn stacked_signs(text: &str, signs: &[char], except: &[(char, char)], out: &mut Vec<Hit>) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut prev: Option<(usize, char)> = None;
+    let mut run: Option<Span> = None;
+    for (i, c) in text.char_indices() {
+        if let Some((pi, p)) = prev
+            && p != c
+            && signs.contains(&p)
+            && signs.contains(&c)
+            && !except.contains(&(p, c))
+        {
+            let end = i + c.len_utf8();
+            match run.as_mut() {
+                Some(r) if pi < r.end => r.end = end,
+                _ => {
+                    out.extend(run.take().map(Hit::new));
+                    run = Some(Span::new(pi, end));
+                }
+            }
+        }
+        prev = Some((i, c));
+    }
+    out.extend(run.map(Hit::new));
+}
+
 impl Check for OrphanMark {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         match self.mode {
             Mode::Orphan => orphans(p.text, out),
             Mode::DoubledMark => doubled_marks(p.text, out),
-            Mode::DoubledCluster => doubled_clusters(p.text, &self.letters, out),
+            Mode::DoubledCluster => {
+                doubled_clusters(p.text, &self.letters, &self.geminate_after, out)
+            }
+            Mode::StackedSigns => stacked_signs(p.text, &self.signs, &self.except, out),
         }
     }
 }
@@ -217,5 +299,37 @@ mod tests {
         .unwrap();
         let flagged = crate::checks::testing::flagged(&*c, "ব্য্যাচেস্লাভ এবং প্র্রতি", "bn");
         assert_eq!(flagged, [("ব্য্য".to_string(), Some("ব্য".to_string()))]);
+    }
+
+    #[test]
+    fn geminates_after_a_ref_are_an_old_spelling() {
+        let c = compile(
+            "orphan-mark",
+            r#"mode = "doubled-cluster", letters = ["ব", "ম"], geminate_after = ["র"]"#,
+        )
+        .unwrap();
+        assert!(texts(&*c, "সর্ব্বদা ধর্ম্ম পালন", "bn").is_empty());
+        assert_eq!(texts(&*c, "দ্ব্বিতীয় সর্ব্বদা", "bn"), ["দ্ব্ব"]);
+    }
+
+    #[test]
+    fn stacked_signs_except_two_part_signs() {
+        assert!(compile("orphan-mark", r#"mode = "stacked-signs", signs = ["া"]"#).is_err());
+        assert!(
+            compile(
+                "orphan-mark",
+                r#"mode = "stacked-signs", signs = ["া", "ি"], except = ["া"]"#
+            )
+            .is_err()
+        );
+        let c = compile(
+            "orphan-mark",
+            r#"mode = "stacked-signs", signs = ["া", "ি", "ী", "ু", "ে"], except = ["ো"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "পাু বিীশ্ব কে\u{09BE}ন আমাার কাুিছে", "bn"),
+            ["াু", "িী", "াুি"]
+        );
     }
 }
