@@ -27,6 +27,7 @@ KNOWN_DEFECTS = {
         389: "nukta doubled after precomposed ঢ় (দৃঢ়়ভাবে)",
         690: "two vowel signs: পরিব্যক্তিের",
         783: "space before the danda",
+        904: "plural ending cut off by a space: কেস গুলোর",
         1150: "ঘোষনার misspells ঘোষণার, spelled with ণ on the lines around it",
         1375: "typo তারিখখে (খ doubled) for তারিখে",
         1438: "repeated word: করোনা ভাইরাস ভাইরাস",

@@ -6,7 +6,9 @@
 //!   native words (`date` opening a Bengali paragraph, `দৃ solid ়`, `colon পনিবেশিক`).
 //!   Professional text writes foreign material as names (capitalised), acronyms, glosses in
 //!   brackets, runs of several foreign words, units after numbers, URLs and code: none of
-//!   those is a lone lowercase word between native words, so none is flagged.
+//!   those is a lone lowercase word between native words, so none is flagged. The source
+//!   language's most frequent words (`common_words`: `the`, `however`, `a`) are never names or
+//!   units, so a lone one is flagged capitalised too, and below `min_letters`.
 
 use serde::Deserialize;
 
@@ -28,6 +30,11 @@ pub struct Options {
     /// Shortest stray word flagged, in letters.
     #[serde(default = "default_min_letters")]
     min_letters: usize,
+    /// Frequent words of the source language (function words, sentence adverbs), compared
+    /// case-insensitively: flagged when they stand alone even capitalised, short, or after a
+    /// number.
+    #[serde(default)]
+    common_words: Vec<String>,
     /// Longest native prefix (in letters and marks) accepted before a foreign word, for
     /// scripts that attach proclitics (Arabic `و`).
     #[serde(default = "default_max_proclitic")]
@@ -53,6 +60,7 @@ enum Mode {
 pub struct MixedScript {
     mode: Mode,
     allow: Vec<String>,
+    common_words: Vec<String>,
     min_letters: usize,
     max_proclitic: usize,
 }
@@ -61,6 +69,7 @@ pub fn build(o: Options) -> Result<MixedScript, BuildError> {
     Ok(MixedScript {
         mode: o.mode,
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
+        common_words: o.common_words.iter().map(|w| w.to_lowercase()).collect(),
         min_letters: o.min_letters,
         max_proclitic: o.max_proclitic,
     })
@@ -74,8 +83,12 @@ struct Token {
     /// The first and last letters are of the document's script.
     native_start: bool,
     native_end: bool,
-    /// Every letter lowercase, of one cased foreign script, and nothing but letters in `core`.
+    /// Nothing but letters of one cased foreign script in `core`.
+    foreign_word: bool,
+    /// A foreign word all in lowercase.
     plain_foreign_word: bool,
+    /// A foreign word with a capital and then lowercase letters only (`However`).
+    capitalised: bool,
     has_digit: bool,
 }
 
@@ -118,11 +131,14 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
             last_native = s == Some(native);
         }
     }
-    for c in core_str.chars() {
-        if !(is_letter(c) && is_cased_letter(c) && is_lowercase_letter(c)) {
+    let (mut lower, mut rest_lower) = (true, true);
+    for (k, c) in core_str.chars().enumerate() {
+        if !(is_letter(c) && is_cased_letter(c)) {
             plain = false;
             break;
         }
+        lower &= is_lowercase_letter(c);
+        rest_lower &= k == 0 || is_lowercase_letter(c);
         let s = script_of(c);
         if s == Some(native) || (foreign_script.is_some() && foreign_script != s) {
             plain = false;
@@ -135,12 +151,18 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         letters,
         native_start: first_native.unwrap_or(false),
         native_end: last_native,
-        plain_foreign_word: plain,
+        foreign_word: plain,
+        plain_foreign_word: plain && lower,
+        capitalised: plain && !lower && rest_lower,
         has_digit,
     }
 }
 
 impl MixedScript {
+    fn is_common(&self, word: &str) -> bool {
+        !self.common_words.is_empty() && self.common_words.contains(&word.to_lowercase())
+    }
+
     fn allowed(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.allow.contains(&lower)
@@ -149,11 +171,18 @@ impl MixedScript {
     fn stray_words(&self, p: &Analysis, native: unicode_script::Script, out: &mut Vec<Hit>) {
         let toks = tokens(p, native);
         for (i, t) in toks.iter().enumerate() {
-            if !t.plain_foreign_word || t.letters < self.min_letters {
+            if !t.foreign_word {
+                continue;
+            }
+            // A frequent source word counts lowercase, or capitalised when it is longer than a
+            // letter (`However`; `A` is a grade or a vitamin, `IT` an acronym).
+            let common = self.is_common(p.slice(t.core))
+                && (t.plain_foreign_word || (t.capitalised && t.letters > 1));
+            if !common && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
             }
             // A unit after a number (`5 mg`) is not a stray word.
-            if i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0 {
+            if !common && i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0 {
                 continue;
             }
             let left = toks[..i].iter().rev().find(|x| x.letters > 0);
