@@ -177,6 +177,7 @@ impl Check for Consistency {
         let mut groups: Vec<Group> = Vec::new();
         let endings = Lexicon {
             endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
+            ..Lexicon::default()
         };
         let (mut folded, mut key) = (String::new(), String::new());
         for (i, p) in ps.iter().enumerate() {

@@ -57,6 +57,9 @@ pub fn build(o: Options) -> Result<Language, BuildError> {
     Ok(Language { o })
 }
 
+/// Fewest letters of a paragraph ever judged.
+const SHORT_LETTERS: usize = 10;
+
 fn trimmed(text: &str) -> Span {
     let start = text.len() - text.trim_start().len();
     Span::new(start, text.trim_end().len().max(start))
@@ -66,16 +69,22 @@ fn trimmed(text: &str) -> Span {
 struct WordScripts {
     counts: Vec<(Script, usize, usize)>,
     total: usize,
+    /// Words that are source-language words (`the`, `of`, `was`), in any script.
+    source_words: usize,
 }
 
 impl WordScripts {
-    fn of(p: &Analysis) -> WordScripts {
+    fn of(p: &Analysis, ctx: &Context) -> WordScripts {
         let mut counts: Vec<(Script, usize, usize)> = Vec::new();
         let mut caps_by_script: Vec<(Script, usize)> = Vec::new();
         let mut total = 0;
+        let mut source_words = 0;
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
             let text = w.text(p.text);
+            if Some(s) != ctx.script && ctx.lexicon.is_source_word(text) {
+                source_words += 1;
+            }
             let cased = text.chars().any(is_cased_letter);
             let lower = cased
                 && text
@@ -115,17 +124,28 @@ impl WordScripts {
             b.1.cmp(&a.1)
                 .then_with(|| a.0.full_name().cmp(b.0.full_name()))
         });
-        WordScripts { counts, total }
+        WordScripts {
+            counts,
+            total,
+            source_words,
+        }
     }
 }
 
 impl Check for Language {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(doc_script) = ctx.script else { return };
-        if p.scripts.total() < self.o.min_letters {
+        if p.scripts.total() < SHORT_LETTERS
+            || (p.scripts.total() < self.o.min_letters && p.scripts.dominant() == Some(doc_script))
+        {
             return;
         }
-        let words = WordScripts::of(p);
+        let words = WordScripts::of(p, ctx);
+        // Under the letter floor only a short sentence of source words counts (`how high is
+        // your fever?`): three words or more, two of them source-language words.
+        if p.scripts.total() < self.o.min_letters && (words.total < 3 || words.source_words < 2) {
+            return;
+        }
         let Some(&(top, n, lower)) = words.counts.first() else {
             return;
         };
@@ -134,13 +154,16 @@ impl Check for Language {
             .to_string();
         if top != doc_script {
             let share = n as f64 / words.total as f64;
-            // Untranslated prose has common (lowercase) words; a list of names or a title
-            // in a cased script does not.
+            // Untranslated prose has common (lowercase) words, or the source language's
+            // function words even in a title (`Travel History of the Patients`); a list of
+            // names in a cased script has neither.
             let cased = p
                 .text
                 .chars()
                 .any(|c| script_of(c) == Some(top) && is_cased_letter(c));
-            let prose = !cased || lower as f64 >= self.o.min_common_share * n as f64;
+            let prose = !cased
+                || lower as f64 >= self.o.min_common_share * n as f64
+                || words.source_words > 0;
             if share < self.o.min_share || !prose {
                 return;
             }
@@ -193,5 +216,21 @@ mod tests {
             .is_empty()
         );
         assert!(compile("language", "min_share = 0.2").is_err());
+    }
+
+    #[test]
+    fn titles_and_short_sentences_with_source_words() {
+        let c = compile("language", "").unwrap();
+        let title = format!("{BN}COVID-19 Was Identified in December 2019");
+        assert_eq!(
+            texts(&*c, &title, "bn"),
+            ["COVID-19 Was Identified in December 2019"]
+        );
+        let short = format!("{BN}how high is your fever?");
+        assert_eq!(texts(&*c, &short, "bn"), ["how high is your fever?"]);
+        assert!(
+            texts(&*c, &format!("{BN}Centers, Disease Control"), "bn").is_empty(),
+            "names, no source words"
+        );
     }
 }

@@ -7,8 +7,9 @@
 //!   Professional text writes foreign material as names (capitalised), acronyms, glosses in
 //!   brackets, runs of several foreign words, units after numbers, URLs and code: none of
 //!   those is a lone lowercase word between native words, so none is flagged. The source
-//!   language's most frequent words (`common_words`: `the`, `however`, `a`) are never names or
-//!   units, so a lone one is flagged capitalised too, and below `min_letters`.
+//!   language's most frequent words (`the`, `however`, `a`) are never names or
+//!   units, so a lone one is flagged capitalised too, and below `min_letters` (the
+//!   language data's `source_words`, from the `source-en` pack).
 
 use serde::Deserialize;
 
@@ -30,11 +31,6 @@ pub struct Options {
     /// Shortest stray word flagged, in letters.
     #[serde(default = "default_min_letters")]
     min_letters: usize,
-    /// Frequent words of the source language (function words, sentence adverbs), compared
-    /// case-insensitively: flagged when they stand alone even capitalised, short, or after a
-    /// number.
-    #[serde(default)]
-    common_words: Vec<String>,
     /// Longest native prefix (in letters and marks) accepted before a foreign word, for
     /// scripts that attach proclitics (Arabic `و`).
     #[serde(default = "default_max_proclitic")]
@@ -60,7 +56,6 @@ enum Mode {
 pub struct MixedScript {
     mode: Mode,
     allow: Vec<String>,
-    common_words: Vec<String>,
     min_letters: usize,
     max_proclitic: usize,
 }
@@ -69,7 +64,6 @@ pub fn build(o: Options) -> Result<MixedScript, BuildError> {
     Ok(MixedScript {
         mode: o.mode,
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
-        common_words: o.common_words.iter().map(|w| w.to_lowercase()).collect(),
         min_letters: o.min_letters,
         max_proclitic: o.max_proclitic,
     })
@@ -159,16 +153,18 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 }
 
 impl MixedScript {
-    fn is_common(&self, word: &str) -> bool {
-        !self.common_words.is_empty() && self.common_words.contains(&word.to_lowercase())
-    }
-
     fn allowed(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         self.allow.contains(&lower)
     }
 
-    fn stray_words(&self, p: &Analysis, native: unicode_script::Script, out: &mut Vec<Hit>) {
+    fn stray_words(
+        &self,
+        p: &Analysis,
+        ctx: &Context,
+        native: unicode_script::Script,
+        out: &mut Vec<Hit>,
+    ) {
         let toks = tokens(p, native);
         for (i, t) in toks.iter().enumerate() {
             if !t.foreign_word {
@@ -176,7 +172,7 @@ impl MixedScript {
             }
             // A frequent source word counts lowercase, or capitalised when it is longer than a
             // letter (`However`; `A` is a grade or a vitamin, `IT` an acronym).
-            let common = self.is_common(p.slice(t.core))
+            let common = ctx.lexicon.is_source_word(p.slice(t.core))
                 && (t.plain_foreign_word || (t.capitalised && t.letters > 1));
             if !common && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
@@ -248,7 +244,7 @@ impl Check for MixedScript {
             }
             Mode::StrayWord => {
                 if let Some(native) = ctx.script {
-                    self.stray_words(p, native, out);
+                    self.stray_words(p, ctx, native, out);
                 }
             }
         }
@@ -268,10 +264,19 @@ mod tests {
         .unwrap();
         assert!(texts(&*stray, "আজ date রাশিয়ার প্রতিবেদন", "bn").is_empty());
         assert!(
-            texts(&*stray, "আজ of রাশিয়ার প্রতিবেদন", "bn").is_empty(),
+            texts(&*stray, "আজ ox রাশিয়ার প্রতিবেদন", "bn").is_empty(),
             "two letters"
         );
         assert_eq!(texts(&*stray, "আজ the রাশিয়ার প্রতিবেদন", "bn"), ["the"]);
+        assert_eq!(
+            texts(
+                &*stray,
+                "However, আজ a রাশিয়ার 774 which প্রতিবেদন A বা Porter",
+                "bn"
+            ),
+            ["However", "a", "which"],
+            "source words: capitalised, short, after a number; not a grade or a name"
+        );
     }
 
     #[test]

@@ -179,6 +179,12 @@ pub(crate) mod testing {
             endings: ["ের", "এর", "র", "কে", "তে", "য়", "এ", "ে", "রা", "দের", "টি"]
                 .map(String::from)
                 .to_vec(),
+            // Sorted, as the loader leaves them.
+            source_words: [
+                "a", "however", "in", "is", "of", "the", "was", "which", "your",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 

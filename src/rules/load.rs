@@ -171,6 +171,12 @@ pub fn load_pack_sources(
     lexicon
         .endings
         .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    // Sorted and lowercase, so lookups are binary searches.
+    for w in &mut lexicon.source_words {
+        *w = w.to_lowercase();
+    }
+    lexicon.source_words.sort();
+    lexicon.source_words.dedup();
     let meta = meta.unwrap_or(PackMeta {
         id: None,
         version: None,

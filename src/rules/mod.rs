@@ -76,6 +76,10 @@ pub struct Lexicon {
     /// Inflection endings (case, number, definiteness): `রাশিয়ার` is `রাশিয়া` + `র`.
     #[serde(default)]
     pub endings: Vec<String>,
+    /// Frequent words of the usual source language (`the`, `however`, `a`), lowercase: never
+    /// names or units, so a lone one in a translation was left untranslated.
+    #[serde(default)]
+    pub source_words: Vec<String>,
 }
 
 impl Lexicon {
@@ -101,10 +105,24 @@ impl Lexicon {
                 self.endings.push(e.clone());
             }
         }
+        for w in &other.source_words {
+            if let Err(at) = self.source_words.binary_search(w) {
+                self.source_words.insert(at, w.clone());
+            }
+        }
     }
 
     pub fn is_ending(&self, s: &str) -> bool {
         self.endings.iter().any(|e| e == s)
+    }
+
+    /// Whether `word` is one of the source words, in any case.
+    pub fn is_source_word(&self, word: &str) -> bool {
+        !self.source_words.is_empty()
+            && self
+                .source_words
+                .binary_search(&word.to_lowercase())
+                .is_ok()
     }
 }
 
