@@ -35,12 +35,23 @@ pub struct Options {
     /// Groups of letters that spell one sound: the first of each group stands for all.
     #[serde(default)]
     confusables: Vec<Vec<String>>,
+    /// Groups folded only inside a stem, not as its last letter: Bengali writes a word-final
+    /// long or short vowel both ways by standard (`সরকারি` / `সরকারী`), but not a medial one.
+    #[serde(default)]
+    medial_confusables: Vec<Vec<String>>,
     /// A letter written twice in a row counts once (`এএ` = `এ`).
     #[serde(default = "default_true")]
     collapse_repeats: bool,
     /// Paragraphs between a variant and the nearest majority spelling (0 = whole document).
     #[serde(default)]
     window: usize,
+    /// Also compare spellings whose keys are one edit apart (a letter added, dropped,
+    /// replaced or two swapped) when both keys have at least this many characters (0: off).
+    #[serde(default)]
+    edit_chars: usize,
+    /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
+    #[serde(default)]
+    max_variant: usize,
     /// Most distinct stems remembered per document (bounded memory on huge inputs).
     #[serde(default = "default_max_stems")]
     max_stems: usize,
@@ -69,14 +80,19 @@ pub struct Consistency {
     min_similarity: f64,
     /// Confusable letter -> the first of its group.
     fold: Vec<(char, char)>,
+    /// The same, for `medial_confusables`.
+    medial: Vec<(char, char)>,
     collapse_repeats: bool,
     window: usize,
+    max_variant: usize,
+    edit_chars: usize,
     max_stems: usize,
 }
 
-pub fn build(o: Options) -> Result<Consistency, BuildError> {
+/// Confusable groups as (letter, the first of its group) pairs.
+fn fold_table(groups: &[Vec<String>]) -> Result<Vec<(char, char)>, BuildError> {
     let mut fold = Vec::new();
-    for group in &o.confusables {
+    for group in groups {
         let chars: Vec<char> = group
             .iter()
             .map(|s| {
@@ -97,6 +113,12 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             }
         }
     }
+    Ok(fold)
+}
+
+pub fn build(o: Options) -> Result<Consistency, BuildError> {
+    let fold = fold_table(&o.confusables)?;
+    let medial = fold_table(&o.medial_confusables)?;
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -105,8 +127,11 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         min_majority: o.min_majority.max(1),
         min_similarity: o.min_similarity,
         fold,
+        medial,
         collapse_repeats: o.collapse_repeats,
         window: o.window,
+        max_variant: o.max_variant,
+        edit_chars: o.edit_chars,
         max_stems: o.max_stems,
     })
 }
@@ -127,12 +152,17 @@ impl Consistency {
 
     fn fold_into(&self, s: &str, out: &mut String) {
         out.clear();
-        out.extend(s.chars().map(|c| {
-            self.fold
-                .iter()
-                .find(|&&(x, _)| x == c)
-                .map_or(c, |&(_, to)| to)
-        }));
+        out.extend(s.chars().map(|c| folded(&self.fold, c)));
+    }
+
+    /// Fold the medial confusables of a stem: every letter but the last.
+    fn fold_medial(&self, stem: &str, out: &mut String) {
+        out.clear();
+        let last = stem.char_indices().next_back().map_or(0, |(i, _)| i);
+        out.extend(
+            stem.char_indices()
+                .map(|(i, c)| if i < last { folded(&self.medial, c) } else { c }),
+        );
     }
 
     /// A letter typed twice counted once, unless the second one starts a conjunct (`অনন্য` is
@@ -163,6 +193,13 @@ impl Consistency {
     }
 }
 
+fn folded(table: &[(char, char)], c: char) -> char {
+    table
+        .iter()
+        .find(|&&(x, _)| x == c)
+        .map_or(c, |&(_, to)| to)
+}
+
 /// The spellings that share one key, each with where it occurs (in paragraph order).
 struct Group {
     key: String,
@@ -179,7 +216,7 @@ impl Check for Consistency {
             endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
             ..Lexicon::default()
         };
-        let (mut folded, mut key) = (String::new(), String::new());
+        let (mut folded, mut collapsed, mut key) = (String::new(), String::new(), String::new());
         for (i, p) in ps.iter().enumerate() {
             for w in p
                 .words
@@ -187,24 +224,19 @@ impl Check for Consistency {
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
                 let word = p.norm(w);
-                // Endings are found on the folded word, so `ইউরোপীজ়` and `ইউরোপীয়` lose the
-                // same ending; folding keeps one character for one, so the stem's length in
-                // characters is the same in the word as written.
+                // The key forgives what variants are made of: confusable letters folded, a
+                // letter typed twice counted once (before the ending is found, so `ভাইরাসেরর`
+                // loses the same ending as `ভাইরাসের`), and the ending.
                 self.fold_into(word, &mut folded);
-                let (folded_stem, _) = endings.split_ending(&folded, 2);
-                let n = folded_stem.chars().count();
-                if n < self.min_chars {
+                self.collapse_into(&folded, &mut collapsed);
+                let (key_stem, _) = endings.split_ending(&collapsed, 2);
+                if key_stem.chars().count() < self.min_chars {
                     continue;
                 }
-                let cut = word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
-                let (stem, ending) = word.split_at(cut);
-                self.collapse_into(folded_stem, &mut key);
-                // An ending the language does not have is part of the spelling (`ইউরোপীজ়`).
-                let spelling = if ending.is_empty() || ctx.lexicon.is_ending(ending) {
-                    stem
-                } else {
-                    word
-                };
+                self.fold_medial(key_stem, &mut key);
+                // The spelling is the word as written without its ending; an ending the
+                // language does not have is part of it (`ইউরোপীজ়`).
+                let (spelling, _) = ctx.lexicon.split_ending(word, 2);
                 let g = match index.get(key.as_str()) {
                     Some(&g) => g,
                     None if groups.len() >= self.max_stems => continue,
@@ -231,63 +263,194 @@ impl Check for Consistency {
         let mut varied: Vec<&Group> = groups.iter().filter(|g| g.spellings.len() > 1).collect();
         varied.sort_by(|a, b| a.key.cmp(&b.key));
         for group in varied {
-            let mut ranked: Vec<(&String, &Vec<Occurrence>)> =
-                group.spellings.iter().map(|(s, o)| (s, o)).collect();
-            ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+            let ranked = group.ranked();
             let (major, major_occ) = ranked[0];
             if major_occ.len() < self.min_majority || ranked[1].1.len() >= major_occ.len() {
                 continue;
             }
-            let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
-            // The majority's form of each inflection, by folded key: one pass over it.
-            let mut forms: HashMap<String, String> = HashMap::new();
-            for m in major_occ {
-                let w = word(m);
-                forms.entry(self.collapse(&self.fold(&w))).or_insert(w);
+            for &(variant, occ) in &ranked[1..] {
+                self.flag(ps, (major, major_occ), (variant, occ), out);
             }
-            for (variant, occ) in &ranked[1..] {
-                if strsim::normalized_damerau_levenshtein(major, variant) < self.min_similarity {
+        }
+        if self.edit_chars > 0 {
+            for (g, v) in self.one_edit_apart(&groups) {
+                let (major, variant) = (&groups[g], &groups[v]);
+                let top = major.ranked()[0];
+                if major.count() < self.min_majority {
                     continue;
                 }
-                for o in occ.iter() {
-                    // The majority must hold where the variant stands: within `window`
-                    // paragraphs, the majority spelling occurs `min_majority` times and more
-                    // often than this variant. Occurrences are in paragraph order, so the
-                    // counts are two binary searches.
-                    let near = |list: &Vec<Occurrence>| {
-                        if self.window == 0 {
-                            return list.len();
-                        }
-                        let from = o.paragraph.saturating_sub(self.window);
-                        let to = o.paragraph + self.window;
-                        list.partition_point(|m| m.paragraph <= to)
-                            - list.partition_point(|m| m.paragraph < from)
-                    };
-                    let (local_major, local_variant) = (near(major_occ), near(occ));
-                    if local_major < self.min_majority || local_major <= local_variant {
-                        continue;
-                    }
-                    // The majority's form of this very word: same ending, once folded.
-                    let this = word(o);
-                    let right = forms
-                        .get(&self.collapse(&self.fold(&this)))
-                        .cloned()
-                        .unwrap_or_else(|| {
-                            let ending = this.strip_prefix(variant.as_str()).unwrap_or("");
-                            format!("{major}{ending}")
-                        });
-                    let hit = Hit::new(o.span)
-                        .var("majority", right.as_str())
-                        .var("count", local_major.to_string())
-                        .suggest(right);
-                    out.push(DocHit {
-                        paragraph: o.paragraph,
-                        hit,
-                    });
+                for &(spelling, occ) in &variant.ranked() {
+                    self.flag(ps, top, (spelling, occ), out);
                 }
             }
         }
     }
+}
+
+impl Consistency {
+    /// Flag the occurrences of `variant` where `major` is the clear majority nearby.
+    fn flag(
+        &self,
+        ps: &[Analysis],
+        (major, major_occ): (&str, &[Occurrence]),
+        (variant, occ): (&str, &[Occurrence]),
+        out: &mut Vec<DocHit>,
+    ) {
+        if strsim::normalized_damerau_levenshtein(major, variant) < self.min_similarity {
+            return;
+        }
+        // A spelling the document uses again and again is the writer's, not a slip.
+        if self.max_variant > 0 && occ.len() > self.max_variant {
+            return;
+        }
+        let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
+        // The majority's form of each inflection, by folded key.
+        let mut forms: HashMap<String, String> = HashMap::new();
+        for m in major_occ {
+            let w = word(m);
+            forms.entry(self.collapse(&self.fold(&w))).or_insert(w);
+        }
+        for o in occ {
+            // The majority must hold where the variant stands: within `window` paragraphs,
+            // the majority spelling occurs `min_majority` times and more often than this
+            // variant. Occurrences are in paragraph order, so the counts are two binary
+            // searches.
+            let near = |list: &[Occurrence]| {
+                if self.window == 0 {
+                    return list.len();
+                }
+                let from = o.paragraph.saturating_sub(self.window);
+                let to = o.paragraph + self.window;
+                list.partition_point(|m| m.paragraph <= to)
+                    - list.partition_point(|m| m.paragraph < from)
+            };
+            let (local_major, local_variant) = (near(major_occ), near(occ));
+            if local_major < self.min_majority || local_major <= local_variant {
+                continue;
+            }
+            // The majority's form of this very word: same ending, once folded.
+            let this = word(o);
+            let right = forms
+                .get(&self.collapse(&self.fold(&this)))
+                .cloned()
+                .unwrap_or_else(|| {
+                    let ending = this.strip_prefix(variant).unwrap_or("");
+                    format!("{major}{ending}")
+                });
+            let hit = Hit::new(o.span)
+                .var("majority", right.as_str())
+                .var("count", local_major.to_string())
+                .suggest(right);
+            out.push(DocHit {
+                paragraph: o.paragraph,
+                hit,
+            });
+        }
+    }
+
+    /// Pairs (majority group, variant group) whose keys, both at least `edit_chars` long,
+    /// are one edit apart (a letter added, dropped, replaced, or two swapped), the first more
+    /// frequent than the second; in key order. Keys one deletion apart are found through
+    /// hashes of every key with one letter deleted, then confirmed by the edit distance.
+    fn one_edit_apart(&self, groups: &[Group]) -> Vec<(usize, usize)> {
+        let long: Vec<usize> = (0..groups.len())
+            .filter(|&g| groups[g].key.chars().count() >= self.edit_chars)
+            .collect();
+        let mut deletions: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut whole: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut buf = String::new();
+        for &g in &long {
+            let key = &groups[g].key;
+            whole.entry(hash(key)).or_default().push(g);
+            for (i, c) in key.char_indices() {
+                buf.clear();
+                buf.push_str(&key[..i]);
+                buf.push_str(&key[i + c.len_utf8()..]);
+                let list = deletions.entry(hash(&buf)).or_default();
+                if list.last() != Some(&g) {
+                    list.push(g);
+                }
+            }
+        }
+        let mut pairs = std::collections::BTreeSet::new();
+        let mut consider = |a: usize, b: usize| {
+            if a == b {
+                return;
+            }
+            let (ka, kb) = (&groups[a].key, &groups[b].key);
+            // The edit must lie inside both keys: a changed first letter is a prefix (`অ-`,
+            // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
+            if !interior_edit(ka, kb) || strsim::damerau_levenshtein(ka, kb) != 1 {
+                return;
+            }
+            let (ca, cb) = (groups[a].count(), groups[b].count());
+            if ca > cb {
+                pairs.insert((a, b));
+            } else if cb > ca {
+                pairs.insert((b, a));
+            }
+        };
+        for (h, list) in &deletions {
+            // Many keys one letter from each other are a paradigm or a pattern, not one
+            // word's spellings; capping the bucket keeps this linear on any input.
+            if list.len() > MAX_NEIGHBOURS {
+                continue;
+            }
+            // Same deletion: one letter replaced, or two swapped.
+            for (x, &a) in list.iter().enumerate() {
+                for &b in &list[x + 1..] {
+                    consider(a, b);
+                }
+            }
+            // A key that is another with one letter deleted.
+            for &a in whole.get(h).into_iter().flatten() {
+                for &b in list {
+                    consider(a, b);
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        pairs.sort_by(|x, y| {
+            (&groups[x.0].key, &groups[x.1].key).cmp(&(&groups[y.0].key, &groups[y.1].key))
+        });
+        pairs
+    }
+}
+
+impl Group {
+    /// Spellings, most frequent first (ties by spelling).
+    fn ranked(&self) -> Vec<(&str, &[Occurrence])> {
+        let mut ranked: Vec<(&str, &[Occurrence])> = self
+            .spellings
+            .iter()
+            .map(|(s, o)| (s.as_str(), o.as_slice()))
+            .collect();
+        ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+        ranked
+    }
+
+    fn count(&self) -> usize {
+        self.spellings.iter().map(|(_, o)| o.len()).sum()
+    }
+}
+
+/// Whether the part in which `a` and `b` differ leaves their first and last letters alone.
+fn interior_edit(a: &str, b: &str) -> bool {
+    let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix >= 1 && suffix >= 1
+}
+
+/// Most keys sharing one deletion that are compared with each other.
+const MAX_NEIGHBOURS: usize = 16;
+
+fn hash(s: &str) -> u64 {
+    crate::engine::fnv1a(s.as_bytes())
 }
 
 #[cfg(test)]
@@ -327,5 +490,44 @@ mod tests {
         assert!(texts(&*c, "অন্য দেশ।\nঅন্য মানুষ।\nঅনন্য কাজ।", "bn").is_empty());
         let off = compile("consistency", "collapse_repeats = false").unwrap();
         assert!(texts(&*off, "কেসিএনএ বলে।\nকেসিএনএ জানায়।\nকেসিএএনএ জানায়।", "bn").is_empty());
+    }
+
+    #[test]
+    fn medial_vowels_fold_final_ones_do_not() {
+        let c = compile(
+            "consistency",
+            r#"medial_confusables = [["ি", "ী"]], min_chars = 3"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "ভ্লাদিমির এলেন।\nভ্লাদিমির বলেন।\nভ্লাদীমির গেলেন।", "bn"),
+            ["ভ্লাদীমির"]
+        );
+        assert!(
+            texts(&*c, "সরকারি দপ্তর।\nসরকারি নির্দেশ।\nসরকারী আদেশ।", "bn").is_empty(),
+            "a word-final vowel is free"
+        );
+    }
+
+    #[test]
+    fn a_spelling_used_again_is_not_a_slip() {
+        let text = "কেসিএনএ বলে।\nকেসিএনএ জানায়।\nকেসিএনএ লেখে।\nকেসিএএনএ জানায়।\nকেসিএএনএ বলে।";
+        let any = compile("consistency", "").unwrap();
+        assert_eq!(texts(&*any, text, "bn"), ["কেসিএএনএ", "কেসিএএনএ"]);
+        let once = compile("consistency", "max_variant = 1").unwrap();
+        assert!(texts(&*once, text, "bn").is_empty());
+    }
+
+    #[test]
+    fn one_edit_apart_when_asked_and_inside_the_word() {
+        let text = "পিয়ংইয়াং শহর।\nপিয়ংইয়াং থেকে।\nপিয়ংয়াং থেকে।\nসম্পূর্ণ কাজ।\nসম্পূর্ণ নয়।\nঅসম্পূর্ণ কাজ।";
+        let off = compile("consistency", "").unwrap();
+        assert!(texts(&*off, text, "bn").is_empty());
+        let on = compile("consistency", "edit_chars = 6").unwrap();
+        assert_eq!(
+            texts(&*on, text, "bn"),
+            ["পিয়ংয়াং"],
+            "a negation prefix is not a spelling"
+        );
     }
 }
