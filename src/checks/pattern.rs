@@ -31,12 +31,17 @@ pub struct Pattern {
     group: usize,
 }
 
-pub fn build(o: Options) -> Result<Pattern, BuildError> {
-    let regex = RegexBuilder::new(o.regex.get_ref())
+/// Compile a pack's regex within the limits; an error points at the regex in the rule file.
+pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
+    RegexBuilder::new(source.get_ref())
         .size_limit(REGEX_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
-        .map_err(|e| BuildError::at(o.regex.span(), format!("invalid regex: {e}")))?;
+        .map_err(|e| BuildError::at(source.span(), format!("invalid regex: {e}")))
+}
+
+pub fn build(o: Options) -> Result<Pattern, BuildError> {
+    let regex = compile_regex(&o.regex)?;
     if o.group >= regex.captures_len() {
         return Err(BuildError::new(format!(
             "`group` {} does not exist in the regex",

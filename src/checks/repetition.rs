@@ -8,7 +8,9 @@
 //! Reduplication is grammatical in many languages (`ধীরে ধীরে`, `কী কী`); the pack's `allow`
 //! list names the words that reduplicate.
 
+use regex::Regex;
 use serde::Deserialize;
+use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
@@ -34,6 +36,18 @@ pub struct Options {
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
+    /// A regex for words their language reduplicates by grammar (`কাঁদতে কাঁদতে`, "crying all
+    /// the while"), matched against the word in NFC: such a word is not judged as repeated.
+    #[serde(default)]
+    reduplicable: Option<Spanned<String>>,
+    /// With `mode = "repeated"`: the longest phrase, in words, whose immediate repetition is
+    /// flagged (`রাজা সেখানে রাজা সেখানে`); 1 judges single words only.
+    #[serde(default = "default_max_phrase")]
+    max_phrase: usize,
+}
+
+fn default_max_phrase() -> usize {
+    1
 }
 
 fn default_min_chars() -> usize {
@@ -55,6 +69,8 @@ pub struct Repetition {
     negations: Vec<String>,
     postpositions: Vec<String>,
     min_chars: usize,
+    reduplicable: Option<Regex>,
+    max_phrase: usize,
 }
 
 fn nfc_all(words: &[String]) -> Vec<String> {
@@ -74,6 +90,12 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
         negations: nfc_all(&o.negations),
         postpositions: nfc_all(&o.postpositions),
         min_chars: o.min_chars,
+        reduplicable: o
+            .reduplicable
+            .as_ref()
+            .map(|r| super::pattern::compile_regex(r))
+            .transpose()?,
+        max_phrase: o.max_phrase.max(1),
     })
 }
 
@@ -82,14 +104,46 @@ impl Repetition {
         word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
     }
 
+    /// A word its language reduplicates by grammar (a participle).
+    fn reduplicable(&self, word: &str) -> bool {
+        self.reduplicable.as_ref().is_some_and(|r| r.is_match(word))
+    }
+
     fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[&str], out: &mut Vec<Hit>) {
+        let spaced = |a: usize, b: usize| {
+            (a + 1..=b).all(|k| p.only_space_between(words[k - 1].span, words[k].span))
+        };
+        // Past the end of the last hit: a repetition inside it is not reported again.
+        let mut covered = 0;
         for i in 1..words.len() {
+            if i < covered {
+                continue;
+            }
             if norm[i] == norm[i - 1]
                 && self.judged(norm[i])
-                && p.only_space_between(words[i - 1].span, words[i].span)
+                && !self.reduplicable(norm[i])
+                && spaced(i - 1, i)
             {
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 out.push(Hit::new(span).suggest(words[i].text(p.text)));
+                covered = i + 1;
+                continue;
+            }
+            // A phrase of n words said twice: words[i+1-n..=i] and words[i+1..=i+n].
+            for n in 2..=self.max_phrase {
+                if n > i + 1 || i + n >= words.len() {
+                    break;
+                }
+                let (a, b) = (i + 1 - n, i + n);
+                let first = &norm[a..=i];
+                if first == &norm[i + 1..=b] && first.iter().any(|w| self.judged(w)) && spaced(a, b)
+                {
+                    let span = Span::new(words[a].span.start, words[b].span.end);
+                    let once = &p.text[words[a].span.start..words[i].span.end];
+                    out.push(Hit::new(span).suggest(once));
+                    covered = b + 1;
+                    break;
+                }
             }
         }
     }
@@ -183,5 +237,21 @@ mod tests {
             texts(&*c, "রোগনির্ণিত ও রোগনির্ণিত নয় এমন", "bn").is_empty(),
             "antonym pair"
         );
+    }
+
+    #[test]
+    fn phrases_said_twice_and_participles() {
+        let c = compile(
+            "repetition",
+            r#"mode = "repeated", max_phrase = 3, reduplicable = '[ক-হ]তে$'"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "রাজা সেখানে রাজা সেখানে গেলেন, কাঁদতে কাঁদতে, বাড়িতে বাড়িতে", "bn"),
+            ["রাজা সেখানে রাজা সেখানে", "বাড়িতে বাড়িতে"]
+        );
+        let single = compile("repetition", r#"mode = "repeated""#).unwrap();
+        assert!(texts(&*single, "রাজা সেখানে রাজা সেখানে গেলেন", "bn").is_empty());
+        assert!(compile("repetition", r#"mode = "repeated", reduplicable = "(""#).is_err());
     }
 }
