@@ -93,7 +93,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
         reduplicable: o
             .reduplicable
             .as_ref()
-            .map(|r| super::pattern::compile_regex(r))
+            .map(super::pattern::compile_regex)
             .transpose()?,
         max_phrase: o.max_phrase.max(1),
     })
