@@ -14,10 +14,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::canonical_combining_class;
 
 use crate::rules::Lexicon;
-use crate::text::script::VIRAMA_CLASS;
+use crate::text::script::{VIRAMA_CLASS, combining_class};
 
 use super::{BuildError, Check, Context, DocHit, Hit};
 use crate::text::{Analysis, Span, nfc};
@@ -184,7 +183,7 @@ impl Consistency {
         while let Some(c) = chars.next() {
             let conjunct = chars
                 .peek()
-                .is_some_and(|&n| canonical_combining_class(n) == VIRAMA_CLASS);
+                .is_some_and(|&n| combining_class(n) == VIRAMA_CLASS);
             if last != Some(c) || conjunct {
                 key.push(c);
             }

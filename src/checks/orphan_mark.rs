@@ -14,11 +14,13 @@
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_normalization::char::decompose_canonical;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::{VIRAMA_CLASS, is_joiner, is_letter, is_mark, is_variation_selector};
+use crate::text::script::{
+    VIRAMA_CLASS, breaks_cluster, combining_class, decomposes, is_letter, is_mark,
+    is_variation_selector,
+};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -117,16 +119,6 @@ fn is_judged_mark(c: char) -> bool {
     is_mark(c) && !is_variation_selector(c)
 }
 
-/// Characters after which a mark has nothing to attach to.
-fn breaks_cluster(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Separator
-        )
-        || (c.is_control() && !is_joiner(c))
-}
-
 fn orphans(text: &str, out: &mut Vec<Hit>) {
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
@@ -155,7 +147,7 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
         {
             from = Some(start);
         }
-        decompose_canonical(c, |d| {
+        let mut step = |d: char| {
             if let Some((p, start)) = prev_decomposed
                 && p == d
                 && is_judged_mark(d)
@@ -163,7 +155,12 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
                 from = Some(from.map_or(start, |f| f.min(start)));
             }
             prev_decomposed = Some((d, i));
-        });
+        };
+        if decomposes(c) {
+            decompose_canonical(c, &mut step);
+        } else {
+            step(c);
+        }
         prev_written = Some((c, i));
         if let Some(start) = from {
             let end = i + c.len_utf8();
@@ -195,7 +192,7 @@ fn doubled_clusters(text: &str, letters: &[char], geminate_after: &[char], out: 
             continue;
         }
         let [base, (vi, v), (_, c1), (_, v2), (ci, c2)] = window;
-        if canonical_combining_class(v) == VIRAMA_CLASS
+        if combining_class(v) == VIRAMA_CLASS
             && letters.contains(&c1)
             && v2 == v
             && c2 == c1

@@ -87,8 +87,13 @@ impl Lexicon {
     /// least `min_stem` characters. Endings are tried longest first.
     pub fn split_ending<'w>(&self, word: &'w str, min_stem: usize) -> (&'w str, &'w str) {
         let mut best: (&str, &str) = (word, "");
+        let Some(&last) = word.as_bytes().last() else {
+            return best;
+        };
         for e in &self.endings {
-            if e.len() > best.1.len()
+            // The last byte first: most endings fail there, without a call to memcmp.
+            if e.as_bytes().last() == Some(&last)
+                && e.len() > best.1.len()
                 && let Some(stem) = word.strip_suffix(e.as_str())
                 && stem.chars().count() >= min_stem
             {

@@ -9,12 +9,23 @@ use unicode_script::{Script, ScriptExtension, UnicodeScript};
 pub const VIRAMA_CLASS: u8 = 9;
 
 /// What the rules ask of a character, millions of times per megabyte: its general category
-/// group and script. The crates are the source of truth; this cache keeps their answers for
-/// each 256-character block of the BMP once it is first touched (a test holds it against them).
+/// group, script, canonical combining class and NFC quick-check value. The crates are the
+/// source of truth; this cache keeps their answers for each 256-character block of the BMP
+/// once it is first touched (a test holds it against them).
 #[derive(Clone, Copy)]
 struct Info {
     flags: u8,
     script: Script,
+    ccc: u8,
+    nfc: NfcQuick,
+}
+
+/// A character's NFC_Quick_Check value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NfcQuick {
+    Yes,
+    Maybe,
+    No,
 }
 
 const LETTER: u8 = 1;
@@ -22,6 +33,11 @@ const MARK: u8 = 2;
 const DECIMAL: u8 = 4;
 const CASED: u8 = 8;
 const LOWER: u8 = 16;
+/// Whitespace, punctuation, separators and controls other than the joiners: a mark after one
+/// has no base.
+const BREAKS: u8 = 32;
+/// Has a canonical decomposition other than itself.
+const DECOMPOSES: u8 = 64;
 
 fn lookup(c: char) -> Info {
     let mut flags = match c.general_category_group() {
@@ -38,14 +54,35 @@ fn lookup(c: char) -> Info {
     if c.general_category() == GeneralCategory::LowercaseLetter {
         flags |= LOWER;
     }
+    if c.is_whitespace()
+        || matches!(
+            c.general_category_group(),
+            GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Separator
+        )
+        || (c.is_control() && !is_joiner(c))
+    {
+        flags |= BREAKS;
+    }
+    let mut decomposes = false;
+    unicode_normalization::char::decompose_canonical(c, |d| decomposes |= d != c);
+    if decomposes {
+        flags |= DECOMPOSES;
+    }
     Info {
         flags,
         script: c.script(),
+        ccc: unicode_normalization::char::canonical_combining_class(c),
+        nfc: match unicode_normalization::is_nfc_quick(std::iter::once(c)) {
+            unicode_normalization::IsNormalized::Yes => NfcQuick::Yes,
+            unicode_normalization::IsNormalized::Maybe => NfcQuick::Maybe,
+            unicode_normalization::IsNormalized::No => NfcQuick::No,
+        },
     }
 }
 
 static BMP: [OnceLock<Box<[Info; 256]>>; 256] = [const { OnceLock::new() }; 256];
 
+#[inline]
 fn info(c: char) -> Info {
     let code = c as u32;
     if code >= 0x1_0000 {
@@ -59,12 +96,35 @@ fn info(c: char) -> Info {
                 Info {
                     flags: 0,
                     script: Script::Unknown,
+                    ccc: 0,
+                    nfc: NfcQuick::Yes,
                 },
                 lookup,
             )
         }))
     });
     block[(code & 0xFF) as usize]
+}
+
+/// Canonical combining class (0 for starters; 9 for viramas).
+pub fn combining_class(c: char) -> u8 {
+    info(c).ccc
+}
+
+/// The NFC_Quick_Check value of a character.
+pub fn nfc_quick(c: char) -> NfcQuick {
+    info(c).nfc
+}
+
+/// Whether a mark after `c` has nothing to attach to: whitespace, punctuation, separators and
+/// controls other than the joiners.
+pub fn breaks_cluster(c: char) -> bool {
+    info(c).flags & BREAKS != 0
+}
+
+/// Whether `c` has a canonical decomposition (`ঢ়` U+09DD is `ঢ` + nukta).
+pub fn decomposes(c: char) -> bool {
+    info(c).flags & DECOMPOSES != 0
 }
 
 /// Letters and marks: the characters UTS #39 resolves a word's script set from.
@@ -218,6 +278,27 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(info(c).script, c.script(), "{c:?}");
+            assert_eq!(
+                combining_class(c),
+                unicode_normalization::char::canonical_combining_class(c),
+                "{c:?}"
+            );
+            let quick = match unicode_normalization::is_nfc_quick(std::iter::once(c)) {
+                unicode_normalization::IsNormalized::Yes => NfcQuick::Yes,
+                unicode_normalization::IsNormalized::Maybe => NfcQuick::Maybe,
+                unicode_normalization::IsNormalized::No => NfcQuick::No,
+            };
+            assert_eq!(nfc_quick(c), quick, "{c:?}");
+            let mut parts = Vec::new();
+            unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+            assert_eq!(decomposes(c), parts != [c], "{c:?}");
+            let breaks = c.is_whitespace()
+                || matches!(
+                    group,
+                    GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Separator
+                )
+                || (c.is_control() && !is_joiner(c));
+            assert_eq!(breaks_cluster(c), breaks, "{c:?}");
         }
     }
 
