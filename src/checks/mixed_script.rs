@@ -18,7 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_script::Script;
 
 use crate::text::script::{
-    is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, script_of,
+    is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter, script_of,
 };
 use crate::text::{Analysis, Span};
 
@@ -117,7 +117,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let mut plain = !core_str.is_empty();
     let mut has_digit = false;
     for c in raw.chars() {
-        has_digit |= c.is_numeric();
+        has_digit |= is_decimal_digit(c);
         if is_letter(c) {
             letters += 1;
             let s = script_of(c);
@@ -243,7 +243,10 @@ impl Check for MixedScript {
                 }
             }
             Mode::StrayWord => {
-                if let Some(native) = ctx.script {
+                // A stray word needs letters of another script than the document's.
+                if let Some(native) = ctx.script
+                    && p.scripts.0.iter().any(|&(s, _)| s != native)
+                {
                     self.stray_words(p, ctx, native, out);
                 }
             }

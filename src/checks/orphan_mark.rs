@@ -224,6 +224,8 @@ fn stacked_signs(text: &str, signs: &[char], except: &[(char, char)], out: &mut 
     for (i, c) in text.char_indices() {
         if let Some((pi, p)) = prev
             && p != c
+            && is_mark(c)
+            && is_mark(p)
             && signs.contains(&p)
             && signs.contains(&c)
             && !except.contains(&(p, c))
