@@ -224,13 +224,15 @@ def measure(args):
                 threads=j, nbytes=c_bytes, paras=c_lines, reps=args.reps_mtqc,
                 timeout=args.cap_mtqc, key=key)
 
-    # mtqc reading a stream: the corpus several times over stdin, JSON lines to /dev/null.
+    # mtqc reading a stream: the corpus several times over stdin as segments (the streaming
+    # mode: read, checked and written a batch at a time), JSON lines to /dev/null.
     times_over = args.stream_copies
     stream_cmd = (f"cat {' '.join([shlex.quote(str(corpus))] * times_over)} | "
                   f"/usr/bin/time -f %M -o {shlex.quote(str(rss_file))} "
-                  f"{shlex.quote(mtqc)} check -j 2 --no-config --format jsonl --fail-on never - "
-                  f"> /dev/null")
-    run(f"mtqc -j 2, stdin stream (corpus x{times_over})", "mtqc", what=f"corpus.txt x{times_over} on stdin, jsonl",
+                  f"{shlex.quote(mtqc)} check -j 2 --no-config --segments --format jsonl "
+                  f"--fail-on never - > /dev/null")
+    run(f"mtqc -j 2 --segments, stdin stream (corpus x{times_over})", "mtqc",
+        what=f"corpus.txt x{times_over} on stdin, --segments, jsonl",
         threads=2, nbytes=c_bytes * times_over, paras=c_lines * times_over, reps=1,
         timeout=args.cap_mtqc * 2, shell_cmd=stream_cmd, key="mtqc-stream-j2")
 

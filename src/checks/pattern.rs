@@ -2,12 +2,16 @@
 //! with an optional suggestion (`$1` expands a capture group). `group` picks the capture group
 //! that is flagged, so context can be matched without being flagged (the regex crate has no
 //! look-behind). Regexes are compiled once, with size and nesting limits, and run in linear time.
+//!
+//! With `house_style`, a regex for the other way of writing the same thing (a danda right
+//! after its word), the pattern is a slip only in a document that mostly writes it the other
+//! way: a document that writes it this way throughout (verse typography, ` ।`) has chosen it.
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{BuildError, Check, Context, Hit};
+use super::{BuildError, Check, Context, DocHit, Hit};
 use crate::text::{Analysis, Span};
 
 /// Largest compiled regex a pack may hold; a hostile pack cannot exhaust memory.
@@ -22,6 +26,8 @@ pub struct Options {
     suggestion: Option<String>,
     #[serde(default)]
     group: usize,
+    #[serde(default)]
+    house_style: Option<Spanned<String>>,
 }
 
 #[derive(Debug)]
@@ -29,6 +35,8 @@ pub struct Pattern {
     regex: Regex,
     suggestion: Option<String>,
     group: usize,
+    /// The other way of writing what the regex matches; see the module doc.
+    house_style: Option<Regex>,
 }
 
 /// Compile a pack's regex within the limits; an error points at the regex in the rule file.
@@ -52,16 +60,13 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
         regex,
         suggestion: o.suggestion,
         group: o.group,
+        house_style: o.house_style.as_ref().map(compile_regex).transpose()?,
     })
 }
 
-impl Check for Pattern {
-    fn gate(&self) -> Option<&str> {
-        Some(self.regex.as_str())
-    }
-
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        for caps in self.regex.captures_iter(p.text) {
+impl Pattern {
+    fn hits(&self, text: &str, out: &mut Vec<Hit>) {
+        for caps in self.regex.captures_iter(text) {
             let Some(m) = caps.get(self.group) else {
                 continue;
             };
@@ -72,6 +77,37 @@ impl Check for Pattern {
                 hit = hit.suggest(s);
             }
             out.push(hit);
+        }
+    }
+}
+
+impl Check for Pattern {
+    fn gate(&self) -> Option<&str> {
+        // A house-style rule is judged on the whole document, not gated per paragraph.
+        self.house_style.is_none().then(|| self.regex.as_str())
+    }
+
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        if self.house_style.is_none() {
+            self.hits(p.text, out);
+        }
+    }
+
+    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
+        let Some(other) = &self.house_style else {
+            return;
+        };
+        let mut found: Vec<DocHit> = Vec::new();
+        let mut hits = Vec::new();
+        let mut others = 0;
+        for (i, p) in ps.iter().enumerate() {
+            self.hits(p.text, &mut hits);
+            found.extend(hits.drain(..).map(|hit| DocHit { paragraph: i, hit }));
+            others += other.find_iter(p.text).count();
+        }
+        // A slip is the minority way of writing it.
+        if others > found.len() {
+            out.extend(found);
         }
     }
 }
@@ -96,6 +132,19 @@ mod tests {
             flagged(&*swap, "ক-খ", "bn"),
             [("ক-খ".to_string(), Some("খ-ক".to_string()))]
         );
+    }
+
+    #[test]
+    fn house_style_flags_the_minority_way_only() {
+        let c = compile(
+            "pattern",
+            r#"regex = '\S(\s+)।', group = 1, house_style = '\S।'"#,
+        )
+        .unwrap();
+        let slip = "এক।\nদুই।\nতিন ।";
+        assert_eq!(crate::checks::testing::texts(&*c, slip, "bn"), [" "]);
+        let verse = "এক ।\nদুই ।\nতিন।";
+        assert!(crate::checks::testing::texts(&*c, verse, "bn").is_empty());
     }
 
     #[test]
