@@ -338,7 +338,7 @@ impl Engine {
         for (i, (a, mut findings)) in analyses.iter().zip(by_paragraph).enumerate() {
             findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
             findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
-            let w = count_words(a.text, unspaced);
+            let w = count_words(a, unspaced);
             let p: f64 = findings
                 .iter()
                 .map(|f| self.settings.weights.of(f.severity))
@@ -470,11 +470,11 @@ impl Engine {
 }
 
 /// Words as MQM counts them: whitespace tokens, or UAX #29 words for unspaced scripts.
-fn count_words(text: &str, unspaced: bool) -> usize {
+fn count_words(a: &Analysis, unspaced: bool) -> usize {
     if unspaced {
-        text.unicode_words().count()
+        a.text.unicode_words().count()
     } else {
-        text.split_whitespace().count()
+        a.whitespace_tokens
     }
 }
 

@@ -216,6 +216,9 @@ impl Check for Consistency {
             ..Lexicon::default()
         };
         let (mut folded, mut collapsed, mut key) = (String::new(), String::new(), String::new());
+        // Words repeat: each distinct word is keyed once, and later occurrences are one hash
+        // lookup. `None`: the word is not judged (too short, or no room left for its group).
+        let mut seen: HashMap<&str, Option<(usize, usize)>> = HashMap::new();
         for (i, p) in ps.iter().enumerate() {
             for w in p
                 .words
@@ -223,40 +226,28 @@ impl Check for Consistency {
                 .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
             {
                 let word = p.norm(w);
-                // The key forgives what variants are made of: confusable letters folded, a
-                // letter typed twice counted once (before the ending is found, so `ভাইরাসেরর`
-                // loses the same ending as `ভাইরাসের`), and the ending.
-                self.fold_into(word, &mut folded);
-                self.collapse_into(&folded, &mut collapsed);
-                let (key_stem, _) = endings.split_ending(&collapsed, 2);
-                if key_stem.chars().count() < self.min_chars {
-                    continue;
-                }
-                self.fold_medial(key_stem, &mut key);
-                // The spelling is the word as written without its ending; an ending the
-                // language does not have is part of it (`ইউরোপীজ়`).
-                let (spelling, _) = ctx.lexicon.split_ending(word, 2);
-                let g = match index.get(key.as_str()) {
-                    Some(&g) => g,
-                    None if groups.len() >= self.max_stems => continue,
+                let place = match seen.get(word) {
+                    Some(&place) => place,
                     None => {
-                        index.insert(key.clone(), groups.len());
-                        groups.push(Group {
-                            key: key.clone(),
-                            spellings: Vec::new(),
-                        });
-                        groups.len() - 1
+                        let place = self.place(
+                            word,
+                            ctx,
+                            &endings,
+                            (&mut folded, &mut collapsed, &mut key),
+                            &mut index,
+                            &mut groups,
+                        );
+                        if seen.len() < self.max_stems {
+                            seen.insert(word, place);
+                        }
+                        place
                     }
                 };
-                let occurrence = Occurrence {
+                let Some((g, k)) = place else { continue };
+                groups[g].spellings[k].1.push(Occurrence {
                     paragraph: i,
                     span: w.span,
-                };
-                let spellings = &mut groups[g].spellings;
-                match spellings.iter_mut().find(|(s, _)| s == spelling) {
-                    Some((_, occ)) => occ.push(occurrence),
-                    None => spellings.push((spelling.to_string(), vec![occurrence])),
-                }
+                });
             }
         }
         let mut varied: Vec<&Group> = groups.iter().filter(|g| g.spellings.len() > 1).collect();
@@ -287,6 +278,54 @@ impl Check for Consistency {
 }
 
 impl Consistency {
+    /// The group and spelling a word belongs to, creating them when new; `None` when the word
+    /// is not judged.
+    #[allow(clippy::type_complexity)]
+    fn place(
+        &self,
+        word: &str,
+        ctx: &Context,
+        endings: &Lexicon,
+        (folded, collapsed, key): (&mut String, &mut String, &mut String),
+        index: &mut HashMap<String, usize>,
+        groups: &mut Vec<Group>,
+    ) -> Option<(usize, usize)> {
+        // The key forgives what variants are made of: confusable letters folded, a letter
+        // typed twice counted once (before the ending is found, so `ভাইরাসেরর` loses the same
+        // ending as `ভাইরাসের`), and the ending.
+        self.fold_into(word, folded);
+        self.collapse_into(folded, collapsed);
+        let (key_stem, _) = endings.split_ending(collapsed, 2);
+        if key_stem.chars().count() < self.min_chars {
+            return None;
+        }
+        self.fold_medial(key_stem, key);
+        // The spelling is the word as written without its ending; an ending the language does
+        // not have is part of it (`ইউরোপীজ়`).
+        let (spelling, _) = ctx.lexicon.split_ending(word, 2);
+        let g = match index.get(key.as_str()) {
+            Some(&g) => g,
+            None if groups.len() >= self.max_stems => return None,
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    key: key.clone(),
+                    spellings: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        let spellings = &mut groups[g].spellings;
+        let k = match spellings.iter().position(|(s, _)| s == spelling) {
+            Some(k) => k,
+            None => {
+                spellings.push((spelling.to_string(), Vec::new()));
+                spellings.len() - 1
+            }
+        };
+        Some((g, k))
+    }
+
     /// Flag the occurrences of `variant` where `major` is the clear majority nearby.
     fn flag(
         &self,

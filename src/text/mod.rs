@@ -180,6 +180,8 @@ pub struct Analysis<'a> {
     pub numbers: Vec<Number>,
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
+    /// Whitespace-separated tokens: the words MQM counts in spaced scripts.
+    pub whitespace_tokens: usize,
 }
 
 impl<'a> Analysis<'a> {
@@ -201,6 +203,7 @@ impl<'a> Analysis<'a> {
             numbers: numbers::numbers(text),
             sentences: sentences::sentences(text),
             scripts: ScriptCounts::of(text),
+            whitespace_tokens: text.split_whitespace().count(),
         }
     }
 
