@@ -526,6 +526,8 @@ def report(args):
     out(f"| >= 100x each Python peer | lowest: {fmt(min_peer, 1)}x | "
         f"{verdict(None if min_peer is None else min_peer >= 100)} |")
     out("")
+    out("Where a target is not met, `docs/performance.md` has the profile, the reason and the plan.")
+    out("")
 
     out("## What each tool checks")
     out("")

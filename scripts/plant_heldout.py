@@ -483,30 +483,6 @@ def _attribution(line, rnd, shape, registers=("h", "n", "p")):
     return new, spans, lemma
 
 
-def attribution_quoted(line, rnd, ctx):
-    return _attribution(line, rnd, "quoted")
-
-
-def attribution_plain(line, rnd, ctx):
-    return _attribution(line, rnd, "plain")
-
-
-def attribution_tense_mix(line, rnd, ctx):
-    return _attribution(line, rnd, "tense-mix")
-
-
-def attribution_inverted(line, rnd, ctx):
-    return _attribution(line, rnd, "inverted", ("h", "n"))
-
-
-def attribution_quotative(line, rnd, ctx):
-    return _attribution(line, rnd, "quotative", ("h", "n"))
-
-
-def attribution_quotative_inverted(line, rnd, ctx):
-    return _attribution(line, rnd, "quotative-inverted", ("h", "n"))
-
-
 # repeated-word -------------------------------------------------------------------------------
 
 def _repeatable(w):
@@ -529,22 +505,6 @@ def _repeat_coordinated(line, rnd, conj):
     m = rnd.choice(ws)
     w = m.group()
     return (*splice(line, m.start(), m.end(), f"{w} {conj} {w}"), "")
-
-
-def repeat_coord_o(line, rnd, ctx):
-    return _repeat_coordinated(line, rnd, "ও")
-
-
-def repeat_coord_ar(line, rnd, ctx):
-    return _repeat_coordinated(line, rnd, "আর")
-
-
-def repeat_coord_ba(line, rnd, ctx):
-    return _repeat_coordinated(line, rnd, "বা")
-
-
-def repeat_coord_ebong(line, rnd, ctx):
-    return _repeat_coordinated(line, rnd, "এবং")
 
 
 def _inflect(w):
@@ -602,22 +562,6 @@ def _doubled_phala(line, rnd, name):
     spots = [i for i in range(1, len(w)) if w.startswith(p, i)]
     i = rnd.choice(spots)
     return (*splice(line, m.start(), m.end(), w[:i] + p + w[i:]), "")
-
-
-def cluster_phala_ya(line, rnd, ctx):
-    return _doubled_phala(line, rnd, "phala-ya")
-
-
-def cluster_phala_la(line, rnd, ctx):
-    return _doubled_phala(line, rnd, "phala-la")
-
-
-def cluster_phala_na(line, rnd, ctx):
-    return _doubled_phala(line, rnd, "phala-na")
-
-
-def cluster_phala_ra(line, rnd, ctx):
-    return _doubled_phala(line, rnd, "phala-ra")
 
 
 def _double_mark(line, rnd, marks, insert=None):
@@ -869,11 +813,11 @@ def _spelling(line, rnd, ctx, sub):
             return (*splice(line, m.start(), m.end(), v), f"{d},{status}")
 
 
-def spelling_factory(sub):
-    def planter(line, rnd, ctx):
-        return _spelling(line, rnd, ctx, sub)
-    planter.__name__ = "spelling_" + sub.replace("-", "_")
-    return planter
+def planter(f, *args, ctx_arg=False):
+    """A planter `(line, rnd, ctx)` from a shared one with its sub-variant's arguments."""
+    if ctx_arg:
+        return lambda line, rnd, ctx: f(line, rnd, ctx, *args)
+    return lambda line, rnd, ctx: f(line, rnd, *args)
 
 
 SPELLING_SUBS = ["vowel-i", "vowel-u", "ra-rra", "ta-khanda", "aspiration", "letter-doubled",
@@ -889,16 +833,22 @@ KINDS = {
                     "split-conjunct": orphan_split_conjunct, "on-vowel-letter": orphan_on_vowel_letter},
     "mixed-digits": {"plain": digits_plain, "grouped": digits_grouped,
                      "group-boundary": digits_group_boundary, "decimal": digits_decimal},
-    "duplicated-attribution": {"quoted": attribution_quoted, "plain": attribution_plain,
-                               "tense-mix": attribution_tense_mix, "inverted": attribution_inverted,
-                               "quotative": attribution_quotative,
-                               "quotative-inverted": attribution_quotative_inverted},
-    "repeated-word": {"adjacent": repeat_adjacent, "coord-ও": repeat_coord_o, "coord-আর": repeat_coord_ar,
-                      "coord-বা": repeat_coord_ba, "coord-এবং": repeat_coord_ebong,
+    "duplicated-attribution": {
+        "quoted": planter(_attribution, "quoted"),
+        "plain": planter(_attribution, "plain"),
+        "tense-mix": planter(_attribution, "tense-mix"),
+        "inverted": planter(_attribution, "inverted", ("h", "n")),
+        "quotative": planter(_attribution, "quotative", ("h", "n")),
+        "quotative-inverted": planter(_attribution, "quotative-inverted", ("h", "n")),
+    },
+    "repeated-word": {"adjacent": repeat_adjacent, "coord-ও": planter(_repeat_coordinated, "ও"),
+                      "coord-আর": planter(_repeat_coordinated, "আর"),
+                      "coord-বা": planter(_repeat_coordinated, "বা"),
+                      "coord-এবং": planter(_repeat_coordinated, "এবং"),
                       "coord-inflected": repeat_coord_inflected,
                       "adjacent-inflected": repeat_adjacent_inflected, "phrase": repeat_phrase},
-    "malformed-cluster": {"phala-ya": cluster_phala_ya, "phala-la": cluster_phala_la,
-                          "phala-na": cluster_phala_na, "phala-ra": cluster_phala_ra,
+    "malformed-cluster": {**{f"phala-{p}": planter(_doubled_phala, f"phala-{p}")
+                             for p in ("ya", "la", "na", "ra")},
                           "same-sign": cluster_same_sign, "two-signs": cluster_two_signs,
                           "other-mark": cluster_other_mark, "o-plus-aa": cluster_o_plus_aa},
     "untranslated-line": {"aligned": untranslated_aligned, "other-english": untranslated_other,
@@ -912,7 +862,7 @@ KINDS = {
                            "with-comma": stray_with_comma, "one-letter": stray_one_letter,
                            "capitalised-initial": stray_capitalised_initial,
                            "after-number": stray_after_number},
-    "inconsistent-spelling": {s: spelling_factory(s) for s in SPELLING_SUBS},
+    "inconsistent-spelling": {s: planter(_spelling, s, ctx_arg=True) for s in SPELLING_SUBS},
 }
 
 
