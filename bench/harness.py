@@ -118,7 +118,7 @@ def other_load(window=3.0):
             share = (ticks - p0[pid][0]) / hz / window * 100
             if share >= 10:
                 busy.append(f"{share:.0f}% pid {pid}: {cmd[:120]}")
-    fuzz = subprocess.run(["pgrep", "-fa", "fuzz"], capture_output=True, text=True).stdout.strip()
+    fuzz = subprocess.run(["pgrep", "-fa", "fuzz/target/"], capture_output=True, text=True).stdout.strip()
     return {"loadavg": read_text("/proc/loadavg").split()[:3],
             "idle_pct": round(100 * (i1 - i0) / max(1, t1 - t0), 1),
             "busy": sorted(busy, reverse=True),

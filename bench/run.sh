@@ -174,12 +174,12 @@ python3 bench/patterns.py --rules rules --lang bn > "$DATA/patterns.json"
 # --- measure --------------------------------------------------------------------------------
 if [ "$MODE" = full ]; then
   waited=0
-  while pgrep -f 'fuzz' >/dev/null 2>&1 && [ "$waited" -lt "$WAIT_IDLE" ]; do
+  while pgrep -f 'fuzz/target/' >/dev/null 2>&1 && [ "$waited" -lt "$WAIT_IDLE" ]; do
     echo "a fuzzer is running; waiting ($waited/$WAIT_IDLE min)"
     sleep 60
     waited=$((waited + 1))
   done
-  if pgrep -f 'fuzz' >/dev/null 2>&1; then
+  if pgrep -f 'fuzz/target/' >/dev/null 2>&1; then
     echo "warning: a fuzzer is running: it takes a core, figures will be disturbed (recorded in the report)"
   fi
 fi

@@ -95,7 +95,7 @@ fn kinds(c: &mut Criterion) {
     let ctx = Context {
         script: ScriptCounts::of(&text).dominant(),
         language: "bn".to_string(),
-        lexicon,
+        lexicon: std::sync::Arc::new(lexicon),
     };
     let all: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
 

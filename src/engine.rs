@@ -2,7 +2,8 @@
 //! findings with file positions -> scores. Pure: the same input and settings give the same
 //! report.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobMatcher};
 use rayon::prelude::*;
@@ -94,6 +95,17 @@ pub struct Engine {
     pub packs: Vec<Pack>,
     pub settings: Settings,
     gate: Gate,
+    active: Mutex<HashMap<ActiveKey, Arc<Active>>>,
+}
+
+/// What decides which rules run on a document: its language and the indices of the
+/// `[[path]]` entries its path matches.
+type ActiveKey = (String, Vec<usize>);
+
+/// The rules (pack index, rule index) that run on a kind of document, and their language data.
+struct Active {
+    rules: Vec<(usize, usize)>,
+    lexicon: Arc<Lexicon>,
 }
 
 /// One multi-pattern scan (a RegexSet of every gated rule's regex) tells which gated rules can
@@ -183,6 +195,7 @@ impl Engine {
             packs,
             settings,
             gate,
+            active: Mutex::new(HashMap::new()),
         })
     }
 
@@ -199,35 +212,65 @@ impl Engine {
     }
 
     /// The rules that run on a document of `language` at `path`, and the language data of
-    /// their packs.
-    fn active(&self, language: &str, path: &str) -> (Vec<&Rule>, Lexicon) {
+    /// their packs. Worked out once per language and set of matching `[[path]]` entries, then
+    /// shared: a stream of segments asks for it once per segment.
+    fn active(&self, language: &str, path: &str) -> (Vec<&Rule>, Arc<Lexicon>) {
+        let matching: Vec<usize> = (0..self.settings.paths.len())
+            .filter(|&i| self.settings.paths[i].glob.is_match(path))
+            .collect();
+        let key = (language.to_string(), matching);
+        let cached = self
+            .active
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned());
+        let active = cached.unwrap_or_else(|| {
+            let made = Arc::new(self.make_active(language, &key.1));
+            if let Ok(mut cache) = self.active.lock() {
+                cache.insert(key, Arc::clone(&made));
+            }
+            made
+        });
+        let rules = active
+            .rules
+            .iter()
+            .map(|&(p, r)| &self.packs[p].rules[r])
+            .collect();
+        (rules, Arc::clone(&active.lexicon))
+    }
+
+    fn make_active(&self, language: &str, matching: &[usize]) -> Active {
         let mut packs = self.settings.packs.clone();
         let mut disabled: BTreeSet<&str> =
             self.settings.disabled.iter().map(String::as_str).collect();
-        for p in self.settings.paths.iter().filter(|p| p.glob.is_match(path)) {
+        for p in matching.iter().map(|&i| &self.settings.paths[i]) {
             if p.packs.is_some() {
                 packs = p.packs.clone();
             }
             disabled.extend(p.disabled.iter().map(String::as_str));
         }
-        let active: Vec<&Pack> = self
-            .packs
-            .iter()
-            .filter(|p| match &packs {
-                Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
-                None => p.info.applies_to(language),
+        let active: Vec<usize> = (0..self.packs.len())
+            .filter(|&i| {
+                let p = &self.packs[i];
+                match &packs {
+                    Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
+                    None => p.info.applies_to(language),
+                }
             })
             .collect();
         let mut lexicon = Lexicon::default();
-        for p in &active {
-            lexicon.merge(&p.lexicon);
+        for &p in &active {
+            lexicon.merge(&self.packs[p].lexicon);
         }
         let rules = active
             .iter()
-            .flat_map(|p| &p.rules)
-            .filter(|r| !disabled.contains(r.id.as_str()))
+            .flat_map(|&p| (0..self.packs[p].rules.len()).map(move |r| (p, r)))
+            .filter(|&(p, r)| !disabled.contains(self.packs[p].rules[r].id.as_str()))
             .collect();
-        (rules, lexicon)
+        Active {
+            rules,
+            lexicon: Arc::new(lexicon),
+        }
     }
 
     /// The language of a document: configured for its path or the run, else detected from
@@ -570,7 +613,7 @@ pub fn hits_in(
     let ctx = Context {
         script,
         language: language.to_string(),
-        lexicon: lexicon.clone(),
+        lexicon: Arc::new(lexicon.clone()),
     };
     find(rules, &analyses, &ctx, false, None)
         .into_iter()
@@ -765,5 +808,19 @@ mod tests {
             .map(|p| p.index)
             .collect();
         assert_eq!(flagged, [3]);
+
+        // Nor do a few short captions and links among long native paragraphs.
+        let long = "রাশিয়ার রাষ্ট্রপতি ভ্লাদিমির পুতিন উত্তর কোরিয়ার নেতা কিম জং উনকে একটি চিঠি পাঠিয়েছেন, যেখানে তিনি দুই দেশের সম্পর্ক আরও দৃঢ় করার অঙ্গীকার করেছেন এবং সামরিক সহযোগিতার প্রশংসা করেছেন।";
+        let text = format!(
+            "{long}\nPhoto: Reuters\n{long}\nSource: KCNA\nhttps://example.org/news/2025/08/15\n"
+        );
+        let doc = Document::from_text("t", text, 0, ParagraphMode::Line);
+        let report = engine.check(&doc);
+        assert_eq!(report.language, "bn");
+        assert!(
+            report
+                .findings()
+                .all(|f| f.rule != "common.foreign-paragraph")
+        );
     }
 }

@@ -71,9 +71,22 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     for (i, v) in o.verbs.iter().enumerate() {
         let mut all: Vec<String> = v.forms.clone();
         if let Some(light) = &v.light {
-            let Some(lv) = o.light_verbs.iter().find(|l| l.lemma == *light) else {
+            // A light verb of `light_verbs`, or a simple reporting verb used as one
+            // (`আহ্বান জানানো` takes every form of `জানানো`).
+            let light_forms = o
+                .light_verbs
+                .iter()
+                .find(|l| l.lemma == *light)
+                .map(|l| &l.forms)
+                .or_else(|| {
+                    o.verbs
+                        .iter()
+                        .find(|x| x.lemma == *light && x.light.is_none())
+                        .map(|x| &x.forms)
+                });
+            let Some(light_forms) = light_forms else {
                 return Err(BuildError::new(format!(
-                    "verb `{}`: no light verb `{light}` in `light_verbs`",
+                    "verb `{}`: no light verb `{light}` in `light_verbs` or `verbs`",
                     v.lemma
                 )));
             };
@@ -88,7 +101,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
                     v.lemma
                 )));
             };
-            all.extend(lv.forms.iter().map(|f| format!("{head} {f}")));
+            all.extend(light_forms.iter().map(|f| format!("{head} {f}")));
         }
         if all.is_empty() {
             return Err(BuildError::new(format!("verb `{}` has no forms", v.lemma)));
@@ -105,7 +118,8 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             forms.push((i, words));
         }
     }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.1.len()));
+    // Longest forms first (so `বলা হয়েছে` wins over a shorter form), each form once.
+    forms.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.cmp(b)));
     forms.dedup();
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
@@ -122,6 +136,9 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         min_similarity: o.min_similarity,
     })
 }
+
+/// Longest subject compared by similarity, in bytes (the comparison costs length squared).
+const MAX_SUBJECT_BYTES: usize = 192;
 
 /// Most words of an inverted subject after its verb (`জাতিসংঘের মহাসচিব`).
 const INVERTED_WORDS: usize = 3;
@@ -153,7 +170,9 @@ impl Attribution {
 
     fn same_subject(&self, a: &str, b: &str) -> bool {
         a == b
-            || (a.chars().count() >= 4
+            || (a.len() <= MAX_SUBJECT_BYTES
+                && b.len() <= MAX_SUBJECT_BYTES
+                && a.chars().count() >= 4
                 && b.chars().count() >= 4
                 && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
     }

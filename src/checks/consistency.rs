@@ -280,7 +280,6 @@ impl Check for Consistency {
 impl Consistency {
     /// The group and spelling a word belongs to, creating them when new; `None` when the word
     /// is not judged.
-    #[allow(clippy::type_complexity)]
     fn place(
         &self,
         word: &str,
@@ -290,6 +289,10 @@ impl Consistency {
         index: &mut HashMap<String, usize>,
         groups: &mut Vec<Group>,
     ) -> Option<(usize, usize)> {
+        // A word this long is no name or term, and comparing it would cost its length squared.
+        if word.len() > MAX_WORD_BYTES {
+            return None;
+        }
         // The key forgives what variants are made of: confusable letters folded, a letter
         // typed twice counted once (before the ending is found, so `ভাইরাসেরর` loses the same
         // ending as `ভাইরাসের`), and the ending.
@@ -483,6 +486,9 @@ fn interior_edit(a: &str, b: &str) -> bool {
         .count();
     prefix >= 1 && suffix >= 1
 }
+
+/// Longest word judged, in bytes (64 Bengali characters).
+const MAX_WORD_BYTES: usize = 192;
 
 /// Most keys sharing one deletion that are compared with each other.
 const MAX_NEIGHBOURS: usize = 16;

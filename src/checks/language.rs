@@ -1,10 +1,13 @@
 //! `language`: a paragraph that is not in the document's language, typically a segment MT left
 //! untranslated. A paragraph whose words are mostly (`min_share`) of another script than the
-//! document's, and, in a cased script, are prose (`min_common_share` of them lowercase) rather
-//! than a list of names or a title, is foreign; words are counted rather than letters, so one
-//! Han character weighs as much as one English word; with `same_script = true`, whatlang also compares languages that share
-//! a script, but only when it is confident (`min_confidence`) on a long paragraph. Short
-//! paragraphs (`min_letters`) and mixed ones stay quiet.
+//! document's, and, in a cased script, are prose (`min_common_share` of them lowercase, or a
+//! source-language function word among them, as in a title) rather than a list of names, is
+//! foreign; words are counted rather than letters, so one Han character weighs as much as one
+//! English word; with `same_script = true`, whatlang also compares languages that share a
+//! script, but only when it is confident (`min_confidence`) on a long paragraph. Short
+//! paragraphs (`min_letters`) and mixed ones stay quiet, except a short sentence of the source
+//! language's words (three words or more, two of them `source_words`: `how high is your
+//! fever?`), down to `SHORT_LETTERS` letters.
 
 use serde::Deserialize;
 
@@ -82,7 +85,7 @@ impl WordScripts {
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
             let text = w.text(p.text);
-            if Some(s) != ctx.script && ctx.lexicon.is_source_word(text) {
+            if Some(s) != ctx.script && ctx.lexicon.source_word(text).is_some() {
                 source_words += 1;
             }
             let cased = text.chars().any(is_cased_letter);
@@ -135,7 +138,7 @@ impl WordScripts {
 impl Check for Language {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(doc_script) = ctx.script else { return };
-        if p.scripts.total() < SHORT_LETTERS
+        if p.scripts.total() < SHORT_LETTERS.min(self.o.min_letters)
             || (p.scripts.total() < self.o.min_letters && p.scripts.dominant() == Some(doc_script))
         {
             return;

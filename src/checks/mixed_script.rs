@@ -17,6 +17,7 @@ use super::{BuildError, Check, Context, Hit};
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::Script;
 
+use crate::rules::SourceCase;
 use crate::text::script::{
     is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter, script_of,
 };
@@ -81,8 +82,6 @@ struct Token {
     foreign_word: bool,
     /// A foreign word all in lowercase.
     plain_foreign_word: bool,
-    /// A foreign word with a capital and then lowercase letters only (`However`).
-    capitalised: bool,
     has_digit: bool,
 }
 
@@ -125,14 +124,13 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
             last_native = s == Some(native);
         }
     }
-    let (mut lower, mut rest_lower) = (true, true);
-    for (k, c) in core_str.chars().enumerate() {
+    let mut lower = true;
+    for c in core_str.chars() {
         if !(is_letter(c) && is_cased_letter(c)) {
             plain = false;
             break;
         }
         lower &= is_lowercase_letter(c);
-        rest_lower &= k == 0 || is_lowercase_letter(c);
         let s = script_of(c);
         if s == Some(native) || (foreign_script.is_some() && foreign_script != s) {
             plain = false;
@@ -147,9 +145,21 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         native_end: last_native,
         foreign_word: plain,
         plain_foreign_word: plain && lower,
-        capitalised: plain && !lower && rest_lower,
         has_digit,
     }
+}
+
+/// Longest unit after a number, in letters (`mg`, `kcal`).
+const MAX_UNIT_LETTERS: usize = 4;
+
+/// Whether a sentence of the paragraph starts at `at` (after leading quotes and brackets).
+fn starts_sentence(p: &Analysis, at: usize) -> bool {
+    p.sentences.iter().any(|s| {
+        s.start <= at
+            && p.text[s.start..at]
+                .chars()
+                .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    })
 }
 
 impl MixedScript {
@@ -170,15 +180,20 @@ impl MixedScript {
             if !t.foreign_word {
                 continue;
             }
-            // A frequent source word counts lowercase, or capitalised when it is longer than a
-            // letter (`However`; `A` is a grade or a vitamin, `IT` an acronym).
-            let common = ctx.lexicon.is_source_word(p.slice(t.core))
-                && (t.plain_foreign_word || (t.capitalised && t.letters > 1));
-            if !common && (!t.plain_foreign_word || t.letters < self.min_letters) {
+            // A frequent source word counts lowercase, or capitalised where a sentence starts
+            // (`However,`; `May` inside a sentence is the month).
+            let source_word = match ctx.lexicon.source_word(p.slice(t.core)) {
+                Some(SourceCase::Lower) => true,
+                Some(SourceCase::Capitalised) => starts_sentence(p, t.core.start),
+                None => false,
+            };
+            if !source_word && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
             }
-            // A unit after a number (`5 mg`) is not a stray word.
-            if !common && i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0 {
+            // A unit after a number (`5 mg`, `12 in`) is not a stray word; units are short, so
+            // a longer source word there still is one (`774 which`).
+            let unit_place = i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0;
+            if unit_place && !(source_word && t.letters > MAX_UNIT_LETTERS) {
                 continue;
             }
             let left = toks[..i].iter().rev().find(|x| x.letters > 0);
@@ -274,11 +289,11 @@ mod tests {
         assert_eq!(
             texts(
                 &*stray,
-                "However, আজ a রাশিয়ার 774 which প্রতিবেদন A বা Porter",
+                "However, আজ a রাশিয়ার প্রতিবেদন A বা Porter, ৫ May থেকে ১২ in বৃষ্টি, 774 which জন।",
                 "bn"
             ),
             ["However", "a", "which"],
-            "source words: capitalised, short, after a number; not a grade or a name"
+            "source words: opening a sentence, short; not a grade, a name, a month, a unit"
         );
     }
 

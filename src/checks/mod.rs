@@ -66,7 +66,7 @@ pub struct Context {
     /// The document's language (ISO 639-1 where one exists).
     pub language: String,
     /// The language data of the packs active on the document (endings...).
-    pub lexicon: Lexicon,
+    pub lexicon: std::sync::Arc<Lexicon>,
 }
 
 /// A compiled rule kind. Paragraph rules implement `paragraph`, document rules `document`.
@@ -199,7 +199,7 @@ pub(crate) mod testing {
         let ctx = Context {
             script: crate::text::dominant_script(&analyses),
             language: language.to_string(),
-            lexicon: bn_lexicon(),
+            lexicon: std::sync::Arc::new(bn_lexicon()),
         };
         let mut out = Vec::new();
         for a in &analyses {

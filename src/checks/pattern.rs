@@ -6,6 +6,8 @@
 //! With `house_style`, a regex for the other way of writing the same thing (a danda right
 //! after its word), the pattern is a slip only in a document that mostly writes it the other
 //! way: a document that writes it this way throughout (verse typography, ` ।`) has chosen it.
+//! A house style needs `HOUSE_STYLE_EVIDENCE` occurrences of either way; a shorter document (a
+//! single segment) is judged as without one.
 
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -16,6 +18,8 @@ use crate::text::{Analysis, Span};
 
 /// Largest compiled regex a pack may hold; a hostile pack cannot exhaust memory.
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Fewest occurrences of a pattern and its house-style alternative that show a house style.
+pub const HOUSE_STYLE_EVIDENCE: usize = 3;
 /// Deepest nesting of groups a pack's regex may use.
 pub const REGEX_NEST_LIMIT: u32 = 64;
 
@@ -105,8 +109,9 @@ impl Check for Pattern {
             found.extend(hits.drain(..).map(|hit| DocHit { paragraph: i, hit }));
             others += other.find_iter(p.text).count();
         }
-        // A slip is the minority way of writing it.
-        if others > found.len() {
+        // A slip is the minority way of writing it. A document with too few of either (a
+        // single segment) has no house style, and the pattern is a slip as usual.
+        if others > found.len() || others + found.len() < HOUSE_STYLE_EVIDENCE {
             out.extend(found);
         }
     }
@@ -145,6 +150,12 @@ mod tests {
         assert_eq!(crate::checks::testing::texts(&*c, slip, "bn"), [" "]);
         let verse = "এক ।\nদুই ।\nতিন।";
         assert!(crate::checks::testing::texts(&*c, verse, "bn").is_empty());
+        let segment = "এক কথা ।";
+        assert_eq!(
+            crate::checks::testing::texts(&*c, segment, "bn"),
+            [" "],
+            "too short for a house style"
+        );
     }
 
     #[test]

@@ -113,7 +113,8 @@ impl Repetition {
         let spaced = |a: usize, b: usize| {
             (a + 1..=b).all(|k| p.only_space_between(words[k - 1].span, words[k].span))
         };
-        // Past the end of the last hit: a repetition inside it is not reported again.
+        // The first index whose pair (i - 1, i) lies outside the last hit: a repetition that
+        // overlaps a hit is not reported again.
         let mut covered = 0;
         for i in 1..words.len() {
             if i < covered {
@@ -124,9 +125,14 @@ impl Repetition {
                 && !self.reduplicable(norm[i])
                 && spaced(i - 1, i)
             {
-                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                // A run of the same word (`ভাইরাস ভাইরাস ভাইরাস`) is one hit.
+                let mut j = i;
+                while j + 1 < words.len() && norm[j + 1] == norm[i] && spaced(j, j + 1) {
+                    j += 1;
+                }
+                let span = Span::new(words[i - 1].span.start, words[j].span.end);
                 out.push(Hit::new(span).suggest(words[i].text(p.text)));
-                covered = i + 1;
+                covered = j + 2;
                 continue;
             }
             // A phrase of n words said twice: words[i+1-n..=i] and words[i+1..=i+n].
@@ -141,7 +147,7 @@ impl Repetition {
                     let span = Span::new(words[a].span.start, words[b].span.end);
                     let once = &p.text[words[a].span.start..words[i].span.end];
                     out.push(Hit::new(span).suggest(once));
-                    covered = b + 1;
+                    covered = b + 2;
                     break;
                 }
             }
@@ -249,6 +255,11 @@ mod tests {
         assert_eq!(
             texts(&*c, "রাজা সেখানে রাজা সেখানে গেলেন, কাঁদতে কাঁদতে, বাড়িতে বাড়িতে", "bn"),
             ["রাজা সেখানে রাজা সেখানে", "বাড়িতে বাড়িতে"]
+        );
+        assert_eq!(
+            texts(&*c, "ভাইরাস ভাইরাস ভাইরাস ছড়ায়, রাজা সেখানে রাজা সেখানে রাজা সেখানে", "bn"),
+            ["ভাইরাস ভাইরাস ভাইরাস", "রাজা সেখানে রাজা সেখানে"],
+            "a run is one hit; a phrase said thrice is reported once"
         );
         let single = compile("repetition", r#"mode = "repeated""#).unwrap();
         assert!(texts(&*single, "রাজা সেখানে রাজা সেখানে গেলেন", "bn").is_empty());

@@ -121,7 +121,13 @@ fn finding(file: &FileReport, f: &Finding, style: &Style, out: &mut String) {
         let _ = writeln!(out, "    = text: {e}");
     }
     if let Some(s) = &f.suggestion {
-        let _ = writeln!(out, "    = suggestion: {s}");
+        // An empty replacement deletes the flagged text (a stray space).
+        let shown = if s.is_empty() {
+            "(delete it)"
+        } else {
+            s.as_str()
+        };
+        let _ = writeln!(out, "    = suggestion: {shown}");
     }
     let _ = writeln!(out, "    = {}, {}", f.category, f.kind);
 }

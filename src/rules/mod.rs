@@ -69,6 +69,13 @@ impl Example {
     }
 }
 
+/// How a source word is written (see `Lexicon::source_word`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceCase {
+    Lower,
+    Capitalised,
+}
+
 /// Language data a pack shares with all its rules.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,13 +128,28 @@ impl Lexicon {
         self.endings.iter().any(|e| e == s)
     }
 
-    /// Whether `word` is one of the source words, in any case.
-    pub fn is_source_word(&self, word: &str) -> bool {
-        !self.source_words.is_empty()
-            && self
-                .source_words
-                .binary_search(&word.to_lowercase())
-                .is_ok()
+    /// How `word` stands as a source word: `Lower` (`which`), `Capitalised` (`However`: a
+    /// capital, then lowercase letters, two letters at least), or `None`: not a source word,
+    /// or written as one never is in running text (`A` is a grade or a vitamin, `IT` an
+    /// acronym).
+    pub fn source_word(&self, word: &str) -> Option<SourceCase> {
+        if self.source_words.is_empty() {
+            return None;
+        }
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let rest_lower = chars.clone().all(char::is_lowercase);
+        let case = if first.is_lowercase() && rest_lower {
+            SourceCase::Lower
+        } else if first.is_uppercase() && rest_lower && chars.next().is_some() {
+            SourceCase::Capitalised
+        } else {
+            return None;
+        };
+        self.source_words
+            .binary_search(&word.to_lowercase())
+            .is_ok()
+            .then_some(case)
     }
 }
 

@@ -45,7 +45,12 @@ pub fn detect_document<'a>(
             break;
         }
         if dominant.is_none() || script == dominant {
-            sample.push_str(text);
+            // Only what the sample still takes: a 100 MB paragraph is not copied.
+            let mut end = text.len().min(SAMPLE_BYTES - sample.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            sample.push_str(&text[..end]);
             sample.push('\n');
         }
     }

@@ -141,19 +141,21 @@ impl ScriptCounts {
     }
 }
 
-/// The script of a document: the one most of its paragraphs are written in (each paragraph
-/// votes with its own dominant script; ties go to the script with more letters). Counting
-/// paragraphs, not letters, keeps one long untranslated paragraph from turning a document of
-/// short ones into a document of its language.
+/// The script of a document: each paragraph votes for its own dominant script with the square
+/// root of its letter count (ties go to the script with more letters). Counting paragraphs
+/// keeps one long untranslated paragraph from turning a document of short native ones into a
+/// document of its language; the square root keeps a few short captions or URLs (`Photo:
+/// Reuters`) from outvoting long native paragraphs.
 pub fn dominant_script(analyses: &[Analysis]) -> Option<Script> {
     let mut votes: Vec<(Script, usize)> = Vec::new();
     let mut letters = ScriptCounts::default();
     for a in analyses {
         letters.merge_unsorted(&a.scripts);
-        if let Some(s) = a.scripts.dominant() {
+        if let Some(&(s, n)) = a.scripts.0.first() {
+            let weight = n.isqrt();
             match votes.iter_mut().find(|(x, _)| *x == s) {
-                Some(v) => v.1 += 1,
-                None => votes.push((s, 1)),
+                Some(v) => v.1 += weight,
+                None => votes.push((s, weight)),
             }
         }
     }
