@@ -483,6 +483,23 @@ def _attribution(line, rnd, shape, registers=("h", "n", "p")):
     return new, spans, lemma
 
 
+# Reporting verbs that mtqc's Bengali lexicon does not list: only the shape of the sentence (one
+# clause opening and closing it) can give the duplicate away.
+UNLISTED_VERBS = ["প্রশ্ন তোলেন", "জোর দেন", "ইঙ্গিত দিয়েছেন", "আশঙ্কা করছেন", "বর্ণনা করেন",
+                  "স্মরণ করিয়ে দেন", "মত দিয়েছেন", "ব্যাখ্যা দিয়েছেন", "সমালোচনা করেন"]
+
+
+def attribution_unlisted(line, rnd, ctx):
+    body = _attribution_body(line)
+    if not body:
+        return None
+    clause = f"{rnd.choice(SUBJECTS['h'])} {rnd.choice(UNLISTED_VERBS)}"
+    quote = rnd.random() < 0.5
+    inner = f", “{body},” " if quote else f", {body}, "
+    new, spans = _build([(clause,), inner, (clause,), "।"])
+    return new, spans, "unlisted"
+
+
 # repeated-word -------------------------------------------------------------------------------
 
 def _repeatable(w):
@@ -840,6 +857,7 @@ KINDS = {
         "inverted": planter(_attribution, "inverted", ("h", "n")),
         "quotative": planter(_attribution, "quotative", ("h", "n")),
         "quotative-inverted": planter(_attribution, "quotative-inverted", ("h", "n")),
+        "unlisted-verb": attribution_unlisted,
     },
     "repeated-word": {"adjacent": repeat_adjacent, "coord-ও": planter(_repeat_coordinated, "ও"),
                       "coord-আর": planter(_repeat_coordinated, "আর"),

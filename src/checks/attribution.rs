@@ -27,6 +27,10 @@ pub struct Options {
     /// Words that stand before a verb without being its subject (`আরও`, `এবং`).
     #[serde(default)]
     not_subjects: Vec<String>,
+    /// Longest clause, in words, that opening and closing one sentence is flagged whatever its
+    /// verb (0: off).
+    #[serde(default)]
+    frame_words: usize,
     /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
     #[serde(default = "default_similarity")]
     min_similarity: f64,
@@ -63,6 +67,7 @@ pub struct Attribution {
     lemmas: Vec<String>,
     not_subjects: Vec<String>,
     min_similarity: f64,
+    frame_words: usize,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -134,6 +139,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         lemmas,
         not_subjects: o.not_subjects.iter().map(|w| w.nfc().collect()).collect(),
         min_similarity: o.min_similarity,
+        frame_words: o.frame_words,
     })
 }
 
@@ -200,6 +206,50 @@ impl Attribution {
     }
 
     fn sentence<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
+        let before = out.len();
+        self.clauses(p, words, out);
+        if out.len() == before {
+            self.frame(p, words, out);
+        }
+    }
+
+    /// A sentence whose first part (before its first comma) is a short clause that also closes
+    /// the sentence, whatever its verb: `মন্ত্রী প্রশ্ন তোলেন, …, মন্ত্রী প্রশ্ন তোলেন।`. A
+    /// sentence framed by one clause twice is the shape of a duplicated attribution even when
+    /// the verb is in no lexicon; the clause must be the whole first part, so parallel phrases
+    /// (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
+    fn frame(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+        // The first word after the sentence's first comma.
+        let Some(c) = (1..words.len()).find(|&i| {
+            p.text[words[i - 1].span.end..words[i].span.start].contains([',', '،', '，'])
+        }) else {
+            return;
+        };
+        let tight = |ws: &[Word]| {
+            ws.windows(2)
+                .all(|w| p.only_space_between(w[0].span, w[1].span))
+        };
+        let k = c;
+        if !(2..=self.frame_words).contains(&k) || words.len() < 2 * k + 1 {
+            return;
+        }
+        {
+            let (head, tail) = (&words[..k], &words[words.len() - k..]);
+            let same = head
+                .iter()
+                .zip(tail)
+                .all(|(a, b)| a.is_letters() && p.norm(a) == p.norm(b));
+            if same && tight(head) && tight(tail) {
+                let span = Span::new(tail[0].span.start, tail[k - 1].span.end);
+                let first = Span::new(head[0].span.start, head[k - 1].span.end);
+                out.push(Hit::new(span).var("first", p.slice(first)));
+                return;
+            }
+        }
+    }
+
+    /// Reporting clauses of the lexicon's verbs, each compared with those before it.
+    fn clauses<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
         let mut clauses: Vec<Clause<'p>> = Vec::new();
         let mut j = 0;
         while j < words.len() {
