@@ -205,7 +205,7 @@ impl Attribution {
         })
     }
 
-    fn sentence<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
+    fn sentence(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
         let before = out.len();
         self.clauses(p, words, out);
         if out.len() == before {
