@@ -229,22 +229,20 @@ impl Attribution {
             ws.windows(2)
                 .all(|w| p.only_space_between(w[0].span, w[1].span))
         };
-        let k = c;
-        if !(2..=self.frame_words).contains(&k) || words.len() < 2 * k + 1 {
+        // The clause is the whole first part: `c` words, and something between it and its
+        // repetition.
+        if !(2..=self.frame_words).contains(&c) || words.len() < 2 * c + 1 {
             return;
         }
-        {
-            let (head, tail) = (&words[..k], &words[words.len() - k..]);
-            let same = head
-                .iter()
-                .zip(tail)
-                .all(|(a, b)| a.is_letters() && p.norm(a) == p.norm(b));
-            if same && tight(head) && tight(tail) {
-                let span = Span::new(tail[0].span.start, tail[k - 1].span.end);
-                let first = Span::new(head[0].span.start, head[k - 1].span.end);
-                out.push(Hit::new(span).var("first", p.slice(first)));
-                return;
-            }
+        let (head, tail) = (&words[..c], &words[words.len() - c..]);
+        let same = head
+            .iter()
+            .zip(tail)
+            .all(|(a, b)| a.is_letters() && p.norm(a) == p.norm(b));
+        if same && tight(head) && tight(tail) {
+            let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
+            let first = Span::new(head[0].span.start, head[c - 1].span.end);
+            out.push(Hit::new(span).var("first", p.slice(first)));
         }
     }
 
