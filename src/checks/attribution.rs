@@ -329,4 +329,24 @@ mod tests {
         assert!(texts(&*c, "তারা আরও বলেন, ভালো, এবং আরও বলেন।", "bn").is_empty());
         assert!(compile("attribution", r#"verbs = [{ lemma = "x", forms = [] }]"#).is_err());
     }
+
+    #[test]
+    fn a_sentence_framed_by_one_clause_whatever_its_verb() {
+        let c = compile("attribution", &format!("{VERBS}, frame_words = 4")).unwrap();
+        assert_eq!(
+            texts(&*c, "মন্ত্রী প্রশ্ন তোলেন, “টাকা কোথায়,” মন্ত্রী প্রশ্ন তোলেন।", "bn"),
+            ["মন্ত্রী প্রশ্ন তোলেন"]
+        );
+        assert!(
+            texts(
+                &*c,
+                "টিকা নিলে রোগের ঝুঁকি কমাতে পারে, ব্যায়াম করলেও ঝুঁকি কমাতে পারে।",
+                "bn"
+            )
+            .is_empty(),
+            "the first part is longer than the clause: parallel phrases"
+        );
+        let off = compile("attribution", VERBS).unwrap();
+        assert!(texts(&*off, "মন্ত্রী প্রশ্ন তোলেন, টাকা কোথায়, মন্ত্রী প্রশ্ন তোলেন।", "bn").is_empty());
+    }
 }
