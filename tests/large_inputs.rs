@@ -10,19 +10,19 @@ use std::time::{Duration, Instant};
 
 use common::fixture;
 
-/// Run mtqc on `path`, sampling its peak resident set (VmHWM) until it exits.
-fn run_measured(path: &std::path::Path, extra: &[&str]) -> (i32, Duration, u64) {
+/// Run `mtqc check` with `args` on `path` (JSON unless `args` name a format), sampling its peak
+/// resident set (VmHWM) until it exits.
+fn run_measured(path: &std::path::Path, args: &[&str]) -> (i32, Duration, u64) {
     let start = Instant::now();
+    let format: &[&str] = if args.contains(&"--format") {
+        &[]
+    } else {
+        &["--format", "json"]
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
-        .args([
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .args(extra)
+        .args(["check", "--no-config", "--fail-on", "never"])
+        .args(format)
+        .args(args)
         .arg(path)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
