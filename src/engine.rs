@@ -558,18 +558,20 @@ fn find(
             out
         })
         .collect();
-    // Document rules see the whole document, or one segment at a time.
+    // Document rules see the whole document, or one segment at a time (segments on all
+    // threads).
     let mut doc_hits = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
         if segments {
-            for i in 0..analyses.len() {
-                rule.check.document(&analyses[i..=i], ctx, &mut doc_hits);
-                found.extend(doc_hits.drain(..).map(|d: DocHit| Found {
+            found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
+                let mut hits = Vec::new();
+                rule.check.document(&analyses[i..=i], ctx, &mut hits);
+                hits.into_iter().map(move |d: DocHit| Found {
                     paragraph: i,
                     rule: r,
                     hit: d.hit,
-                }));
-            }
+                })
+            }));
         } else {
             rule.check.document(analyses, ctx, &mut doc_hits);
             found.extend(doc_hits.drain(..).map(|d| Found {

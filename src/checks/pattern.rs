@@ -103,14 +103,27 @@ impl Check for Pattern {
         };
         let mut found: Vec<DocHit> = Vec::new();
         let mut hits = Vec::new();
-        let mut others = 0;
         for (i, p) in ps.iter().enumerate() {
             self.hits(p.text, &mut hits);
             found.extend(hits.drain(..).map(|hit| DocHit { paragraph: i, hit }));
-            others += other.find_iter(p.text).count();
         }
-        // A slip is the minority way of writing it. A document with too few of either (a
-        // single segment) has no house style, and the pattern is a slip as usual.
+        if found.is_empty() {
+            return;
+        }
+        // A slip is the minority way of writing it; counting the other way stops as soon as
+        // it is the majority. A document with too few of either (a single segment) has no
+        // house style, and the pattern is a slip as usual.
+        let enough = found.len().max(HOUSE_STYLE_EVIDENCE - 1) + 1;
+        let others = ps
+            .iter()
+            .scan(0usize, |seen, p| {
+                (*seen < enough).then(|| {
+                    *seen += other.find_iter(p.text).count();
+                    *seen
+                })
+            })
+            .last()
+            .unwrap_or(0);
         if others > found.len() || others + found.len() < HOUSE_STYLE_EVIDENCE {
             out.extend(found);
         }
