@@ -78,9 +78,9 @@ pub struct Consistency {
     min_majority: usize,
     min_similarity: f64,
     /// Confusable letter -> the first of its group.
-    fold: Vec<(char, char)>,
+    fold: Fold,
     /// The same, for `medial_confusables`.
-    medial: Vec<(char, char)>,
+    medial: Fold,
     collapse_repeats: bool,
     window: usize,
     max_variant: usize,
@@ -89,35 +89,83 @@ pub struct Consistency {
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
-fn fold_table(groups: &[Vec<String>]) -> Result<Vec<(char, char)>, BuildError> {
-    let mut fold = Vec::new();
-    for group in groups {
-        let chars: Vec<char> = group
-            .iter()
-            .map(|s| {
-                let n: String = s.nfc().collect();
-                let mut it = n.chars();
-                match (it.next(), it.next()) {
-                    (Some(c), None) => Ok(c),
-                    _ => Err(BuildError::new(format!(
-                        "confusable `{s}` must be one character"
-                    ))),
+/// Confusable letters folded to the first of their group. A member may be two characters in NFC
+/// (`ড়` is ড + nukta): the pair folds to the group's first, which is one character.
+#[derive(Debug, Default)]
+struct Fold {
+    singles: Vec<(char, char)>,
+    pairs: Vec<((char, char), char)>,
+}
+
+impl Fold {
+    fn new(groups: &[Vec<String>]) -> Result<Fold, BuildError> {
+        let mut fold = Fold::default();
+        for group in groups {
+            let members: Vec<Vec<char>> = group.iter().map(|s| s.nfc().collect()).collect();
+            let Some(first) = members.first() else {
+                continue;
+            };
+            let [to] = first[..] else {
+                return Err(BuildError::new(format!(
+                    "confusable `{}`, the first of its group, must be one character",
+                    group[0]
+                )));
+            };
+            for (m, s) in members.iter().zip(group).skip(1) {
+                match m[..] {
+                    [c] => {
+                        fold.singles.retain(|&(x, _)| x != c);
+                        fold.singles.push((c, to));
+                    }
+                    [a, b] => fold.pairs.push(((a, b), to)),
+                    _ => {
+                        return Err(BuildError::new(format!(
+                            "confusable `{s}` must be one or two characters"
+                        )));
+                    }
                 }
-            })
-            .collect::<Result<_, _>>()?;
-        if let Some(&first) = chars.first() {
-            for &c in &chars[1..] {
-                fold.retain(|&(x, _)| x != c);
-                fold.push((c, first));
+            }
+        }
+        Ok(fold)
+    }
+
+    fn single(&self, c: char) -> char {
+        self.singles
+            .iter()
+            .find(|&&(x, _)| x == c)
+            .map_or(c, |&(_, to)| to)
+    }
+
+    /// `s` with every confusable replaced by the first of its group.
+    fn apply(&self, s: &str, out: &mut String) {
+        out.clear();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let pair = chars.peek().and_then(|&n| {
+                self.pairs
+                    .iter()
+                    .find(|&&(p, _)| p == (c, n))
+                    .map(|&(_, to)| to)
+            });
+            match pair {
+                Some(to) => {
+                    chars.next();
+                    out.push(to);
+                }
+                None => out.push(self.single(c)),
             }
         }
     }
-    Ok(fold)
 }
 
 pub fn build(o: Options) -> Result<Consistency, BuildError> {
-    let fold = fold_table(&o.confusables)?;
-    let medial = fold_table(&o.medial_confusables)?;
+    let fold = Fold::new(&o.confusables)?;
+    let medial = Fold::new(&o.medial_confusables)?;
+    if !medial.pairs.is_empty() {
+        return Err(BuildError::new(
+            "`medial_confusables` are single characters",
+        ));
+    }
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -150,8 +198,7 @@ impl Consistency {
     }
 
     fn fold_into(&self, s: &str, out: &mut String) {
-        out.clear();
-        out.extend(s.chars().map(|c| folded(&self.fold, c)));
+        self.fold.apply(s, out);
     }
 
     /// Fold the medial confusables of a stem: every letter but the last.
@@ -160,7 +207,7 @@ impl Consistency {
         let last = stem.char_indices().next_back().map_or(0, |(i, _)| i);
         out.extend(
             stem.char_indices()
-                .map(|(i, c)| if i < last { folded(&self.medial, c) } else { c }),
+                .map(|(i, c)| if i < last { self.medial.single(c) } else { c }),
         );
     }
 
@@ -190,13 +237,6 @@ impl Consistency {
             last = Some(c);
         }
     }
-}
-
-fn folded(table: &[(char, char)], c: char) -> char {
-    table
-        .iter()
-        .find(|&&(x, _)| x == c)
-        .map_or(c, |&(_, to)| to)
 }
 
 /// The spellings that share one key, each with where it occurs (in paragraph order).
@@ -573,5 +613,16 @@ mod tests {
             ["পিয়ংয়াং"],
             "a negation prefix is not a spelling"
         );
+    }
+
+    #[test]
+    fn a_letter_with_a_nukta_folds_as_one() {
+        let c = compile("consistency", r#"confusables = [["র", "ড়"]]"#).unwrap();
+        assert_eq!(
+            texts(&*c, "করোনাভাইরাস ছড়ায়।\nকরোনাভাইরাস থামে।\nকড়োনাভাইরাস বাড়ে।", "bn"),
+            ["কড়োনাভাইরাস"]
+        );
+        assert!(compile("consistency", r#"confusables = [["ড়", "র"]]"#).is_err());
+        assert!(compile("consistency", r#"medial_confusables = [["র", "ড়"]]"#).is_err());
     }
 }
