@@ -117,7 +117,10 @@ impl Fold {
                         fold.singles.retain(|&(x, _)| x != c);
                         fold.singles.push((c, to));
                     }
-                    [a, b] => fold.pairs.push(((a, b), to)),
+                    [a, b] => {
+                        fold.pairs.retain(|&(x, _)| x != (a, b));
+                        fold.pairs.push(((a, b), to));
+                    }
                     _ => {
                         return Err(BuildError::new(format!(
                             "confusable `{s}` must be one or two characters"

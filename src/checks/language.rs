@@ -72,27 +72,36 @@ fn trimmed(text: &str) -> Span {
 struct WordScripts {
     counts: Vec<(Script, usize, usize)>,
     total: usize,
-    /// Words that are source-language words (`the`, `of`, `was`), in any script.
+    /// Foreign words that are source-language words, lowercase or capitalised (`the`, `Of`):
+    /// in a paragraph of foreign words only, a headline in title case has them.
     source_words: usize,
+    /// Foreign lowercase words that are not source words: the content words of prose.
+    content_lower: usize,
+    /// Words of the document's script.
+    native: usize,
 }
 
 impl WordScripts {
     fn of(p: &Analysis, ctx: &Context) -> WordScripts {
         let mut counts: Vec<(Script, usize, usize)> = Vec::new();
         let mut caps_by_script: Vec<(Script, usize)> = Vec::new();
-        let mut total = 0;
-        let mut source_words = 0;
+        let (mut total, mut source_words, mut content_lower, mut native) = (0, 0, 0, 0);
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
             let text = w.text(p.text);
-            if Some(s) != ctx.script && ctx.lexicon.source_word(text).is_some() {
-                source_words += 1;
-            }
             let cased = text.chars().any(is_cased_letter);
             let lower = cased
                 && text
                     .chars()
                     .all(|c| !is_cased_letter(c) || is_lowercase_letter(c));
+            if Some(s) == ctx.script {
+                native += 1;
+            } else {
+                match ctx.lexicon.source_word(text) {
+                    Some(_) => source_words += 1,
+                    None => content_lower += usize::from(lower),
+                }
+            }
             let caps = cased
                 && text
                     .chars()
@@ -131,6 +140,8 @@ impl WordScripts {
             counts,
             total,
             source_words,
+            content_lower,
+            native,
         }
     }
 }
@@ -159,21 +170,37 @@ impl Check for Language {
             let share = n as f64 / words.total as f64;
             // Untranslated prose has common (lowercase) words, or the source language's
             // function words even in a title (`Travel History of the Patients`); a list of
-            // names in a cased script has neither.
+            // names in a cased script has neither. Inside a native sentence, a title it cites
+            // (`… The New England Journal of Medicine সাময়িকীতে`) has function words too, so
+            // there only lowercase content words make prose.
             let cased = p
                 .text
                 .chars()
                 .any(|c| script_of(c) == Some(top) && is_cased_letter(c));
+            let common = |k: usize| k as f64 >= self.o.min_common_share * n as f64;
             let prose = !cased
-                || lower as f64 >= self.o.min_common_share * n as f64
-                || words.source_words > 0;
+                || if words.native == 0 {
+                    common(lower) || words.source_words > 0
+                } else {
+                    common(words.content_lower)
+                };
             if share < self.o.min_share || !prose {
                 return;
             }
-            let language = detect(p.text).filter(|d| d.reliable).map_or_else(
-                || format!("{} script", script_name(top)),
-                |d| d.name.to_string(),
-            );
+            // Named from its foreign words alone, so the native words around them do not
+            // make whatlang call it the document's language.
+            let foreign: Vec<&str> = p
+                .words
+                .iter()
+                .filter(|w| w.script == Some(top))
+                .map(|w| w.text(p.text))
+                .collect();
+            let language = detect(&foreign.join(" "))
+                .filter(|d| d.reliable && d.code != ctx.language)
+                .map_or_else(
+                    || format!("{} script", script_name(top)),
+                    |d| d.name.to_string(),
+                );
             out.push(
                 Hit::new(trimmed(p.text))
                     .var("language", language)
@@ -234,6 +261,24 @@ mod tests {
         assert!(
             texts(&*c, &format!("{BN}Centers, Disease Control"), "bn").is_empty(),
             "names, no source words"
+        );
+        for cited in [
+            "গবেষণাটি প্রকাশিত হয়েছে The New England Journal of Medicine সাময়িকীতে।",
+            "সূত্র: The Times of India",
+        ] {
+            assert!(
+                texts(&*c, &format!("{BN}{cited}"), "bn").is_empty(),
+                "a title cited in a native sentence: {cited}"
+            );
+        }
+        assert!(
+            !texts(
+                &*c,
+                &format!("{BN}রোগী the patient was admitted to the hospital"),
+                "bn"
+            )
+            .is_empty(),
+            "prose after a native word"
         );
     }
 }

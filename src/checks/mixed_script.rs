@@ -152,16 +152,6 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 /// Longest unit after a number, in letters (`mg`, `kcal`).
 const MAX_UNIT_LETTERS: usize = 4;
 
-/// Whether a sentence of the paragraph starts at `at` (after leading quotes and brackets).
-fn starts_sentence(p: &Analysis, at: usize) -> bool {
-    p.sentences.iter().any(|s| {
-        s.start <= at
-            && p.text[s.start..at]
-                .chars()
-                .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
-    })
-}
-
 impl MixedScript {
     fn allowed(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
@@ -180,11 +170,14 @@ impl MixedScript {
             if !t.foreign_word {
                 continue;
             }
-            // A frequent source word counts lowercase, or capitalised where a sentence starts
-            // (`However,`; `May` inside a sentence is the month).
+            // A frequent source word counts lowercase, or capitalised as a sentence adverb:
+            // opening a sentence, with a comma after it (`However,`). `May` inside a sentence
+            // is the month; `Her ছবিটি` a film's title.
             let source_word = match ctx.lexicon.source_word(p.slice(t.core)) {
                 Some(SourceCase::Lower) => true,
-                Some(SourceCase::Capitalised) => starts_sentence(p, t.core.start),
+                Some(SourceCase::Capitalised) => {
+                    p.starts_sentence(t.core.start) && p.text[t.core.end..].starts_with(',')
+                }
                 None => false,
             };
             if !source_word && (!t.plain_foreign_word || t.letters < self.min_letters) {
@@ -289,11 +282,11 @@ mod tests {
         assert_eq!(
             texts(
                 &*stray,
-                "However, আজ a রাশিয়ার প্রতিবেদন A বা Porter, ৫ May থেকে ১২ in বৃষ্টি, 774 which জন।",
+                "However, আজ a রাশিয়ার প্রতিবেদন A বা Porter, ৫ May থেকে ১২ in বৃষ্টি, 774 which জন। Her ছবিটি চলছে।",
                 "bn"
             ),
             ["However", "a", "which"],
-            "source words: opening a sentence, short; not a grade, a name, a month, a unit"
+            "source words: a sentence adverb, short, after a number; not a grade, a name, a month, a unit, a title"
         );
     }
 

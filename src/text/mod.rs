@@ -221,6 +221,16 @@ impl<'a> Analysis<'a> {
         &self.text[span.start..span.end]
     }
 
+    /// Whether a sentence starts at byte `at`, after any opening quotes or brackets.
+    pub fn starts_sentence(&self, at: usize) -> bool {
+        self.sentences.iter().any(|s| {
+            s.start <= at
+                && self.text[s.start..at]
+                    .chars()
+                    .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        })
+    }
+
     /// The text between two spans holds only whitespace.
     pub fn only_space_between(&self, a: Span, b: Span) -> bool {
         a.end <= b.start && self.text[a.end..b.start].chars().all(char::is_whitespace)
