@@ -480,21 +480,25 @@ fn the_report_does_not_depend_on_the_order_of_the_command_line() {
 fn the_report_is_the_same_on_one_thread_and_on_many() {
     let path = fixture("bn-news-mt.txt");
     let clean = fixture("tico19-bn-sample.txt");
-    let args = |j: &'static str| {
-        vec![
-            "check",
-            "--no-config",
-            "--format",
-            "json",
-            "-j",
-            j,
-            path.to_str().unwrap(),
-            clean.to_str().unwrap(),
-        ]
-    };
-    let one = mtqc(&args("1"));
-    for j in ["2", "8"] {
-        assert_eq!(mtqc(&args(j)).stdout, one.stdout, "-j {j}");
+    // One document per file, and every paragraph its own document (whose document rules run
+    // on all threads); as one report and as a stream.
+    let runs: [&[&str]; 3] = [
+        &["--format", "json"],
+        &["--format", "json", "--segments"],
+        &["--format", "jsonl", "--segments"],
+    ];
+    for extra in runs {
+        let args = |j: &'static str| {
+            let mut a = vec!["check", "--no-config", "-j", j];
+            a.extend(extra);
+            a.extend([path.to_str().unwrap(), clean.to_str().unwrap()]);
+            a
+        };
+        let one = mtqc(&args("1"));
+        assert!(!one.stdout.is_empty());
+        for j in ["2", "8"] {
+            assert_eq!(mtqc(&args(j)).stdout, one.stdout, "-j {j} {extra:?}");
+        }
     }
 }
 
