@@ -192,10 +192,11 @@ fn doubled_clusters(text: &str, letters: &[char], geminate_after: &[char], out: 
             continue;
         }
         let [base, (vi, v), (_, c1), (_, v2), (ci, c2)] = window;
-        if combining_class(v) == VIRAMA_CLASS
-            && letters.contains(&c1)
+        // The cheap equalities first: most positions fail there, before any property lookup.
+        if c2 == c1
             && v2 == v
-            && c2 == c1
+            && combining_class(v) == VIRAMA_CLASS
+            && letters.contains(&c1)
             && !(seen >= 5 && geminate_after.contains(&base.1))
             && out.last().is_none_or(|h: &Hit| h.span.end <= vi)
         {
