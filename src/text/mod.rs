@@ -178,7 +178,7 @@ pub struct Analysis<'a> {
     pub text: &'a str,
     pub words: Vec<Word>,
     /// NFC forms of the words whose text is not NFC (most are: one check per paragraph).
-    norms: Vec<String>,
+    norms: String,
     pub numbers: Vec<Number>,
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
@@ -189,12 +189,19 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
         let mut words = words::words(text);
-        let mut norms = Vec::new();
+        // One buffer for all of them, each word holding its range: no allocation per word.
+        let mut norms = String::new();
         if !is_nfc(text) {
             for w in &mut words {
-                if let Cow::Owned(n) = nfc(w.text(text)) {
-                    w.norm = Some(norms.len() as u32);
-                    norms.push(n);
+                let t = w.text(text);
+                if !is_nfc(t) {
+                    let start = norms.len();
+                    norms.extend(t.nfc());
+                    // Ranges are u32 to keep words small; past 4 GiB of forms (never, in a
+                    // paragraph that fits in memory) words keep their text as written.
+                    if let (Ok(a), Ok(b)) = (u32::try_from(start), u32::try_from(norms.len())) {
+                        w.norm = Some((a, b));
+                    }
                 }
             }
         }
@@ -212,7 +219,7 @@ impl<'a> Analysis<'a> {
     /// A word of this paragraph in NFC, the form rules compare.
     pub fn norm(&self, w: &Word) -> &str {
         match w.norm {
-            Some(k) => &self.norms[k as usize],
+            Some((start, end)) => &self.norms[start as usize..end as usize],
             None => w.text(self.text),
         }
     }

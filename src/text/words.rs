@@ -28,7 +28,7 @@ pub struct Word {
     /// Letters and marks from more than one script (empty UTS #39 resolved set).
     pub mixed_script: bool,
     /// Where its NFC form is kept when it differs from the text (see `Analysis::norm`).
-    pub(crate) norm: Option<u32>,
+    pub(crate) norm: Option<(u32, u32)>,
 }
 
 impl Word {
