@@ -27,7 +27,7 @@ MB = 1_000_000  # MB/s and input sizes are decimal megabytes
 
 # What each tool checks, for the report.
 NOTES = {
-    "mtqc": "every rule of the active packs (common + bn: mixed script, orphan and doubled marks, "
+    "mtqc": "every rule of the active packs (common + bn, with source-en's words: mixed script, orphan and doubled marks, "
             "numerals, attribution, repetition, consistency, language, pattern, terminology), "
             "MQM scores, JSON report",
     "ripgrep": "only the `pattern` rules' regexes of the active packs, one combined search, "
@@ -486,7 +486,7 @@ def report(args):
         out("## Micro-benchmarks per rule kind")
         out("")
         out("`cargo bench --bench kinds` (criterion, `benches/kinds.rs`): each rule kind's rules "
-            "of the embedded packs (common + bn) over a ~1 MB Bengali sample (the "
+            "of the embedded packs that apply to Bengali (common, bn; source-en's words) over a ~1 MB Bengali sample (the "
             "`tests/fixtures/*.txt` files repeated), paragraphs analysed beforehand; `analysis` "
             "is `Analysis::new` on every paragraph. Mean time per pass over the sample.")
         out("")
