@@ -2,8 +2,9 @@
 //! sample (the `tests/fixtures/*.txt` files, one paragraph per line, repeated to about 1 MB).
 //!
 //! Each kind benchmark runs every rule of that kind in the embedded packs that apply to Bengali
-//! (`common` and `bn`, with the language data of `source-en`): its paragraph check on every paragraph and its document check on the
-//! whole sample, on paragraphs analysed beforehand, so the figure is the kind's own cost. The
+//! (`common` and `bn`, with the language data of `source-en`): its paragraph check on every
+//! paragraph and its document check on the whole sample, on paragraphs analysed beforehand, so
+//! the figure is the kind's own cost. The
 //! engine may skip rules on paragraphs its multi-pattern gate rules out; these numbers do not
 //! include that saving. `cargo bench --bench kinds`; `bench/run.sh` reports the results.
 
