@@ -49,7 +49,7 @@ if [ "$MODE" = full ]; then
   OUT=docs/benchmarks.md
 else
   SIZE_MB=4 SLICE_MB=0.5
-  MEASURE_ARGS=(--mode smoke --reps-rg 1 --startup-runs 10 --cap-peer 120 --cap-mtqc 300)
+  MEASURE_ARGS=(--mode smoke --reps-rg 1 --reps-mtqc 1 --startup-runs 10 --cap-peer 120 --cap-mtqc 300)
   OUT=$DATA/benchmarks-smoke.md
 fi
 

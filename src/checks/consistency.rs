@@ -12,6 +12,10 @@
 
 use std::collections::HashMap;
 
+/// A hash map with a seeded fast hash: per-document tables are keyed by words of the input, so
+/// the hash must resist crafted collisions, and SipHash costs more than the lookups it guards.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -252,7 +256,7 @@ impl Check for Consistency {
     fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
         // key -> its group; groups are visited in key order at the end, so the output order
         // does not depend on the hash map.
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
         let mut groups: Vec<Group> = Vec::new();
         let endings = Lexicon {
             endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
@@ -261,7 +265,7 @@ impl Check for Consistency {
         let (mut folded, mut collapsed, mut key) = (String::new(), String::new(), String::new());
         // Words repeat: each distinct word is keyed once, and later occurrences are one hash
         // lookup. `None`: the word is not judged (too short, or no room left for its group).
-        let mut seen: HashMap<&str, Option<(usize, usize)>> = HashMap::new();
+        let mut seen: FastMap<&str, Option<(usize, usize)>> = FastMap::default();
         for (i, p) in ps.iter().enumerate() {
             for w in p
                 .words
@@ -329,7 +333,7 @@ impl Consistency {
         ctx: &Context,
         endings: &Lexicon,
         (folded, collapsed, key): (&mut String, &mut String, &mut String),
-        index: &mut HashMap<String, usize>,
+        index: &mut FastMap<String, usize>,
         groups: &mut Vec<Group>,
     ) -> Option<(usize, usize)> {
         // A word this long is no name or term, and comparing it would cost its length squared.

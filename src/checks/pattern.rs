@@ -9,6 +9,7 @@
 //! A house style needs `HOUSE_STYLE_EVIDENCE` occurrences of either way; a shorter document (a
 //! single segment) is judged as without one.
 
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
@@ -101,12 +102,17 @@ impl Check for Pattern {
         let Some(other) = &self.house_style else {
             return;
         };
-        let mut found: Vec<DocHit> = Vec::new();
-        let mut hits = Vec::new();
-        for (i, p) in ps.iter().enumerate() {
-            self.hits(p.text, &mut hits);
-            found.extend(hits.drain(..).map(|hit| DocHit { paragraph: i, hit }));
-        }
+        // The paragraphs on all threads; in paragraph order.
+        let found: Vec<DocHit> = ps
+            .par_iter()
+            .enumerate()
+            .with_min_len(256)
+            .flat_map_iter(|(i, p)| {
+                let mut hits = Vec::new();
+                self.hits(p.text, &mut hits);
+                hits.into_iter().map(move |hit| DocHit { paragraph: i, hit })
+            })
+            .collect();
         if found.is_empty() {
             return;
         }
