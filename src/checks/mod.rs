@@ -185,6 +185,7 @@ pub(crate) mod testing {
             ]
             .map(String::from)
             .to_vec(),
+            ..Lexicon::default()
         }
     }
 

@@ -87,6 +87,25 @@ pub struct Lexicon {
     /// names or units, so a lone one in a translation was left untranslated.
     #[serde(default)]
     pub source_words: Vec<String>,
+    /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter.
+    #[serde(default)]
+    pub reduplicated: Vec<String>,
+    /// Regexes of words that repeat by grammar (participles: `কাঁদতে কাঁদতে`), matched on the
+    /// word in NFC.
+    #[serde(default)]
+    pub reduplication: Vec<String>,
+    /// Coordinating conjunctions (`ও`, `और`, `и`): `X and X` coordinates a word with itself.
+    #[serde(default)]
+    pub conjunctions: Vec<String>,
+    /// Negations that make `X and not X` an antonym pair.
+    #[serde(default)]
+    pub negations: Vec<String>,
+    /// Numbers written as words, with their value (`তিন` = 3, `three` = 3).
+    #[serde(default)]
+    pub number_words: std::collections::BTreeMap<String, f64>,
+    /// Words that multiply the number before them (`লাখ` = 100000, `million` = 1000000).
+    #[serde(default)]
+    pub number_scales: std::collections::BTreeMap<String, f64>,
 }
 
 impl Lexicon {
@@ -121,6 +140,24 @@ impl Lexicon {
             if let Err(at) = self.source_words.binary_search(w) {
                 self.source_words.insert(at, w.clone());
             }
+        }
+        for (mine, theirs) in [
+            (&mut self.reduplicated, &other.reduplicated),
+            (&mut self.reduplication, &other.reduplication),
+            (&mut self.conjunctions, &other.conjunctions),
+            (&mut self.negations, &other.negations),
+        ] {
+            for w in theirs {
+                if !mine.contains(w) {
+                    mine.push(w.clone());
+                }
+            }
+        }
+        for (w, v) in &other.number_words {
+            self.number_words.entry(w.clone()).or_insert(*v);
+        }
+        for (w, v) in &other.number_scales {
+            self.number_scales.entry(w.clone()).or_insert(*v);
         }
     }
 
