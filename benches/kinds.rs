@@ -14,24 +14,12 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use mtqc::checks::{Context, DocHit, Hit};
-use mtqc::rules::{Lexicon, Pack, Rule, load_embedded};
+use mtqc::lexicon::Lexicon;
+use mtqc::rules::{Pack, Rule, load_embedded};
 use mtqc::text::{Analysis, ScriptCounts};
 
 /// The sample's size: at least this many bytes.
 const SAMPLE_BYTES: usize = 1 << 20;
-
-/// The kinds, in the order they are reported.
-const KINDS: &[&str] = &[
-    "mixed-script",
-    "orphan-mark",
-    "numerals",
-    "attribution",
-    "repetition",
-    "consistency",
-    "language",
-    "pattern",
-    "terminology",
-];
 
 /// The non-empty lines of every `tests/fixtures/*.txt` (sorted by name), repeated until the
 /// sample holds `SAMPLE_BYTES`.
@@ -115,7 +103,8 @@ fn kinds(c: &mut Criterion) {
             words
         })
     });
-    for &kind in KINDS {
+    // Every kind of the registry, in its order.
+    for kind in mtqc::checks::KINDS.iter().map(|k| k.name) {
         let rules: Vec<&Rule> = all.iter().copied().filter(|r| r.kind == kind).collect();
         if rules.is_empty() {
             eprintln!("kinds: no embedded rule of kind `{kind}` applies to bn; skipped");

@@ -1,28 +1,41 @@
 //! What each command does: load configuration and packs, read inputs, check, render, and map
-//! the outcome to an exit code (0 passed, 1 gate failed, 2 error; 2 beats 1 beats 0).
+//! the outcome to an exit code, decided in one place (`exit_code`): 0 passed, 1 gate failed,
+//! 2 error; 2 beats 1 beats 0.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
-use crate::cli::{
-    CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, Format, PackArgs, RulesCommand,
-};
-use crate::config::{self, Config, FailOn};
-use crate::engine::{Engine, Settings};
+use crate::checker::Checker;
+use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, PackArgs, RulesCommand};
+use crate::config::{self, Config};
 use crate::error::{Error, display_path};
-use crate::input::{self, Decoded, Document, Input};
-use crate::output::{refuse_input, write_atomically};
-use crate::report::{self, Report};
+use crate::input::{Document, Input, Loaded};
+use crate::output::{Protected, Sink, write_atomically, write_error};
+use crate::report::{self, Format, Report};
 use crate::rules::{self, Pack};
+use crate::settings::Settings;
 
 pub const EXIT_PASS: i32 = 0;
 pub const EXIT_GATE: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
+/// The exit code of a run: an error (an input not read, an output not written) beats a failed
+/// gate, which beats a pass.
+pub fn exit_code(error: bool, passed: bool) -> i32 {
+    if error {
+        EXIT_ERROR
+    } else if passed {
+        EXIT_PASS
+    } else {
+        EXIT_GATE
+    }
+}
+
 pub fn run(cli: Cli) -> i32 {
+    crate::output::remove_temporaries_on_signal();
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules(cmd) => rules_command(cmd),
@@ -64,59 +77,62 @@ fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     Ok(packs)
 }
 
-fn settings(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
-    let mut s = Settings::from_config(config);
-    if let Some(l) = &args.lang {
-        s.language = Some(l.clone());
+/// The paths to check: those given; with none, standard input when it is not a terminal (a
+/// pipe or a file), else the working directory (as ripgrep and ruff do).
+fn paths_to_check(args: &CheckArgs) -> (Vec<PathBuf>, bool) {
+    if !args.paths.is_empty() {
+        return (args.paths.clone(), false);
     }
-    if let Some(p) = &args.packs {
-        s.packs = Some(p.clone());
+    if std::io::stdin().is_terminal() {
+        (vec![PathBuf::from(".")], false)
+    } else {
+        (vec![PathBuf::from("-")], true)
     }
-    s.disabled.extend(args.disable.iter().cloned());
-    s.segments |= args.segments;
-    if let Some(b) = &args.baseline {
-        s.baseline = Some(Baseline::load(b)?.fingerprints());
-    }
-    if let Some(f) = args.fail_on {
-        s.fail_on = Some(f);
-    }
-    if let Some(t) = args.fail_under {
-        if !(0.0..=100.0).contains(&t) {
-            return Err(Error::usage(format!(
-                "--fail-under {t}: must lie in 0..=100"
-            )));
-        }
-        s.fail_under = Some(t);
-    }
-    Ok(s)
 }
 
 fn check(args: CheckArgs) -> Result<i32, Error> {
     let config = load_config(&args.packs_args)?;
-    let engine = Engine::new(
+    let settings = Settings::build(&config, &args)?;
+    let checker = Checker::new(
         load_packs(&config, &args.packs_args)?,
-        settings(&config, &args)?,
+        settings.selection.clone(),
+        settings.judging.clone(),
     )?;
-    let mode = args.paragraphs.or(config.paragraphs).unwrap_or_default();
-    let paths = if args.paths.is_empty() {
-        vec!["-".into()]
-    } else {
-        args.paths.clone()
+    let (paths, implicit_stdin) = paths_to_check(&args);
+    let (mut inputs, errors) = settings.walk.expand(&paths);
+    exclude(&mut inputs, &settings.exclude);
+    let protected = Protected {
+        named: &paths,
+        inputs: &inputs,
+        read: [
+            args.baseline.as_deref().map(|b| (b, "the --baseline file")),
+            config.file.as_deref().map(|f| (f, "the project file")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     };
-    let mut warnings = Vec::new();
-    let (mut inputs, errors) = input::expand(&paths, &mut warnings);
-    exclude(&mut inputs, &config.exclude);
-    let output = args.output.as_ref().filter(|o| o.as_os_str() != "-");
+    let output = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(out) = output {
-        refuse_input("--output", out, &paths, &inputs)?;
+        protected.check("--output", out)?;
     }
     if let Some(b) = &args.write_baseline {
-        refuse_input("--write-baseline", b, &paths, &inputs)?;
+        // Re-recording a baseline in place (`--baseline b --write-baseline b`) keeps its
+        // reasons; only inputs and the project file are off limits.
+        let protected = Protected {
+            read: protected
+                .read
+                .iter()
+                .copied()
+                .filter(|(p, _)| Some(*p) != args.baseline.as_deref())
+                .collect(),
+            ..protected
+        };
+        protected.check("--write-baseline", b)?;
     }
-    let mut code = EXIT_PASS;
+    let mut failed = !errors.is_empty();
     for e in &errors {
         eprintln!("mtqc: error: {e}");
-        code = EXIT_ERROR;
     }
     if let Some(n) = args.threads {
         // The first call sets the pool; a second (in tests calling the library) keeps it.
@@ -124,22 +140,22 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             .num_threads(n.max(1))
             .build_global();
     }
-    if args.format == Format::Jsonl && engine.settings.segments && args.write_baseline.is_none() {
-        let mut inputs = inputs;
+    if args.format == Format::Jsonl && settings.judging.segments && args.write_baseline.is_none() {
         inputs.sort_by_key(Input::display);
-        return stream_segments(&engine, &inputs, mode, &args, output).map(|c| c.max(code));
+        return stream_segments(&checker, &inputs, &settings, output, failed);
     }
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
         .par_iter()
         .map(|inp| {
-            load_document(inp, mode, args.encoding).map(|d| {
-                d.map(|doc| {
-                    let file = engine.check(&doc);
-                    progress.advance(doc.text.len() + doc.bom);
-                    file
-                })
+            Document::read(inp, settings.paragraphs, settings.encoding).map(|loaded| match loaded {
+                Loaded::Text { doc, replaced } => {
+                    let file = checker.check(&doc);
+                    progress.advance(doc.bytes);
+                    Ok((file, replaced, doc.bytes))
+                }
+                Loaded::Binary { offset } => Err(offset),
             })
         })
         .collect();
@@ -147,141 +163,132 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     let mut files = Vec::new();
     for (inp, result) in inputs.iter().zip(results) {
         match result {
-            Ok(Some(file)) => files.push(file),
-            Ok(None) => eprintln!("mtqc: warning: {}: looks binary, skipped", inp.display()),
+            Ok(Ok((_, _, 0))) if implicit_stdin => {
+                return Err(Error::usage(
+                    "no input: standard input is empty and no path was given",
+                ));
+            }
+            Ok(Ok((file, replaced, _))) => {
+                if replaced > 0 {
+                    eprintln!(
+                        "mtqc: warning: {}: {replaced} invalid UTF-8 sequences replaced by U+FFFD",
+                        inp.display()
+                    );
+                }
+                files.push(file);
+            }
+            Ok(Err(offset)) => match crate::input::binary(inp, offset) {
+                Ok(warning) => eprintln!("mtqc: warning: {warning}"),
+                Err(e) => {
+                    eprintln!("mtqc: error: {e}");
+                    failed = true;
+                }
+            },
             Err(e) => {
                 eprintln!("mtqc: error: {e}");
-                code = EXIT_ERROR;
+                failed = true;
             }
         }
     }
-    for w in warnings {
-        eprintln!("mtqc: warning: {w}");
-    }
-    let report = engine.report(files);
+    let report = checker.report(files);
     if let Some(path) = &args.write_baseline {
         write_baseline(path, &report)?;
     }
-    let rendered = match args.format {
-        Format::Json => report::json::render(&report),
-        Format::Human => report::human::render(
-            &report,
-            &report::human::Style {
-                // `auto` means a terminal, and a report file is none.
-                color: match args.color {
-                    Color::Auto if output.is_some() => false,
-                    c => use_color(c),
-                },
-            },
-        ),
-        Format::Sarif => report::sarif::render(&report),
-        Format::Junit => report::junit::render(&report, &junit_timestamp()),
-        Format::Checkstyle => report::checkstyle::render(&report),
-        Format::Rdjson => report::rdjson::render(&report),
-        Format::Rdjsonl => report::rdjson::render_lines(&report),
-        Format::Gitlab => report::gitlab::render(&report),
-        Format::Github => report::github::render(&report),
-        Format::Markdown => report::markdown::render(&report),
-        Format::Jsonl => report::jsonl::render(&report),
+    let cx = report::Context {
+        // `auto` means a terminal, and a report file is none.
+        color: match args.color {
+            Color::Auto if output.is_some() => false,
+            c => use_color(c),
+        },
+        timestamp: report_time(),
     };
-    if let Some(path) = output {
-        write_atomically(path, rendered.as_bytes()).map_err(|e| {
-            Error::new(
-                crate::error::ErrorKind::Output,
-                format!("cannot write the report to {}: {e}", display_path(path)),
-            )
-        })?;
-        if code == EXIT_PASS && gate_failed(&report, &engine.settings) {
-            code = EXIT_GATE;
-        }
-        return Ok(code);
+    let passed = report.summary.pass;
+    let mut sink = Sink::open(output, &what_report(output))?;
+    let written = args
+        .format
+        .renderer()
+        .render(&report, &cx, &mut sink)
+        .map_err(|e| write_error(&what_report(output), e))
+        .and_then(|_| sink.finish(&what_report(output)));
+    match written {
+        Err(e) if e.is_broken_pipe() => {}
+        Err(e) => return Err(e),
+        Ok(()) => {}
     }
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Ok(code);
-        }
-        return Err(Error::new(
-            crate::error::ErrorKind::Output,
-            format!("cannot write the report: {e}"),
-        ));
-    }
-    if code == EXIT_PASS && gate_failed(&report, &engine.settings) {
-        code = EXIT_GATE;
-    }
-    Ok(code)
+    Ok(exit_code(failed, passed))
 }
 
-/// JUnit's timestamp: SOURCE_DATE_EPOCH (reproducible output) when set, else now (UTC).
-fn junit_timestamp() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+fn what_report(output: Option<&Path>) -> String {
+    match output {
+        Some(p) => format!("the report to {}", display_path(p)),
+        None => "the report".to_string(),
+    }
+}
+
+/// The run's time for reports that carry one (JUnit): SOURCE_DATE_EPOCH when set (reproducible
+/// output), else now.
+fn report_time() -> u64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs())
-        });
-    report::junit::timestamp(secs)
+        })
 }
 
 /// `--segments --format jsonl`: every input streamed, each paragraph's record written as soon
-/// as its batch is checked (see `stream`), in path order like every report.
+/// as its batch is checked (see `stream`), in path order like every report. When the reader
+/// of stdout goes away, checking goes on without writing, so the exit code is the full run's.
 fn stream_segments(
-    engine: &Engine,
+    checker: &Checker,
     inputs: &[Input],
-    mode: input::ParagraphMode,
-    args: &CheckArgs,
-    output: Option<&std::path::PathBuf>,
+    settings: &Settings,
+    output: Option<&Path>,
+    mut failed: bool,
 ) -> Result<i32, Error> {
-    let output_error = |e: std::io::Error| {
-        Error::new(
-            crate::error::ErrorKind::Output,
-            format!("cannot write the report: {e}"),
-        )
-    };
-    let mut file = output
-        .map(|p| crate::output::AtomicFile::create(p))
-        .transpose()
-        .map_err(output_error)?;
-    let stdout = std::io::stdout();
-    let mut code = EXIT_PASS;
-    let mut gate = false;
-    {
-        let mut out: Box<dyn Write> = match file.as_mut() {
-            Some(f) => Box::new(std::io::BufWriter::new(f)),
-            None => Box::new(std::io::BufWriter::new(stdout.lock())),
-        };
-        for inp in inputs {
-            match crate::stream::segments(engine, inp, mode, args.encoding, &mut out) {
-                Ok(o) => {
-                    gate |= engine.settings.fail_on() != FailOn::Never && o.failed;
-                    gate |= engine.settings.fail_under.is_some_and(|t| o.score() < t);
+    let what = what_report(output);
+    let mut sink = Sink::open(output, &what)?;
+    let mut closed = false;
+    let mut passes = Vec::new();
+    for inp in inputs {
+        let mut discard = std::io::sink();
+        let out: &mut dyn Write = if closed { &mut discard } else { &mut sink };
+        match crate::stream::segments(checker, inp, settings.paragraphs, settings.encoding, out) {
+            Ok(Ok(o)) => {
+                if o.replaced > 0 {
+                    eprintln!(
+                        "mtqc: warning: {}: {} invalid UTF-8 sequences replaced by U+FFFD",
+                        inp.display(),
+                        o.replaced
+                    );
                 }
-                Err(e) if e.kind == crate::error::ErrorKind::Output && output.is_none() => {
-                    // A closed stdout: stop quietly, like ripgrep.
-                    return Ok(code);
-                }
+                passes.push(checker.gate().file(o.paragraphs_pass, o.score()));
+            }
+            Ok(Err(offset)) => match crate::input::binary(inp, offset) {
+                Ok(warning) => eprintln!("mtqc: warning: {warning}"),
                 Err(e) => {
                     eprintln!("mtqc: error: {e}");
-                    code = EXIT_ERROR;
+                    failed = true;
                 }
+            },
+            Err(e) if e.is_broken_pipe() && output.is_none() => closed = true,
+            Err(e) if e.kind == crate::error::ErrorKind::Output => return Err(e),
+            Err(e) => {
+                eprintln!("mtqc: error: {e}");
+                failed = true;
             }
         }
-        if let Err(e) = out.flush() {
-            if output.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(code);
-            }
-            return Err(output_error(e));
+    }
+    if !closed {
+        match sink.finish(&what) {
+            Err(e) if e.is_broken_pipe() && output.is_none() => {}
+            Err(e) => return Err(e),
+            Ok(()) => {}
         }
     }
-    if let Some(f) = file {
-        f.commit().map_err(output_error)?;
-    }
-    if code == EXIT_PASS && gate {
-        code = EXIT_GATE;
-    }
-    Ok(code)
+    Ok(exit_code(failed, checker.gate().run(passes)))
 }
 
 /// A progress bar on stderr for long runs, only on a terminal, never in CI and never with a
@@ -304,7 +311,7 @@ impl Progress {
             done: 0.into(),
             total: inputs.len(),
         };
-        if !interactive || format != Format::Human {
+        if !interactive || format.is_machine() {
             return none;
         }
         let bytes: u64 = inputs
@@ -371,12 +378,8 @@ fn write_baseline(path: &Path, report: &Report) -> Result<(), Error> {
         None
     };
     let baseline = Baseline::from_report(report, previous.as_ref());
-    write_atomically(path, baseline.render().as_bytes()).map_err(|e| {
-        Error::new(
-            crate::error::ErrorKind::Output,
-            format!("cannot write the baseline to {}: {e}", display_path(path)),
-        )
-    })?;
+    let what = format!("the baseline to {}", display_path(path));
+    write_atomically(path, baseline.render().as_bytes()).map_err(|e| write_error(&what, e))?;
     eprintln!(
         "mtqc: recorded {} findings in {}",
         baseline.findings.len(),
@@ -399,43 +402,8 @@ fn diff_command(args: DiffArgs) -> Result<i32, Error> {
         DiffFormat::Human => crate::diff::render_human(&d),
         DiffFormat::Json => crate::diff::render_json(&d),
     };
-    print_quietly(&text);
-    Ok(if d.regressed { EXIT_GATE } else { EXIT_PASS })
-}
-
-fn gate_failed(report: &Report, s: &Settings) -> bool {
-    let by_severity = s.fail_on() != FailOn::Never
-        && report
-            .files
-            .iter()
-            .flat_map(|f| &f.paragraphs)
-            .any(|p| !p.pass);
-    let by_score = s
-        .fail_under
-        .is_some_and(|t| report.files.iter().any(|f| f.score < t));
-    by_severity || by_score
-}
-
-/// A document, `None` for a binary file found by walking a directory.
-fn load_document(
-    inp: &Input,
-    mode: input::ParagraphMode,
-    encoding: input::Encoding,
-) -> Result<Option<Document>, Error> {
-    let name = inp.display();
-    let (decoded, replaced) = input::decode_with(&name, input::read(inp)?, encoding)?;
-    if replaced > 0 {
-        eprintln!("mtqc: warning: {name}: {replaced} invalid UTF-8 sequences replaced by U+FFFD");
-    }
-    match decoded {
-        Decoded::Text { text, bom } => Ok(Some(Document::from_text(name, text, bom, mode))),
-        Decoded::Binary { offset } => match inp {
-            Input::File { named: false, .. } => Ok(None),
-            _ => Err(Error::input(format!(
-                "{name}: looks binary (NUL byte at offset {offset})"
-            ))),
-        },
-    }
+    print(&text)?;
+    Ok(exit_code(false, !d.regressed))
 }
 
 fn use_color(c: Color) -> bool {
@@ -470,7 +438,7 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                     ));
                 }
             }
-            print_quietly(&out);
+            print(&out)?;
             Ok(EXIT_PASS)
         }
         RulesCommand::Explain { id, packs: args } => {
@@ -500,7 +468,7 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                     _ => out.push_str(&format!("\n  silent on: {}\n", ex.text)),
                 }
             }
-            print_quietly(&out);
+            print(&out)?;
             Ok(EXIT_PASS)
         }
         RulesCommand::Test { dir } => {
@@ -508,7 +476,7 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                 Some(d) => rules::load_dir(d)?,
                 None => rules::load_embedded()?,
             };
-            let (count, failures) = rules::examples::run(&packs);
+            let (count, failures) = crate::examples::run(&packs);
             let rules_n: usize = packs.iter().map(|p| p.rules.len()).sum();
             let mut out: String = failures.iter().map(|f| format!("FAIL {f}\n")).collect();
             let place = dir
@@ -519,16 +487,21 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                 count.saturating_sub(failures.len()),
                 failures.len()
             ));
-            print_quietly(&out);
-            Ok(if failures.is_empty() {
-                EXIT_PASS
-            } else {
-                EXIT_GATE
-            })
+            print(&out)?;
+            Ok(exit_code(false, failures.is_empty()))
         }
     }
 }
 
-fn print_quietly(s: &str) {
-    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+/// Write a command's text to stdout: a closed pipe is quiet, any other failure an error.
+fn print(s: &str) -> Result<(), Error> {
+    let mut sink = Sink::open(None, "to standard output")?;
+    match sink
+        .write_all(s.as_bytes())
+        .map_err(|e| write_error("to standard output", e))
+        .and_then(|_| sink.finish("to standard output"))
+    {
+        Err(e) if e.is_broken_pipe() => Ok(()),
+        other => other,
+    }
 }

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::FailOn;
+use crate::gate::FailOn;
 use crate::input::ParagraphMode;
+use crate::report::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -81,35 +82,6 @@ pub struct PackArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Annotated snippets per paragraph and a summary, for people.
-    Human,
-    /// One JSON object (contract version 1, see README).
-    Json,
-    /// SARIF 2.1.0 (code scanning): a rule descriptor per rule that ran, a result per finding
-    /// located by line, column and character offset (Unicode code points); critical and major
-    /// are `error`, minor is `warning`; suggestions are fixes.
-    Sarif,
-    /// Ant JUnit XML: a test suite per file, a test case per paragraph, a failure per paragraph
-    /// that fails the gate. The timestamp is SOURCE_DATE_EPOCH when set, else the current time.
-    Junit,
-    /// Checkstyle XML: an `<error>` per finding (critical and major `error`, minor `warning`).
-    Checkstyle,
-    /// reviewdog's Diagnostic Format, one JSON object (columns in UTF-8 bytes, as it defines).
-    Rdjson,
-    /// reviewdog's Diagnostic Format, one diagnostic per line.
-    Rdjsonl,
-    /// GitLab Code Quality JSON (severities minor, major, critical).
-    Gitlab,
-    /// GitHub Actions annotations: `::error`/`::warning` workflow commands, one per finding.
-    Github,
-    /// A Markdown summary for a pull-request comment: files, then findings.
-    Markdown,
-    /// One JSON object per paragraph, one per line, with its findings.
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
     Auto,
     Always,
@@ -118,7 +90,8 @@ pub enum Color {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories or `-` for stdin. Default: stdin.
+    /// Files, directories or `-` for stdin. Default: stdin when it is not a terminal, else the
+    /// current directory.
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
@@ -154,6 +127,12 @@ pub struct CheckArgs {
     /// Disable a rule (pack-qualified id). Repeatable.
     #[arg(long, value_name = "ID")]
     pub disable: Vec<String>,
+    /// Walk directories without reading `.gitignore`, `.ignore` and the like.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Walk hidden files and directories too.
+    #[arg(long)]
+    pub hidden: bool,
     /// Every paragraph is its own document (segment corpora: document-level rules such as
     /// consistency see one segment at a time).
     #[arg(long)]

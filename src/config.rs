@@ -8,43 +8,15 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, display_path};
+use crate::gate::FailOn;
 use crate::input::ParagraphMode;
-use crate::rules::Severity;
 use crate::score::Weights;
+use crate::vocab::Severity;
 
 pub const FILE_NAME: &str = "mtqc.toml";
 
 /// Largest severity weight, so that penalties and scores stay finite numbers.
 pub const MAX_WEIGHT: f64 = 1000.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Minor,
-    Major,
-    Critical,
-    Never,
-}
-
-impl FailOn {
-    /// The lowest severity that fails a paragraph. A critical finding always does.
-    pub fn threshold(self) -> Severity {
-        match self {
-            FailOn::Minor => Severity::Minor,
-            FailOn::Major => Severity::Major,
-            FailOn::Critical | FailOn::Never => Severity::Critical,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailOn::Minor => "minor",
-            FailOn::Major => "major",
-            FailOn::Critical => "critical",
-            FailOn::Never => "never",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,9 +50,12 @@ pub struct Config {
     /// Settings for the paths a glob matches (later entries win).
     #[serde(default, rename = "path")]
     pub paths: Vec<PathSettings>,
-    /// Where the file was read from (not a key).
+    /// The directory the file was read from (not a key).
     #[serde(skip)]
     pub dir: PathBuf,
+    /// The file itself, when one was read (not a key).
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -111,6 +86,7 @@ pub fn load(path: &Path) -> Result<Config, Error> {
     let mut config: Config = toml::from_str(&src)
         .map_err(|e| Error::at(path, &src, e.span().map_or(0, |s| s.start), e.message()))?;
     config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    config.file = Some(path.to_path_buf());
     if let Some(t) = config.fail_under
         && !(0.0..=100.0).contains(&t)
     {

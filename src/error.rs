@@ -20,6 +20,8 @@ pub enum ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
+    /// The I/O error behind it, where there is one (a closed pipe is not a failure).
+    pub io: Option<std::io::ErrorKind>,
 }
 
 impl Error {
@@ -27,7 +29,18 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            io: None,
         }
+    }
+
+    pub fn with_io(mut self, kind: std::io::ErrorKind) -> Error {
+        self.io = Some(kind);
+        self
+    }
+
+    /// Writing failed because the reader went away (`mtqc check | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        self.io == Some(std::io::ErrorKind::BrokenPipe)
     }
 
     pub fn usage(message: impl Into<String>) -> Error {

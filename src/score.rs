@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::Severity;
+use crate::text::Analysis;
+use crate::vocab::Severity;
 
 pub const MODEL: &str =
     "MQM 2.0 raw (penalty = sum of severity weights; score = max(0, 100 * (1 - penalty / words)))";
@@ -46,6 +47,16 @@ impl Weights {
             Severity::Major => self.major,
             Severity::Critical => self.critical,
         }
+    }
+}
+
+/// Words as MQM counts them: whitespace tokens, or UAX #29 words for scripts written without
+/// spaces.
+pub fn words(a: &Analysis, unspaced: bool) -> usize {
+    if unspaced {
+        unicode_segmentation::UnicodeSegmentation::unicode_words(a.text).count()
+    } else {
+        a.whitespace_tokens
     }
 }
 

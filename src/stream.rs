@@ -2,31 +2,21 @@
 //! written a batch at a time, so memory is bounded by the batch and the longest paragraph,
 //! whatever the size of the input (a 1 GB stdin included). Every paragraph is its own
 //! document; the language and the script are decided once, from the start of the stream.
+//! Segments carry their own positions, so a batch is checked exactly as a document is.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 
-use rayon::prelude::*;
-
-use crate::engine::{Engine, Known};
+use crate::checker::Checker;
+use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
-use crate::input::{Document, Encoding, Input, ParagraphMode};
+use crate::input::{Encoding, Input, Opened, ParagraphMode, Paragraphs, Segment};
 use crate::report::jsonl;
 use crate::score;
-use crate::text::{Analysis, dominant_script};
 
 /// Paragraphs checked together (on all threads) before their records are written.
 const BATCH: usize = 512;
 /// Text read before the stream's language and script are decided.
 const SAMPLE: usize = 16 << 10;
-
-/// One paragraph of the stream and where it sits in the input.
-struct Segment {
-    text: String,
-    /// Byte offset of `text` in the input.
-    offset: usize,
-    /// 1-based line of its first character.
-    line: usize,
-}
 
 /// What a streamed input added up to.
 #[derive(Debug, Default)]
@@ -34,8 +24,10 @@ pub struct Outcome {
     pub paragraphs: usize,
     pub words: usize,
     pub penalty: f64,
-    /// A paragraph failed the `--fail-on` threshold.
-    pub failed: bool,
+    /// Every paragraph passed the gate.
+    pub paragraphs_pass: bool,
+    /// Invalid sequences replaced (lossy decoding).
+    pub replaced: usize,
 }
 
 impl Outcome {
@@ -45,7 +37,7 @@ impl Outcome {
 }
 
 struct Streamer<'a> {
-    engine: &'a Engine,
+    checker: &'a Checker,
     path: String,
     known: Option<Known>,
     pending: Vec<Segment>,
@@ -61,153 +53,65 @@ impl Streamer<'_> {
         {
             return Ok(());
         }
-        let known = self.known.get_or_insert_with(|| {
-            // Each segment is a paragraph of the sample: the language is named from the
-            // segments in the stream's dominant script, as for a document.
-            let analyses: Vec<Analysis> = self
-                .pending
-                .iter()
-                .map(|s| Analysis::new(&s.text))
-                .collect();
-            let script = dominant_script(&analyses);
-            Known {
-                language: self.engine.language_of(&self.path, &analyses, script),
-                script,
-            }
-        });
-        let known = known.clone();
-        let files: Vec<_> = self
-            .pending
-            .par_iter()
-            .map(|s| {
-                self.engine.check_with(
-                    &Document::segment(self.path.clone(), s.text.clone()),
-                    Some(&known),
-                )
-            })
-            .collect();
-        let threshold = self.engine.settings.fail_on().threshold();
+        let known = match &self.known {
+            Some(k) => k.clone(),
+            None => self
+                .known
+                .insert(self.checker.known(&self.path, &self.pending))
+                .clone(),
+        };
+        let file = self.checker.check_segments(
+            &self.path,
+            &self.pending,
+            Some(&known),
+            self.outcome.paragraphs,
+        );
+        self.pending.clear();
         let mut text = String::new();
-        for (seg, mut file) in self.pending.drain(..).zip(files) {
-            for p in &mut file.paragraphs {
-                p.index = self.outcome.paragraphs;
-                p.line += seg.line - 1;
-                for f in &mut p.findings {
-                    f.line += seg.line - 1;
-                    f.end_line += seg.line - 1;
-                    f.start += seg.offset;
-                    f.end += seg.offset;
-                }
-                self.outcome.paragraphs += 1;
-                self.outcome.words += p.words;
-                self.outcome.penalty += p.penalty;
-                self.outcome.failed |= p.findings.iter().any(|f| f.severity >= threshold);
-            }
-            for p in &file.paragraphs {
-                text.push_str(&jsonl::record(&file, p));
-            }
+        for p in &file.paragraphs {
+            self.outcome.paragraphs += 1;
+            self.outcome.words += p.words;
+            self.outcome.penalty += p.penalty;
+            self.outcome.paragraphs_pass &= p.pass;
+            text.push_str(&jsonl::record(&file, p));
         }
         out.write_all(text.as_bytes()).map_err(write_error)
     }
 }
 
-fn write_error(e: std::io::Error) -> Error {
-    Error::new(ErrorKind::Output, format!("cannot write the report: {e}"))
+pub fn write_error(e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Output, format!("cannot write the report: {e}")).with_io(e.kind())
 }
 
-/// Stream one input. Errors name the input and the byte offset.
+/// Stream one input; `Ok(Err(offset))`: it is binary (a NUL byte at `offset`). Errors name
+/// the input and the byte offset.
 pub fn segments(
-    engine: &Engine,
+    checker: &Checker,
     input: &Input,
     mode: ParagraphMode,
     encoding: Encoding,
     out: &mut dyn Write,
-) -> Result<Outcome, Error> {
-    let path = input.display();
-    let mut reader: Box<dyn BufRead> = match input {
-        Input::Stdin => Box::new(std::io::stdin().lock()),
-        Input::File { path: p, .. } => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p)
-                .map_err(|e| Error::input(format!("{path}: cannot read: {e}")))?,
-        )),
+) -> Result<Result<Outcome, usize>, Error> {
+    let lines = match crate::input::open(input, encoding)? {
+        Opened::Text(lines) => lines,
+        Opened::Binary { offset } => return Ok(Err(offset)),
     };
     let mut s = Streamer {
-        engine,
-        path: path.clone(),
+        checker,
+        path: input.display(),
         known: None,
         pending: Vec::new(),
-        outcome: Outcome::default(),
+        outcome: Outcome {
+            paragraphs_pass: true,
+            ..Outcome::default()
+        },
     };
-    let mut block: Option<Segment> = None;
-    let (mut offset, mut line) = (0usize, 0usize);
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| Error::input(format!("{path}: cannot read: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        let start = offset;
-        offset += n;
-        line += 1;
-        let skip = if start == 0 && buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            3
-        } else {
-            0
-        };
-        if let Some(i) = buf.iter().position(|&b| b == 0) {
-            return Err(Error::input(format!(
-                "{path}: looks binary (NUL byte at offset {})",
-                start + i
-            )));
-        }
-        let raw = match std::str::from_utf8(&buf[skip..]) {
-            Ok(t) => t.to_string(),
-            Err(_) if encoding == Encoding::Lossy => {
-                String::from_utf8_lossy(&buf[skip..]).into_owned()
-            }
-            Err(e) => {
-                return Err(Error::input(format!(
-                    "{path}: invalid UTF-8 at byte offset {} (use --encoding lossy to check it anyway)",
-                    start + skip + e.valid_up_to()
-                )));
-            }
-        };
-        let blank = raw.trim().is_empty();
-        match mode {
-            ParagraphMode::Line => {
-                if !blank {
-                    let text = raw.strip_suffix('\n').unwrap_or(&raw);
-                    let text = text.strip_suffix('\r').unwrap_or(text).to_string();
-                    s.pending.push(Segment {
-                        text,
-                        offset: start + skip,
-                        line,
-                    });
-                }
-            }
-            ParagraphMode::BlankLine => {
-                if blank {
-                    s.pending.extend(block.take());
-                } else {
-                    match block.as_mut() {
-                        Some(b) => b.text.push_str(&raw),
-                        None => {
-                            block = Some(Segment {
-                                text: raw,
-                                offset: start + skip,
-                                line,
-                            })
-                        }
-                    }
-                }
-            }
-        }
+    let mut paragraphs = Paragraphs::new(lines, mode);
+    for segment in paragraphs.by_ref() {
+        s.pending.push(segment?);
         s.flush(out, false)?;
     }
-    s.pending.extend(block.take());
     s.flush(out, true)?;
-    Ok(s.outcome)
+    s.outcome.replaced = paragraphs.replaced();
+    Ok(Ok(s.outcome))
 }

@@ -4,14 +4,20 @@
 
 use std::sync::OnceLock;
 
-use mtqc::engine::{Engine, Settings};
+use mtqc::checker::{Checker, Judging};
+use mtqc::engine::Selection;
 use mtqc::input::{Document, ParagraphMode};
 use proptest::prelude::*;
 
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(mtqc::rules::load_embedded().unwrap(), Settings::default()).unwrap()
+fn engine() -> &'static Checker {
+    static CHECKER: OnceLock<Checker> = OnceLock::new();
+    CHECKER.get_or_init(|| {
+        Checker::new(
+            mtqc::rules::load_embedded().unwrap(),
+            Selection::default(),
+            Judging::default(),
+        )
+        .unwrap()
     })
 }
 
@@ -84,15 +90,16 @@ proptest! {
 
     #[test]
     fn spans_and_scores_are_well_formed(text in text(), mode in mode()) {
-        let doc = Document::from_text("p.txt", text.clone(), 0, mode);
+        let doc = Document::from_text("p.txt", &text, mode);
         let file = engine().check(&doc);
         prop_assert!((0.0..=100.0).contains(&file.score));
-        for (p, para) in file.paragraphs.iter().zip(&doc.paragraphs) {
+        for (p, para) in file.paragraphs.iter().zip(&doc.segments) {
             prop_assert!((0.0..=100.0).contains(&p.score));
             let mut last = (0, 0, String::new());
+            let (start, end) = (para.at.offset, para.at.offset + para.text.len());
             for f in &p.findings {
                 prop_assert!(f.start <= f.end);
-                prop_assert!(para.start <= f.start && f.end <= para.end, "inside its paragraph");
+                prop_assert!(start <= f.start && f.end <= end, "inside its paragraph");
                 prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
                 prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
                 let key = (f.start, f.end, f.rule.clone());
@@ -104,8 +111,8 @@ proptest! {
 
     #[test]
     fn checking_is_a_pure_function(text in text(), mode in mode()) {
-        let once = engine().report(vec![engine().check(&Document::from_text("p.txt", text.clone(), 0, mode))]);
-        let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", text, 0, mode))]);
+        let once = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))]);
+        let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))]);
         prop_assert_eq!(mtqc::report::json::render(&once), mtqc::report::json::render(&twice));
     }
 }

@@ -4,7 +4,7 @@
 #[test]
 fn every_rule_example_holds() {
     let packs = mtqc::rules::load_embedded().expect("embedded packs load");
-    let (count, failures) = mtqc::rules::examples::run(&packs);
+    let (count, failures) = mtqc::examples::run(&packs);
     let rules: usize = packs.iter().map(|p| p.rules.len()).sum();
     assert!(rules >= 15, "the embedded packs hold {rules} rules");
     assert!(count >= 2 * rules, "{count} examples for {rules} rules");

@@ -6,8 +6,9 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use mtqc::engine::{Engine, Settings};
-use mtqc::input::{self, Decoded, Document, ParagraphMode};
+use mtqc::checker::{Checker, Judging};
+use mtqc::engine::Selection;
+use mtqc::input::{Document, Encoding, Loaded, ParagraphMode};
 use mtqc::report::{self, FileReport, Report};
 use mtqc::rules::{self, Pack};
 
@@ -40,50 +41,59 @@ pub fn rule_pack(data: &[u8]) {
             return;
         }
     };
-    let _ = rules::examples::run(std::slice::from_ref(&pack));
+    let _ = mtqc::examples::run(std::slice::from_ref(&pack));
     let language = pack.info.languages.iter().find(|l| *l != "*").cloned();
-    let settings = Settings {
+    let selection = Selection {
         language,
-        ..Settings::default()
+        ..Selection::default()
     };
-    let engine = match Engine::new(vec![pack], settings) {
-        Ok(engine) => engine,
+    let checker = match Checker::new(vec![pack], selection, Judging::default()) {
+        Ok(checker) => checker,
         Err(e) => {
             assert!(!e.to_string().is_empty());
             return;
         }
     };
-    check_samples(&engine);
+    check_samples(&checker);
 }
 
-/// `fuzz_targets/check_bytes.rs`: the bytes as an input file, decoded as mtqc decodes it,
+/// `fuzz_targets/check_bytes.rs`: the bytes as an input file, read as mtqc reads a file,
 /// checked with the embedded packs as lines and as blank-line blocks (and as segments), then
-/// reported in every format. Undecodable bytes are checked as their lossy decoding.
+/// reported in every format. Bytes that do not decode are checked as their lossy decoding.
 pub fn check_bytes(data: &[u8]) {
-    let (text, bom, file) = match input::decode("fuzz.txt", data.to_vec()) {
-        Ok(Decoded::Text { text, bom }) => (text, bom, data.to_vec()),
-        Ok(Decoded::Binary { offset }) => {
-            assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
-            lossy(data)
-        }
-        Err(e) => {
-            assert!(e.to_string().contains("invalid UTF-8 at byte offset"));
-            lossy(data)
-        }
-    };
-    let engines = default_engines();
+    let checkers = default_checkers();
     let mut files = Vec::new();
-    for (name, mode, engine) in [
-        ("line.txt", ParagraphMode::Line, &engines.0),
-        ("blank-line.txt", ParagraphMode::BlankLine, &engines.0),
-        ("segments.txt", ParagraphMode::Line, &engines.1),
+    for (name, mode, checker) in [
+        ("line.txt", ParagraphMode::Line, &checkers.0),
+        ("blank-line.txt", ParagraphMode::BlankLine, &checkers.0),
+        ("segments.txt", ParagraphMode::Line, &checkers.1),
     ] {
-        let doc = Document::from_text(name, text.clone(), bom, mode);
-        let report = engine.check(&doc);
-        verify_file(&report, &file);
+        let (doc, file) = match Document::from_bytes(name, data.to_vec(), mode, Encoding::Strict) {
+            Ok(Loaded::Text { doc, .. }) => (doc, Some(data)),
+            Ok(Loaded::Binary { offset }) => {
+                assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
+                continue;
+            }
+            Err(e) => {
+                let said = e.to_string();
+                assert!(
+                    said.contains("invalid UTF-") || said.contains("NUL byte at offset"),
+                    "{said}"
+                );
+                let lossy = Document::from_bytes(name, data.to_vec(), mode, Encoding::Lossy);
+                match lossy {
+                    Ok(Loaded::Text { doc, .. }) => (doc, None),
+                    _ => continue,
+                }
+            }
+        };
+        let report = checker.check(&doc);
+        // Offsets are bytes of the file as read, for UTF-8 input decoded strictly.
+        let utf8 = !data.starts_with(&[0xFF, 0xFE]) && !data.starts_with(&[0xFE, 0xFF]);
+        verify_file(&report, file.filter(|_| utf8));
         files.push(report);
     }
-    render_all(&engines.0.report(files));
+    render_all(&checkers.0.report(files));
 }
 
 /// `fuzz_targets/config.rs`: the bytes as `mtqc.toml`, read by the real loader. A file that
@@ -100,43 +110,50 @@ pub fn config(data: &[u8]) {
             return;
         }
     };
-    let settings = Settings::from_config(&config);
-    // Loading the embedded packs compiles every regex: keep them between inputs. Engine::new
+    let args = <mtqc::cli::Cli as clap::Parser>::try_parse_from(["mtqc", "check", "--no-config"])
+        .expect("plain arguments parse");
+    let mtqc::cli::Command::Check(args) = args.command else {
+        unreachable!("a check command");
+    };
+    let settings = match mtqc::settings::Settings::build(&config, &args) {
+        Ok(s) => s,
+        Err(e) => {
+            assert!(!e.to_string().is_empty());
+            return;
+        }
+    };
+    // Loading the embedded packs compiles every regex: keep them between inputs. Checker::new
     // consumes them, so they are loaded again only after a configuration it rejects.
     let mut cache = embedded_cache().lock().unwrap_or_else(|e| e.into_inner());
     let packs = match cache.take() {
         Some(packs) => packs,
         None => embedded(),
     };
-    match Engine::new(packs, settings) {
-        Ok(engine) => {
-            check_samples(&engine);
-            *cache = Some(engine.packs);
+    match Checker::new(packs, settings.selection, settings.judging) {
+        Ok(checker) => {
+            check_samples(&checker);
+            *cache = Some(checker.engine.packs);
         }
         Err(e) => assert!(!e.to_string().is_empty()),
     }
-}
-
-fn lossy(data: &[u8]) -> (String, usize, Vec<u8>) {
-    let text = String::from_utf8_lossy(data).into_owned();
-    let file = text.as_bytes().to_vec();
-    (text, 0, file)
 }
 
 fn embedded() -> Vec<Pack> {
     rules::load_embedded().expect("the embedded packs load")
 }
 
-/// The engine `mtqc check` builds with no project file, and the same with `--segments`.
-fn default_engines() -> &'static (Engine, Engine) {
-    static ENGINES: OnceLock<(Engine, Engine)> = OnceLock::new();
-    ENGINES.get_or_init(|| {
-        let plain = Engine::new(embedded(), Settings::default()).expect("default engine");
-        let segments = Settings {
+/// The checker `mtqc check` builds with no project file, and the same with `--segments`.
+fn default_checkers() -> &'static (Checker, Checker) {
+    static CHECKERS: OnceLock<(Checker, Checker)> = OnceLock::new();
+    CHECKERS.get_or_init(|| {
+        let plain = Checker::new(embedded(), Selection::default(), Judging::default())
+            .expect("default checker");
+        let segments = Judging {
             segments: true,
-            ..Settings::default()
+            ..Judging::default()
         };
-        let segments = Engine::new(embedded(), segments).expect("segments engine");
+        let segments =
+            Checker::new(embedded(), Selection::default(), segments).expect("segments checker");
         (plain, segments)
     })
 }
@@ -154,17 +171,17 @@ fn scratch_config() -> PathBuf {
     std::env::temp_dir().join(name)
 }
 
-fn check_samples(engine: &Engine) {
+fn check_samples(checker: &Checker) {
     let mut files = Vec::new();
     for &(path, text) in SAMPLES {
         for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
-            let doc = Document::from_text(path, text.to_string(), 0, mode);
-            let report = engine.check(&doc);
-            verify_file(&report, text.as_bytes());
+            let doc = Document::from_text(path, text, mode);
+            let report = checker.check(&doc);
+            verify_file(&report, Some(text.as_bytes()));
             files.push(report);
         }
     }
-    render_all(&engine.report(files));
+    render_all(&checker.report(files));
 }
 
 fn in_range(score: f64) -> bool {
@@ -176,8 +193,9 @@ fn penalty_ok(penalty: f64) -> bool {
     penalty.is_finite() && penalty >= 0.0
 }
 
-/// What must hold of one file's report, whatever the input: `file` is the bytes as read.
-fn verify_file(report: &FileReport, file: &[u8]) {
+/// What must hold of one file's report, whatever the input: `file` is the bytes as read, when
+/// offsets point into them.
+fn verify_file(report: &FileReport, file: Option<&[u8]>) {
     assert!(in_range(report.score), "file score {}", report.score);
     assert!(
         penalty_ok(report.penalty),
@@ -197,20 +215,22 @@ fn verify_file(report: &FileReport, file: &[u8]) {
                 f.start,
                 f.end
             );
-            assert!(
-                f.end <= file.len(),
-                "{}: end {} past the file",
-                f.rule,
-                f.end
-            );
-            assert_eq!(
-                f.text.as_bytes(),
-                &file[f.start..f.end],
-                "{}: text is not the file's bytes {}..{}",
-                f.rule,
-                f.start,
-                f.end
-            );
+            if let Some(file) = file {
+                assert!(
+                    f.end <= file.len(),
+                    "{}: end {} past the file",
+                    f.rule,
+                    f.end
+                );
+                assert_eq!(
+                    f.text.as_bytes(),
+                    &file[f.start..f.end],
+                    "{}: text is not the file's bytes {}..{}",
+                    f.rule,
+                    f.start,
+                    f.end
+                );
+            }
             assert!(f.line >= p.line && f.column >= 1, "{}: position", f.rule);
             assert!(
                 (f.line, f.column) <= (f.end_line, f.end_column),

@@ -19,7 +19,7 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::rules::Lexicon;
+use crate::lexicon::Lexicon;
 use crate::text::script::{VIRAMA_CLASS, combining_class};
 
 use super::{BuildError, Check, Context, DocHit, Hit};
@@ -541,7 +541,7 @@ const MAX_WORD_BYTES: usize = 192;
 const MAX_NEIGHBOURS: usize = 16;
 
 fn hash(s: &str) -> u64 {
-    crate::engine::fnv1a(s.as_bytes())
+    crate::hash::fnv1a(s.as_bytes())
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use super::{BuildError, Check, Context, Hit};
 use unicode_normalization::UnicodeNormalization;
 use unicode_script::Script;
 
-use crate::rules::SourceCase;
+use crate::lexicon::SourceCase;
 use crate::text::script::{
     is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter, script_of,
 };

@@ -19,7 +19,8 @@ use serde::de::DeserializeOwned;
 use toml::de::ValueDeserializer;
 use unicode_script::Script;
 
-use crate::rules::{Lexicon, struct_fields};
+use crate::fields::struct_fields;
+use crate::lexicon::Lexicon;
 use crate::text::{Analysis, Span};
 
 /// One place a rule fires, in paragraph byte offsets.
@@ -191,11 +192,11 @@ pub(crate) mod testing {
 
     /// The flagged texts of a check on `text` (a paragraph per line), with its suggestions.
     pub fn flagged(check: &dyn Check, text: &str, language: &str) -> Vec<(String, Option<String>)> {
-        let doc = Document::from_text("t", text.to_string(), 0, ParagraphMode::Line);
+        let doc = Document::from_text("t", text, ParagraphMode::Line);
         let analyses: Vec<Analysis> = doc
-            .paragraphs
+            .segments
             .iter()
-            .map(|p| Analysis::new(doc.paragraph_text(p)))
+            .map(|s| Analysis::new(&s.text))
             .collect();
         let ctx = Context {
             script: crate::text::dominant_script(&analyses),

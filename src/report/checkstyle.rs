@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::Report;
 use super::xml::attr;
-use crate::rules::Severity;
+use crate::vocab::Severity;
 
 pub fn severity(s: Severity) -> &'static str {
     match s {
@@ -16,6 +16,8 @@ pub fn severity(s: Severity) -> &'static str {
         Severity::Minor => "warning",
     }
 }
+
+super::renders_text!(Checkstyle, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
     let mut out =

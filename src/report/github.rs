@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::rules::Severity;
+use crate::vocab::Severity;
 
 pub fn command(s: Severity) -> &'static str {
     match s {
@@ -27,6 +27,8 @@ pub fn escape_data(s: &str) -> String {
 pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
+
+super::renders_text!(Github, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

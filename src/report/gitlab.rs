@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use super::Report;
-use crate::engine::fnv1a;
-use crate::rules::Severity;
+use crate::hash::fnv1a;
+use crate::vocab::Severity;
 
 pub fn severity(s: Severity) -> &'static str {
     match s {
@@ -40,6 +40,8 @@ struct Lines {
     begin: usize,
     end: usize,
 }
+
+super::renders_text!(Gitlab, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
     let issues: Vec<Issue> = report

@@ -7,8 +7,9 @@ use std::fmt::Write;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_width::UnicodeWidthChar;
 
-use super::{FileReport, Finding, Report};
-use crate::rules::Severity;
+use super::{FileReport, Report};
+use crate::findings::Finding;
+use crate::vocab::Severity;
 
 pub struct Style {
     pub color: bool,
@@ -140,6 +141,11 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+super::renders_text!(Human, |report, cx| render(
+    report,
+    &Style { color: cx.color }
+));
+
 pub fn render(report: &Report, style: &Style) -> String {
     let mut out = String::new();
     for file in &report.files {
@@ -190,10 +196,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         "score {:.2} · penalty {} ({:.2} per 1,000 words) · MQM 2.0 raw, weights minor {} major {} critical {}",
         s.score, s.penalty, s.penalty_per_1000_words, w.minor, w.major, w.critical
     );
-    let gate = match report.scoring.fail_under {
-        Some(t) => format!("fail on {} or score under {t}", report.scoring.fail_on),
-        None => format!("fail on {}", report.scoring.fail_on),
-    };
+    let gate = &report.scoring.gate;
     let verdict = if s.pass {
         style.paint("1;32", "passed")
     } else {

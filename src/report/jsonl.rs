@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::{FileReport, Finding, ParagraphReport, Report};
+use super::{FileReport, ParagraphReport, Report};
+use crate::findings::Finding;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -18,6 +19,8 @@ struct Line<'a> {
     pass: bool,
     findings: &'a [Finding],
 }
+
+super::renders_text!(Jsonl, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

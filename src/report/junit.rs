@@ -8,8 +8,9 @@
 use std::fmt::Write;
 
 use super::xml::{attr, text};
-use super::{FileReport, Finding, ParagraphReport, Report};
-use crate::rules::Severity;
+use super::{FileReport, ParagraphReport, Report};
+use crate::findings::Finding;
+use crate::vocab::Severity;
 
 /// `YYYY-MM-DDTHH:MM:SS` (UTC, no zone, as the schema wants) of seconds since 1970.
 pub fn timestamp(unix_seconds: u64) -> String {
@@ -151,6 +152,8 @@ fn suite(id: usize, file: &FileReport, timestamp: &str, out: &mut String) {
     let _ = writeln!(out, "    <system-err/>");
     let _ = writeln!(out, "  </testsuite>");
 }
+
+super::renders_text!(Junit, |report, cx| render(report, &timestamp(cx.timestamp)));
 
 /// The report as JUnit XML; `timestamp` is `YYYY-MM-DDTHH:MM:SS` (see [`timestamp`]).
 pub fn render(report: &Report, timestamp: &str) -> String {

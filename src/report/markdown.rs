@@ -6,7 +6,8 @@
 
 use std::fmt::Write;
 
-use super::{Finding, Report};
+use super::Report;
+use crate::findings::Finding;
 
 /// Characters after which no more finding rows are added.
 const BUDGET: usize = 60_000;
@@ -52,15 +53,14 @@ fn row(path: &str, f: &Finding) -> String {
     )
 }
 
+super::renders_text!(Markdown, |report, cx| render(report));
+
 pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let mut out = String::new();
     let verdict = if s.pass { "passed" } else { "failed" };
     let _ = writeln!(out, "## mtqc: {verdict}\n");
-    let gate = match report.scoring.fail_under {
-        Some(t) => format!("fail on {} or score under {t}", report.scoring.fail_on),
-        None => format!("fail on {}", report.scoring.fail_on),
-    };
+    let gate = &report.scoring.gate;
     let _ = writeln!(
         out,
         "{} file{} · {} paragraphs · {} words · score **{:.2}** · {} findings ({} critical, {} major, {} minor) · gate: {gate}\n",

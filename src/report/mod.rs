@@ -1,5 +1,5 @@
-//! The report: what was found, where, and how it scores. Renderers (one file per format) turn
-//! it into text; they never judge.
+//! The report: what was found, where, and how it scores. Renderers (one file per format, each
+//! a `Renderer` registered in `Format`) turn it into text; they never judge.
 
 pub mod checkstyle;
 pub mod github;
@@ -13,10 +13,101 @@ pub mod rdjson;
 pub mod sarif;
 mod xml;
 
+use std::io::Write;
+
+use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::rules::Severity;
+use crate::findings::Finding;
 use crate::score::Weights;
+use crate::vocab::Severity;
+
+/// What a renderer may need beyond the report.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// ANSI colour (the human format).
+    pub color: bool,
+    /// The run's time, in seconds since 1970 (JUnit's timestamp).
+    pub timestamp: u64,
+}
+
+/// An output format.
+pub trait Renderer: Sync {
+    fn render(&self, report: &Report, cx: &Context, out: &mut dyn Write) -> std::io::Result<()>;
+}
+
+/// The output formats, each with its renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Annotated snippets per paragraph and a summary, for people.
+    Human,
+    /// One JSON object (contract version 1, see README).
+    Json,
+    /// SARIF 2.1.0 (code scanning): a rule descriptor per rule that ran, a result per finding
+    /// located by line, column and character offset (Unicode code points); critical and major
+    /// are `error`, minor is `warning`; suggestions are fixes.
+    Sarif,
+    /// Ant JUnit XML: a test suite per file, a test case per paragraph, a failure per paragraph
+    /// that fails the gate. The timestamp is SOURCE_DATE_EPOCH when set, else the current time.
+    Junit,
+    /// Checkstyle XML: an `<error>` per finding (critical and major `error`, minor `warning`).
+    Checkstyle,
+    /// reviewdog's Diagnostic Format, one JSON object (columns in UTF-8 bytes, as it defines).
+    Rdjson,
+    /// reviewdog's Diagnostic Format, one diagnostic per line.
+    Rdjsonl,
+    /// GitLab Code Quality JSON (severities minor, major, critical).
+    Gitlab,
+    /// GitHub Actions annotations: `::error`/`::warning` workflow commands, one per finding.
+    Github,
+    /// A Markdown summary for a pull-request comment: files, then findings.
+    Markdown,
+    /// One JSON object per paragraph, one per line, with its findings.
+    Jsonl,
+}
+
+impl Format {
+    pub fn renderer(self) -> &'static dyn Renderer {
+        match self {
+            Format::Human => &human::Human,
+            Format::Json => &json::Json,
+            Format::Sarif => &sarif::Sarif,
+            Format::Junit => &junit::Junit,
+            Format::Checkstyle => &checkstyle::Checkstyle,
+            Format::Rdjson => &rdjson::Rdjson,
+            Format::Rdjsonl => &rdjson::Rdjsonl,
+            Format::Gitlab => &gitlab::Gitlab,
+            Format::Github => &github::Github,
+            Format::Markdown => &markdown::Markdown,
+            Format::Jsonl => &jsonl::Jsonl,
+        }
+    }
+
+    /// Formats read by programs: no progress bar, no colour.
+    pub fn is_machine(self) -> bool {
+        self != Format::Human
+    }
+}
+
+/// A renderer that builds its whole text in memory.
+macro_rules! renders_text {
+    ($name:ident, |$report:ident, $cx:ident| $body:expr) => {
+        pub struct $name;
+
+        impl super::Renderer for $name {
+            fn render(
+                &self,
+                $report: &super::Report,
+                $cx: &super::Context,
+                out: &mut dyn std::io::Write,
+            ) -> std::io::Result<()> {
+                let _ = $cx;
+                out.write_all($body.as_bytes())
+            }
+        }
+    };
+}
+pub(crate) use renders_text;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -58,6 +149,9 @@ pub struct Scoring {
     pub weights: Weights,
     pub fail_on: String,
     pub fail_under: Option<f64>,
+    /// The gate in words (`fail on major or score under 95`), as the gate states it.
+    #[serde(skip)]
+    pub gate: String,
 }
 
 impl Report {
@@ -104,53 +198,10 @@ pub struct ParagraphReport {
     pub score: f64,
     pub pass: bool,
     pub findings: Vec<Finding>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    pub rule: String,
-    pub kind: &'static str,
-    pub severity: Severity,
-    pub category: String,
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    /// The paragraph's text as checked, for renderers that show it. Not part of the JSON
+    /// contract.
+    #[serde(skip)]
     pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub suggestion: Option<String>,
-    pub fingerprint: String,
-    /// The line holding the finding, for renderers that show it.
-    #[serde(skip)]
-    pub snippet: Snippet,
-    /// Start and end in Unicode scalar values from the start of the file's text (BOM
-    /// excluded), for renderers that locate by characters (SARIF `charOffset`).
-    #[serde(skip)]
-    pub char_start: usize,
-    #[serde(skip)]
-    pub char_end: usize,
-    /// `column` and `end_column` counted in UTF-8 bytes of their lines (BOM excluded), for
-    /// renderers whose columns are bytes (reviewdog).
-    #[serde(skip)]
-    pub byte_column: usize,
-    #[serde(skip)]
-    pub end_byte_column: usize,
-}
-
-/// Characters of the line shown on each side of a finding by renderers that show context.
-pub const SNIPPET_CONTEXT: usize = 32;
-
-/// A finding's neighbourhood on its line(s), at most `SNIPPET_CONTEXT` characters each side,
-/// so a report never holds copies of long lines.
-#[derive(Debug, Clone, Default)]
-pub struct Snippet {
-    pub before: String,
-    pub after: String,
-    /// The line goes on beyond `before` / `after`.
-    pub cut_before: bool,
-    pub cut_after: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -6,8 +6,9 @@
 
 use serde::Serialize;
 
-use super::{FileReport, Finding, Report};
-use crate::rules::Severity;
+use super::{FileReport, Report};
+use crate::findings::Finding;
+use crate::vocab::Severity;
 
 pub fn severity(s: Severity) -> &'static str {
     match s {
@@ -101,6 +102,9 @@ fn diagnostics(report: &Report) -> Vec<Diagnostic<'_>> {
         .map(|(file, f)| diagnostic(file, f))
         .collect()
 }
+
+super::renders_text!(Rdjson, |report, cx| render(report));
+super::renders_text!(Rdjsonl, |report, cx| render_lines(report));
 
 /// One `DiagnosticResult` object.
 pub fn render(report: &Report) -> String {

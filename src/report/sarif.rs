@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{FileReport, Finding, Report, RuleInfo};
-use crate::rules::Severity;
+use super::{FileReport, Report, RuleInfo};
+use crate::findings::Finding;
+use crate::vocab::Severity;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -280,6 +281,8 @@ fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) 
         },
     }
 }
+
+super::renders_text!(Sarif, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
     let index: BTreeMap<&str, usize> = report

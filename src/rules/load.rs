@@ -7,9 +7,12 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use super::{Example, Lexicon, MQM_DIMENSIONS, Pack, PackInfo, Rule, Severity, struct_fields};
+use super::{Example, Pack, PackInfo, Rule};
 use crate::checks::kind_info;
 use crate::error::{Error, ErrorKind, display_path};
+use crate::fields::struct_fields;
+use crate::lexicon::Lexicon;
+use crate::vocab::{MQM_DIMENSIONS, Severity};
 
 /// The packs shipped in `rules/`, embedded at build time (see build.rs).
 const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -1,0 +1,334 @@
+//! A checker: the pipeline for one document, assembled. Segments are analysed once, the engine
+//! runs the rules on them, the findings layer places the hits in the input, scores and the gate
+//! judge each paragraph and the file; a run's files make a report. The command line, the
+//! streaming mode and the library API all check through here.
+
+use std::collections::BTreeSet;
+
+use unicode_script::Script;
+
+use crate::engine::{self, Engine, Known, Selection};
+use crate::error::{Error, ErrorKind};
+use crate::findings::{self, Filter};
+use crate::gate::Gate;
+use crate::hash::fnv1a;
+use crate::input::{Document, Segment};
+use crate::report::{FileReport, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary};
+use crate::rules::Pack;
+use crate::score::{self, Weights, round2};
+use crate::text::script::{is_unspaced, script_name};
+use crate::text::{Analysis, dominant_script};
+
+/// How a run checks and judges, besides which rules run (`Selection`).
+#[derive(Debug, Clone, Default)]
+pub struct Judging {
+    pub filter: Filter,
+    pub weights: Weights,
+    pub gate: Gate,
+    /// Every paragraph is its own document.
+    pub segments: bool,
+}
+
+pub struct Checker {
+    pub engine: Engine,
+    pub judging: Judging,
+    config_hash: String,
+}
+
+impl Checker {
+    /// Check that the packs and every rule and pack id the settings name exist, and build the
+    /// checker.
+    pub fn new(packs: Vec<Pack>, selection: Selection, judging: Judging) -> Result<Checker, Error> {
+        let mut ids = std::collections::BTreeMap::new();
+        for r in packs.iter().flat_map(|p| &p.rules) {
+            if let Some(first) = ids.insert(r.id.as_str(), r.origin.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::RulePack,
+                    format!(
+                        "{}: duplicate rule id `{}` (first defined at {first})",
+                        r.origin, r.id
+                    ),
+                ));
+            }
+        }
+        let mut pack_ids: std::collections::BTreeMap<&str, &str> = Default::default();
+        for p in &packs {
+            if let Some(first) = pack_ids.insert(p.info.id.as_str(), p.info.origin.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::RulePack,
+                    format!(
+                        "two rule packs have the id `{}`: {first} and {}",
+                        p.info.id, p.info.origin
+                    ),
+                ));
+            }
+        }
+        let named = selection
+            .disabled
+            .iter()
+            .chain(judging.filter.severity.keys())
+            .chain(selection.paths.iter().flat_map(|p| &p.disabled));
+        for id in named {
+            if !ids.contains_key(id.as_str()) {
+                return Err(Error::usage(format!(
+                    "unknown rule `{id}` (see `mtqc rules list`)"
+                )));
+            }
+        }
+        let wanted = selection.packs.iter().flatten().chain(
+            selection
+                .paths
+                .iter()
+                .flat_map(|p| p.packs.iter().flatten()),
+        );
+        for p in wanted {
+            if !pack_ids.contains_key(p.as_str()) {
+                return Err(Error::usage(format!("unknown pack `{p}`")));
+            }
+        }
+        let config_hash = config_hash(&packs, &selection, &judging);
+        Ok(Checker {
+            engine: Engine::new(packs, selection),
+            judging,
+            config_hash,
+        })
+    }
+
+    pub fn gate(&self) -> &Gate {
+        &self.judging.gate
+    }
+
+    /// Check one whole document.
+    pub fn check(&self, doc: &Document) -> FileReport {
+        self.check_segments(&doc.path, &doc.segments, None, 0)
+    }
+
+    /// What a stream's start says of it: its language and script, decided as for a document
+    /// whose paragraphs are `sample`.
+    pub fn known(&self, path: &str, sample: &[Segment]) -> Known {
+        let analyses: Vec<Analysis> = sample.iter().map(|s| Analysis::new(&s.text)).collect();
+        let script = dominant_script(&analyses);
+        Known {
+            language: self.engine.selector.language_of(path, &analyses, script),
+            script,
+        }
+    }
+
+    /// Check `segments` of the input at `path` as one document (or, in segments mode, each its
+    /// own); `known` is what is known of the text beyond them; paragraphs are numbered from
+    /// `first_index`.
+    pub fn check_segments(
+        &self,
+        path: &str,
+        segments: &[Segment],
+        known: Option<&Known>,
+        first_index: usize,
+    ) -> FileReport {
+        let (analyses, script) = engine::analyse(segments);
+        let prepared = self.engine.prepare(path, &analyses, script, known);
+        let found = self
+            .engine
+            .find(&prepared, &analyses, self.judging.segments);
+        let located = findings::locate(
+            segments,
+            found,
+            &prepared.rules,
+            &self.judging.filter,
+            self.judging.segments,
+        );
+        let gate = &self.judging.gate;
+        let unspaced = prepared.ctx.script.is_some_and(is_unspaced);
+        let mut paragraphs = Vec::with_capacity(segments.len());
+        let (mut words, mut penalty, mut pass) = (0usize, 0.0f64, true);
+        for (i, ((a, s), findings)) in analyses
+            .iter()
+            .zip(segments)
+            .zip(located.paragraphs)
+            .enumerate()
+        {
+            let w = score::words(a, unspaced);
+            let p: f64 = findings
+                .iter()
+                .map(|f| self.judging.weights.of(f.severity))
+                .sum();
+            let ok = gate.paragraph(&findings);
+            words += w;
+            penalty += p;
+            pass &= ok;
+            paragraphs.push(ParagraphReport {
+                index: first_index + i,
+                line: s.at.line,
+                words: w,
+                penalty: round2(p),
+                score: round2(score::score(p, w)),
+                pass: ok,
+                findings,
+                text: s.text.clone(),
+            });
+        }
+        let file_score = score::score(penalty, words);
+        FileReport {
+            path: path.to_string(),
+            language: prepared.ctx.language.clone(),
+            script: prepared
+                .ctx
+                .script
+                .map(|s: Script| script_name(s).to_string()),
+            words,
+            penalty: round2(penalty),
+            score: round2(file_score),
+            penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
+            pass: gate.file(pass, file_score),
+            paragraphs,
+            baselined: located.baselined.len(),
+            baselined_findings: located.baselined,
+            rules: prepared.rules.iter().map(|r| r.id.clone()).collect(),
+        }
+    }
+
+    /// Assemble the report of a run from its files' reports.
+    pub fn report(&self, mut files: Vec<FileReport>) -> Report {
+        // Sorted by path: the report is the same whatever the order of the command line.
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let gate = &self.judging.gate;
+        let mut summary = Summary {
+            files: files.len(),
+            pass: gate.run(files.iter().map(|f| f.pass)),
+            ..Summary::default()
+        };
+        let mut penalty = 0.0;
+        for f in &files {
+            summary.paragraphs += f.paragraphs.len();
+            summary.words += f.words;
+            penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
+            summary.baselined += f.baselined;
+            for x in f.findings() {
+                summary.findings.add(x.severity);
+            }
+        }
+        summary.penalty = round2(penalty);
+        summary.score = round2(score::score(penalty, summary.words));
+        summary.penalty_per_1000_words = round2(score::per_thousand(penalty, summary.words));
+        let ran: BTreeSet<&str> = files
+            .iter()
+            .flat_map(|f| &f.rules)
+            .map(String::as_str)
+            .collect();
+        let mut rules: Vec<RuleInfo> = self
+            .engine
+            .rules()
+            .filter(|r| ran.contains(r.id.as_str()))
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind,
+                severity: self.judging.filter.severity_of(&r.id, r.severity),
+                category: r.category.clone(),
+                message: r.message.clone(),
+                doc: r.doc.clone(),
+            })
+            .collect();
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Report {
+            version: 1,
+            mtqc_version: env!("CARGO_PKG_VERSION"),
+            packs: self
+                .engine
+                .packs
+                .iter()
+                .map(|p| PackRef {
+                    id: p.info.id.clone(),
+                    version: p.info.version.clone(),
+                })
+                .collect(),
+            config_hash: self.config_hash.clone(),
+            scoring: Scoring {
+                model: score::MODEL,
+                weights: self.judging.weights,
+                fail_on: gate.fail_on().as_str().to_string(),
+                fail_under: gate.fail_under,
+                gate: gate.describe(),
+            },
+            files,
+            summary,
+            rules,
+        }
+    }
+}
+
+/// A hash of everything that shapes findings and scores, so two reports can be compared.
+fn config_hash(packs: &[Pack], s: &Selection, j: &Judging) -> String {
+    let mut text = format!(
+        "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
+        s.language,
+        s.packs,
+        s.disabled,
+        j.filter.severity,
+        j.filter.allow,
+        j.weights,
+        j.gate.fail_on,
+        j.gate.fail_under,
+        j.segments
+    );
+    for p in packs {
+        text.push_str(&format!(
+            "|{}@{}:{}",
+            p.info.id,
+            p.info.version,
+            p.rules.len()
+        ));
+    }
+    format!("{:016x}", fnv1a(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::ParagraphMode;
+
+    fn checker() -> Checker {
+        Checker::new(
+            crate::rules::load_embedded().unwrap(),
+            Selection::default(),
+            Judging::default(),
+        )
+        .unwrap()
+    }
+
+    /// The document's language and script come from most of its paragraphs: one long
+    /// untranslated paragraph among short native ones is the foreign one.
+    #[test]
+    fn one_long_foreign_paragraph_does_not_change_the_document_language() {
+        let checker = checker();
+        let text = "আকাশে মেঘ করেছে।\nনদীর জল বাড়ছে।\nগ্রামে বৃষ্টি নামল।\n\
+            The health ministry said on Tuesday that the number of new infections had fallen \
+            for the third week in a row, although hospitals in the north were still under \
+            heavy pressure and more staff would be needed before the winter.\n\
+            মাঠে ধান পেকেছে।\nসবাই ঘরে ফিরল।\n";
+        let report = checker.check(&Document::from_text("t", text, ParagraphMode::Line));
+        assert_eq!(report.language, "bn");
+        let flagged: Vec<usize> = report
+            .paragraphs
+            .iter()
+            .filter(|p| {
+                p.findings
+                    .iter()
+                    .any(|f| f.rule == "common.foreign-paragraph")
+            })
+            .map(|p| p.index)
+            .collect();
+        assert_eq!(flagged, [3]);
+
+        // Nor do a few short captions and links among long native paragraphs.
+        let long = "রাশিয়ার রাষ্ট্রপতি ভ্লাদিমির পুতিন উত্তর কোরিয়ার নেতা কিম জং উনকে একটি চিঠি পাঠিয়েছেন, যেখানে তিনি দুই দেশের সম্পর্ক আরও দৃঢ় করার অঙ্গীকার করেছেন এবং সামরিক সহযোগিতার প্রশংসা করেছেন।";
+        let text = format!(
+            "{long}\nPhoto: Reuters\n{long}\nSource: KCNA\nhttps://example.org/news/2025/08/15\n"
+        );
+        let report = checker.check(&Document::from_text("t", &text, ParagraphMode::Line));
+        assert_eq!(report.language, "bn");
+        assert!(
+            report
+                .findings()
+                .all(|f| f.rule != "common.foreign-paragraph")
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! The engine runs rules: given a document's analysed paragraphs, it works out which rules
+//! apply (`select`) and runs them, paragraph rules on all threads and document rules on the
+//! whole document or one segment at a time, into hits ordered by place then rule. What the hits
+//! mean for the reader (positions, messages, scores) is the `findings` layer's.
+
+pub mod prefilter;
+pub mod select;
+
+use rayon::prelude::*;
+use unicode_script::Script;
+
+use crate::checks::{Context, DocHit, Hit};
+use crate::input::Segment;
+use crate::rules::{Pack, Rule};
+use crate::text::{Analysis, dominant_script};
+
+pub use prefilter::Prefilter;
+pub use select::{PathRule, Selection, Selector};
+
+/// What is known of a text beyond one part of it (a stream of segments: its language and
+/// script are decided from its start).
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub language: String,
+    pub script: Option<Script>,
+}
+
+/// What one rule found in one paragraph; `rule` indexes the rules of its `Prepared`.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub paragraph: usize,
+    pub rule: usize,
+    pub hit: Hit,
+}
+
+/// The rules to run on one document, and what they know of it.
+pub struct Prepared<'e> {
+    pub rules: Vec<&'e Rule>,
+    pub ctx: Context,
+    gates: Vec<Option<usize>>,
+}
+
+pub struct Engine {
+    pub packs: Vec<Pack>,
+    pub selector: Selector,
+    prefilter: Prefilter,
+}
+
+impl Engine {
+    pub fn new(packs: Vec<Pack>, selection: Selection) -> Engine {
+        let prefilter = Prefilter::new(&packs);
+        Engine {
+            packs,
+            selector: Selector::new(selection),
+            prefilter,
+        }
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        self.packs.iter().flat_map(|p| &p.rules)
+    }
+
+    /// The document's language (known, configured, or detected) and the rules that run on it.
+    pub fn prepare(
+        &self,
+        path: &str,
+        analyses: &[Analysis],
+        script: Option<Script>,
+        known: Option<&Known>,
+    ) -> Prepared<'_> {
+        let language = match known {
+            Some(k) => k.language.clone(),
+            None => self.selector.language_of(path, analyses, script),
+        };
+        let (rules, lexicon) = self.selector.active(&self.packs, &language, path);
+        let gates = self.prefilter.gates(&rules);
+        Prepared {
+            rules,
+            ctx: Context {
+                script: known.map_or(script, |k| k.script),
+                language,
+                lexicon,
+            },
+            gates,
+        }
+    }
+
+    /// Run the prepared rules over the analysed paragraphs. With `segments`, document rules see
+    /// one paragraph at a time.
+    pub fn find(&self, prepared: &Prepared, analyses: &[Analysis], segments: bool) -> Vec<Found> {
+        find(
+            &prepared.rules,
+            analyses,
+            &prepared.ctx,
+            segments,
+            Some((self.prefilter.set(), &prepared.gates)),
+        )
+    }
+}
+
+/// Rules gated by a RegexSet: the set, and each rule's index in it (`None`: not gated).
+type Gating<'a> = Option<(&'a regex::RegexSet, &'a [Option<usize>])>;
+
+/// Run `rules` over analysed paragraphs, without a prefilter when `gating` is `None`.
+pub fn find(
+    rules: &[&Rule],
+    analyses: &[Analysis],
+    ctx: &Context,
+    segments: bool,
+    gating: Gating,
+) -> Vec<Found> {
+    // Paragraph rules: every paragraph on its own, on all threads.
+    let mut found: Vec<Found> = analyses
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, a)| {
+            let mut hits = Vec::new();
+            let mut out = Vec::new();
+            let open = gating.map(|(set, _)| set.matches(a.text));
+            for (r, rule) in rules.iter().enumerate() {
+                if let (Some(open), Some((_, gates))) = (&open, gating)
+                    && let Some(g) = gates[r]
+                    && !open.matched(g)
+                {
+                    continue;
+                }
+                rule.check.paragraph(a, ctx, &mut hits);
+                out.extend(hits.drain(..).map(|hit| Found {
+                    paragraph: i,
+                    rule: r,
+                    hit,
+                }));
+            }
+            out
+        })
+        .collect();
+    // Document rules see the whole document, or one segment at a time (segments on all
+    // threads).
+    let mut doc_hits = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        if segments {
+            found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
+                let mut hits = Vec::new();
+                rule.check.document(&analyses[i..=i], ctx, &mut hits);
+                hits.into_iter().map(move |d: DocHit| Found {
+                    paragraph: i,
+                    rule: r,
+                    hit: d.hit,
+                })
+            }));
+        } else {
+            rule.check.document(analyses, ctx, &mut doc_hits);
+            found.extend(doc_hits.drain(..).map(|d| Found {
+                paragraph: d.paragraph,
+                rule: r,
+                hit: d.hit,
+            }));
+        }
+    }
+    // One order whatever the threads did: by position, then rule.
+    found.sort_by_key(|f| (f.paragraph, f.hit.span.start, f.hit.span.end, f.rule));
+    found
+}
+
+/// Analyse every paragraph (on all threads) and find the document's script.
+pub fn analyse(segments: &[Segment]) -> (Vec<Analysis<'_>>, Option<Script>) {
+    let analyses: Vec<Analysis> = segments
+        .par_iter()
+        .map(|s| Analysis::new(&s.text))
+        .collect();
+    let script = dominant_script(&analyses);
+    (analyses, script)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Document, ParagraphMode};
+
+    /// The RegexSet prefilter is a fast path: with it and without it, the same hits.
+    #[test]
+    fn the_prefilter_changes_no_result() {
+        let engine = Engine::new(crate::rules::load_embedded().unwrap(), Selection::default());
+        assert!(!engine.prefilter.is_empty(), "pattern rules are gated");
+        let texts = [
+            include_str!("../../tests/fixtures/bn-news-mt.txt"),
+            include_str!("../../tests/fixtures/tico19-bn-sample.txt"),
+            "পুতিন  বলেন । হাসপাতাল -গুলো পূর্ণ।\rএবং \nশেষ। ",
+        ];
+        let mut fired = 0;
+        for text in texts {
+            for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
+                let doc = Document::from_text("t", text, mode);
+                let (analyses, script) = analyse(&doc.segments);
+                let known = Known {
+                    language: "bn".into(),
+                    script,
+                };
+                let prepared = engine.prepare("t", &analyses, script, Some(&known));
+                let key = |f: &Found| (f.paragraph, f.rule, f.hit.span, f.hit.suggestion.clone());
+                let gated: Vec<_> = engine
+                    .find(&prepared, &analyses, false)
+                    .iter()
+                    .map(key)
+                    .collect();
+                let plain: Vec<_> = find(&prepared.rules, &analyses, &prepared.ctx, false, None)
+                    .iter()
+                    .map(key)
+                    .collect();
+                assert_eq!(gated, plain);
+                fired += plain.len();
+            }
+        }
+        assert!(fired > 20, "the texts make rules fire");
+    }
+}

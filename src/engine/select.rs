@@ -1,0 +1,149 @@
+//! Which rules run on a document: the packs for its language (configured for its path or the
+//! run, else detected), minus the disabled rules; and their packs' language data, merged.
+//! Worked out once per language and set of matching `[[path]]` entries, then shared.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
+
+use globset::GlobMatcher;
+use unicode_script::Script;
+
+use crate::lexicon::Lexicon;
+use crate::rules::{Pack, Rule};
+use crate::text::{Analysis, language};
+
+/// The project's choice of rules: language, packs and disabled rules, for the run and per path.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub language: Option<String>,
+    pub packs: Option<Vec<String>>,
+    pub disabled: BTreeSet<String>,
+    pub paths: Vec<PathRule>,
+}
+
+/// Per-path settings of `mtqc.toml`.
+#[derive(Debug, Clone)]
+pub struct PathRule {
+    pub glob: GlobMatcher,
+    pub language: Option<String>,
+    pub packs: Option<Vec<String>>,
+    pub disabled: Vec<String>,
+}
+
+/// What decides which rules run on a document: its language and the indices of the
+/// `[[path]]` entries its path matches.
+type Key = (String, Vec<usize>);
+
+/// The rules (pack index, rule index) that run on a kind of document, and their language data.
+struct Active {
+    rules: Vec<(usize, usize)>,
+    lexicon: Arc<Lexicon>,
+}
+
+#[derive(Default)]
+pub struct Selector {
+    pub selection: Selection,
+    cache: Mutex<HashMap<Key, Arc<Active>>>,
+}
+
+impl Selector {
+    pub fn new(selection: Selection) -> Selector {
+        Selector {
+            selection,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The language of a document: configured for its path or the run, else detected from
+    /// its paragraphs in its dominant script.
+    pub fn language_of(
+        &self,
+        path: &str,
+        analyses: &[Analysis],
+        dominant: Option<Script>,
+    ) -> String {
+        self.configured_language(path).unwrap_or_else(|| {
+            let paragraphs = analyses.iter().map(|a| (a.text, a.scripts.dominant()));
+            language::detect_document(paragraphs, dominant)
+                .map_or_else(|| "und".to_string(), |d| d.code)
+        })
+    }
+
+    fn configured_language(&self, path: &str) -> Option<String> {
+        let s = &self.selection;
+        let by_path = s
+            .paths
+            .iter()
+            .rev()
+            .find(|p| p.glob.is_match(path) && p.language.is_some());
+        by_path
+            .and_then(|p| p.language.clone())
+            .or_else(|| s.language.clone())
+    }
+
+    /// The rules that run on a document of `language` at `path`, and their language data.
+    pub fn active<'p>(
+        &self,
+        packs: &'p [Pack],
+        language: &str,
+        path: &str,
+    ) -> (Vec<&'p Rule>, Arc<Lexicon>) {
+        let paths = &self.selection.paths;
+        let matching: Vec<usize> = (0..paths.len())
+            .filter(|&i| paths[i].glob.is_match(path))
+            .collect();
+        let key = (language.to_string(), matching);
+        let cached = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&key).cloned());
+        let active = cached.unwrap_or_else(|| {
+            let made = Arc::new(self.make(packs, language, &key.1));
+            if let Ok(mut cache) = self.cache.lock() {
+                cache.insert(key, Arc::clone(&made));
+            }
+            made
+        });
+        let rules = active
+            .rules
+            .iter()
+            .map(|&(p, r)| &packs[p].rules[r])
+            .collect();
+        (rules, Arc::clone(&active.lexicon))
+    }
+
+    fn make(&self, packs: &[Pack], language: &str, matching: &[usize]) -> Active {
+        let s = &self.selection;
+        let mut chosen = s.packs.clone();
+        let mut disabled: BTreeSet<&str> = s.disabled.iter().map(String::as_str).collect();
+        for p in matching.iter().map(|&i| &s.paths[i]) {
+            if p.packs.is_some() {
+                chosen = p.packs.clone();
+            }
+            disabled.extend(p.disabled.iter().map(String::as_str));
+        }
+        let active: Vec<usize> = (0..packs.len())
+            .filter(|&i| {
+                let p = &packs[i];
+                match &chosen {
+                    Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
+                    None => p.info.applies_to(language),
+                }
+            })
+            .collect();
+        let mut lexicon = Lexicon::default();
+        for &p in &active {
+            lexicon.merge(&packs[p].lexicon);
+        }
+        let rules = active
+            .iter()
+            .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
+            .filter(|&(p, r)| !disabled.contains(packs[p].rules[r].id.as_str()))
+            .collect();
+        Active {
+            rules,
+            lexicon: Arc::new(lexicon),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Findings: hits of rules turned into what a reader is told, a message at a place in the input.
+//! `locate` does it for one document (positions, messages, fingerprints, snippets, the project's
+//! allow-list, baseline and severity overrides); renderers and scores read `Finding`s.
+
+pub mod fingerprint;
+pub mod locate;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::vocab::Severity;
+
+pub use locate::{Located, locate};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub category: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub suggestion: Option<String>,
+    pub fingerprint: String,
+    /// The line holding the finding, for renderers that show it.
+    #[serde(skip)]
+    pub snippet: Snippet,
+    /// Start and end in Unicode scalar values from the start of the file's text (BOM
+    /// excluded), for renderers that locate by characters (SARIF `charOffset`).
+    #[serde(skip)]
+    pub char_start: usize,
+    #[serde(skip)]
+    pub char_end: usize,
+    /// `column` and `end_column` counted in UTF-8 bytes of their lines (BOM excluded), for
+    /// renderers whose columns are bytes (reviewdog).
+    #[serde(skip)]
+    pub byte_column: usize,
+    #[serde(skip)]
+    pub end_byte_column: usize,
+    /// Byte offsets of the finding in its paragraph's text, for renderers that show the
+    /// paragraph (HTML).
+    #[serde(skip)]
+    pub span: (usize, usize),
+}
+
+/// Characters of the line shown on each side of a finding by renderers that show context.
+pub const SNIPPET_CONTEXT: usize = 32;
+
+/// A finding's neighbourhood on its line(s), at most `SNIPPET_CONTEXT` characters each side,
+/// so a report never holds copies of long lines.
+#[derive(Debug, Clone, Default)]
+pub struct Snippet {
+    pub before: String,
+    pub after: String,
+    /// The line goes on beyond `before` / `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// What the project says about findings: words never flagged, findings already accepted, and
+/// severities it overrides.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Words and phrases (NFC) never flagged by any rule.
+    pub allow: Vec<String>,
+    /// Fingerprints of accepted findings (`--baseline`).
+    pub baseline: Option<BTreeSet<String>>,
+    /// Severity per rule id.
+    pub severity: BTreeMap<String, Severity>,
+}
+
+impl Filter {
+    pub fn severity_of(&self, id: &str, default: Severity) -> Severity {
+        self.severity.get(id).copied().unwrap_or(default)
+    }
+}

@@ -1,0 +1,94 @@
+//! The gate: one decision of pass or fail for a paragraph, a file and the run, which the exit
+//! code, every report's `pass` and the human report's gate line all read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::findings::Finding;
+use crate::vocab::Severity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Minor,
+    Major,
+    Critical,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails a paragraph; `never`: none does.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Minor => Some(Severity::Minor),
+            FailOn::Major => Some(Severity::Major),
+            FailOn::Critical => Some(Severity::Critical),
+            FailOn::Never => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Minor => "minor",
+            FailOn::Major => "major",
+            FailOn::Critical => "critical",
+            FailOn::Never => "never",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Gate {
+    /// `--fail-on` (default major).
+    pub fail_on: Option<FailOn>,
+    /// `--fail-under`: a file scoring below this fails.
+    pub fail_under: Option<f64>,
+}
+
+impl Gate {
+    pub fn fail_on(&self) -> FailOn {
+        self.fail_on.unwrap_or(FailOn::Major)
+    }
+
+    /// A paragraph passes when none of its findings reaches the `--fail-on` severity.
+    pub fn paragraph(&self, findings: &[Finding]) -> bool {
+        match self.fail_on().threshold() {
+            Some(t) => findings.iter().all(|f| f.severity < t),
+            None => true,
+        }
+    }
+
+    /// A file passes when its paragraphs pass and its score is not under `--fail-under`.
+    pub fn file(&self, paragraphs_pass: bool, score: f64) -> bool {
+        paragraphs_pass && self.fail_under.is_none_or(|t| score >= t)
+    }
+
+    /// The run passes when every file passes.
+    pub fn run(&self, files: impl IntoIterator<Item = bool>) -> bool {
+        files.into_iter().all(|pass| pass)
+    }
+
+    /// The gate in words: `fail on major or score under 95`.
+    pub fn describe(&self) -> String {
+        match self.fail_under {
+            Some(t) => format!("fail on {} or score under {t}", self.fail_on().as_str()),
+            None => format!("fail on {}", self.fail_on().as_str()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_fails_no_paragraph_and_fail_under_still_applies() {
+        let g = Gate {
+            fail_on: Some(FailOn::Never),
+            fail_under: Some(90.0),
+        };
+        assert!(g.paragraph(&[]));
+        assert!(g.file(true, 95.0));
+        assert!(!g.file(true, 80.0));
+        assert_eq!(g.describe(), "fail on never or score under 90");
+    }
+}

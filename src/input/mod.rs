@@ -1,0 +1,264 @@
+//! Inputs: the one path from bytes to segments. An input is opened (its first block tells text
+//! from binary), decoded a line at a time (`decode`), and grouped into paragraphs
+//! (`paragraphs`), each a `Segment` that carries its own position in the input, so whole files
+//! and streams share every step and nothing is patched afterwards. `walk` expands the command
+//! line's paths.
+
+pub mod decode;
+pub mod paragraphs;
+pub mod walk;
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+pub use decode::{Charset, Encoding};
+pub use paragraphs::{ParagraphMode, Paragraphs};
+
+use crate::error::{Error, display_path};
+
+/// One input named on the command line or found in a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    /// `named`: given on the command line (not found by walking a directory).
+    File {
+        path: PathBuf,
+        named: bool,
+    },
+}
+
+impl Input {
+    pub fn display(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::File { path, .. } => display_path(path),
+        }
+    }
+
+    pub fn named(&self) -> bool {
+        match self {
+            Input::Stdin => true,
+            Input::File { named, .. } => *named,
+        }
+    }
+}
+
+/// A point in an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// Byte offset in the input as read (byte-order mark and CR included).
+    pub offset: usize,
+    /// 1-based line; lines end at `\n` (a lone CR is not a line break).
+    pub line: usize,
+    /// 1-based column in Unicode scalar values of the line.
+    pub column: usize,
+    /// 1-based column in UTF-8 bytes of the decoded line.
+    pub byte_column: usize,
+    /// Unicode scalar values of the input's text before this point (byte-order mark excluded).
+    pub char_offset: usize,
+}
+
+impl Position {
+    /// The start of a line: `offset` in the input, `chars` characters of text before it.
+    pub fn line_start(offset: usize, line: usize, chars: usize) -> Position {
+        Position {
+            offset,
+            line,
+            column: 1,
+            byte_column: 1,
+            char_offset: chars,
+        }
+    }
+
+    /// The position after `text`, written in `charset`, starting here.
+    pub fn after(mut self, text: &str, charset: Charset) -> Position {
+        for c in text.chars() {
+            self.offset += charset.width(c);
+            self.char_offset += 1;
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+                self.byte_column = 1;
+            } else {
+                self.column += 1;
+                self.byte_column += c.len_utf8();
+            }
+        }
+        self
+    }
+}
+
+/// A paragraph (or a translation unit) as read: its text, and where that text starts in the
+/// input.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub text: String,
+    pub at: Position,
+    pub charset: Charset,
+}
+
+impl Segment {
+    /// The position of byte `i` of the text.
+    pub fn position(&self, i: usize) -> Position {
+        self.at.after(&self.text[..i], self.charset)
+    }
+
+    /// Positions of several byte offsets of the text (sorted or not), walking the text once.
+    pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![self.at; offsets.len()];
+        let (mut at, mut from) = (self.at, 0);
+        for i in order {
+            let to = offsets[i];
+            at = at.after(&self.text[from..to], self.charset);
+            from = to;
+            out[i] = at;
+        }
+        out
+    }
+}
+
+/// An input opened for reading: text, or binary (its first block holds a NUL byte).
+pub enum Opened {
+    Text(decode::Lines<Box<dyn BufRead + Send>>),
+    Binary { offset: usize },
+}
+
+/// Open an input and tell text from binary by its first block.
+pub fn open(input: &Input, encoding: Encoding) -> Result<Opened, Error> {
+    let name = input.display();
+    let reader: Box<dyn std::io::Read + Send> = match input {
+        Input::Stdin => Box::new(std::io::stdin()),
+        Input::File { path, .. } => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Error::input(format!("{name}: cannot read: {e}")))?;
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Error::input(format!("{name}: is a directory")));
+            }
+            Box::new(file)
+        }
+    };
+    open_reader(&name, reader, encoding)
+}
+
+/// Tell text from binary by the first block of `reader`, the input called `name`.
+pub fn open_reader(
+    name: &str,
+    reader: Box<dyn std::io::Read + Send>,
+    encoding: Encoding,
+) -> Result<Opened, Error> {
+    let cannot = |e: std::io::Error| Error::input(format!("{name}: cannot read: {e}"));
+    let (reader, sniffed) = decode::sniff_reader(reader).map_err(cannot)?;
+    match sniffed {
+        decode::Sniffed::Binary { offset } => Ok(Opened::Binary { offset }),
+        decode::Sniffed::Text { charset, bom } => {
+            let reader: Box<dyn BufRead + Send> = Box::new(reader);
+            decode::Lines::new(name, reader, charset, bom, encoding)
+                .map(Opened::Text)
+                .map_err(cannot)
+        }
+    }
+}
+
+/// What reading a whole input gave.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Text, and how many invalid sequences lossy decoding replaced.
+    Text { doc: Document, replaced: usize },
+    /// Its first block holds a NUL byte at `offset`.
+    Binary { offset: usize },
+}
+
+/// What to say of a binary input: a warning when it was found by walking a directory (it is
+/// skipped), an error when it was named.
+pub fn binary(input: &Input, offset: usize) -> Result<String, Error> {
+    let name = input.display();
+    if input.named() {
+        Err(Error::input(format!(
+            "{name}: looks binary (NUL byte at offset {offset})"
+        )))
+    } else {
+        Ok(format!("{name}: looks binary, skipped"))
+    }
+}
+
+/// A whole input, decoded and cut into segments.
+#[derive(Debug)]
+pub struct Document {
+    pub path: String,
+    pub segments: Vec<Segment>,
+    /// Bytes read.
+    pub bytes: usize,
+}
+
+impl Document {
+    /// A document from text in memory (UTF-8, no byte-order mark).
+    pub fn from_text(path: impl Into<String>, text: &str, mode: ParagraphMode) -> Document {
+        let reader: Box<dyn BufRead + Send> =
+            Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
+        let lines = decode::Lines::new("<text>", reader, Charset::Utf8, 0, Encoding::Strict)
+            .expect("reading memory does not fail")
+            .nul_is_text();
+        let segments = Paragraphs::new(lines, mode)
+            .collect::<Result<Vec<_>, _>>()
+            .expect("a string is valid UTF-8");
+        Document {
+            path: path.into(),
+            segments,
+            bytes: text.len(),
+        }
+    }
+
+    /// Read a whole input.
+    pub fn read(input: &Input, mode: ParagraphMode, encoding: Encoding) -> Result<Loaded, Error> {
+        Document::from_opened(input.display(), open(input, encoding)?, mode)
+    }
+
+    /// A document from bytes in memory, read as a file's.
+    pub fn from_bytes(
+        path: &str,
+        bytes: Vec<u8>,
+        mode: ParagraphMode,
+        encoding: Encoding,
+    ) -> Result<Loaded, Error> {
+        let reader = Box::new(std::io::Cursor::new(bytes));
+        Document::from_opened(path.to_string(), open_reader(path, reader, encoding)?, mode)
+    }
+
+    fn from_opened(path: String, opened: Opened, mode: ParagraphMode) -> Result<Loaded, Error> {
+        let lines = match opened {
+            Opened::Text(lines) => lines,
+            Opened::Binary { offset } => return Ok(Loaded::Binary { offset }),
+        };
+        let mut paragraphs = Paragraphs::new(lines, mode);
+        let segments = paragraphs.by_ref().collect::<Result<Vec<_>, _>>()?;
+        Ok(Loaded::Text {
+            doc: Document {
+                path,
+                segments,
+                bytes: paragraphs.bytes(),
+            },
+            replaced: paragraphs.replaced(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_scalar_values_and_bytes() {
+        let d = Document::from_text("t", "ab\nকেসিএনএ x", ParagraphMode::BlankLine);
+        let s = &d.segments[0];
+        let x = s.text.find('x').unwrap();
+        let p = s.position(x);
+        assert_eq!((p.line, p.column), (2, 9));
+        assert_eq!(p.char_offset, 11);
+        assert_eq!(p.byte_column, 1 + "কেসিএনএ ".len());
+        assert_eq!(p.offset, x);
+        let both = s.positions(&[x, 1]);
+        assert_eq!(both, [p, s.position(1)]);
+    }
+}

@@ -1,0 +1,103 @@
+//! Run settings, built in one place from the project file and the command line (the command
+//! line wins): which rules run (`Selection`), how findings are judged (`Judging`), and how
+//! inputs are read.
+
+use std::path::PathBuf;
+
+use globset::Glob;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::baseline::Baseline;
+use crate::checker::Judging;
+use crate::cli::CheckArgs;
+use crate::config::Config;
+use crate::engine::{PathRule, Selection};
+use crate::error::Error;
+use crate::findings::Filter;
+use crate::gate::Gate;
+use crate::input::walk::Walk;
+use crate::input::{Encoding, ParagraphMode};
+
+/// Everything a `check` run is set to.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub selection: Selection,
+    pub judging: Judging,
+    pub paragraphs: ParagraphMode,
+    pub encoding: Encoding,
+    pub walk: Walk,
+    /// Globs of files skipped when found by walking a directory.
+    pub exclude: Vec<String>,
+    /// The project file's directory, when there is one.
+    pub project_dir: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn build(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
+        let mut selection = Selection {
+            language: config.language.clone(),
+            packs: config.packs.clone(),
+            disabled: config.disable.iter().cloned().collect(),
+            paths: config
+                .paths
+                .iter()
+                .filter_map(|p| {
+                    Some(PathRule {
+                        glob: Glob::new(&p.glob).ok()?.compile_matcher(),
+                        language: p.language.clone(),
+                        packs: p.packs.clone(),
+                        disabled: p.disable.clone(),
+                    })
+                })
+                .collect(),
+        };
+        if let Some(l) = &args.lang {
+            selection.language = Some(l.clone());
+        }
+        if let Some(p) = &args.packs {
+            selection.packs = Some(p.clone());
+        }
+        selection.disabled.extend(args.disable.iter().cloned());
+        let mut gate = Gate {
+            fail_on: config.fail_on,
+            fail_under: config.fail_under,
+        };
+        if let Some(f) = args.fail_on {
+            gate.fail_on = Some(f);
+        }
+        if let Some(t) = args.fail_under {
+            if !(0.0..=100.0).contains(&t) {
+                return Err(Error::usage(format!(
+                    "--fail-under {t}: must lie in 0..=100"
+                )));
+            }
+            gate.fail_under = Some(t);
+        }
+        let baseline = match &args.baseline {
+            Some(b) => Some(Baseline::load(b)?.fingerprints()),
+            None => None,
+        };
+        let judging = Judging {
+            filter: Filter {
+                allow: config.allow.iter().map(|w| w.nfc().collect()).collect(),
+                baseline,
+                severity: config.severity.clone(),
+            },
+            weights: config.weights.unwrap_or_default(),
+            gate,
+            segments: config.segments.unwrap_or(false) || args.segments,
+        };
+        Ok(Settings {
+            selection,
+            judging,
+            paragraphs: args.paragraphs.or(config.paragraphs).unwrap_or_default(),
+            encoding: args.encoding,
+            walk: Walk {
+                no_ignore: args.no_ignore,
+                hidden: args.hidden,
+            },
+            exclude: config.exclude.clone(),
+            project_dir: config.file.as_ref().map(|_| config.dir.clone()),
+        })
+    }
+}
