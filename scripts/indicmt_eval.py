@@ -35,7 +35,8 @@ References flagged: the share of unique `ref`s (professional translations) with 
 Recall per category (`span_type`), over the located spans a script-level rule can see. A span
 is COUNTED when its text in the translation (widened to the whole tokens it touches) shows one
 of these signals:
-  - Latin letters glued to native letters or signs in one token (`spec्यां`, `Carpanedoचैंपियनशिप`);
+  - Latin letters glued to native letters or signs in one token (`spec्यां`, `Carpanedoचैंपियनशिप`:
+    a name kept in Latin is no defect, but glued to the next native word it has lost its space);
   - a Latin word that starts lowercase (an English common word left untranslated: `since`, `in`);
     Latin words that start with a capital (names: `Adekoya`, `Yosemite`, `Australopithecus`,
     kept in Latin by convention) and digits are not counted: they are not defects in this data;

@@ -59,6 +59,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 
+sys.dont_write_bytecode = True  # importing plant_common must leave no __pycache__ in scripts/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from plant_common import (WORD, Score, common_args, gaps, is_mark, load_tico, parse_seeds,  # noqa: E402
                           plant_language, planter, run_check, split_argv, words, zh_words, describe,
