@@ -114,13 +114,13 @@ ENGLISH_ADJECTIVES = ["narrow", "gentle", "ancient", "hollow", "bitter", "severe
                       "common", "useful", "local", "crowded", "rural", "annual", "weekly", "urgent",
                       "modern", "tiny", "sharp", "warm"]
 ENGLISH_CONTENT = ENGLISH_NOUNS + ENGLISH_VERBS + ENGLISH_ADJECTIVES
-# Short English phrases with function words (none of plant.py's function words).
+# Short English phrases with function words (none of plant.py's words, no `the`).
 ENGLISH_PHRASES = [
-    "a warm jacket for winter", "wash your hands often", "in a crowded room", "at the local clinic",
-    "for a few weeks", "keep a safe distance", "on a narrow bridge", "by the nurse on duty",
-    "as soon as possible", "with a mild cough", "under the old bridge", "only one dose",
-    "to the nearest hospital", "is not a cure", "was sent home", "were asked to wait",
-    "it may spread quickly", "our weekly report", "a sharp pain", "its annual meeting",
+    "a warm jacket for autumn", "wash your hands often", "in a crowded room", "at our local clinic",
+    "for a few weeks", "keep a safe distance", "on a narrow path", "by a nurse on duty",
+    "as soon as possible", "with a mild cough", "near an old castle", "only one dose",
+    "to a nearby hospital", "is not a cure", "was sent home", "were asked to wait",
+    "it may spread quickly", "our weekly update", "a sharp pain", "its annual meeting",
 ]
 # A native ending glued to an English word with a hyphen (zh: a particle, glued).
 NATIVE_ENDINGS = {
