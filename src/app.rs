@@ -77,6 +77,28 @@ fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     Ok(packs)
 }
 
+/// Languages configured that no language pack serves: the common rules still run.
+fn pack_warnings(checker: &Checker) -> Vec<String> {
+    let s = &checker.engine.selector.selection;
+    let configured = s
+        .language
+        .iter()
+        .chain(s.paths.iter().filter_map(|p| p.language.as_ref()));
+    let mut out = Vec::new();
+    for l in configured {
+        let served = checker
+            .engine
+            .packs
+            .iter()
+            .any(|p| p.info.languages.iter().any(|x| x == l));
+        let note = format!("no language pack for `{l}`: only the packs for every language run");
+        if !served && !out.contains(&note) {
+            out.push(note);
+        }
+    }
+    out
+}
+
 /// The paths to check: those given; with none, standard input when it is not a terminal (a
 /// pipe or a file), else the working directory (as ripgrep and ruff do).
 fn paths_to_check(args: &CheckArgs) -> (Vec<PathBuf>, bool) {
@@ -98,6 +120,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         settings.selection.clone(),
         settings.judging.clone(),
     )?;
+    for w in pack_warnings(&checker) {
+        eprintln!("mtqc: warning: {w}");
+    }
     let (paths, implicit_stdin) = paths_to_check(&args);
     let (mut inputs, errors) = settings.walk.expand(&paths);
     exclude(&mut inputs, &settings.exclude);
@@ -201,6 +226,7 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             c => use_color(c),
         },
         timestamp: report_time(),
+        dirs: report_dirs(settings.project_dir.as_deref()),
     };
     let passed = report.summary.pass;
     let mut sink = Sink::open(output, &what_report(output))?;
@@ -216,6 +242,18 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         Ok(()) => {}
     }
     Ok(exit_code(failed, passed))
+}
+
+/// The working directory and the project's root (the project file's directory, else the
+/// working directory), absolute.
+fn report_dirs(project: Option<&Path>) -> Option<(PathBuf, PathBuf)> {
+    let cwd = std::env::current_dir().ok()?;
+    let root = match project {
+        Some(p) if p.as_os_str().is_empty() => cwd.clone(),
+        Some(p) => cwd.join(p),
+        None => cwd.clone(),
+    };
+    Some((cwd, root))
 }
 
 fn what_report(output: Option<&Path>) -> String {

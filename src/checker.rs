@@ -224,6 +224,7 @@ impl Checker {
                 severity: self.judging.filter.severity_of(&r.id, r.severity),
                 category: r.category.clone(),
                 message: r.message.clone(),
+                summary: r.summary.clone(),
                 doc: r.doc.clone(),
             })
             .collect();

@@ -17,6 +17,7 @@ use crate::findings::Filter;
 use crate::gate::Gate;
 use crate::input::walk::Walk;
 use crate::input::{Encoding, ParagraphMode};
+use crate::lang;
 
 /// Everything a `check` run is set to.
 #[derive(Debug, Clone)]
@@ -34,25 +35,41 @@ pub struct Settings {
 
 impl Settings {
     pub fn build(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
+        let project = || {
+            config
+                .file
+                .as_deref()
+                .map_or_else(|| "mtqc.toml".to_string(), crate::error::display_path)
+        };
+        let tag = |t: &Option<String>,
+                   what: &dyn Fn() -> String|
+         -> Result<Option<String>, Error> {
+            t.as_deref()
+                .map(|t| lang::normalise(t).map_err(|e| Error::usage(format!("{}: {e}", what()))))
+                .transpose()
+        };
+        let mut paths = Vec::new();
+        for p in &config.paths {
+            let Ok(glob) = Glob::new(&p.glob) else {
+                continue;
+            };
+            paths.push(PathRule {
+                glob: glob.compile_matcher(),
+                language: tag(&p.language, &|| {
+                    format!("{}: [[path]] `{}`", project(), p.glob)
+                })?,
+                packs: p.packs.clone(),
+                disabled: p.disable.clone(),
+            });
+        }
         let mut selection = Selection {
-            language: config.language.clone(),
+            language: tag(&config.language, &|| format!("{}: language", project()))?,
             packs: config.packs.clone(),
             disabled: config.disable.iter().cloned().collect(),
-            paths: config
-                .paths
-                .iter()
-                .filter_map(|p| {
-                    Some(PathRule {
-                        glob: Glob::new(&p.glob).ok()?.compile_matcher(),
-                        language: p.language.clone(),
-                        packs: p.packs.clone(),
-                        disabled: p.disable.clone(),
-                    })
-                })
-                .collect(),
+            paths,
         };
-        if let Some(l) = &args.lang {
-            selection.language = Some(l.clone());
+        if args.lang.is_some() {
+            selection.language = tag(&args.lang, &|| "--lang".to_string())?;
         }
         if let Some(p) = &args.packs {
             selection.packs = Some(p.clone());

@@ -14,6 +14,7 @@ pub mod sarif;
 mod xml;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -29,6 +30,43 @@ pub struct Context {
     pub color: bool,
     /// The run's time, in seconds since 1970 (JUnit's timestamp).
     pub timestamp: u64,
+    /// The working directory and the project's root (the project file's directory, else the
+    /// working directory), both absolute: formats whose readers want repository paths (GitLab,
+    /// SARIF, GitHub) write paths relative to the root. `None`: paths as given.
+    pub dirs: Option<(PathBuf, PathBuf)>,
+}
+
+impl Context {
+    /// A report path relative to the project's root, with `/` separators; a path outside the
+    /// root stays absolute (normalised), and without `dirs` a path stays as given.
+    pub fn repo_path(&self, path: &str) -> String {
+        let Some((cwd, root)) = &self.dirs else {
+            return path.to_string();
+        };
+        if path == "<stdin>" {
+            return path.to_string();
+        }
+        let absolute = normalise(&cwd.join(path));
+        match absolute.strip_prefix(normalise(root)) {
+            Ok(rel) => crate::error::display_path(rel),
+            Err(_) => crate::error::display_path(&absolute),
+        }
+    }
+}
+
+/// `.` and `..` resolved without touching the file system.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// An output format.
@@ -134,6 +172,8 @@ pub struct RuleInfo {
     pub category: String,
     /// The message template (`{match}` stands for the flagged text).
     pub message: String,
+    /// One line without placeholders.
+    pub summary: String,
     pub doc: String,
 }
 

@@ -216,7 +216,7 @@ fn descriptor(r: &RuleInfo) -> Descriptor<'_> {
     let doc = (!doc.is_empty()).then_some(Text { text: doc });
     Descriptor {
         id: &r.id,
-        short_description: Text { text: &r.message },
+        short_description: Text { text: &r.summary },
         full_description: doc.as_ref().map(|d| Text { text: d.text }),
         help: doc,
         default_configuration: Configuration {
@@ -239,9 +239,14 @@ fn fix_description(suggestion: &str) -> String {
     }
 }
 
-fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) -> SarifResult<'a> {
+fn result<'a>(
+    file: &FileReport,
+    f: &'a Finding,
+    index: &BTreeMap<&str, usize>,
+    cx: &super::Context,
+) -> SarifResult<'a> {
     let location = ArtifactLocation {
-        uri: uri(&file.path),
+        uri: uri(&cx.repo_path(&file.path)),
     };
     let fixes = f
         .suggestion
@@ -282,9 +287,10 @@ fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) 
     }
 }
 
-super::renders_text!(Sarif, |report, cx| render(report));
+super::renders_text!(Sarif, |report, cx| render(report, cx));
 
-pub fn render(report: &Report) -> String {
+/// The report as SARIF; artifact URIs are relative to the project's root (see `Context`).
+pub fn render(report: &Report, cx: &super::Context) -> String {
     let index: BTreeMap<&str, usize> = report
         .rules
         .iter()
@@ -293,7 +299,7 @@ pub fn render(report: &Report) -> String {
         .collect();
     let results = report
         .findings()
-        .map(|(file, f)| result(file, f, &index))
+        .map(|(file, f)| result(file, f, &index, cx))
         .collect();
     let log = Log {
         schema: SCHEMA,
