@@ -2076,6 +2076,11 @@ def print_language(lang, tally, clean, ndocs, nunits, a, dry=False):
                     for k in sorted(k for k in tally if len(k) == 3 and k[:2] == (f, var) and k[2]):
                         tt = tally[k]
                         print(f"       {k[2]:40s} {tt['caught']:7d}/{tt['planted']:<7d} {tt['caught'] / tt['planted']:.2f}")
+    cons = [tally[("consistency", v)] for v in ("same-source-two-ways", "two-sources-one-translation")]
+    others = sum(t["caught"] for k, t in tally.items() if len(k) == 2 and k[0] != "consistency")
+    if not dry and not a.no_segments and others and not sum(t["caught"] for t in cons):
+        print("   (no consistency plant caught: if --segments makes every unit its own document, the "
+              "kind cannot compare units; try --no-segments)")
     print(f"   {'silent (value-preserving: must be 0 flagged)':44s} {'flagged':>7s}/{'planted':<7s}")
     for f, var, expect, _, only in VARIANTS:
         if expect != "silent" or (only is not None and lang not in only):
@@ -2105,7 +2110,8 @@ def print_language(lang, tally, clean, ndocs, nunits, a, dry=False):
           f"({clean['new']} with a finding caused by a plant elsewhere in the document)")
     rules = sorted(((k[5:], v) for k, v in clean.items() if k.startswith("rule:")), key=lambda x: -x[1])
     if rules:
-        print("   findings on clean units by rule: " + ", ".join(f"{r} {n}" for r, n in rules))
+        more = f", and {len(rules) - 10} more rules" if len(rules) > 10 else ""
+        print("   findings on clean units by rule: " + ", ".join(f"{r} {n}" for r, n in rules[:10]) + more)
     return ok
 
 
