@@ -207,10 +207,16 @@ def numbers(text, lang):
         nxt = text[e] if e < len(text) else ""
         nxt2 = text[e + 1] if e + 1 < len(text) else ""
         free = True
-        if prev and (prev.isalpha() or prev == "_" or unicodedata.category(prev).startswith("M")):
+        if lang == "zh" and is_han(prev):
+            pass  # 于3月4日, 100人: Chinese glues digits to Han characters
+        elif lang == "ar" and prev and prev in "وبلفك" and not (prev2.isalpha() or prev2 == "_"):
+            pass  # و90%, ب15: a proclitic glued to the number
+        elif prev and (prev.isalpha() or prev == "_" or unicodedata.category(prev).startswith("M")):
             free = False  # B814, R0
-        elif prev and prev in "-‐" and (prev2.isalpha() or unicodedata.category(prev2 or " ").startswith("M")):
-            free = False  # COVID-19, HCoV-229E, கோவிட்-19 (a range, 200-300, stays free)
+        elif prev and prev in "-‐" and (prev2.isalpha() or unicodedata.category(prev2 or " ").startswith("M")) \
+                and not any(text[:s - 1].split()[-1:][0].startswith(nfc(mo)) for mo in MONTHS.get(lang, [])
+                            if text[:s - 1].split()):
+            free = False  # COVID-19, HCoV-229E, கோவிட்-19; not a Tamil date ஜனவரி-23 (a range stays free)
         elif prev and prev in "/:" and prev2.isalnum():
             free = False  # 12/2020, 1:1
         elif prev == "." and prev2.isalpha():
@@ -1119,7 +1125,7 @@ def p_scale(ctx, rnd):
 # placeholders and markup -----------------------------------------------------------------------
 
 TOKENS = {
-    "printf": ["%s", "%d", "%1$s", "%2$d", "%@", "%.2f", "%i"],
+    "printf": ["%s", "%d", "%1$s", "%1$d", "%2$d", "%@", "%.2f", "%i"],
     "python": ["%(name)s", "%(count)d", "%(date)s"],
     "brace": ["{0}", "{1}", "{name}", "{count}"],
     "html": [("<b>", "</b>"), ("<em>", "</em>"), ('<a href="https://www.who.int/">', "</a>"),
@@ -1132,7 +1138,7 @@ TOKENS = {
     "email": ["info@who.int", "covid19@cdc.gov", "press@ecdc.europa.eu", "media@unicef.org"],
 }
 ALTERED = {
-    "%s": "%d", "%d": "%s", "%1$s": "%2$s", "%2$d": "%1$d", "%@": "%s", "%.2f": "%d", "%i": "%s",
+    "%s": "%d", "%d": "%s", "%1$s": "%2$s", "%1$d": "%1$s", "%2$d": "%1$d", "%@": "%s", "%.2f": "%d", "%i": "%s",
     "%(name)s": "%(nom)s", "%(count)d": "%(count)s", "%(date)s": "%(data)s",
     "{0}": "{1}", "{1}": "{0}", "{name}": "{nom}", "{count}": "{cnt}",
     "&amp;": "&amp", "&nbsp;": "&nbps;", "&#160;": "&#16;", "&mdash;": "&ndash;",
@@ -2043,7 +2049,13 @@ def main():
 
 
 def json_figures(tally, clean, ndocs, nunits):
-    return {"documents": ndocs, "units": nunits,
+    kinds = {}
+    for fam, var, expect, _, _ in VARIANTS:
+        if expect == "defect":
+            k = kinds.setdefault(fam, Counter())
+            k["planted"] += tally[(fam, var)]["planted"]
+            k["caught"] += tally[(fam, var)]["caught"]
+    return {"documents": ndocs, "units": nunits, "kinds": {k: dict(v) for k, v in kinds.items()},
             "variants": {f"{k[0]}/{k[1]}": dict(v) for k, v in tally.items() if len(k) == 2 and k[0] != "natural"},
             "details": {f"{k[0]}/{k[1]}/{k[2]}": dict(v) for k, v in tally.items() if len(k) == 3 and k[2]},
             "natural": {f"{fam}/{var}": dict(tally[("natural", var)]) for fam, var, _ in NATURAL},
@@ -2058,6 +2070,10 @@ def print_language(lang, tally, clean, ndocs, nunits, a, dry=False):
     print(f"   {'defect':44s} {'caught':>7s}/{'planted':<7s} recall")
     for fam in FAMILIES:
         rows = [v for v in VARIANTS if v[0] == fam]
+        kp = sum(tally[(fam, v[1])]["planted"] for v in rows if v[2] == "defect")
+        kc = sum(tally[(fam, v[1])]["caught"] for v in rows if v[2] == "defect")
+        if kp and not dry:
+            print(f"   {fam + ' (all defects)':44s} {kc:7d}/{kp:<7d} {kc / kp:.2f}")
         for f, var, expect, _, only in rows:
             if only is not None and lang not in only:
                 continue

@@ -107,6 +107,8 @@ def read_values(text, lang):
                     if e and nxt.endswith(e) and nxt[:-len(e)] in scales:
                         tokens[i + 1] = nxt[:-len(e)]
                         break
+            if lang == "zh" and i + 1 < len(tokens) and tokens[i + 1][0] in scales:
+                tokens[i + 1] = tokens[i + 1][0]  # 12.6 万例: the scale opens a Han run
             if i + 1 < len(tokens) and tokens[i + 1].lower() in scales:
                 v *= scales[tokens[i + 1].lower()]
                 i += 1
@@ -171,6 +173,10 @@ class NumberReading(unittest.TestCase):
         self.assertEqual([n.raw for n in ps.numbers("கோவிட்-19 31-ஆம் தேதி", "ta") if n.free], ["31"])
         self.assertEqual([n.value for n in ps.numbers("মোট 100টি কেস", "bn") if n.free], [100.0])
         self.assertEqual([n.value for n in ps.numbers("в 1 051 635 случаях", "ru") if n.free], [1051635.0])
+        self.assertEqual([n.value for n in ps.numbers("80% من الناتج و90% من الصادرات", "ar") if n.free], [80.0, 90.0])
+        self.assertEqual([n.value for n in ps.numbers("于3月4日下令", "zh") if n.free], [3.0, 4.0])
+        self.assertEqual([n.value for n in ps.numbers("HKU4 和 DPP4", "zh") if n.free], [])
+        self.assertEqual([n.value for n in ps.numbers("ஜனவரி-23 அன்று கோவிட்-19", "ta") if n.free], [23.0])
 
     def test_groupings(self):
         self.assertEqual(ps.group_indian("10000000"), "1,00,00,000")
@@ -563,6 +569,61 @@ class EndToEnd(unittest.TestCase):
             self.assertEqual(len(ids), len(set(ids)))
             truth = json.loads(read(os.path.join(tmp, "zh", "truth.json")))
             self.assertAlmostEqual(len(truth[docs[0]]), ps.UNIT_SIZE // 2, delta=1)
+
+
+FAKE_TMX = r'''#!/usr/bin/env python3
+# Stand-in for mtqc with bilingual readers: a TMX file (unless MODE is "jsonl-only": then a TMX
+# file is read as plain text, as today's binary does) or JSONL units; units whose id ends in 7
+# get a source-numbers finding, every unit a target-only one.
+import json, sys, xml.etree.ElementTree as ET
+args = sys.argv[1:]
+paths = [a for a in args if a.endswith((".tmx", ".jsonl"))]
+out = {"version": 1, "files": []}
+for path in paths:
+    paras = []
+    if path.endswith(".tmx") and MODE == "jsonl-only":
+        paras = [{"index": i, "line": i + 1, "findings": []} for i in range(3)]
+    else:
+        if path.endswith(".tmx"):
+            units = []
+            for tu in ET.parse(path).getroot().iter("tu"):
+                segs = ["".join(t.find("seg").itertext()) for t in tu.iter("tuv")]
+                units.append({"id": tu.get("tuid"), "src": segs[0], "tgt": segs[1]})
+        else:
+            units = [json.loads(l) for l in open(path, encoding="utf-8").read().splitlines()]
+        for i, u in enumerate(units):
+            fs = [{"rule": "common.x", "kind": "pattern", "severity": "minor", "text": ""}]
+            if u["id"].endswith("7"):
+                fs.append({"rule": "src.n", "kind": "source-numbers", "severity": "major", "text": "",
+                           "message": "a number differs"})
+            paras.append({"index": i, "id": u["id"], "source": u["src"], "target": u["tgt"], "findings": fs})
+    out["files"].append({"path": path, "paragraphs": paras})
+print(json.dumps(out))
+'''
+
+
+@unittest.skipUnless(HAVE_CORPUS, "needs ../shared/corpus/tico19")
+class FalseAlarmMeasurement(unittest.TestCase):
+    def run_with(self, mode):
+        with tempfile.TemporaryDirectory() as tmp:
+            binp = os.path.join(tmp, "fake-mtqc")
+            with open(binp, "w", encoding="utf-8") as f:
+                f.write(FAKE_TMX.replace("MODE", repr(mode)))
+            os.chmod(binp, os.stat(binp).st_mode | stat.S_IEXEC)
+            js = os.path.join(tmp, "fp.json")
+            r = subprocess.run([sys.executable, os.path.join(HERE, "measure_source_fp.py"), binp, "--lang", "bn",
+                                "--show", "2", "--json", js], capture_output=True, text=True)
+            return r, json.loads(read(js))
+
+    def test_share_of_units_with_a_source_aware_finding(self):
+        expected = sum(1 for u in corpus_units("bn") if u.id.endswith("7"))
+        for mode, how in (("tmx", "TMX reader"), ("jsonl-only", "JSONL")):
+            r, figs = self.run_with(mode)
+            self.assertEqual(r.returncode, 1, r.stderr)  # above 1%
+            fp = figs["false_alarms"]["bn"]
+            self.assertEqual((fp["flagged"], fp["units"]), (expected, 3071))
+            self.assertEqual(fp["kinds"], {"numbers": expected})
+            self.assertIn(how, r.stdout)
 
 
 @unittest.skipUnless(HAVE_CORPUS, "needs ../shared/corpus/tico19")
