@@ -31,6 +31,8 @@ pub struct Settings {
     pub exclude: Vec<String>,
     /// The project file's directory, when there is one.
     pub project_dir: Option<PathBuf>,
+    /// What the user should hear about these settings.
+    pub warnings: Vec<String>,
 }
 
 impl Settings {
@@ -90,8 +92,13 @@ impl Settings {
             }
             gate.fail_under = Some(t);
         }
+        let mut warnings = Vec::new();
         let baseline = match &args.baseline {
-            Some(b) => Some(Baseline::load(b)?.fingerprints()),
+            Some(b) => {
+                let loaded = Baseline::load(b)?;
+                warnings.extend(loaded.warning(&crate::error::display_path(b)));
+                Some(loaded.accepted())
+            }
             None => None,
         };
         let judging = Judging {
@@ -109,12 +116,19 @@ impl Settings {
             judging,
             paragraphs: args.paragraphs.or(config.paragraphs).unwrap_or_default(),
             encoding: args.encoding,
-            walk: Walk {
-                no_ignore: args.no_ignore,
-                hidden: args.hidden,
+            walk: {
+                let walk = Walk {
+                    no_ignore: args.no_ignore,
+                    hidden: args.hidden,
+                    include: args.include.clone(),
+                    exclude: args.exclude.clone(),
+                };
+                walk.validate()?;
+                walk
             },
             exclude: config.exclude.clone(),
             project_dir: config.file.as_ref().map(|_| config.dir.clone()),
+            warnings,
         })
     }
 }

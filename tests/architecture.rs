@@ -9,7 +9,9 @@ use std::path::Path;
 /// Layers, lowest first: input and text -> kinds and instances -> engine -> findings and
 /// scores -> report -> assembly -> the application.
 const LAYERS: &[&[&str]] = &[
-    &["error", "vocab", "hash", "lang", "template", "fields"],
+    &[
+        "error", "vocab", "hash", "lang", "template", "fields", "paths",
+    ],
     &["input", "text", "lexicon"],
     &["checks"],
     &["rules"],

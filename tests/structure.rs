@@ -172,14 +172,30 @@ fn walks_honour_ignore_files_and_hidden_entries_as_ripgrep_does() {
     );
     assert_eq!(
         walked(dir.path(), &["--no-ignore", "--hidden"]),
-        [
-            "d/.gitignore",
-            "d/.hidden/c.txt",
-            "d/.ignore",
-            "d/a.txt",
-            "d/skip.txt",
-            "d/vendor/b.txt"
-        ]
+        ["d/.hidden/c.txt", "d/a.txt", "d/skip.txt", "d/vendor/b.txt"]
+    );
+}
+
+#[test]
+fn walks_check_known_extensions_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    fs::create_dir_all(d.join("rules")).unwrap();
+    for f in [
+        "a.txt",
+        "b.md",
+        "c.xliff",
+        "notes.rst",
+        "mtqc.toml",
+        "rules/pack.toml",
+    ] {
+        fs::write(d.join(f), MINOR).unwrap();
+    }
+    assert_eq!(walked(dir.path(), &[]), ["d/a.txt", "d/b.md", "d/c.xliff"]);
+    assert_eq!(walked(dir.path(), &["--include", "*.rst"]), ["d/notes.rst"]);
+    assert_eq!(
+        walked(dir.path(), &["--exclude", "*.md", "--exclude", "c.*"]),
+        ["d/a.txt"]
     );
 }
 

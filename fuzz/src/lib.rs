@@ -93,7 +93,7 @@ pub fn check_bytes(data: &[u8]) {
         verify_file(&report, file.filter(|_| utf8));
         files.push(report);
     }
-    render_all(&checkers.0.report(files));
+    render_all(&checkers.0.report(files, 0, None));
 }
 
 /// `fuzz_targets/config.rs`: the bytes as `mtqc.toml`, read by the real loader. A file that
@@ -181,7 +181,7 @@ fn check_samples(checker: &Checker) {
             files.push(report);
         }
     }
-    render_all(&checker.report(files));
+    render_all(&checker.report(files, 0, None));
 }
 
 fn in_range(score: f64) -> bool {

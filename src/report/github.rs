@@ -28,9 +28,9 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-super::renders_text!(Github, |report, cx| render(report, cx));
+super::renders_text!(Github, |report, cx| render(report));
 
-pub fn render(report: &Report, cx: &super::Context) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for file in &report.files {
         for f in file.findings() {
@@ -55,7 +55,7 @@ pub fn render(report: &Report, cx: &super::Context) -> String {
                 out,
                 "::{} file={},{place},title={}::{}",
                 command(f.severity),
-                escape_property(&cx.repo_path(&file.path)),
+                escape_property(&file.project_path),
                 escape_property(&f.rule),
                 escape_data(&message)
             );

@@ -42,9 +42,9 @@ struct Lines {
     end: usize,
 }
 
-super::renders_text!(Gitlab, |report, cx| render(report, cx));
+super::renders_text!(Gitlab, |report, cx| render(report));
 
-pub fn render(report: &Report, cx: &super::Context) -> String {
+pub fn render(report: &Report) -> String {
     let issues: Vec<Issue> = report
         .findings()
         .map(|(file, f)| Issue {
@@ -57,7 +57,7 @@ pub fn render(report: &Report, cx: &super::Context) -> String {
             ),
             severity: severity(f.severity),
             location: Location {
-                path: cx.repo_path(&file.path),
+                path: file.project_path.clone(),
                 lines: Lines {
                     begin: f.line,
                     end: f.end_line,

@@ -229,6 +229,14 @@ pub fn render(report: &Report, style: &Style) -> String {
     } else {
         style.paint("1;31", "failed")
     };
-    let _ = writeln!(out, "gate ({gate}): {verdict}");
+    let unread = match s.unread {
+        0 => String::new(),
+        1 => " (1 input could not be read)".to_string(),
+        n => format!(" ({n} inputs could not be read)"),
+    };
+    let _ = writeln!(out, "gate ({gate}): {verdict}{unread}");
+    if let Some(p) = &report.project_file {
+        let _ = writeln!(out, "project file: {}", printable(p));
+    }
     out
 }

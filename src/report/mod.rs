@@ -14,7 +14,6 @@ pub mod sarif;
 mod xml;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -30,43 +29,6 @@ pub struct Context {
     pub color: bool,
     /// The run's time, in seconds since 1970 (JUnit's timestamp).
     pub timestamp: u64,
-    /// The working directory and the project's root (the project file's directory, else the
-    /// working directory), both absolute: formats whose readers want repository paths (GitLab,
-    /// SARIF, GitHub) write paths relative to the root. `None`: paths as given.
-    pub dirs: Option<(PathBuf, PathBuf)>,
-}
-
-impl Context {
-    /// A report path relative to the project's root, with `/` separators; a path outside the
-    /// root stays absolute (normalised), and without `dirs` a path stays as given.
-    pub fn repo_path(&self, path: &str) -> String {
-        let Some((cwd, root)) = &self.dirs else {
-            return path.to_string();
-        };
-        if path == "<stdin>" {
-            return path.to_string();
-        }
-        let absolute = normalise(&cwd.join(path));
-        match absolute.strip_prefix(normalise(root)) {
-            Ok(rel) => crate::error::display_path(rel),
-            Err(_) => crate::error::display_path(&absolute),
-        }
-    }
-}
-
-/// `.` and `..` resolved without touching the file system.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// An output format.
@@ -153,6 +115,8 @@ pub struct Report {
     pub mtqc_version: &'static str,
     pub packs: Vec<PackRef>,
     pub config_hash: String,
+    /// The project file (`mtqc.toml`) the run read, if any.
+    pub project_file: Option<String>,
     pub scoring: Scoring,
     pub files: Vec<FileReport>,
     pub summary: Summary,
@@ -212,6 +176,14 @@ impl FileReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     pub path: String,
+    /// The path relative to the directory argument it was found under (a file named
+    /// directly: its file name); `mtqc diff` matches files on it.
+    pub relative_path: String,
+    /// The path relative to the project's root (the project file's directory, else the
+    /// working directory): globs, baselines and repository formats use it. Not part of the
+    /// JSON contract.
+    #[serde(skip)]
+    pub project_path: String,
     pub language: String,
     pub script: Option<String>,
     pub words: usize,
@@ -277,4 +249,6 @@ pub struct Summary {
     pub pass: bool,
     /// Findings a `--baseline` accepted.
     pub baselined: usize,
+    /// Inputs that could not be read or decoded: the run cannot pass with any.
+    pub unread: usize,
 }

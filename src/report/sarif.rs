@@ -239,14 +239,9 @@ fn fix_description(suggestion: &str) -> String {
     }
 }
 
-fn result<'a>(
-    file: &FileReport,
-    f: &'a Finding,
-    index: &BTreeMap<&str, usize>,
-    cx: &super::Context,
-) -> SarifResult<'a> {
+fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) -> SarifResult<'a> {
     let location = ArtifactLocation {
-        uri: uri(&cx.repo_path(&file.path)),
+        uri: uri(&file.project_path),
     };
     let fixes = f
         .suggestion
@@ -287,10 +282,10 @@ fn result<'a>(
     }
 }
 
-super::renders_text!(Sarif, |report, cx| render(report, cx));
+super::renders_text!(Sarif, |report, cx| render(report));
 
-/// The report as SARIF; artifact URIs are relative to the project's root (see `Context`).
-pub fn render(report: &Report, cx: &super::Context) -> String {
+/// The report as SARIF; artifact URIs are relative to the project's root.
+pub fn render(report: &Report) -> String {
     let index: BTreeMap<&str, usize> = report
         .rules
         .iter()
@@ -299,7 +294,7 @@ pub fn render(report: &Report, cx: &super::Context) -> String {
         .collect();
     let results = report
         .findings()
-        .map(|(file, f)| result(file, f, &index, cx))
+        .map(|(file, f)| result(file, f, &index))
         .collect();
     let log = Log {
         schema: SCHEMA,
