@@ -96,6 +96,7 @@ impl Engine {
                 script: known.script,
                 language: known.language,
                 lexicon,
+                ..Context::default()
             },
             gates,
         }
@@ -182,7 +183,7 @@ pub fn find(
 pub fn analyse(segments: &[Segment]) -> (Vec<Analysis<'_>>, Option<Script>) {
     let analyses: Vec<Analysis> = segments
         .par_iter()
-        .map(|s| Analysis::new(&s.text))
+        .map(Analysis::of_segment)
         .collect();
     let script = dominant_script(&analyses);
     (analyses, script)
