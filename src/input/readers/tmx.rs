@@ -225,3 +225,99 @@ fn tuv(xml: &mut Xml, tag: &Tag) -> Result<Option<UnitText>, Error> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::input::Charset;
+    use crate::input::unit::CodeRole;
+
+    fn read_tmx(xml: &str, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
+        read(&Source::new("t.tmx", xml), options)
+    }
+
+    #[test]
+    fn codes_languages_and_all() {
+        let xml = "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header srclang=\"*all*\"/><body>\n\
+            <tu><note>n</note><tuv xml:lang=\"en-US\"><seg>Bold <bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>text<ept i=\"1\">&lt;/b&gt;</ept></seg></tuv>\n\
+            <tuv lang=\"BN\"><seg><bpt i=\"1\">&lt;b&gt;</bpt>লেখা<ept i=\"1\">&lt;/b&gt;</ept> <ph x=\"2\">{0}</ph> <it pos=\"begin\" x=\"3\">&lt;i&gt;</it><hi x=\"4\">জোর</hi><ut>\\par</ut> শেষ</seg></tuv></tu>\n\
+            <tu tuid=\"t2\"><tuv xml:lang=\"en-us\"><seg>Only English</seg></tuv></tu>\n\
+            </body></tmx>";
+        let docs = read_tmx(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].info.source_language.as_deref(), Some("en-US"));
+        assert_eq!(docs[0].info.target_language.as_deref(), Some("BN"));
+        let u = &docs[0].units;
+        assert_eq!((u[0].id.as_str(), u[1].id.as_str()), ("1", "t2"));
+        assert_eq!(u[0].notes, ["n"]);
+        assert_eq!(u[1].skip, Some(Skip::NoTarget));
+        assert_eq!(u[1].source.as_ref().unwrap().text, "Only English");
+        let t = u[0].target.as_ref().unwrap();
+        assert_eq!(
+            t.text,
+            "\u{FFFC}লেখা\u{FFFC} \u{FFFC} \u{FFFC}\u{FFFC}জোর\u{FFFC}\u{FFFC} শেষ"
+        );
+        let codes: Vec<(&str, Option<&str>, CodeRole, Option<&str>)> = t
+            .codes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.id.as_deref(),
+                    c.role,
+                    c.content.as_deref(),
+                )
+            })
+            .collect();
+        use CodeRole::*;
+        assert_eq!(
+            codes,
+            [
+                ("bpt", Some("1"), Open, Some("<b>")),
+                ("ept", Some("1"), Close, Some("</b>")),
+                ("ph", Some("2"), Standalone, Some("{0}")),
+                ("it", Some("3"), Open, Some("<i>")),
+                ("hi", Some("4"), Open, None),
+                ("hi", Some("4"), Close, None),
+                ("ut", None, Standalone, Some("\\par")),
+            ]
+        );
+        let i = t.text.find("শেষ").unwrap();
+        assert_eq!(
+            t.position(i, Charset::Utf8),
+            raw_position(xml, nth(xml, "শেষ", 0))
+        );
+        assert_monotonic(t, xml);
+    }
+
+    #[test]
+    fn a_bare_source_language_matches_its_regions() {
+        let xml = "<tmx><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en-GB\"><seg>a</seg></tuv><tuv xml:lang=\"hi\"><seg>क</seg></tuv></tu></body></tmx>";
+        let docs = read_tmx(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].units[0].source.as_ref().unwrap().text, "a");
+        let opts = ReadOptions {
+            target_lang: Some("ta".into()),
+            ..ReadOptions::default()
+        };
+        let docs = read_tmx(xml, &opts).unwrap();
+        assert_eq!(docs[0].units[0].skip, Some(Skip::NoTarget));
+    }
+
+    #[test]
+    fn errors() {
+        let e = read_tmx(
+            "<tmx><body><tu>\n<tuv><seg>x</seg></tuv></tu></body></tmx>",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.message, "t.tmx:2:1: <tuv> without xml:lang");
+        let e = read_tmx(
+            "<tmx><body><tu><tuv xml:lang=\"en\"><seg>x",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("t.tmx:1:"), "{e}");
+    }
+}

@@ -459,3 +459,351 @@ fn max_length_20(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::input::Charset;
+    use crate::input::unit::{CODE, CodeRole};
+
+    fn read_xliff(xml: &str) -> Vec<UnitDoc> {
+        read(&Source::new("t.xlf", xml), &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn v12(body: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n\
+             <file source-language=\"en\" target-language=\"bn\" datatype=\"plaintext\" original=\"x\"><body>\n{body}\n</body></file></xliff>\n"
+        )
+    }
+
+    #[test]
+    fn a_finding_after_an_entity_points_into_the_file() {
+        let xml = v12(
+            "<trans-unit id=\"1\"><source>x &amp; k</source><target>x &amp; ক</target></trans-unit>",
+        );
+        let docs = read_xliff(&xml);
+        let t = docs[0].units[0].target.as_ref().unwrap();
+        assert_eq!(t.text, "x & ক");
+        let k = t.text.find('ক').unwrap();
+        assert_eq!(
+            t.position(k, Charset::Utf8),
+            raw_position(&xml, nth(&xml, "ক", 0))
+        );
+        assert_monotonic(t, &xml);
+    }
+
+    #[test]
+    fn inline_codes_of_xliff_12() {
+        let xml = v12(
+            "<trans-unit id=\"1\"><source>a</source><target>এক <g id=\"1\">দুই</g> <x id=\"2\"/>\
+             <bx id=\"3\"/>তিন<ex id=\"4\" rid=\"3\"/> <ph id=\"5\">&lt;br/&gt;</ph> \
+             <bpt id=\"6\">&lt;b&gt;</bpt>চার<ept id=\"6\">&lt;/b&gt;</ept> <it id=\"7\" pos=\"open\">&lt;i&gt;</it>\
+             <mrk mtype=\"term\" mid=\"8\">পাঁচ</mrk> <mrk mtype=\"seg\" mid=\"9\">ছয়</mrk>\
+             <![CDATA[<সাত>]]> &#x9BE;&#2494;<!-- a comment --> আট</target></trans-unit>",
+        );
+        let docs = read_xliff(&xml);
+        let t = docs[0].units[0].target.as_ref().unwrap();
+        assert_eq!(
+            t.text,
+            "এক \u{FFFC}দুই\u{FFFC} \u{FFFC}\u{FFFC}তিন\u{FFFC} \u{FFFC} \u{FFFC}চার\u{FFFC} \u{FFFC}\u{FFFC}পাঁচ\u{FFFC} ছয়<সাত> াা আট"
+        );
+        let summary: Vec<(&str, Option<&str>, CodeRole, Option<&str>)> = t
+            .codes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.id.as_deref(),
+                    c.role,
+                    c.content.as_deref(),
+                )
+            })
+            .collect();
+        use CodeRole::*;
+        assert_eq!(
+            summary,
+            [
+                ("g", Some("1"), Open, None),
+                ("g", Some("1"), Close, None),
+                ("x", Some("2"), Standalone, None),
+                ("bx", Some("3"), Open, None),
+                ("ex", Some("3"), Close, None),
+                ("ph", Some("5"), Standalone, Some("<br/>")),
+                ("bpt", Some("6"), Open, Some("<b>")),
+                ("ept", Some("6"), Close, Some("</b>")),
+                ("it", Some("7"), Open, Some("<i>")),
+                ("mrk", Some("8"), Open, None),
+                ("mrk", Some("8"), Close, None),
+            ]
+        );
+        for c in &t.codes {
+            assert_eq!(&t.text[c.offset..c.offset + CODE.len_utf8()], "\u{FFFC}");
+        }
+        // Every code maps to its tag's `<`; text after a tag, a CDATA section, a character
+        // reference and a comment maps to the file.
+        let tags = [
+            "<g id",
+            "</g>",
+            "<x id",
+            "<bx",
+            "<ex",
+            "<ph",
+            "<bpt",
+            "<ept",
+            "<it",
+            "<mrk mtype=\"term\"",
+            "</mrk>",
+        ];
+        for (c, tag) in t.codes.iter().zip(tags) {
+            let want = raw_position(&xml, nth(&xml, tag, 0));
+            assert_eq!(t.position(c.offset, Charset::Utf8), want, "{tag}");
+        }
+        for (needle, raw) in [
+            ("দুই", "দুই"),
+            ("চার", "চার"),
+            ("ছয়", "ছয়"),
+            ("<সাত>", "<সাত>"),
+            ("াা", "&#x9BE;"),
+            ("আট", "আট"),
+        ] {
+            let i = t.text.find(needle).unwrap();
+            assert_eq!(
+                t.position(i, Charset::Utf8),
+                raw_position(&xml, nth(&xml, raw, 0)),
+                "{needle}"
+            );
+        }
+        let second = t.text.rfind('া').unwrap();
+        assert_eq!(
+            t.position(second, Charset::Utf8).offset,
+            nth(&xml, "&#2494;", 0)
+        );
+        assert_monotonic(t, &xml);
+    }
+
+    #[test]
+    fn states_translate_groups_and_limits() {
+        let units = [
+            ("a", "", "<target>t</target>", None),
+            ("b", "", "", Some(Skip::NoTarget)),
+            ("c", "", "<target> </target>", Some(Skip::NoTarget)),
+            (
+                "d",
+                "",
+                "<target state=\"new\">t</target>",
+                Some(Skip::NoTarget),
+            ),
+            (
+                "e",
+                "",
+                "<target state=\"needs-translation\">t</target>",
+                Some(Skip::NoTarget),
+            ),
+            (
+                "f",
+                "",
+                "<target state=\"needs-review-translation\">t</target>",
+                Some(Skip::Fuzzy),
+            ),
+            (
+                "g",
+                "",
+                "<target state=\"needs-l10n\">t</target>",
+                Some(Skip::Fuzzy),
+            ),
+            (
+                "h",
+                "",
+                "<target state=\"needs-adaptation\">t</target>",
+                None,
+            ),
+            ("i", "", "<target state=\"translated\">t</target>", None),
+            (
+                "j",
+                "",
+                "<target state=\"signed-off\">t</target>",
+                Some(Skip::Locked),
+            ),
+            (
+                "k",
+                "approved=\"yes\"",
+                "<target state=\"final\">t</target>",
+                Some(Skip::Locked),
+            ),
+            ("l", "approved=\"yes\"", "<target>t</target>", None),
+            (
+                "m",
+                "translate=\"no\"",
+                "<target>t</target>",
+                Some(Skip::NotToTranslate),
+            ),
+        ];
+        let body: String = units
+            .iter()
+            .map(|(id, attrs, target, _)| {
+                format!("<trans-unit id=\"{id}\" {attrs}><source>s</source>{target}</trans-unit>\n")
+            })
+            .collect();
+        let docs = read_xliff(&v12(&body));
+        let got: Vec<(&str, Option<Skip>)> = docs[0]
+            .units
+            .iter()
+            .map(|u| (u.id.as_str(), u.skip))
+            .collect();
+        let want: Vec<(&str, Option<Skip>)> = units.iter().map(|u| (u.0, u.3)).collect();
+        assert_eq!(got, want);
+
+        let body = "<group translate=\"no\"><group><trans-unit id=\"n\"><source>s</source><target>t</target></trans-unit>\
+                    <trans-unit id=\"o\" translate=\"yes\"><source>s</source><target>t</target></trans-unit></group></group>\
+                    <trans-unit id=\"p\" maxwidth=\"10\" size-unit=\"char\"><source>s</source><target>t</target>\
+                    <alt-trans><target>not this</target></alt-trans><note>mtqc-ignore: bn.repeated-word ok</note></trans-unit>\
+                    <trans-unit id=\"q\" maxwidth=\"10\"><source>s</source><target>t</target></trans-unit>\
+                    <trans-unit id=\"r\" maxbytes=\"20\"><source>s</source><target>t</target></trans-unit>";
+        let docs = read_xliff(&v12(body));
+        let u = &docs[0].units;
+        assert_eq!(u[0].skip, Some(Skip::NotToTranslate));
+        assert_eq!(u[1].skip, None);
+        assert_eq!(u[2].skip, None, "the group's translate=no ended with it");
+        assert_eq!(
+            u[2].max_length,
+            Some(MaxLength {
+                max: 10,
+                unit: LengthUnit::Chars
+            })
+        );
+        assert_eq!(u[2].target.as_ref().unwrap().text, "t");
+        assert_eq!(
+            u[2].ignore,
+            [("bn.repeated-word".to_string(), "ok".to_string())]
+        );
+        assert_eq!(u[3].max_length, None, "pixels");
+        assert_eq!(
+            u[4].max_length,
+            Some(MaxLength {
+                max: 20,
+                unit: LengthUnit::Bytes
+            })
+        );
+    }
+
+    #[test]
+    fn files_in_two_target_languages_give_two_documents() {
+        let xml = "<xliff version=\"1.2\">\
+            <file source-language=\"en\" target-language=\"bn\"><body><trans-unit id=\"1\"><source>a</source><target>ক</target></trans-unit></body></file>\
+            <file source-language=\"en\" target-language=\"hi\"><body><trans-unit id=\"2\"><source>a</source><target>क</target></trans-unit></body></file>\
+            <file source-language=\"en\" target-language=\"bn\"><body><trans-unit id=\"3\"><source>b</source><target>খ</target></trans-unit></body></file>\
+            </xliff>";
+        let docs = read_xliff(xml);
+        let got: Vec<(Option<&str>, Vec<&str>)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d.info.target_language.as_deref(),
+                    d.units.iter().map(|u| u.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, [(Some("bn"), vec!["1", "3"]), (Some("hi"), vec!["2"])]);
+        let empty = read_xliff(
+            "<xliff version=\"1.2\"><file target-language=\"bn\"><body/></file></xliff>",
+        );
+        assert_eq!(empty.len(), 1);
+        assert!(empty[0].units.is_empty());
+    }
+
+    #[test]
+    fn xliff_2_codes_states_and_limits() {
+        let xml = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:slr=\"urn:oasis:names:tc:xliff:sizerestriction:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"bn\">\
+            <file id=\"f\"><slr:profiles generalProfile=\"xliff:codepoints\" storageProfile=\"xliff:utf8\"/>\
+            <unit id=\"u1\" slr:sizeRestriction=\"30\"><notes><note>mtqc-ignore: common.doubled-space two spaces</note></notes>\
+            <originalData><data id=\"d1\">&lt;b&gt;</data><data id=\"d2\">&lt;/b&gt;</data></originalData>\
+            <segment id=\"s1\" state=\"translated\"><source><pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Bold</pc></source>\
+            <target><pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">মোটা</pc> <sc id=\"2\"/>এক<ec startRef=\"2\"/> <sm id=\"m\"/>দুই<em startRef=\"m\"/> <mrk id=\"3\" translate=\"no\">তিন</mrk><cp hex=\"0001\"/></target></segment>\
+            <ignorable><source> </source></ignorable>\
+            <segment state=\"final\"><source>x</source><target>চার</target></segment></unit>\
+            <group translate=\"no\"><unit id=\"u2\"><segment><source>x</source><target>y</target></segment></unit></group>\
+            <unit id=\"u3\" slr:storageRestriction=\"9\"><segment><source>x</source><target></target></segment></unit>\
+            </file></xliff>";
+        let docs = read_xliff(xml);
+        let units = &docs[0].units;
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["u1#s1", "u1#2", "u2", "u3"]);
+        let t = units[0].target.as_ref().unwrap();
+        assert_eq!(
+            t.text,
+            "\u{FFFC}মোটা\u{FFFC} \u{FFFC}এক\u{FFFC} \u{FFFC}দুই\u{FFFC} \u{FFFC}তিন\u{FFFC}\u{1}"
+        );
+        let kinds: Vec<(&str, Option<&str>, CodeRole, Option<&str>)> = t
+            .codes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.id.as_deref(),
+                    c.role,
+                    c.content.as_deref(),
+                )
+            })
+            .collect();
+        use CodeRole::*;
+        assert_eq!(
+            kinds,
+            [
+                ("pc", Some("1"), Open, Some("<b>")),
+                ("pc", Some("1"), Close, Some("</b>")),
+                ("sc", Some("2"), Open, None),
+                ("ec", Some("2"), Close, None),
+                ("sm", Some("m"), Open, None),
+                ("em", Some("m"), Close, None),
+                ("mrk", Some("3"), Open, None),
+                ("mrk", Some("3"), Close, None),
+            ]
+        );
+        assert_eq!(units[0].skip, None);
+        assert_eq!(
+            units[0].max_length,
+            Some(MaxLength {
+                max: 30,
+                unit: LengthUnit::Chars
+            })
+        );
+        assert_eq!(units[0].ignore.len(), 1);
+        assert_eq!(units[1].skip, Some(Skip::Locked));
+        assert_eq!(
+            units[1].notes, units[0].notes,
+            "the unit's notes are every segment's"
+        );
+        assert_eq!(units[2].skip, Some(Skip::NotToTranslate));
+        assert_eq!(units[3].skip, Some(Skip::NoTarget));
+        assert_eq!(
+            units[3].max_length,
+            Some(MaxLength {
+                max: 9,
+                unit: LengthUnit::Bytes
+            }),
+            "a storage restriction in UTF-8 bytes"
+        );
+        assert_monotonic(t, xml);
+    }
+
+    #[test]
+    fn errors() {
+        for (xml, want) in [
+            (
+                "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>a</source><target>&nbsp;</target>",
+                "t.xlf:1:",
+            ),
+            (
+                "<xliff version=\"1.2\">\n<file>\n<body>\n<trans-unit id=\"1\"><source>a</target>",
+                "t.xlf:4:",
+            ),
+            ("<html/>", "t.xlf:1:1: not an XLIFF document"),
+            ("  ", "t.xlf:1:3: no XML root element"),
+        ] {
+            let e = read(&Source::new("t.xlf", xml), &ReadOptions::default()).unwrap_err();
+            assert!(e.message.starts_with(want), "{xml}: {e}");
+        }
+    }
+}
