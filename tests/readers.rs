@@ -661,3 +661,75 @@ fn byte_order_mark_and_utf16_offsets() {
     let units16: usize = before.encode_utf16().count();
     assert_eq!(t.position(0, Charset::Utf16Le).offset, 2 + 2 * units16);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reader fuzz targets' code paths, without libFuzzer.
+
+#[path = "../fuzz/src/readers.rs"]
+mod fuzz_readers;
+
+type Target = fn(&[u8]);
+
+const FUZZ_TARGETS: &[(&str, Target, &[&str])] = &[
+    ("rdr_xliff", fuzz_readers::rdr_xliff, &["xliff", "xlf"]),
+    ("rdr_po", fuzz_readers::rdr_po, &["po"]),
+    ("rdr_tmx", fuzz_readers::rdr_tmx, &["tmx"]),
+    ("rdr_jsonl", fuzz_readers::rdr_jsonl, &["jsonl"]),
+    ("rdr_tsv", fuzz_readers::rdr_tsv, &["tsv"]),
+    ("rdr_markdown", fuzz_readers::rdr_markdown, &["md"]),
+];
+
+/// The fixtures of each format, and every saved crash input of `tests/fixtures/formats/fuzz/`
+/// (named `TARGET-short-name`), go through their fuzz target's checks.
+#[test]
+fn fixtures_and_saved_crash_inputs_go_through_the_fuzz_paths() {
+    let mut cases: Vec<(String, Target, Vec<u8>)> = Vec::new();
+    let dir = fixture("");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Ok(crashes) = std::fs::read_dir(dir.join("fuzz")) {
+        paths.extend(crashes.map(|e| e.unwrap().path()));
+    }
+    paths.sort();
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let ext = path.extension().map(|e| e.to_string_lossy().into_owned());
+        let target = FUZZ_TARGETS.iter().find(|(t, _, exts)| {
+            name.starts_with(&format!("{t}-")) || ext.as_deref().is_some_and(|e| exts.contains(&e))
+        });
+        let Some((_, target, _)) = target else {
+            panic!("{name}: no reader fuzz target reads it");
+        };
+        cases.push((name, *target, std::fs::read(path).unwrap()));
+    }
+    assert!(cases.len() >= 6, "the format fixtures are missing");
+    // Hostile inputs too.
+    let deep = "<g>".repeat(10_000);
+    for (target, text) in [
+        (
+            fuzz_readers::rdr_xliff as Target,
+            format!("<xliff version=\"1.2\"><file><body><trans-unit><target>{deep}"),
+        ),
+        (
+            fuzz_readers::rdr_tmx,
+            format!("<tmx><body><tu><tuv xml:lang=\"bn\"><seg>{deep}"),
+        ),
+        (fuzz_readers::rdr_po, "msgid \"\\".to_string()),
+        (
+            fuzz_readers::rdr_jsonl,
+            "{\"tgt\": \"\\ud800\"}".to_string(),
+        ),
+        (fuzz_readers::rdr_markdown, "> ".repeat(5_000) + "text"),
+    ] {
+        cases.push(("hostile".into(), target, text.into_bytes()));
+    }
+    let mut failed = Vec::new();
+    for (name, target, data) in &cases {
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| target(data))).is_err() {
+            failed.push(name.clone());
+        }
+    }
+    assert!(failed.is_empty(), "panicked on: {}", failed.join(", "));
+}
