@@ -35,12 +35,13 @@ pub fn read_bytes(format: Format, data: &[u8]) {
         (2, Charset::Utf16Le),
     ] {
         let src = Source::with_bom(NAME, &text, charset, bom);
+        let width: usize = text.chars().map(|c| charset.width(c)).sum();
         match readers::read(format, &src, &options()) {
             Ok(docs) => {
                 for doc in &docs {
                     for unit in &doc.units {
                         for t in [&unit.source, &unit.target].into_iter().flatten() {
-                            check_text(t, &text, format, bom, charset);
+                            check_text(t, width, format, bom, charset);
                         }
                     }
                 }
@@ -61,21 +62,34 @@ pub fn read_bytes(format: Format, data: &[u8]) {
     }
 }
 
-fn check_text(t: &UnitText, raw: &str, format: Format, bom: usize, charset: Charset) {
+/// `width`: the input's length in bytes of `charset`, after a byte-order mark of `bom` bytes.
+fn check_text(t: &UnitText, width: usize, format: Format, bom: usize, charset: Charset) {
     let mut last = 0;
     for &(o, _) in &t.map {
         assert!(o >= last, "anchors out of order");
         assert!(t.text.is_char_boundary(o), "an anchor inside a character");
         last = o;
     }
-    let width: usize = raw.chars().map(|c| charset.width(c)).sum();
+    // Positions of a sample of bytes (each anchor and the characters on either side of it,
+    // the ends, and evenly spaced characters), in order: a position costs a walk from its
+    // anchor, so all of them would cost the square of the text's length.
+    let chars: Vec<usize> = t.text.char_indices().map(|(i, _)| i).collect();
+    let step = (chars.len() / 64).max(1);
+    let mut sample: Vec<usize> = chars.iter().copied().step_by(step).collect();
+    for &(o, _) in &t.map {
+        let k = chars.partition_point(|&c| c < o);
+        sample.extend(
+            chars
+                .get(k.saturating_sub(1)..(k + 1).min(chars.len()))
+                .unwrap_or(&[]),
+        );
+        sample.push(o);
+    }
+    sample.push(t.text.len());
+    sample.sort_unstable();
+    sample.dedup();
     let mut previous = 0;
-    for i in t
-        .text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(t.text.len()))
-    {
+    for i in sample {
         let p = t.position(i, charset);
         assert!(
             p.offset >= bom && p.offset <= bom + width,

@@ -95,6 +95,7 @@ impl Columns {
         }
     }
 
+    /// Whether a column is given by header name.
     fn uses_names(&self) -> bool {
         [self.id.as_ref(), self.source.as_ref(), Some(&self.target)]
             .into_iter()
@@ -136,6 +137,15 @@ const OTHER_NAMES: &[&str] = &[
 fn known(cell: &str, names: &[&str]) -> bool {
     let c = cell.trim();
     names.iter().any(|n| c.eq_ignore_ascii_case(n))
+}
+
+impl std::str::FromStr for Columns {
+    type Err = String;
+
+    /// As `Columns::parse`, so clap can parse `--columns` with it.
+    fn from_str(s: &str) -> Result<Columns, String> {
+        Columns::parse(s)
+    }
 }
 
 /// Resolved 0-based columns.
