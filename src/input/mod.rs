@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod paragraphs;
+pub mod readers;
 pub mod unit;
 pub mod walk;
 
