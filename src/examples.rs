@@ -86,6 +86,7 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
                 }),
                 ignore: Vec::new(),
                 extra: Default::default(),
+                plural_form: None,
             }));
         }
     }

@@ -1,9 +1,9 @@
 //! `source-untranslated`: a target that is no translation of its source: the source copied
 //! (the same words, case and spacing aside), or text in the source language (its script,
 //! where the target language is written in another; else the language whatlang reads, on a
-//! target of `min_words` words or more). A source of names, codes or numbers only may stay as
-//! it is (`COVID-19`, `WHO`, a URL), so a copy counts only when the source holds at least one
-//! lowercase word of `min_letters` letters; a unit whose target language is its source
+//! target of `min_words` words or more). A source of names, codes, terms or numbers only may
+//! stay as it is (`COVID-19`, `WHO`, `hash`, a URL, placeholders), so a copy counts only when
+//! the source holds two words or more, one of them lowercase of `min_letters` letters; a unit whose target language is its source
 //! language (an `en-US` file of an English project) is never judged. Value: `{language}` (the
 //! source language's name, or `the source` for a copy).
 
@@ -76,12 +76,15 @@ impl Check for Untranslated {
         if whole.start == whole.end {
             return;
         }
-        let texty = source.words.iter().any(|w| {
-            let t = source.norm(w);
-            w.is_letters()
-                && t.chars().count() >= self.min_letters
-                && t.chars().all(|c| !c.is_uppercase())
-        });
+        // Text, not a name, a term or a code: two words or more, one of them lowercase.
+        let letter_words = source.words.iter().filter(|w| w.is_letters()).count();
+        let texty = letter_words >= 2
+            && source.words.iter().any(|w| {
+                let t = source.norm(w);
+                w.is_letters()
+                    && t.chars().count() >= self.min_letters
+                    && t.chars().all(|c| !c.is_uppercase())
+            });
         let name = |l: Option<&str>| {
             l.and_then(crate::text::language::name_of)
                 .unwrap_or("the source language")

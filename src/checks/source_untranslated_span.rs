@@ -1,8 +1,9 @@
 //! `source-untranslated-span`: a run of `min_words` or more consecutive source words copied
 //! into a target written in another script (`ঘরে থাকুন, wash your hands often`). Names,
 //! titles and acronyms are kept in the source's script on purpose, so a run counts only when
-//! it holds a lowercase word of two letters or more and is not all capitalised words; `allow`
-//! lists runs never flagged. A whole target copied is `source-untranslated`'s.
+//! it holds a lowercase word of two letters or more and is not all capitalised words; a run
+//! that is all there is between brackets or quotes is a gloss or a citation (`সুপ্তিকাল
+//! (incubation period)`); `allow` lists runs never flagged. A whole target copied is `source-untranslated`'s.
 
 use serde::Deserialize;
 
@@ -83,7 +84,28 @@ impl Check for UntranslatedSpan {
                 let lowercase = run.iter().any(|(s, w)| {
                     w.chars().count() >= 2 && p.slice(*s).chars().all(|c| !c.is_uppercase())
                 });
-                if lowercase && !self.allow.contains(&text.to_lowercase()) {
+                // A title or a name (`Add to Shortcuts`, `Travel History of the Patients`):
+                // its first word and every word of four letters or more capitalised.
+                let capital = |s: &Span| p.slice(*s).chars().next().is_some_and(char::is_uppercase);
+                let title = capital(&run[0].0)
+                    && run
+                        .iter()
+                        .all(|(s, w)| w.chars().count() < 4 || capital(s));
+                // A gloss or a citation: the run is all there is between brackets or quotes
+                // (`প্রাদুর্ভাব (outbreak of the disease)`).
+                let before = p.text[..span.start].trim_end().chars().next_back();
+                let after = p.text[span.end..].trim_start().chars().next();
+                let enclosed = matches!(
+                    (before, after),
+                    (Some('('), Some(')'))
+                        | (Some('['), Some(']'))
+                        | (Some('"'), Some('"'))
+                        | (Some('“'), Some('”'))
+                        | (Some('‘'), Some('’'))
+                        | (Some('\''), Some('\''))
+                        | (Some('«'), Some('»'))
+                );
+                if lowercase && !title && !enclosed && !self.allow.contains(&text.to_lowercase()) {
                     out.push(Hit::new(span));
                 }
                 i = j;
@@ -123,5 +145,13 @@ mod tests {
         assert!(flagged("the World Health Organization said", "World Health Organization জানিয়েছে").is_empty());
         assert!(flagged("wash your hands", "wash hands your হাত").is_empty(), "not a run of the source");
         assert!(flagged("side effects are rare", "side effects বিরল").is_empty(), "two words");
+        assert!(
+            flagged("the incubation period of the virus", "ভাইরাসের সুপ্তিকাল (incubation period of the virus)").is_empty(),
+            "a gloss"
+        );
+        assert!(
+            flagged("Select Add to Shortcuts from the menu", "মেনু থেকে Add to Shortcuts নির্বাচন করুন").is_empty(),
+            "a title"
+        );
     }
 }

@@ -46,7 +46,7 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+)",
+            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\x22'\)\]）]*|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\x22'\)\]）]*)",
             r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
             r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
             r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
@@ -83,8 +83,9 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             "email" => Class::Email,
             "py" => Class::PythonNamed,
             "num" => Class::PrintfNumbered,
-            // `50%d` and `a%s` are text, not placeholders.
-            "printf" if before.is_some_and(char::is_alphanumeric) => continue,
+            // `50%d` and `a%s` are text, not placeholders (after a letter of another script,
+            // `选择%s`, one is).
+            "printf" if before.is_some_and(|c| c.is_ascii_alphanumeric()) => continue,
             "printf" => Class::Printf,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
             "brace" | "brace2" => Class::Brace,
@@ -98,6 +99,20 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             raw.to_string()
         };
         out.push(Placeholder { span, class, key });
+    }
+    out
+}
+
+/// Spans of a text that are not language: placeholders, markup, URLs, addresses, and the
+/// inline codes of translation files (U+FFFC).
+pub fn masked(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = placeholders(text).into_iter().map(|p| p.span).collect();
+    if text.contains('\u{FFFC}') {
+        out.extend(
+            text.match_indices('\u{FFFC}')
+                .map(|(i, m)| Span::new(i, i + m.len())),
+        );
+        out.sort();
     }
     out
 }
@@ -149,6 +164,19 @@ mod tests {
                 (Class::Email, "a@b.co"),
             ]
         );
+    }
+
+    #[test]
+    fn urls_without_a_scheme() {
+        assert_eq!(
+            found("দেখুন www.who.int বা searchengine.example.com/search/?q=%s, e.g. ঠিক"),
+            [
+                (Class::Url, "www.who.int"),
+                (Class::Url, "searchengine.example.com/search/?q=%s"),
+            ]
+        );
+        assert_eq!(found("选择%s查看"), [(Class::Printf, "%s")]);
+        assert!(found("(0.31/100,000 বনাম 0.27/100,000)").is_empty(), "not a domain");
     }
 
     #[test]
