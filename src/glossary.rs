@@ -57,10 +57,11 @@ fn norm(s: &str) -> String {
     s.trim().nfc().collect()
 }
 
-/// TSV: `source<TAB>target|target…`; a header row whose first cell is `source` or `term` is
+/// TSV: `source<TAB>target|target…`; lines of one source term add targets to it; a header row
+/// (first cell `source`, `term` or `src`, or two language tags such as `en<TAB>bn`) is
 /// skipped.
 pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
-    let mut terms = Vec::new();
+    let mut terms: Vec<Term> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -69,7 +70,10 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
         let mut cells = line.split('\t');
         let source = norm(cells.next().unwrap_or(""));
         let target = cells.next().map(norm);
-        if i == 0 && matches!(source.to_lowercase().as_str(), "source" | "term" | "src") {
+        let tag = |s: &str| s.len() <= 8 && crate::lang::normalise(s).is_ok();
+        let header = matches!(source.to_lowercase().as_str(), "source" | "term" | "src")
+            || (tag(&source) && target.as_deref().is_some_and(tag));
+        if i == 0 && header {
             continue;
         }
         if source.is_empty() {
@@ -86,11 +90,21 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
                 .filter(|t| !t.is_empty())
                 .collect(),
         };
-        terms.push(Term {
-            source: source.to_lowercase(),
-            targets,
-            origin: format!("{name}:{}", i + 1),
-        });
+        let source = source.to_lowercase();
+        match terms.iter_mut().find(|t| t.source == source) {
+            Some(t) => {
+                for x in targets {
+                    if !t.targets.contains(&x) {
+                        t.targets.push(x);
+                    }
+                }
+            }
+            None => terms.push(Term {
+                source,
+                targets,
+                origin: format!("{name}:{}", i + 1),
+            }),
+        }
     }
     Ok(Glossary { terms })
 }
@@ -133,7 +147,7 @@ mod tests {
     fn tsv_terms_and_do_not_translate() {
         let g = parse_tsv(
             "g.tsv",
-            "source\ttarget\nHand sanitizer\tহ্যান্ড স্যানিটাইজার|জীবাণুনাশক\n# a note\nWHO\t=\n",
+            "en\tbn\nHand sanitizer\tহ্যান্ড স্যানিটাইজার\n# a note\nWHO\t=\nhand sanitizer\tজীবাণুনাশক\n",
         )
         .unwrap();
         assert_eq!(g.terms.len(), 2);

@@ -20,9 +20,9 @@ pub mod repetition_coordinated;
 mod shared;
 pub mod source_consistency;
 pub mod source_consistency_target;
-pub mod source_empty;
 pub mod source_glossary;
 pub mod source_length;
+pub mod source_length_empty;
 pub mod source_numbers;
 pub mod source_placeholders;
 pub mod source_placeholders_order;
@@ -205,9 +205,9 @@ pub const KINDS: &[KindInfo] = &[
     kind!("repetition-coordinated", repetition_coordinated, []),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!("source-consistency-target", source_consistency_target, ["other", "count"]),
-    kind!("source-empty", source_empty, []),
     kind!("source-glossary", source_glossary, ["term", "expected"]),
     kind!("source-length", source_length, ["ratio", "bound"]),
+    kind!("source-length-empty", source_length_empty, []),
     kind!("source-numbers", source_numbers, ["change", "source", "target"]),
     kind!("source-placeholders", source_placeholders, ["change", "source", "target"]),
     kind!("source-placeholders-order", source_placeholders_order, ["source", "target"]),

@@ -1,14 +1,14 @@
-//! `source-glossary`: a term of the project's glossary (`--glossary`) in the source whose
-//! translation is not in the target: none of the glossary's target terms (a term may take an
-//! ending of the language's pack after it, `টিকার` for `টিকা`), or, for a term not to
-//! translate, the term itself. Terms are matched whole, case aside (in text written without
-//! spaces, anywhere). Values: `{term}`, `{expected}`.
+//! `source-glossary`: a term of the project's glossary (`--glossary`) in the source (as whole
+//! words, or an English plural) whose translation is not in the target: none of the
+//! glossary's target terms, inflected or not (a word that starts with the term's stem:
+//! `টিকার` for `টিকা`, `टीके` for `टीका`, `вакцины` for `вакцина`, `புரதத்தின்` for
+//! `புரதம்`; Arabic after its clitics; in text without spaces, anywhere), or, for a term not
+//! to translate, the term itself. Case aside. Values: `{term}`, `{expected}`.
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::lexicon::Lexicon;
 use crate::text::script::{is_letter_or_mark, is_unspaced, script_of};
 use crate::text::{Analysis, Span};
 
@@ -23,9 +23,9 @@ pub fn build(_: Options) -> Result<Glossary, BuildError> {
     Ok(Glossary)
 }
 
-/// Whether `term` (lowercase NFC) occurs in `text` (lowercase NFC) as a whole word, or with an
-/// ending of `lexicon` after it when `inflected`.
-pub(crate) fn contains_term(text: &str, term: &str, lexicon: &Lexicon, inflected: bool) -> bool {
+/// Whether the source term `term` (lowercase NFC) occurs in `text` (lowercase NFC) as whole
+/// words, in the singular or an English plural (`vaccines`).
+pub(crate) fn contains_source_term(text: &str, term: &str) -> bool {
     if term.is_empty() {
         return false;
     }
@@ -35,13 +35,99 @@ pub(crate) fn contains_term(text: &str, term: &str, lexicon: &Lexicon, inflected
             return true;
         }
         let before = text[..i].chars().next_back();
-        if before.is_some_and(is_letter_or_mark) {
-            return false;
-        }
-        let rest = &text[i + m.len()..];
-        let tail: String = rest.chars().take_while(|&c| is_letter_or_mark(c)).collect();
-        tail.is_empty() || (inflected && lexicon.is_ending(&tail))
+        let tail: String = text[i + m.len()..]
+            .chars()
+            .take_while(|&c| is_letter_or_mark(c))
+            .collect();
+        !before.is_some_and(is_letter_or_mark) && matches!(tail.as_str(), "" | "s" | "es")
     })
+}
+
+/// The part of a target term its inflected forms start with: the term less a final vowel sign
+/// or vowel (`टीका` → `टीक` for `टीके`, `вакцина` → `вакцин`), and less a final consonant
+/// with its virama (`புரதம்` → `புரத` for `புரதத்தின்`), when what is left is two letters and
+/// three characters or more.
+fn stem(term: &str) -> &str {
+    let chars: Vec<(usize, char)> = term.char_indices().collect();
+    let mut end = chars.len();
+    let mut virama = false;
+    while end > 0 && crate::text::script::is_mark(chars[end - 1].1) {
+        virama |= crate::text::script::combining_class(chars[end - 1].1)
+            == crate::text::script::VIRAMA_CLASS;
+        end -= 1;
+    }
+    if virama && end > 0 {
+        end -= 1;
+    } else if end == chars.len()
+        && end > 0
+        && matches!(
+            chars[end - 1].1,
+            'а' | 'я' | 'о' | 'е' | 'ь' | 'й' | 'ы' | 'и' | 'ة' | 'ى' | 'ا' | 'e' | 'a'
+        )
+    {
+        end -= 1;
+    }
+    let letters = chars[..end]
+        .iter()
+        .filter(|(_, c)| crate::text::script::is_letter(*c))
+        .count();
+    if letters < 2 || end < 3 {
+        return term;
+    }
+    &term[..chars.get(end).map_or(term.len(), |&(i, _)| i)]
+}
+
+/// Whether a target term (lowercase NFC) occurs in `text` (lowercase NFC): as written or with
+/// an inflection, at the start of a word (its stem, see `stem`, and for a term of several
+/// words, each word's); in Arabic script after the clitics and article a word takes (`و`,
+/// `ب`, `ل`, `ال`); in text without spaces, anywhere.
+pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
+    if term.is_empty() {
+        return false;
+    }
+    if term.chars().any(|c| script_of(c).is_some_and(is_unspaced)) {
+        return text.contains(term);
+    }
+    let arabic = term
+        .chars()
+        .any(|c| script_of(c) == Some(unicode_script::Script::Arabic));
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let stems: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = if arabic { w.strip_prefix("ال").unwrap_or(w) } else { w };
+            stem(w).to_string()
+        })
+        .collect();
+    let text_words: Vec<&str> = text
+        .split(|c: char| !(is_letter_or_mark(c) || c == '\u{200C}' || c == '\u{200D}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let starts = |word: &str, stem: &str| {
+        if arabic {
+            // Up to three letters of clitics and article before the stem.
+            word.char_indices()
+                .take(4)
+                .any(|(i, _)| word[i..].starts_with(stem))
+        } else {
+            word.starts_with(stem)
+        }
+    };
+    text_words.windows(stems.len()).any(|win| {
+        win.iter()
+            .zip(&stems)
+            .all(|(w, s)| starts(w, s))
+    }) || text.contains(term)
+}
+
+/// A text with its URLs, placeholders and markup blanked out: a term inside a URL
+/// (`cdc.gov/coronavirus/`) is no use of it.
+fn unmasked(text: &str) -> String {
+    let mut out = text.to_string();
+    for m in crate::text::placeholders::masked(text).iter().rev() {
+        out.replace_range(m.start..m.end, " ");
+    }
+    out
 }
 
 impl Check for Glossary {
@@ -50,24 +136,21 @@ impl Check for Glossary {
             return;
         }
         let Some(source) = p.source() else { return };
-        let src: String = source.text.nfc().collect::<String>().to_lowercase();
-        let tgt: String = p.text.nfc().collect::<String>().to_lowercase();
+        let src = unmasked(source.text).nfc().collect::<String>().to_lowercase();
+        let tgt = unmasked(p.text).nfc().collect::<String>().to_lowercase();
         let start = p.text.len() - p.text.trim_start().len();
         let whole = Span::new(start, p.text.trim_end().len().max(start));
         for term in &ctx.glossary.terms {
-            if !contains_term(&src, &term.source, &ctx.lexicon, false) {
+            if !contains_source_term(&src, &term.source) {
                 continue;
             }
             let (found, expected) = if term.do_not_translate() {
-                (
-                    contains_term(&tgt, &term.source, &ctx.lexicon, true),
-                    term.source.clone(),
-                )
+                (tgt.contains(&term.source), term.source.clone())
             } else {
                 (
-                    term.targets.iter().any(|t| {
-                        contains_term(&tgt, &t.to_lowercase(), &ctx.lexicon, true)
-                    }),
+                    term.targets
+                        .iter()
+                        .any(|t| contains_target_term(&tgt, &t.nfc().collect::<String>().to_lowercase())),
                     term.targets.join(" / "),
                 )
             };
@@ -93,10 +176,6 @@ mod tests {
             glossary: std::sync::Arc::new(
                 parse_tsv("g.tsv", "vaccine\tটিকা|ভ্যাকসিন\nWHO\t=\n疫苗\tvaccine\n").unwrap(),
             ),
-            lexicon: std::sync::Arc::new(Lexicon {
-                endings: vec!["র".into(), "ের".into()],
-                ..Lexicon::default()
-            }),
             ..Context::default()
         };
         let mut out = Vec::new();
@@ -107,10 +186,20 @@ mod tests {
     }
 
     #[test]
+    fn stems_of_inflected_target_terms() {
+        assert!(contains_target_term("टीके लगे", "टीका"));
+        assert!(contains_target_term("две вакцины", "вакцина"));
+        assert!(contains_target_term("புரதத்தின் அளவு", "புரதம்"));
+        assert!(contains_target_term("والفيروس", "الفيروس"));
+        assert!(!contains_target_term("প্রতিষেধক দিন", "টিকা"));
+    }
+
+    #[test]
     fn terms_found_inflected_or_missing() {
         assert!(flagged("The vaccine works.", "টিকার কাজ শুরু।").is_empty());
         assert_eq!(flagged("The vaccine works.", "প্রতিষেধক কাজ করে।"), ["vaccine"]);
-        assert!(flagged("Vaccines work.", "প্রতিষেধক।").is_empty(), "a whole term only");
+        assert_eq!(flagged("Vaccines work.", "প্রতিষেধক।"), ["vaccine"], "a plural");
+        assert!(flagged("Vaccination works.", "প্রতিষেধক।").is_empty(), "a whole term only");
         assert_eq!(flagged("WHO said", "বিশ্ব স্বাস্থ্য সংস্থা জানায়"), ["who"]);
         assert!(flagged("WHO said", "WHO জানায়").is_empty());
     }

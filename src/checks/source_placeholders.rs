@@ -91,9 +91,10 @@ impl Check for SourcePlaceholders {
             match (0..tgt.len()).find(|&j| !taken[j] && tgt[j].key == s.key) {
                 Some(j) => taken[j] = true,
                 None => {
-                    // A punctuation entity may be written as its character, or as the word it
-                    // stands for (`&amp;` as `and`).
-                    if s.class == Some(Class::Entity) && !entity_chars(&s.key).is_empty() {
+                    // A punctuation entity may be written as its character (`&quot;` as `“`).
+                    let chars = entity_chars(&s.key);
+                    if s.class == Some(Class::Entity) && !chars.is_empty() && p.text.contains(chars)
+                    {
                         continue;
                     }
                     if !plural {
@@ -102,14 +103,7 @@ impl Check for SourcePlaceholders {
                 }
             }
         }
-        // A named or numbered placeholder may be used twice (`%(name)s … %(name)s`).
-        let named = |i: &Item| {
-            !matches!(i.class, None | Some(Class::Printf | Class::BraceEmpty | Class::Tag))
-        };
-        let mut extra: Vec<usize> = (0..tgt.len())
-            .filter(|&j| !taken[j])
-            .filter(|&j| !(named(&tgt[j]) && src.iter().any(|s| s.key == tgt[j].key)))
-            .collect();
+        let mut extra: Vec<usize> = (0..tgt.len()).filter(|&j| !taken[j]).collect();
         let mut reported_missing = Vec::new();
         for s in missing {
             match extra

@@ -46,11 +46,19 @@ impl Check for UntranslatedSpan {
         let Some(source) = p.source() else { return };
         let Some(native) = ctx.script else { return };
         // Target words in another script than the document's, lowercased.
+        // A source word with a native ending glued on (`haveে`) is compared without it.
         let foreign: Vec<(Span, String)> = p
             .words
             .iter()
             .filter(|w| w.is_letters() && w.script.is_some_and(|s| s != native))
-            .map(|w| (w.span, p.norm(w).to_lowercase()))
+            .map(|w| {
+                let text = p.norm(w);
+                let cut = text
+                    .char_indices()
+                    .find(|&(_, c)| crate::text::script::script_of(c) == Some(native))
+                    .map_or(text.len(), |(i, _)| i);
+                (w.span, text[..cut].to_lowercase())
+            })
             .collect();
         if foreign.len() < self.min_words {
             return;

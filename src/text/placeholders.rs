@@ -83,9 +83,9 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             "email" => Class::Email,
             "py" => Class::PythonNamed,
             "num" => Class::PrintfNumbered,
-            // `50%d` and `a%s` are text, not placeholders (after a letter of another script,
-            // `选择%s`, one is).
-            "printf" if before.is_some_and(|c| c.is_ascii_alphanumeric()) => continue,
+            // `a%s` is text, not a placeholder (after a letter of another script, `选择%s`,
+            // or a number, `COVID-19%i`, one is).
+            "printf" if before.is_some_and(|c| c.is_ascii_alphabetic()) => continue,
             "printf" => Class::Printf,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
             "brace" | "brace2" => Class::Brace,
@@ -126,7 +126,7 @@ pub fn entity_chars(entity: &str) -> &'static [char] {
         "&amp;" | "&#38;" => &['&'],
         "&lt;" => &['<'],
         "&gt;" => &['>'],
-        "&nbsp;" | "&#160;" => &['\u{00A0}', ' '],
+        "&nbsp;" | "&#160;" => &['\u{00A0}'],
         "&mdash;" => &['—'],
         "&ndash;" => &['–'],
         "&hellip;" => &['…'],
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn percent_signs_of_text_are_not_placeholders() {
-        assert!(found("৫০% মানুষ, 100%d, 5 % s").is_empty());
+        assert!(found("৫০% মানুষ, a%d, 5 % s").is_empty());
         assert!(found("plain text").is_empty());
     }
 }

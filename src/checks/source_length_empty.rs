@@ -1,4 +1,4 @@
-//! `source-empty`: a target that is empty or only whitespace while its source has words:
+//! `source-length-empty`: a target that is empty or only whitespace while its source has words:
 //! everything was omitted. (Units a translation tool marks as not translated yet are skipped
 //! and counted, not judged: see `--fail-on-untranslated`.)
 
