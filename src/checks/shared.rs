@@ -58,6 +58,21 @@ pub struct Token<'a> {
     pub hyphenated: bool,
 }
 
+impl Token<'_> {
+    /// The token split at its last hyphen (`যোগাযোগ-এর`: `যোগাযোগ`, `এর`), when it has one.
+    pub fn split_last_hyphen(&self) -> Option<(&str, &str)> {
+        if !self.hyphenated {
+            return None;
+        }
+        let (i, c) = self
+            .norm
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '-' | '\u{2010}' | '\u{2011}'))?;
+        Some((&self.norm[..i], &self.norm[i + c.len_utf8()..]))
+    }
+}
+
 /// The paragraph's words joined at hyphens, in order.
 pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
     let mut out: Vec<Token<'p>> = Vec::with_capacity(p.words.len());
