@@ -4,15 +4,25 @@
 //! pack's lexicon, with the same subject or a spelling variant of it (`কেসিএনএ` / `কেসিএএনএ`).
 //!
 //! A subject is the word right before the verb or, when the verb is not preceded by one, the
-//! word after it that ends the sentence (`…, দাবি করেন অধ্যাপক।`). Compound verbs (a noun and a
-//! light verb, `মন্তব্য করা`) take every form of their light verb (`light_verbs`), so a pack
-//! lists a paradigm once.
+//! word after it that ends the sentence (`…, দাবি করেন অধ্যাপক।`) or, when the verb stands as a
+//! tag (opening the sentence, after punctuation or a quotative), the last word of a short phrase
+//! after it set off by punctuation or a complementiser (`«…», — сказал Лавров, — «…»`, `قال
+//! الوزير إن`). Subjects are compared in NFC and case-folded (`Он` / `он`). In a pro-drop
+//! language (`pro_drop`) a tag verb with no subject stands for itself: its form carries the
+//! person (`قال: "…"، قال.`). Compound verbs (a noun and a light verb, `মন্তব্য করা`) take every
+//! form of their light verb (`light_verbs`), so a pack lists a paradigm once.
+//!
+//! Two statements of one speaker are not one attribution twice: a clause followed by a
+//! complementiser (`कि`, `что`, `أن`) opens a statement of its own, so a later clause so
+//! followed repeats none before it; a clause preceded by a quotative (`என்று`, `असे`), or right
+//! before a sentence stop, closes a statement of its own, so no later clause repeats it.
 
 use std::collections::HashMap;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::shared::{nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::text::{Analysis, Span, Word};
 
@@ -35,13 +45,41 @@ pub struct Options {
     /// last word of a framing clause must have.
     #[serde(default)]
     frame_endings: Vec<String>,
+    /// Marks that end the opening clause of a sentence frame: a comma by default; a language
+    /// that writes a colon before a quotation adds it (`Министр заявил: «…», министр заявил`).
+    #[serde(default = "default_frame_punctuation")]
+    frame_punctuation: Vec<String>,
     /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
     #[serde(default = "default_similarity")]
     min_similarity: f64,
+    /// Words that follow a reporting clause and open what is reported (`कि`, `что`, `أن`,
+    /// `যে`): a later clause so followed is a statement of its own (`उन्होंने कहा कि A, हालांकि
+    /// उन्होंने कहा कि B`), not a repetition. A comma may stand between (`заявил, что`).
+    #[serde(default)]
+    complementisers: Vec<String>,
+    /// Words that close what is reported right before a reporting clause (Tamil `என்று`,
+    /// Marathi `असे`): an earlier clause so preceded closed a statement of its own (`A என்று அவர்
+    /// கூறினார், B என்று அவர் கூறினார்`), and a later clause does not repeat it.
+    #[serde(default)]
+    quotatives: Vec<String>,
+    /// The language drops subject pronouns (Arabic `قال`, Tamil `கூறினார்`): a reporting verb
+    /// without a subject that stands as a tag (opening the sentence or after punctuation or a
+    /// quotative, and followed by punctuation, the sentence end or a complementiser) is a clause
+    /// whose speaker its form gives; it repeats a clause of the same form.
+    #[serde(default)]
+    pro_drop: bool,
+    /// Conjunctions written onto a verb (`و`, `ف`: `وقال`), taken off its form before pro-drop
+    /// clauses are compared.
+    #[serde(default)]
+    verb_prefixes: Vec<String>,
 }
 
 fn default_similarity() -> f64 {
     0.8
+}
+
+fn default_frame_punctuation() -> Vec<String> {
+    [",", "،", "，"].map(String::from).to_vec()
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,6 +111,11 @@ pub struct Attribution {
     min_similarity: f64,
     frame_words: usize,
     frame_endings: Vec<String>,
+    frame_punctuation: Vec<char>,
+    complementisers: Vec<String>,
+    quotatives: Vec<String>,
+    pro_drop: bool,
+    verb_prefixes: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -146,14 +189,38 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     for (k, (_, words)) in forms.iter().enumerate() {
         by_first.entry(words[0].clone()).or_default().push(k);
     }
+    let frame_punctuation = single_chars(
+        &o.frame_punctuation,
+        "frame_punctuation",
+        "punctuation mark",
+        |c| !c.is_alphanumeric() && !c.is_whitespace(),
+    )?;
+    if frame_punctuation.is_empty() {
+        return Err(BuildError::new(
+            "`frame_punctuation` must name at least one mark",
+        ));
+    }
+    if !o.pro_drop && !o.verb_prefixes.is_empty() {
+        return Err(BuildError::new(
+            "`verb_prefixes` is read only with `pro_drop = true`",
+        ));
+    }
+    if o.verb_prefixes.iter().any(|v| v.trim().is_empty()) {
+        return Err(BuildError::new("`verb_prefixes`: an empty prefix"));
+    }
     Ok(Attribution {
         forms,
         by_first,
         lemmas,
-        not_subjects: o.not_subjects.iter().map(|w| w.nfc().collect()).collect(),
+        not_subjects: nfc_all(&o.not_subjects),
         min_similarity: o.min_similarity,
         frame_words: o.frame_words,
-        frame_endings: o.frame_endings.iter().map(|e| e.nfc().collect()).collect(),
+        frame_endings: nfc_all(&o.frame_endings),
+        frame_punctuation,
+        complementisers: nfc_all(&o.complementisers),
+        quotatives: nfc_all(&o.quotatives),
+        pro_drop: o.pro_drop,
+        verb_prefixes: nfc_all(&o.verb_prefixes),
     })
 }
 
@@ -163,11 +230,27 @@ const MAX_SUBJECT_BYTES: usize = 192;
 /// Most words of an inverted subject after its verb (`জাতিসংঘের মহাসচিব`).
 const INVERTED_WORDS: usize = 3;
 
+/// Who a reporting clause is said by.
+#[derive(Debug, PartialEq)]
+enum Speaker {
+    /// A subject word, NFC and case-folded.
+    Subject(String),
+    /// None: a pro-drop verb, whose form (without attached conjunctions) gives the person.
+    Dropped,
+}
+
 /// One reporting clause found in a sentence.
-struct Clause<'p> {
+struct Clause {
     lemma: usize,
-    subject: &'p str,
+    speaker: Speaker,
+    /// The verb form as written, without attached conjunctions (`وقال`: `قال`).
+    form: String,
     span: Span,
+    /// Followed by a complementiser: it opens a statement of its own.
+    opens: bool,
+    /// Preceded by a quotative, or followed by a sentence stop: it closes a statement of its
+    /// own.
+    closes: bool,
 }
 
 impl Attribution {
@@ -197,26 +280,93 @@ impl Attribution {
                 && strsim::normalized_damerau_levenshtein(a, b) >= self.min_similarity)
     }
 
-    /// Word `k` can be a subject: a word of letters that the pack does not rule out.
+    /// Whether two clauses name the same speaker: the same subject, or a pro-drop verb of the
+    /// same form as the other clause's (`قالت إن …، قالت وزيرة الصحة`).
+    fn same_speaker(&self, a: &Clause, b: &Clause) -> bool {
+        match (&a.speaker, &b.speaker) {
+            (Speaker::Subject(x), Speaker::Subject(y)) => self.same_subject(x, y),
+            _ => a.form == b.form,
+        }
+    }
+
+    /// Word `k` can be a subject: a word of letters that the pack does not rule out (nor
+    /// names as a complementiser or quotative).
     fn can_be_subject(&self, p: &Analysis, w: &Word) -> bool {
-        w.is_letters() && !self.not_subjects.iter().any(|s| s == p.norm(w))
+        w.is_letters()
+            && !self.not_subjects.iter().any(|s| s == p.norm(w))
+            && !self.is_complementiser(p, w)
+            && !self.is_quotative(p, w)
+    }
+
+    fn is_complementiser(&self, p: &Analysis, w: &Word) -> bool {
+        self.complementisers.iter().any(|c| c == p.norm(w))
+    }
+
+    fn is_quotative(&self, p: &Analysis, w: &Word) -> bool {
+        self.quotatives.iter().any(|c| c == p.norm(w))
+    }
+
+    /// The verb at word `j` stands as a tag: it opens the sentence, or punctuation or a
+    /// quotative stands right before it (`», — сказал`, `، قال`, `என்று கூறினார்`).
+    fn tag_start(&self, p: &Analysis, words: &[Word], j: usize) -> bool {
+        j == 0 || {
+            let prev = &words[j - 1];
+            !p.only_space_between(prev.span, words[j].span) || self.is_quotative(p, prev)
+        }
+    }
+
+    /// A phrase ending before word `e` is set off: the sentence ends, punctuation follows, or a
+    /// complementiser does.
+    fn set_off(&self, p: &Analysis, words: &[Word], e: usize) -> bool {
+        e == words.len()
+            || !p.only_space_between(words[e - 1].span, words[e].span)
+            || self.is_complementiser(p, &words[e])
     }
 
     /// The subject of the verb at words `j..end`: the word before it or, failing that, the
-    /// last word of a short phrase (at most `INVERTED_WORDS` words) that follows the verb and
-    /// ends the sentence (an inverted clause: `…, নিশ্চিত করেছেন জাতিসংঘের মহাসচিব।`).
+    /// last word of a short phrase (at most `INVERTED_WORDS` words) after it: one that ends
+    /// the sentence (an inverted clause: `…, নিশ্চিত করেছেন জাতিসংঘের মহাসচিব।`), or, after a
+    /// verb that stands as a tag, one set off by punctuation or a complementiser (`— сказал
+    /// Лавров, —`, `قال الوزير إن`).
     fn subject_of(&self, p: &Analysis, words: &[Word], j: usize, end: usize) -> Option<usize> {
         let before = j.checked_sub(1).filter(|&k| {
             self.can_be_subject(p, &words[k]) && p.only_space_between(words[k].span, words[j].span)
         });
-        before.or_else(|| {
-            let after = &words[end.min(words.len())..];
-            let inverted = (1..=INVERTED_WORDS).contains(&after.len())
-                && after.iter().all(|w| self.can_be_subject(p, w))
-                && (end..words.len())
-                    .all(|k| p.only_space_between(words[k - 1].span, words[k].span));
-            inverted.then(|| words.len() - 1)
-        })
+        if before.is_some() {
+            return before;
+        }
+        let after = &words[end.min(words.len())..];
+        let tight = |k: usize| p.only_space_between(words[k - 1].span, words[k].span);
+        let inverted = (1..=INVERTED_WORDS).contains(&after.len())
+            && after.iter().all(|w| self.can_be_subject(p, w))
+            && (end..words.len()).all(tight);
+        if inverted {
+            return Some(words.len() - 1);
+        }
+        if !self.tag_start(p, words, j) {
+            return None;
+        }
+        // The shortest phrase of subject words after the verb that is set off.
+        (end + 1..=(end + INVERTED_WORDS).min(words.len()))
+            .take_while(|&e| self.can_be_subject(p, &words[e - 1]) && tight(e - 1))
+            .find(|&e| self.set_off(p, words, e))
+            .map(|e| e - 1)
+    }
+
+    /// The verb form at words `j..end` without a conjunction written onto it.
+    fn bare_form(&self, p: &Analysis, words: &[Word], j: usize, end: usize) -> String {
+        let first = p.norm(&words[j]);
+        let first = self
+            .verb_prefixes
+            .iter()
+            .find_map(|v| first.strip_prefix(v.as_str()).filter(|r| !r.is_empty()))
+            .unwrap_or(first);
+        let mut form = first.to_string();
+        for w in &words[j + 1..end] {
+            form.push(' ');
+            form.push_str(p.norm(w));
+        }
+        form
     }
 
     fn sentence(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
@@ -227,15 +377,16 @@ impl Attribution {
         }
     }
 
-    /// A sentence whose first part (before its first comma) is a short clause that also closes
-    /// the sentence, whatever its verb: `মন্ত্রী প্রশ্ন তোলেন, …, মন্ত্রী প্রশ্ন তোলেন।`. A
-    /// sentence framed by one clause twice is the shape of a duplicated attribution even when
-    /// the verb is in no lexicon; the clause must be the whole first part, so parallel phrases
-    /// (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
+    /// A sentence whose first part (before its first comma, or another of `frame_punctuation`)
+    /// is a short clause that also closes the sentence, whatever its verb: `মন্ত্রী প্রশ্ন
+    /// তোলেন, …, মন্ত্রী প্রশ্ন তোলেন।`. A sentence framed by one clause twice is the shape of a
+    /// duplicated attribution even when the verb is in no lexicon; the clause must be the whole
+    /// first part, so parallel phrases (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
     fn frame(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
         // The first word after the sentence's first comma.
         let Some(c) = (1..words.len()).find(|&i| {
-            p.text[words[i - 1].span.end..words[i].span.start].contains([',', '،', '，'])
+            p.text[words[i - 1].span.end..words[i].span.start]
+                .contains(self.frame_punctuation.as_slice())
         }) else {
             return;
         };
@@ -252,7 +403,7 @@ impl Attribution {
         let same = head
             .iter()
             .zip(tail)
-            .all(|(a, b)| a.is_letters() && p.norm(a) == p.norm(b));
+            .all(|(a, b)| a.is_letters() && same_word(p.norm(a), p.norm(b)));
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
         // (`তোলেন`, `জানিয়েছে`; not `চাই`, `যাক`, `না`).
@@ -271,8 +422,8 @@ impl Attribution {
     }
 
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
-    fn clauses<'p>(&self, p: &'p Analysis, words: &[Word], out: &mut Vec<Hit>) {
-        let mut clauses: Vec<Clause<'p>> = Vec::new();
+    fn clauses(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+        let mut clauses: Vec<Clause> = Vec::new();
         let mut j = 0;
         while j < words.len() {
             let Some((lemma, len)) = self.verb_at(p, words, j) else {
@@ -280,29 +431,91 @@ impl Attribution {
                 continue;
             };
             let end = j + len;
-            if let Some(k) = self.subject_of(p, words, j, end) {
-                let subject = p.norm(&words[k]);
-                let (first_word, last_word) = (k.min(j), (end - 1).max(k));
-                let span = Span::new(words[first_word].span.start, words[last_word].span.end);
-                if let Some(first) = clauses
-                    .iter()
-                    .find(|c| c.lemma == lemma && self.same_subject(c.subject, subject))
+            let (speaker, first_word, last_word) = match self.subject_of(p, words, j, end) {
+                Some(k) => (
+                    Speaker::Subject(case_fold(p.norm(&words[k]))),
+                    k.min(j),
+                    (end - 1).max(k),
+                ),
+                None if self.pro_drop
+                    && self.tag_start(p, words, j)
+                    && self.set_off(p, words, end) =>
                 {
-                    out.push(
-                        Hit::new(span)
-                            .var("first", p.slice(first.span))
-                            .var("verb", self.lemmas[lemma].as_str()),
-                    );
+                    (Speaker::Dropped, j, end - 1)
                 }
-                clauses.push(Clause {
-                    lemma,
-                    subject,
-                    span,
+                None => {
+                    j = end;
+                    continue;
+                }
+            };
+            let span = Span::new(words[first_word].span.start, words[last_word].span.end);
+            // A complementiser after the clause (a comma may stand between), a quotative
+            // before it.
+            let opens = words.get(last_word + 1).is_some_and(|next| {
+                self.is_complementiser(p, next)
+                    && p.text[words[last_word].span.end..next.span.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '،' | '，'))
+            });
+            let quoted = first_word.checked_sub(1).is_some_and(|k| {
+                self.is_quotative(p, &words[k])
+                    && p.text[words[k].span.end..words[first_word].span.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '،' | '，'))
+            });
+            // A clause right before a sentence stop ends its statement, even where the
+            // sentence goes on (a stop inside quotation marks the sentences do not split at).
+            let after = words
+                .get(last_word + 1)
+                .map_or(&p.text[words[last_word].span.end..], |next| {
+                    &p.text[words[last_word].span.end..next.span.start]
                 });
+            let closes = quoted || after.contains(is_sentence_stop);
+            let clause = Clause {
+                lemma,
+                speaker,
+                form: self.bare_form(p, words, j, end),
+                span,
+                opens,
+                closes,
+            };
+            if !clause.opens
+                && let Some(first) = clauses
+                    .iter()
+                    .find(|c| c.lemma == lemma && !c.closes && self.same_speaker(c, &clause))
+            {
+                out.push(
+                    Hit::new(span)
+                        .var("first", p.slice(first.span))
+                        .var("verb", self.lemmas[lemma].as_str()),
+                );
             }
+            clauses.push(clause);
             j = end;
         }
     }
+}
+
+/// The marks that end a sentence (`text::sentences`).
+fn is_sentence_stop(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '?' | '!' | '।' | '॥' | '。' | '？' | '！' | '．' | '؟' | '۔'
+    )
+}
+
+/// A word case-folded (lowercase), the form subjects are compared in.
+fn case_fold(w: &str) -> String {
+    if w.chars().any(char::is_uppercase) {
+        w.to_lowercase()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Two words alike but for case.
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || case_fold(a) == case_fold(b)
 }
 
 impl Check for Attribution {
@@ -385,5 +598,205 @@ mod tests {
         assert!(compile("attribution", &format!("{VERBS}, frame_words = 3")).is_err());
         let off = compile("attribution", VERBS).unwrap();
         assert!(texts(&*off, "মন্ত্রী প্রশ্ন তোলেন, টাকা কোথায়, মন্ত্রী প্রশ্ন তোলেন।", "bn").is_empty());
+    }
+
+    const RU: &str = r#"verbs = [{ lemma = "сказать", forms = ["сказал", "сказала"] }, { lemma = "заявить", forms = ["заявил"] }], not_subjects = ["и", "также"], complementisers = ["что"]"#;
+
+    #[test]
+    fn speakers_are_compared_case_folded_and_in_nfc() {
+        let c = compile("attribution", RU).unwrap();
+        assert_eq!(
+            texts(&*c, "Он сказал: «Мы готовы», — сказал он.", "ru"),
+            ["сказал он"]
+        );
+        assert!(texts(&*c, "Он сказал: «Мы готовы», — сказала она.", "ru").is_empty());
+        let bn = compile("attribution", VERBS).unwrap();
+        assert_eq!(
+            texts(
+                &*bn,
+                "রাশি\u{09DF}া বলেছেন, দাম বাড়বে, রাশি\u{09AF}\u{09BC}া বলেছেন।",
+                "bn"
+            )
+            .len(),
+            1,
+            "composed and decomposed spellings of one subject"
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_inside_the_sentence() {
+        let c = compile("attribution", RU).unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "«Мы готовы, — сказал Лавров, — но не сейчас», — сказал Лавров.",
+                "ru"
+            ),
+            ["сказал Лавров"]
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "«Мы готовы, — сказал Лавров, — но не сейчас», — сказал Лавров",
+                "ru"
+            )
+            .len(),
+            1
+        );
+        assert!(
+            texts(
+                &*c,
+                "«Мы готовы, — сказал Лавров, — но не сейчас», — сказал Песков.",
+                "ru"
+            )
+            .is_empty()
+        );
+        assert!(
+            texts(
+                &*c,
+                "Он сказал Лаврову правду, и Лавров сказал Лаврову ложь.",
+                "ru"
+            )
+            .is_empty(),
+            "a verb that is no tag has no speaker after it"
+        );
+    }
+
+    #[test]
+    fn a_complementiser_opens_a_statement_of_its_own() {
+        let c = compile("attribution", RU).unwrap();
+        assert!(
+            texts(
+                &*c,
+                "Путин заявил, что переговоры идут, а позже Путин заявил, что их нет.",
+                "ru"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "Путин заявил, что переговоры идут, — заявил Путин.",
+                "ru"
+            ),
+            ["заявил Путин"]
+        );
+        let hi = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "कहना", forms = ["कहा"] }], not_subjects = ["कि"], complementisers = ["कि"]"#,
+        )
+        .unwrap();
+        assert!(
+            texts(
+                &*hi,
+                "उन्होंने कहा कि दाम बढ़ेंगे, हालांकि उन्होंने कहा कि यह अच्छी खबर है।",
+                "hi"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            texts(&*hi, "उन्होंने कहा कि दाम बढ़ेंगे, उन्होंने कहा।", "hi"),
+            ["उन्होंने कहा"]
+        );
+        assert_eq!(
+            texts(&*hi, "उन्होंने कहा, “दाम बढ़ेंगे,” उन्होंने कहा।", "hi"),
+            ["उन्होंने कहा"]
+        );
+    }
+
+    #[test]
+    fn a_quotative_closes_a_statement_of_its_own() {
+        let c = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "கூறு", forms = ["கூறினார்"] }], not_subjects = ["என்று"], quotatives = ["என்று"]"#,
+        )
+        .unwrap();
+        assert!(
+            texts(
+                &*c,
+                "விலை உயரும் என்று அவர் கூறினார், விநியோகம் குறையும் என்று அவர் கூறினார்.",
+                "ta"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            texts(&*c, "அவர் கூறினார், “விலை உயரும்” என்று அவர் கூறினார்.", "ta"),
+            ["அவர் கூறினார்"]
+        );
+        let pro_drop = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "கூறு", forms = ["கூறினர்"] }], quotatives = ["என்றும்"], pro_drop = true"#,
+        )
+        .unwrap();
+        assert!(
+            texts(
+                &*pro_drop,
+                "\"ஆய்வாளர்கள் பரிசோதித்ததாகக் கூறினர். மேலும், \"\"நல்லது.\"\" என்றும் கூறினர்.\"",
+                "ta"
+            )
+            .is_empty(),
+            "a clause before a stop the sentences do not split at ends its statement"
+        );
+    }
+
+    #[test]
+    fn a_pro_drop_verb_is_its_own_speaker() {
+        let options = r#"verbs = [{ lemma = "قال", forms = ["قال", "قالت", "وقال", "وقالت"] }], not_subjects = ["إن"], complementisers = ["إن"], pro_drop = true, verb_prefixes = ["و"]"#;
+        let c = compile("attribution", options).unwrap();
+        assert_eq!(texts(&*c, "قال: \"نحن مستعدون\"، قال.", "ar"), ["قال"]);
+        assert_eq!(
+            texts(&*c, "وقالت إن المستشفيات ممتلئة، قالت وزيرة الصحة.", "ar"),
+            ["قالت وزيرة الصحة"]
+        );
+        assert_eq!(
+            texts(&*c, "وقال الوزير إن المفاوضات ستستمر، قال الوزير.", "ar"),
+            ["قال الوزير"]
+        );
+        for clean in [
+            "قال: \"نحن مستعدون\"، قالت.",
+            "قال إن المستشفيات ممتلئة، وقال إن الأطباء منهكون.",
+            "قال الوزير إن الجسر سيفتح، بينما قال الأمين العام إن العمل لم ينته.",
+        ] {
+            assert!(texts(&*c, clean, "ar").is_empty(), "{clean}");
+        }
+        let off = compile(
+            "attribution",
+            &options.replace(r#", pro_drop = true, verb_prefixes = ["و"]"#, ""),
+        )
+        .unwrap();
+        assert!(texts(&*off, "قال: \"نحن مستعدون\"، قال.", "ar").is_empty());
+        assert!(
+            compile("attribution", &options.replace("pro_drop = true, ", "")).is_err(),
+            "verb_prefixes without pro_drop"
+        );
+    }
+
+    #[test]
+    fn a_frame_may_open_at_a_colon() {
+        let text = "Министерство обороны проинформировало: «потерь нет», министерство обороны проинформировало.";
+        let comma = compile(
+            "attribution",
+            &format!(r#"{RU}, frame_words = 5, frame_endings = ["ло"]"#),
+        )
+        .unwrap();
+        assert!(texts(&*comma, text, "ru").is_empty());
+        let colon = compile(
+            "attribution",
+            &format!(
+                r#"{RU}, frame_words = 5, frame_endings = ["ло"], frame_punctuation = [",", ":"]"#
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*colon, text, "ru"),
+            ["министерство обороны проинформировало"]
+        );
+        assert!(
+            compile(
+                "attribution",
+                &format!(r#"{RU}, frame_punctuation = ["ab"]"#)
+            )
+            .is_err()
+        );
     }
 }

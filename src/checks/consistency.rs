@@ -3,8 +3,9 @@
 //! Edit distance alone cannot tell a variant from another word one letter away (চিকিৎসা /
 //! চিকিৎসক), so spellings are grouped by a key that forgives only what variants are made of:
 //! inflection endings are stripped (the pack's `endings`, so `রাশিয়া` / `রাশিয়ার` is one
-//! spelling), letters the pack lists as `confusables` (ন/ণ, শ/ষ/স) are folded together, and a
-//! letter typed twice counts once. Within a group, the majority spelling (at least
+//! spelling), and so are proclitics the rule lists as `prefixes` (Arabic `والإمارات` is
+//! `الإمارات` is `إمارات`), letters the pack lists as `confusables` (ন/ণ, শ/ষ/স) are folded
+//! together, and a letter typed twice counts once. Within a group, the majority spelling (at least
 //! `min_majority` occurrences, more than any other) is taken as right and each minority
 //! spelling whose strsim similarity to it reaches `min_similarity` is flagged. With `window`,
 //! the majority must hold within that many paragraphs of the variant, so a file of unrelated
@@ -58,6 +59,11 @@ pub struct Options {
     /// Most distinct stems remembered per document (bounded memory on huge inputs).
     #[serde(default = "default_max_stems")]
     max_stems: usize,
+    /// Proclitics written onto a word (Arabic `و`, `ب`, `ل`), taken off its start before it is
+    /// compared: each once, in the order listed, while at least `min_chars` characters stay.
+    /// `min_chars` still counts them.
+    #[serde(default)]
+    prefixes: Vec<String>,
 }
 
 fn default_min_chars() -> usize {
@@ -90,6 +96,7 @@ pub struct Consistency {
     max_variant: usize,
     edit_chars: usize,
     max_stems: usize,
+    prefixes: Vec<String>,
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
@@ -187,6 +194,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         max_variant: o.max_variant,
         edit_chars: o.edit_chars,
         max_stems: o.max_stems,
+        prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
     })
 }
 
@@ -197,6 +205,20 @@ struct Occurrence {
 }
 
 impl Consistency {
+    /// A word without its proclitics, and the proclitics: each of `prefixes` taken off once,
+    /// in order, while at least `min_chars` characters stay.
+    fn strip_prefixes<'w>(&self, word: &'w str) -> (&'w str, &'w str) {
+        let mut rest = word;
+        for p in &self.prefixes {
+            if let Some(r) = rest.strip_prefix(p.as_str())
+                && r.chars().count() >= self.min_chars
+            {
+                rest = r;
+            }
+        }
+        (&word[..word.len() - rest.len()], rest)
+    }
+
     /// Confusable letters replaced by the first of their group (one character for one).
     fn fold(&self, s: &str) -> String {
         let mut out = String::with_capacity(s.len());
@@ -340,13 +362,16 @@ impl Consistency {
         if word.len() > MAX_WORD_BYTES {
             return None;
         }
+        let (prefix, word) = self.strip_prefixes(word);
         // The key forgives what variants are made of: confusable letters folded, a letter
         // typed twice counted once (before the ending is found, so `ভাইরাসেরর` loses the same
         // ending as `ভাইরাসের`), and the ending.
         self.fold_into(word, folded);
         self.collapse_into(folded, collapsed);
         let (key_stem, _) = endings.split_ending(collapsed, 2);
-        if key_stem.chars().count() < self.min_chars {
+        // The length judged is the word's as written, proclitics included, so taking them off
+        // makes no word too short to judge.
+        if key_stem.chars().count() + prefix.chars().count() < self.min_chars {
             return None;
         }
         self.fold_medial(key_stem, key);
@@ -422,8 +447,9 @@ impl Consistency {
                 .get(&self.collapse(&self.fold(&this)))
                 .cloned()
                 .unwrap_or_else(|| {
-                    let ending = this.strip_prefix(variant).unwrap_or("");
-                    format!("{major}{ending}")
+                    let (prefix, rest) = self.strip_prefixes(&this);
+                    let ending = rest.strip_prefix(variant).unwrap_or("");
+                    format!("{prefix}{major}{ending}")
                 });
             let hit = Hit::new(o.span)
                 .var("majority", right.as_str())
@@ -631,5 +657,29 @@ mod tests {
         );
         assert!(compile("consistency", r#"confusables = [["ড়", "র"]]"#).is_err());
         assert!(compile("consistency", r#"medial_confusables = [["র", "ড়"]]"#).is_err());
+    }
+
+    #[test]
+    fn proclitics_are_taken_off_before_comparing() {
+        let text = "الإمارات دولة.\nوالإمارات عضو.\nبالإمارات مطار.\nالامارات تعلن.";
+        let off = compile("consistency", r#"confusables = [["ا", "أ", "إ"]]"#).unwrap();
+        assert!(
+            texts(&*off, text, "ar").is_empty(),
+            "each spelling with its own proclitics once: no majority"
+        );
+        let on = compile(
+            "consistency",
+            r#"confusables = [["ا", "أ", "إ"]], prefixes = ["و", "ب", "ال"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            flagged(&*on, text, "ar"),
+            [("الامارات".to_string(), Some("الإمارات".to_string()))]
+        );
+        assert_eq!(
+            flagged(&*on, "الإمارات دولة.\nالإمارات عضو.\nوبالامارات مطار.", "ar"),
+            [("وبالامارات".to_string(), Some("وبالإمارات".to_string()))],
+            "the variant's own proclitics in the suggestion"
+        );
     }
 }

@@ -3,15 +3,16 @@
 //!
 //! Reduplication is grammatical in many languages (`ধীরে ধীরে`, `কী কী`); the rule's `allow`
 //! list names the words that reduplicate, and `reduplicable` the classes of words that do by
-//! grammar (participles).
+//! grammar (participles). Words joined by a hyphen are one word here (`धीरे-धीरे`, `что-то`):
+//! `что что-то` is not `что` said twice.
 
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::shared::nfc_all;
+use super::shared::{Token, hyphen_tokens, nfc_all};
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span, Word};
+use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -70,7 +71,7 @@ impl Repetition {
         self.reduplicable.as_ref().is_some_and(|r| r.is_match(word))
     }
 
-    fn repeated(&self, p: &Analysis, words: &[&Word], norm: &[&str], out: &mut Vec<Hit>) {
+    fn repeated(&self, p: &Analysis, words: &[&Token], norm: &[&str], out: &mut Vec<Hit>) {
         let spaced = |a: usize, b: usize| {
             (a + 1..=b).all(|k| p.only_space_between(words[k - 1].span, words[k].span))
         };
@@ -92,7 +93,7 @@ impl Repetition {
                     j += 1;
                 }
                 let span = Span::new(words[i - 1].span.start, words[j].span.end);
-                out.push(Hit::new(span).suggest(words[i].text(p.text)));
+                out.push(Hit::new(span).suggest(p.slice(words[i].span)));
                 covered = j + 2;
                 continue;
             }
@@ -118,8 +119,9 @@ impl Repetition {
 
 impl Check for Repetition {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
-        let norm: Vec<&str> = words.iter().map(|w| p.norm(w)).collect();
+        let tokens = hyphen_tokens(p);
+        let words: Vec<&Token> = tokens.iter().filter(|w| w.letters).collect();
+        let norm: Vec<&str> = words.iter().map(|w| &*w.norm).collect();
         self.repeated(p, &words, &norm, out);
     }
 }
@@ -150,6 +152,15 @@ mod tests {
             "a run is one hit; a phrase said thrice is reported once"
         );
         let single = compile("repetition", "").unwrap();
+        assert_eq!(
+            texts(
+                &*single,
+                "что что-то, धीरे-धीरे, что-то что-то, что что",
+                "ru"
+            ),
+            ["что-то что-то", "что что"],
+            "a hyphenated word is one word"
+        );
         assert!(texts(&*single, "রাজা সেখানে রাজা সেখানে গেলেন", "bn").is_empty());
         assert!(compile("repetition", r#"reduplicable = "(""#).is_err());
     }

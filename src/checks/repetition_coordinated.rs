@@ -1,20 +1,31 @@
 //! `repetition-coordinated`: a word coordinated with itself, inflected or not
 //! (`যোগাযোগ ও যোগাযোগের`), unless a negation follows (`রোগনির্ণিত এবং রোগনির্ণিত নয়`,
-//! "diagnosed and undiagnosed").
+//! "diagnosed and undiagnosed") or the second conjunct is a compound that starts with the word
+//! (`গ্রাম বা গ্রাম-পঞ্চায়েত`, and with `compounds`, `अल्कोहल या अल्कोहल हैंड रब्स`). Words joined by
+//! a hyphen are one word; a conjunction the script writes onto the next word
+//! (`conjunction_prefixes`: Arabic `الاتصال والاتصال`) coordinates as a spaced one does.
 
+use regex::Regex;
 use serde::Deserialize;
+use toml::Spanned;
 
-use super::shared::nfc_all;
+use super::shared::{Token, hyphen_tokens, nfc_all};
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span, Word};
+use crate::lexicon::Lexicon;
+use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
     /// Words never judged (`ঘন ও ঘন`: "more and more").
     #[serde(default)]
     allow: Vec<String>,
-    /// Coordinating conjunctions (`ও`, `এবং`).
+    /// Coordinating conjunctions written as words (`ও`, `এবং`).
+    #[serde(default)]
     conjunctions: Vec<String>,
+    /// Coordinating conjunctions the script writes onto the next word (Arabic `و`):
+    /// `الاتصال والاتصال` is `X and X`.
+    #[serde(default)]
+    conjunction_prefixes: Vec<String>,
     /// Words that, after the second conjunct, make the coordination an antonym pair.
     #[serde(default)]
     negations: Vec<String>,
@@ -22,37 +33,92 @@ pub struct Options {
     /// second conjunct is flagged; without them only an identical one is.
     #[serde(default)]
     postpositions: Vec<String>,
+    /// `X and X Y` may coordinate X with a compound that starts with it (`अल्कोहल या अल्कोहल
+    /// हैंड रब्स` alcohol or alcohol hand rubs): when on, an uninflected second conjunct
+    /// followed by a word that can head a compound (none of `conjunctions`, `postpositions`,
+    /// `negations`, nor matched by `phrase_end`) is taken for the first part of one, and not
+    /// flagged.
+    #[serde(default)]
+    compounds: bool,
+    /// With `compounds`: a regex for the words after the second conjunct that end the phrase
+    /// rather than continue a compound (verbs, auxiliaries, pronouns, particles), matched
+    /// against the word in NFC.
+    #[serde(default)]
+    phrase_end: Option<Spanned<String>>,
+    /// With `compounds`: a regex for conjuncts that modify the noun after them rather than
+    /// compound with it (adjectives: `மிதமான அல்லது மிதமான பாதிப்பு` is still flagged), matched
+    /// against the word in NFC.
+    #[serde(default)]
+    modifier: Option<Spanned<String>>,
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
+    /// Whether an inflected second conjunct (the same stem with another ending) may be flagged:
+    /// off where endings make another word (Arabic `عام أو عامين` a year or two years).
+    #[serde(default = "default_true")]
+    inflected: bool,
 }
 
 fn default_min_chars() -> usize {
     2
 }
 
+fn default_true() -> bool {
+    true
+}
+
 #[derive(Debug)]
 pub struct Coordinated {
     allow: Vec<String>,
     conjunctions: Vec<String>,
+    conjunction_prefixes: Vec<String>,
     negations: Vec<String>,
     postpositions: Vec<String>,
+    compounds: bool,
+    phrase_end: Option<Regex>,
+    modifier: Option<Regex>,
     min_chars: usize,
+    inflected: bool,
 }
 
 pub fn build(o: Options) -> Result<Coordinated, BuildError> {
-    if o.conjunctions.is_empty() {
+    if o.conjunctions.is_empty() && o.conjunction_prefixes.is_empty() {
         return Err(BuildError::new(
-            "`conjunctions` must name at least one word",
+            "`conjunctions` or `conjunction_prefixes` must name at least one conjunction",
         ));
     }
+    if o.conjunction_prefixes.iter().any(|c| c.trim().is_empty()) {
+        return Err(BuildError::new("`conjunction_prefixes`: an empty prefix"));
+    }
+    if !o.compounds && (o.phrase_end.is_some() || o.modifier.is_some()) {
+        return Err(BuildError::new(
+            "`phrase_end` and `modifier` are read only with `compounds = true`",
+        ));
+    }
+    let regex =
+        |r: &Option<Spanned<String>>| r.as_ref().map(super::pattern::compile_regex).transpose();
     Ok(Coordinated {
         allow: nfc_all(&o.allow),
         conjunctions: nfc_all(&o.conjunctions),
+        conjunction_prefixes: nfc_all(&o.conjunction_prefixes),
         negations: nfc_all(&o.negations),
         postpositions: nfc_all(&o.postpositions),
+        compounds: o.compounds,
+        phrase_end: regex(&o.phrase_end)?,
+        modifier: regex(&o.modifier)?,
         min_chars: o.min_chars,
+        inflected: o.inflected,
     })
+}
+
+/// A token's stem: a hyphen-joined ending (`যোগাযোগ-এর`) or an attached one taken off.
+fn stem<'t>(lexicon: &Lexicon, t: &'t str, token: Option<&'t Token>) -> &'t str {
+    if let Some((before, ending)) = token.and_then(Token::split_last_hyphen)
+        && lexicon.is_ending(ending)
+    {
+        return before;
+    }
+    lexicon.split_ending(t, 2).0
 }
 
 impl Coordinated {
@@ -60,42 +126,92 @@ impl Coordinated {
         word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
     }
 
-    fn coordinated(
+    fn is(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x == w)
+    }
+
+    /// Judge `a conj b` (tokens `ia` and `ib`; `b` is written `b_text` without any attached
+    /// conjunction, and is the whole token `b_token` when none was attached) and flag it from
+    /// `ia` to `ib`.
+    fn judge(
         &self,
-        p: &Analysis,
-        ctx: &Context,
-        words: &[&Word],
-        norm: &[&str],
+        (p, ctx): (&Analysis, &Context),
+        words: &[&Token],
+        (ia, ib): (usize, usize),
+        (b_text, b_token): (&str, Option<&Token>),
         out: &mut Vec<Hit>,
     ) {
-        for i in 2..words.len() {
-            let (a, conj, b) = (&norm[i - 2], &norm[i - 1], &norm[i]);
-            let joined = p.only_space_between(words[i - 2].span, words[i - 1].span)
-                && p.only_space_between(words[i - 1].span, words[i].span);
-            if !joined || !self.conjunctions.iter().any(|c| *c == **conj) || !self.judged(a) {
-                continue;
+        let a = &*words[ia].norm;
+        if !self.judged(a) {
+            return;
+        }
+        let identical = a == b_text;
+        if !identical
+            && (!self.inflected
+                || stem(&ctx.lexicon, a, Some(words[ia])) != stem(&ctx.lexicon, b_text, b_token))
+        {
+            return;
+        }
+        let next = words
+            .get(ib + 1)
+            .filter(|next| p.only_space_between(words[ib].span, next.span))
+            .map(|n| &*n.norm);
+        if next.is_some_and(|n| Self::is(&self.negations, n)) {
+            return;
+        }
+        // `X and X-of Y` may name two things (alcohol and alcohol rub): an inflected second
+        // conjunct is flagged only when a postposition governs the whole pair
+        // (`যোগাযোগ ও যোগাযোগের বিষয়ে`) or nothing follows.
+        let governed = identical
+            || self.postpositions.is_empty()
+            || next.is_none_or(|n| Self::is(&self.postpositions, n));
+        if !governed {
+            return;
+        }
+        // `X or X Y`: the second conjunct is the first part of a compound (`अल्कोहल या अल्कोहल
+        // हैंड रब्स`), unless the word after it ends the phrase or X modifies it.
+        if self.compounds
+            && identical
+            && let Some(n) = next
+            && !Self::is(&self.conjunctions, n)
+            && !Self::is(&self.postpositions, n)
+            && !self.phrase_end.as_ref().is_some_and(|r| r.is_match(n))
+            && !self
+                .conjunction_prefixes
+                .iter()
+                .any(|c| n.starts_with(c.as_str()))
+            && !self.modifier.as_ref().is_some_and(|m| m.is_match(a))
+        {
+            return;
+        }
+        out.push(
+            Hit::new(Span::new(words[ia].span.start, words[ib].span.end))
+                .suggest(b_text.to_string()),
+        );
+    }
+
+    fn coordinated(&self, p: &Analysis, ctx: &Context, words: &[&Token], out: &mut Vec<Hit>) {
+        for i in 1..words.len() {
+            // `X وX`: the conjunction written onto the second conjunct.
+            if p.only_space_between(words[i - 1].span, words[i].span) {
+                let b = &*words[i].norm;
+                for prefix in &self.conjunction_prefixes {
+                    if let Some(rest) = b.strip_prefix(prefix.as_str())
+                        && rest.chars().count() >= self.min_chars
+                    {
+                        self.judge((p, ctx), words, (i - 1, i), (rest, None), out);
+                        break;
+                    }
+                }
             }
-            let stem_a = ctx.lexicon.split_ending(a, 2).0;
-            let stem_b = ctx.lexicon.split_ending(b, 2).0;
-            if a != b && stem_a != stem_b {
-                continue;
-            }
-            let next = words
-                .get(i + 1)
-                .filter(|next| p.only_space_between(words[i].span, next.span))
-                .map(|_| &*norm[i + 1]);
-            let negated = next.is_some_and(|n| self.negations.iter().any(|x| x == n));
-            // `X and X-of Y` may name two things (alcohol and alcohol rub): an inflected second
-            // conjunct is flagged only when a postposition governs the whole pair
-            // (`যোগাযোগ ও যোগাযোগের বিষয়ে`) or nothing follows.
-            let governed = a == b
-                || self.postpositions.is_empty()
-                || next.is_none_or(|n| self.postpositions.iter().any(|x| x == n));
-            if !negated && governed {
-                out.push(
-                    Hit::new(Span::new(words[i - 2].span.start, words[i].span.end))
-                        .suggest(b.to_string()),
-                );
+            // `X and X`.
+            if i >= 2
+                && Self::is(&self.conjunctions, &words[i - 1].norm)
+                && p.only_space_between(words[i - 2].span, words[i - 1].span)
+                && p.only_space_between(words[i - 1].span, words[i].span)
+            {
+                let b = (&*words[i].norm, Some(words[i]));
+                self.judge((p, ctx), words, (i - 2, i), b, out);
             }
         }
     }
@@ -103,9 +219,9 @@ impl Coordinated {
 
 impl Check for Coordinated {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
-        let words: Vec<&Word> = p.words.iter().filter(|w| w.is_letters()).collect();
-        let norm: Vec<&str> = words.iter().map(|w| p.norm(w)).collect();
-        self.coordinated(p, ctx, &words, &norm, out);
+        let tokens = hyphen_tokens(p);
+        let words: Vec<&Token> = tokens.iter().filter(|w| w.letters).collect();
+        self.coordinated(p, ctx, &words, out);
     }
 }
 
@@ -113,17 +229,15 @@ impl Check for Coordinated {
 mod tests {
     use crate::checks::testing::{compile, texts};
 
+    const BN: &str = r#"conjunctions = ["ও", "বা"], negations = ["নয়"], postpositions = ["বিষয়ে"]"#;
+
     #[test]
     fn coordination_with_itself_negations_and_postpositions() {
         assert!(
             compile("repetition-coordinated", "").is_err(),
             "needs conjunctions"
         );
-        let c = compile(
-            "repetition-coordinated",
-            r#"conjunctions = ["ও", "বা"], negations = ["নয়"], postpositions = ["বিষয়ে"]"#,
-        )
-        .unwrap();
+        let c = compile("repetition-coordinated", BN).unwrap();
         assert_eq!(
             texts(&*c, "যোগাযোগ ও যোগাযোগের বিষয়ে কথা", "bn"),
             ["যোগাযোগ ও যোগাযোগের"]
@@ -137,5 +251,69 @@ mod tests {
             texts(&*c, "রোগনির্ণিত ও রোগনির্ণিত নয় এমন", "bn").is_empty(),
             "antonym pair"
         );
+    }
+
+    #[test]
+    fn a_hyphenated_compound_is_another_word_a_hyphenated_ending_is_not() {
+        let c = compile("repetition-coordinated", BN).unwrap();
+        assert!(texts(&*c, "গ্রাম বা গ্রাম-পঞ্চায়েত স্তরে", "bn").is_empty());
+        assert!(texts(&*c, "প্রাক-ক্লিনিক্যাল ও ক্লিনিক্যাল পর্যায়ে", "bn").is_empty());
+        assert_eq!(
+            texts(&*c, "যোগাযোগ ও যোগাযোগ-এর বিষয়ে", "bn"),
+            ["যোগাযোগ ও যোগাযোগ-এর"]
+        );
+    }
+
+    #[test]
+    fn a_compound_after_the_second_conjunct() {
+        let c = compile(
+            "repetition-coordinated",
+            r#"conjunctions = ["और", "या"], postpositions = ["के", "में"], compounds = true,
+               phrase_end = '^(है|सुनी)$', modifier = '[ेी]$'"#,
+        )
+        .unwrap();
+        for clean in ["अल्कोहल या अल्कोहल हैंड रब्स में", "नए प्रोटीन या प्रोटीन विशेषताएं"]
+        {
+            assert!(texts(&*c, clean, "hi").is_empty(), "{clean}");
+        }
+        for (stutter, flag) in [
+            ("संपर्क और संपर्क के लिए", "संपर्क और संपर्क"),
+            ("बातचीत और बातचीत सुनी।", "बातचीत और बातचीत"),
+            ("संपर्क और संपर्क।", "संपर्क और संपर्क"),
+            ("छोटी और छोटी उम्मीदें", "छोटी और छोटी"),
+            ("संपर्क और संपर्क, फिर", "संपर्क और संपर्क"),
+        ] {
+            assert_eq!(texts(&*c, stutter, "hi"), [flag], "{stutter}");
+        }
+        assert!(
+            compile(
+                "repetition-coordinated",
+                r#"conjunctions = ["और"], phrase_end = "है""#
+            )
+            .is_err(),
+            "phrase_end without compounds"
+        );
+    }
+
+    #[test]
+    fn a_conjunction_written_onto_the_word() {
+        let c = compile(
+            "repetition-coordinated",
+            r#"conjunctions = ["أو"], conjunction_prefixes = ["و"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "يجب تجنب الاتصال والاتصال المباشر", "ar"),
+            ["الاتصال والاتصال"]
+        );
+        assert_eq!(texts(&*c, "الاتصال أو الاتصال", "ar"), ["الاتصال أو الاتصال"]);
+        assert!(texts(&*c, "الاتصال والتواصل، وزير وزير", "ar").is_empty());
+        let identical = compile(
+            "repetition-coordinated",
+            &format!("{BN}, inflected = false"),
+        )
+        .unwrap();
+        assert!(texts(&*identical, "যোগাযোগ ও যোগাযোগের বিষয়ে কথা", "bn").is_empty());
+        assert_eq!(texts(&*identical, "সংক্রমণ ও সংক্রমণ ছড়ায়", "bn").len(), 1);
     }
 }

@@ -1,7 +1,10 @@
 //! `terminology`: a glossary of wrong -> right terms. A term matches at word boundaries in any
 //! script (the character before it and after it is not a letter or mark), followed, when
-//! `inflections` is on, by one of the pack's endings (`রাজ্য গণমাধ্যমের`). Composed and
-//! decomposed spellings (`য়` U+09DF or `য` + nukta) both match.
+//! `inflections` is on, by one of the pack's endings (`রাজ্য গণমাধ্যমের`). In scripts written
+//! without spaces (Han, Kana, Thai...) words have no boundaries to see, so there a term touching
+//! letters of such a script matches (`世界卫生组织` in `据世界卫生组织报道`), though never inside a
+//! character's cluster (a Thai vowel sign after it). Composed and decomposed spellings (`য়`
+//! U+09DF or `য` + nukta) both match.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -10,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::is_letter_or_mark;
+use crate::text::script::{is_letter_or_mark, is_mark, is_unspaced, script_of};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -107,28 +110,43 @@ pub fn build(o: Options) -> Result<Terminology, BuildError> {
     })
 }
 
+/// A letter of a script written without spaces between words.
+fn unspaced(c: char) -> bool {
+    !is_mark(c) && script_of(c).is_some_and(is_unspaced)
+}
+
 impl Check for Terminology {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let text = p.text;
         for m in self.matcher.find_iter(text) {
+            let term = &text[m.start()..m.end()];
+            let (Some(first), Some(last)) = (term.chars().next(), term.chars().next_back()) else {
+                continue;
+            };
+            // The letter before: none, or both it and the term's first letter unspaced.
             if text[..m.start()]
                 .chars()
                 .next_back()
-                .is_some_and(is_letter_or_mark)
+                .is_some_and(|b| is_letter_or_mark(b) && !(unspaced(b) && unspaced(first)))
             {
                 continue;
             }
             let rest = &text[m.end()..];
-            let word_tail_len = rest
-                .find(|c: char| !is_letter_or_mark(c))
-                .unwrap_or(rest.len());
+            // A term that ends in an unspaced letter, followed by another: no ending to read.
+            let after = rest.chars().next();
+            let word_tail_len = if after.is_some_and(unspaced) && unspaced(last) {
+                0
+            } else {
+                rest.find(|c: char| !is_letter_or_mark(c))
+                    .unwrap_or(rest.len())
+            };
             let tail = &rest[..word_tail_len];
             let inflected = self.inflections && ctx.lexicon.is_ending(tail);
             if !tail.is_empty() && !inflected {
                 continue;
             }
-            let term = self.pattern_term[m.pattern().as_usize()];
-            let right = format!("{}{tail}", self.right[term]);
+            let index = self.pattern_term[m.pattern().as_usize()];
+            let right = format!("{}{tail}", self.right[index]);
             out.push(
                 Hit::new(Span::new(m.start(), m.end() + tail.len()))
                     .var("right", right.as_str())
@@ -173,5 +191,32 @@ mod tests {
         assert_eq!(texts(&*c, "রাশি\u{09AF}\u{09BC}া সফর", "bn").len(), 1);
         assert_eq!(texts(&*c, "রাশি\u{09DF}া সফর", "bn").len(), 1);
         assert!(compile("terminology", r#"terms = [{ wrong = " ", right = "x" }]"#).is_err());
+    }
+
+    #[test]
+    fn terms_inside_text_written_without_spaces() {
+        let c = compile(
+            "terminology",
+            r#"terms = [{ wrong = "世界卫生组织", right = "世卫组织" }, { wrong = "กา", right = "x" }, { wrong = "state media", right = "y" }]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            flagged(&*c, "据世界卫生组织报道，疫情仍在蔓延。", "zh"),
+            [("世界卫生组织".to_string(), Some("世卫组织".to_string()))]
+        );
+        assert_eq!(texts(&*c, "ในการประชุม", "th"), ["กา"]);
+        assert!(
+            texts(&*c, "ก\u{0E32}\u{0E48}", "th").is_empty(),
+            "never inside a cluster (a tone mark follows)"
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "the state media, 世界卫生组织state, 的state media",
+                "en"
+            ),
+            ["state media"],
+            "a term meets the letters of a spaced script at a boundary only"
+        );
     }
 }
