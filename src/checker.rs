@@ -39,7 +39,27 @@ pub struct Checker {
 impl Checker {
     /// Check that the packs and every rule and pack id the settings name exist, and build the
     /// checker.
-    pub fn new(packs: Vec<Pack>, selection: Selection, judging: Judging) -> Result<Checker, Error> {
+    pub fn new(
+        packs: Vec<Pack>,
+        mut selection: Selection,
+        mut judging: Judging,
+    ) -> Result<Checker, Error> {
+        // Old ids of moved rules name them still: settings are read with the ids they have now.
+        let now = |id: &String| {
+            packs
+                .iter()
+                .flat_map(|p| &p.rules)
+                .find(|r| r.answers_to(id))
+                .map_or_else(|| id.clone(), |r| r.id.clone())
+        };
+        selection.disabled = selection.disabled.iter().map(now).collect();
+        for p in &mut selection.paths {
+            p.disabled = p.disabled.iter().map(now).collect();
+        }
+        judging.filter.severity = std::mem::take(&mut judging.filter.severity)
+            .into_iter()
+            .map(|(id, s)| (now(&id), s))
+            .collect();
         let mut ids = std::collections::BTreeMap::new();
         for r in packs.iter().flat_map(|p| &p.rules) {
             if let Some(first) = ids.insert(r.id.as_str(), r.origin.as_str()) {

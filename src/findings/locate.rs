@@ -145,8 +145,8 @@ fn make(
         end: end.offset,
         suggestion: f.hit.suggestion.clone(),
         fingerprint: match segment.unit.as_deref() {
-            Some(u) => prints.of_unit(&rule.id, &u.id, &segment.text[a..b]),
-            None => prints.next(&rule.id, &segment.text, a, b),
+            Some(u) => prints.of_unit(rule.fingerprint_id(), &u.id, &segment.text[a..b]),
+            None => prints.next(rule.fingerprint_id(), &segment.text, a, b),
         },
         unit: segment.unit.as_ref().map(|u| u.id.clone()),
         snippet: snippet(&segment.text, a, b),

@@ -102,6 +102,12 @@ impl Rule {
     pub fn answers_to(&self, id: &str) -> bool {
         self.id == id || self.aliases.iter().any(|a| a == id)
     }
+
+    /// The id its findings' fingerprints are made with: its first id (the oldest alias), so a
+    /// rule that moves keeps its baselines.
+    pub fn fingerprint_id(&self) -> &str {
+        self.aliases.first().map_or(&self.id, String::as_str)
+    }
 }
 
 #[derive(Debug)]
