@@ -85,6 +85,7 @@ fn kinds(c: &mut Criterion) {
         script: ScriptCounts::of(&text).dominant(),
         language: "bn".to_string(),
         lexicon: std::sync::Arc::new(lexicon),
+        ..Context::default()
     };
     let all: Vec<&Rule> = packs.iter().flat_map(|p| &p.rules).collect();
 

@@ -167,9 +167,13 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         eprintln!("mtqc: error: {e}");
     }
     if let Some(n) = args.threads {
+        let most = max_threads();
+        if n > most {
+            eprintln!("mtqc: warning: -j {n}: more threads than helps; using {most}");
+        }
         // The first call sets the pool; a second (in tests calling the library) keeps it.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n.clamp(1, most))
             .build_global();
     }
     if args.format == Format::Jsonl && settings.judging.segments && args.write_baseline.is_none() {
@@ -178,7 +182,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     }
     let source = match &settings.source_file {
         Some(src) => {
-            if inputs.len() != 1 || !matches!(inputs[0], Input::File { named: true, .. } | Input::Stdin) {
+            if inputs.len() != 1
+                || !matches!(inputs[0], Input::File { named: true, .. } | Input::Stdin)
+            {
                 return Err(Error::usage(
                     "--source pairs one source file with one target file: give exactly one",
                 ));
@@ -220,7 +226,7 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             Ok(Ok((checked, replaced, _))) => {
                 if replaced > 0 {
                     eprintln!(
-                        "mtqc: warning: {}: {replaced} invalid sequences replaced by U+FFFD",
+                        "mtqc: warning: {}: {replaced} invalid UTF-8 sequences replaced by U+FFFD",
                         inp.display()
                     );
                 }
@@ -265,6 +271,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         Ok(()) => {}
     }
     Ok(exit_code(unread > 0, passed))
+}
+
+/// Most threads `-j` gives: four per core (checking is CPU-bound; more only costs memory and
+/// stacks), at most 256.
+pub fn max_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(4, |n| n.get() * 4)
+        .min(256)
 }
 
 fn project_file(config: &Config) -> Option<String> {
@@ -344,7 +358,7 @@ fn stream_segments(
             Ok(Ok(o)) => {
                 if o.replaced > 0 {
                     eprintln!(
-                        "mtqc: warning: {}: {} invalid sequences replaced by U+FFFD",
+                        "mtqc: warning: {}: {} invalid UTF-8 sequences replaced by U+FFFD",
                         inp.display(),
                         o.replaced
                     );

@@ -19,6 +19,7 @@ use crate::rules::Pack;
 use crate::score::{self, Weights, round2};
 use crate::text::script::{is_unspaced, script_name};
 use crate::text::{Analysis, dominant_script};
+use crate::vocab::Severity;
 
 /// How a run checks and judges, besides which rules run (`Selection`).
 #[derive(Debug, Clone, Default)]
@@ -171,7 +172,8 @@ impl Checker {
             let w = score::words(a, unspaced);
             let p: f64 = findings
                 .iter()
-                .map(|f| self.judging.weights.of(f.severity))
+                .flat_map(|f| Severity::ALL.into_iter().zip(f.counts()))
+                .map(|(s, n)| self.judging.weights.of(s) * n as f64)
                 .sum();
             let ok = gate.paragraph(&findings);
             words += w;
@@ -254,7 +256,11 @@ impl Checker {
             summary.suppressed += f.suppressed;
             summary.skipped += f.skipped.values().sum::<usize>();
             for x in f.findings() {
-                summary.findings.add(x.severity);
+                for (s, n) in Severity::ALL.into_iter().zip(x.counts()) {
+                    for _ in 0..n {
+                        summary.findings.add(s);
+                    }
+                }
             }
         }
         summary.penalty = round2(penalty);

@@ -64,16 +64,26 @@ impl Lexicon {
     }
 
     /// Add another pack's data.
+    /// Add another pack's data: linear in both (a set for what is there), whatever their
+    /// sizes; endings stay longest first.
     pub fn merge(&mut self, other: &Lexicon) {
-        for e in &other.endings {
-            if !self.endings.contains(e) {
-                self.endings.push(e.clone());
-            }
+        let mut seen: std::collections::HashSet<&str> =
+            self.endings.iter().map(String::as_str).collect();
+        let new: Vec<String> = other
+            .endings
+            .iter()
+            .filter(|e| seen.insert(e.as_str()))
+            .cloned()
+            .collect();
+        if !new.is_empty() {
+            self.endings.extend(new);
+            self.endings
+                .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         }
-        for w in &other.source_words {
-            if let Err(at) = self.source_words.binary_search(w) {
-                self.source_words.insert(at, w.clone());
-            }
+        if !other.source_words.is_empty() {
+            self.source_words.extend(other.source_words.iter().cloned());
+            self.source_words.sort();
+            self.source_words.dedup();
         }
         for (mine, theirs) in [
             (&mut self.reduplicated, &other.reduplicated),
@@ -81,11 +91,13 @@ impl Lexicon {
             (&mut self.conjunctions, &other.conjunctions),
             (&mut self.negations, &other.negations),
         ] {
-            for w in theirs {
-                if !mine.contains(w) {
-                    mine.push(w.clone());
-                }
-            }
+            let seen: std::collections::HashSet<&String> = mine.iter().collect();
+            let new: Vec<String> = theirs
+                .iter()
+                .filter(|w| !seen.contains(w))
+                .cloned()
+                .collect();
+            mine.extend(new);
         }
         for (w, v) in &other.number_words {
             self.number_words.entry(w.clone()).or_insert(*v);

@@ -45,12 +45,54 @@ pub struct Pattern {
 }
 
 /// Compile a pack's regex within the limits; an error points at the regex in the rule file.
+/// Compiled size of the regexes a pack may hold in all (each also within `REGEX_SIZE_LIMIT`):
+/// a hostile pack of hundreds of regexes near the limit would take gigabytes.
+pub const PACK_REGEX_BUDGET: usize = 32 << 20;
+
+thread_local! {
+    /// Compiled size (Thompson NFA bytes) of the regexes compiled since `budget_start`.
+    static SPENT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Start counting the compiled size of a pack's regexes.
+pub fn budget_start() {
+    SPENT.with(|s| s.set(0));
+}
+
+/// The compiled size of the regexes compiled since `budget_start`.
+pub fn budget_spent() -> usize {
+    SPENT.with(|s| s.get())
+}
+
+/// Compile a regex of a pack: Rust's `regex` (linear time), within the size and nesting
+/// limits; a regex that can match the empty string is refused (it would flag every position,
+/// or none, and loops on nothing). Its compiled size counts against the pack's budget.
 pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
-    RegexBuilder::new(source.get_ref())
+    let at = |m: String| BuildError::at(source.span(), m);
+    let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+        .parse(source.get_ref())
+        .map_err(|e| at(format!("invalid regex: {e}")))?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err(at(format!(
+            "regex `{}` can match the empty string: every rule regex must match some text",
+            source.get_ref()
+        )));
+    }
+    let regex = RegexBuilder::new(source.get_ref())
         .size_limit(REGEX_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
-        .map_err(|e| BuildError::at(source.span(), format!("invalid regex: {e}")))
+        .map_err(|e| at(format!("invalid regex: {e}")))?;
+    let nfa = regex_automata::nfa::thompson::Compiler::new()
+        .configure(
+            regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+        )
+        .build_from_hir(&hir)
+        .map_err(|e| at(format!("invalid regex: {e}")))?;
+    SPENT.with(|s| s.set(s.get() + nfa.memory_usage()));
+    Ok(regex)
 }
 
 pub fn build(o: Options) -> Result<Pattern, BuildError> {

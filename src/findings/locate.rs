@@ -91,8 +91,48 @@ pub fn locate(
         findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
         findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
         keep_source_aware(findings);
+        cap(findings);
     }
     out
+}
+
+/// Past `MAX_PER_PARAGRAPH` findings, one finding, at the first one left out, stands for the
+/// rest: it names how many of which rules, takes their worst severity, and they are scored.
+fn cap(findings: &mut Vec<Finding>) {
+    if findings.len() <= super::MAX_PER_PARAGRAPH {
+        return;
+    }
+    let rest = findings.split_off(super::MAX_PER_PARAGRAPH - 1);
+    let mut counts = [0usize; 3];
+    let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in &rest {
+        for (c, n) in counts.iter_mut().zip(f.counts()) {
+            *c += n;
+        }
+        *rules.entry(f.rule.as_str()).or_insert(0) += 1;
+    }
+    let first = &rest[0];
+    let worst = rest
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(first.severity);
+    let named: Vec<String> = rules.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
+    findings.push(Finding {
+        rule: "mtqc.more-findings".into(),
+        kind: "summary",
+        severity: worst,
+        category: first.category.clone(),
+        message: format!(
+            "{} more findings in this paragraph are not listed: {}",
+            rest.len(),
+            named.join(", ")
+        ),
+        suggestion: None,
+        fingerprint: format!("{}-more", first.fingerprint),
+        stands_for: counts,
+        ..first.clone()
+    });
 }
 
 /// Whether a finding compares its unit's target with the source (kinds of the `source-`
@@ -149,6 +189,7 @@ fn make(
             None => prints.next(rule.fingerprint_id(), &segment.text, a, b),
         },
         unit: segment.unit.as_ref().map(|u| u.id.clone()),
+        stands_for: [0; 3],
         snippet: snippet(&segment.text, a, b),
         char_start: start.char_offset,
         char_end: end.char_offset,

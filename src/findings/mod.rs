@@ -51,6 +51,28 @@ pub struct Finding {
     /// paragraph (HTML).
     #[serde(skip)]
     pub span: (usize, usize),
+    /// For the finding that stands for those a paragraph had past `MAX_PER_PARAGRAPH`: how
+    /// many of each severity (minor, major, critical) it stands for; they are scored. Zero for
+    /// every other finding.
+    #[serde(skip)]
+    pub stands_for: [usize; 3],
+}
+
+/// Findings listed per paragraph; past it one finding stands for the rest (text crafted to be
+/// full of findings would otherwise make a report of gigabytes).
+pub const MAX_PER_PARAGRAPH: usize = 100;
+
+impl Finding {
+    /// The findings it counts as: itself, or those it stands for.
+    pub fn counts(&self) -> [usize; 3] {
+        if self.stands_for == [0; 3] {
+            let mut one = [0; 3];
+            one[self.severity as usize] = 1;
+            one
+        } else {
+            self.stands_for
+        }
+    }
 }
 
 /// Characters of the line shown on each side of a finding by renderers that show context.

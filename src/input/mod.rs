@@ -229,7 +229,10 @@ pub fn open_reader(
 pub enum Loaded {
     /// Its documents (a plain text, a bilingual file; a TMX memory gives one per target
     /// language), and how many invalid sequences lossy decoding replaced.
-    Text { docs: Vec<Document>, replaced: usize },
+    Text {
+        docs: Vec<Document>,
+        replaced: usize,
+    },
     /// Its first block holds a NUL byte at `offset`.
     Binary { offset: usize },
 }
@@ -399,7 +402,9 @@ impl Document {
         source: &Input,
         how: &Reading,
     ) -> Result<Loaded, Error> {
-        let whole = |input: &Input| -> Result<Result<(String, Charset, usize, usize, usize), usize>, Error> {
+        // (text, charset, byte-order mark, bytes read, replaced), or a binary's NUL offset.
+        type Whole = Result<(String, Charset, usize, usize, usize), usize>;
+        let whole = |input: &Input| -> Result<Whole, Error> {
             let mut lines = match open(input, how.encoding)? {
                 Opened::Text(lines) => lines,
                 Opened::Binary { offset } => return Ok(Err(offset)),
@@ -408,7 +413,13 @@ impl Document {
             for line in lines.by_ref() {
                 text.push_str(&line?.text);
             }
-            Ok(Ok((text, lines.charset(), lines.bom(), lines.offset(), lines.replaced)))
+            Ok(Ok((
+                text,
+                lines.charset(),
+                lines.bom(),
+                lines.offset(),
+                lines.replaced,
+            )))
         };
         let (s_text, s_charset, s_bom, _, s_replaced) = match whole(source)? {
             Ok(t) => t,
@@ -533,7 +544,10 @@ mod tests {
         let k = s.text.find('ক').unwrap();
         let p = s.positions(&[k, 0, 2])[0];
         assert_eq!(p.offset, 100 + raw.find('ক').unwrap());
-        assert_eq!((p.line, p.column), (3, 1 + raw[..raw.find('ক').unwrap()].chars().count()));
+        assert_eq!(
+            (p.line, p.column),
+            (3, 1 + raw[..raw.find('ক').unwrap()].chars().count())
+        );
         assert_eq!(s.position(2).offset, 100 + raw.find('&').unwrap());
     }
 }

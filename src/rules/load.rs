@@ -219,8 +219,21 @@ pub fn load_pack_sources(
     };
     let mut rules = Vec::new();
     let mut seen = BTreeSet::new();
+    crate::checks::pattern::budget_start();
     for (path, src, item) in raw_rules {
         let rule = compile_rule(&id, path, src, item)?;
+        let spent = crate::checks::pattern::budget_spent();
+        if spent > crate::checks::pattern::PACK_REGEX_BUDGET {
+            return Err(Error::new(
+                ErrorKind::RulePack,
+                format!(
+                    "{}: the pack's regexes compile to {} MiB, over the budget of {} MiB",
+                    rule.origin,
+                    spent >> 20,
+                    crate::checks::pattern::PACK_REGEX_BUDGET >> 20
+                ),
+            ));
+        }
         if !seen.insert(rule.id.clone()) {
             return Err(Error::new(
                 ErrorKind::RulePack,

@@ -1,0 +1,167 @@
+//! Bounded under hostile input: each test measures growth or size, never an absolute time.
+//! Huge language data loads in linear time; a pack's regexes have a size budget and none may
+//! match the empty string; a paragraph crafted to be full of findings gives a bounded report;
+//! `-j` is capped.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use common::mtqc_in;
+
+fn pack_with_endings(dir: &Path, name: &str, n: usize) {
+    let d = dir.join(name);
+    fs::create_dir_all(&d).unwrap();
+    let endings: Vec<String> = (0..n).map(|i| format!("\"x{i}\"")).collect();
+    fs::write(
+        d.join("pack.toml"),
+        format!(
+            "[pack]\nid = \"{name}\"\nlanguages = [\"bn\"]\n[lexicon]\nendings = [{}]\n",
+            endings.join(", ")
+        ),
+    )
+    .unwrap();
+}
+
+/// The shortest of three runs, in seconds.
+fn seconds(dir: &Path, args: &[&str]) -> f64 {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let out = mtqc_in(dir, args, None);
+            assert!(
+                out.status.code().is_some_and(|c| c < 2),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            t.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn fifty_thousand_endings_load_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    pack_with_endings(dir.path(), "small", 25_000);
+    pack_with_endings(dir.path(), "large", 100_000);
+    fs::write(
+        dir.path().join("doc.txt"),
+        "রাশিয়া এবং উত্তর কোরিয়া সম্পর্ক তৈরি করছে।\n",
+    )
+    .unwrap();
+    let run = |pack: &str| {
+        seconds(
+            dir.path(),
+            &[
+                "check",
+                "--no-config",
+                "--lang",
+                "bn",
+                "--rules",
+                pack,
+                "doc.txt",
+            ],
+        )
+    };
+    let base = seconds(
+        dir.path(),
+        &["check", "--no-config", "--lang", "bn", "doc.txt"],
+    );
+    let small = (run("small") - base).max(0.001);
+    let large = (run("large") - base).max(0.001);
+    // Four times the data: linear is four times the extra time, quadratic sixteen.
+    assert!(
+        large <= 8.0 * small + 0.05,
+        "25,000 endings {small:.3} s, 100,000 endings {large:.3} s beyond the start-up"
+    );
+}
+
+#[test]
+fn a_pack_of_huge_regexes_is_refused_and_no_regex_may_match_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("big");
+    fs::create_dir_all(&d).unwrap();
+    // Each regex compiles near the 1 MiB limit; together they pass the pack's budget.
+    let mut rules = String::new();
+    for i in 0..120 {
+        rules.push_str(&format!(
+            "[[rule]]\nid = \"r{i}\"\nkind = \"pattern\"\nregex = '\\w{{20}}x{i}'\nseverity = \"minor\"\n\
+             category = \"style/x\"\nmessage = \"m\"\ndoc = \"Minor.\"\n"
+        ));
+    }
+    fs::write(d.join("rules.toml"), rules).unwrap();
+    let out = mtqc_in(dir.path(), &["rules", "test", "big"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("over the budget"), "{err}");
+
+    let e = dir.path().join("empty");
+    fs::create_dir_all(&e).unwrap();
+    fs::write(
+        e.join("rules.toml"),
+        "[[rule]]\nid = \"e\"\nkind = \"pattern\"\nregex = 'a*'\nseverity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"Minor.\"\n",
+    )
+    .unwrap();
+    let out = mtqc_in(dir.path(), &["rules", "test", "empty"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("rules.toml:4:9: regex `a*` can match the empty string"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_paragraph_full_of_findings_gives_a_bounded_report() {
+    let dir = tempfile::tempdir().unwrap();
+    // One paragraph of 20,000 mixed numbers: 20,000 findings would be 10 MB of JSON.
+    let small = "প্রায় 600০০ সেনা ".repeat(200);
+    let large = "প্রায় 600০০ সেনা ".repeat(20_000);
+    fs::write(dir.path().join("small.txt"), format!("{small}\n")).unwrap();
+    fs::write(dir.path().join("large.txt"), format!("{large}\n")).unwrap();
+    let size = |name: &str| {
+        let out = mtqc_in(
+            dir.path(),
+            &["check", "--no-config", "--format", "json", name],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let listed = report["files"][0]["paragraphs"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .len();
+        (
+            out.stdout.len(),
+            listed,
+            report["summary"]["findings"]["major"].as_u64().unwrap(),
+        )
+    };
+    let (small_bytes, small_listed, small_major) = size("small.txt");
+    let (large_bytes, large_listed, large_major) = size("large.txt");
+    assert_eq!(
+        (small_listed, small_major),
+        (100, 200),
+        "every finding is counted"
+    );
+    assert_eq!((large_listed, large_major), (100, 20_000));
+    assert!(
+        large_bytes < 2 * small_bytes,
+        "{small_bytes} -> {large_bytes} bytes"
+    );
+}
+
+#[test]
+fn threads_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), "রাশিয়া এবং উত্তর কোরিয়া।\n").unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--no-config", "-j", "100000", "doc.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more threads than helps"));
+}
