@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from . import _mtqc
@@ -38,6 +39,7 @@ SOURCE_AWARE: bool = False
 
 __all__ = [
     "Checker",
+    "shared_checker",
     "MtqcError",
     "UsageError",
     "RulePackError",
@@ -283,3 +285,20 @@ class Checker:
 
 def _rebuild(args: dict) -> Checker:
     return Checker(**args)
+
+
+_shared: dict = {}
+_shared_lock = threading.Lock()
+
+
+def shared_checker(**options: Any) -> Checker:
+    """The process's checker for these options (``Checker``'s keyword arguments), made on the
+    first call and returned by every later one: for workers that get one task after another
+    (Spark's ``mapInArrow``, Ray Data, multiprocessing), so the packs are compiled once per
+    process, not once per task."""
+    key = repr(sorted(options.items()))
+    with _shared_lock:
+        checker = _shared.get(key)
+        if checker is None:
+            checker = _shared[key] = Checker(**options)
+        return checker

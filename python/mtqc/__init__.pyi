@@ -97,3 +97,17 @@ class Checker:
         ids: Union[Iterable[Any], pyarrow.Array, pyarrow.ChunkedArray, None] = ...,
         langs: Union[Iterable[Optional[str]], pyarrow.Array, pyarrow.ChunkedArray, None] = ...,
     ) -> tuple[pyarrow.Table, pyarrow.Table]: ...
+
+def shared_checker(
+    *,
+    lang: Optional[str] = ...,
+    source_lang: Optional[str] = ...,
+    packs: Union[str, Iterable[str], None] = ...,
+    disable: Union[str, Iterable[str], None] = ...,
+    rules: Union[_PathLike, Iterable[_PathLike], None] = ...,
+    config: Optional[_PathLike] = ...,
+    threads: Optional[int] = ...,
+    paragraphs: Optional[Literal["line", "blank-line"]] = ...,
+    fail_on: Optional[Literal["minor", "major", "critical", "never"]] = ...,
+    fail_under: Optional[float] = ...,
+) -> Checker: ...
