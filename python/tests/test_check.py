@@ -129,3 +129,9 @@ def test_a_checker_pickles_as_its_options(tmp_path):
 
 def test_version():
     assert mtqc.__version__ == "0.1.0"
+
+
+def test_shared_checker_is_one_per_process_and_options():
+    a = mtqc.shared_checker(lang="bn", threads=1)
+    assert mtqc.shared_checker(threads=1, lang="bn") is a
+    assert mtqc.shared_checker(lang="bn", threads=1, disable=["bn.repeated-word"]) is not a
