@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use clap::Parser;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
@@ -80,10 +80,33 @@ struct Core {
     checker: Checker,
     paragraphs: ParagraphMode,
     batch: Mutex<HashMap<Option<String>, Arc<Checker>>>,
-    pool: rayon::ThreadPool,
+    threads: Option<usize>,
+    /// The thread pool and the process it was started in: a process forked from this one
+    /// (multiprocessing) has none of its threads, so it starts its own.
+    pool: Mutex<(u32, Arc<rayon::ThreadPool>)>,
+}
+
+fn start_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .thread_name(|i| format!("mtqc-{i}"))
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start the thread pool: {e}")))
 }
 
 impl Core {
+    /// This process's thread pool.
+    fn pool(&self) -> Result<Arc<rayon::ThreadPool>, Error> {
+        let mut pool = self
+            .pool
+            .lock()
+            .map_err(|_| Error::usage("the thread pool's lock is poisoned"))?;
+        if pool.0 != std::process::id() {
+            *pool = (std::process::id(), Arc::new(start_pool(self.threads)?));
+        }
+        Ok(Arc::clone(&pool.1))
+    }
+
     /// The segments checker for rows of language `lang` (`None`: the checker's own language,
     /// configured or detected per batch).
     fn batch_checker(&self, lang: Option<&str>) -> Result<Arc<Checker>, Error> {
@@ -124,6 +147,7 @@ impl Core {
         }
         let mut slots: Vec<Option<String>> = targets.into_iter().map(Some).collect();
         let mut files: Vec<(Vec<usize>, FileReport)> = Vec::with_capacity(groups.len());
+        let pool = self.pool()?;
         for (lang, rows) in groups {
             let checker = self.batch_checker(lang.as_deref())?;
             let segments: Vec<Segment> = rows
@@ -134,9 +158,7 @@ impl Core {
                     charset: Charset::Utf8,
                 })
                 .collect();
-            let file = self
-                .pool
-                .install(|| checker.check_segments(BATCH_PATH, &segments, None, 0));
+            let file = pool.install(|| checker.check_segments(BATCH_PATH, &segments, None, 0));
             files.push((rows, file));
         }
         Ok(Batch::build(n, &files))
@@ -160,42 +182,38 @@ impl Core {
             argv.push(format!("--lang={l}"));
         }
         let (checker, paragraphs) = py.detach(|| assemble(&argv)).map_err(|e| py_error(py, e))?;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .thread_name(|i| format!("mtqc-{i}"))
-            .build()
-            .map_err(|e| {
-                py_error(
-                    py,
-                    Error::usage(format!("cannot start the thread pool: {e}")),
-                )
-            })?;
+        let pool = start_pool(threads).map_err(|e| py_error(py, e))?;
         Ok(Core {
             options,
             lang,
             checker,
             paragraphs,
             batch: Mutex::new(HashMap::new()),
-            pool,
+            threads,
+            pool: Mutex::new((std::process::id(), Arc::new(pool))),
         })
     }
 
     /// Threads of the checker's pool.
     #[getter]
-    fn threads(&self) -> usize {
-        self.pool.current_num_threads()
+    fn threads(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(self
+            .pool()
+            .map_err(|e| py_error(py, e))?
+            .current_num_threads())
     }
 
     /// The JSON contract's file object for `text`, checked as a document at `path`.
     fn check(&self, py: Python<'_>, text: String, path: String) -> PyResult<String> {
-        py.detach(|| {
-            self.pool.install(|| {
+        let pool = self.pool().map_err(|e| py_error(py, e))?;
+        let json = py.detach(|| {
+            pool.install(|| {
                 let doc = Document::from_text(path, &text, self.paragraphs);
                 let file = self.checker.check(&doc);
                 serde_json::to_string(&file)
             })
-        })
-        .map_err(|e| PyTypeError::new_err(format!("cannot serialise the report: {e}")))
+        });
+        json.map_err(|e| PyRuntimeError::new_err(format!("cannot serialise the report: {e}")))
     }
 
     /// Check a list (or tuple) of str, each its own segment.

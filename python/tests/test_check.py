@@ -135,3 +135,22 @@ def test_shared_checker_is_one_per_process_and_options():
     a = mtqc.shared_checker(lang="bn", threads=1)
     assert mtqc.shared_checker(threads=1, lang="bn") is a
     assert mtqc.shared_checker(lang="bn", threads=1, disable=["bn.repeated-word"]) is not a
+
+
+_FORKED = None
+
+
+def _check_in_child(text):
+    return [f["rule"] for p in _FORKED.check(text)["paragraphs"] for f in p["findings"]]
+
+
+def test_a_checker_made_before_a_fork_works_in_the_child():
+    import multiprocessing
+
+    global _FORKED
+    _FORKED = mtqc.Checker(lang="bn", threads=2)
+    want = _check_in_child("আামি যাব")  # the parent's pool is running
+    # A forked child has none of the parent's threads: the checker starts its own pool there.
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        got = pool.map_async(_check_in_child, ["আামি যাব", "আামি যাব"]).get(timeout=120)
+    assert got == [want, want] and want == ["bn.sign-on-vowel"]
