@@ -245,8 +245,8 @@ class Checker:
 
         Each target is one segment, as with ``mtqc check --segments``: its own document, one
         paragraph (line breaks inside a target do not split it). ``targets`` is a list (or
-        any iterable) of str, or a pyarrow string or large_string array (or chunked array)
-        without nulls. ``ids`` (same length, any type pyarrow holds) names the segments;
+        any iterable) of str, or a pyarrow string or large_string array (or chunked array, or
+        any Arrow producer through the PyCapsule interface, as a polars Series) without nulls. ``ids`` (same length, any type pyarrow holds) names the segments;
         ``langs`` (same length, str or None) gives each row's language, as ``--lang`` would
         (None: the checker's ``lang``, else detected).
 

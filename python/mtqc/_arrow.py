@@ -69,10 +69,17 @@ def _targets(targets: Any) -> Any:
     """A pyarrow string array, or a list."""
     if isinstance(targets, (str, bytes)):
         raise TypeError(f"targets must be a list of str, not one {_type_name(targets)}")
-    if isinstance(targets, (pa.Array, pa.ChunkedArray)):
-        return _string_array(_one_array(targets), "targets")
     if isinstance(targets, (list, tuple)):
         return targets
+    if not isinstance(targets, (pa.Array, pa.ChunkedArray)):
+        # Other Arrow producers (polars, pandas' Arrow-backed columns, nanoarrow...) through
+        # the Arrow PyCapsule interface.
+        if hasattr(targets, "__arrow_c_stream__"):
+            targets = pa.chunked_array(targets)
+        elif hasattr(targets, "__arrow_c_array__"):
+            targets = pa.array(targets)
+    if isinstance(targets, (pa.Array, pa.ChunkedArray)):
+        return _string_array(_one_array(targets), "targets")
     try:
         return list(targets)
     except TypeError:

@@ -84,6 +84,16 @@ def test_options_mean_what_they_mean_on_the_command_line(cli):
     assert "bn.sign-on-vowel" not in set(findings.column("rule").to_pylist())
 
 
+class ArrowStream:
+    """An Arrow producer that is not pyarrow (as polars' Series): the PyCapsule interface only."""
+
+    def __init__(self, chunked):
+        self.chunked = chunked
+
+    def __arrow_c_stream__(self, requested_schema=None):
+        return self.chunked.__arrow_c_stream__(requested_schema)
+
+
 def test_arrow_inputs_give_the_same_tables():
     targets = SEGMENTS.read_text(encoding="utf-8").splitlines()
     c = mtqc.Checker(lang="bn", threads=1)
@@ -95,6 +105,7 @@ def test_arrow_inputs_give_the_same_tables():
         pa.array(targets, pa.large_string()),
         pa.chunked_array([targets[:50], targets[50:]]),
         pa.array(targets, pa.string()).dictionary_encode(),
+        ArrowStream(pa.chunked_array([targets[:30], targets[30:]], pa.large_string())),
     ]
     for x in inputs:
         f, s = c.check_batch_scored(x)
