@@ -1,25 +1,37 @@
 #!/usr/bin/env python3
-"""False alarms of mtqc on clean professional translation (TICO-19, CC0).
+"""False alarms of mtqc on clean professional translation, each language with its own pack.
 
-usage: scripts/measure_fp.py [BIN] [--shared DIR] [--max 0.01] [--show N]
+usage: scripts/measure_fp.py [BIN] [--shared DIR] [--max 0.01] [--max-net 0.005] [--show N]
+                             [--only NAME,...] [--split train|val]
 
-Counts the share of lines that get any finding:
-  - bn: ../shared/corpus/tico19/plain/en-bn.bn.txt (3,071 lines, one file = one document,
-    default packs: common + source-en + bn);
-  - hi, ru, ar, zh, ta: the target side of ../shared/corpus/tico19/tmx/all.en-XX.tmx, extracted
-    to one segment per line, default packs: no language pack exists for them, so common +
-    source-en (the common pack's rules and the English source words they read).
+Counts the share of lines that get any finding, one file = one document, default packs for the
+language (`--lang XX`: common + source-en + the language's pack):
+  - bn: ../shared/corpus/tico19/plain/en-bn.bn.txt (3,071 lines);
+  - hi, ru, ar, zh, ta: the target side of ../shared/corpus/tico19/tmx/all.en-XX.tmx, extracted to
+    one segment per line (3,071 each);
+  - indicmt-hi, indicmt-mr, indicmt-ta: the professional references (`ref`) of
+    ../shared/corpus/indicmt-eval/jsonl/{Hin,Mar,Tam}_train.jsonl, each distinct reference once,
+    in the order of first appearance (each source is there once per MT system); with
+    --split val, the held-out references of the _val files, and nothing else;
+  - wmt24-hi: ../shared/corpus/wmt24-en-hi/wmt24.ref.hi.txt (997 paragraphs: news, social media,
+    speech transcripts, literary prose).
+A binary built before a language's pack was embedded (the frozen /work/bin/mtqc-base) is given
+the pack from rules/XX with --rules; a binary that embeds it uses its own.
+
 Lines that hold real defects in the professional text are listed below with the reason and
-reported separately; both figures are printed. Exit 1 when a raw figure exceeds --max.
+reported separately, and so are false alarms of the common pack that this script records for its
+owner (bare URLs read as English); both figures are printed. Exit 1 when a raw TICO-19 figure
+exceeds --max or a figure without the known defects exceeds --max-net.
 """
 import argparse, json, os, subprocess, sys, tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+RULES = os.path.join(HERE, "..", "rules")
 
-# Real defects in the professional corpus (line numbers are 1-based), with the reason. They are
-# reported as known, never put in a rule's allow-list.
+# Real defects in the professional corpora (line numbers are 1-based, in the text the script
+# measures), with the reason. They are reported as known, never put in a rule's allow-list.
 KNOWN_DEFECTS = {
     "bn": {
         80: "vowel sign on an independent vowel: আামি for আমি",
@@ -48,7 +60,84 @@ KNOWN_DEFECTS = {
         2511: "vowel sign doubled: পর্যাপ্তরূপেে",
         2594: "space before the danda",
     },
+    "hi": {
+        204: "repeated word: चित्र चित्र 1,1 (the figure label doubled, as in the other TICO languages)",
+        288: "repeated word: तालिका तालिका 1.1 (the table label doubled)",
+        796: "no space after an abbreviation: U.S.राज्यों",
+        998: "प्रतिरुपों misspells प्रतिरूपों, spelled with ू on the lines around it",
+        1455: "ब्राजील and ब्राज़ील in one sentence",
+        2119: "two vowel signs: लिे for लिए",
+        2440: "ऐप्लीकेशन beside ऐप्लिकेशन on the lines before and after it (one article)",
+        2742: "फ़्रेमों and फ्रेम in one sentence",
+        2755: "पॉजिटिव beside पॉज़िटिव on the lines around it (one article)",
+    },
+    "ar": {
+        204: "repeated word: الشكل الشكل 1,1 (the figure label doubled)",
+        1423: "repeated word: أنه أنه",
+        2693: "a tanwin kasra with no letter: (ٍسي",
+    },
+    "ta": {
+        357: "டபிள்யூ.எம் beside டபிள்யு.எம் four times in the same article",
+        633: "a fragment of an English word glued to a Tamil ending: gentகள்",
+        727: "stray Latin letters glued to a Tamil word: reகூடுதலாக",
+        819: "மருத்துவமணையில் misspells மருத்துவமனையில், spelled with ன around it",
+        1725: "self-coordination: சுகாதாரம் மற்றும் சுகாதாரம் for \"sanitation and hygiene\"",
+        1790: "stray Latin letters glued to a Tamil word: saகுழாய்",
+        2034: "தோற்று (lost) misspells தொற்று (infection), spelled right around it",
+        2212: "self-coordination: மிதமான அல்லது மிதமான for \"mild or moderate\"",
+        2489: "a stray letter and apostrophe glued to COVID: பி'COVID",
+        2734: "a stray Latin letter glued to a Tamil word: vஏறுபட்ட (for வேறுபட்ட)",
+    },
+    "indicmt-hi": {
+        68: "anusvara doubled: संंबध",
+        129: "two vowel signs: मामलेा",
+    },
+    "indicmt-mr": {
+        202: "anusvara doubled",
+    },
+    "wmt24-hi": {
+        15: "two vowel signs: लिे for लिए",
+        32: "repeated word: में में",
+        35: "सांचेज़ beside सान्चेज़ in the same story",
+        42: "postposition glued to its noun: संस्थानोंने",
+        244: "anusvara doubled: संंबध",
+        276: "रिचार्ज beside रीचार्ज on the lines around it",
+        464: "the phrase यह और doubled, which the source does not have",
+        668: "no space between an acronym and a Hindi word: HTMLविशेषता",
+        766: "vowel sign doubled, and आईकिया beside आइकिया in the same text",
+        769: "postposition glued to its noun: सैनिकोंने",
+        774: "a stray Latin letter glued to a Hindi word: फोनP",
+        785: "two vowel signs: मैेने",
+        852: "परछाईयों and परछाइयों in one paragraph",
+        876: "repeated word: को को",
+        933: "repeated word: पता पता",
+        973: "हैरीस beside हैरिस on the lines around it",
+    },
 }
+
+# False alarms of rules outside the language packs measured here (the common pack's), recorded
+# for that pack's owner: reported on their own line and not counted against the language packs.
+OTHER_PACK_ALARMS = {
+    "wmt24-hi": {
+        ln: "a paragraph that is only a URL or markup, read as English by common.foreign-paragraph"
+        for ln in (265, 309, 312, 474, 504, 532, 545, 605, 612, 613, 661, 662, 673)
+    },
+}
+
+# (name, language, how to get the text). The TICO-19 files also keep the raw figure under --max.
+CORPORA = [
+    ("bn", "bn", ("plain", "tico19/plain/en-bn.bn.txt")),
+    ("hi", "hi", ("tmx", "tico19/tmx/all.en-hi.tmx")),
+    ("ru", "ru", ("tmx", "tico19/tmx/all.en-ru.tmx")),
+    ("ar", "ar", ("tmx", "tico19/tmx/all.en-ar.tmx")),
+    ("zh", "zh", ("tmx", "tico19/tmx/all.en-zh.tmx")),
+    ("ta", "ta", ("tmx", "tico19/tmx/all.en-ta.tmx")),
+    ("indicmt-hi", "hi", ("indicmt", "indicmt-eval/jsonl/Hin_{split}.jsonl")),
+    ("indicmt-mr", "mr", ("indicmt", "indicmt-eval/jsonl/Mar_{split}.jsonl")),
+    ("indicmt-ta", "ta", ("indicmt", "indicmt-eval/jsonl/Tam_{split}.jsonl")),
+    ("wmt24-hi", "hi", ("plain", "wmt24-en-hi/wmt24.ref.hi.txt")),
+]
+RAW_GATED = {"bn", "hi", "ru", "ar", "zh", "ta"}
 
 
 def extract_targets(tmx, lang, out):
@@ -66,6 +155,27 @@ def extract_targets(tmx, lang, out):
     return n
 
 
+def extract_references(jsonl, out):
+    """Each distinct `ref` once, in the order of first appearance, one per line."""
+    seen, refs = set(), []
+    with open(jsonl, encoding="utf-8") as f:
+        for line in f:
+            ref = " ".join(json.loads(line)["ref"].split())
+            if ref and ref not in seen:
+                seen.add(ref)
+                refs.append(ref)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(refs) + "\n")
+    return len(refs)
+
+
+def embedded_packs(bin_):
+    r = subprocess.run([bin_, "rules", "list"], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"`{bin_} rules list` failed (exit {r.returncode}): {r.stderr[-500:]}")
+    return {line.split()[0] for line in r.stdout.splitlines() if line and not line[0].isspace()}
+
+
 def run(bin_, path, extra):
     r = subprocess.run([bin_, "check", "--format", "json", "--fail-on", "never", *extra, path],
                        capture_output=True, text=True)
@@ -75,47 +185,87 @@ def run(bin_, path, extra):
 
 
 def measure(name, bin_, path, extra, show):
+    """The shares of lines flagged: raw, and without the known defects and the recorded false
+    alarms of other packs."""
     report = run(bin_, path, extra)
     lines = open(path, encoding="utf-8").read().split("\n")
     total = sum(1 for l in lines if l.strip())
-    flagged, rules, known = {}, Counter(), KNOWN_DEFECTS.get(name, {})
+    flagged, rules = {}, Counter()
+    known, other = KNOWN_DEFECTS.get(name, {}), OTHER_PACK_ALARMS.get(name, {})
     for f in report["files"]:
         for p in f["paragraphs"]:
             for x in p["findings"]:
                 flagged.setdefault(x["line"], []).append(x)
                 rules[x["rule"]] += 1
-    unknown = {ln: xs for ln, xs in flagged.items() if ln not in known}
+    n_known = sum(1 for ln in flagged if ln in known)
+    n_other = sum(1 for ln in flagged if ln in other and ln not in known)
+    unknown = {ln: xs for ln, xs in flagged.items() if ln not in known and ln not in other}
     raw, net = len(flagged) / total, len(unknown) / total
+    recorded = f"; {n_other} recorded false alarms of other packs" if other else ""
     print(f"{name}: {len(flagged)}/{total} lines flagged = {raw:.2%} "
-          f"({len(flagged) - len(unknown)} known defects; without them {len(unknown)} = {net:.2%})")
+          f"({n_known} known defects{recorded}; without them {len(unknown)} = {net:.2%})")
     for rule, n in rules.most_common():
         print(f"    {rule}: {n}")
     for ln in sorted(unknown)[:show]:
         for x in unknown[ln]:
             print(f"    line {ln}: {x['rule']}: {x['text']!r}  {x['message'][:90]}")
-    return raw
+    stale = sorted(ln for ln in list(known) + list(other) if ln not in flagged)
+    if stale:
+        print(f"    known defects or recorded alarms no longer flagged (lines): {stale}")
+    return raw, net
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bin", nargs="?", default=os.path.join(HERE, "..", "target", "release", "mtqc"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    ap.add_argument("--max", type=float, default=0.01)
+    ap.add_argument("--max", type=float, default=0.01, help="largest raw share of lines flagged")
+    ap.add_argument("--max-net", type=float, default=0.005,
+                    help="largest share of lines flagged, known defects not counted")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--only", default="", help="comma-separated corpus names (default: all)")
+    ap.add_argument("--split", default="train", choices=["train", "val"],
+                    help="IndicMT split whose references are measured (rules are tuned on train; "
+                         "val is held out: its known defects are not listed)")
     a = ap.parse_args()
-    tico = os.path.join(a.shared, "corpus", "tico19")
-    if not os.path.isdir(tico):
-        print(f"measure_fp: {tico} not found: the TICO-19 measurement needs ../shared; skipped")
+    corpus = os.path.join(a.shared, "corpus")
+    if not os.path.isdir(os.path.join(corpus, "tico19")):
+        print(f"measure_fp: {corpus}/tico19 not found: the measurement needs ../shared; skipped")
         return 0
-    worst = 0.0
-    worst = max(worst, measure("bn", a.bin, os.path.join(tico, "plain", "en-bn.bn.txt"), [], a.show))
+    embedded = embedded_packs(a.bin)
+    only = set(filter(None, a.only.split(",")))
+    worst_raw = worst_net = 0.0
     with tempfile.TemporaryDirectory(prefix="mtqc-fp-") as tmp:
-        for lang in ["hi", "ru", "ar", "zh", "ta"]:
-            out = os.path.join(tmp, f"tico19.{lang}.txt")
-            extract_targets(os.path.join(tico, "tmx", f"all.en-{lang}.tmx"), lang, out)
-            worst = max(worst, measure(lang, a.bin, out, ["--lang", lang], a.show))
-    print(f"worst raw false-alarm share {worst:.2%} (target at most {a.max:.0%})")
-    return 0 if worst <= a.max else 1
+        for name, lang, (how, rel) in CORPORA:
+            if only and name not in only:
+                continue
+            src = os.path.join(corpus, rel.format(split=a.split))
+            if a.split != "train" and how != "indicmt":
+                continue
+            if not os.path.exists(src):
+                print(f"{name}: {src} not found; skipped")
+                continue
+            if how == "plain":
+                path = src
+            else:
+                path = os.path.join(tmp, f"{name}.txt")
+                if how == "tmx":
+                    extract_targets(src, lang, path)
+                else:
+                    extract_references(src, path)
+            extra = ["--lang", lang]
+            pack = os.path.join(RULES, lang)
+            if lang not in embedded and os.path.isdir(pack) and any(
+                    f.endswith(".toml") for f in os.listdir(pack)):
+                extra += ["--rules", pack]
+            raw, net = measure(name if a.split == "train" else f"{name}-{a.split}", a.bin, path,
+                               extra, a.show)
+            if name in RAW_GATED:
+                worst_raw = max(worst_raw, raw)
+            worst_net = max(worst_net, net)
+    print(f"worst raw false-alarm share on TICO-19 {worst_raw:.2%} (target at most {a.max:.1%}); "
+          f"without known defects, on every corpus {worst_net:.2%} (target at most {a.max_net:.1%})")
+    return 0 if worst_raw <= a.max and worst_net <= a.max_net else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ use crate::checker::Checker;
 use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, PackArgs, RulesCommand};
 use crate::config::{self, Config};
 use crate::error::{Error, display_path};
-use crate::input::{Document, Input, Loaded};
+use crate::input::{DocPath, Document, Input, Loaded};
 use crate::output::{Protected, Sink, write_atomically, write_error};
 use crate::report::{self, Format, Report};
 use crate::rules::{self, Pack};
@@ -55,9 +55,15 @@ pub fn load_config(args: &PackArgs) -> Result<Config, Error> {
     }
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| config::discover(&d)),
+        None => {
+            let (found, warnings) = std::env::current_dir()
+                .map(|d| config::discover(&d))
+                .unwrap_or_default();
+            for w in warnings {
+                eprintln!("mtqc: warning: {w}");
+            }
+            found
+        }
     };
     match path {
         Some(p) => config::load(&p),
@@ -77,6 +83,28 @@ pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> 
         packs.extend(rules::load_dir(&dir)?);
     }
     Ok(packs)
+}
+
+/// Languages configured that no language pack serves: the common rules still run.
+pub fn pack_warnings(checker: &Checker) -> Vec<String> {
+    let s = &checker.engine.selector.selection;
+    let configured = s
+        .language
+        .iter()
+        .chain(s.paths.iter().filter_map(|p| p.language.as_ref()));
+    let mut out = Vec::new();
+    for l in configured {
+        let served = checker
+            .engine
+            .packs
+            .iter()
+            .any(|p| p.info.languages.iter().any(|x| x == l));
+        let note = format!("no language pack for `{l}`: only the packs for every language run");
+        if !served && !out.contains(&note) {
+            out.push(note);
+        }
+    }
+    out
 }
 
 /// The paths to check: those given; with none, standard input when it is not a terminal (a
@@ -100,9 +128,13 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         settings.selection.clone(),
         settings.judging.clone(),
     )?;
+    for w in settings.warnings.iter().chain(&pack_warnings(&checker)) {
+        eprintln!("mtqc: warning: {w}");
+    }
     let (paths, implicit_stdin) = paths_to_check(&args);
     let (mut inputs, errors) = settings.walk.expand(&paths);
-    exclude(&mut inputs, &settings.exclude);
+    let names = Names::new(settings.project_dir.as_deref());
+    exclude(&mut inputs, &settings.exclude, &names);
     let protected = Protected {
         named: &paths,
         inputs: &inputs,
@@ -132,7 +164,7 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         };
         protected.check("--write-baseline", b)?;
     }
-    let mut failed = !errors.is_empty();
+    let mut unread = errors.len();
     for e in &errors {
         eprintln!("mtqc: error: {e}");
     }
@@ -144,21 +176,23 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     }
     if args.format == Format::Jsonl && settings.judging.segments && args.write_baseline.is_none() {
         inputs.sort_by_key(Input::display);
-        return stream_segments(&checker, &inputs, &settings, output, failed);
+        return stream_segments(&checker, &inputs, &settings, &names, output, unread);
     }
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
         .par_iter()
         .map(|inp| {
-            Document::read(inp, settings.paragraphs, settings.encoding).map(|loaded| match loaded {
-                Loaded::Text { doc, replaced } => {
-                    let file = checker.check(&doc);
-                    progress.advance(doc.bytes);
-                    Ok((file, replaced, doc.bytes))
-                }
-                Loaded::Binary { offset } => Err(offset),
-            })
+            Document::read(inp, names.of(inp), settings.paragraphs, settings.encoding).map(
+                |loaded| match loaded {
+                    Loaded::Text { doc, replaced } => {
+                        let file = checker.check(&doc);
+                        progress.advance(doc.bytes);
+                        Ok((file, replaced, doc.bytes))
+                    }
+                    Loaded::Binary { offset } => Err(offset),
+                },
+            )
         })
         .collect();
     progress.finish();
@@ -183,16 +217,16 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                 Ok(warning) => eprintln!("mtqc: warning: {warning}"),
                 Err(e) => {
                     eprintln!("mtqc: error: {e}");
-                    failed = true;
+                    unread += 1;
                 }
             },
             Err(e) => {
                 eprintln!("mtqc: error: {e}");
-                failed = true;
+                unread += 1;
             }
         }
     }
-    let report = checker.report(files);
+    let report = checker.report(files, unread, project_file(&config));
     if let Some(path) = &args.write_baseline {
         write_baseline(path, &report)?;
     }
@@ -217,7 +251,41 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         Err(e) => return Err(e),
         Ok(()) => {}
     }
-    Ok(exit_code(failed, passed))
+    Ok(exit_code(unread > 0, passed))
+}
+
+fn project_file(config: &Config) -> Option<String> {
+    config.file.as_deref().map(display_path)
+}
+
+/// How inputs are named: as given, relative to their directory argument, and relative to the
+/// project's root (the project file's directory, else the working directory).
+struct Names {
+    cwd: PathBuf,
+    root: PathBuf,
+}
+
+impl Names {
+    fn new(project_dir: Option<&Path>) -> Names {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let root = match project_dir {
+            Some(p) if !p.as_os_str().is_empty() => cwd.join(p),
+            _ => cwd.clone(),
+        };
+        Names { cwd, root }
+    }
+
+    fn of(&self, input: &Input) -> DocPath {
+        let project = match input {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::File { path, .. } => crate::paths::relative_to(path, &self.cwd, &self.root),
+        };
+        DocPath {
+            shown: input.display(),
+            relative: input.relative(),
+            project,
+        }
+    }
 }
 
 fn what_report(output: Option<&Path>) -> String {
@@ -247,8 +315,9 @@ fn stream_segments(
     checker: &Checker,
     inputs: &[Input],
     settings: &Settings,
+    names: &Names,
     output: Option<&Path>,
-    mut failed: bool,
+    mut unread: usize,
 ) -> Result<i32, Error> {
     let what = what_report(output);
     let mut sink = Sink::open(output, &what)?;
@@ -257,7 +326,15 @@ fn stream_segments(
     for inp in inputs {
         let mut discard = std::io::sink();
         let out: &mut dyn Write = if closed { &mut discard } else { &mut sink };
-        match crate::stream::segments(checker, inp, settings.paragraphs, settings.encoding, out) {
+        let path = names.of(inp);
+        match crate::stream::segments(
+            checker,
+            inp,
+            &path,
+            settings.paragraphs,
+            settings.encoding,
+            out,
+        ) {
             Ok(Ok(o)) => {
                 if o.replaced > 0 {
                     eprintln!(
@@ -267,19 +344,20 @@ fn stream_segments(
                     );
                 }
                 passes.push(checker.gate().file(o.paragraphs_pass, o.score()));
+                closed |= o.closed && output.is_none();
             }
             Ok(Err(offset)) => match crate::input::binary(inp, offset) {
                 Ok(warning) => eprintln!("mtqc: warning: {warning}"),
                 Err(e) => {
                     eprintln!("mtqc: error: {e}");
-                    failed = true;
+                    unread += 1;
                 }
             },
             Err(e) if e.is_broken_pipe() && output.is_none() => closed = true,
             Err(e) if e.kind == crate::error::ErrorKind::Output => return Err(e),
             Err(e) => {
                 eprintln!("mtqc: error: {e}");
-                failed = true;
+                unread += 1;
             }
         }
     }
@@ -290,7 +368,7 @@ fn stream_segments(
             Ok(()) => {}
         }
     }
-    Ok(exit_code(failed, checker.gate().run(passes)))
+    Ok(exit_code(unread > 0, checker.gate().run(passes, unread)))
 }
 
 /// A progress bar on stderr for long runs, only on a terminal, never in CI and never with a
@@ -357,8 +435,9 @@ impl Progress {
     }
 }
 
-/// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches.
-fn exclude(inputs: &mut Vec<Input>, globs: &[String]) {
+/// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches,
+/// matched on their path relative to the project's root.
+fn exclude(inputs: &mut Vec<Input>, globs: &[String], names: &Names) {
     let mut set = globset::GlobSetBuilder::new();
     for g in globs {
         if let Ok(glob) = globset::Glob::new(g) {
@@ -367,7 +446,7 @@ fn exclude(inputs: &mut Vec<Input>, globs: &[String]) {
     }
     let Ok(set) = set.build() else { return };
     inputs.retain(|i| match i {
-        Input::File { path, named: false } => !set.is_match(display_path(path)),
+        Input::File { named: false, .. } => !set.is_match(names.of(i).project),
         _ => true,
     });
 }
@@ -400,6 +479,9 @@ fn diff_command(args: DiffArgs) -> Result<i32, Error> {
     let old = crate::diff::load(&args.old)?;
     let new = crate::diff::load(&args.new)?;
     let d = crate::diff::diff(&old, &new, args.max_drop);
+    for w in &d.warnings {
+        eprintln!("mtqc: warning: {w}");
+    }
     let text = match args.format {
         DiffFormat::Human => crate::diff::render_human(&d),
         DiffFormat::Json => crate::diff::render_json(&d),
@@ -463,11 +545,19 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                 rule.doc.trim()
             );
             for ex in &rule.examples {
+                let text = report::human::printable(&ex.text);
                 match &ex.flags {
                     Some(f) if !f.is_empty() => {
-                        out.push_str(&format!("\n  flags {f:?} in: {}\n", ex.text))
+                        let flags: Vec<String> = f
+                            .iter()
+                            .map(|x| format!("⟦{}⟧", report::human::printable(x)))
+                            .collect();
+                        out.push_str(&format!("\n  flags {} in: {text}\n", flags.join(", ")));
                     }
-                    _ => out.push_str(&format!("\n  silent on: {}\n", ex.text)),
+                    _ => out.push_str(&format!("\n  silent on: {text}\n")),
+                }
+                if let Some(names) = invisible(&ex.text) {
+                    out.push_str(&format!("    (invisible: {names})\n"));
                 }
             }
             print(&out)?;
@@ -493,6 +583,43 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
             Ok(exit_code(false, failures.is_empty()))
         }
     }
+}
+
+/// The invisible characters of a text, named: what `rules explain` says beside an example
+/// whose joiners or marks would otherwise not show.
+fn invisible(text: &str) -> Option<String> {
+    let mut seen: Vec<char> = Vec::new();
+    for c in text.chars() {
+        let hidden = matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00A0}'
+        ) || c.is_control();
+        if hidden && !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    if seen.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = seen
+        .iter()
+        .map(|&c| {
+            let name = match c {
+                '\u{00A0}' => " NO-BREAK SPACE",
+                '\u{00AD}' => " SOFT HYPHEN",
+                '\u{200B}' => " ZERO WIDTH SPACE",
+                '\u{200C}' => " ZERO WIDTH NON-JOINER",
+                '\u{200D}' => " ZERO WIDTH JOINER",
+                '\u{200E}' => " LEFT-TO-RIGHT MARK",
+                '\u{200F}' => " RIGHT-TO-LEFT MARK",
+                '\u{2060}' => " WORD JOINER",
+                '\u{FEFF}' => " ZERO WIDTH NO-BREAK SPACE",
+                _ => "",
+            };
+            format!("U+{:04X}{name}", c as u32)
+        })
+        .collect();
+    Some(names.join(", "))
 }
 
 /// Write a command's text to stdout: a closed pipe is quiet, any other failure an error.

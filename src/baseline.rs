@@ -1,18 +1,21 @@
 //! Baselines: the findings a team has accepted, so that a gate fails only on new ones.
-//! Entries are matched by fingerprint (rule, flagged text, a little whitespace-normalised
-//! context inside its paragraph, and its occurrence index), never by line, so reflowed or
-//! reordered text keeps its baseline. An entry may carry a `reason`, kept when the baseline is
-//! written again.
+//! Entries are matched by path (relative to the project file's directory, else the working
+//! directory) and fingerprint (rule, flagged text, a little whitespace-normalised context inside
+//! its paragraph, and its occurrence index), never by line, so reflowed or reordered text keeps
+//! its baseline and the same text in another file does not. An entry may carry a `reason`, kept
+//! when the baseline is written again. Version 1 baselines, whose paths were informative, still
+//! load: their entries apply to any file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, display_path};
+use crate::findings::Accepted;
 use crate::report::Report;
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,7 +32,7 @@ pub struct Baseline {
 pub struct Entry {
     pub fingerprint: String,
     pub rule: String,
-    /// Where it was found when recorded (informative: matching ignores it, so files may move).
+    /// The file, relative to the project's root (version 1: informative, any file matches).
     pub path: String,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,29 +51,52 @@ impl Baseline {
                 e.column()
             ))
         })?;
-        if b.version != VERSION {
+        if b.version != VERSION && b.version != 1 {
             return Err(Error::usage(format!(
-                "{name}: baseline version {} is not supported ({VERSION} is)",
+                "{name}: baseline version {} is not supported (1 and {VERSION} are)",
                 b.version
             )));
         }
         Ok(b)
     }
 
-    pub fn fingerprints(&self) -> BTreeSet<String> {
-        self.findings
-            .iter()
-            .map(|e| e.fingerprint.clone())
-            .collect()
+    /// The findings it accepts.
+    pub fn accepted(&self) -> Accepted {
+        let mut a = Accepted::default();
+        for e in &self.findings {
+            if self.version == 1 {
+                a.anywhere.insert(e.fingerprint.clone());
+            } else {
+                a.by_path.insert((e.path.clone(), e.fingerprint.clone()));
+            }
+        }
+        a
+    }
+
+    /// A warning about an old baseline, whose entries apply to any file.
+    pub fn warning(&self, name: &str) -> Option<String> {
+        (self.version == 1).then(|| {
+            format!(
+                "{name}: a version 1 baseline accepts its findings in any file; \
+                 record it again with --write-baseline to key them by file"
+            )
+        })
     }
 
     /// Every finding of a run (those a baseline suppressed included), keeping the reasons of
     /// `previous` for findings it already had.
     pub fn from_report(report: &Report, previous: Option<&Baseline>) -> Baseline {
-        let reasons: BTreeMap<&str, &str> = previous
+        // A reason recorded for a fingerprint: by path, or from a version 1 baseline by
+        // fingerprint alone.
+        let reasons: BTreeMap<(&str, &str), &str> = previous
             .into_iter()
-            .flat_map(|b| &b.findings)
-            .filter_map(|e| e.reason.as_deref().map(|r| (e.fingerprint.as_str(), r)))
+            .flat_map(|b| b.findings.iter().map(move |e| (b.version, e)))
+            .filter_map(|(v, e)| {
+                let path = if v == 1 { "" } else { e.path.as_str() };
+                e.reason
+                    .as_deref()
+                    .map(|r| ((path, e.fingerprint.as_str()), r))
+            })
             .collect();
         let reasons = &reasons;
         let mut findings: Vec<Entry> = report
@@ -82,16 +108,19 @@ impl Baseline {
                     .map(move |x| Entry {
                         fingerprint: x.fingerprint.clone(),
                         rule: x.rule.clone(),
-                        path: f.path.clone(),
+                        path: f.project_path.clone(),
                         text: x.text.clone(),
-                        reason: reasons.get(x.fingerprint.as_str()).map(|r| r.to_string()),
+                        reason: reasons
+                            .get(&(f.project_path.as_str(), x.fingerprint.as_str()))
+                            .or_else(|| reasons.get(&("", x.fingerprint.as_str())))
+                            .map(|r| r.to_string()),
                     })
             })
             .collect();
         findings.sort_by(|a, b| {
             (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
         });
-        findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+        findings.dedup_by(|a, b| a.path == b.path && a.fingerprint == b.fingerprint);
         Baseline {
             version: VERSION,
             mtqc_version: env!("CARGO_PKG_VERSION").to_string(),

@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind};
 use crate::findings::{self, Filter};
 use crate::gate::Gate;
 use crate::hash::fnv1a;
-use crate::input::{Document, Segment};
+use crate::input::{DocPath, Document, Segment};
 use crate::report::{FileReport, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary};
 use crate::rules::Pack;
 use crate::score::{self, Weights, round2};
@@ -105,13 +105,10 @@ impl Checker {
 
     /// What a stream's start says of it: its language and script, decided as for a document
     /// whose paragraphs are `sample`.
-    pub fn known(&self, path: &str, sample: &[Segment]) -> Known {
+    pub fn known(&self, path: &DocPath, sample: &[Segment]) -> Known {
         let analyses: Vec<Analysis> = sample.iter().map(|s| Analysis::new(&s.text)).collect();
         let script = dominant_script(&analyses);
-        Known {
-            language: self.engine.selector.language_of(path, &analyses, script),
-            script,
-        }
+        self.engine.know(&path.project, &analyses, script)
     }
 
     /// Check `segments` of the input at `path` as one document (or, in segments mode, each its
@@ -119,13 +116,13 @@ impl Checker {
     /// `first_index`.
     pub fn check_segments(
         &self,
-        path: &str,
+        path: &DocPath,
         segments: &[Segment],
         known: Option<&Known>,
         first_index: usize,
     ) -> FileReport {
         let (analyses, script) = engine::analyse(segments);
-        let prepared = self.engine.prepare(path, &analyses, script, known);
+        let prepared = self.engine.prepare(&path.project, &analyses, script, known);
         let found = self
             .engine
             .find(&prepared, &analyses, self.judging.segments);
@@ -134,6 +131,7 @@ impl Checker {
             found,
             &prepared.rules,
             &self.judging.filter,
+            &path.project,
             self.judging.segments,
         );
         let gate = &self.judging.gate;
@@ -168,7 +166,9 @@ impl Checker {
         }
         let file_score = score::score(penalty, words);
         FileReport {
-            path: path.to_string(),
+            path: path.shown.clone(),
+            relative_path: path.relative.clone(),
+            project_path: path.project.clone(),
             language: prepared.ctx.language.clone(),
             script: prepared
                 .ctx
@@ -186,14 +186,21 @@ impl Checker {
         }
     }
 
-    /// Assemble the report of a run from its files' reports.
-    pub fn report(&self, mut files: Vec<FileReport>) -> Report {
+    /// Assemble the report of a run from its files' reports, the number of inputs that could
+    /// not be read, and the project file it read.
+    pub fn report(
+        &self,
+        mut files: Vec<FileReport>,
+        unread: usize,
+        project_file: Option<String>,
+    ) -> Report {
         // Sorted by path: the report is the same whatever the order of the command line.
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let gate = &self.judging.gate;
         let mut summary = Summary {
             files: files.len(),
-            pass: gate.run(files.iter().map(|f| f.pass)),
+            pass: gate.run(files.iter().map(|f| f.pass), unread),
+            unread,
             ..Summary::default()
         };
         let mut penalty = 0.0;
@@ -224,6 +231,7 @@ impl Checker {
                 severity: self.judging.filter.severity_of(&r.id, r.severity),
                 category: r.category.clone(),
                 message: r.message.clone(),
+                summary: r.summary.clone(),
                 doc: r.doc.clone(),
             })
             .collect();
@@ -241,6 +249,7 @@ impl Checker {
                 })
                 .collect(),
             config_hash: self.config_hash.clone(),
+            project_file,
             scoring: Scoring {
                 model: score::MODEL,
                 weights: self.judging.weights,

@@ -19,6 +19,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of `CheckArgs` costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories (recursively) or `-` (stdin). Exit 0 = passed, 1 = gate failed,
@@ -133,6 +135,13 @@ pub struct CheckArgs {
     /// Walk hidden files and directories too.
     #[arg(long)]
     pub hidden: bool,
+    /// When walking directories, check the files this glob matches (repeatable) instead of
+    /// those with a known extension (.txt, .md, .xlf, .xliff, .po, .tmx, .tsv, .jsonl...).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// When walking directories, skip the files this glob matches (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Every paragraph is its own document (segment corpora: document-level rules such as
     /// consistency see one segment at a time).
     #[arg(long)]

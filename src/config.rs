@@ -68,12 +68,43 @@ pub struct PathSettings {
     pub disable: Vec<String>,
 }
 
-/// `mtqc.toml` in `start` or the nearest directory above it.
-pub fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+/// `mtqc.toml` in `start` or the nearest directory above it, up to the repository's root (a
+/// directory holding `.git`) or the home directory, whichever comes first. A project file that
+/// anyone may write, or in a directory anyone may write (`/tmp`), is not taken: it would let
+/// another user change the gate. Returns it, and warnings about those passed over.
+pub fn discover(start: &Path) -> (Option<PathBuf>, Vec<String>) {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let mut warnings = Vec::new();
+    for dir in start.ancestors() {
+        let file = dir.join(FILE_NAME);
+        if file.is_file() {
+            if writable_by_anyone(dir) || writable_by_anyone(&file) {
+                warnings.push(format!(
+                    "{}: not read: anyone may write it or its directory",
+                    display_path(&file)
+                ));
+            } else {
+                return (Some(file), warnings);
+            }
+        }
+        if dir.join(".git").exists() || home.as_deref() == Some(dir) {
+            break;
+        }
+    }
+    (None, warnings)
+}
+
+fn writable_by_anyone(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o002 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 pub fn load(path: &Path) -> Result<Config, Error> {

@@ -17,11 +17,24 @@ pub struct ReportIn {
     pub version: u32,
     pub files: Vec<FileIn>,
     pub summary: SummaryIn,
+    #[serde(default)]
+    pub packs: Vec<PackIn>,
+    #[serde(default)]
+    pub config_hash: Option<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct PackIn {
+    pub id: String,
+    pub version: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct FileIn {
     pub path: String,
+    /// The path relative to its directory argument (reports before it existed: `path`).
+    #[serde(default)]
+    pub relative_path: Option<String>,
     pub score: f64,
     pub words: usize,
     pub paragraphs: Vec<ParagraphIn>,
@@ -71,6 +84,8 @@ pub fn load(path: &Path) -> Result<ReportIn, Error> {
 
 #[derive(Debug, Serialize)]
 pub struct Diff {
+    /// Why the comparison may not be like for like.
+    pub warnings: Vec<String>,
     pub old_score: f64,
     pub new_score: f64,
     pub delta: f64,
@@ -108,6 +123,14 @@ pub struct Located {
     pub finding: FindingIn,
 }
 
+impl FileIn {
+    /// What files are matched on: the path relative to the directory argument, so two runs
+    /// over two folders compare file by file.
+    fn key(&self) -> &str {
+        self.relative_path.as_deref().unwrap_or(&self.path)
+    }
+}
+
 fn findings(f: &FileIn) -> impl Iterator<Item = &FindingIn> {
     f.paragraphs.iter().flat_map(|p| &p.findings)
 }
@@ -142,13 +165,13 @@ fn missing_from(a: &ReportIn, b: &ReportIn) -> Vec<Located> {
     let keys: BTreeSet<(&str, &str)> = b
         .files
         .iter()
-        .flat_map(|f| findings(f).map(move |x| (f.path.as_str(), x.fingerprint.as_str())))
+        .flat_map(|f| findings(f).map(move |x| (f.key(), x.fingerprint.as_str())))
         .collect();
     a.files
         .iter()
         .flat_map(|f| {
             findings(f)
-                .filter(|x| !keys.contains(&(f.path.as_str(), x.fingerprint.as_str())))
+                .filter(|x| !keys.contains(&(f.key(), x.fingerprint.as_str())))
                 .map(move |x| Located {
                     path: f.path.clone(),
                     finding: x.clone(),
@@ -158,17 +181,17 @@ fn missing_from(a: &ReportIn, b: &ReportIn) -> Vec<Located> {
 }
 
 pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
-    let mut paths: Vec<&str> = old.files.iter().map(|f| f.path.as_str()).collect();
+    let mut paths: Vec<&str> = old.files.iter().map(FileIn::key).collect();
     for f in &new.files {
-        if !paths.contains(&f.path.as_str()) {
-            paths.push(&f.path);
+        if !paths.contains(&f.key()) {
+            paths.push(f.key());
         }
     }
     let files: Vec<FileDelta> = paths
         .iter()
         .map(|&p| {
-            let o = old.files.iter().find(|f| f.path == p);
-            let n = new.files.iter().find(|f| f.path == p);
+            let o = old.files.iter().find(|f| f.key() == p);
+            let n = new.files.iter().find(|f| f.key() == p);
             FileDelta {
                 path: p.to_string(),
                 old_score: o.map(|f| f.score),
@@ -182,7 +205,19 @@ pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
     let delta = round2(new.summary.score - old.summary.score);
     let regressed =
         -delta > max_drop || files.iter().any(|f| f.delta.is_some_and(|d| -d > max_drop));
+    let mut warnings = Vec::new();
+    if old.packs != new.packs {
+        warnings.push("the two reports used different rule packs or pack versions".to_string());
+    }
+    if old.config_hash != new.config_hash {
+        warnings.push(
+            "the two reports used different settings (config_hash differs): \
+             findings may differ for that reason"
+                .to_string(),
+        );
+    }
     Diff {
+        warnings,
         old_score: old.summary.score,
         new_score: new.summary.score,
         delta,

@@ -62,9 +62,9 @@ impl Gate {
         paragraphs_pass && self.fail_under.is_none_or(|t| score >= t)
     }
 
-    /// The run passes when every file passes.
-    pub fn run(&self, files: impl IntoIterator<Item = bool>) -> bool {
-        files.into_iter().all(|pass| pass)
+    /// The run passes when every input was read and every file passes.
+    pub fn run(&self, files: impl IntoIterator<Item = bool>, unread: usize) -> bool {
+        unread == 0 && files.into_iter().all(|pass| pass)
     }
 
     /// The gate in words: `fail on major or score under 95`.

@@ -54,6 +54,41 @@ const THREE_TO_TWO: &[(&str, &str)] = &[
     ("zho", "zh"),
 ];
 
+/// The script a language is written in, for languages written in one script: what a forced
+/// language (`--lang`, the project file, a file's declared language) expects its text to be.
+pub fn script_of(language: &str) -> Option<unicode_script::Script> {
+    use unicode_script::Script as S;
+    let script = match language {
+        "bn" | "as" => S::Bengali,
+        "hi" | "mr" | "ne" | "sa" | "mai" | "bho" => S::Devanagari,
+        "ta" => S::Tamil,
+        "te" => S::Telugu,
+        "kn" => S::Kannada,
+        "ml" => S::Malayalam,
+        "gu" => S::Gujarati,
+        "pa" => S::Gurmukhi,
+        "or" => S::Oriya,
+        "si" => S::Sinhala,
+        "ar" | "fa" | "ur" | "ps" | "ug" => S::Arabic,
+        "he" | "yi" => S::Hebrew,
+        "ru" | "uk" | "be" | "bg" | "mk" | "kk" | "ky" | "tg" | "mn" => S::Cyrillic,
+        "el" => S::Greek,
+        "hy" => S::Armenian,
+        "ka" => S::Georgian,
+        "th" => S::Thai,
+        "lo" => S::Lao,
+        "km" => S::Khmer,
+        "my" => S::Myanmar,
+        "am" | "ti" => S::Ethiopic,
+        "zh" => S::Han,
+        "ko" => S::Hangul,
+        "ja" => return None,
+        l if ISO_639_1.contains(&l) => S::Latin,
+        _ => return None,
+    };
+    Some(script)
+}
+
 /// The language subtag of a tag, lowercase (`bn-BD` -> `bn`, `ben` -> `bn`), or why the tag
 /// is not one: malformed, or no known language.
 pub fn normalise(tag: &str) -> Result<String, String> {
@@ -84,6 +119,14 @@ pub fn normalise(tag: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::normalise;
+
+    #[test]
+    fn scripts_of_languages() {
+        use unicode_script::Script;
+        assert_eq!(super::script_of("bn"), Some(Script::Bengali));
+        assert_eq!(super::script_of("en"), Some(Script::Latin));
+        assert_eq!(super::script_of("ja"), None);
+    }
 
     #[test]
     fn tags_reduce_to_their_language() {

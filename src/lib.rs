@@ -22,6 +22,7 @@ pub mod input;
 pub mod lang;
 pub mod lexicon;
 pub mod output;
+pub mod paths;
 pub mod report;
 pub mod rules;
 pub mod score;

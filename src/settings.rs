@@ -17,6 +17,7 @@ use crate::findings::Filter;
 use crate::gate::Gate;
 use crate::input::walk::Walk;
 use crate::input::{Encoding, ParagraphMode};
+use crate::lang;
 
 /// Everything a `check` run is set to.
 #[derive(Debug, Clone)]
@@ -30,29 +31,47 @@ pub struct Settings {
     pub exclude: Vec<String>,
     /// The project file's directory, when there is one.
     pub project_dir: Option<PathBuf>,
+    /// What the user should hear about these settings.
+    pub warnings: Vec<String>,
 }
 
 impl Settings {
     pub fn build(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
+        let project = || {
+            config
+                .file
+                .as_deref()
+                .map_or_else(|| "mtqc.toml".to_string(), crate::error::display_path)
+        };
+        let tag = |t: &Option<String>,
+                   what: &dyn Fn() -> String|
+         -> Result<Option<String>, Error> {
+            t.as_deref()
+                .map(|t| lang::normalise(t).map_err(|e| Error::usage(format!("{}: {e}", what()))))
+                .transpose()
+        };
+        let mut paths = Vec::new();
+        for p in &config.paths {
+            let Ok(glob) = Glob::new(&p.glob) else {
+                continue;
+            };
+            paths.push(PathRule {
+                glob: glob.compile_matcher(),
+                language: tag(&p.language, &|| {
+                    format!("{}: [[path]] `{}`", project(), p.glob)
+                })?,
+                packs: p.packs.clone(),
+                disabled: p.disable.clone(),
+            });
+        }
         let mut selection = Selection {
-            language: config.language.clone(),
+            language: tag(&config.language, &|| format!("{}: language", project()))?,
             packs: config.packs.clone(),
             disabled: config.disable.iter().cloned().collect(),
-            paths: config
-                .paths
-                .iter()
-                .filter_map(|p| {
-                    Some(PathRule {
-                        glob: Glob::new(&p.glob).ok()?.compile_matcher(),
-                        language: p.language.clone(),
-                        packs: p.packs.clone(),
-                        disabled: p.disable.clone(),
-                    })
-                })
-                .collect(),
+            paths,
         };
-        if let Some(l) = &args.lang {
-            selection.language = Some(l.clone());
+        if args.lang.is_some() {
+            selection.language = tag(&args.lang, &|| "--lang".to_string())?;
         }
         if let Some(p) = &args.packs {
             selection.packs = Some(p.clone());
@@ -73,8 +92,13 @@ impl Settings {
             }
             gate.fail_under = Some(t);
         }
+        let mut warnings = Vec::new();
         let baseline = match &args.baseline {
-            Some(b) => Some(Baseline::load(b)?.fingerprints()),
+            Some(b) => {
+                let loaded = Baseline::load(b)?;
+                warnings.extend(loaded.warning(&crate::error::display_path(b)));
+                Some(loaded.accepted())
+            }
             None => None,
         };
         let judging = Judging {
@@ -92,12 +116,19 @@ impl Settings {
             judging,
             paragraphs: args.paragraphs.or(config.paragraphs).unwrap_or_default(),
             encoding: args.encoding,
-            walk: Walk {
-                no_ignore: args.no_ignore,
-                hidden: args.hidden,
+            walk: {
+                let walk = Walk {
+                    no_ignore: args.no_ignore,
+                    hidden: args.hidden,
+                    include: args.include.clone(),
+                    exclude: args.exclude.clone(),
+                };
+                walk.validate()?;
+                walk
             },
             exclude: config.exclude.clone(),
             project_dir: config.file.as_ref().map(|_| config.dir.clone()),
+            warnings,
         })
     }
 }

@@ -9,7 +9,7 @@ use std::io::Write;
 use crate::checker::Checker;
 use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
-use crate::input::{Encoding, Input, Opened, ParagraphMode, Paragraphs, Segment};
+use crate::input::{DocPath, Encoding, Input, Opened, ParagraphMode, Paragraphs, Segment};
 use crate::report::jsonl;
 use crate::score;
 
@@ -28,6 +28,9 @@ pub struct Outcome {
     pub paragraphs_pass: bool,
     /// Invalid sequences replaced (lossy decoding).
     pub replaced: usize,
+    /// The reader of the output went away (a closed pipe): checking went on without writing,
+    /// so the gate is the full run's.
+    pub closed: bool,
 }
 
 impl Outcome {
@@ -38,7 +41,7 @@ impl Outcome {
 
 struct Streamer<'a> {
     checker: &'a Checker,
-    path: String,
+    path: DocPath,
     known: Option<Known>,
     pending: Vec<Segment>,
     outcome: Outcome,
@@ -75,7 +78,16 @@ impl Streamer<'_> {
             self.outcome.paragraphs_pass &= p.pass;
             text.push_str(&jsonl::record(&file, p));
         }
-        out.write_all(text.as_bytes()).map_err(write_error)
+        if self.outcome.closed {
+            return Ok(());
+        }
+        match out.write_all(text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.outcome.closed = true;
+                Ok(())
+            }
+            other => other.map_err(write_error),
+        }
     }
 }
 
@@ -88,6 +100,7 @@ pub fn write_error(e: std::io::Error) -> Error {
 pub fn segments(
     checker: &Checker,
     input: &Input,
+    path: &DocPath,
     mode: ParagraphMode,
     encoding: Encoding,
     out: &mut dyn Write,
@@ -98,7 +111,7 @@ pub fn segments(
     };
     let mut s = Streamer {
         checker,
-        path: input.display(),
+        path: path.clone(),
         known: None,
         pending: Vec::new(),
         outcome: Outcome {

@@ -115,14 +115,14 @@ fn invalid_utf8_names_the_byte_offset() {
 fn binary_files_are_errors_when_named_and_skipped_when_found() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("d")).unwrap();
-    fs::write(dir.path().join("d/blob.bin"), b"\x00\x01\x02").unwrap();
+    fs::write(dir.path().join("d/blob.txt"), b"\x00\x01\x02").unwrap();
     write(dir.path(), "d/ok.txt", CLEAN);
-    let out = mtqc_in(dir.path(), &["check", "d/blob.bin"], None);
+    let out = mtqc_in(dir.path(), &["check", "d/blob.txt"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("looks binary (NUL byte at offset 0)"));
     let out = mtqc_in(dir.path(), &["check", "--format", "json", "d"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("d/blob.bin: looks binary, skipped"));
+    assert!(stderr(&out).contains("d/blob.txt: looks binary, skipped"));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["files"][0]["path"], "d/ok.txt");
 }

@@ -111,8 +111,8 @@ proptest! {
 
     #[test]
     fn checking_is_a_pure_function(text in text(), mode in mode()) {
-        let once = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))]);
-        let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))]);
+        let once = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))], 0, None);
+        let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))], 0, None);
         prop_assert_eq!(mtqc::report::json::render(&once), mtqc::report::json::render(&twice));
     }
 }

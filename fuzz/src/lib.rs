@@ -93,7 +93,7 @@ pub fn check_bytes(data: &[u8]) {
         verify_file(&report, file.filter(|_| utf8));
         files.push(report);
     }
-    render_all(&checkers.0.report(files));
+    render_all(&checkers.0.report(files, 0, None));
 }
 
 /// `fuzz_targets/config.rs`: the bytes as `mtqc.toml`, read by the real loader. A file that
@@ -181,7 +181,7 @@ fn check_samples(checker: &Checker) {
             files.push(report);
         }
     }
-    render_all(&checker.report(files));
+    render_all(&checker.report(files, 0, None));
 }
 
 fn in_range(score: f64) -> bool {
@@ -242,35 +242,37 @@ fn verify_file(report: &FileReport, file: Option<&[u8]>) {
     }
 }
 
-/// Every renderer; the JSON ones must parse back.
+/// Every renderer of the registry; the JSON ones must parse back.
 fn render_all(report: &Report) {
+    use clap::ValueEnum;
+    use report::Format;
     let s = &report.summary;
     assert!(in_range(s.score), "summary score {}", s.score);
     assert!(penalty_ok(s.penalty), "summary penalty {}", s.penalty);
     assert!(penalty_ok(s.penalty_per_1000_words));
-    for text in [
-        report::json::render(report),
-        report::sarif::render(report),
-        report::rdjson::render(report),
-        report::gitlab::render(report),
-    ] {
-        serde_json::from_str::<serde_json::Value>(&text).expect("the report is JSON");
+    for &format in Format::value_variants() {
+        for color in [false, true] {
+            let cx = report::Context {
+                color,
+                ..report::Context::default()
+            };
+            let mut out = Vec::new();
+            format
+                .renderer()
+                .render(report, &cx, &mut out)
+                .expect("rendering to memory does not fail");
+            let text = String::from_utf8(out).expect("a report is UTF-8");
+            match format {
+                Format::Json | Format::Sarif | Format::Rdjson | Format::Gitlab => {
+                    serde_json::from_str::<serde_json::Value>(&text).expect("the report is JSON");
+                }
+                Format::Jsonl | Format::Rdjsonl => {
+                    for line in text.lines().filter(|l| !l.is_empty()) {
+                        serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
+                    }
+                }
+                _ => {}
+            }
+        }
     }
-    let lines = [
-        report::jsonl::render(report),
-        report::rdjson::render_lines(report),
-    ];
-    for line in lines
-        .iter()
-        .flat_map(|t| t.lines())
-        .filter(|l| !l.is_empty())
-    {
-        serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
-    }
-    let _ = report::human::render(report, &report::human::Style { color: false });
-    let _ = report::human::render(report, &report::human::Style { color: true });
-    let _ = report::junit::render(report, &report::junit::timestamp(0));
-    let _ = report::checkstyle::render(report);
-    let _ = report::github::render(report);
-    let _ = report::markdown::render(report);
 }

@@ -22,10 +22,11 @@ from __future__ import annotations
 import json
 import os
 import threading
+import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from . import _mtqc
-from ._errors import InputError, MtqcError, RulePackError, UsageError
+from ._errors import InputError, MtqcError, MtqcWarning, RulePackError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow
@@ -44,6 +45,7 @@ __all__ = [
     "UsageError",
     "RulePackError",
     "InputError",
+    "MtqcWarning",
     "SOURCE_AWARE",
     "__version__",
 ]
@@ -172,6 +174,8 @@ class Checker:
                 raise TypeError(f"fail_under must be a number, not {_type_name(fail_under)}")
             options.append(f"--fail-under={float(fail_under)!r}")
         self._core = _mtqc.Core(options, lang, threads)
+        for w in self._core.warnings:
+            warnings.warn(w, MtqcWarning, stacklevel=2)
         # What it takes to make the same checker in another process (pickling): absolute
         # paths, since the other process may run elsewhere.
         self._args = dict(
@@ -207,13 +211,14 @@ class Checker:
         """Check ``text`` as one document; return the JSON report's file object.
 
         The dict is what ``mtqc check --format json`` reports for the same text and options
-        under ``files[0]`` (``path`` is ``"<text>"``, or ``path`` when given: it is what a
-        project file's ``[[path]]`` globs see): ``language``, ``script``, ``words``,
-        ``penalty``, ``score``, ``penalty_per_1000_words``, ``pass``, ``baselined`` and
-        ``paragraphs``, each with ``index``, ``line``, ``words``, ``penalty``, ``score``,
-        ``pass`` and ``findings`` (``rule``, ``kind``, ``severity``, ``category``,
-        ``message``, ``line``, ``column``, ``end_line``, ``end_column``, ``text``, ``start``
-        and ``end`` in UTF-8 bytes of ``text``, ``suggestion``, ``fingerprint``).
+        under ``files[0]`` (``path`` and ``relative_path`` are ``"<text>"``, or ``path`` when
+        given: it is what a project file's ``[[path]]`` globs see): ``language``, ``script``,
+        ``words``, ``penalty``, ``score``, ``penalty_per_1000_words``, ``pass``,
+        ``baselined`` and ``paragraphs``, each with ``index``, ``line``, ``words``,
+        ``penalty``, ``score``, ``pass`` and ``findings`` (``rule``, ``kind``, ``severity``,
+        ``category``, ``message``, ``line``, ``column``, ``end_line``, ``end_column``,
+        ``text``, ``start`` and ``end`` in UTF-8 bytes of ``text``, ``suggestion``,
+        ``fingerprint``).
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {_type_name(text)}")
@@ -260,7 +265,7 @@ class Checker:
         the CLI decides them over a file: pass ``lang`` (or ``langs``) when batches are small
         or mixed. ``check_batch_scored`` returns the per-segment scores too.
         """
-        return self.check_batch_scored(targets, sources=sources, ids=ids, langs=langs)[0]
+        return self._batch(targets, sources, ids, langs)[0]
 
     def check_batch_scored(
         self,
@@ -273,6 +278,9 @@ class Checker:
         ``row``, ``id`` (when ``ids`` is given), ``language``, ``words``, ``penalty``,
         ``score`` (MQM, 0 to 100), ``pass`` (the gate's verdict on the segment) and
         ``findings`` (how many)."""
+        return self._batch(targets, sources, ids, langs)
+
+    def _batch(self, targets: Any, sources: Any, ids: Any, langs: Any) -> "tuple[pyarrow.Table, pyarrow.Table]":
         from . import _arrow
 
         if sources is not None:
@@ -280,7 +288,11 @@ class Checker:
                 "check_batch(sources=...): source-aware checking needs mtqc's bilingual core, "
                 "which this build does not have yet (see mtqc.SOURCE_AWARE)"
             )
-        return _arrow.check_batch(self._core, targets, ids, langs)
+        findings, scores, notes = _arrow.check_batch(self._core, targets, ids, langs)
+        for w in notes:
+            # Pointing at the caller of check_batch / check_batch_scored.
+            warnings.warn(w, MtqcWarning, stacklevel=3)
+        return findings, scores
 
 
 def _rebuild(args: dict) -> Checker:

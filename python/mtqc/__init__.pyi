@@ -16,6 +16,7 @@ class MtqcError(Exception):
 class UsageError(MtqcError, ValueError): ...
 class RulePackError(MtqcError): ...
 class InputError(MtqcError, ValueError): ...
+class MtqcWarning(UserWarning): ...
 
 Severity = Literal["minor", "major", "critical"]
 
@@ -52,6 +53,7 @@ FileReport = TypedDict(
     "FileReport",
     {
         "path": str,
+        "relative_path": str,
         "language": str,
         "script": Optional[str],
         "words": int,

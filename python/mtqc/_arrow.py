@@ -160,7 +160,7 @@ def _table(columns: dict, fields: list, n: int, ids: Optional["pa.Array"], per_f
     return pa.Table.from_arrays(arrays, names=names)
 
 
-def check_batch(core: Any, targets: Any, ids: Any, langs: Any) -> "tuple[pa.Table, pa.Table]":
+def check_batch(core: Any, targets: Any, ids: Any, langs: Any) -> "tuple[pa.Table, pa.Table, list]":
     targets = _targets(targets)
     langs = _langs(langs)
     if langs is not None and len(langs) != len(targets):
@@ -169,4 +169,4 @@ def check_batch(core: Any, targets: Any, ids: Any, langs: Any) -> "tuple[pa.Tabl
     out = _run(core, targets, langs)
     findings = _table(out["findings"], FINDINGS, out["found"], ids, True)
     scores = _table(out["scores"], SCORES, out["rows"], ids, False)
-    return findings, scores
+    return findings, scores, out["warnings"]

@@ -30,4 +30,8 @@ class InputError(MtqcError, ValueError):
     kind = "input"
 
 
-__all__ = ["MtqcError", "UsageError", "RulePackError", "InputError"]
+class MtqcWarning(UserWarning):
+    """What the CLI prints as `mtqc: warning: ...` (a language no pack serves, say)."""
+
+
+__all__ = ["MtqcError", "UsageError", "RulePackError", "InputError", "MtqcWarning"]

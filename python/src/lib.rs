@@ -17,14 +17,23 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use mtqc::checker::Checker;
 use mtqc::cli::{Cli, Command};
 use mtqc::error::{Error, ErrorKind};
-use mtqc::input::{Charset, Document, ParagraphMode, Position, Segment};
+use mtqc::input::{Charset, DocPath, Document, ParagraphMode, Position, Segment};
 use mtqc::report::FileReport;
 
 /// The path a batch is checked under (what `[[path]]` globs of a project file see).
 const BATCH_PATH: &str = "<batch>";
 
-/// A checker and the paragraph mode its settings chose, from an option command line.
-fn assemble(options: &[String]) -> Result<(Checker, ParagraphMode), Error> {
+/// What an option command line makes.
+struct Assembled {
+    checker: Checker,
+    paragraphs: ParagraphMode,
+    /// What the CLI would print as `mtqc: warning: ...`.
+    warnings: Vec<String>,
+}
+
+/// A checker, the paragraph mode its settings chose and the settings' warnings, from an
+/// option command line, as `mtqc check` makes them.
+fn assemble(options: &[String]) -> Result<Assembled, Error> {
     let argv = ["mtqc", "check"]
         .into_iter()
         .map(String::from)
@@ -37,7 +46,13 @@ fn assemble(options: &[String]) -> Result<(Checker, ParagraphMode), Error> {
     let settings = mtqc::settings::Settings::build(&config, &args)?;
     let packs = mtqc::app::load_packs(&config, &args.packs_args)?;
     let checker = Checker::new(packs, settings.selection, settings.judging)?;
-    Ok((checker, settings.paragraphs))
+    let mut warnings = settings.warnings;
+    warnings.extend(mtqc::app::pack_warnings(&checker));
+    Ok(Assembled {
+        checker,
+        paragraphs: settings.paragraphs,
+        warnings,
+    })
 }
 
 /// A command-line parse error as the CLI states it, without the `error: ` it starts with and
@@ -80,6 +95,8 @@ struct Core {
     checker: Checker,
     paragraphs: ParagraphMode,
     batch: Mutex<HashMap<Option<String>, Arc<Checker>>>,
+    /// The settings' warnings (what the CLI prints as `mtqc: warning: ...`).
+    warnings: Vec<String>,
     threads: Option<usize>,
     /// The thread pool and the process it was started in: a process forked from this one
     /// (multiprocessing) has none of its threads, so it starts its own.
@@ -108,8 +125,12 @@ impl Core {
     }
 
     /// The segments checker for rows of language `lang` (`None`: the checker's own language,
-    /// configured or detected per batch).
-    fn batch_checker(&self, lang: Option<&str>) -> Result<Arc<Checker>, Error> {
+    /// configured or detected per batch), made on first use; its warnings go to `warnings`.
+    fn batch_checker(
+        &self,
+        lang: Option<&str>,
+        warnings: &mut Vec<String>,
+    ) -> Result<Arc<Checker>, Error> {
         let key = lang.map(str::to_string);
         if let Some(c) = self.batch.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(c);
@@ -119,19 +140,25 @@ impl Core {
         if let Some(l) = lang.or(self.lang.as_deref()) {
             options.push(format!("--lang={l}"));
         }
-        let made = Arc::new(assemble(&options)?.0);
+        let assembled = assemble(&options)?;
+        // The checker's own language warned when the checker was made.
+        if lang.is_some() {
+            warnings.extend(assembled.warnings);
+        }
+        let made = Arc::new(assembled.checker);
         if let Ok(mut m) = self.batch.lock() {
             m.entry(key).or_insert_with(|| Arc::clone(&made));
         }
         Ok(made)
     }
 
-    /// Check `targets`, each its own segment, rows grouped by language.
+    /// Check `targets`, each its own segment, rows grouped by language; the batch and the
+    /// warnings of the languages it named for the first time.
     fn run_batch(
         &self,
         targets: Vec<String>,
         langs: Option<Vec<Option<String>>>,
-    ) -> Result<Batch, Error> {
+    ) -> Result<(Batch, Vec<String>), Error> {
         let n = targets.len();
         let mut groups: BTreeMap<Option<String>, Vec<usize>> = BTreeMap::new();
         match &langs {
@@ -148,8 +175,9 @@ impl Core {
         let mut slots: Vec<Option<String>> = targets.into_iter().map(Some).collect();
         let mut files: Vec<(Vec<usize>, FileReport)> = Vec::with_capacity(groups.len());
         let pool = self.pool()?;
+        let mut warnings = Vec::new();
         for (lang, rows) in groups {
-            let checker = self.batch_checker(lang.as_deref())?;
+            let checker = self.batch_checker(lang.as_deref(), &mut warnings)?;
             let segments: Vec<Segment> = rows
                 .iter()
                 .map(|&i| Segment {
@@ -158,10 +186,11 @@ impl Core {
                     charset: Charset::Utf8,
                 })
                 .collect();
-            let file = pool.install(|| checker.check_segments(BATCH_PATH, &segments, None, 0));
+            let path = DocPath::plain(BATCH_PATH);
+            let file = pool.install(|| checker.check_segments(&path, &segments, None, 0));
             files.push((rows, file));
         }
-        Ok(Batch::build(n, &files))
+        Ok((Batch::build(n, &files), warnings))
     }
 }
 
@@ -181,17 +210,24 @@ impl Core {
         if let Some(l) = &lang {
             argv.push(format!("--lang={l}"));
         }
-        let (checker, paragraphs) = py.detach(|| assemble(&argv)).map_err(|e| py_error(py, e))?;
+        let assembled = py.detach(|| assemble(&argv)).map_err(|e| py_error(py, e))?;
         let pool = start_pool(threads).map_err(|e| py_error(py, e))?;
         Ok(Core {
             options,
             lang,
-            checker,
-            paragraphs,
+            checker: assembled.checker,
+            paragraphs: assembled.paragraphs,
+            warnings: assembled.warnings,
             batch: Mutex::new(HashMap::new()),
             threads,
             pool: Mutex::new((std::process::id(), Arc::new(pool))),
         })
+    }
+
+    /// What the CLI would print as warnings for these options.
+    #[getter]
+    fn warnings(&self) -> Vec<String> {
+        self.warnings.clone()
     }
 
     /// Threads of the checker's pool.
@@ -226,10 +262,10 @@ impl Core {
     ) -> PyResult<Bound<'py, PyDict>> {
         let texts = strings(targets, "targets")?;
         check_lengths(texts.len(), langs.as_ref())?;
-        let batch = py
+        let (batch, warnings) = py
             .detach(|| self.run_batch(texts, langs))
             .map_err(|e| py_error(py, e))?;
-        batch.into_py(py)
+        batch.into_py(py, warnings)
     }
 
     /// Check an Arrow string array given as its buffers: `offsets` (i32, or i64 when
@@ -248,13 +284,13 @@ impl Core {
     ) -> PyResult<Bound<'py, PyDict>> {
         check_lengths(length, langs.as_ref())?;
         let (offsets, data) = (offsets.as_bytes(), data.as_bytes());
-        let batch = py
+        let (batch, warnings) = py
             .detach(|| {
                 let texts = arrow_strings(offsets, data, large, offset, length)?;
                 self.run_batch(texts, langs)
             })
             .map_err(|e| py_error(py, e))?;
-        batch.into_py(py)
+        batch.into_py(py, warnings)
     }
 }
 
@@ -494,9 +530,9 @@ impl Batch {
         }
     }
 
-    /// `{"findings": {column: spec}, "scores": {column: spec}, "rows": n, "found": m}`, each
-    /// spec a tuple the Python layer turns into a pyarrow array.
-    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    /// `{"findings": {column: spec}, "scores": {column: spec}, "rows": n, "found": m,
+    /// "warnings": [...]}`, each spec a tuple the Python layer turns into a pyarrow array.
+    fn into_py(self, py: Python<'_>, warnings: Vec<String>) -> PyResult<Bound<'_, PyDict>> {
         let findings = PyDict::new(py);
         let found = self.f_row.len();
         findings.set_item("row", int64s(py, &self.f_row)?)?;
@@ -520,6 +556,7 @@ impl Batch {
         out.set_item("scores", scores)?;
         out.set_item("rows", self.rows)?;
         out.set_item("found", found)?;
+        out.set_item("warnings", warnings)?;
         Ok(out)
     }
 }

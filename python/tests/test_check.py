@@ -18,6 +18,9 @@ def cli_file(cli, *options, text):
     file = report["files"][0]
     assert file["path"] == "<stdin>"
     file["path"] = "<text>"
+    if "relative_path" in file:
+        assert file["relative_path"] == "<stdin>"
+        file["relative_path"] = "<text>"
     return file
 
 

@@ -140,3 +140,30 @@ def test_source_aware_calls_say_they_are_not_there_yet(checker):
         mtqc.Checker(source_lang="en")
     with pytest.raises(TypeError, match="source must be str"):
         checker.check_pair(1, "x")
+
+
+def test_language_tags_are_the_command_line_s(mtqc_bin):
+    with pytest.raises(mtqc.UsageError) as e:
+        mtqc.Checker(lang="english")
+    assert str(e.value) == cli_error(mtqc_bin, "--no-config", "--lang", "english")
+    c = mtqc.Checker(threads=1)
+    with pytest.raises(mtqc.UsageError) as e:
+        c.check_batch(["ক"], langs=["xx"])
+    assert str(e.value) == cli_error(mtqc_bin, "--no-config", "--lang", "xx")
+    # A tag with a region is its language.
+    f, s = c.check_batch_scored(["আামি যাব"], langs=["bn-BD"])
+    assert s.column("language").to_pylist() == ["bn"] and f.num_rows == 1
+
+
+def test_the_cli_s_warnings_are_python_warnings():
+    # A real language without a pack runs the common rules, with the CLI's warning, pointing
+    # at the caller's line.
+    with pytest.warns(mtqc.MtqcWarning, match="no language pack for `ml`") as w:
+        mtqc.Checker(lang="ml", threads=1)
+    assert w[0].filename == __file__
+    # In a batch, when a language is first named (the checker keeps what it made for it).
+    c = mtqc.Checker(threads=1)
+    for call, lang in ((c.check_batch, "fa"), (c.check_batch_scored, "ur")):
+        with pytest.warns(mtqc.MtqcWarning, match=f"no language pack for `{lang}`") as w:
+            call(["سلام"], langs=[lang])
+        assert w[0].filename == __file__

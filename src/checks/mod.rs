@@ -6,10 +6,17 @@ pub mod attribution;
 pub mod consistency;
 pub mod language;
 pub mod mixed_script;
-pub mod numerals;
+pub mod mixed_script_stray_word;
+pub mod numerals_mixed_in_number;
+pub mod numerals_mixed_systems;
 pub mod orphan_mark;
+pub mod orphan_mark_doubled;
+pub mod orphan_mark_doubled_cluster;
+pub mod orphan_mark_stacked_signs;
 pub mod pattern;
 pub mod repetition;
+pub mod repetition_coordinated;
+mod shared;
 pub mod terminology;
 
 use std::fmt::Debug;
@@ -119,6 +126,9 @@ type Compile = fn(ValueDeserializer<'_>) -> Result<Box<dyn Check>, BuildError>;
 /// One entry of the registry.
 pub struct KindInfo {
     pub name: &'static str,
+    /// The values its hits give a message besides `{match}` (the flagged text): a rule's
+    /// message may use these placeholders and no others.
+    pub placeholders: &'static [&'static str],
     pub fields: fn() -> &'static [&'static str],
     pub compile: Compile,
 }
@@ -137,29 +147,77 @@ where
 }
 
 macro_rules! kind {
-    ($name:literal, $module:ident) => {
+    ($name:literal, $module:ident, [$($var:literal),*]) => {
         KindInfo {
             name: $name,
+            placeholders: &[$($var),*],
             fields: || struct_fields::<$module::Options>(),
             compile: |de| compile(de, $module::build),
         }
     };
 }
 
+/// Every kind, one algorithm each. A kind that belongs to a family is named with the family
+/// as prefix (`orphan-mark-doubled`), so tools matching the family keep working.
 pub const KINDS: &[KindInfo] = &[
-    kind!("attribution", attribution),
-    kind!("consistency", consistency),
-    kind!("language", language),
-    kind!("mixed-script", mixed_script),
-    kind!("numerals", numerals),
-    kind!("orphan-mark", orphan_mark),
-    kind!("pattern", pattern),
-    kind!("repetition", repetition),
-    kind!("terminology", terminology),
+    kind!("attribution", attribution, ["first", "verb"]),
+    kind!("consistency", consistency, ["majority", "count"]),
+    kind!("language", language, ["language", "expected"]),
+    kind!("mixed-script", mixed_script, []),
+    kind!("mixed-script-stray-word", mixed_script_stray_word, []),
+    kind!(
+        "numerals-mixed-in-number",
+        numerals_mixed_in_number,
+        ["systems"]
+    ),
+    kind!(
+        "numerals-mixed-systems",
+        numerals_mixed_systems,
+        ["system", "expected"]
+    ),
+    kind!("orphan-mark", orphan_mark, []),
+    kind!("orphan-mark-doubled", orphan_mark_doubled, []),
+    kind!(
+        "orphan-mark-doubled-cluster",
+        orphan_mark_doubled_cluster,
+        []
+    ),
+    kind!("orphan-mark-stacked-signs", orphan_mark_stacked_signs, []),
+    kind!("pattern", pattern, []),
+    kind!("repetition", repetition, []),
+    kind!("repetition-coordinated", repetition_coordinated, []),
+    kind!("terminology", terminology, ["right"]),
+];
+
+/// Kinds as rule files named them before one kind held one algorithm: `(kind, mode, kind
+/// now)`. A rule with an old kind and its `mode` loads as the kind now; `mode` is dropped.
+pub const ALIASES: &[(&str, &str, &str)] = &[
+    ("mixed-script", "word", "mixed-script"),
+    ("mixed-script", "stray-word", "mixed-script-stray-word"),
+    ("numerals", "mixed-in-number", "numerals-mixed-in-number"),
+    ("numerals", "mixed-systems", "numerals-mixed-systems"),
+    ("orphan-mark", "orphan", "orphan-mark"),
+    ("orphan-mark", "doubled-mark", "orphan-mark-doubled"),
+    (
+        "orphan-mark",
+        "doubled-cluster",
+        "orphan-mark-doubled-cluster",
+    ),
+    ("orphan-mark", "stacked-signs", "orphan-mark-stacked-signs"),
+    ("repetition", "repeated", "repetition"),
+    ("repetition", "coordinated", "repetition-coordinated"),
 ];
 
 pub fn kind_info(name: &str) -> Option<&'static KindInfo> {
     KINDS.iter().find(|k| k.name == name)
+}
+
+/// The kind an old `kind` and `mode` pair names now.
+pub fn alias(kind: &str, mode: &str) -> Option<&'static KindInfo> {
+    ALIASES
+        .iter()
+        .find(|(k, m, _)| *k == kind && *m == mode)
+        .and_then(|(_, _, now)| kind_info(now))
 }
 
 /// Helpers for the kinds' unit tests: compile options written as TOML, run on a text.

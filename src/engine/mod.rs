@@ -60,7 +60,24 @@ impl Engine {
         self.packs.iter().flat_map(|p| &p.rules)
     }
 
-    /// The document's language (known, configured, or detected) and the rules that run on it.
+    /// A document's language and script: a configured language wins over detection and
+    /// brings its script (a Bengali document is expected in Bengali, whatever most of its
+    /// paragraphs are written in); else both are detected (`script` is the dominant one).
+    pub fn know(&self, path: &str, analyses: &[Analysis], script: Option<Script>) -> Known {
+        match self.selector.configured_language(path) {
+            Some(language) => Known {
+                script: crate::lang::script_of(&language).or(script),
+                language,
+            },
+            None => Known {
+                language: self.selector.language_of(path, analyses, script),
+                script,
+            },
+        }
+    }
+
+    /// The document's language and script (known beforehand, configured, or detected) and the
+    /// rules that run on it.
     pub fn prepare(
         &self,
         path: &str,
@@ -68,17 +85,16 @@ impl Engine {
         script: Option<Script>,
         known: Option<&Known>,
     ) -> Prepared<'_> {
-        let language = match known {
-            Some(k) => k.language.clone(),
-            None => self.selector.language_of(path, analyses, script),
-        };
-        let (rules, lexicon) = self.selector.active(&self.packs, &language, path);
+        let known = known
+            .cloned()
+            .unwrap_or_else(|| self.know(path, analyses, script));
+        let (rules, lexicon) = self.selector.active(&self.packs, &known.language, path);
         let gates = self.prefilter.gates(&rules);
         Prepared {
             rules,
             ctx: Context {
-                script: known.map_or(script, |k| k.script),
-                language,
+                script: known.script,
+                language: known.language,
                 lexicon,
             },
             gates,

@@ -69,7 +69,8 @@ impl Selector {
         })
     }
 
-    fn configured_language(&self, path: &str) -> Option<String> {
+    /// The language configured for a path or the run, if any.
+    pub fn configured_language(&self, path: &str) -> Option<String> {
         let s = &self.selection;
         let by_path = s
             .paths

@@ -19,13 +19,15 @@ pub struct Located {
     pub baselined: Vec<Finding>,
 }
 
-/// Locate the hits `found` (sorted by paragraph) of `rules` in `segments`. With `per_segment`,
-/// every segment is its own document for fingerprints.
+/// Locate the hits `found` (sorted by paragraph) of `rules` in `segments` of the document at
+/// `path` (relative to the project's root, for the baseline). With `per_segment`, every segment
+/// is its own document for fingerprints.
 pub fn locate(
     segments: &[Segment],
     found: Vec<Found>,
     rules: &[&crate::rules::Rule],
     filter: &Filter,
+    path: &str,
     per_segment: bool,
 ) -> Located {
     let mut out = Located {
@@ -67,7 +69,7 @@ pub fn locate(
             if filter
                 .baseline
                 .as_ref()
-                .is_some_and(|b| b.contains(&finding.fingerprint))
+                .is_some_and(|b| b.accepts(path, &finding.fingerprint))
             {
                 out.baselined.push(finding);
             } else {

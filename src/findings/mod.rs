@@ -70,10 +70,27 @@ pub struct Snippet {
 pub struct Filter {
     /// Words and phrases (NFC) never flagged by any rule.
     pub allow: Vec<String>,
-    /// Fingerprints of accepted findings (`--baseline`).
-    pub baseline: Option<BTreeSet<String>>,
+    /// Findings accepted by a baseline (`--baseline`).
+    pub baseline: Option<Accepted>,
     /// Severity per rule id.
     pub severity: BTreeMap<String, Severity>,
+}
+
+/// Accepted findings: by path (relative to the project's root) and fingerprint, and, from
+/// baselines written before findings were keyed by path, by fingerprint in any file.
+#[derive(Debug, Clone, Default)]
+pub struct Accepted {
+    pub by_path: BTreeSet<(String, String)>,
+    pub anywhere: BTreeSet<String>,
+}
+
+impl Accepted {
+    pub fn accepts(&self, path: &str, fingerprint: &str) -> bool {
+        self.anywhere.contains(fingerprint)
+            || self
+                .by_path
+                .contains(&(path.to_string(), fingerprint.to_string()))
+    }
 }
 
 impl Filter {

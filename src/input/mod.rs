@@ -21,18 +21,41 @@ use crate::error::{Error, display_path};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Stdin,
-    /// `named`: given on the command line (not found by walking a directory).
+    /// `named`: given on the command line (not found by walking a directory); `relative`: its
+    /// path relative to the directory argument it was found under (a file named directly: its
+    /// file name).
     File {
         path: PathBuf,
         named: bool,
+        relative: String,
     },
 }
 
 impl Input {
+    /// A file named on the command line.
+    pub fn named_file(path: PathBuf) -> Input {
+        let relative = path
+            .file_name()
+            .map_or_else(|| display_path(&path), |n| n.to_string_lossy().into_owned());
+        Input::File {
+            path,
+            named: true,
+            relative,
+        }
+    }
+
     pub fn display(&self) -> String {
         match self {
             Input::Stdin => "<stdin>".to_string(),
             Input::File { path, .. } => display_path(path),
+        }
+    }
+
+    /// Its path relative to the directory argument it was found under.
+    pub fn relative(&self) -> String {
+        match self {
+            Input::Stdin => "<stdin>".to_string(),
+            Input::File { relative, .. } => relative.clone(),
         }
     }
 
@@ -184,10 +207,32 @@ pub fn binary(input: &Input, offset: usize) -> Result<String, Error> {
     }
 }
 
+/// The names of an input: as given (reports show it), relative to the directory argument it
+/// was found under (`mtqc diff` matches files on it), and relative to the project's root
+/// (`[[path]]` and `exclude` globs, baselines and repository formats use it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocPath {
+    pub shown: String,
+    pub relative: String,
+    pub project: String,
+}
+
+impl DocPath {
+    /// One name for all three uses (text checked through the library).
+    pub fn plain(path: impl Into<String>) -> DocPath {
+        let path = path.into();
+        DocPath {
+            shown: path.clone(),
+            relative: path.clone(),
+            project: path,
+        }
+    }
+}
+
 /// A whole input, decoded and cut into segments.
 #[derive(Debug)]
 pub struct Document {
-    pub path: String,
+    pub path: DocPath,
     pub segments: Vec<Segment>,
     /// Bytes read.
     pub bytes: usize,
@@ -205,15 +250,20 @@ impl Document {
             .collect::<Result<Vec<_>, _>>()
             .expect("a string is valid UTF-8");
         Document {
-            path: path.into(),
+            path: DocPath::plain(path),
             segments,
             bytes: text.len(),
         }
     }
 
-    /// Read a whole input.
-    pub fn read(input: &Input, mode: ParagraphMode, encoding: Encoding) -> Result<Loaded, Error> {
-        Document::from_opened(input.display(), open(input, encoding)?, mode)
+    /// Read a whole input, called `path`.
+    pub fn read(
+        input: &Input,
+        path: DocPath,
+        mode: ParagraphMode,
+        encoding: Encoding,
+    ) -> Result<Loaded, Error> {
+        Document::from_opened(path, open(input, encoding)?, mode)
     }
 
     /// A document from bytes in memory, read as a file's.
@@ -224,10 +274,14 @@ impl Document {
         encoding: Encoding,
     ) -> Result<Loaded, Error> {
         let reader = Box::new(std::io::Cursor::new(bytes));
-        Document::from_opened(path.to_string(), open_reader(path, reader, encoding)?, mode)
+        Document::from_opened(
+            DocPath::plain(path),
+            open_reader(path, reader, encoding)?,
+            mode,
+        )
     }
 
-    fn from_opened(path: String, opened: Opened, mode: ParagraphMode) -> Result<Loaded, Error> {
+    fn from_opened(path: DocPath, opened: Opened, mode: ParagraphMode) -> Result<Loaded, Error> {
         let lines = match opened {
             Opened::Text(lines) => lines,
             Opened::Binary { offset } => return Ok(Loaded::Binary { offset }),

@@ -8,13 +8,24 @@ use std::path::{Path, PathBuf};
 use super::Input;
 use crate::error::{Error, display_path};
 
+/// Extensions of the files a directory walk checks: plain text, Markdown and the translation
+/// formats mtqc reads. Rule packs and `mtqc.toml` are never among them.
+pub const KNOWN_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "xlf", "xliff", "po", "pot", "tmx", "tsv", "jsonl", "ndjson",
+];
+
 /// How directories are walked.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Walk {
     /// Do not read `.gitignore`, `.ignore` and the like.
     pub no_ignore: bool,
     /// Walk hidden files and directories too.
     pub hidden: bool,
+    /// Globs of files to check instead of the known extensions (matched on the path relative
+    /// to the directory walked, and on the file name).
+    pub include: Vec<String>,
+    /// Globs of files not to check.
+    pub exclude: Vec<String>,
 }
 
 /// What a path that cannot be read is, in words.
@@ -36,7 +47,45 @@ pub fn reason(e: &std::io::Error) -> String {
     }
 }
 
+fn glob_set(globs: &[String]) -> Result<globset::GlobSet, Error> {
+    let mut set = globset::GlobSetBuilder::new();
+    for g in globs {
+        let glob =
+            globset::Glob::new(g).map_err(|e| Error::usage(format!("invalid glob `{g}`: {e}")))?;
+        set.add(glob);
+    }
+    set.build()
+        .map_err(|e| Error::usage(format!("invalid globs: {e}")))
+}
+
 impl Walk {
+    /// Check the globs.
+    pub fn validate(&self) -> Result<(), Error> {
+        glob_set(&self.include)?;
+        glob_set(&self.exclude)?;
+        Ok(())
+    }
+
+    /// Whether a file found by walking is checked (`relative`: its path below the directory).
+    fn wanted(
+        &self,
+        relative: &Path,
+        include: &globset::GlobSet,
+        exclude: &globset::GlobSet,
+    ) -> bool {
+        let name = relative.file_name().map(Path::new).unwrap_or(relative);
+        let matches = |set: &globset::GlobSet| set.is_match(relative) || set.is_match(name);
+        let included = if self.include.is_empty() {
+            relative
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        } else {
+            matches(include)
+        };
+        included && !matches(exclude)
+    }
+
     /// Expand paths into inputs, and the errors of those that cannot be read.
     pub fn expand(&self, paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
         let mut out = Vec::new();
@@ -48,10 +97,7 @@ impl Walk {
             }
             match std::fs::metadata(p) {
                 Ok(m) if m.is_dir() => self.walk(p, &mut out, &mut errors),
-                Ok(_) => out.push(Input::File {
-                    path: p.clone(),
-                    named: true,
-                }),
+                Ok(_) => out.push(Input::named_file(p.clone())),
                 Err(e) => errors.push(Error::input(format!("{}: {}", display_path(p), reason(&e)))),
             }
         }
@@ -68,6 +114,9 @@ impl Walk {
             )));
             return;
         }
+        let (Ok(include), Ok(exclude)) = (glob_set(&self.include), glob_set(&self.exclude)) else {
+            return;
+        };
         let walker = ignore::WalkBuilder::new(dir)
             .standard_filters(!self.no_ignore)
             .hidden(!self.hidden)
@@ -80,10 +129,12 @@ impl Walk {
                     let path = e.path();
                     let is_file = e.file_type().is_some_and(|t| t.is_file())
                         || (e.path_is_symlink() && path.is_file());
-                    if is_file && e.depth() > 0 {
+                    let relative = path.strip_prefix(dir).unwrap_or(path);
+                    if is_file && e.depth() > 0 && self.wanted(relative, &include, &exclude) {
                         out.push(Input::File {
                             path: path.to_path_buf(),
                             named: false,
+                            relative: display_path(relative),
                         });
                     }
                 }

@@ -42,15 +42,20 @@ pub fn render(report: &Report) -> String {
                 }
                 None => {}
             }
+            // Columns only for a finding on one line, as GitHub documents them.
+            let place = if f.line == f.end_line {
+                format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    f.line, f.column, f.end_line, f.end_column
+                )
+            } else {
+                format!("line={},endLine={}", f.line, f.end_line)
+            };
             let _ = writeln!(
                 out,
-                "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                "::{} file={},{place},title={}::{}",
                 command(f.severity),
-                escape_property(&file.path),
-                f.line,
-                f.column,
-                f.end_line,
-                f.end_column,
+                escape_property(&file.project_path),
                 escape_property(&f.rule),
                 escape_data(&message)
             );

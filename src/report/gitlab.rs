@@ -2,7 +2,8 @@
 //! `artifacts:reports:codequality`. Severities keep their names (minor, major, critical).
 //! GitLab matches issues across pipelines by `fingerprint`, which must be unique in the
 //! report: it is the finding's fingerprint hashed with the file's path, since identical text in
-//! two files gives identical finding fingerprints.
+//! two files gives identical finding fingerprints. Paths are relative to the project's root
+//! (the project file's directory, else the working directory), as GitLab expects.
 
 use serde::Serialize;
 
@@ -26,12 +27,12 @@ struct Issue<'a> {
     check_name: &'a str,
     fingerprint: String,
     severity: &'static str,
-    location: Location<'a>,
+    location: Location,
 }
 
 #[derive(Serialize)]
-struct Location<'a> {
-    path: &'a str,
+struct Location {
+    path: String,
     lines: Lines,
 }
 
@@ -56,7 +57,7 @@ pub fn render(report: &Report) -> String {
             ),
             severity: severity(f.severity),
             location: Location {
-                path: &file.path,
+                path: file.project_path.clone(),
                 lines: Lines {
                     begin: f.line,
                     end: f.end_line,

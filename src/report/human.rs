@@ -66,6 +66,26 @@ pub fn escaped(text: &str) -> Option<String> {
     })
 }
 
+/// Text from the input made safe for a terminal: control characters (an escape sequence, a
+/// carriage return) and bidirectional controls (which reorder what the terminal draws) are
+/// spelled as code points, `‹U+001B›`.
+pub fn printable(text: &str) -> String {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("‹U+{:04X}›", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Longest flagged text shown in full; longer text shows its start and end.
 const SHOWN: usize = 60;
 
@@ -74,6 +94,7 @@ fn shown(text: &str) -> String {
         .chars()
         .map(|c| if c == '\n' { '⏎' } else { c })
         .collect();
+    let flat = printable(&flat);
     let n = flat.chars().count();
     if n <= SHOWN {
         return flat;
@@ -85,8 +106,8 @@ fn shown(text: &str) -> String {
 
 fn snippet(f: &Finding, style: &Style, out: &mut String) {
     let s = &f.snippet;
-    let before = &s.before;
-    let after = &s.after;
+    let before = &printable(&s.before);
+    let after = &printable(&s.after);
     let flagged = shown(&f.text);
     let lead = if s.cut_before { "…" } else { "" };
     let tail = if s.cut_after { "…" } else { "" };
@@ -114,9 +135,15 @@ fn finding(file: &FileReport, f: &Finding, style: &Style, out: &mut String) {
         "  {}[{}] {}",
         style.severity(f.severity),
         f.rule,
-        f.message
+        printable(&f.message)
     );
-    let _ = writeln!(out, "   --> {}:{}:{}", file.path, f.line, f.column);
+    let _ = writeln!(
+        out,
+        "   --> {}:{}:{}",
+        printable(&file.path),
+        f.line,
+        f.column
+    );
     snippet(f, style, out);
     if let Some(e) = escaped(&f.text) {
         let _ = writeln!(out, "    = text: {e}");
@@ -124,9 +151,9 @@ fn finding(file: &FileReport, f: &Finding, style: &Style, out: &mut String) {
     if let Some(s) = &f.suggestion {
         // An empty replacement deletes the flagged text (a stray space).
         let shown = if s.is_empty() {
-            "(delete it)"
+            "(delete it)".to_string()
         } else {
-            s.as_str()
+            printable(s)
         };
         let _ = writeln!(out, "    = suggestion: {shown}");
     }
@@ -157,7 +184,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         let _ = writeln!(
             out,
             "{}: {} · {} paragraphs · {} words · score {:.2} · penalty {} ({:.2} per 1,000 words) · {verdict}",
-            style.paint("1", &file.path),
+            style.paint("1", &printable(&file.path)),
             file.language,
             file.paragraphs.len(),
             file.words,
@@ -202,6 +229,14 @@ pub fn render(report: &Report, style: &Style) -> String {
     } else {
         style.paint("1;31", "failed")
     };
-    let _ = writeln!(out, "gate ({gate}): {verdict}");
+    let unread = match s.unread {
+        0 => String::new(),
+        1 => " (1 input could not be read)".to_string(),
+        n => format!(" ({n} inputs could not be read)"),
+    };
+    let _ = writeln!(out, "gate ({gate}): {verdict}{unread}");
+    if let Some(p) = &report.project_file {
+        let _ = writeln!(out, "project file: {}", printable(p));
+    }
     out
 }

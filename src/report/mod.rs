@@ -115,6 +115,8 @@ pub struct Report {
     pub mtqc_version: &'static str,
     pub packs: Vec<PackRef>,
     pub config_hash: String,
+    /// The project file (`mtqc.toml`) the run read, if any.
+    pub project_file: Option<String>,
     pub scoring: Scoring,
     pub files: Vec<FileReport>,
     pub summary: Summary,
@@ -134,6 +136,8 @@ pub struct RuleInfo {
     pub category: String,
     /// The message template (`{match}` stands for the flagged text).
     pub message: String,
+    /// One line without placeholders.
+    pub summary: String,
     pub doc: String,
 }
 
@@ -172,6 +176,14 @@ impl FileReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     pub path: String,
+    /// The path relative to the directory argument it was found under (a file named
+    /// directly: its file name); `mtqc diff` matches files on it.
+    pub relative_path: String,
+    /// The path relative to the project's root (the project file's directory, else the
+    /// working directory): globs, baselines and repository formats use it. Not part of the
+    /// JSON contract.
+    #[serde(skip)]
+    pub project_path: String,
     pub language: String,
     pub script: Option<String>,
     pub words: usize,
@@ -237,4 +249,6 @@ pub struct Summary {
     pub pass: bool,
     /// Findings a `--baseline` accepted.
     pub baselined: usize,
+    /// Inputs that could not be read or decoded: the run cannot pass with any.
+    pub unread: usize,
 }

@@ -216,7 +216,7 @@ fn descriptor(r: &RuleInfo) -> Descriptor<'_> {
     let doc = (!doc.is_empty()).then_some(Text { text: doc });
     Descriptor {
         id: &r.id,
-        short_description: Text { text: &r.message },
+        short_description: Text { text: &r.summary },
         full_description: doc.as_ref().map(|d| Text { text: d.text }),
         help: doc,
         default_configuration: Configuration {
@@ -241,7 +241,7 @@ fn fix_description(suggestion: &str) -> String {
 
 fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) -> SarifResult<'a> {
     let location = ArtifactLocation {
-        uri: uri(&file.path),
+        uri: uri(&file.project_path),
     };
     let fixes = f
         .suggestion
@@ -284,6 +284,7 @@ fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) 
 
 super::renders_text!(Sarif, |report, cx| render(report));
 
+/// The report as SARIF; artifact URIs are relative to the project's root.
 pub fn render(report: &Report) -> String {
     let index: BTreeMap<&str, usize> = report
         .rules

@@ -32,10 +32,15 @@ struct PackMeta {
 #[derive(Debug, Deserialize)]
 struct Header {
     id: Spanned<String>,
-    kind: Spanned<String>,
+    /// Read from the table before the header, to resolve old kind names.
+    #[serde(rename = "kind")]
+    _kind: Spanned<String>,
     severity: Severity,
     category: Spanned<String>,
-    message: String,
+    message: Spanned<String>,
+    /// One line, no placeholders: what the rule finds (SARIF `shortDescription`, lists).
+    #[serde(default)]
+    summary: Option<String>,
     doc: String,
     #[serde(default)]
     examples: Vec<Example>,
@@ -242,40 +247,82 @@ fn compile_rule(
         DeValue::Table(t) => t.clone(),
         _ => return Err(at(item.span(), "a rule must be a table ([[rule]])".into())),
     };
-    // The kind first: it decides which keys are known.
-    if let Some(kind) = table.get("kind")
-        && let Some(name) = kind.get_ref().as_str()
-        && kind_info(name).is_none()
-    {
-        let known: Vec<&str> = crate::checks::KINDS.iter().map(|k| k.name).collect();
-        return Err(at(
-            kind.span(),
-            format!(
-                "unknown kind `{name}`, expected one of: {}",
-                known.join(", ")
-            ),
-        ));
+    // The kind first: it decides which keys are known. A kind as rule files named it before
+    // kinds were split (`kind` + `mode`) loads as the kind now.
+    let known = || {
+        crate::checks::KINDS
+            .iter()
+            .map(|k| k.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (kind, aliased) = match table.get("kind") {
+        Some(k) => {
+            let Some(name) = k.get_ref().as_str() else {
+                return Err(at(k.span(), "`kind` must be a string".into()));
+            };
+            match table.get("mode") {
+                Some(m) => {
+                    let mode = m.get_ref().as_str().unwrap_or("");
+                    let kind = crate::checks::alias(name, mode).ok_or_else(|| {
+                        at(
+                            m.span(),
+                            format!(
+                                "kind `{name}` has no mode `{mode}` (kinds are one algorithm \
+                                 each now: {})",
+                                known()
+                            ),
+                        )
+                    })?;
+                    (kind, true)
+                }
+                None => {
+                    let kind = kind_info(name).ok_or_else(|| {
+                        at(
+                            k.span(),
+                            format!("unknown kind `{name}`, expected one of: {}", known()),
+                        )
+                    })?;
+                    (kind, false)
+                }
+            }
+        }
+        None => {
+            return Err(at(rule_start(&item, src), "missing field `kind`".into()));
+        }
+    };
+    let mut common: Vec<&str> = struct_fields::<Header>().to_vec();
+    if aliased {
+        common.push("mode");
     }
-    let header = Header::deserialize(ValueDeserializer::from(item.clone()))
-        .map_err(|e| at(e.span().unwrap_or(item.span()), e.message().into()))?;
-    let kind_name = header.kind.get_ref();
-    let kind = kind_info(kind_name).ok_or_else(|| {
-        let known: Vec<&str> = crate::checks::KINDS.iter().map(|k| k.name).collect();
+    check_keys(&table, &common, (kind.fields)(), kind.name).map_err(|(span, msg)| at(span, msg))?;
+    let header = Header::deserialize(ValueDeserializer::from(item.clone())).map_err(|e| {
         at(
-            header.kind.span(),
-            format!(
-                "unknown kind `{kind_name}`, expected one of: {}",
-                known.join(", ")
-            ),
+            e.span().unwrap_or_else(|| rule_start(&item, src)),
+            e.message().into(),
         )
     })?;
-    check_keys(
-        &table,
-        struct_fields::<Header>(),
-        (kind.fields)(),
-        kind_name,
-    )
-    .map_err(|(span, msg)| at(span, msg))?;
+    for (offset, name) in crate::template::placeholders(header.message.get_ref()) {
+        if name != "match" && !kind.placeholders.contains(&name) {
+            let mut valid = vec!["match"];
+            valid.extend(kind.placeholders);
+            return Err(Error::at(
+                path,
+                src,
+                header.message.span().start + 1 + offset,
+                format!(
+                    "unknown placeholder `{{{name}}}` in the message of a rule of kind `{}`, \
+                     expected one of: {}",
+                    kind.name,
+                    valid
+                        .iter()
+                        .map(|v| format!("{{{v}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
     if !is_kebab(header.id.get_ref()) {
         return Err(at(
             header.id.span(),
@@ -302,12 +349,43 @@ fn compile_rule(
         kind: kind.name,
         severity: header.severity,
         category: category.clone(),
-        message: header.message,
+        summary: header
+            .summary
+            .unwrap_or_else(|| first_sentence(&header.doc)),
+        message: header.message.into_inner(),
         doc: header.doc,
         examples: header.examples,
         origin: format!("{}:{line}", display_path(path)),
         check,
     })
+}
+
+/// The first sentence of a rule's doc, on one line: its summary when it states none.
+fn first_sentence(doc: &str) -> String {
+    let flat = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.find(". ") {
+        Some(i) => flat[..=i].to_string(),
+        None => flat,
+    }
+}
+
+/// Where a rule starts: its table's span, or the `[[rule]]` header before its first key.
+fn rule_start(item: &Spanned<DeValue<'_>>, src: &str) -> std::ops::Range<usize> {
+    let span = item.span();
+    if span.start > 0 || span.end > 0 {
+        return span;
+    }
+    let first_key = match item.get_ref() {
+        DeValue::Table(t) => t.keys().map(|k| k.span().start).min(),
+        _ => None,
+    };
+    match first_key {
+        Some(k) => {
+            let header = src[..k].rfind("[[rule]]").unwrap_or(k);
+            header..header
+        }
+        None => 0..0,
+    }
 }
 
 type KeyError = (std::ops::Range<usize>, String);

@@ -56,6 +56,8 @@ pub struct Rule {
     pub severity: Severity,
     pub category: String,
     pub message: String,
+    /// One line without placeholders: what the rule finds.
+    pub summary: String,
     pub doc: String,
     pub examples: Vec<Example>,
     /// `file:line` of the rule's definition.

@@ -1,12 +1,9 @@
-//! `numerals`: numbering systems (UTS #39 section 5.3, digits grouped by their zero).
-//!
-//! - `mode = "mixed-in-number"`: one number written with digits of more than one system
-//!   (`600০০`): a reader cannot tell what was meant, so the quantity itself is in doubt.
-//! - `mode = "mixed-systems"`: numbers of the document written in different systems. With
-//!   `expected = "auto"` it fires only when one system holds a clear majority, flags the
-//!   others, and never flags the digits native to the document's script (they are never wrong,
-//!   ASCII digits are a house style); with `expected = "<script name>"` or `"ASCII"` it flags
-//!   every number of another system. Digits of names and codes (`COVID-19`, `H5N1`) are skipped.
+//! `numerals-mixed-systems`: numbers of the document written in different numbering systems
+//! (UTS #39 section 5.3, digits grouped by their zero). With `expected = "auto"` it fires only
+//! when one system holds a clear majority, flags the others, and never flags the digits native
+//! to the document's script (they are never wrong, ASCII digits are a house style); with
+//! `expected = "<script name>"` or `"ASCII"` it flags every number of another system. Digits of
+//! names and codes (`COVID-19`, `H5N1`) are skipped.
 
 use serde::Deserialize;
 use unicode_script::UnicodeScript;
@@ -17,7 +14,6 @@ use crate::text::script::{numbering_system_name, script_by_name};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
-    mode: Mode,
     #[serde(default)]
     expected: Option<String>,
     /// With `expected = "auto"`: fewest numbers (outside names) before judging.
@@ -36,13 +32,6 @@ fn default_min_share() -> f64 {
     0.75
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
-#[serde(rename_all = "kebab-case")]
-enum Mode {
-    MixedInNumber,
-    MixedSystems,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Expected {
     Auto,
@@ -50,14 +39,13 @@ enum Expected {
 }
 
 #[derive(Debug)]
-pub struct Numerals {
-    mode: Mode,
+pub struct MixedSystems {
     expected: Expected,
     min_numbers: usize,
     min_share: f64,
 }
 
-pub fn build(o: Options) -> Result<Numerals, BuildError> {
+pub fn build(o: Options) -> Result<MixedSystems, BuildError> {
     let expected = match o.expected.as_deref() {
         None | Some("auto") => Expected::Auto,
         Some("ASCII") | Some("ascii") | Some("Latin") => Expected::System('0'),
@@ -76,15 +64,14 @@ pub fn build(o: Options) -> Result<Numerals, BuildError> {
     if !(0.5..=1.0).contains(&o.min_share) {
         return Err(BuildError::new("`min_share` must lie between 0.5 and 1.0"));
     }
-    Ok(Numerals {
-        mode: o.mode,
+    Ok(MixedSystems {
         expected,
         min_numbers: o.min_numbers,
         min_share: o.min_share,
     })
 }
 
-impl Numerals {
+impl MixedSystems {
     fn expected_system(&self, ps: &[Analysis]) -> Option<char> {
         match self.expected {
             Expected::System(z) => Some(z),
@@ -113,25 +100,8 @@ impl Numerals {
     }
 }
 
-impl Check for Numerals {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        if self.mode != Mode::MixedInNumber {
-            return;
-        }
-        for n in p.numbers.iter().filter(|n| n.is_mixed()) {
-            let systems: Vec<String> = n
-                .systems
-                .iter()
-                .map(|&z| numbering_system_name(z))
-                .collect();
-            out.push(Hit::new(n.span).var("systems", systems.join(" and ")));
-        }
-    }
-
+impl Check for MixedSystems {
     fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
-        if self.mode != Mode::MixedSystems {
-            return;
-        }
         let Some(expected) = self.expected_system(ps) else {
             return;
         };
@@ -156,38 +126,19 @@ mod tests {
     use crate::checks::testing::{compile, texts};
 
     #[test]
-    fn mixed_digits_name_their_systems() {
-        let c = compile("numerals", r#"mode = "mixed-in-number""#).unwrap();
-        assert_eq!(
-            texts(&*c, "প্রায় 600০০ সেনা এবং ১০,০০০ জন, 2,5০0", "bn"),
-            ["600০০", "2,5০0"]
-        );
-    }
-
-    #[test]
     fn an_expected_system_flags_every_other_number() {
-        let ascii = compile("numerals", r#"mode = "mixed-systems", expected = "ASCII""#).unwrap();
+        let ascii = compile("numerals-mixed-systems", r#"expected = "ASCII""#).unwrap();
         assert_eq!(texts(&*ascii, "১২ জন এবং 15 জন, COVID-১৯", "bn"), ["১২"]);
-        let bengali = compile(
-            "numerals",
-            r#"mode = "mixed-systems", expected = "Bengali""#,
-        )
-        .unwrap();
+        let bengali = compile("numerals-mixed-systems", r#"expected = "Bengali""#).unwrap();
         assert_eq!(texts(&*bengali, "১২ জন এবং 15 জন", "bn"), ["15"]);
-        assert!(
-            compile(
-                "numerals",
-                r#"mode = "mixed-systems", expected = "Klingon""#
-            )
-            .is_err()
-        );
-        assert!(compile("numerals", r#"mode = "mixed-systems", expected = "Latin""#).is_ok());
-        assert!(compile("numerals", r#"mode = "mixed-systems", min_share = 0.3"#).is_err());
+        assert!(compile("numerals-mixed-systems", r#"expected = "Klingon""#).is_err());
+        assert!(compile("numerals-mixed-systems", r#"expected = "Latin""#).is_ok());
+        assert!(compile("numerals-mixed-systems", r#"min_share = 0.3"#).is_err());
     }
 
     #[test]
     fn auto_needs_a_clear_majority_and_spares_native_digits() {
-        let c = compile("numerals", r#"mode = "mixed-systems""#).unwrap();
+        let c = compile("numerals-mixed-systems", "").unwrap();
         assert!(
             texts(&*c, "12 জন, 15 জন, ২০ জন, ৩০ জন", "bn").is_empty(),
             "no clear majority"

@@ -1,0 +1,219 @@
+//! `mixed-script-stray-word`: a lone lowercase word of another cased script standing among
+//! native words (`date` opening a Bengali paragraph, `দৃ solid ়`, `colon পনিবেশিক`).
+//! Professional text writes foreign material as names (capitalised), acronyms, glosses in
+//! brackets, runs of several foreign words, units after numbers, URLs and code: none of those
+//! is a lone lowercase word between native words, so none is flagged. The source language's
+//! most frequent words (`the`, `however`, `a`) are never names or units, so a lone one is
+//! flagged capitalised too, and below `min_letters` (the language data's `source_words`, from
+//! the `source-en` pack).
+
+use serde::Deserialize;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::lexicon::SourceCase;
+use crate::text::script::{
+    is_cased_letter, is_decimal_digit, is_letter, is_lowercase_letter, script_of,
+};
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    /// Words never flagged (compared case-insensitively).
+    #[serde(default)]
+    allow: Vec<String>,
+    /// Shortest stray word flagged, in letters.
+    #[serde(default = "default_min_letters")]
+    min_letters: usize,
+}
+
+fn default_min_letters() -> usize {
+    2
+}
+
+#[derive(Debug)]
+pub struct StrayWord {
+    allow: Vec<String>,
+    min_letters: usize,
+}
+
+pub fn build(o: Options) -> Result<StrayWord, BuildError> {
+    Ok(StrayWord {
+        allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
+        min_letters: o.min_letters,
+    })
+}
+
+/// A whitespace-separated token and what its letters are.
+struct Token {
+    /// The token with trailing sentence punctuation removed.
+    core: Span,
+    letters: usize,
+    /// The first and last letters are of the document's script.
+    native_start: bool,
+    native_end: bool,
+    /// Nothing but letters of one cased foreign script in `core`.
+    foreign_word: bool,
+    /// A foreign word all in lowercase.
+    plain_foreign_word: bool,
+    has_digit: bool,
+}
+
+fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
+    let mut out = Vec::new();
+    let text = p.text;
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push(token(text, Span::new(s, i), native));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
+    let raw = &text[span.start..span.end];
+    let core_str = raw.trim_end_matches([',', ';', ':', '.', '!', '?', '।', '॥']);
+    let core = Span::new(span.start, span.start + core_str.len());
+    let mut letters = 0;
+    let mut first_native = None;
+    let mut last_native = false;
+    let mut foreign_script = None;
+    let mut plain = !core_str.is_empty();
+    let mut has_digit = false;
+    for c in raw.chars() {
+        has_digit |= is_decimal_digit(c);
+        if is_letter(c) {
+            letters += 1;
+            let s = script_of(c);
+            first_native.get_or_insert(s == Some(native));
+            last_native = s == Some(native);
+        }
+    }
+    let mut lower = true;
+    for c in core_str.chars() {
+        if !(is_letter(c) && is_cased_letter(c)) {
+            plain = false;
+            break;
+        }
+        lower &= is_lowercase_letter(c);
+        let s = script_of(c);
+        if s == Some(native) || (foreign_script.is_some() && foreign_script != s) {
+            plain = false;
+            break;
+        }
+        foreign_script = s;
+    }
+    Token {
+        core,
+        letters,
+        native_start: first_native.unwrap_or(false),
+        native_end: last_native,
+        foreign_word: plain,
+        plain_foreign_word: plain && lower,
+        has_digit,
+    }
+}
+
+/// Longest unit after a number, in letters (`mg`, `kcal`).
+const MAX_UNIT_LETTERS: usize = 4;
+
+impl StrayWord {
+    fn allowed(&self, word: &str) -> bool {
+        self.allow.contains(&word.to_lowercase())
+    }
+
+    fn stray_words(
+        &self,
+        p: &Analysis,
+        ctx: &Context,
+        native: unicode_script::Script,
+        out: &mut Vec<Hit>,
+    ) {
+        let toks = tokens(p, native);
+        for (i, t) in toks.iter().enumerate() {
+            if !t.foreign_word {
+                continue;
+            }
+            // A frequent source word counts lowercase, or capitalised as a sentence adverb:
+            // opening a sentence, with a comma after it (`However,`). `May` inside a sentence
+            // is the month; `Her ছবিটি` a film's title.
+            let source_word = match ctx.lexicon.source_word(p.slice(t.core)) {
+                Some(SourceCase::Lower) => true,
+                Some(SourceCase::Capitalised) => {
+                    p.starts_sentence(t.core.start) && p.text[t.core.end..].starts_with(',')
+                }
+                None => false,
+            };
+            if !source_word && (!t.plain_foreign_word || t.letters < self.min_letters) {
+                continue;
+            }
+            // A unit after a number (`5 mg`, `12 in`) is not a stray word; units are short, so
+            // a longer source word there still is one (`774 which`).
+            let unit_place = i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0;
+            if unit_place && !(source_word && t.letters > MAX_UNIT_LETTERS) {
+                continue;
+            }
+            let left = toks[..i].iter().rev().find(|x| x.letters > 0);
+            let right = toks[i + 1..].iter().find(|x| x.letters > 0);
+            // The letters that touch the word decide: `COVID-19-এর while` has a native
+            // word on its left.
+            let lone = left.is_none_or(|t| t.native_end) && right.is_none_or(|t| t.native_start);
+            if !lone || (left.is_none() && right.is_none()) {
+                continue;
+            }
+            let word = p.slice(t.core);
+            if self.allowed(word) {
+                continue;
+            }
+            out.push(Hit::new(t.core));
+        }
+    }
+}
+
+impl Check for StrayWord {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        // A stray word needs letters of another script than the document's.
+        if let Some(native) = ctx.script
+            && p.scripts.0.iter().any(|&(s, _)| s != native)
+        {
+            self.stray_words(p, ctx, native, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, texts};
+
+    #[test]
+    fn allow_list_and_length_floor() {
+        let stray = compile(
+            "mixed-script-stray-word",
+            r#"allow = ["date"], min_letters = 3"#,
+        )
+        .unwrap();
+        assert!(texts(&*stray, "আজ date রাশিয়ার প্রতিবেদন", "bn").is_empty());
+        assert!(
+            texts(&*stray, "আজ ox রাশিয়ার প্রতিবেদন", "bn").is_empty(),
+            "two letters"
+        );
+        assert_eq!(texts(&*stray, "আজ the রাশিয়ার প্রতিবেদন", "bn"), ["the"]);
+        assert_eq!(
+            texts(
+                &*stray,
+                "However, আজ a রাশিয়ার প্রতিবেদন A বা Porter, ৫ May থেকে ১২ in বৃষ্টি, 774 which জন। Her ছবিটি চলছে।",
+                "bn"
+            ),
+            ["However", "a", "which"],
+            "source words: a sentence adverb, short, after a number; not a grade, a name, a month, a unit, a title"
+        );
+    }
+}

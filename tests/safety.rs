@@ -1,0 +1,766 @@
+//! Nothing lost, no gate hole: what the adversarial run and a new user found, each held. Output
+//! that cannot be written fails the run and leaves the old file; a closed pipe does not turn a
+//! failing gate into a pass; devices, FIFOs and symlinks are written where they point; inputs,
+//! the baseline and the project file are never overwritten; unreadable paths are errors; a run
+//! that read nothing does not pass; a project file nobody owns does not change the gate.
+
+mod common;
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::{findings, fixture, mtqc_in};
+use serde_json::Value;
+
+const MAJOR: &str = "সিওল জানিয়েছেন, প্রায় 600০০ সেনা নিহত হয়েছে।\n";
+const CLEAN: &str = "রাশিয়া এবং উত্তর কোরিয়া ক্রমবর্ধমান ঘনিষ্ঠ সম্পর্ক তৈরি করছে।\n";
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &std::process::Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stderr(o)))
+}
+
+/// Run mtqc through `sh -c` in `dir`, for redirections and limits.
+fn sh(dir: &Path, script: &str) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("MTQC", env!("CARGO_BIN_EXE_mtqc"))
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_report_that_cannot_be_written_fails_the_run_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), MAJOR.repeat(2000)).unwrap();
+    fs::write(dir.path().join("old.jsonl"), "OLD\n").unwrap();
+    // A file size limit of 4 KiB: the streamed report outgrows it (SIGXFSZ ignored, so the
+    // write fails as on a full disk).
+    let out = sh(
+        dir.path(),
+        "trap '' XFSZ; ulimit -f 8; \"$MTQC\" check --no-config --segments --format jsonl -o old.jsonl doc.txt",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write the report"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("old.jsonl")).unwrap(),
+        "OLD\n"
+    );
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 2, "no temporary file is left");
+    // The same with the whole report.
+    let out = sh(
+        dir.path(),
+        "trap '' XFSZ; ulimit -f 8; \"$MTQC\" check --no-config --format json -o old.jsonl doc.txt",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("old.jsonl")).unwrap(),
+        "OLD\n"
+    );
+}
+
+#[test]
+fn a_full_stdout_is_an_error_for_every_command() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), MAJOR).unwrap();
+    let ex = fixture("bn-news-mt.txt");
+    let report = dir.path().join("r.json");
+    let made = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+            ex.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(made.status.code(), Some(1));
+    assert!(report.exists());
+    for command in [
+        "\"$MTQC\" check --no-config doc.txt",
+        "\"$MTQC\" check --no-config --format json doc.txt",
+        "\"$MTQC\" check --no-config --segments --format jsonl doc.txt",
+        "\"$MTQC\" diff r.json r.json",
+        "\"$MTQC\" rules list",
+        "\"$MTQC\" rules explain bn.repeated-word",
+        "\"$MTQC\" rules test",
+    ] {
+        let out = sh(dir.path(), &format!("{command} > /dev/full"));
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("No space left on device"),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+fn closed_pipe_exit(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (status.code(), err)
+}
+
+#[test]
+fn a_closed_pipe_does_not_turn_a_failing_gate_into_a_pass() {
+    let ex = fixture("bn-news-mt.txt");
+    let ex = ex.to_str().unwrap();
+    let big = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(ex).unwrap().repeat(50);
+    fs::write(big.path().join("big.txt"), text).unwrap();
+    let big = big.path().join("big.txt");
+    let big = big.to_str().unwrap();
+    for args in [
+        vec!["check", "--no-config", ex],
+        vec!["check", "--no-config", "--format", "json", big],
+        vec![
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "jsonl",
+            big,
+        ],
+    ] {
+        let (code, err) = closed_pipe_exit(&args);
+        assert_eq!(code, Some(1), "{args:?}: {err}");
+        assert!(err.is_empty(), "a closed pipe is quiet: {err}");
+    }
+}
+
+#[test]
+fn devices_fifos_and_symlinks_are_written_where_they_point() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), MAJOR).unwrap();
+    // A device stays a device.
+    if Path::new("/dev/null").exists() {
+        let out = mtqc_in(
+            dir.path(),
+            &["check", "--no-config", "-o", "/dev/null", "doc.txt"],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+    }
+    // A symlink keeps pointing where it did; its target gets the report.
+    fs::write(dir.path().join("target.json"), "old").unwrap();
+    std::os::unix::fs::symlink("target.json", dir.path().join("link.json")).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "link.json",
+            "doc.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        fs::symlink_metadata(dir.path().join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("target.json")).unwrap()).unwrap();
+    assert_eq!(written["version"], 1);
+    // A FIFO is written into, not replaced.
+    let fifo = dir.path().join("fifo");
+    if Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let out = mtqc_in(
+            dir.path(),
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "-o",
+                "fifo",
+                "doc.txt",
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let got: Value = serde_json::from_str(&reader.join().unwrap()).unwrap();
+        assert_eq!(got["summary"]["files"], 1);
+        use std::os::unix::fs::FileTypeExt;
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+}
+
+#[test]
+fn stdin_the_baseline_and_the_project_file_are_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), MAJOR).unwrap();
+    let out = sh(
+        dir.path(),
+        "\"$MTQC\" check --no-config -o doc.txt - < doc.txt",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the file on standard input"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("doc.txt")).unwrap(),
+        MAJOR
+    );
+
+    let made = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "base.json",
+            "doc.txt",
+        ],
+        None,
+    );
+    assert_eq!(made.status.code(), Some(1), "{}", stderr(&made));
+    let base = fs::read_to_string(dir.path().join("base.json")).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--baseline",
+            "base.json",
+            "-o",
+            "base.json",
+            "doc.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the --baseline file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("base.json")).unwrap(),
+        base
+    );
+
+    fs::write(dir.path().join("mtqc.toml"), "fail_on = \"critical\"\n").unwrap();
+    let out = mtqc_in(dir.path(), &["check", "-o", "mtqc.toml", "doc.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the project file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("mtqc.toml")).unwrap(),
+        "fail_on = \"critical\"\n"
+    );
+}
+
+#[test]
+fn unreadable_paths_are_errors_and_a_run_that_read_nothing_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    // A symbolic link loop and a name too long: errors that say what they are.
+    std::os::unix::fs::symlink("loop", dir.path().join("loop")).unwrap();
+    let long = "a".repeat(300);
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "json", "loop", &long],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("loop: too many levels of symbolic links"),
+        "{err}"
+    );
+    assert!(err.contains("name too long"), "{err}");
+    let report = json(&out);
+    assert_eq!(
+        report["summary"]["pass"], false,
+        "nothing read, nothing passed"
+    );
+    assert_eq!(report["summary"]["unread"], 2);
+    let human = mtqc_in(dir.path(), &["check", "--no-config", "loop"], None);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("failed (1 input could not be read)"));
+
+    // An unreadable directory named on the command line (not testable as root, who reads all).
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("a.txt"), CLEAN).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read_dir(&locked).is_err() {
+        let out = mtqc_in(dir.path(), &["check", "--no-config", "locked"], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).contains("locked: cannot read directory: permission denied"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn an_interrupted_run_removes_its_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("out.jsonl"), "OLD\n").unwrap();
+    // A stream that stays open: mtqc waits for more input with its temporary file created.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+        .args([
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "jsonl",
+            "-o",
+            "out.jsonl",
+            "-",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    use std::io::Write;
+    stdin.write_all(MAJOR.repeat(600).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Wait until the temporary file exists, then interrupt.
+    let tmp_exists = || {
+        fs::read_dir(dir.path()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".mtqc-tmp")
+        })
+    };
+    for _ in 0..200 {
+        if tmp_exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(tmp_exists(), "the run had started writing");
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(130));
+    assert!(!tmp_exists(), "the temporary file is gone");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.jsonl")).unwrap(),
+        "OLD\n"
+    );
+}
+
+#[test]
+fn a_binary_found_while_walking_is_skipped_alike_when_streaming() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("d")).unwrap();
+    fs::write(dir.path().join("d/blob.txt"), b"\x00\x01\x02").unwrap();
+    fs::write(dir.path().join("d/ok.txt"), CLEAN).unwrap();
+    for args in [
+        vec!["check", "--no-config", "--format", "json", "d"],
+        vec![
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "jsonl",
+            "d",
+        ],
+    ] {
+        let out = mtqc_in(dir.path(), &args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("d/blob.txt: looks binary, skipped"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_project_file_anyone_may_write_is_not_read_and_the_search_stops_at_the_repository() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    let work = shared.join("work");
+    fs::create_dir_all(&work).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    fs::write(shared.join("mtqc.toml"), "fail_on = \"never\"\n").unwrap();
+    fs::write(work.join("doc.txt"), MAJOR).unwrap();
+    let out = mtqc_in(&work, &["check", "--format", "json", "doc.txt"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the planted file does not open the gate"
+    );
+    assert!(
+        stderr(&out).contains("not read: anyone may write it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json(&out)["project_file"], Value::Null);
+
+    // A repository's root ends the search: a project file above it is not its own.
+    let repo = dir.path().join("outer/repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::write(dir.path().join("outer/mtqc.toml"), "fail_on = \"never\"\n").unwrap();
+    fs::write(repo.join("doc.txt"), MAJOR).unwrap();
+    let out = mtqc_in(&repo, &["check", "--format", "json", "doc.txt"], None);
+    assert_eq!(out.status.code(), Some(1));
+    // Its own project file is named in the report.
+    fs::write(repo.join("mtqc.toml"), "fail_on = \"critical\"\n").unwrap();
+    let out = mtqc_in(&repo, &["check", "--format", "json", "doc.txt"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        json(&out)["project_file"]
+            .as_str()
+            .unwrap()
+            .ends_with("repo/mtqc.toml")
+    );
+    let human = mtqc_in(&repo, &["check", "doc.txt"], None);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("project file: "));
+}
+
+#[test]
+fn a_forced_language_expects_its_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let english =
+        "The ministry said the new vaccine would be available to everyone over sixty next month.\n";
+    let text = format!(
+        "{english}{english}আকাশে মেঘ করেছে এবং নদীর জল দ্রুত বাড়ছে বলে জানিয়েছেন আবহাওয়াবিদেরা।\n{english}"
+    );
+    fs::write(dir.path().join("mixed.txt"), text).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--lang",
+            "bn",
+            "mixed.txt",
+        ],
+        None,
+    );
+    let report = json(&out);
+    assert_eq!(report["files"][0]["script"], "Bengali");
+    let flagged: Vec<u64> = report["files"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            p["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["rule"] == "common.foreign-paragraph")
+        })
+        .map(|p| p["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        flagged,
+        [0, 1, 3],
+        "the English paragraphs, not the Bengali one"
+    );
+}
+
+#[test]
+fn diff_matches_files_of_two_folders_by_their_relative_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    for run in ["out-v1", "out-v2"] {
+        fs::create_dir_all(dir.path().join(run).join("news")).unwrap();
+        fs::write(dir.path().join(run).join("news/a.txt"), MAJOR).unwrap();
+        fs::write(dir.path().join(run).join("b.txt"), CLEAN).unwrap();
+    }
+    let a = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "a.json",
+            "out-v1",
+        ],
+        None,
+    );
+    let b = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "b.json",
+            "out-v2",
+        ],
+        None,
+    );
+    assert_eq!((a.status.code(), b.status.code()), (Some(1), Some(1)));
+    let out = mtqc_in(
+        dir.path(),
+        &["diff", "--format", "json", "a.json", "b.json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let d = json(&out);
+    assert_eq!(d["new"].as_array().unwrap().len(), 0);
+    assert_eq!(d["fixed"].as_array().unwrap().len(), 0);
+    let paths: Vec<&str> = d["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["b.txt", "news/a.txt"]);
+    assert!(stderr(&out).is_empty());
+    // Different settings are said.
+    let c = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--disable",
+            "common.mixed-digit-number",
+            "--format",
+            "json",
+            "-o",
+            "c.json",
+            "out-v2",
+        ],
+        None,
+    );
+    assert_eq!(c.status.code(), Some(0));
+    let out = mtqc_in(dir.path(), &["diff", "a.json", "c.json"], None);
+    assert!(
+        stderr(&out).contains("different settings"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn exclude_and_path_globs_match_paths_relative_to_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("vendor")).unwrap();
+    fs::create_dir_all(dir.path().join("docs/legacy")).unwrap();
+    fs::write(dir.path().join("vendor/x.txt"), MAJOR).unwrap();
+    fs::write(dir.path().join("docs/legacy/y.txt"), MAJOR).unwrap();
+    fs::write(dir.path().join("docs/z.txt"), CLEAN).unwrap();
+    fs::write(
+        dir.path().join("mtqc.toml"),
+        "exclude = [\"vendor/**\"]\n[[path]]\nglob = \"docs/legacy/**\"\ndisable = [\"common.mixed-digit-number\"]\n",
+    )
+    .unwrap();
+    let abs = dir.path().to_str().unwrap().to_string();
+    for (cwd, arg) in [
+        (dir.path().to_path_buf(), "."),
+        (dir.path().to_path_buf(), abs.as_str()),
+        (dir.path().join("docs"), ".."),
+    ] {
+        let out = mtqc_in(&cwd, &["check", "--format", "json", arg], None);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{arg} from {}: {}",
+            cwd.display(),
+            stderr(&out)
+        );
+        let report = json(&out);
+        assert_eq!(report["summary"]["files"], 2, "{arg}");
+        assert!(findings(&report).is_empty(), "{arg}");
+    }
+}
+
+#[test]
+fn a_baseline_accepts_a_finding_in_its_own_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), MAJOR).unwrap();
+    let made = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "base.json",
+            "a.txt",
+        ],
+        None,
+    );
+    assert_eq!(made.status.code(), Some(1));
+    fs::write(dir.path().join("b.txt"), MAJOR).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--baseline",
+            "base.json",
+            "a.txt",
+            "b.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the same finding in another file is new"
+    );
+    let report = json(&out);
+    assert_eq!(report["summary"]["baselined"], 1);
+    assert_eq!(findings(&report).len(), 1);
+    // A version 1 baseline still loads; its entries apply anywhere, with a warning.
+    let v1 = fs::read_to_string(dir.path().join("base.json"))
+        .unwrap()
+        .replace("\"version\": 2", "\"version\": 1");
+    fs::write(dir.path().join("v1.json"), v1).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--baseline",
+            "v1.json",
+            "a.txt",
+            "b.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("--write-baseline"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn rules_explain_prints_text_and_names_invisible_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("p")).unwrap();
+    fs::write(
+        dir.path().join("p/r.toml"),
+        "[[rule]]\nid = \"zwj\"\nkind = \"pattern\"\nregex = 'র\\x{200D}্'\nseverity = \"minor\"\ncategory = \"style/x\"\n\
+         message = \"`{match}`\"\ndoc = \"Minor: a test.\"\n\
+         [[rule.examples]]\ntext = \"র\u{200D}্যাব জানিয়েছে\"\nflags = [\"র\u{200D}্\"]\n\
+         [[rule.examples]]\ntext = \"র্যাব\"\n",
+    )
+    .unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &["rules", "explain", "p.zwj", "--no-config", "--rules", "p"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(text.contains("in: র\u{200D}্যাব জানিয়েছে"), "{text}");
+    assert!(text.contains("U+200D ZERO WIDTH JOINER"), "{text}");
+    assert!(!text.contains("\\u{"), "{text}");
+}
+
+#[test]
+fn rule_file_mistakes_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("p")).unwrap();
+    fs::write(
+        dir.path().join("p/r.toml"),
+        "[[rule]]\nid = \"x\"\nkind = \"pattern\"\nregex = 'a'\nseverty = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\n",
+    )
+    .unwrap();
+    let out = mtqc_in(dir.path(), &["rules", "test", "p"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("r.toml:5:1: unknown field `severty`"),
+        "{}",
+        stderr(&out)
+    );
+    // Two packs with one id: the id and both places.
+    fs::create_dir_all(dir.path().join("q/one")).unwrap();
+    fs::create_dir_all(dir.path().join("q/two")).unwrap();
+    for d in ["one", "two"] {
+        fs::write(
+            dir.path().join(format!("q/{d}/pack.toml")),
+            "[pack]\nid = \"same\"\n",
+        )
+        .unwrap();
+    }
+    fs::write(dir.path().join("doc.txt"), CLEAN).unwrap();
+    let out = mtqc_in(
+        dir.path(),
+        &["check", "--no-config", "--rules", "q", "doc.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`same`") && err.contains("q/one") && err.contains("q/two"),
+        "{err}"
+    );
+}
