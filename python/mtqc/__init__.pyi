@@ -5,6 +5,18 @@ from typing import Any, Iterable, Literal, Optional, TypedDict, Union
 
 import pyarrow
 
+__all__ = [
+    "Checker",
+    "shared_checker",
+    "MtqcError",
+    "UsageError",
+    "RulePackError",
+    "InputError",
+    "MtqcWarning",
+    "SOURCE_AWARE",
+    "__version__",
+]
+
 __version__: str
 SOURCE_AWARE: bool
 
@@ -18,12 +30,12 @@ class RulePackError(MtqcError): ...
 class InputError(MtqcError, ValueError): ...
 class MtqcWarning(UserWarning): ...
 
-Severity = Literal["minor", "major", "critical"]
+_Severity = Literal["minor", "major", "critical"]
 
-class Finding(TypedDict):
+class _Finding(TypedDict):
     rule: str
     kind: str
-    severity: Severity
+    severity: _Severity
     category: str
     message: str
     line: int
@@ -36,8 +48,8 @@ class Finding(TypedDict):
     suggestion: Optional[str]
     fingerprint: str
 
-Paragraph = TypedDict(
-    "Paragraph",
+_Paragraph = TypedDict(
+    "_Paragraph",
     {
         "index": int,
         "line": int,
@@ -45,12 +57,12 @@ Paragraph = TypedDict(
         "penalty": float,
         "score": float,
         "pass": bool,
-        "findings": list[Finding],
+        "findings": list[_Finding],
     },
 )
 
-FileReport = TypedDict(
-    "FileReport",
+_FileReport = TypedDict(
+    "_FileReport",
     {
         "path": str,
         "relative_path": str,
@@ -61,7 +73,7 @@ FileReport = TypedDict(
         "score": float,
         "penalty_per_1000_words": float,
         "pass": bool,
-        "paragraphs": list[Paragraph],
+        "paragraphs": list[_Paragraph],
         "baselined": int,
     },
 )
@@ -83,8 +95,8 @@ class Checker:
     ) -> None: ...
     @property
     def threads(self) -> int: ...
-    def check(self, text: str, *, path: str = ...) -> FileReport: ...
-    def check_pair(self, source: str, target: str) -> FileReport: ...
+    def check(self, text: str, *, path: str = ...) -> _FileReport: ...
+    def check_pair(self, source: str, target: str) -> _FileReport: ...
     def check_batch(
         self,
         targets: Union[Iterable[str], pyarrow.Array, pyarrow.ChunkedArray],

@@ -8,10 +8,10 @@ from typing import Any, Optional
 
 try:
     import pyarrow as pa
-except ImportError as e:  # pragma: no cover - exercised only without pyarrow
+except ImportError:  # pragma: no cover - exercised only without pyarrow
     raise ImportError(
         "mtqc.Checker.check_batch needs pyarrow: pip install pyarrow (or pip install 'mtqc[arrow]')"
-    ) from e
+    ) from None
 
 FINDINGS = [
     ("row", pa.int64()),
