@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Continuous fuzzing with cargo-fuzz: scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# Runs each target of fuzz/ (default: rule_pack check_bytes config) for SECONDS (default 600),
+# Runs each target of fuzz/ (default: all: rule_pack check_bytes config and the readers'
+# rdr_xliff rdr_po rdr_tmx rdr_jsonl rdr_tsv rdr_markdown) for SECONDS (default 600),
 # one target at a time, in one libFuzzer process (no -jobs/-workers: one core, so the machine's
 # other core stays free). Each corpus, fuzz/corpus/TARGET/, is seeded from the repository's
 # fixtures and, when ../shared exists, from TICO-19 (CC0) and shared/corpus/formats (see
 # scripts/fuzz_seed.py), and kept between runs: it stays out of git. Crash inputs land in
 # fuzz/artifacts/TARGET/; minimize one with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz tmin -O -a -s none TARGET fuzz/artifacts/TARGET/crash-...
-# and keep it as tests/fixtures/fuzz/TARGET-NAME (tests/fuzz_regressions.rs replays it).
+# and keep it as tests/fixtures/fuzz/TARGET-NAME (tests/fuzz_regressions.rs replays it), or,
+# for a reader target (rdr_*), as tests/fixtures/formats/fuzz/TARGET-NAME (tests/readers.rs
+# replays those).
 #
 # Prints per target: runs, execs/s, corpus size, coverage (libFuzzer's cov and ft) and whether
 # it crashed. Exit status: 0 when no target crashed, 1 when one did, 2 on a usage error.
@@ -25,7 +28,7 @@ if ! [[ "$secs" =~ ^[0-9]+$ ]] || [ "$secs" -eq 0 ]; then
   exit 2
 fi
 shift || true
-all_targets=(rule_pack check_bytes config)
+all_targets=(rule_pack check_bytes config rdr_xliff rdr_po rdr_tmx rdr_jsonl rdr_tsv rdr_markdown)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=("${all_targets[@]}")
@@ -60,6 +63,7 @@ fi
 max_len() {
   case "$1" in
     rule_pack) echo 8192 ;; # the largest rule file of rules/ is 5.4 KB
+    rdr_*) echo 16384 ;;    # a reader is linear: room for several units and deep nesting
     *) echo 4096 ;;
   esac
 }

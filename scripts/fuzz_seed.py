@@ -124,6 +124,73 @@ def seed_check_bytes(s: Seeder, shared: str):
                 s.add(os.path.relpath(path, formats), head(f.read()))
 
 
+# The reader targets: the fixture extensions and shared/corpus/formats folders each one reads.
+READERS = {
+    "rdr_xliff": ((".xliff", ".xlf"), ("formats/xliff12", "formats/xliff20")),
+    "rdr_po": ((".po",), ("formats/po",)),
+    "rdr_tmx": ((".tmx",), ()),
+    "rdr_jsonl": ((".jsonl",), ()),
+    "rdr_tsv": ((".tsv",), ()),
+    "rdr_markdown": ((".md",), ()),
+}
+READER_SEED = 1 << 14
+
+
+def seed_reader(s: Seeder, target: str, shared: str):
+    """Fixtures of the target's format (tests/fixtures/formats/, its fuzz/ crash inputs), the
+    shared corpus's files of that format, and TICO-19 made into TMX, JSONL and TSV."""
+    exts, folders = READERS[target]
+    fixtures = sorted(glob.glob("tests/fixtures/formats/*")) + sorted(
+        glob.glob(f"tests/fixtures/formats/fuzz/{target}-*")
+    )
+    for path in fixtures:
+        if path.endswith(exts) or os.path.basename(path).startswith(target + "-"):
+            s.add_file(path)
+    if target == "rdr_markdown":
+        for path in ["README.md"] + sorted(glob.glob("docs/*.md")):
+            with open(path, "rb") as f:
+                for n, piece in enumerate(chunks(f.read(), 4096)[:4]):
+                    s.add(f"{path}-{n}", piece)
+    if not shared:
+        return
+    for folder in folders:
+        root = os.path.join(shared, "corpus", folder)
+        for path in sorted(glob.glob(os.path.join(root, "**/*"), recursive=True)):
+            if os.path.isfile(path) and not path.endswith(".md"):
+                with open(path, "rb") as f:
+                    s.add(os.path.relpath(path, shared), head(f.read(), READER_SEED))
+    tico = os.path.join(shared, "corpus/tico19")
+    if target == "rdr_tmx":
+        for path in sorted(glob.glob(os.path.join(tico, "tmx/*.tmx"))):
+            with open(path, "rb") as f:
+                data = head(f.read(), READER_SEED)
+            cut = data.rfind(b"</tu>")
+            if cut > 0:
+                data = data[: cut + len(b"</tu>")] + b"\n</body>\n</tmx>\n"
+            s.add(os.path.basename(path), data)
+    if target in ("rdr_jsonl", "rdr_tsv"):
+        import json
+
+        plain = os.path.join(tico, "plain")
+        try:
+            cols = [
+                open(os.path.join(plain, f"en-bn.{k}.txt"), encoding="utf-8").read().splitlines()
+                for k in ("tuid", "en", "bn")
+            ]
+        except OSError:
+            return
+        rows = list(zip(*cols))
+        for n, w in enumerate(windows(rows, 6, 8)):
+            if target == "rdr_jsonl":
+                lines = [
+                    json.dumps({"id": i, "src": e, "tgt": b}, ensure_ascii=(k % 2 == 1))
+                    for k, (i, e, b) in enumerate(w)
+                ]
+            else:
+                lines = ["id\tsrc\ttgt"] + ["\t".join(r) for r in w]
+            s.add(f"tico19-{n}", ("\n".join(lines) + "\n").encode())
+
+
 def main():
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
@@ -136,6 +203,8 @@ def main():
         s.add("readme-pack.toml", readme_toml_block("[pack]"))
     elif target == "check_bytes":
         seed_check_bytes(s, shared)
+    elif target in READERS:
+        seed_reader(s, target, shared)
     elif target == "config":
         for path in sorted(glob.glob("fuzz/seeds/config/*.toml")):
             s.add_file(path)

@@ -153,7 +153,11 @@ impl Checker {
             words += w;
             penalty += p;
             pass &= ok;
+            let unit = s.unit.as_deref();
             paragraphs.push(ParagraphReport {
+                id: unit.map(|u| u.id.clone()),
+                source: unit.and_then(|u| u.source.as_ref()).map(|t| t.text.clone()),
+                target: unit.map(|_| s.text.clone()),
                 index: first_index + i,
                 line: s.at.line,
                 words: w,

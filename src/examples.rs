@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use crate::checks::Context;
 use crate::engine;
-use crate::input::{Document, ParagraphMode};
+use crate::glossary::{Glossary, Term};
+use crate::input::unit::{LengthUnit, MaxLength, UnitText};
+use crate::input::{Document, ParagraphMode, Segment, UnitInfo};
 use crate::lexicon::Lexicon;
-use crate::rules::{Pack, Rule};
+use crate::rules::{Example, Pack, Rule};
 use crate::text::Span;
 use crate::text::language::detect;
 
@@ -39,12 +41,12 @@ pub fn run(packs: &[Pack]) -> (usize, Vec<Failure>) {
     (count, failures)
 }
 
-/// An example's language: its pack's, or detected; its language data: that of every pack for
-/// the language, as when checking a document.
-fn setting(text: &str, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
-    let language = match pack.info.languages.iter().find(|l| *l != "*") {
-        Some(l) => l.clone(),
-        None => detect(text).map_or_else(|| "und".to_string(), |d| d.code),
+/// An example's language: its own, its pack's, or detected; its language data: that of every
+/// pack for the language, as when checking a document.
+fn setting(ex: &Example, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
+    let language = match (&ex.language, pack.info.languages.iter().find(|l| *l != "*")) {
+        (Some(l), _) | (None, Some(l)) => l.clone(),
+        (None, None) => detect(&ex.text).map_or_else(|| "und".to_string(), |d| d.code),
     };
     let mut lexicon = Lexicon::default();
     for p in packs.iter().filter(|p| p.info.applies_to(&language)) {
@@ -53,14 +55,69 @@ fn setting(text: &str, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
     (language, lexicon)
 }
 
-/// The hits of one rule on a text (a paragraph per line), as (paragraph text, span).
-fn hits(rule: &Rule, text: &str, language: &str, lexicon: Lexicon) -> Vec<(String, Span)> {
-    let doc = Document::from_text("<example>", text, ParagraphMode::Line);
+/// The hits of one rule on an example's text (a paragraph per line; with a source, a unit per
+/// line), as (paragraph text, span).
+fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(String, Span)> {
+    let mut doc = Document::from_text("<example>", &ex.text, ParagraphMode::Line);
+    if ex.source.is_some() || ex.max_length.is_some() {
+        // Units: every line, a blank one too (an empty target is a unit).
+        let mut at = crate::input::Position::line_start(0, 1, 0);
+        doc.segments = ex
+            .text
+            .split('\n')
+            .map(|line| {
+                let s = Segment::plain(line.to_string(), at, crate::input::Charset::Utf8);
+                at = at
+                    .after(line, crate::input::Charset::Utf8)
+                    .after("\n", crate::input::Charset::Utf8);
+                s
+            })
+            .collect();
+        let sources: Vec<&str> = ex.source.as_deref().unwrap_or("").split('\n').collect();
+        for (i, s) in doc.segments.iter_mut().enumerate() {
+            s.unit = Some(Box::new(UnitInfo {
+                id: (i + 1).to_string(),
+                source: ex
+                    .source
+                    .as_ref()
+                    .map(|_| UnitText::verbatim(sources.get(i).copied().unwrap_or(""), s.at)),
+                codes: Vec::new(),
+                notes: Vec::new(),
+                max_length: ex.max_length.map(|max| MaxLength {
+                    max,
+                    unit: LengthUnit::Chars,
+                }),
+                ignore: Vec::new(),
+                extra: Default::default(),
+            }));
+        }
+    }
     let (analyses, script) = engine::analyse(&doc.segments);
+    let glossary = Glossary {
+        terms: ex
+            .glossary
+            .iter()
+            .map(|[source, targets]| Term {
+                source: source.to_lowercase(),
+                targets: targets
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(String::from)
+                    .collect(),
+                origin: "example".into(),
+            })
+            .collect(),
+    };
     let ctx = Context {
-        script,
+        script: crate::lang::script_of(language).or(script),
         language: language.to_string(),
+        source_language: ex
+            .source
+            .as_ref()
+            .map(|_| ex.source_language.clone().unwrap_or_else(|| "en".into())),
         lexicon: Arc::new(lexicon),
+        glossary: Arc::new(glossary),
     };
     engine::find(&[rule], &analyses, &ctx, false, None)
         .into_iter()
@@ -81,8 +138,8 @@ fn run_rule(rule: &Rule, pack: &Pack, packs: &[Pack], failures: &mut Vec<Failure
         failures.push(fail("has no silent example (one without `flags`)".into()));
     }
     for (n, ex) in rule.examples.iter().enumerate() {
-        let (language, lexicon) = setting(&ex.text, pack, packs);
-        let hits = hits(rule, &ex.text, &language, lexicon);
+        let (language, lexicon) = setting(ex, pack, packs);
+        let hits = hits(rule, ex, &language, lexicon);
         let shown: Vec<String> = hits
             .iter()
             .map(|(p, s)| format!("`{}`", &p[s.start..s.end]))

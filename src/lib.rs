@@ -17,6 +17,7 @@ pub mod examples;
 pub mod fields;
 pub mod findings;
 pub mod gate;
+pub mod glossary;
 pub mod hash;
 pub mod input;
 pub mod lang;

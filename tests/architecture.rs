@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &[
         "error", "vocab", "hash", "lang", "template", "fields", "paths",
     ],
-    &["input", "text", "lexicon"],
+    &["input", "text", "lexicon", "glossary"],
     &["checks"],
     &["rules"],
     &["engine"],

@@ -5,7 +5,9 @@
 
 IN.parquet (a file or a directory of files) holds one row per unit: `id`, `tgt` (the
 translation) and optionally `src` (the source). Every unit is checked as one segment, as
-`mtqc check --segments` checks a line: with `mapInArrow`, one `mtqc.Checker` per executor
+`mtqc check --segments` checks a line, and with a `src` against its source, as
+`Checker.check_pair` checks a pair (a null `src`: a unit without one; a null `tgt`: an empty
+target): with `mapInArrow`, one `mtqc.Checker` per executor
 process (`mtqc.shared_checker`, one thread: Spark gives each task its core) and Arrow batches
 in and out. Two Parquet datasets are written under OUT_DIR:
 
@@ -118,13 +120,7 @@ def main(argv=None):
     missing = {"id", "tgt"} - set(units.columns)
     if missing:
         p.error(f"{args.input}: no column {', '.join(sorted(missing))} (columns: {', '.join(units.columns)})")
-    with_sources = "src" in units.columns and mtqc.SOURCE_AWARE
-    if "src" in units.columns and not mtqc.SOURCE_AWARE:
-        print(
-            "check_parquet: this mtqc has no source-aware rules yet: the targets are checked "
-            "alone and the src column is not read",
-            file=sys.stderr,
-        )
+    with_sources = "src" in units.columns
     units = units.select("id", "tgt", *(["src"] if with_sources else []))
     if args.partitions:
         units = units.repartition(args.partitions)

@@ -3,6 +3,11 @@
 //! inputs through the same code paths without libFuzzer. Errors are fine; a panic, from mtqc or
 //! from a broken invariant asserted here, is a crash.
 
+#[path = "readers.rs"]
+mod readers;
+#[allow(unused_imports)]
+pub use readers::{rdr_jsonl, rdr_markdown, rdr_po, rdr_tmx, rdr_tsv, rdr_xliff};
+
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 

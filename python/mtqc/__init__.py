@@ -34,9 +34,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __version__: str = _mtqc.__version__
 
 #: ``Checker.check_pair`` and the ``sources`` of ``check_batch`` check a target against its
-#: source. They need the bilingual core (translation units and source-aware rules), which
-#: this build does not have yet: with False, they raise NotImplementedError.
-SOURCE_AWARE: bool = False
+#: source with the source-aware rules (numbers, placeholders and their order, empty targets,
+#: copied spans...). True in this build. The source language cannot be set yet (the core has
+#: no ``--source-lang`` so far), so the rules that need it (untranslated units, length ratios)
+#: stay silent, as on the command line, and ``Checker(source_lang=...)`` raises
+#: NotImplementedError.
+SOURCE_AWARE: bool = True
 
 __all__ = [
     "Checker",
@@ -139,11 +142,10 @@ class Checker:
         if source_lang is not None:
             if not isinstance(source_lang, str):
                 raise TypeError(f"source_lang must be str, not {_type_name(source_lang)}")
-            if not SOURCE_AWARE:
-                raise NotImplementedError(
-                    "source_lang: source-aware checking needs mtqc's bilingual core, which this "
-                    "build does not have yet (see mtqc.SOURCE_AWARE)"
-                )
+            raise NotImplementedError(
+                "source_lang: mtqc's core takes no source language yet (no --source-lang); "
+                "check_pair and check_batch(sources=...) check against the source without it"
+            )
         if threads is not None:
             if isinstance(threads, bool) or not isinstance(threads, int):
                 raise TypeError(f"threads must be int, not {_type_name(threads)}")
@@ -227,15 +229,19 @@ class Checker:
         return json.loads(self._core.check(text, path))
 
     def check_pair(self, source: str, target: str) -> dict:
-        """Check one bilingual unit: ``target`` against its ``source``, with the
-        source-aware findings. Needs the bilingual core (``mtqc.SOURCE_AWARE``)."""
+        """Check one bilingual unit: ``target`` against its ``source``, with the source-aware
+        findings (numbers, placeholders and their order, an empty target, ...) besides the
+        target's own.
+
+        Returns the JSON report's file object (``path`` ``"<pair>"``) with one paragraph, the
+        unit: ``id`` (``"0"``), ``source``, ``target``, its scores and findings (offsets in
+        ``target``). The target is one segment, as in ``check_batch``: the same findings as
+        ``check_batch([target], sources=[source])``.
+        """
         for name, value in (("source", source), ("target", target)):
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be str, not {_type_name(value)}")
-        raise NotImplementedError(
-            "check_pair: source-aware checking needs mtqc's bilingual core, which this build "
-            "does not have yet (see mtqc.SOURCE_AWARE); check(target) checks the target alone"
-        )
+        return json.loads(self._core.check_pair(source, target))
 
     # -- batches ----------------------------------------------------------------------------
 
@@ -251,7 +257,10 @@ class Checker:
         Each target is one segment, as with ``mtqc check --segments``: its own document, one
         paragraph (line breaks inside a target do not split it). ``targets`` is a list (or
         any iterable) of str, or a pyarrow string or large_string array (or chunked array, or
-        any Arrow producer through the PyCapsule interface, as a polars Series) without nulls. ``ids`` (same length, any type pyarrow holds) names the segments;
+        any Arrow producer through the PyCapsule interface, as a polars Series) without
+        nulls. ``sources`` (same length, str or None) makes every row a translation unit
+        checked against its source, as ``check_pair`` checks one (None: a unit without a
+        source). ``ids`` (same length, any type pyarrow holds) names the segments;
         ``langs`` (same length, str or None) gives each row's language, as ``--lang`` would
         (None: the checker's ``lang``, else detected).
 
@@ -283,12 +292,7 @@ class Checker:
     def _batch(self, targets: Any, sources: Any, ids: Any, langs: Any) -> "tuple[pyarrow.Table, pyarrow.Table]":
         from . import _arrow
 
-        if sources is not None:
-            raise NotImplementedError(
-                "check_batch(sources=...): source-aware checking needs mtqc's bilingual core, "
-                "which this build does not have yet (see mtqc.SOURCE_AWARE)"
-            )
-        findings, scores, notes = _arrow.check_batch(self._core, targets, ids, langs)
+        findings, scores, notes = _arrow.check_batch(self._core, targets, sources, ids, langs)
         for w in notes:
             # Pointing at the caller of check_batch / check_batch_scored.
             warnings.warn(w, MtqcWarning, stacklevel=3)

@@ -86,7 +86,7 @@ def _targets(targets: Any) -> Any:
         raise TypeError(f"targets must be a list of str, not {_type_name(targets)}") from None
 
 
-def _run(core: Any, targets: Any, langs: Optional[list]) -> dict:
+def _run(core: Any, targets: Any, sources: Optional[list], langs: Optional[list]) -> dict:
     if isinstance(targets, pa.Array):
         _, offsets, data = targets.buffers()
         return core.check_batch_arrow(
@@ -96,26 +96,36 @@ def _run(core: Any, targets: Any, langs: Optional[list]) -> dict:
             targets.offset,
             len(targets),
             langs,
+            sources,
         )
-    return core.check_batch_list(targets, langs)
+    return core.check_batch_list(targets, langs, sources)
 
 
-def _langs(langs: Any) -> Optional[list]:
-    if langs is None:
+def _optional_strs(values: Any, name: str, one: str) -> Optional[list]:
+    """A list of str or None, one per target."""
+    if values is None:
         return None
-    if isinstance(langs, str):
-        raise TypeError("langs must be a list (one language per target), not one str: use Checker(lang=...)")
-    if isinstance(langs, (pa.Array, pa.ChunkedArray)):
-        langs = langs.to_pylist()
-    else:
-        try:
-            langs = list(langs)
-        except TypeError:
-            raise TypeError(f"langs must be a list of str or None, not {_type_name(langs)}") from None
-    for i, x in enumerate(langs):
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be a list (one per target), not one {_type_name(values)}{one}")
+    if not isinstance(values, (pa.Array, pa.ChunkedArray)) and (
+        hasattr(values, "__arrow_c_stream__") or hasattr(values, "__arrow_c_array__")
+    ):
+        values = pa.chunked_array(values) if hasattr(values, "__arrow_c_stream__") else pa.array(values)
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        t = values.type
+        if pa.types.is_dictionary(t):
+            t = t.value_type
+        if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t)):
+            raise TypeError(f"{name} must hold strings, not {values.type}")
+        return values.to_pylist()
+    try:
+        values = list(values)
+    except TypeError:
+        raise TypeError(f"{name} must be a list of str or None, not {_type_name(values)}") from None
+    for i, x in enumerate(values):
         if x is not None and not isinstance(x, str):
-            raise TypeError(f"langs[{i}] must be str or None, not {_type_name(x)}")
-    return langs
+            raise TypeError(f"{name}[{i}] must be str or None, not {_type_name(x)}")
+    return values
 
 
 def _ids(ids: Any, n: int) -> Optional["pa.Array"]:
@@ -160,13 +170,15 @@ def _table(columns: dict, fields: list, n: int, ids: Optional["pa.Array"], per_f
     return pa.Table.from_arrays(arrays, names=names)
 
 
-def check_batch(core: Any, targets: Any, ids: Any, langs: Any) -> "tuple[pa.Table, pa.Table, list]":
+def check_batch(core: Any, targets: Any, sources: Any, ids: Any, langs: Any) -> "tuple[pa.Table, pa.Table, list]":
     targets = _targets(targets)
-    langs = _langs(langs)
-    if langs is not None and len(langs) != len(targets):
-        raise ValueError(f"langs has {len(langs)} entries for {len(targets)} targets")
+    langs = _optional_strs(langs, "langs", ": use Checker(lang=...)")
+    sources = _optional_strs(sources, "sources", "")
+    for name, values in (("langs", langs), ("sources", sources)):
+        if values is not None and len(values) != len(targets):
+            raise ValueError(f"{name} has {len(values)} entries for {len(targets)} targets")
     ids = _ids(ids, len(targets))
-    out = _run(core, targets, langs)
+    out = _run(core, targets, sources, langs)
     findings = _table(out["findings"], FINDINGS, out["found"], ids, True)
     scores = _table(out["scores"], SCORES, out["rows"], ids, False)
     return findings, scores, out["warnings"]

@@ -17,11 +17,14 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use mtqc::checker::Checker;
 use mtqc::cli::{Cli, Command};
 use mtqc::error::{Error, ErrorKind};
-use mtqc::input::{Charset, DocPath, Document, ParagraphMode, Position, Segment};
+use mtqc::input::unit::UnitText;
+use mtqc::input::{Charset, DocPath, Document, ParagraphMode, Position, Segment, UnitInfo};
 use mtqc::report::FileReport;
 
 /// The path a batch is checked under (what `[[path]]` globs of a project file see).
 const BATCH_PATH: &str = "<batch>";
+/// The path `check_pair` checks a unit under.
+const PAIR_PATH: &str = "<pair>";
 
 /// What an option command line makes.
 struct Assembled {
@@ -157,6 +160,7 @@ impl Core {
     fn run_batch(
         &self,
         targets: Vec<String>,
+        mut sources: Option<Vec<Option<String>>>,
         langs: Option<Vec<Option<String>>>,
     ) -> Result<(Batch, Vec<String>), Error> {
         let n = targets.len();
@@ -180,10 +184,12 @@ impl Core {
             let checker = self.batch_checker(lang.as_deref(), &mut warnings)?;
             let segments: Vec<Segment> = rows
                 .iter()
-                .map(|&i| Segment {
-                    text: slots[i].take().unwrap_or_default(),
-                    at: Position::line_start(0, 1, 0),
-                    charset: Charset::Utf8,
+                .map(|&i| {
+                    let text = slots[i].take().unwrap_or_default();
+                    match &mut sources {
+                        Some(sources) => unit(i, sources[i].take(), text),
+                        None => Segment::plain(text, Position::line_start(0, 1, 0), Charset::Utf8),
+                    }
                 })
                 .collect();
             let path = DocPath::plain(BATCH_PATH);
@@ -252,25 +258,47 @@ impl Core {
         json.map_err(|e| PyRuntimeError::new_err(format!("cannot serialise the report: {e}")))
     }
 
+    /// The JSON contract's file object for one translation unit, `target` checked against
+    /// `source` as a segment (its paragraph has `id` "0", `source` and `target`).
+    fn check_pair(&self, py: Python<'_>, source: String, target: String) -> PyResult<String> {
+        let pool = self.pool().map_err(|e| py_error(py, e))?;
+        let (json, warnings) = py
+            .detach(|| {
+                let mut warnings = Vec::new();
+                let checker = self.batch_checker(None, &mut warnings)?;
+                let segments = [unit(0, Some(source), target)];
+                let path = DocPath::plain(PAIR_PATH);
+                let file = pool.install(|| checker.check_segments(&path, &segments, None, 0));
+                serde_json::to_string(&file)
+                    .map(|j| (j, warnings))
+                    .map_err(|e| Error::usage(format!("cannot serialise the report: {e}")))
+            })
+            .map_err(|e| py_error(py, e))?;
+        debug_assert!(warnings.is_empty());
+        Ok(json)
+    }
+
     /// Check a list (or tuple) of str, each its own segment.
-    #[pyo3(signature = (targets, langs=None))]
+    #[pyo3(signature = (targets, langs=None, sources=None))]
     fn check_batch_list<'py>(
         &self,
         py: Python<'py>,
         targets: &Bound<'py, PyAny>,
         langs: Option<Vec<Option<String>>>,
+        sources: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let texts = strings(targets, "targets")?;
         check_lengths(texts.len(), langs.as_ref())?;
+        check_lengths(texts.len(), sources.as_ref())?;
         let (batch, warnings) = py
-            .detach(|| self.run_batch(texts, langs))
+            .detach(|| self.run_batch(texts, sources, langs))
             .map_err(|e| py_error(py, e))?;
         batch.into_py(py, warnings)
     }
 
     /// Check an Arrow string array given as its buffers: `offsets` (i32, or i64 when
     /// `large`), `data`, and the slice `offset`, `length` of the array (no nulls).
-    #[pyo3(signature = (offsets, data, large, offset, length, langs=None))]
+    #[pyo3(signature = (offsets, data, large, offset, length, langs=None, sources=None))]
     #[allow(clippy::too_many_arguments)]
     fn check_batch_arrow<'py>(
         &self,
@@ -281,17 +309,36 @@ impl Core {
         offset: usize,
         length: usize,
         langs: Option<Vec<Option<String>>>,
+        sources: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         check_lengths(length, langs.as_ref())?;
+        check_lengths(length, sources.as_ref())?;
         let (offsets, data) = (offsets.as_bytes(), data.as_bytes());
         let (batch, warnings) = py
             .detach(|| {
                 let texts = arrow_strings(offsets, data, large, offset, length)?;
-                self.run_batch(texts, langs)
+                self.run_batch(texts, sources, langs)
             })
             .map_err(|e| py_error(py, e))?;
         batch.into_py(py, warnings)
     }
+}
+
+/// Row `row` as a translation unit: `target` checked against `source` (None: a unit without
+/// one), both texts of their own, starting at line 1.
+fn unit(row: usize, source: Option<String>, target: String) -> Segment {
+    let at = Position::line_start(0, 1, 0);
+    let mut segment = Segment::plain(target, at, Charset::Utf8);
+    segment.unit = Some(Box::new(UnitInfo {
+        id: row.to_string(),
+        source: source.map(|s| UnitText::verbatim(s, at)),
+        codes: Vec::new(),
+        notes: Vec::new(),
+        max_length: None,
+        ignore: Vec::new(),
+        extra: Default::default(),
+    }));
+    segment
 }
 
 fn check_lengths(n: usize, langs: Option<&Vec<Option<String>>>) -> PyResult<()> {

@@ -129,17 +129,23 @@ def test_invalid_utf8_in_an_arrow_array(checker):
         checker.check_batch(bad)
 
 
-def test_source_aware_calls_say_they_are_not_there_yet(checker):
-    if mtqc.SOURCE_AWARE:
-        pytest.skip("this build checks sources")
-    with pytest.raises(NotImplementedError, match="bilingual core"):
-        checker.check_pair("I said", "আমি বললাম")
-    with pytest.raises(NotImplementedError, match="bilingual core"):
-        checker.check_batch(["আমি বললাম"], sources=["I said"])
-    with pytest.raises(NotImplementedError, match="bilingual core"):
+def test_source_language_is_not_wired_yet_and_pairs_take_str(checker):
+    with pytest.raises(NotImplementedError, match="no source language yet"):
         mtqc.Checker(source_lang="en")
-    with pytest.raises(TypeError, match="source must be str"):
+    with pytest.raises(TypeError, match="source_lang must be str, not int"):
+        mtqc.Checker(source_lang=1)
+    with pytest.raises(TypeError, match="source must be str, not int"):
         checker.check_pair(1, "x")
+    with pytest.raises(TypeError, match="target must be str, not NoneType"):
+        checker.check_pair("x", None)
+    with pytest.raises(TypeError, match=r"sources\[1\] must be str or None, not int"):
+        checker.check_batch(["ক", "খ"], sources=["a", 2])
+    with pytest.raises(TypeError, match="sources must be a list"):
+        checker.check_batch(["ক"], sources="a")
+    with pytest.raises(ValueError, match="sources has 1 entries for 2 targets"):
+        checker.check_batch(["ক", "খ"], sources=["a"])
+    with pytest.raises(TypeError, match="sources must hold strings, not int64"):
+        checker.check_batch(["ক"], sources=pa.array([1]))
 
 
 def test_language_tags_are_the_command_line_s(mtqc_bin):

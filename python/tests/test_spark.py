@@ -37,18 +37,17 @@ def run_example(*args):
 
 def test_spark_example_equals_the_cli(cli, tmp_path):
     lines = (FIXTURES / "segments-bn.txt").read_text(encoding="utf-8").split("\n")[:-1]
-    # Ids that are not row numbers, a src column, and units in two Parquet files.
+    # Ids that are not row numbers, and units in two Parquet files; no sources (the CLI reads
+    # none from plain text).
     ids = [1000 + 7 * i for i in range(len(lines))]
-    table = pa.table({"id": ids, "src": ["(source)"] * len(lines), "tgt": lines})
+    table = pa.table({"id": ids, "tgt": lines})
     units = tmp_path / "units"
     units.mkdir()
     half = len(lines) // 2
     pq.write_table(table.slice(0, half), units / "a.parquet")
     pq.write_table(table.slice(half), units / "b.parquet")
     out = tmp_path / "out"
-    p = run_example(units, out, "--lang", "bn", "--master", "local[2]", "--partitions", "3")
-    if not mtqc.SOURCE_AWARE:
-        assert "the src column is not read" in p.stderr
+    run_example(units, out, "--lang", "bn", "--master", "local[2]", "--partitions", "3")
 
     findings = pq.read_table(out / "findings")
     scores = pq.read_table(out / "scores")
@@ -75,3 +74,31 @@ def test_spark_example_equals_the_cli(cli, tmp_path):
     assert targets == lines
     assert_same(file, targets, offsets, findings, scores)
     assert findings.num_rows > 30
+
+
+def test_spark_example_with_sources_equals_check_batch(tmp_path):
+    """With a `src` column, every unit is checked against its source, as check_batch does
+    with `sources` (a null src: a unit without one; a null tgt: an empty target)."""
+    units = [
+        ("u1", "The final took place in 1885 before 400,000 people.", "ফাইনাল হয়েছিল ১৮৭৫ সালে, ৪০,০০০ মানুষের সামনে।"),
+        ("u2", None, "আামি একটি ছবি পাঠাবো"),
+        ("u3", "Delete %s files from {folder}?", "{folder} থেকে %d টি ফাইল মুছবেন?"),
+        ("u4", "Wash your hands.", "হাত ধুয়ে নিন।"),
+        ("u5", "Stay home.", None),
+    ]
+    table = pa.table({"id": [u[0] for u in units], "src": [u[1] for u in units], "tgt": [u[2] for u in units]})
+    pq.write_table(table, tmp_path / "units.parquet")
+    out = tmp_path / "out"
+    run_example(tmp_path / "units.parquet", out, "--lang", "bn")
+    findings = pq.read_table(out / "findings").sort_by(
+        [("id", "ascending"), ("byte_start", "ascending"), ("byte_end", "ascending"), ("rule", "ascending")]
+    )
+    scores = pq.read_table(out / "scores").sort_by("id")
+    want_f, want_s = mtqc.Checker(lang="bn", threads=1).check_batch_scored(
+        [u[2] or "" for u in units], sources=[u[1] for u in units], ids=[u[0] for u in units]
+    )
+    assert findings.to_pylist() == want_f.drop_columns(["row"]).to_pylist()
+    assert scores.to_pylist() == want_s.drop_columns(["row"]).to_pylist()
+    assert {"common.number-mismatch", "common.placeholder-mismatch", "bn.sign-on-vowel"} <= set(
+        findings.column("rule").to_pylist()
+    )

@@ -5,6 +5,7 @@
 pub mod attribution;
 pub mod consistency;
 pub mod language;
+pub mod length_limit;
 pub mod mixed_script;
 pub mod mixed_script_stray_word;
 pub mod numerals_mixed_in_number;
@@ -17,6 +18,16 @@ pub mod pattern;
 pub mod repetition;
 pub mod repetition_coordinated;
 mod shared;
+pub mod source_consistency;
+pub mod source_consistency_target;
+pub mod source_empty;
+pub mod source_glossary;
+pub mod source_length;
+pub mod source_numbers;
+pub mod source_placeholders;
+pub mod source_placeholders_order;
+pub mod source_untranslated;
+pub mod source_untranslated_span;
 pub mod terminology;
 
 use std::fmt::Debug;
@@ -67,14 +78,19 @@ pub struct DocHit {
 }
 
 /// What every rule knows about the document it runs on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Context {
     /// The script most letters of the document are written in.
     pub script: Option<Script>,
     /// The document's language (ISO 639-1 where one exists).
     pub language: String,
+    /// The language its translation units were translated from, when known (the file's
+    /// declaration or `--source-lang`).
+    pub source_language: Option<String>,
     /// The language data of the packs active on the document (endings...).
     pub lexicon: std::sync::Arc<Lexicon>,
+    /// The project's glossary for the document's language (`--glossary`).
+    pub glossary: std::sync::Arc<crate::glossary::Glossary>,
 }
 
 /// A compiled rule kind. Paragraph rules implement `paragraph`, document rules `document`.
@@ -163,6 +179,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("attribution", attribution, ["first", "verb"]),
     kind!("consistency", consistency, ["majority", "count"]),
     kind!("language", language, ["language", "expected"]),
+    kind!("length-limit", length_limit, ["length", "limit", "unit"]),
     kind!("mixed-script", mixed_script, []),
     kind!("mixed-script-stray-word", mixed_script_stray_word, []),
     kind!(
@@ -186,6 +203,32 @@ pub const KINDS: &[KindInfo] = &[
     kind!("pattern", pattern, []),
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
+    kind!("source-consistency", source_consistency, ["other", "count"]),
+    kind!(
+        "source-consistency-target",
+        source_consistency_target,
+        ["other", "count"]
+    ),
+    kind!("source-empty", source_empty, []),
+    kind!("source-glossary", source_glossary, ["term", "expected"]),
+    kind!("source-length", source_length, ["ratio", "bound"]),
+    kind!(
+        "source-numbers",
+        source_numbers,
+        ["change", "source", "target"]
+    ),
+    kind!(
+        "source-placeholders",
+        source_placeholders,
+        ["change", "source", "target"]
+    ),
+    kind!(
+        "source-placeholders-order",
+        source_placeholders_order,
+        ["source", "target"]
+    ),
+    kind!("source-untranslated", source_untranslated, ["language"]),
+    kind!("source-untranslated-span", source_untranslated_span, []),
     kind!("terminology", terminology, ["right"]),
 ];
 
@@ -260,6 +303,7 @@ pub(crate) mod testing {
             script: crate::text::dominant_script(&analyses),
             language: language.to_string(),
             lexicon: std::sync::Arc::new(bn_lexicon()),
+            ..Context::default()
         };
         let mut out = Vec::new();
         for a in &analyses {

@@ -96,6 +96,7 @@ impl Engine {
                 script: known.script,
                 language: known.language,
                 lexicon,
+                ..Context::default()
             },
             gates,
         }
@@ -180,10 +181,7 @@ pub fn find(
 
 /// Analyse every paragraph (on all threads) and find the document's script.
 pub fn analyse(segments: &[Segment]) -> (Vec<Analysis<'_>>, Option<Script>) {
-    let analyses: Vec<Analysis> = segments
-        .par_iter()
-        .map(|s| Analysis::new(&s.text))
-        .collect();
+    let analyses: Vec<Analysis> = segments.par_iter().map(Analysis::of_segment).collect();
     let script = dominant_script(&analyses);
     (analyses, script)
 }

@@ -81,8 +81,34 @@ pub fn locate(
     for findings in &mut out.paragraphs {
         findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
         findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
+        keep_source_aware(findings);
     }
     out
+}
+
+/// Whether a finding compares its unit's target with the source (kinds of the `source-`
+/// family).
+fn source_aware(f: &Finding) -> bool {
+    f.kind.starts_with("source-")
+}
+
+/// One finding per defect: a target-only finding inside a source-aware finding of the same
+/// category (a copied source span that is also a stray foreign word) gives way to it.
+fn keep_source_aware(findings: &mut Vec<Finding>) {
+    if !findings.iter().any(source_aware) {
+        return;
+    }
+    let covering: Vec<(usize, usize, String)> = findings
+        .iter()
+        .filter(|f| source_aware(f))
+        .map(|f| (f.start, f.end, f.category.clone()))
+        .collect();
+    findings.retain(|f| {
+        source_aware(f)
+            || !covering
+                .iter()
+                .any(|(s, e, c)| *c == f.category && *s <= f.start && f.end <= *e)
+    });
 }
 
 fn make(

@@ -6,6 +6,7 @@
 
 pub mod decode;
 pub mod paragraphs;
+pub mod readers;
 pub mod unit;
 pub mod walk;
 
@@ -112,19 +113,50 @@ impl Position {
     }
 }
 
-/// A paragraph (or a translation unit) as read: its text, and where that text starts in the
-/// input.
+/// A paragraph (or a translation unit's target) as read: its text, and where that text starts
+/// in the input.
 #[derive(Debug, Clone)]
 pub struct Segment {
     pub text: String,
     pub at: Position,
     pub charset: Charset,
+    /// Anchors back to the input where the text is not verbatim there (entities, escapes,
+    /// inline codes; see `UnitText::map`): from each anchor on, the text is verbatim up to the
+    /// next. Empty for plain text.
+    pub map: Vec<(usize, Position)>,
+    /// The translation unit whose target this is, when it comes from a bilingual file.
+    pub unit: Option<Box<UnitInfo>>,
+}
+
+/// What a segment read from a translation file knows besides its target text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitInfo {
+    pub id: String,
+    pub source: Option<unit::UnitText>,
+    /// The target's inline codes.
+    pub codes: Vec<unit::InlineCode>,
+    pub notes: Vec<String>,
+    pub max_length: Option<unit::MaxLength>,
+    /// `mtqc-ignore` directives: (rule id, reason).
+    pub ignore: Vec<(String, String)>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Segment {
+    /// Plain text verbatim at `at`.
+    pub fn plain(text: String, at: Position, charset: Charset) -> Segment {
+        Segment {
+            text,
+            at,
+            charset,
+            map: Vec::new(),
+            unit: None,
+        }
+    }
+
     /// The position of byte `i` of the text.
     pub fn position(&self, i: usize) -> Position {
-        self.at.after(&self.text[..i], self.charset)
+        self.positions(&[i])[0]
     }
 
     /// Positions of several byte offsets of the text (sorted or not), walking the text once.
@@ -132,9 +164,14 @@ impl Segment {
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         order.sort_by_key(|&i| offsets[i]);
         let mut out = vec![self.at; offsets.len()];
-        let (mut at, mut from) = (self.at, 0);
+        let (mut at, mut from, mut next) = (self.at, 0, 0);
         for i in order {
             let to = offsets[i];
+            // Jump to the last anchor at or before `to`: from there the text is verbatim.
+            while next < self.map.len() && self.map[next].0 <= to {
+                (from, at) = self.map[next];
+                next += 1;
+            }
             at = at.after(&self.text[from..to], self.charset);
             from = to;
             out[i] = at;
@@ -315,5 +352,28 @@ mod tests {
         assert_eq!(p.offset, x);
         let both = s.positions(&[x, 1]);
         assert_eq!(both, [p, s.position(1)]);
+    }
+
+    #[test]
+    fn positions_jump_over_what_the_map_says_is_not_verbatim() {
+        // Raw `<t>a &amp; ক</t>` at offset 100 of line 3 decodes to `a & ক`.
+        let raw = "<t>a &amp; ক</t>";
+        let base = Position::line_start(100, 3, 90);
+        let at = base.after("<t>", Charset::Utf8);
+        let s = Segment {
+            map: vec![
+                (2, at.after("a ", Charset::Utf8)),
+                (3, at.after("a &amp;", Charset::Utf8)),
+            ],
+            ..Segment::plain("a & ক".into(), at, Charset::Utf8)
+        };
+        let k = s.text.find('ক').unwrap();
+        let p = s.positions(&[k, 0, 2])[0];
+        assert_eq!(p.offset, 100 + raw.find('ক').unwrap());
+        assert_eq!(
+            (p.line, p.column),
+            (3, 1 + raw[..raw.find('ক').unwrap()].chars().count())
+        );
+        assert_eq!(s.position(2).offset, 100 + raw.find('&').unwrap());
     }
 }

@@ -85,11 +85,7 @@ impl<R: BufRead> Iterator for Paragraphs<R> {
                     if !blank {
                         let mut text = line.text;
                         text.truncate(content_len);
-                        return Some(Ok(Segment {
-                            text,
-                            at,
-                            charset: self.lines.charset(),
-                        }));
+                        return Some(Ok(Segment::plain(text, at, self.lines.charset())));
                     }
                 }
                 ParagraphMode::BlankLine => {
@@ -105,11 +101,7 @@ impl<R: BufRead> Iterator for Paragraphs<R> {
                             }
                             None => {
                                 self.block = Some((
-                                    Segment {
-                                        text: line.text,
-                                        at,
-                                        charset: self.lines.charset(),
-                                    },
+                                    Segment::plain(line.text, at, self.lines.charset()),
                                     content_len,
                                 ))
                             }

@@ -203,15 +203,24 @@ pub struct FileReport {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParagraphReport {
+    /// A translation unit's id (bilingual inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub index: usize,
     pub line: usize,
     pub words: usize,
     pub penalty: f64,
     pub score: f64,
     pub pass: bool,
+    /// A translation unit's source text (bilingual inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A translation unit's target text as checked (bilingual inputs; inline codes are U+FFFC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     pub findings: Vec<Finding>,
     /// The paragraph's text as checked, for renderers that show it. Not part of the JSON
-    /// contract.
+    /// contract (a unit's is its `target`).
     #[serde(skip)]
     pub text: String,
 }

@@ -20,6 +20,22 @@ pub struct Example {
     /// Findings expected when it is not one per `flags` entry (a flag may cover two findings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// For source-aware rules: the source of each line of `text`, line by line; each line is
+    /// then a translation unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The source's language (default `en` when there is a source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_language: Option<String>,
+    /// The text's language, instead of the pack's or the detected one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Glossary entries the example is checked with: `[["source term", "target|target"]]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<[String; 2]>,
+    /// A length limit on each line, in characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
 }
 
 impl Example {

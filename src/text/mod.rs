@@ -3,6 +3,7 @@
 
 pub mod language;
 pub mod numbers;
+pub mod placeholders;
 pub mod script;
 pub mod sentences;
 pub mod words;
@@ -184,6 +185,20 @@ pub struct Analysis<'a> {
     pub scripts: ScriptCounts,
     /// Whitespace-separated tokens: the words MQM counts in spaced scripts.
     pub whitespace_tokens: usize,
+    /// For a translation unit's target: its source and what the file says of both.
+    pub unit: Option<Box<UnitView<'a>>>,
+}
+
+/// What source-aware rules read about a translation unit besides its target.
+#[derive(Debug)]
+pub struct UnitView<'a> {
+    /// The source, analysed like the target.
+    pub source: Option<Analysis<'a>>,
+    /// Inline codes of the source and of the target (tags, placeholders kept as codes).
+    pub source_codes: &'a [crate::input::unit::InlineCode],
+    pub target_codes: &'a [crate::input::unit::InlineCode],
+    /// The file's length limit on the target.
+    pub max_length: Option<crate::input::unit::MaxLength>,
 }
 
 impl<'a> Analysis<'a> {
@@ -213,7 +228,27 @@ impl<'a> Analysis<'a> {
             sentences: sentences::sentences(text),
             scripts: ScriptCounts::of(text),
             whitespace_tokens: text.split_whitespace().count(),
+            unit: None,
         }
+    }
+
+    /// The analysis of a segment: its text, and for a translation unit its source.
+    pub fn of_segment(segment: &'a crate::input::Segment) -> Analysis<'a> {
+        let mut a = Analysis::new(&segment.text);
+        if let Some(u) = segment.unit.as_deref() {
+            a.unit = Some(Box::new(UnitView {
+                source: u.source.as_ref().map(|t| Analysis::new(&t.text)),
+                source_codes: u.source.as_ref().map_or(&[], |t| &t.codes[..]),
+                target_codes: &u.codes,
+                max_length: u.max_length,
+            }));
+        }
+        a
+    }
+
+    /// The source of a translation unit, analysed.
+    pub fn source(&self) -> Option<&Analysis<'a>> {
+        self.unit.as_ref().and_then(|u| u.source.as_ref())
     }
 
     /// A word of this paragraph in NFC, the form rules compare.

@@ -1,0 +1,7 @@
+//! The bytes as a JSONL file, read by mtqc's JSONL reader: errors must name a line
+//! and a column, and texts keep their invariants (see `mtqc_fuzz::rdr_jsonl`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| mtqc_fuzz::rdr_jsonl(data));

@@ -1,0 +1,54 @@
+//! `source-consistency-target`: two different sources given one translation in one file (case,
+//! spacing and end punctuation aside): the units whose source is not the one most units with
+//! that translation have are flagged. As Xbench's "inconsistency in source". Values:
+//! `{other}` (the other source), `{count}`.
+
+use serde::Deserialize;
+
+use super::source_consistency::{key, minority};
+use super::{BuildError, Check, Context, DocHit};
+use crate::text::Analysis;
+
+/// No options.
+#[derive(Debug, Deserialize)]
+pub struct Options {}
+
+#[derive(Debug)]
+pub struct SourceConsistencyTarget;
+
+pub fn build(_: Options) -> Result<SourceConsistencyTarget, BuildError> {
+    Ok(SourceConsistencyTarget)
+}
+
+impl Check for SourceConsistencyTarget {
+    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
+        minority(
+            ps,
+            |p| p.source().map(|_| key(p)),
+            |p| p.source().map(|s| (key(s), s.text.trim().to_string())),
+            out,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_sources_one_translation() {
+        let pairs = [
+            ("Wash your hands.", "হাত ধুয়ে নিন।"),
+            ("Clean your hands.", "হাত ধুয়ে নিন।"),
+            ("Wash your hands", "হাত ধুয়ে নিন"),
+        ];
+        let ps: Vec<Analysis> = pairs
+            .iter()
+            .map(|(s, t)| crate::checks::source_placeholders::tests::pair(s, t))
+            .collect();
+        let mut out = Vec::new();
+        SourceConsistencyTarget.document(&ps, &Context::default(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].paragraph, 1);
+    }
+}

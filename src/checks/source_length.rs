@@ -1,0 +1,165 @@
+//! `source-length`: a target much shorter or longer than its source, for the language pair:
+//! its length in letters and digits over the source's lies outside the pair's band (`bands`,
+//! measured on professional translation; see the rule's doc). A target under `min` is short
+//! whatever its end; one under `min_unfinished` is short when it also stops without the
+//! sentence-final punctuation its source ends with (a translation cut off). Sources shorter
+//! than `min_source` characters vary too much to judge. A rule with only lower bounds finds
+//! omissions, one with only `max` bounds additions. Values: `{ratio}`, `{bound}`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    min_unfinished: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    /// Per language pair, `"en-bn" = { min = 0.5 }`: the band of target/source length.
+    bands: BTreeMap<String, Band>,
+    /// Shortest source judged, in letters and digits.
+    #[serde(default = "default_min_source")]
+    min_source: usize,
+}
+
+fn default_min_source() -> usize {
+    20
+}
+
+#[derive(Debug)]
+pub struct SourceLength {
+    bands: BTreeMap<String, Band>,
+    min_source: usize,
+}
+
+pub fn build(o: Options) -> Result<SourceLength, BuildError> {
+    for (pair, b) in &o.bands {
+        let ok = |x: Option<f64>| x.is_none_or(|v| v.is_finite() && v > 0.0);
+        if !ok(b.min) || !ok(b.min_unfinished) || !ok(b.max) || pair.split('-').count() != 2 {
+            return Err(BuildError::new(format!(
+                "`bands`: `{pair}` needs a `SOURCE-TARGET` pair and positive bounds"
+            )));
+        }
+    }
+    Ok(SourceLength {
+        bands: o.bands,
+        min_source: o.min_source,
+    })
+}
+
+fn length(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Whether a text ends a sentence: its last character that is not a quote or bracket is
+/// sentence-final punctuation of any script.
+fn finished(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .rev()
+        .find(|c| {
+            !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '」' | '』'
+            )
+        })
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '।' | '॥' | '。' | '！' | '？' | '؟' | '۔' | '…' | ':' | ';'
+            )
+        })
+}
+
+impl Check for SourceLength {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        let Some(source) = p.source() else { return };
+        let Some(sl) = ctx.source_language.as_deref() else {
+            return;
+        };
+        let Some(band) = self.bands.get(&format!("{sl}-{}", ctx.language)) else {
+            return;
+        };
+        let (s, t) = (length(source.text), length(p.text));
+        if s < self.min_source || t == 0 {
+            return;
+        }
+        let ratio = t as f64 / s as f64;
+        let cut_off = finished(source.text) && !finished(p.text);
+        let bound = match (band.min, band.min_unfinished, band.max) {
+            (Some(min), _, _) if ratio < min => min,
+            (_, Some(min), _) if ratio < min && cut_off => min,
+            (_, _, Some(max)) if ratio > max => max,
+            _ => return,
+        };
+        let start = p.text.len() - p.text.trim_start().len();
+        let whole = Span::new(start, p.text.trim_end().len().max(start));
+        out.push(
+            Hit::new(whole)
+                .var("ratio", format!("{ratio:.2}"))
+                .var("bound", format!("{bound}")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_the_band_of_the_pair() {
+        let rule = build(Options {
+            bands: BTreeMap::from([(
+                "en-bn".into(),
+                Band {
+                    min: Some(0.5),
+                    min_unfinished: Some(0.8),
+                    max: None,
+                },
+            )]),
+            min_source: 20,
+        })
+        .unwrap();
+        let ctx = Context {
+            language: "bn".into(),
+            source_language: Some("en".into()),
+            ..Context::default()
+        };
+        let source = "Wash your hands often with soap and water for twenty seconds.";
+        let mut out = Vec::new();
+        for target in [
+            "হাত ধুয়ে নিন।",
+            "সাবান ও পানি দিয়ে কুড়ি সেকেন্ড ধরে ঘন ঘন হাত ধুয়ে নিন।",
+            "সাবান ও পানি দিয়ে কুড়ি সেকেন্ড ধরে ঘন ঘন",
+            "সাবান ও পানি দিয়ে কুড়ি সেকেন্ড ধরে।",
+        ] {
+            let t = crate::checks::source_placeholders::tests::pair(source, target);
+            rule.paragraph(&t, &ctx, &mut out);
+        }
+        assert_eq!(out.len(), 2, "the short one, and the one cut off");
+        let band = Band {
+            min: Some(0.5),
+            min_unfinished: None,
+            max: None,
+        };
+        let one = BTreeMap::from([("en".into(), band)]);
+        assert!(
+            build(Options {
+                bands: one,
+                min_source: 1
+            })
+            .is_err()
+        );
+    }
+}

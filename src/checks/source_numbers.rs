@@ -1,0 +1,457 @@
+//! `source-numbers`: numbers compared by value between a translation unit's source and its
+//! target. A number is read in any numbering system (`১৮৮৫` = 1885), with any grouping
+//! (`১,০০,০০০` = `100,000` = `100 000` = `100.000` where a dot groups thousands), either
+//! decimal separator (`1.5` = `1,5` = `١٫٥`), leading zeros, and a scale word after it
+//! (`২ লাখ` = `200,000` = `20万`, through the packs' `number_scales`). Numbers written with
+//! digits must be matched on the other side, by digits or by a number word of the language
+//! (`3` = `তিন`, through `number_words`); number words are never required (`one` is often a
+//! pronoun). Numbers inside URLs, e-mail addresses and placeholders are the placeholder rule's.
+//!
+//! Unmatched numbers are reported in order: a source number and a target number left over
+//! together are a changed number (flagged on the target's), a target number alone is extra,
+//! the source numbers alone are missing (one finding on the whole target). The hit's values:
+//! `{change}` (`changed`, `extra`, `missing`), `{source}` and `{target}` (the numbers as
+//! written, `—` for none).
+
+use serde::Deserialize;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::lexicon::Lexicon;
+use crate::text::script::{digit_zero, is_decimal_digit, is_letter};
+use crate::text::{Analysis, Span};
+
+/// No options.
+#[derive(Debug, Deserialize)]
+pub struct Options {}
+
+#[derive(Debug)]
+pub struct SourceNumbers;
+
+pub fn build(_: Options) -> Result<SourceNumbers, BuildError> {
+    Ok(SourceNumbers)
+}
+
+/// A number of a text: where it is, the values it may stand for, and whether it is written
+/// with digits (only those are required on the other side).
+#[derive(Debug, Clone)]
+struct Quantity {
+    span: Span,
+    values: Vec<f64>,
+    digits: bool,
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(1.0)
+}
+
+impl Quantity {
+    fn matches(&self, other: &Quantity) -> bool {
+        self.values
+            .iter()
+            .any(|&a| other.values.iter().any(|&b| same(a, b)))
+    }
+}
+
+/// A digit's value, in any numbering system.
+fn digit_value(c: char) -> Option<u32> {
+    let zero = digit_zero(c)?;
+    Some(c as u32 - zero as u32)
+}
+
+/// Separators that may sit between digit groups of one number.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | '\u{066B}' | '\u{066C}' | '\u{2009}' | '\u{202F}' | '\u{00A0}' | '\'' | '’'
+    )
+}
+
+/// The values a run of digit groups may stand for: every separator a grouping (when the groups
+/// are grouped as Western or Indian numbers group), or the last one a decimal point.
+fn readings(groups: &[String], seps: &[char]) -> Vec<f64> {
+    let join = |gs: &[String]| gs.concat();
+    let parse = |s: &str| s.parse::<f64>().ok();
+    let mut out = Vec::new();
+    if groups.len() == 1 {
+        out.extend(parse(&groups[0]));
+        return out;
+    }
+    let first = groups[0].len();
+    let rest = &groups[1..];
+    let western = (1..=3).contains(&first) && rest.iter().all(|g| g.len() == 3);
+    let indian = (1..=2).contains(&first)
+        && rest.len() >= 2
+        && rest[..rest.len() - 1].iter().all(|g| g.len() == 2)
+        && rest[rest.len() - 1].len() == 3;
+    let grouping_seps = seps.iter().all(|&c| c != '\u{066B}');
+    if (western || indian) && grouping_seps {
+        out.extend(parse(&join(groups)));
+    }
+    let last = seps[seps.len() - 1];
+    if matches!(last, '.' | ',' | '\u{066B}') {
+        let int = join(&groups[..groups.len() - 1]);
+        let frac = &groups[groups.len() - 1];
+        out.extend(parse(&format!("{int}.{frac}")));
+    }
+    if out.is_empty() {
+        // An odd grouping (`1,2345`): its digits as one number.
+        out.extend(parse(&join(groups)));
+    }
+    out
+}
+
+/// Numbers written with digits, with a scale word after them when the language data has one
+/// (`২ লাখ`, `20万`, `2 million`): then both the bare and the scaled value.
+fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quantity> {
+    let text = p.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !is_decimal_digit(c) || skip.iter().any(|s| s.start <= start && start < s.end) {
+            i += 1;
+            continue;
+        }
+        let mut groups = vec![String::new()];
+        let mut seps = Vec::new();
+        let mut j = i;
+        let mut end = start;
+        while j < chars.len() {
+            let (at, d) = chars[j];
+            if let Some(v) = digit_value(d).filter(|_| is_decimal_digit(d)) {
+                groups
+                    .last_mut()
+                    .expect("a group")
+                    .push(char::from(b'0' + v as u8));
+                end = at + d.len_utf8();
+                j += 1;
+                continue;
+            }
+            // A separator joins when a digit follows; a plain space only before a group of
+            // exactly three digits, after a group of one to three (`100 000`).
+            let next_digit = chars.get(j + 1).is_some_and(|&(_, n)| is_decimal_digit(n));
+            let joins = if is_separator(d) {
+                next_digit
+            } else if d == ' ' && next_digit && seps.iter().all(|&s| s == ' ') {
+                let len = chars[j + 1..]
+                    .iter()
+                    .take_while(|(_, n)| is_decimal_digit(*n))
+                    .count();
+                let after = chars.get(j + 1 + len).map(|&(_, n)| n);
+                let last_len = groups.last().map_or(0, String::len);
+                len == 3
+                    && (1..=3).contains(&last_len)
+                    && after.is_none_or(|n| !is_decimal_digit(n))
+            } else {
+                false
+            };
+            if !joins {
+                break;
+            }
+            seps.push(d);
+            groups.push(String::new());
+            j += 1;
+        }
+        let mut values = readings(&groups, &seps);
+        // A scale word right after (after spaces, or touching in unspaced scripts).
+        let rest = &text[end..];
+        let trimmed = rest.trim_start();
+        let scale = scale_prefix(trimmed, lexicon);
+        let mut span_end = end;
+        if let Some((len, factor)) = scale {
+            let scaled: Vec<f64> = values.iter().map(|v| v * factor).collect();
+            values.extend(scaled);
+            span_end = end + (rest.len() - trimmed.len()) + len;
+        }
+        out.push(Quantity {
+            span: Span::new(start, span_end),
+            values,
+            digits: true,
+        });
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// The longest scale word of the language data at the start of `text` that is a whole word
+/// (or a Han/Kana character, which are words of their own), with its factor.
+fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
+    if lexicon.number_scales.is_empty() {
+        return None;
+    }
+    let word: String = text
+        .chars()
+        .take_while(|c| is_letter(*c) || crate::text::script::is_mark(*c))
+        .collect();
+    if word.is_empty() {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    // The whole word, or the word less an ending (`লাখের`), or a one-character scale
+    // (`万人`).
+    if let Some(&f) = lexicon.number_scales.get(&lower) {
+        return Some((word.len(), f));
+    }
+    let (stem, _) = lexicon.split_ending(&lower, 1);
+    if let Some(&f) = lexicon.number_scales.get(stem) {
+        return Some((word.len(), f));
+    }
+    let first: String = word.chars().take(1).collect();
+    let unspaced = word
+        .chars()
+        .next()
+        .and_then(crate::text::script::script_of)
+        .is_some_and(crate::text::script::is_unspaced);
+    if unspaced && let Some(&f) = lexicon.number_scales.get(&first) {
+        return Some((first.len(), f));
+    }
+    None
+}
+
+/// Numbers written as words of the language data (`তিন`, `three`, `তিনটি` less its ending),
+/// with a scale word after them (`two million`).
+fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
+    if lexicon.number_words.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let words: Vec<_> = p.words.iter().filter(|w| w.is_letters()).collect();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        let lower = p.norm(w).to_lowercase();
+        let value = lexicon
+            .number_words
+            .get(&lower)
+            .or_else(|| lexicon.number_words.get(lexicon.split_ending(&lower, 1).0))
+            .or_else(|| number_prefix(&lower, lexicon))
+            .copied();
+        let Some(v) = value else {
+            k += 1;
+            continue;
+        };
+        let mut values = vec![v];
+        let mut span = w.span;
+        if let Some(next) = words.get(k + 1)
+            && p.only_space_between(w.span, next.span)
+            && let Some((_, f)) = scale_prefix(&p.text[next.span.start..], lexicon)
+        {
+            values.push(v * f);
+            span.end = next.span.end;
+            k += 1;
+        }
+        out.push(Quantity {
+            span,
+            values,
+            digits: false,
+        });
+        k += 1;
+    }
+    out
+}
+
+/// A number word that opens a longer word, with a short rest (`তিনবার` three times, `दोनों`):
+/// number words only ever excuse a number, never require one, so a word read as a number by
+/// mistake (`দশক`) can hide a finding but not make one.
+fn number_prefix<'l>(word: &str, lexicon: &'l Lexicon) -> Option<&'l f64> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    (2..chars.len()).rev().find_map(|k| {
+        let rest = chars.len() - k;
+        if rest > 4 {
+            return None;
+        }
+        lexicon.number_words.get(&word[..chars[k].0])
+    })
+}
+
+/// Spans the placeholder rule owns: URLs, e-mail addresses, placeholders, tags.
+fn owned_spans(text: &str) -> Vec<Span> {
+    crate::text::placeholders::placeholders(text)
+        .into_iter()
+        .map(|p| p.span)
+        .collect()
+}
+
+fn quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
+    let skip = owned_spans(p.text);
+    let mut q = digit_quantities(p, lexicon, &skip);
+    let digits: Vec<Span> = q.iter().map(|x| x.span).collect();
+    q.extend(
+        word_quantities(p, lexicon)
+            .into_iter()
+            .filter(|w| !digits.iter().any(|d| d.overlaps(&w.span))),
+    );
+    q.sort_by_key(|x| x.span);
+    q
+}
+
+/// Indices of `from`'s digit numbers matched by none of `to`'s numbers (each used once),
+/// given numbers of `to` already taken.
+fn unmatched(from: &[Quantity], to: &[Quantity], taken: &mut [bool]) -> Vec<usize> {
+    let mut left = Vec::new();
+    for (i, q) in from.iter().enumerate().filter(|(_, q)| q.digits) {
+        match (0..to.len()).find(|&j| !taken[j] && to[j].matches(q)) {
+            Some(j) => taken[j] = true,
+            None => left.push(i),
+        }
+    }
+    left
+}
+
+impl Check for SourceNumbers {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        let Some(source) = p.source() else { return };
+        let lexicon = &ctx.lexicon;
+        let src = quantities(source, lexicon);
+        let tgt = quantities(p, lexicon);
+        if src.is_empty() && tgt.iter().all(|q| !q.digits) {
+            return;
+        }
+        // Source digits matched by any target number, then target digits by any source
+        // number not used yet.
+        let mut tgt_taken = vec![false; tgt.len()];
+        let missing = unmatched(&src, &tgt, &mut tgt_taken);
+        let mut src_taken = vec![false; src.len()];
+        for &i in &missing {
+            src_taken[i] = true;
+        }
+        let extra: Vec<usize> = tgt
+            .iter()
+            .enumerate()
+            .filter(|(j, q)| q.digits && !tgt_taken[*j])
+            .map(|(j, _)| j)
+            .filter(
+                |&j| match (0..src.len()).find(|&i| !src_taken[i] && src[i].matches(&tgt[j])) {
+                    Some(i) => {
+                        src_taken[i] = true;
+                        false
+                    }
+                    None => true,
+                },
+            )
+            .collect();
+        let shown = |a: &Analysis, q: &Quantity| a.slice(q.span).to_string();
+        let whole = {
+            let start = p.text.len() - p.text.trim_start().len();
+            Span::new(start, p.text.trim_end().len().max(start))
+        };
+        let pairs = missing.len().min(extra.len());
+        for k in 0..pairs {
+            let (s, t) = (&src[missing[k]], &tgt[extra[k]]);
+            out.push(
+                Hit::new(t.span)
+                    .var("change", "changed")
+                    .var("source", shown(source, s))
+                    .var("target", shown(p, t))
+                    .suggest(shown(source, s)),
+            );
+        }
+        for &j in &extra[pairs..] {
+            out.push(
+                Hit::new(tgt[j].span)
+                    .var("change", "extra")
+                    .var("source", "—")
+                    .var("target", shown(p, &tgt[j])),
+            );
+        }
+        // The numbers missing from the target are one finding on it, naming them all.
+        if missing.len() > pairs {
+            let names: Vec<String> = missing[pairs..]
+                .iter()
+                .map(|&i| shown(source, &src[i]))
+                .collect();
+            out.push(
+                Hit::new(whole)
+                    .var("change", "missing")
+                    .var("source", names.join(", "))
+                    .var("target", "—"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn check(source: &str, target: &str, lexicon: Lexicon) -> Vec<(String, String)> {
+        let mut t = Analysis::new(target);
+        t.unit = Some(Box::new(crate::text::UnitView {
+            source: Some(Analysis::new(source)),
+            source_codes: &[],
+            target_codes: &[],
+            max_length: None,
+        }));
+        let ctx = Context {
+            lexicon: std::sync::Arc::new(lexicon),
+            ..Context::default()
+        };
+        let mut out = Vec::new();
+        SourceNumbers.paragraph(&t, &ctx, &mut out);
+        out.into_iter()
+            .map(|h| {
+                let change = h
+                    .vars
+                    .iter()
+                    .find(|(k, _)| *k == "change")
+                    .unwrap()
+                    .1
+                    .clone();
+                (change, t.slice(h.span).to_string())
+            })
+            .collect()
+    }
+
+    fn lexicon() -> Lexicon {
+        Lexicon {
+            number_words: BTreeMap::from([("three".into(), 3.0), ("তিন".into(), 3.0)]),
+            number_scales: BTreeMap::from([
+                ("million".into(), 1e6),
+                ("লাখ".into(), 1e5),
+                ("万".into(), 1e4),
+            ]),
+            endings: vec!["টি".into(), "ের".into()],
+            ..Lexicon::default()
+        }
+    }
+
+    #[test]
+    fn values_match_across_systems_groupings_separators_and_words() {
+        let l = lexicon;
+        assert!(check("400,000 people in 1885", "১৮৮৫ সালে ৪,০০,০০০ জন", l()).is_empty());
+        assert!(check("100,000 cases", "100 000 случаев", l()).is_empty());
+        assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
+        assert!(check("2 million", "২০ লাখ", l()).is_empty());
+        assert!(check("200,000", "20万", l()).is_empty());
+        assert!(check("3 cases", "তিনটি ঘটনা", l()).is_empty());
+        assert!(check("three cases", "3 টি ঘটনা", l()).is_empty());
+        assert!(check("007 agent", "7 এজেন্ট", l()).is_empty());
+        assert!(
+            check("see https://x.org/2020", "দেখুন", l()).is_empty(),
+            "a URL's digits are not numbers here"
+        );
+    }
+
+    #[test]
+    fn changed_extra_and_missing_numbers() {
+        let l = lexicon;
+        assert_eq!(
+            check("400,000 people", "৪০,০০০ জন", l()),
+            [("changed".into(), "৪০,০০০".into())]
+        );
+        assert_eq!(
+            check("in 1885", "১৮৭৫ সালে", l()),
+            [("changed".into(), "১৮৭৫".into())]
+        );
+        assert_eq!(
+            check("64 cases", "৬৪ টি ১২ ঘটনা", l()),
+            [("extra".into(), "১২".into())]
+        );
+        assert_eq!(
+            check("64 cases in 12 towns", "৬৪টি ঘটনা", l()),
+            [("missing".into(), "৬৪টি ঘটনা".into())]
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! `source-placeholders`: the placeholders and markup of a unit's source must all be in its
+//! target, and no others: printf (`%s`, `%1$d`, `%@`), Python (`%(name)s`), braces (`{0}`,
+//! `{name}`), HTML tags, character entities, URLs, e-mail addresses, and the inline codes of
+//! XLIFF and TMX (by kind and id). Compared as multisets: order is
+//! `source-placeholders-order`'s. A source entity the target writes as its character
+//! (`&quot;` as `“`) is there. Unmatched placeholders of one class, one from each side, are an
+//! altered placeholder (flagged on the target's); a target placeholder alone is extra; the
+//! source placeholders alone are missing (one finding on the whole target). Values:
+//! `{change}` (`altered`, `extra`, `missing`), `{source}`, `{target}` (`—` for none).
+
+use serde::Deserialize;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::input::unit::InlineCode;
+use crate::text::placeholders::{Class, entity_chars, placeholders};
+use crate::text::{Analysis, Span};
+
+/// No options.
+#[derive(Debug, Deserialize)]
+pub struct Options {}
+
+#[derive(Debug)]
+pub struct SourcePlaceholders;
+
+pub fn build(_: Options) -> Result<SourcePlaceholders, BuildError> {
+    Ok(SourcePlaceholders)
+}
+
+/// A placeholder or inline code of one side: its comparison key, class, span and text.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub key: String,
+    /// `None` for an inline code.
+    pub class: Option<Class>,
+    pub span: Span,
+    pub shown: String,
+}
+
+fn code_key(c: &InlineCode) -> String {
+    let role = match c.role {
+        crate::input::unit::CodeRole::Open => "open",
+        crate::input::unit::CodeRole::Close => "close",
+        crate::input::unit::CodeRole::Standalone => "",
+    };
+    format!("<{} {}{role}>", c.kind, c.id.as_deref().unwrap_or(""))
+}
+
+/// The placeholders and inline codes of a text, in order.
+pub(crate) fn items(text: &str, codes: &[InlineCode]) -> Vec<Item> {
+    let mut out: Vec<Item> = placeholders(text)
+        .into_iter()
+        .map(|p| Item {
+            shown: text[p.span.start..p.span.end].to_string(),
+            key: p.key,
+            class: Some(p.class),
+            span: p.span,
+        })
+        .collect();
+    for c in codes {
+        let end = c.offset + crate::input::unit::CODE.len_utf8();
+        if text.get(c.offset..end).is_some() {
+            let key = code_key(c);
+            out.push(Item {
+                shown: key.clone(),
+                key,
+                class: None,
+                span: Span::new(c.offset, end),
+            });
+        }
+    }
+    out.sort_by_key(|i| i.span);
+    out
+}
+
+impl Check for SourcePlaceholders {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        let Some(unit) = p.unit.as_deref() else {
+            return;
+        };
+        let Some(source) = unit.source.as_ref() else {
+            return;
+        };
+        let src = items(source.text, unit.source_codes);
+        let tgt = items(p.text, unit.target_codes);
+        if src.is_empty() && tgt.is_empty() {
+            return;
+        }
+        let mut taken = vec![false; tgt.len()];
+        let mut missing = Vec::new();
+        for s in &src {
+            match (0..tgt.len()).find(|&j| !taken[j] && tgt[j].key == s.key) {
+                Some(j) => taken[j] = true,
+                None => {
+                    // An entity the target writes as its character is there.
+                    let chars = entity_chars(&s.key);
+                    if s.class == Some(Class::Entity) && !chars.is_empty() && p.text.contains(chars)
+                    {
+                        continue;
+                    }
+                    missing.push(s);
+                }
+            }
+        }
+        let mut extra: Vec<usize> = (0..tgt.len()).filter(|&j| !taken[j]).collect();
+        let mut reported_missing = Vec::new();
+        for s in missing {
+            match extra.iter().position(|&j| tgt[j].class == s.class) {
+                Some(k) => {
+                    let t = &tgt[extra.remove(k)];
+                    out.push(
+                        Hit::new(t.span)
+                            .var("change", "altered")
+                            .var("source", s.shown.clone())
+                            .var("target", t.shown.clone())
+                            .suggest(s.shown.clone()),
+                    );
+                }
+                None => reported_missing.push(s.shown.clone()),
+            }
+        }
+        for j in extra {
+            out.push(
+                Hit::new(tgt[j].span)
+                    .var("change", "extra")
+                    .var("source", "—")
+                    .var("target", tgt[j].shown.clone()),
+            );
+        }
+        if !reported_missing.is_empty() {
+            let start = p.text.len() - p.text.trim_start().len();
+            let whole = Span::new(start, p.text.trim_end().len().max(start));
+            out.push(
+                Hit::new(whole)
+                    .var("change", "missing")
+                    .var("source", reported_missing.join(" "))
+                    .var("target", "—"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn pair<'a>(source: &'a str, target: &'a str) -> Analysis<'a> {
+        let mut t = Analysis::new(target);
+        t.unit = Some(Box::new(crate::text::UnitView {
+            source: Some(Analysis::new(source)),
+            source_codes: &[],
+            target_codes: &[],
+            max_length: None,
+        }));
+        t
+    }
+
+    fn changes(source: &str, target: &str) -> Vec<(String, String)> {
+        let t = pair(source, target);
+        let mut out = Vec::new();
+        SourcePlaceholders.paragraph(&t, &Context::default(), &mut out);
+        out.into_iter()
+            .map(|h| (h.vars[0].1.clone(), t.slice(h.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn missing_extra_and_altered() {
+        assert!(changes("Delete %s files from {folder}", "{folder} থেকে %s ফাইল মুছুন").is_empty());
+        assert_eq!(
+            changes("Delete %s files", "%d ফাইল মুছুন"),
+            [("altered".into(), "%d".into())]
+        );
+        assert_eq!(
+            changes("Delete {name}", "{nom} মুছুন"),
+            [("altered".into(), "{nom}".into())]
+        );
+        assert_eq!(
+            changes("Delete <b>all</b>", "<b>সব</b> মুছুন %s"),
+            [("extra".into(), "%s".into())]
+        );
+        assert_eq!(
+            changes("See https://who.int and a@b.org", "দেখুন"),
+            [("missing".into(), "দেখুন".into())]
+        );
+        assert!(
+            changes("a &quot;b&quot;", "ক “খ”").is_empty(),
+            "an entity as its character"
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! `source-untranslated-span`: a run of `min_words` or more consecutive source words copied
+//! into a target written in another script (`ঘরে থাকুন, wash your hands often`). Names,
+//! titles and acronyms are kept in the source's script on purpose, so a run counts only when
+//! it holds a lowercase word of two letters or more and is not all capitalised words; `allow`
+//! lists runs never flagged. A whole target copied is `source-untranslated`'s.
+
+use serde::Deserialize;
+
+use super::shared::nfc_all;
+use super::{BuildError, Check, Context, Hit};
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    /// Fewest consecutive source words that make a run.
+    #[serde(default = "default_min_words")]
+    min_words: usize,
+    /// Runs never flagged (compared case-insensitively).
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+fn default_min_words() -> usize {
+    3
+}
+
+#[derive(Debug)]
+pub struct UntranslatedSpan {
+    min_words: usize,
+    allow: Vec<String>,
+}
+
+pub fn build(o: Options) -> Result<UntranslatedSpan, BuildError> {
+    if o.min_words < 2 {
+        return Err(BuildError::new("`min_words` must be 2 or more"));
+    }
+    Ok(UntranslatedSpan {
+        min_words: o.min_words,
+        allow: nfc_all(&o.allow)
+            .into_iter()
+            .map(|a| a.to_lowercase())
+            .collect(),
+    })
+}
+
+impl Check for UntranslatedSpan {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        let Some(source) = p.source() else { return };
+        let Some(native) = ctx.script else { return };
+        // Target words in another script than the document's, lowercased.
+        let foreign: Vec<(Span, String)> = p
+            .words
+            .iter()
+            .filter(|w| w.is_letters() && w.script.is_some_and(|s| s != native))
+            .map(|w| (w.span, p.norm(w).to_lowercase()))
+            .collect();
+        if foreign.len() < self.min_words {
+            return;
+        }
+        let src: Vec<String> = source
+            .words
+            .iter()
+            .filter(|w| w.is_letters())
+            .map(|w| source.norm(w).to_lowercase())
+            .collect();
+        let in_source = |run: &[(Span, String)]| {
+            let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
+            src.windows(words.len())
+                .any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
+        };
+        let mut i = 0;
+        while i + self.min_words <= foreign.len() {
+            // Consecutive in the target: only spaces and punctuation between them.
+            let mut j = i + 1;
+            while j < foreign.len()
+                && p.text[foreign[j - 1].0.end..foreign[j].0.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '-' | '\'' | '’'))
+                && in_source(&foreign[i..=j])
+            {
+                j += 1;
+            }
+            if j - i >= self.min_words && in_source(&foreign[i..j]) {
+                let run = &foreign[i..j];
+                let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+                let text = p.slice(span);
+                let lowercase = run.iter().any(|(s, w)| {
+                    w.chars().count() >= 2 && p.slice(*s).chars().all(|c| !c.is_uppercase())
+                });
+                if lowercase && !self.allow.contains(&text.to_lowercase()) {
+                    out.push(Hit::new(span));
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        let t = crate::checks::source_placeholders::tests::pair(source, target);
+        let ctx = Context {
+            script: Some(unicode_script::Script::Bengali),
+            ..Context::default()
+        };
+        let mut out = Vec::new();
+        build(Options {
+            min_words: 3,
+            allow: vec![],
+        })
+        .unwrap()
+        .paragraph(&t, &ctx, &mut out);
+        out.into_iter()
+            .map(|h| t.slice(h.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn copied_runs_not_names() {
+        assert_eq!(
+            flagged(
+                "Stay home and wash your hands often.",
+                "ঘরে থাকুন এবং wash your hands often।"
+            ),
+            ["wash your hands often"]
+        );
+        assert!(
+            flagged(
+                "the World Health Organization said",
+                "World Health Organization জানিয়েছে"
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged("wash your hands", "wash hands your হাত").is_empty(),
+            "not a run of the source"
+        );
+        assert!(
+            flagged("side effects are rare", "side effects বিরল").is_empty(),
+            "two words"
+        );
+    }
+}

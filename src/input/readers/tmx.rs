@@ -1,0 +1,323 @@
+//! TMX 1.4 (LISA; 1.1 to 1.4 read alike): every `<tu>` is a unit, id its `tuid` (else its
+//! 1-based number), its variants `<tuv xml:lang>` (`lang` in TMX 1.1) each with one `<seg>`
+//! whose inline `bpt`, `ept`, `ph`, `it`, `ut` and `hi` are codes (see `inline.rs`).
+//!
+//! **Languages.** The source variant of a `<tu>` is the one whose language is the source
+//! language: `ReadOptions::source_lang`, else the header's `srclang`, else (`*all*` or none)
+//! the language of the first variant of the first `<tu>`. Languages match case-insensitively,
+//! and a bare language (`en`) also matches its regional forms (`en-US`) when no variant
+//! matches exactly. Every other language is a target: the reader gives one `UnitDoc` per
+//! target language, in order of first appearance (only `ReadOptions::target_lang` when it is
+//! set), and every `<tu>` is a unit of every one of them: a `<tu>` without that language
+//! gives a unit with no target (`Skip::NoTarget`), as does a blank target.
+//!
+//! **Notes and properties.** The `<tu>`'s `<note>`s are the unit's notes (with `mtqc-ignore:`
+//! directives); its `<prop type="...">`s go to `Unit::extra` (type -> text).
+
+use super::inline::{self, Dialect};
+use super::xml::{Ev, Tag, Xml};
+use super::{ReadOptions, Source, blank};
+use crate::error::Error;
+use crate::input::unit::{FileInfo, Skip, Unit, UnitDoc, UnitText, ignore_directives};
+
+struct Tu {
+    id: String,
+    notes: Vec<String>,
+    props: serde_json::Map<String, serde_json::Value>,
+    /// `(language, segment)` in order.
+    variants: Vec<(String, UnitText)>,
+}
+
+/// Read a TMX document.
+pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
+    let mut xml = Xml::new(src);
+    let root = xml.root()?;
+    if root.local != "tmx" {
+        return Err(xml.error(
+            root.start,
+            format!("not a TMX document: the root element is <{}>", root.local),
+        ));
+    }
+    let mut srclang: Option<String> = None;
+    let mut tus: Vec<Tu> = Vec::new();
+    if root.empty {
+        xml.next()?;
+    } else {
+        loop {
+            match xml.next()? {
+                Ev::Eof => break,
+                Ev::Start(t) if t.is("header") => {
+                    srclang = t.attr("srclang").map(str::to_string);
+                    xml.skip(&t)?;
+                }
+                Ev::Start(t) if t.is("body") => {}
+                Ev::Start(t) if t.is("tu") => {
+                    let n = tus.len() + 1;
+                    tus.push(tu(&mut xml, &t, n)?);
+                }
+                Ev::Start(t) => xml.skip(&t)?,
+                _ => {}
+            }
+        }
+    }
+
+    let source = options
+        .source_lang
+        .clone()
+        .or(srclang.filter(|l| l != "*all*"))
+        .or_else(|| {
+            tus.iter()
+                .find_map(|tu| tu.variants.first().map(|(l, _)| l.clone()))
+        });
+    let is_source = |tu: &Tu, i: usize| -> bool {
+        let Some(src) = &source else { return false };
+        let lang = &tu.variants[i].0;
+        if lang.eq_ignore_ascii_case(src) {
+            return true;
+        }
+        !src.contains('-')
+            && primary(lang).eq_ignore_ascii_case(src)
+            && !tu.variants.iter().any(|(l, _)| l.eq_ignore_ascii_case(src))
+    };
+    // Target languages in order of first appearance.
+    let mut targets: Vec<String> = Vec::new();
+    match &options.target_lang {
+        Some(t) => targets.push(t.clone()),
+        None => {
+            for tu in &tus {
+                for (i, (lang, _)) in tu.variants.iter().enumerate() {
+                    if !is_source(tu, i) && !targets.iter().any(|t| t.eq_ignore_ascii_case(lang)) {
+                        targets.push(lang.clone());
+                    }
+                }
+            }
+        }
+    }
+    if targets.is_empty() {
+        return Ok(vec![UnitDoc {
+            info: FileInfo {
+                source_language: source.clone(),
+                target_language: None,
+            },
+            units: tus
+                .iter()
+                .map(|tu| unit(tu, find(tu, &is_source), None))
+                .collect(),
+            charset: src.charset,
+        }]);
+    }
+    let mut docs = Vec::new();
+    for target in &targets {
+        let units = tus
+            .iter()
+            .map(|tu| {
+                let t = tu
+                    .variants
+                    .iter()
+                    .enumerate()
+                    .find(|(i, (l, _))| l.eq_ignore_ascii_case(target) && !is_source(tu, *i))
+                    .map(|(_, (_, t))| t.clone());
+                unit(tu, find(tu, &is_source), t)
+            })
+            .collect();
+        docs.push(UnitDoc {
+            info: FileInfo {
+                source_language: source.clone(),
+                target_language: Some(target.clone()),
+            },
+            units,
+            charset: src.charset,
+        });
+    }
+    Ok(docs)
+}
+
+fn primary(lang: &str) -> &str {
+    lang.split(['-', '_']).next().unwrap_or(lang)
+}
+
+fn find(tu: &Tu, is_source: &impl Fn(&Tu, usize) -> bool) -> Option<UnitText> {
+    (0..tu.variants.len())
+        .find(|&i| is_source(tu, i))
+        .map(|i| tu.variants[i].1.clone())
+}
+
+fn unit(tu: &Tu, source: Option<UnitText>, target: Option<UnitText>) -> Unit {
+    let skip = target.as_ref().is_none_or(blank).then_some(Skip::NoTarget);
+    Unit {
+        id: tu.id.clone(),
+        source,
+        target,
+        notes: tu.notes.clone(),
+        skip,
+        max_length: None,
+        ignore: tu.notes.iter().flat_map(|n| ignore_directives(n)).collect(),
+        extra: tu.props.clone(),
+    }
+}
+
+/// A `<tu>`, its start tag just read.
+fn tu(xml: &mut Xml, tag: &Tag, n: usize) -> Result<Tu, Error> {
+    let mut tu = Tu {
+        id: tag
+            .attr("tuid")
+            .map_or_else(|| n.to_string(), str::to_string),
+        notes: Vec::new(),
+        props: serde_json::Map::new(),
+        variants: Vec::new(),
+    };
+    if tag.empty {
+        xml.next()?;
+        return Ok(tu);
+    }
+    loop {
+        match xml.next()? {
+            Ev::Start(t) if t.is("tuv") => {
+                let Some(lang) = t.attr("xml:lang").or_else(|| t.attr("lang")) else {
+                    return Err(xml.error(t.start, "<tuv> without xml:lang"));
+                };
+                let lang = lang.to_string();
+                if let Some(seg) = tuv(xml, &t)?
+                    && !tu
+                        .variants
+                        .iter()
+                        .any(|(l, _)| l.eq_ignore_ascii_case(&lang))
+                {
+                    tu.variants.push((lang, seg));
+                }
+            }
+            Ev::Start(t) if t.is("note") => {
+                let note = xml.plain_text(&t)?;
+                let note = note.trim();
+                if !note.is_empty() {
+                    tu.notes.push(note.to_string());
+                }
+            }
+            Ev::Start(t) if t.is("prop") => {
+                let kind = t.attr("type").unwrap_or("prop").to_string();
+                let value = xml.plain_text(&t)?;
+                tu.props.insert(kind, serde_json::Value::String(value));
+            }
+            Ev::Start(t) => xml.skip(&t)?,
+            Ev::End(_) => return Ok(tu),
+            Ev::Eof => return Err(xml.error(tag.start, "<tu> is not closed")),
+            _ => {}
+        }
+    }
+}
+
+/// A `<tuv>`, its start tag just read: its `<seg>`, if it has one.
+fn tuv(xml: &mut Xml, tag: &Tag) -> Result<Option<UnitText>, Error> {
+    let mut seg = None;
+    if tag.empty {
+        xml.next()?;
+        return Ok(seg);
+    }
+    loop {
+        match xml.next()? {
+            Ev::Start(t) if t.is("seg") && seg.is_none() => {
+                seg = Some(inline::read(xml, &t, Dialect::Tmx)?.text);
+            }
+            Ev::Start(t) => xml.skip(&t)?,
+            Ev::End(_) => return Ok(seg),
+            Ev::Eof => return Err(xml.error(tag.start, "<tuv> is not closed")),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::input::Charset;
+    use crate::input::unit::CodeRole;
+
+    fn read_tmx(xml: &str, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
+        read(&Source::new("t.tmx", xml), options)
+    }
+
+    #[test]
+    fn codes_languages_and_all() {
+        let xml = "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header srclang=\"*all*\"/><body>\n\
+            <tu><note>n</note><tuv xml:lang=\"en-US\"><seg>Bold <bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>text<ept i=\"1\">&lt;/b&gt;</ept></seg></tuv>\n\
+            <tuv lang=\"BN\"><seg><bpt i=\"1\">&lt;b&gt;</bpt>লেখা<ept i=\"1\">&lt;/b&gt;</ept> <ph x=\"2\">{0}</ph> <it pos=\"begin\" x=\"3\">&lt;i&gt;</it><hi x=\"4\">জোর</hi><ut>\\par</ut> শেষ</seg></tuv></tu>\n\
+            <tu tuid=\"t2\"><tuv xml:lang=\"en-us\"><seg>Only English</seg></tuv></tu>\n\
+            </body></tmx>";
+        let docs = read_tmx(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].info.source_language.as_deref(), Some("en-US"));
+        assert_eq!(docs[0].info.target_language.as_deref(), Some("BN"));
+        let u = &docs[0].units;
+        assert_eq!((u[0].id.as_str(), u[1].id.as_str()), ("1", "t2"));
+        assert_eq!(u[0].notes, ["n"]);
+        assert_eq!(u[1].skip, Some(Skip::NoTarget));
+        assert_eq!(u[1].source.as_ref().unwrap().text, "Only English");
+        let t = u[0].target.as_ref().unwrap();
+        assert_eq!(
+            t.text,
+            "\u{FFFC}লেখা\u{FFFC} \u{FFFC} \u{FFFC}\u{FFFC}জোর\u{FFFC}\u{FFFC} শেষ"
+        );
+        let codes: Vec<(&str, Option<&str>, CodeRole, Option<&str>)> = t
+            .codes
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.as_str(),
+                    c.id.as_deref(),
+                    c.role,
+                    c.content.as_deref(),
+                )
+            })
+            .collect();
+        use CodeRole::*;
+        assert_eq!(
+            codes,
+            [
+                ("bpt", Some("1"), Open, Some("<b>")),
+                ("ept", Some("1"), Close, Some("</b>")),
+                ("ph", Some("2"), Standalone, Some("{0}")),
+                ("it", Some("3"), Open, Some("<i>")),
+                ("hi", Some("4"), Open, None),
+                ("hi", Some("4"), Close, None),
+                ("ut", None, Standalone, Some("\\par")),
+            ]
+        );
+        let i = t.text.find("শেষ").unwrap();
+        assert_eq!(
+            t.position(i, Charset::Utf8),
+            raw_position(xml, nth(xml, "শেষ", 0))
+        );
+        assert_monotonic(t, xml);
+    }
+
+    #[test]
+    fn a_bare_source_language_matches_its_regions() {
+        let xml = "<tmx><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en-GB\"><seg>a</seg></tuv><tuv xml:lang=\"hi\"><seg>क</seg></tuv></tu></body></tmx>";
+        let docs = read_tmx(xml, &ReadOptions::default()).unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].units[0].source.as_ref().unwrap().text, "a");
+        let opts = ReadOptions {
+            target_lang: Some("ta".into()),
+            ..ReadOptions::default()
+        };
+        let docs = read_tmx(xml, &opts).unwrap();
+        assert_eq!(docs[0].units[0].skip, Some(Skip::NoTarget));
+    }
+
+    #[test]
+    fn errors() {
+        let e = read_tmx(
+            "<tmx><body><tu>\n<tuv><seg>x</seg></tuv></tu></body></tmx>",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.message, "t.tmx:2:1: <tuv> without xml:lang");
+        let e = read_tmx(
+            "<tmx><body><tu><tuv xml:lang=\"en\"><seg>x",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("t.tmx:1:"), "{e}");
+    }
+}

@@ -1,0 +1,165 @@
+//! Placeholders and markup inside a text: printf (`%s`, `%1$d`, `%@`), Python (`%(name)s`),
+//! brace styles (`{0}`, `{name}`, `{{name}}`), HTML/XML tags, character entities, URLs and
+//! e-mail addresses. Segmentation only: what they are and where; rules compare them.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Url,
+    Email,
+    /// `%s`, `%d`, `%@`: printf without an argument number (its position is its meaning).
+    Printf,
+    /// `%1$s`: printf with an argument number.
+    PrintfNumbered,
+    /// `%(name)s`.
+    PythonNamed,
+    /// `{}`: an empty brace (its position is its meaning).
+    BraceEmpty,
+    /// `{0}`, `{name}`, `{0:d}`, `{{name}}`.
+    Brace,
+    Tag,
+    Entity,
+}
+
+impl Class {
+    /// Whether the placeholder's meaning is its position among its kind (so a changed order
+    /// changes the meaning).
+    pub fn positional(self) -> bool {
+        matches!(self, Class::Printf | Class::BraceEmpty)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub span: Span,
+    pub class: Class,
+    /// The placeholder as compared: the text, with a tag's whitespace collapsed.
+    pub key: String,
+}
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+)",
+            r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
+            r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
+            r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
+            r"|(?P<printf>%[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
+            r"|(?P<brace2>\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\})",
+            r"|(?P<brace>\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\})",
+            r"|(?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)",
+            r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)",
+        ))
+        .expect("the placeholder pattern compiles")
+    })
+}
+
+/// The placeholders of `text`, in order.
+pub fn placeholders(text: &str) -> Vec<Placeholder> {
+    if !text.contains(['%', '{', '<', '&', '@', ':']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in pattern().captures_iter(text) {
+        let (name, m) = [
+            "url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity",
+        ]
+        .iter()
+        .find_map(|n| caps.name(n).map(|m| (*n, m)))
+        .expect("one group matched");
+        let mut span = Span::new(m.start(), m.end());
+        let before = text[..span.start].chars().next_back();
+        let class = match name {
+            "url" => {
+                // Sentence punctuation after a URL is not part of it.
+                let trimmed = m
+                    .as_str()
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?', '।']);
+                span.end = span.start + trimmed.len();
+                Class::Url
+            }
+            "email" => Class::Email,
+            "py" => Class::PythonNamed,
+            "num" => Class::PrintfNumbered,
+            // `50%d` and `a%s` are text, not placeholders.
+            "printf" if before.is_some_and(char::is_alphanumeric) => continue,
+            "printf" => Class::Printf,
+            "brace" if m.as_str() == "{}" => Class::BraceEmpty,
+            "brace" | "brace2" => Class::Brace,
+            "tag" => Class::Tag,
+            _ => Class::Entity,
+        };
+        let raw = &text[span.start..span.end];
+        let key = if class == Class::Tag {
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            raw.to_string()
+        };
+        out.push(Placeholder { span, class, key });
+    }
+    out
+}
+
+/// What a character entity stands for, for the common ones a translation may write as the
+/// character itself (`&quot;` as a typographic quote).
+pub fn entity_chars(entity: &str) -> &'static [char] {
+    match entity {
+        "&quot;" | "&#34;" => &['"', '“', '”', '„', '«', '»', '「', '」'],
+        "&apos;" | "&#39;" | "&#x27;" => &['\'', '’', '‘'],
+        "&amp;" | "&#38;" => &['&'],
+        "&lt;" => &['<'],
+        "&gt;" => &['>'],
+        "&nbsp;" | "&#160;" => &['\u{00A0}', ' '],
+        "&mdash;" => &['—'],
+        "&ndash;" => &['–'],
+        "&hellip;" => &['…'],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(Class, &str)> {
+        placeholders(text)
+            .into_iter()
+            .map(|p| (p.class, &text[p.span.start..p.span.end]))
+            .collect()
+    }
+
+    #[test]
+    fn every_class() {
+        assert_eq!(
+            found(
+                "Delete %s of %1$d at {0} {name} {} {{user}} %(count)d <b>now</b> &amp; see https://x.org/a. or a@b.co"
+            ),
+            [
+                (Class::Printf, "%s"),
+                (Class::PrintfNumbered, "%1$d"),
+                (Class::Brace, "{0}"),
+                (Class::Brace, "{name}"),
+                (Class::BraceEmpty, "{}"),
+                (Class::Brace, "{{user}}"),
+                (Class::PythonNamed, "%(count)d"),
+                (Class::Tag, "<b>"),
+                (Class::Tag, "</b>"),
+                (Class::Entity, "&amp;"),
+                (Class::Url, "https://x.org/a"),
+                (Class::Email, "a@b.co"),
+            ]
+        );
+    }
+
+    #[test]
+    fn percent_signs_of_text_are_not_placeholders() {
+        assert!(found("৫০% মানুষ, 100%d, 5 % s").is_empty());
+        assert!(found("plain text").is_empty());
+    }
+}
