@@ -178,21 +178,36 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         inputs.sort_by_key(Input::display);
         return stream_segments(&checker, &inputs, &settings, &names, output, unread);
     }
+    let source = match &settings.source_file {
+        Some(src) => {
+            if inputs.len() != 1 || !matches!(inputs[0], Input::File { named: true, .. } | Input::Stdin) {
+                return Err(Error::usage(
+                    "--source pairs one source file with one target file: give exactly one",
+                ));
+            }
+            Some(Input::named_file(src.clone()))
+        }
+        None => None,
+    };
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
         .par_iter()
         .map(|inp| {
-            Document::read(inp, names.of(inp), settings.paragraphs, settings.encoding).map(
-                |loaded| match loaded {
-                    Loaded::Text { doc, replaced } => {
-                        let file = checker.check(&doc);
-                        progress.advance(doc.bytes);
-                        Ok((file, replaced, doc.bytes))
-                    }
-                    Loaded::Binary { offset } => Err(offset),
-                },
-            )
+            let path = names.of(inp);
+            let loaded = match &source {
+                Some(src) => Document::read_pair(inp, path, src, &settings.reading),
+                None => Document::read(inp, path, &settings.reading),
+            };
+            loaded.map(|loaded| match loaded {
+                Loaded::Text { docs, replaced } => {
+                    let bytes = docs.first().map_or(0, |d| d.bytes);
+                    let files: Vec<_> = docs.iter().map(|d| checker.check(d)).collect();
+                    progress.advance(bytes);
+                    Ok((files, replaced, bytes))
+                }
+                Loaded::Binary { offset } => Err(offset),
+            })
         })
         .collect();
     progress.finish();
@@ -204,14 +219,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                     "no input: standard input is empty and no path was given",
                 ));
             }
-            Ok(Ok((file, replaced, _))) => {
+            Ok(Ok((checked, replaced, _))) => {
                 if replaced > 0 {
                     eprintln!(
-                        "mtqc: warning: {}: {replaced} invalid UTF-8 sequences replaced by U+FFFD",
+                        "mtqc: warning: {}: {replaced} invalid sequences replaced by U+FFFD",
                         inp.display()
                     );
                 }
-                files.push(file);
+                files.extend(checked);
             }
             Ok(Err(offset)) => match crate::input::binary(inp, offset) {
                 Ok(warning) => eprintln!("mtqc: warning: {warning}"),
@@ -327,23 +342,19 @@ fn stream_segments(
         let mut discard = std::io::sink();
         let out: &mut dyn Write = if closed { &mut discard } else { &mut sink };
         let path = names.of(inp);
-        match crate::stream::segments(
-            checker,
-            inp,
-            &path,
-            settings.paragraphs,
-            settings.encoding,
-            out,
-        ) {
+        match crate::stream::segments(checker, inp, &path, &settings.reading, out) {
             Ok(Ok(o)) => {
                 if o.replaced > 0 {
                     eprintln!(
-                        "mtqc: warning: {}: {} invalid UTF-8 sequences replaced by U+FFFD",
+                        "mtqc: warning: {}: {} invalid sequences replaced by U+FFFD",
                         inp.display(),
                         o.replaced
                     );
                 }
-                passes.push(checker.gate().file(o.paragraphs_pass, o.score()));
+                passes.push(
+                    checker.gate().file(o.paragraphs_pass, o.score())
+                        && checker.gate().untranslated(o.untranslated),
+                );
                 closed |= o.closed && output.is_none();
             }
             Ok(Err(offset)) => match crate::input::binary(inp, offset) {

@@ -12,7 +12,8 @@ use crate::error::{Error, ErrorKind};
 use crate::findings::{self, Filter};
 use crate::gate::Gate;
 use crate::hash::fnv1a;
-use crate::input::{DocPath, Document, Segment};
+use crate::input::unit::Skip;
+use crate::input::{DocInfo, DocPath, Document, Segment};
 use crate::report::{FileReport, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary};
 use crate::rules::Pack;
 use crate::score::{self, Weights, round2};
@@ -100,15 +101,15 @@ impl Checker {
 
     /// Check one whole document.
     pub fn check(&self, doc: &Document) -> FileReport {
-        self.check_segments(&doc.path, &doc.segments, None, 0)
+        self.check_segments(&doc.path, &doc.info, &doc.segments, None, 0)
     }
 
     /// What a stream's start says of it: its language and script, decided as for a document
     /// whose paragraphs are `sample`.
-    pub fn known(&self, path: &DocPath, sample: &[Segment]) -> Known {
+    pub fn known(&self, path: &DocPath, info: &DocInfo, sample: &[Segment]) -> Known {
         let analyses: Vec<Analysis> = sample.iter().map(|s| Analysis::new(&s.text)).collect();
         let script = dominant_script(&analyses);
-        self.engine.know(&path.project, &analyses, script)
+        self.engine.know(&path.project, info, &analyses, script)
     }
 
     /// Check `segments` of the input at `path` as one document (or, in segments mode, each its
@@ -117,12 +118,15 @@ impl Checker {
     pub fn check_segments(
         &self,
         path: &DocPath,
+        info: &DocInfo,
         segments: &[Segment],
         known: Option<&Known>,
         first_index: usize,
     ) -> FileReport {
         let (analyses, script) = engine::analyse(segments);
-        let prepared = self.engine.prepare(&path.project, &analyses, script, known);
+        let prepared = self
+            .engine
+            .prepare(&path.project, info, &analyses, script, known);
         let found = self
             .engine
             .find(&prepared, &analyses, self.judging.segments);
@@ -169,6 +173,10 @@ impl Checker {
             });
         }
         let file_score = score::score(penalty, words);
+        let untranslated = [Skip::NoTarget, Skip::Fuzzy]
+            .iter()
+            .filter_map(|s| info.skipped.get(s))
+            .sum();
         FileReport {
             path: path.shown.clone(),
             relative_path: path.relative.clone(),
@@ -182,7 +190,17 @@ impl Checker {
             penalty: round2(penalty),
             score: round2(file_score),
             penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
-            pass: gate.file(pass, file_score),
+            pass: gate.file(pass, file_score) && gate.untranslated(untranslated),
+            source_language: info
+                .units
+                .then(|| prepared.ctx.source_language.clone())
+                .flatten(),
+            skipped: info
+                .skipped
+                .iter()
+                .map(|(k, v)| (k.as_str().to_string(), *v))
+                .collect(),
+            suppressed: located.suppressed,
             paragraphs,
             baselined: located.baselined.len(),
             baselined_findings: located.baselined,
@@ -213,6 +231,8 @@ impl Checker {
             summary.words += f.words;
             penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
             summary.baselined += f.baselined;
+            summary.suppressed += f.suppressed;
+            summary.skipped += f.skipped.values().sum::<usize>();
             for x in f.findings() {
                 summary.findings.add(x.severity);
             }

@@ -114,6 +114,39 @@ pub struct CheckArgs {
     /// Threads to check on (default: one per core). The report is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// The format of every input, instead of each one's extension: text, xliff, po, tmx, tsv,
+    /// jsonl, markdown.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<crate::input::readers::Format>,
+    /// A plain-text source, line by line, for the one plain-text target given: line N of the
+    /// target translates line N of SRC.
+    #[arg(long = "source", value_name = "SRC")]
+    pub source_file: Option<PathBuf>,
+    /// The language the units were translated from (BCP 47), instead of what the files say;
+    /// it picks the source-language data (`source-en`). Default: the file's, else English.
+    #[arg(long, value_name = "TAG")]
+    pub source_lang: Option<String>,
+    /// TMX: check only this target language (default: each target language its own document).
+    #[arg(long, value_name = "TAG")]
+    pub target_lang: Option<String>,
+    /// TSV: the columns of the target, `SOURCE,TARGET` or `ID,SOURCE,TARGET` (1-based numbers
+    /// or names of a header row). Default: source 1, target 2.
+    #[arg(long, value_name = "COLUMNS")]
+    pub columns: Option<crate::input::readers::tsv::Columns>,
+    /// JSONL: the names of the id, source and target fields. Default: `id,src,tgt`.
+    #[arg(long, value_name = "ID,SRC,TGT")]
+    pub fields: Option<String>,
+    /// Check the units a file marks as not translated, fuzzy, locked, final or not to
+    /// translate too (by default they are skipped and counted).
+    #[arg(long)]
+    pub include_skipped: bool,
+    /// Fail (exit 1) when a file has units with no translation or a fuzzy one.
+    #[arg(long)]
+    pub fail_on_untranslated: bool,
+    /// A glossary (TSV `source<TAB>target|target`, or TBX-Basic `.tbx`) whose terms the source
+    /// -aware rules hold targets to. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
     /// Invalid UTF-8: an error (strict), or replaced by U+FFFD with a warning (lossy).
     #[arg(long, value_enum, default_value = "strict")]
     pub encoding: crate::input::Encoding,

@@ -21,8 +21,17 @@ pub const MAX_WEIGHT: f64 = 1000.0;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Language of the documents (ISO 639-1), instead of detecting it.
+    /// Language of the documents (BCP 47), instead of the files' or detecting it.
     pub language: Option<String>,
+    /// The language units were translated from, instead of what the files say.
+    pub source_language: Option<String>,
+    /// Glossaries (TSV or TBX), relative to this file.
+    #[serde(default)]
+    pub glossary: Vec<PathBuf>,
+    /// Files with untranslated or fuzzy units fail the gate.
+    pub fail_on_untranslated: Option<bool>,
+    /// Check skipped units (not translated, fuzzy, locked...) too.
+    pub include_skipped: Option<bool>,
     /// Packs to run (ids); default: `common` plus the pack of the document's language.
     pub packs: Option<Vec<String>>,
     /// Directories of extra rule packs, relative to this file.

@@ -42,6 +42,8 @@ pub struct Gate {
     pub fail_on: Option<FailOn>,
     /// `--fail-under`: a file scoring below this fails.
     pub fail_under: Option<f64>,
+    /// `--fail-on-untranslated`: a file with units not translated or fuzzy fails.
+    pub fail_on_untranslated: bool,
 }
 
 impl Gate {
@@ -62,6 +64,12 @@ impl Gate {
         paragraphs_pass && self.fail_under.is_none_or(|t| score >= t)
     }
 
+    /// A file with `untranslated` units (no target, or fuzzy) still passes, unless
+    /// `--fail-on-untranslated`.
+    pub fn untranslated(&self, untranslated: usize) -> bool {
+        !self.fail_on_untranslated || untranslated == 0
+    }
+
     /// The run passes when every input was read and every file passes.
     pub fn run(&self, files: impl IntoIterator<Item = bool>, unread: usize) -> bool {
         unread == 0 && files.into_iter().all(|pass| pass)
@@ -69,10 +77,14 @@ impl Gate {
 
     /// The gate in words: `fail on major or score under 95`.
     pub fn describe(&self) -> String {
-        match self.fail_under {
-            Some(t) => format!("fail on {} or score under {t}", self.fail_on().as_str()),
-            None => format!("fail on {}", self.fail_on().as_str()),
+        let mut s = format!("fail on {}", self.fail_on().as_str());
+        if let Some(t) = self.fail_under {
+            s.push_str(&format!(" or score under {t}"));
         }
+        if self.fail_on_untranslated {
+            s.push_str(" or untranslated units");
+        }
+        s
     }
 }
 
@@ -85,6 +97,7 @@ mod tests {
         let g = Gate {
             fail_on: Some(FailOn::Never),
             fail_under: Some(90.0),
+            fail_on_untranslated: false,
         };
         assert!(g.paragraph(&[]));
         assert!(g.file(true, 95.0));

@@ -16,7 +16,10 @@ use crate::error::Error;
 use crate::findings::Filter;
 use crate::gate::Gate;
 use crate::input::walk::Walk;
-use crate::input::{Encoding, ParagraphMode};
+use crate::glossary::Glossary;
+use crate::input::Reading;
+use crate::input::readers::ReadOptions;
+use crate::input::readers::jsonl::Fields;
 use crate::lang;
 
 /// Everything a `check` run is set to.
@@ -24,8 +27,9 @@ use crate::lang;
 pub struct Settings {
     pub selection: Selection,
     pub judging: Judging,
-    pub paragraphs: ParagraphMode,
-    pub encoding: Encoding,
+    pub reading: Reading,
+    /// A line-aligned plain-text source for the one target given (`--source`).
+    pub source_file: Option<PathBuf>,
     pub walk: Walk,
     /// Globs of files skipped when found by walking a directory.
     pub exclude: Vec<String>,
@@ -33,6 +37,21 @@ pub struct Settings {
     pub project_dir: Option<PathBuf>,
     /// What the user should hear about these settings.
     pub warnings: Vec<String>,
+}
+
+/// `--fields ID,SRC,TGT`.
+fn parse_fields(s: &str) -> Result<Fields, Error> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    match parts[..] {
+        [id, src, tgt] if !id.is_empty() && !src.is_empty() && !tgt.is_empty() => Ok(Fields {
+            id: id.into(),
+            src: src.into(),
+            tgt: tgt.into(),
+        }),
+        _ => Err(Error::usage(format!(
+            "--fields {s}: expected three field names, ID,SRC,TGT"
+        ))),
+    }
 }
 
 impl Settings {
@@ -69,10 +88,30 @@ impl Settings {
             packs: config.packs.clone(),
             disabled: config.disable.iter().cloned().collect(),
             paths,
+            ..Selection::default()
         };
         if args.lang.is_some() {
             selection.language = tag(&args.lang, &|| "--lang".to_string())?;
         }
+        selection.source_language = tag(&config.source_language, &|| {
+            format!("{}: source_language", project())
+        })?;
+        if args.source_lang.is_some() {
+            selection.source_language = tag(&args.source_lang, &|| "--source-lang".to_string())?;
+        }
+        if args.target_lang.is_some() {
+            tag(&args.target_lang, &|| "--target-lang".to_string())?;
+        }
+        let mut glossary = Glossary::default();
+        for g in config
+            .glossary
+            .iter()
+            .map(|g| config.dir.join(g))
+            .chain(args.glossary.iter().cloned())
+        {
+            glossary.extend(Glossary::load(&g)?);
+        }
+        selection.glossary = std::sync::Arc::new(glossary);
         if let Some(p) = &args.packs {
             selection.packs = Some(p.clone());
         }
@@ -80,6 +119,8 @@ impl Settings {
         let mut gate = Gate {
             fail_on: config.fail_on,
             fail_under: config.fail_under,
+            fail_on_untranslated: args.fail_on_untranslated
+                || config.fail_on_untranslated == Some(true),
         };
         if let Some(f) = args.fail_on {
             gate.fail_on = Some(f);
@@ -114,8 +155,23 @@ impl Settings {
         Ok(Settings {
             selection,
             judging,
-            paragraphs: args.paragraphs.or(config.paragraphs).unwrap_or_default(),
-            encoding: args.encoding,
+            reading: Reading {
+                mode: args.paragraphs.or(config.paragraphs).unwrap_or_default(),
+                encoding: args.encoding,
+                format: args.input_format,
+                options: ReadOptions {
+                    include_skipped: args.include_skipped || config.include_skipped == Some(true),
+                    columns: args.columns.clone(),
+                    fields: match &args.fields {
+                        Some(f) => parse_fields(f)?,
+                        None => Fields::default(),
+                    },
+                    source_lang: args.source_lang.clone(),
+                    target_lang: args.target_lang.clone(),
+                    ..ReadOptions::default()
+                },
+            },
+            source_file: args.source_file.clone(),
             walk: {
                 let walk = Walk {
                     no_ignore: args.no_ignore,

@@ -9,7 +9,9 @@ use std::io::Write;
 use crate::checker::Checker;
 use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
-use crate::input::{DocPath, Encoding, Input, Opened, ParagraphMode, Paragraphs, Segment};
+use crate::input::readers::Format;
+use crate::input::unit::Skip;
+use crate::input::{DocInfo, DocPath, Document, Input, Loaded, Opened, Paragraphs, Reading, Segment};
 use crate::report::jsonl;
 use crate::score;
 
@@ -31,6 +33,8 @@ pub struct Outcome {
     /// The reader of the output went away (a closed pipe): checking went on without writing,
     /// so the gate is the full run's.
     pub closed: bool,
+    /// Units not translated or fuzzy (for `--fail-on-untranslated`).
+    pub untranslated: usize,
 }
 
 impl Outcome {
@@ -42,6 +46,7 @@ impl Outcome {
 struct Streamer<'a> {
     checker: &'a Checker,
     path: DocPath,
+    info: DocInfo,
     known: Option<Known>,
     pending: Vec<Segment>,
     outcome: Outcome,
@@ -60,11 +65,12 @@ impl Streamer<'_> {
             Some(k) => k.clone(),
             None => self
                 .known
-                .insert(self.checker.known(&self.path, &self.pending))
+                .insert(self.checker.known(&self.path, &self.info, &self.pending))
                 .clone(),
         };
         let file = self.checker.check_segments(
             &self.path,
+            &self.info,
             &self.pending,
             Some(&known),
             self.outcome.paragraphs,
@@ -96,30 +102,61 @@ pub fn write_error(e: std::io::Error) -> Error {
 }
 
 /// Stream one input; `Ok(Err(offset))`: it is binary (a NUL byte at `offset`). Errors name
-/// the input and the byte offset.
+/// the input and the byte offset. Plain text is read a line at a time; a translation file is
+/// read whole, then its units are checked and written a batch at a time.
 pub fn segments(
     checker: &Checker,
     input: &Input,
     path: &DocPath,
-    mode: ParagraphMode,
-    encoding: Encoding,
+    how: &Reading,
     out: &mut dyn Write,
 ) -> Result<Result<Outcome, usize>, Error> {
-    let lines = match crate::input::open(input, encoding)? {
+    let mut outcome = Outcome {
+        paragraphs_pass: true,
+        ..Outcome::default()
+    };
+    if how.format_of(input) != Format::Text {
+        let (docs, replaced) = match Document::read(input, path.clone(), how)? {
+            Loaded::Text { docs, replaced } => (docs, replaced),
+            Loaded::Binary { offset } => return Ok(Err(offset)),
+        };
+        for doc in docs {
+            let untranslated: usize = [Skip::NoTarget, Skip::Fuzzy]
+                .iter()
+                .filter_map(|k| doc.info.skipped.get(k))
+                .sum();
+            let mut s = Streamer {
+                checker,
+                path: doc.path.clone(),
+                info: doc.info.clone(),
+                known: None,
+                pending: Vec::new(),
+                outcome,
+            };
+            for segment in doc.segments {
+                s.pending.push(segment);
+                s.flush(out, false)?;
+            }
+            s.flush(out, true)?;
+            outcome = s.outcome;
+            outcome.untranslated += untranslated;
+        }
+        outcome.replaced = replaced;
+        return Ok(Ok(outcome));
+    }
+    let lines = match crate::input::open(input, how.encoding)? {
         Opened::Text(lines) => lines,
         Opened::Binary { offset } => return Ok(Err(offset)),
     };
     let mut s = Streamer {
         checker,
         path: path.clone(),
+        info: DocInfo::default(),
         known: None,
         pending: Vec::new(),
-        outcome: Outcome {
-            paragraphs_pass: true,
-            ..Outcome::default()
-        },
+        outcome,
     };
-    let mut paragraphs = Paragraphs::new(lines, mode);
+    let mut paragraphs = Paragraphs::new(lines, how.mode);
     for segment in paragraphs.by_ref() {
         s.pending.push(segment?);
         s.flush(out, false)?;

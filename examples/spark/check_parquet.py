@@ -67,7 +67,8 @@ def check_units(batches, options, with_sources):
         # A unit without a target is an empty segment: no words, no findings.
         targets = pc.fill_null(batch.column("tgt"), "")
         sources = batch.column("src") if with_sources else None
-        findings, scores = checker.check_batch_scored(targets, sources=sources)
+        # The ids are the units' (with sources, fingerprints are keyed by them).
+        findings, scores = checker.check_batch_scored(targets, sources=sources, ids=batch.column("id"))
         counts = scores.column("findings").combine_chunks()
         offsets = pa.concat_arrays(
             [pa.array([0], pa.int64()), pc.cumulative_sum(counts)]

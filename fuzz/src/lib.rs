@@ -13,7 +13,8 @@ use std::sync::{Mutex, OnceLock};
 
 use mtqc::checker::{Checker, Judging};
 use mtqc::engine::Selection;
-use mtqc::input::{Document, Encoding, Loaded, ParagraphMode};
+use mtqc::input::readers::Format;
+use mtqc::input::{Document, Encoding, Loaded, ParagraphMode, Reading};
 use mtqc::report::{self, FileReport, Report};
 use mtqc::rules::{self, Pack};
 
@@ -73,8 +74,14 @@ pub fn check_bytes(data: &[u8]) {
         ("blank-line.txt", ParagraphMode::BlankLine, &checkers.0),
         ("segments.txt", ParagraphMode::Line, &checkers.1),
     ] {
-        let (doc, file) = match Document::from_bytes(name, data.to_vec(), mode, Encoding::Strict) {
-            Ok(Loaded::Text { doc, .. }) => (doc, Some(data)),
+        let how = |encoding| Reading {
+            mode,
+            encoding,
+            ..Reading::default()
+        };
+        let text = Format::Text;
+        let (doc, file) = match Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Strict)) {
+            Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), Some(data)),
             Ok(Loaded::Binary { offset }) => {
                 assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
                 continue;
@@ -85,9 +92,9 @@ pub fn check_bytes(data: &[u8]) {
                     said.contains("invalid UTF-") || said.contains("NUL byte at offset"),
                     "{said}"
                 );
-                let lossy = Document::from_bytes(name, data.to_vec(), mode, Encoding::Lossy);
+                let lossy = Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Lossy));
                 match lossy {
-                    Ok(Loaded::Text { doc, .. }) => (doc, None),
+                    Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), None),
                     _ => continue,
                 }
             }

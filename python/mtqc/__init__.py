@@ -34,11 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __version__: str = _mtqc.__version__
 
 #: ``Checker.check_pair`` and the ``sources`` of ``check_batch`` check a target against its
-#: source with the source-aware rules (numbers, placeholders and their order, empty targets,
-#: copied spans...). True in this build. The source language cannot be set yet (the core has
-#: no ``--source-lang`` so far), so the rules that need it (untranslated units, length ratios)
-#: stay silent, as on the command line, and ``Checker(source_lang=...)`` raises
-#: NotImplementedError.
+#: source with the source-aware rules (numbers, placeholders and their order, untranslated
+#: units and copied spans, empty targets, length ratios, glossary terms): True in this build.
 SOURCE_AWARE: bool = True
 
 __all__ = [
@@ -104,7 +101,9 @@ class Checker:
 
     - ``lang``: the texts' language (``--lang``, a BCP 47 tag such as ``"bn"``), instead of
       detecting it.
-    - ``source_lang``: the sources' language, for ``check_pair`` (see ``SOURCE_AWARE``).
+    - ``source_lang``: the sources' language (``--source-lang``), for ``check_pair`` and
+      ``check_batch(sources=...)``; default English. It picks the source-language data
+      (``source-en``) and the length bands.
     - ``packs``: run only these packs (``--packs``), a list of ids or one comma-separated str.
     - ``disable``: rule ids switched off (``--disable``, repeatable).
     - ``rules``: directories of extra rule packs (``--rules``, repeatable).
@@ -117,6 +116,8 @@ class Checker:
       ``"blank-line"``.
     - ``fail_on``, ``fail_under``: the gate (``--fail-on``, ``--fail-under``), which sets the
       ``pass`` fields.
+    - ``glossary``: glossaries whose terms the source-aware rule checks (``--glossary``: TSV
+      ``source<TAB>target|target`` or TBX-Basic), a path or a list.
 
     Errors are ``mtqc.MtqcError`` subclasses with the CLI's messages: ``UsageError`` (an
     unknown rule or pack, a bad value), ``RulePackError`` (a pack or project file that does
@@ -136,22 +137,21 @@ class Checker:
         paragraphs: Optional[str] = None,
         fail_on: Optional[str] = None,
         fail_under: Optional[float] = None,
+        glossary: Union[PathLike, Iterable[PathLike], None] = None,
     ) -> None:
         if lang is not None and not isinstance(lang, str):
             raise TypeError(f"lang must be str, not {_type_name(lang)}")
         if source_lang is not None:
             if not isinstance(source_lang, str):
                 raise TypeError(f"source_lang must be str, not {_type_name(source_lang)}")
-            raise NotImplementedError(
-                "source_lang: mtqc's core takes no source language yet (no --source-lang); "
-                "check_pair and check_batch(sources=...) check against the source without it"
-            )
         if threads is not None:
             if isinstance(threads, bool) or not isinstance(threads, int):
                 raise TypeError(f"threads must be int, not {_type_name(threads)}")
             if threads < 1:
                 raise UsageError(f"threads={threads}: must be 1 or more")
         options: list[str] = []
+        if source_lang is not None:
+            options.append("--source-lang=" + source_lang)
         if packs is not None:
             ids = _str_list(packs, "packs")
             if not ids:
@@ -161,6 +161,8 @@ class Checker:
             options += ["--disable=" + d for d in _str_list(disable, "disable")]
         rule_dirs = _path_list(rules, "rules") if rules is not None else []
         options += ["--rules=" + d for d in rule_dirs]
+        glossaries = _path_list(glossary, "glossary") if glossary is not None else []
+        options += ["--glossary=" + g for g in glossaries]
         if config is None:
             options.append("--no-config")
         else:
@@ -191,6 +193,7 @@ class Checker:
             paragraphs=paragraphs,
             fail_on=fail_on,
             fail_under=fail_under,
+            glossary=[os.path.abspath(g) for g in glossaries] if glossary is not None else None,
         )
 
     @property
@@ -234,9 +237,10 @@ class Checker:
         target's own.
 
         Returns the JSON report's file object (``path`` ``"<pair>"``) with one paragraph, the
-        unit: ``id`` (``"0"``), ``source``, ``target``, its scores and findings (offsets in
-        ``target``). The target is one segment, as in ``check_batch``: the same findings as
-        ``check_batch([target], sources=[source])``.
+        unit: ``id`` (``"1"``), ``source``, ``target``, its scores and findings (offsets in
+        ``target``): what ``mtqc check --segments --source SRC TGT --format json`` reports
+        for a one-line pair. The target is one segment even with line breaks, as in
+        ``check_batch([target], sources=[source])``, which finds the same.
         """
         for name, value in (("source", source), ("target", target)):
             if not isinstance(value, str):
@@ -259,8 +263,9 @@ class Checker:
         any iterable) of str, or a pyarrow string or large_string array (or chunked array, or
         any Arrow producer through the PyCapsule interface, as a polars Series) without
         nulls. ``sources`` (same length, str or None) makes every row a translation unit
-        checked against its source, as ``check_pair`` checks one (None: a unit without a
-        source). ``ids`` (same length, any type pyarrow holds) names the segments;
+        checked against its source, as ``mtqc check --segments --source SRC TGT`` checks
+        line-aligned files (None: a unit without a source); a unit's id, which keys its
+        findings' fingerprints, is ``str(ids[i])``, else its 1-based row, as the line number. ``ids`` (same length, any type pyarrow holds) names the segments;
         ``langs`` (same length, str or None) gives each row's language, as ``--lang`` would
         (None: the checker's ``lang``, else detected).
 

@@ -92,6 +92,7 @@ class Checker:
         paragraphs: Optional[Literal["line", "blank-line"]] = ...,
         fail_on: Optional[Literal["minor", "major", "critical", "never"]] = ...,
         fail_under: Optional[float] = ...,
+        glossary: Union[_PathLike, Iterable[_PathLike], None] = ...,
     ) -> None: ...
     @property
     def threads(self) -> int: ...
@@ -124,4 +125,5 @@ def shared_checker(
     paragraphs: Optional[Literal["line", "blank-line"]] = ...,
     fail_on: Optional[Literal["minor", "major", "critical", "never"]] = ...,
     fail_under: Optional[float] = ...,
+    glossary: Union[_PathLike, Iterable[_PathLike], None] = ...,
 ) -> Checker: ...

@@ -86,7 +86,7 @@ def _targets(targets: Any) -> Any:
         raise TypeError(f"targets must be a list of str, not {_type_name(targets)}") from None
 
 
-def _run(core: Any, targets: Any, sources: Optional[list], langs: Optional[list]) -> dict:
+def _run(core: Any, targets: Any, sources: Optional[list], unit_ids: Optional[list], langs: Optional[list]) -> dict:
     if isinstance(targets, pa.Array):
         _, offsets, data = targets.buffers()
         return core.check_batch_arrow(
@@ -97,8 +97,9 @@ def _run(core: Any, targets: Any, sources: Optional[list], langs: Optional[list]
             len(targets),
             langs,
             sources,
+            unit_ids,
         )
-    return core.check_batch_list(targets, langs, sources)
+    return core.check_batch_list(targets, langs, sources, unit_ids)
 
 
 def _optional_strs(values: Any, name: str, one: str) -> Optional[list]:
@@ -178,7 +179,11 @@ def check_batch(core: Any, targets: Any, sources: Any, ids: Any, langs: Any) -> 
         if values is not None and len(values) != len(targets):
             raise ValueError(f"{name} has {len(values)} entries for {len(targets)} targets")
     ids = _ids(ids, len(targets))
-    out = _run(core, targets, sources, langs)
+    # With sources, the rows are units and the ids their ids (fingerprints are keyed by them).
+    unit_ids = None
+    if sources is not None and ids is not None:
+        unit_ids = [None if x is None else str(x) for x in ids.to_pylist()]
+    out = _run(core, targets, sources, unit_ids, langs)
     findings = _table(out["findings"], FINDINGS, out["found"], ids, True)
     scores = _table(out["scores"], SCORES, out["rows"], ids, False)
     return findings, scores, out["warnings"]

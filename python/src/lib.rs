@@ -17,8 +17,8 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use mtqc::checker::Checker;
 use mtqc::cli::{Cli, Command};
 use mtqc::error::{Error, ErrorKind};
-use mtqc::input::unit::UnitText;
-use mtqc::input::{Charset, DocPath, Document, ParagraphMode, Position, Segment, UnitInfo};
+use mtqc::input::unit::{FileInfo, Unit, UnitDoc, UnitText};
+use mtqc::input::{Charset, DocInfo, DocPath, Document, Position, Reading, Segment, readers};
 use mtqc::report::FileReport;
 
 /// The path a batch is checked under (what `[[path]]` globs of a project file see).
@@ -29,7 +29,7 @@ const PAIR_PATH: &str = "<pair>";
 /// What an option command line makes.
 struct Assembled {
     checker: Checker,
-    paragraphs: ParagraphMode,
+    reading: Reading,
     /// What the CLI would print as `mtqc: warning: ...`.
     warnings: Vec<String>,
 }
@@ -53,7 +53,7 @@ fn assemble(options: &[String]) -> Result<Assembled, Error> {
     warnings.extend(mtqc::app::pack_warnings(&checker));
     Ok(Assembled {
         checker,
-        paragraphs: settings.paragraphs,
+        reading: settings.reading,
         warnings,
     })
 }
@@ -96,7 +96,8 @@ struct Core {
     options: Vec<String>,
     lang: Option<String>,
     checker: Checker,
-    paragraphs: ParagraphMode,
+    /// How texts are read (the paragraph mode; units as from a line-aligned pair).
+    reading: Reading,
     batch: Mutex<HashMap<Option<String>, Arc<Checker>>>,
     /// The settings' warnings (what the CLI prints as `mtqc: warning: ...`).
     warnings: Vec<String>,
@@ -115,6 +116,27 @@ fn start_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
 }
 
 impl Core {
+    /// A document of translation units at `path`, made as the CLI makes one from a
+    /// line-aligned pair of files.
+    fn units(&self, path: &str, units: Vec<Unit>) -> Document {
+        let bytes = units
+            .iter()
+            .map(|u| u.target.as_ref().map_or(0, |t| t.text.len() + 1))
+            .sum();
+        let doc = UnitDoc {
+            info: FileInfo::default(),
+            units,
+            charset: Charset::Utf8,
+        };
+        Document::of_units(
+            DocPath::plain(path),
+            doc,
+            readers::Format::Tsv,
+            &self.reading,
+            bytes,
+        )
+    }
+
     /// This process's thread pool.
     fn pool(&self) -> Result<Arc<rayon::ThreadPool>, Error> {
         let mut pool = self
@@ -161,6 +183,7 @@ impl Core {
         &self,
         targets: Vec<String>,
         mut sources: Option<Vec<Option<String>>>,
+        mut unit_ids: Option<Vec<Option<String>>>,
         langs: Option<Vec<Option<String>>>,
     ) -> Result<(Batch, Vec<String>), Error> {
         let n = targets.len();
@@ -182,18 +205,39 @@ impl Core {
         let mut warnings = Vec::new();
         for (lang, rows) in groups {
             let checker = self.batch_checker(lang.as_deref(), &mut warnings)?;
-            let segments: Vec<Segment> = rows
-                .iter()
-                .map(|&i| {
-                    let text = slots[i].take().unwrap_or_default();
-                    match &mut sources {
-                        Some(sources) => unit(i, sources[i].take(), text),
-                        None => Segment::plain(text, Position::line_start(0, 1, 0), Charset::Utf8),
-                    }
-                })
-                .collect();
             let path = DocPath::plain(BATCH_PATH);
-            let file = pool.install(|| checker.check_segments(&path, &segments, None, 0));
+            let file = match &mut sources {
+                Some(sources) => {
+                    let units = rows
+                        .iter()
+                        .map(|&i| {
+                            let id = unit_ids.as_mut().and_then(|u| u[i].take());
+                            unit(
+                                i,
+                                id,
+                                sources[i].take(),
+                                slots[i].take().unwrap_or_default(),
+                            )
+                        })
+                        .collect();
+                    let doc = self.units(BATCH_PATH, units);
+                    if doc.segments.len() != rows.len() {
+                        return Err(Error::input("a unit of the batch was skipped"));
+                    }
+                    pool.install(|| checker.check(&doc))
+                }
+                None => {
+                    let segments: Vec<Segment> = rows
+                        .iter()
+                        .map(|&i| {
+                            let text = slots[i].take().unwrap_or_default();
+                            Segment::plain(text, Position::line_start(0, 1, 0), Charset::Utf8)
+                        })
+                        .collect();
+                    let info = DocInfo::default();
+                    pool.install(|| checker.check_segments(&path, &info, &segments, None, 0))
+                }
+            };
             files.push((rows, file));
         }
         Ok((Batch::build(n, &files), warnings))
@@ -222,7 +266,7 @@ impl Core {
             options,
             lang,
             checker: assembled.checker,
-            paragraphs: assembled.paragraphs,
+            reading: assembled.reading,
             warnings: assembled.warnings,
             batch: Mutex::new(HashMap::new()),
             threads,
@@ -250,7 +294,7 @@ impl Core {
         let pool = self.pool().map_err(|e| py_error(py, e))?;
         let json = py.detach(|| {
             pool.install(|| {
-                let doc = Document::from_text(path, &text, self.paragraphs);
+                let doc = Document::from_text(path, &text, self.reading.mode);
                 let file = self.checker.check(&doc);
                 serde_json::to_string(&file)
             })
@@ -259,46 +303,43 @@ impl Core {
     }
 
     /// The JSON contract's file object for one translation unit, `target` checked against
-    /// `source` as a segment (its paragraph has `id` "0", `source` and `target`).
+    /// `source` as a segment (its paragraph has `id` "1", `source` and `target`), as
+    /// `mtqc check --segments --source SRC TGT` checks a one-line pair.
     fn check_pair(&self, py: Python<'_>, source: String, target: String) -> PyResult<String> {
         let pool = self.pool().map_err(|e| py_error(py, e))?;
-        let (json, warnings) = py
-            .detach(|| {
-                let mut warnings = Vec::new();
-                let checker = self.batch_checker(None, &mut warnings)?;
-                let segments = [unit(0, Some(source), target)];
-                let path = DocPath::plain(PAIR_PATH);
-                let file = pool.install(|| checker.check_segments(&path, &segments, None, 0));
-                serde_json::to_string(&file)
-                    .map(|j| (j, warnings))
-                    .map_err(|e| Error::usage(format!("cannot serialise the report: {e}")))
-            })
-            .map_err(|e| py_error(py, e))?;
-        debug_assert!(warnings.is_empty());
-        Ok(json)
+        py.detach(|| {
+            let checker = self.batch_checker(None, &mut Vec::new())?;
+            let doc = self.units(PAIR_PATH, vec![unit(0, None, Some(source), target)]);
+            let file = pool.install(|| checker.check(&doc));
+            serde_json::to_string(&file)
+                .map_err(|e| Error::usage(format!("cannot serialise the report: {e}")))
+        })
+        .map_err(|e| py_error(py, e))
     }
 
     /// Check a list (or tuple) of str, each its own segment.
-    #[pyo3(signature = (targets, langs=None, sources=None))]
+    #[pyo3(signature = (targets, langs=None, sources=None, unit_ids=None))]
     fn check_batch_list<'py>(
         &self,
         py: Python<'py>,
         targets: &Bound<'py, PyAny>,
         langs: Option<Vec<Option<String>>>,
         sources: Option<Vec<Option<String>>>,
+        unit_ids: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let texts = strings(targets, "targets")?;
-        check_lengths(texts.len(), langs.as_ref())?;
-        check_lengths(texts.len(), sources.as_ref())?;
+        for v in [&langs, &sources, &unit_ids] {
+            check_lengths(texts.len(), v.as_ref())?;
+        }
         let (batch, warnings) = py
-            .detach(|| self.run_batch(texts, sources, langs))
+            .detach(|| self.run_batch(texts, sources, unit_ids, langs))
             .map_err(|e| py_error(py, e))?;
         batch.into_py(py, warnings)
     }
 
     /// Check an Arrow string array given as its buffers: `offsets` (i32, or i64 when
     /// `large`), `data`, and the slice `offset`, `length` of the array (no nulls).
-    #[pyo3(signature = (offsets, data, large, offset, length, langs=None, sources=None))]
+    #[pyo3(signature = (offsets, data, large, offset, length, langs=None, sources=None, unit_ids=None))]
     #[allow(clippy::too_many_arguments)]
     fn check_batch_arrow<'py>(
         &self,
@@ -310,41 +351,45 @@ impl Core {
         length: usize,
         langs: Option<Vec<Option<String>>>,
         sources: Option<Vec<Option<String>>>,
+        unit_ids: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        check_lengths(length, langs.as_ref())?;
-        check_lengths(length, sources.as_ref())?;
+        for v in [&langs, &sources, &unit_ids] {
+            check_lengths(length, v.as_ref())?;
+        }
         let (offsets, data) = (offsets.as_bytes(), data.as_bytes());
         let (batch, warnings) = py
             .detach(|| {
                 let texts = arrow_strings(offsets, data, large, offset, length)?;
-                self.run_batch(texts, sources, langs)
+                self.run_batch(texts, sources, unit_ids, langs)
             })
             .map_err(|e| py_error(py, e))?;
         batch.into_py(py, warnings)
     }
 }
 
-/// Row `row` as a translation unit: `target` checked against `source` (None: a unit without
-/// one), both texts of their own, starting at line 1.
-fn unit(row: usize, source: Option<String>, target: String) -> Segment {
+/// Row `row` as a translation unit, as line `row + 1` of a line-aligned pair of files
+/// (`mtqc check --source SRC TGT`): its id `id`, else the 1-based row number (as the line
+/// number), `target` checked against `source` (None: a unit without one), both texts
+/// starting at line 1.
+fn unit(row: usize, id: Option<String>, source: Option<String>, target: String) -> Unit {
     let at = Position::line_start(0, 1, 0);
-    let mut segment = Segment::plain(target, at, Charset::Utf8);
-    segment.unit = Some(Box::new(UnitInfo {
-        id: row.to_string(),
+    Unit {
+        id: id.unwrap_or_else(|| (row + 1).to_string()),
         source: source.map(|s| UnitText::verbatim(s, at)),
-        codes: Vec::new(),
+        target: Some(UnitText::verbatim(target, at)),
         notes: Vec::new(),
+        skip: None,
         max_length: None,
         ignore: Vec::new(),
         extra: Default::default(),
-    }));
-    segment
+        plural_form: None,
+    }
 }
 
-fn check_lengths(n: usize, langs: Option<&Vec<Option<String>>>) -> PyResult<()> {
-    match langs {
+fn check_lengths(n: usize, values: Option<&Vec<Option<String>>>) -> PyResult<()> {
+    match values {
         Some(l) if l.len() != n => Err(pyo3::exceptions::PyValueError::new_err(format!(
-            "langs has {} entries for {n} targets",
+            "{} entries for {n} targets",
             l.len()
         ))),
         _ => Ok(()),

@@ -129,9 +129,7 @@ def test_invalid_utf8_in_an_arrow_array(checker):
         checker.check_batch(bad)
 
 
-def test_source_language_is_not_wired_yet_and_pairs_take_str(checker):
-    with pytest.raises(NotImplementedError, match="no source language yet"):
-        mtqc.Checker(source_lang="en")
+def test_source_language_and_pairs_take_str(checker):
     with pytest.raises(TypeError, match="source_lang must be str, not int"):
         mtqc.Checker(source_lang=1)
     with pytest.raises(TypeError, match="source must be str, not int"):

@@ -58,6 +58,7 @@ mod tests {
                 source_codes: &[],
                 target_codes: &[],
                 max_length: Some(MaxLength { max, unit }),
+                plural_form: None,
             }));
             LengthLimit.paragraph(&t, &Context::default(), &mut out);
         }

@@ -105,7 +105,7 @@ fn readings(groups: &[String], seps: &[char]) -> Vec<f64> {
 fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quantity> {
     let text = p.text;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -120,10 +120,7 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
         while j < chars.len() {
             let (at, d) = chars[j];
             if let Some(v) = digit_value(d).filter(|_| is_decimal_digit(d)) {
-                groups
-                    .last_mut()
-                    .expect("a group")
-                    .push(char::from(b'0' + v as u8));
+                groups.last_mut().expect("a group").push(char::from(b'0' + v as u8));
                 end = at + d.len_utf8();
                 j += 1;
                 continue;
@@ -153,7 +150,62 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
             groups.push(String::new());
             j += 1;
         }
+        // A comma or dot before four digits that read as a year separates two numbers
+        // (`মার্চ-26,2020`): no grouping has four digits.
+        if let Some(k) = (1..groups.len()).find(|&k| {
+            groups[k].len() == 4
+                && matches!(groups[k].as_bytes()[0], b'1' | b'2')
+                && matches!(seps[k - 1], ',' | '.')
+        }) {
+            // Keep the part before; the year is read on its own next.
+            groups.truncate(k);
+            seps.truncate(k - 1);
+            j = i;
+            let mut digits_seen = 0;
+            while j < chars.len() {
+                if is_decimal_digit(chars[j].1) {
+                    digits_seen += 1;
+                } else if digits_seen > 0 && groups.iter().map(String::len).sum::<usize>() == digits_seen {
+                    break;
+                }
+                j += 1;
+            }
+            end = chars.get(j).map_or(text.len(), |&(at, _)| at);
+            end = text[..end].trim_end_matches(|c: char| is_separator(c)).len();
+        }
         let mut values = readings(&groups, &seps);
+        // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
+        if groups.len() == 1
+            && groups[0].len() == 4
+            && text[end..].starts_with('s')
+            && let Some(&year) = values.first()
+        {
+            values.push(year % 100.0);
+            values.push((year / 100.0).floor() + 1.0);
+        }
+        // A fraction written without its zero (`.08`).
+        if groups.len() == 1 && text[..start].ends_with('.') {
+            let before = text[..start - 1].chars().next_back();
+            if before.is_none_or(|c| !is_decimal_digit(c))
+                && let Ok(v) = format!("0.{}", groups[0]).parse::<f64>()
+            {
+                values.push(v);
+            }
+        }
+        // An abbreviated end of a range (`2019–20`, `2010-11`): the full year too.
+        if groups.len() == 1
+            && (1..=2).contains(&groups[0].len())
+            && let Some(prev) = out.last()
+            && let Some(&year) = prev.values.first()
+            && (1000.0..3000.0).contains(&year)
+            && text[prev.span.end..start]
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '/'))
+            && start > prev.span.end
+        {
+            let century = (year / 100.0).floor() * 100.0;
+            values.extend(values.clone().into_iter().map(|v| century + v));
+        }
         // A scale word right after (after spaces, or touching in unspaced scripts).
         let rest = &text[end..];
         let trimmed = rest.trim_start();
@@ -209,60 +261,135 @@ fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
     None
 }
 
-/// Numbers written as words of the language data (`তিন`, `three`, `তিনটি` less its ending),
-/// with a scale word after them (`two million`).
+/// A word as a number of the language data: a number word (`তিন`, `three`, `তিনটি` less its
+/// ending) or a scale word (`hundred`, `লাখ`), with which it is.
+enum NumberWord {
+    Value(f64),
+    Scale(f64),
+}
+
+fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
+    if let Some(&f) = lexicon.number_scales.get(word) {
+        return Some(NumberWord::Scale(f));
+    }
+    lexicon
+        .number_words
+        .get(word)
+        .or_else(|| lexicon.number_words.get(lexicon.split_ending(word, 1).0))
+        .or_else(|| number_prefix(word, lexicon))
+        .map(|&v| NumberWord::Value(v))
+}
+
+/// Numbers written as words of the language data, a run of them composed (`a hundred and
+/// two` = 102, `two million` = 2,000,000, `twenty-five` = 25); every word's own value counts
+/// too.
 fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
-    if lexicon.number_words.is_empty() {
+    if lexicon.number_words.is_empty() && lexicon.number_scales.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
     let words: Vec<_> = p.words.iter().filter(|w| w.is_letters()).collect();
+    let lower: Vec<String> = words.iter().map(|w| p.norm(w).to_lowercase()).collect();
+    let joined = |a: usize, b: usize| {
+        p.text[words[a].span.end..words[b].span.start]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '-')
+    };
     let mut k = 0;
     while k < words.len() {
-        let w = words[k];
-        let lower = p.norm(w).to_lowercase();
-        let value = lexicon
-            .number_words
-            .get(&lower)
-            .or_else(|| lexicon.number_words.get(lexicon.split_ending(&lower, 1).0))
-            .or_else(|| number_prefix(&lower, lexicon))
-            .copied();
-        let Some(v) = value else {
+        // `a` or `an` before a scale word is one (`a hundred`).
+        let article = matches!(lower[k].as_str(), "a" | "an")
+            && k + 1 < words.len()
+            && joined(k, k + 1)
+            && matches!(number_word(&lower[k + 1], lexicon), Some(NumberWord::Scale(_)));
+        let Some(first) = number_word(&lower[k], lexicon).or(article.then_some(NumberWord::Value(1.0)))
+        else {
             k += 1;
             continue;
         };
-        let mut values = vec![v];
-        let mut span = w.span;
-        if let Some(next) = words.get(k + 1)
-            && p.only_space_between(w.span, next.span)
-            && let Some((_, f)) = scale_prefix(&p.text[next.span.start..], lexicon)
-        {
-            values.push(v * f);
-            span.end = next.span.end;
-            k += 1;
+        let (mut total, mut current) = (0.0f64, 0.0f64);
+        let mut values = Vec::new();
+        let mut end = k;
+        let mut add = |w: NumberWord, values: &mut Vec<f64>| match w {
+            // Ten, a hundred, a thousand after a digit word multiply it (`九十` ninety).
+            NumberWord::Value(v) if [10.0, 100.0, 1000.0].contains(&v) && (1.0..10.0).contains(&(current % v)) && current < v => {
+                values.push(v);
+                current *= v;
+            }
+            NumberWord::Value(v) => {
+                values.push(v);
+                current += v;
+            }
+            NumberWord::Scale(f) => {
+                values.push(f);
+                if f >= 1000.0 {
+                    total += current.max(1.0) * f;
+                    current = 0.0;
+                } else {
+                    current = current.max(1.0) * f;
+                }
+            }
+        };
+        add(first, &mut values);
+        let mut j = k + 1;
+        while j < words.len() && joined(j - 1, j) {
+            // `and` inside a number (`a hundred and two`), `a` before a scale (`half a
+            // million`).
+            let next_is = |f: &dyn Fn(&NumberWord) -> bool| {
+                j + 1 < words.len()
+                    && joined(j, j + 1)
+                    && number_word(&lower[j + 1], lexicon).is_some_and(|w| f(&w))
+            };
+            if (lower[j] == "and" && next_is(&|_| true))
+                || (matches!(lower[j].as_str(), "a" | "an")
+                    && next_is(&|w| matches!(w, NumberWord::Scale(_))))
+            {
+                j += 1;
+                continue;
+            }
+            match number_word(&lower[j], lexicon) {
+                Some(w) => {
+                    add(w, &mut values);
+                    end = j;
+                    j += 1;
+                }
+                None => break,
+            }
         }
+        values.push(total + current);
         out.push(Quantity {
-            span,
+            span: Span::new(words[k].span.start, words[end].span.end),
             values,
             digits: false,
         });
-        k += 1;
+        k = end + 1;
     }
     out
 }
 
-/// A number word that opens a longer word, with a short rest (`তিনবার` three times, `दोनों`):
-/// number words only ever excuse a number, never require one, so a word read as a number by
-/// mistake (`দশক`) can hide a finding but not make one.
+/// A number word inside a longer word, with at most two characters before it and four after
+/// (`তিনবার` three times, `दोनों`, `السبعة` the seven): number words only ever excuse a number,
+/// never require one, so a word read as a number by mistake (`দশক`) can hide a finding but not
+/// make one.
 fn number_prefix<'l>(word: &str, lexicon: &'l Lexicon) -> Option<&'l f64> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    (2..chars.len()).rev().find_map(|k| {
-        let rest = chars.len() - k;
-        if rest > 4 {
-            return None;
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    for before in 0..=2.min(n) {
+        for after in 0..=4.min(n - before) {
+            let (a, b) = (bounds[before], bounds[n - after]);
+            if b > a
+                && (before, after) != (0, 0)
+                && let Some(v) = lexicon.number_words.get(&word[a..b])
+            {
+                return Some(v);
+            }
         }
-        lexicon.number_words.get(&word[..chars[k].0])
-    })
+    }
+    None
 }
 
 /// Spans the placeholder rule owns: URLs, e-mail addresses, placeholders, tags.
@@ -290,9 +417,13 @@ fn quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
 /// given numbers of `to` already taken.
 fn unmatched(from: &[Quantity], to: &[Quantity], taken: &mut [bool]) -> Vec<usize> {
     let mut left = Vec::new();
-    for (i, q) in from.iter().enumerate().filter(|(_, q)| q.digits) {
+    // A zero (`8:00`, `0 cases`) is often written as no number at all.
+    let required = |q: &Quantity| q.digits && !q.values.iter().all(|&v| v == 0.0);
+    for (i, q) in from.iter().enumerate().filter(|(_, q)| required(q)) {
+        // A number word may stand for several numbers (`in early and mid-January` for
+        // `1 月初至 1 月中旬`): only numbers in digits are used up.
         match (0..to.len()).find(|&j| !taken[j] && to[j].matches(q)) {
-            Some(j) => taken[j] = true,
+            Some(j) => taken[j] = to[j].digits,
             None => left.push(i),
         }
     }
@@ -302,6 +433,8 @@ fn unmatched(from: &[Quantity], to: &[Quantity], taken: &mut [bool]) -> Vec<usiz
 impl Check for SourceNumbers {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
+        // A plural form for one or two may leave its count out.
+        let plural = p.unit.as_ref().is_some_and(|u| u.plural_form.is_some());
         let lexicon = &ctx.lexicon;
         let src = quantities(source, lexicon);
         let tgt = quantities(p, lexicon);
@@ -319,17 +452,17 @@ impl Check for SourceNumbers {
         let extra: Vec<usize> = tgt
             .iter()
             .enumerate()
-            .filter(|(j, q)| q.digits && !tgt_taken[*j])
+            .filter(|(j, q)| q.digits && !q.values.iter().all(|&v| v == 0.0) && !tgt_taken[*j])
             .map(|(j, _)| j)
-            .filter(
-                |&j| match (0..src.len()).find(|&i| !src_taken[i] && src[i].matches(&tgt[j])) {
+            .filter(|&j| {
+                match (0..src.len()).find(|&i| !src_taken[i] && src[i].matches(&tgt[j])) {
                     Some(i) => {
-                        src_taken[i] = true;
+                        src_taken[i] = src[i].digits;
                         false
                     }
                     None => true,
-                },
-            )
+                }
+            })
             .collect();
         let shown = |a: &Analysis, q: &Quantity| a.slice(q.span).to_string();
         let whole = {
@@ -356,7 +489,7 @@ impl Check for SourceNumbers {
             );
         }
         // The numbers missing from the target are one finding on it, naming them all.
-        if missing.len() > pairs {
+        if missing.len() > pairs && !plural {
             let names: Vec<String> = missing[pairs..]
                 .iter()
                 .map(|&i| shown(source, &src[i]))
@@ -383,6 +516,7 @@ mod tests {
             source_codes: &[],
             target_codes: &[],
             max_length: None,
+            plural_form: None,
         }));
         let ctx = Context {
             lexicon: std::sync::Arc::new(lexicon),
@@ -392,13 +526,7 @@ mod tests {
         SourceNumbers.paragraph(&t, &ctx, &mut out);
         out.into_iter()
             .map(|h| {
-                let change = h
-                    .vars
-                    .iter()
-                    .find(|(k, _)| *k == "change")
-                    .unwrap()
-                    .1
-                    .clone();
+                let change = h.vars.iter().find(|(k, _)| *k == "change").unwrap().1.clone();
                 (change, t.slice(h.span).to_string())
             })
             .collect()
@@ -406,8 +534,14 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         Lexicon {
-            number_words: BTreeMap::from([("three".into(), 3.0), ("তিন".into(), 3.0)]),
+            number_words: BTreeMap::from([
+                ("two".into(), 2.0),
+                ("three".into(), 3.0),
+                ("আট".into(), 8.0),
+                ("তিন".into(), 3.0),
+            ]),
             number_scales: BTreeMap::from([
+                ("hundred".into(), 100.0),
                 ("million".into(), 1e6),
                 ("লাখ".into(), 1e5),
                 ("万".into(), 1e4),
@@ -427,28 +561,22 @@ mod tests {
         assert!(check("200,000", "20万", l()).is_empty());
         assert!(check("3 cases", "তিনটি ঘটনা", l()).is_empty());
         assert!(check("three cases", "3 টি ঘটনা", l()).is_empty());
+        assert!(check("a hundred and two million", "102000000", l()).is_empty());
+        assert!(check("in 2019-20", "2019–2020 সালে", l()).is_empty());
+        assert!(check("on 26 March 2020", "মার্চ-26,2020 তারিখে", l()).is_empty());
+        assert!(check("at 8:00", "আট টায়", l()).is_empty(), "a zero need not come back");
+        assert!(check("since the 1960s", "20 世纪 60 年代", l()).is_empty());
+        assert!(check("from 13% to .08%", "0.08% থেকে 13%", l()).is_empty());
         assert!(check("007 agent", "7 এজেন্ট", l()).is_empty());
-        assert!(
-            check("see https://x.org/2020", "দেখুন", l()).is_empty(),
-            "a URL's digits are not numbers here"
-        );
+        assert!(check("see https://x.org/2020", "দেখুন", l()).is_empty(), "a URL's digits are not numbers here");
     }
 
     #[test]
     fn changed_extra_and_missing_numbers() {
         let l = lexicon;
-        assert_eq!(
-            check("400,000 people", "৪০,০০০ জন", l()),
-            [("changed".into(), "৪০,০০০".into())]
-        );
-        assert_eq!(
-            check("in 1885", "১৮৭৫ সালে", l()),
-            [("changed".into(), "১৮৭৫".into())]
-        );
-        assert_eq!(
-            check("64 cases", "৬৪ টি ১২ ঘটনা", l()),
-            [("extra".into(), "১২".into())]
-        );
+        assert_eq!(check("400,000 people", "৪০,০০০ জন", l()), [("changed".into(), "৪০,০০০".into())]);
+        assert_eq!(check("in 1885", "১৮৭৫ সালে", l()), [("changed".into(), "১৮৭৫".into())]);
+        assert_eq!(check("64 cases", "৬৪ টি ১২ ঘটনা", l()), [("extra".into(), "১২".into())]);
         assert_eq!(
             check("64 cases in 12 towns", "৬৪টি ঘটনা", l()),
             [("missing".into(), "৬৪টি ঘটনা".into())]

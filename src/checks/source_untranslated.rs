@@ -1,9 +1,9 @@
 //! `source-untranslated`: a target that is no translation of its source: the source copied
 //! (the same words, case and spacing aside), or text in the source language (its script,
 //! where the target language is written in another; else the language whatlang reads, on a
-//! target of `min_words` words or more). A source of names, codes or numbers only may stay as
-//! it is (`COVID-19`, `WHO`, a URL), so a copy counts only when the source holds at least one
-//! lowercase word of `min_letters` letters; a unit whose target language is its source
+//! target of `min_words` words or more). A source of names, codes, terms or numbers only may
+//! stay as it is (`COVID-19`, `WHO`, `hash`, a URL, placeholders), so a copy counts only when
+//! the source holds two words or more, one of them lowercase of `min_letters` letters; a unit whose target language is its source
 //! language (an `en-US` file of an English project) is never judged. Value: `{language}` (the
 //! source language's name, or `the source` for a copy).
 
@@ -76,12 +76,15 @@ impl Check for Untranslated {
         if whole.start == whole.end {
             return;
         }
-        let texty = source.words.iter().any(|w| {
-            let t = source.norm(w);
-            w.is_letters()
-                && t.chars().count() >= self.min_letters
-                && t.chars().all(|c| !c.is_uppercase())
-        });
+        // Text, not a name, a term or a code: two words or more, one of them lowercase.
+        let letter_words = source.words.iter().filter(|w| w.is_letters()).count();
+        let texty = letter_words >= 2
+            && source.words.iter().any(|w| {
+                let t = source.norm(w);
+                w.is_letters()
+                    && t.chars().count() >= self.min_letters
+                    && t.chars().all(|c| !c.is_uppercase())
+            });
         let name = |l: Option<&str>| {
             l.and_then(crate::text::language::name_of)
                 .unwrap_or("the source language")
@@ -95,8 +98,9 @@ impl Check for Untranslated {
         let source_script = crate::lang::script_of(sl);
         let target_script = crate::lang::script_of(&ctx.language).or(ctx.script);
         let dominant = p.scripts.dominant();
-        let in_source_script =
-            source_script.is_some() && dominant == source_script && target_script != source_script;
+        let in_source_script = source_script.is_some()
+            && dominant == source_script
+            && target_script != source_script;
         let letters = p.scripts.total();
         let share = |s: Option<Script>| s.map_or(0, |s| p.scripts.count(s));
         if in_source_script && letters > 0 && share(source_script) * 10 >= letters * 9 && texty {
@@ -110,11 +114,7 @@ impl Check for Untranslated {
             && let Some(d) = crate::text::language::detect(p.text)
             && (d.reliable || d.confidence >= self.min_confidence)
             && d.code == sl
-            && p.text
-                .chars()
-                .filter(|&c| script_of(c) == source_script)
-                .count()
-                > 0
+            && p.text.chars().filter(|&c| script_of(c) == source_script).count() > 0
         {
             out.push(Hit::new(whole).var("language", name(Some(sl))));
         }
@@ -146,30 +146,12 @@ mod tests {
 
     #[test]
     fn copies_and_source_language_targets() {
-        assert!(flagged(
-            "Wash your hands often.",
-            "Wash your hands often.",
-            "bn",
-            "en"
-        ));
-        assert!(flagged(
-            "Wash your hands often.",
-            "Keep a distance of two metres.",
-            "bn",
-            "en"
-        ));
+        assert!(flagged("Wash your hands often.", "Wash your hands often.", "bn", "en"));
+        assert!(flagged("Wash your hands often.", "Keep a distance of two metres.", "bn", "en"));
         assert!(!flagged("COVID-19", "COVID-19", "bn", "en"), "a name stays");
         assert!(!flagged("WHO", "WHO", "bn", "en"));
-        assert!(
-            !flagged("Wash your hands.", "Wash your hands.", "en", "en"),
-            "same language"
-        );
-        assert!(!flagged(
-            "Wash your hands often.",
-            "ঘন ঘন হাত ধুয়ে নিন।",
-            "bn",
-            "en"
-        ));
+        assert!(!flagged("Wash your hands.", "Wash your hands.", "en", "en"), "same language");
+        assert!(!flagged("Wash your hands often.", "ঘন ঘন হাত ধুয়ে নিন।", "bn", "en"));
         assert!(flagged(
             "Wash your hands often with soap and water.",
             "Wash your hands often with soap and water, please.",

@@ -1,8 +1,9 @@
 //! `source-untranslated-span`: a run of `min_words` or more consecutive source words copied
 //! into a target written in another script (`ঘরে থাকুন, wash your hands often`). Names,
 //! titles and acronyms are kept in the source's script on purpose, so a run counts only when
-//! it holds a lowercase word of two letters or more and is not all capitalised words; `allow`
-//! lists runs never flagged. A whole target copied is `source-untranslated`'s.
+//! it holds a lowercase word of two letters or more and is not all capitalised words; a run
+//! that is all there is between brackets or quotes is a gloss or a citation (`সুপ্তিকাল
+//! (incubation period)`); `allow` lists runs never flagged. A whole target copied is `source-untranslated`'s.
 
 use serde::Deserialize;
 
@@ -36,10 +37,7 @@ pub fn build(o: Options) -> Result<UntranslatedSpan, BuildError> {
     }
     Ok(UntranslatedSpan {
         min_words: o.min_words,
-        allow: nfc_all(&o.allow)
-            .into_iter()
-            .map(|a| a.to_lowercase())
-            .collect(),
+        allow: nfc_all(&o.allow).into_iter().map(|a| a.to_lowercase()).collect(),
     })
 }
 
@@ -65,8 +63,7 @@ impl Check for UntranslatedSpan {
             .collect();
         let in_source = |run: &[(Span, String)]| {
             let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
-            src.windows(words.len())
-                .any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
+            src.windows(words.len()).any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
         };
         let mut i = 0;
         while i + self.min_words <= foreign.len() {
@@ -87,7 +84,28 @@ impl Check for UntranslatedSpan {
                 let lowercase = run.iter().any(|(s, w)| {
                     w.chars().count() >= 2 && p.slice(*s).chars().all(|c| !c.is_uppercase())
                 });
-                if lowercase && !self.allow.contains(&text.to_lowercase()) {
+                // A title or a name (`Add to Shortcuts`, `Travel History of the Patients`):
+                // its first word and every word of four letters or more capitalised.
+                let capital = |s: &Span| p.slice(*s).chars().next().is_some_and(char::is_uppercase);
+                let title = capital(&run[0].0)
+                    && run
+                        .iter()
+                        .all(|(s, w)| w.chars().count() < 4 || capital(s));
+                // A gloss or a citation: the run is all there is between brackets or quotes
+                // (`প্রাদুর্ভাব (outbreak of the disease)`).
+                let before = p.text[..span.start].trim_end().chars().next_back();
+                let after = p.text[span.end..].trim_start().chars().next();
+                let enclosed = matches!(
+                    (before, after),
+                    (Some('('), Some(')'))
+                        | (Some('['), Some(']'))
+                        | (Some('"'), Some('"'))
+                        | (Some('“'), Some('”'))
+                        | (Some('‘'), Some('’'))
+                        | (Some('\''), Some('\''))
+                        | (Some('«'), Some('»'))
+                );
+                if lowercase && !title && !enclosed && !self.allow.contains(&text.to_lowercase()) {
                     out.push(Hit::new(span));
                 }
                 i = j;
@@ -115,34 +133,25 @@ mod tests {
         })
         .unwrap()
         .paragraph(&t, &ctx, &mut out);
-        out.into_iter()
-            .map(|h| t.slice(h.span).to_string())
-            .collect()
+        out.into_iter().map(|h| t.slice(h.span).to_string()).collect()
     }
 
     #[test]
     fn copied_runs_not_names() {
         assert_eq!(
-            flagged(
-                "Stay home and wash your hands often.",
-                "ঘরে থাকুন এবং wash your hands often।"
-            ),
+            flagged("Stay home and wash your hands often.", "ঘরে থাকুন এবং wash your hands often।"),
             ["wash your hands often"]
         );
+        assert!(flagged("the World Health Organization said", "World Health Organization জানিয়েছে").is_empty());
+        assert!(flagged("wash your hands", "wash hands your হাত").is_empty(), "not a run of the source");
+        assert!(flagged("side effects are rare", "side effects বিরল").is_empty(), "two words");
         assert!(
-            flagged(
-                "the World Health Organization said",
-                "World Health Organization জানিয়েছে"
-            )
-            .is_empty()
+            flagged("the incubation period of the virus", "ভাইরাসের সুপ্তিকাল (incubation period of the virus)").is_empty(),
+            "a gloss"
         );
         assert!(
-            flagged("wash your hands", "wash hands your হাত").is_empty(),
-            "not a run of the source"
-        );
-        assert!(
-            flagged("side effects are rare", "side effects বিরল").is_empty(),
-            "two words"
+            flagged("Select Add to Shortcuts from the menu", "মেনু থেকে Add to Shortcuts নির্বাচন করুন").is_empty(),
+            "a title"
         );
     }
 }

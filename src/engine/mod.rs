@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use unicode_script::Script;
 
 use crate::checks::{Context, DocHit, Hit};
-use crate::input::Segment;
+use crate::input::{DocInfo, Segment};
 use crate::rules::{Pack, Rule};
 use crate::text::{Analysis, dominant_script};
 
@@ -23,6 +23,8 @@ pub use select::{PathRule, Selection, Selector};
 pub struct Known {
     pub language: String,
     pub script: Option<Script>,
+    /// The language its units were translated from, when known.
+    pub source_language: Option<String>,
 }
 
 /// What one rule found in one paragraph; `rule` indexes the rules of its `Prepared`.
@@ -60,18 +62,38 @@ impl Engine {
         self.packs.iter().flat_map(|p| &p.rules)
     }
 
-    /// A document's language and script: a configured language wins over detection and
-    /// brings its script (a Bengali document is expected in Bengali, whatever most of its
-    /// paragraphs are written in); else both are detected (`script` is the dominant one).
-    pub fn know(&self, path: &str, analyses: &[Analysis], script: Option<Script>) -> Known {
-        match self.selector.configured_language(path) {
+    /// A document's language and script: a configured language (the project's, else the
+    /// file's declaration) wins over detection and brings its script (a Bengali document is
+    /// expected in Bengali, whatever most of its paragraphs are written in); else both are
+    /// detected (`script` is the dominant one). The source language: the project's, else the
+    /// file's.
+    pub fn know(
+        &self,
+        path: &str,
+        info: &DocInfo,
+        analyses: &[Analysis],
+        script: Option<Script>,
+    ) -> Known {
+        let source_language = self
+            .selector
+            .selection
+            .source_language
+            .clone()
+            .or_else(|| info.source_language.clone());
+        match self
+            .selector
+            .configured_language(path)
+            .or_else(|| info.target_language.clone())
+        {
             Some(language) => Known {
                 script: crate::lang::script_of(&language).or(script),
                 language,
+                source_language,
             },
             None => Known {
                 language: self.selector.language_of(path, analyses, script),
                 script,
+                source_language,
             },
         }
     }
@@ -81,22 +103,29 @@ impl Engine {
     pub fn prepare(
         &self,
         path: &str,
+        info: &DocInfo,
         analyses: &[Analysis],
         script: Option<Script>,
         known: Option<&Known>,
     ) -> Prepared<'_> {
         let known = known
             .cloned()
-            .unwrap_or_else(|| self.know(path, analyses, script));
-        let (rules, lexicon) = self.selector.active(&self.packs, &known.language, path);
-        let gates = self.prefilter.gates(&rules);
+            .unwrap_or_else(|| self.know(path, info, analyses, script));
+        let chosen = self.selector.active(
+            &self.packs,
+            &known.language,
+            known.source_language.as_deref(),
+            path,
+        );
+        let gates = self.prefilter.gates(&chosen.rules);
         Prepared {
-            rules,
+            rules: chosen.rules,
             ctx: Context {
                 script: known.script,
                 language: known.language,
-                lexicon,
-                ..Context::default()
+                source_language: known.source_language,
+                lexicon: chosen.lexicon,
+                glossary: chosen.glossary,
             },
             gates,
         }
@@ -181,7 +210,10 @@ pub fn find(
 
 /// Analyse every paragraph (on all threads) and find the document's script.
 pub fn analyse(segments: &[Segment]) -> (Vec<Analysis<'_>>, Option<Script>) {
-    let analyses: Vec<Analysis> = segments.par_iter().map(Analysis::of_segment).collect();
+    let analyses: Vec<Analysis> = segments
+        .par_iter()
+        .map(Analysis::of_segment)
+        .collect();
     let script = dominant_script(&analyses);
     (analyses, script)
 }
@@ -209,8 +241,10 @@ mod tests {
                 let known = Known {
                     language: "bn".into(),
                     script,
+                    source_language: None,
                 };
-                let prepared = engine.prepare("t", &analyses, script, Some(&known));
+                let prepared =
+                    engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
                 let key = |f: &Found| (f.paragraph, f.rule, f.hit.span, f.hit.suggestion.clone());
                 let gated: Vec<_> = engine
                     .find(&prepared, &analyses, false)

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use globset::GlobMatcher;
 use unicode_script::Script;
 
+use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
 use crate::rules::{Pack, Rule};
 use crate::text::{Analysis, language};
@@ -16,6 +17,10 @@ use crate::text::{Analysis, language};
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
     pub language: Option<String>,
+    /// The language units were translated from, instead of what files say.
+    pub source_language: Option<String>,
+    /// The project's glossary (`--glossary`).
+    pub glossary: Arc<Glossary>,
     pub packs: Option<Vec<String>>,
     pub disabled: BTreeSet<String>,
     pub paths: Vec<PathRule>,
@@ -30,14 +35,23 @@ pub struct PathRule {
     pub disabled: Vec<String>,
 }
 
-/// What decides which rules run on a document: its language and the indices of the
-/// `[[path]]` entries its path matches.
-type Key = (String, Vec<usize>);
+/// What decides which rules run on a document: its language, its source language and the
+/// indices of the `[[path]]` entries its path matches.
+type Key = (String, Option<String>, Vec<usize>);
 
-/// The rules (pack index, rule index) that run on a kind of document, and their language data.
+/// The rules (pack index, rule index) that run on a kind of document, their language data,
+/// and the glossary's terms for its language.
 struct Active {
     rules: Vec<(usize, usize)>,
     lexicon: Arc<Lexicon>,
+    glossary: Arc<Glossary>,
+}
+
+/// What the rules of a document are and know.
+pub struct Chosen<'p> {
+    pub rules: Vec<&'p Rule>,
+    pub lexicon: Arc<Lexicon>,
+    pub glossary: Arc<Glossary>,
 }
 
 #[derive(Default)]
@@ -82,39 +96,50 @@ impl Selector {
             .or_else(|| s.language.clone())
     }
 
-    /// The rules that run on a document of `language` at `path`, and their language data.
+    /// The rules that run on a document of `language` translated from `source` at `path`,
+    /// and what they know.
     pub fn active<'p>(
         &self,
         packs: &'p [Pack],
         language: &str,
+        source: Option<&str>,
         path: &str,
-    ) -> (Vec<&'p Rule>, Arc<Lexicon>) {
+    ) -> Chosen<'p> {
         let paths = &self.selection.paths;
         let matching: Vec<usize> = (0..paths.len())
             .filter(|&i| paths[i].glob.is_match(path))
             .collect();
-        let key = (language.to_string(), matching);
+        let key = (language.to_string(), source.map(String::from), matching);
         let cached = self
             .cache
             .lock()
             .ok()
             .and_then(|cache| cache.get(&key).cloned());
         let active = cached.unwrap_or_else(|| {
-            let made = Arc::new(self.make(packs, language, &key.1));
+            let made = Arc::new(self.make(packs, language, source, &key.2));
             if let Ok(mut cache) = self.cache.lock() {
                 cache.insert(key, Arc::clone(&made));
             }
             made
         });
-        let rules = active
-            .rules
-            .iter()
-            .map(|&(p, r)| &packs[p].rules[r])
-            .collect();
-        (rules, Arc::clone(&active.lexicon))
+        Chosen {
+            rules: active
+                .rules
+                .iter()
+                .map(|&(p, r)| &packs[p].rules[r])
+                .collect(),
+            lexicon: Arc::clone(&active.lexicon),
+            glossary: Arc::clone(&active.glossary),
+        }
     }
 
-    fn make(&self, packs: &[Pack], language: &str, matching: &[usize]) -> Active {
+    fn make(
+        &self,
+        packs: &[Pack],
+        language: &str,
+        source: Option<&str>,
+        matching: &[usize],
+    ) -> Active {
         let s = &self.selection;
         let mut chosen = s.packs.clone();
         let mut disabled: BTreeSet<&str> = s.disabled.iter().map(String::as_str).collect();
@@ -127,9 +152,10 @@ impl Selector {
         let active: Vec<usize> = (0..packs.len())
             .filter(|&i| {
                 let p = &packs[i];
+                let applies = p.info.applies_to(language) && p.info.applies_to_source(source);
                 match &chosen {
-                    Some(list) => list.contains(&p.info.id) && p.info.applies_to(language),
-                    None => p.info.applies_to(language),
+                    Some(list) => list.contains(&p.info.id) && applies,
+                    None => applies,
                 }
             })
             .collect();
@@ -145,6 +171,7 @@ impl Selector {
         Active {
             rules,
             lexicon: Arc::new(lexicon),
+            glossary: Arc::new(s.glossary.for_language(language)),
         }
     }
 }

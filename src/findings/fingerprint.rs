@@ -34,6 +34,22 @@ pub struct Fingerprints {
 }
 
 impl Fingerprints {
+    /// The fingerprint of rule `rule` flagging `flagged` in translation unit `unit`: the unit's
+    /// id anchors it, so two runs over the same source compare unit by unit.
+    pub fn of_unit(&mut self, rule: &str, unit: &str, flagged: &str) -> String {
+        let flagged: String = flagged
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .nfc()
+            .collect();
+        let anchor = fnv1a(format!("{rule}\0unit\0{unit}\0{flagged}").as_bytes());
+        let n = self.occurrences.entry(anchor).or_insert(0);
+        let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
+        *n += 1;
+        fingerprint
+    }
+
     /// The fingerprint of rule `rule` flagging `paragraph[start..end]`.
     pub fn next(&mut self, rule: &str, paragraph: &str, start: usize, end: usize) -> String {
         let before_rev = normalised(paragraph[..start].chars().rev());

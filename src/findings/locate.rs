@@ -17,6 +17,8 @@ use crate::rules::Rule;
 pub struct Located {
     pub paragraphs: Vec<Vec<Finding>>,
     pub baselined: Vec<Finding>,
+    /// Findings an `mtqc-ignore` directive of their unit suppressed.
+    pub suppressed: usize,
 }
 
 /// Locate the hits `found` (sorted by paragraph) of `rules` in `segments` of the document at
@@ -33,6 +35,7 @@ pub fn locate(
     let mut out = Located {
         paragraphs: vec![Vec::new(); segments.len()],
         baselined: Vec::new(),
+        suppressed: 0,
     };
     let mut prints = Fingerprints::default();
     let mut last_paragraph = None;
@@ -58,6 +61,12 @@ pub fn locate(
                 continue;
             }
             let rule = rules[f.rule];
+            if let Some(u) = segment.unit.as_deref()
+                && u.ignore.iter().any(|(id, _)| rule.answers_to(id))
+            {
+                out.suppressed += 1;
+                continue;
+            }
             let finding = make(
                 segment,
                 rule,
@@ -135,7 +144,11 @@ fn make(
         start: start.offset,
         end: end.offset,
         suggestion: f.hit.suggestion.clone(),
-        fingerprint: prints.next(&rule.id, &segment.text, a, b),
+        fingerprint: match segment.unit.as_deref() {
+            Some(u) => prints.of_unit(&rule.id, &u.id, &segment.text[a..b]),
+            None => prints.next(&rule.id, &segment.text, a, b),
+        },
+        unit: segment.unit.as_ref().map(|u| u.id.clone()),
         snippet: snippet(&segment.text, a, b),
         char_start: start.char_offset,
         char_end: end.char_offset,

@@ -29,6 +29,9 @@ pub struct Finding {
     pub end: usize,
     pub suggestion: Option<String>,
     pub fingerprint: String,
+    /// The id of the translation unit it is in (bilingual inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// The line holding the finding, for renderers that show it.
     #[serde(skip)]
     pub snippet: Snippet,

@@ -98,6 +98,8 @@ pub struct Lines<R> {
     done: bool,
     /// A NUL is text (for text already in memory, which was never sniffed).
     nul_is_text: bool,
+    /// Length of the byte-order mark skipped.
+    bom: usize,
 }
 
 /// State of a UTF-16 input: the decoder and decoded text not yet cut into lines.
@@ -144,11 +146,17 @@ impl<R: BufRead> Lines<R> {
             buf: Vec::new(),
             done: false,
             nul_is_text: false,
+            bom,
         })
     }
 
     pub fn charset(&self) -> Charset {
         self.charset
+    }
+
+    /// Length of the byte-order mark the input began with.
+    pub fn bom(&self) -> usize {
+        self.bom
     }
 
     /// Bytes read so far.

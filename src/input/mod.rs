@@ -140,6 +140,8 @@ pub struct UnitInfo {
     /// `mtqc-ignore` directives: (rule id, reason).
     pub ignore: Vec<(String, String)>,
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The plural form it translates (PO `msgstr[n]`).
+    pub plural_form: Option<usize>,
 }
 
 impl Segment {
@@ -225,8 +227,9 @@ pub fn open_reader(
 /// What reading a whole input gave.
 #[derive(Debug)]
 pub enum Loaded {
-    /// Text, and how many invalid sequences lossy decoding replaced.
-    Text { doc: Document, replaced: usize },
+    /// Its documents (a plain text, a bilingual file; a TMX memory gives one per target
+    /// language), and how many invalid sequences lossy decoding replaced.
+    Text { docs: Vec<Document>, replaced: usize },
     /// Its first block holds a NUL byte at `offset`.
     Binary { offset: usize },
 }
@@ -266,6 +269,39 @@ impl DocPath {
     }
 }
 
+/// What a file says about a document of it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocInfo {
+    /// Its units' source language, from the file (language subtag).
+    pub source_language: Option<String>,
+    /// Its target language, from the file (language subtag).
+    pub target_language: Option<String>,
+    /// Units not checked, by why.
+    pub skipped: std::collections::BTreeMap<unit::Skip, usize>,
+    /// It holds translation units (a bilingual file).
+    pub units: bool,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub mode: ParagraphMode,
+    pub encoding: Encoding,
+    /// The format of every input (`--input-format`), instead of each one's extension.
+    pub format: Option<readers::Format>,
+    pub options: readers::ReadOptions,
+}
+
+impl Reading {
+    /// The format an input is read in.
+    pub fn format_of(&self, input: &Input) -> readers::Format {
+        self.format.unwrap_or_else(|| match input {
+            Input::File { path, .. } => readers::format_of(path).unwrap_or(readers::Format::Text),
+            Input::Stdin => readers::Format::Text,
+        })
+    }
+}
+
 /// A whole input, decoded and cut into segments.
 #[derive(Debug)]
 pub struct Document {
@@ -273,6 +309,7 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// Bytes read.
     pub bytes: usize,
+    pub info: DocInfo,
 }
 
 impl Document {
@@ -290,49 +327,175 @@ impl Document {
             path: DocPath::plain(path),
             segments,
             bytes: text.len(),
+            info: DocInfo::default(),
         }
     }
 
-    /// Read a whole input, called `path`.
-    pub fn read(
-        input: &Input,
-        path: DocPath,
-        mode: ParagraphMode,
-        encoding: Encoding,
-    ) -> Result<Loaded, Error> {
-        Document::from_opened(path, open(input, encoding)?, mode)
+    /// Read a whole input, called `path`, in its format.
+    pub fn read(input: &Input, path: DocPath, how: &Reading) -> Result<Loaded, Error> {
+        let format = how.format_of(input);
+        Document::from_opened(path, open(input, how.encoding)?, format, how)
     }
 
-    /// A document from bytes in memory, read as a file's.
+    /// A document from bytes in memory, read as a file's, in `format`.
     pub fn from_bytes(
         path: &str,
         bytes: Vec<u8>,
-        mode: ParagraphMode,
-        encoding: Encoding,
+        format: readers::Format,
+        how: &Reading,
     ) -> Result<Loaded, Error> {
         let reader = Box::new(std::io::Cursor::new(bytes));
-        Document::from_opened(
-            DocPath::plain(path),
-            open_reader(path, reader, encoding)?,
-            mode,
-        )
+        let opened = open_reader(path, reader, how.encoding)?;
+        Document::from_opened(DocPath::plain(path), opened, format, how)
     }
 
-    fn from_opened(path: DocPath, opened: Opened, mode: ParagraphMode) -> Result<Loaded, Error> {
+    fn from_opened(
+        path: DocPath,
+        opened: Opened,
+        format: readers::Format,
+        how: &Reading,
+    ) -> Result<Loaded, Error> {
         let lines = match opened {
             Opened::Text(lines) => lines,
             Opened::Binary { offset } => return Ok(Loaded::Binary { offset }),
         };
-        let mut paragraphs = Paragraphs::new(lines, mode);
-        let segments = paragraphs.by_ref().collect::<Result<Vec<_>, _>>()?;
+        if format == readers::Format::Text {
+            let mut paragraphs = Paragraphs::new(lines, how.mode);
+            let segments = paragraphs.by_ref().collect::<Result<Vec<_>, _>>()?;
+            return Ok(Loaded::Text {
+                docs: vec![Document {
+                    path,
+                    segments,
+                    bytes: paragraphs.bytes(),
+                    info: DocInfo::default(),
+                }],
+                replaced: paragraphs.replaced(),
+            });
+        }
+        // A unit format: the whole text, then its reader.
+        let (charset, bom) = (lines.charset(), lines.bom());
+        let mut lines = lines;
+        let mut text = String::new();
+        for line in lines.by_ref() {
+            text.push_str(&line?.text);
+        }
+        let source = readers::Source::with_bom(&path.shown, &text, charset, bom);
+        let unit_docs = readers::read(format, &source, &how.options)?;
+        let bytes = lines.offset();
+        let docs = unit_docs
+            .into_iter()
+            .map(|d| Document::of_units(path.clone(), d, format, how, bytes))
+            .collect();
         Ok(Loaded::Text {
-            doc: Document {
-                path,
-                segments,
-                bytes: paragraphs.bytes(),
-            },
-            replaced: paragraphs.replaced(),
+            docs,
+            replaced: lines.replaced,
         })
+    }
+
+    /// A target file and its line-aligned plain-text source (`--source`): a document of units.
+    pub fn read_pair(
+        input: &Input,
+        path: DocPath,
+        source: &Input,
+        how: &Reading,
+    ) -> Result<Loaded, Error> {
+        let whole = |input: &Input| -> Result<Result<(String, Charset, usize, usize, usize), usize>, Error> {
+            let mut lines = match open(input, how.encoding)? {
+                Opened::Text(lines) => lines,
+                Opened::Binary { offset } => return Ok(Err(offset)),
+            };
+            let mut text = String::new();
+            for line in lines.by_ref() {
+                text.push_str(&line?.text);
+            }
+            Ok(Ok((text, lines.charset(), lines.bom(), lines.offset(), lines.replaced)))
+        };
+        let (s_text, s_charset, s_bom, _, s_replaced) = match whole(source)? {
+            Ok(t) => t,
+            Err(offset) => {
+                return Err(binary(source, offset).err().unwrap_or_else(|| {
+                    Error::input(format!("{}: looks binary", source.display()))
+                }));
+            }
+        };
+        let (t_text, t_charset, t_bom, bytes, t_replaced) = match whole(input)? {
+            Ok(t) => t,
+            Err(offset) => return Ok(Loaded::Binary { offset }),
+        };
+        let source_name = source.display();
+        let s = readers::Source::with_bom(&source_name, &s_text, s_charset, s_bom);
+        let t = readers::Source::with_bom(&path.shown, &t_text, t_charset, t_bom);
+        let doc = readers::pair::read(&s, &t)?;
+        // Line-aligned like TSV: a blank target line is an omission to judge.
+        let doc = Document::of_units(path, doc, readers::Format::Tsv, how, bytes);
+        Ok(Loaded::Text {
+            docs: vec![doc],
+            replaced: s_replaced + t_replaced,
+        })
+    }
+
+    /// A document of a reader's units: each unit that is checked is a segment, its target
+    /// the text; the others are counted by why they are skipped.
+    pub fn of_units(
+        path: DocPath,
+        doc: unit::UnitDoc,
+        format: readers::Format,
+        how: &Reading,
+        bytes: usize,
+    ) -> Document {
+        let declared =
+            |t: &Option<String>| t.as_deref().and_then(|t| crate::lang::normalise(t).ok());
+        let mut info = DocInfo {
+            source_language: declared(&doc.info.source_language),
+            target_language: declared(&doc.info.target_language),
+            skipped: Default::default(),
+            units: format != readers::Format::Markdown,
+        };
+        let mut segments = Vec::with_capacity(doc.units.len());
+        for u in doc.units {
+            // In an MT run's dump (TSV, JSONL) a blank target is the engine's output, an
+            // omission to judge; in a translation tool's file it means "not translated yet".
+            let blank_output = format.by_line() && u.skip == Some(unit::Skip::NoTarget);
+            let skip = u.skip.filter(|_| !(blank_output && u.target.is_some()));
+            if let Some(why) = skip
+                && !how.options.include_skipped
+            {
+                *info.skipped.entry(why).or_insert(0) += 1;
+                continue;
+            }
+            let target = u.target.unwrap_or_else(|| {
+                let at = u
+                    .source
+                    .as_ref()
+                    .map_or(Position::line_start(0, 1, 0), |s| s.at);
+                unit::UnitText::verbatim("", at)
+            });
+            let unit = (format != readers::Format::Markdown).then(|| {
+                Box::new(UnitInfo {
+                    id: u.id,
+                    source: u.source,
+                    codes: target.codes.clone(),
+                    notes: u.notes,
+                    max_length: u.max_length,
+                    ignore: u.ignore,
+                    extra: u.extra,
+                    plural_form: u.plural_form,
+                })
+            });
+            segments.push(Segment {
+                text: target.text,
+                at: target.at,
+                charset: doc.charset,
+                map: target.map,
+                unit,
+            });
+        }
+        Document {
+            path,
+            segments,
+            bytes,
+            info,
+        }
     }
 }
 
@@ -370,10 +533,7 @@ mod tests {
         let k = s.text.find('ক').unwrap();
         let p = s.positions(&[k, 0, 2])[0];
         assert_eq!(p.offset, 100 + raw.find('ক').unwrap());
-        assert_eq!(
-            (p.line, p.column),
-            (3, 1 + raw[..raw.find('ক').unwrap()].chars().count())
-        );
+        assert_eq!((p.line, p.column), (3, 1 + raw[..raw.find('ক').unwrap()].chars().count()));
         assert_eq!(s.position(2).offset, 100 + raw.find('&').unwrap());
     }
 }

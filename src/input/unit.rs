@@ -135,6 +135,9 @@ pub struct Unit {
     pub ignore: Vec<(String, String)>,
     /// Other fields of the record (JSONL), passed through to the report.
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// The plural form it translates (PO `msgstr[n]`): a form for one or two may leave the
+    /// count out (`нет результатов`, `نتيجتان`).
+    pub plural_form: Option<usize>,
 }
 
 /// What a file says about all its units.

@@ -194,6 +194,16 @@ pub struct FileReport {
     pub paragraphs: Vec<ParagraphReport>,
     /// Findings a `--baseline` accepted: not reported, scored or gated.
     pub baselined: usize,
+    /// The language its units were translated from (bilingual inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_language: Option<String>,
+    /// Units not checked, by why (`no-target`, `fuzzy`, `locked`, `not-to-translate`,
+    /// `obsolete`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub skipped: std::collections::BTreeMap<String, usize>,
+    /// Findings an `mtqc-ignore` directive of the file suppressed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
     #[serde(skip)]
     pub baselined_findings: Vec<Finding>,
     /// Ids of the rules that ran on this file. Not part of the JSON contract.
@@ -260,4 +270,12 @@ pub struct Summary {
     pub baselined: usize,
     /// Inputs that could not be read or decoded: the run cannot pass with any.
     pub unread: usize,
+    /// Units not checked (not translated, fuzzy, locked...), over all files.
+    pub skipped: usize,
+    /// Findings suppressed by `mtqc-ignore` directives.
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

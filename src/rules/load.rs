@@ -25,6 +25,8 @@ struct PackMeta {
     #[serde(default)]
     languages: Vec<String>,
     #[serde(default)]
+    source_languages: Vec<String>,
+    #[serde(default)]
     description: String,
 }
 
@@ -44,6 +46,10 @@ struct Header {
     doc: String,
     #[serde(default)]
     examples: Vec<Example>,
+    /// Pack-qualified ids the rule had before (`bn.repeated-word` for a rule moved to
+    /// `common`).
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 /// The packs embedded in the binary: `common` and one per language.
@@ -189,6 +195,7 @@ pub fn load_pack_sources(
         id: None,
         version: None,
         languages: vec!["*".into()],
+        source_languages: Vec::new(),
         description: String::new(),
     });
     let id = meta.id.clone().unwrap_or_else(|| name.to_string());
@@ -206,6 +213,7 @@ pub fn load_pack_sources(
         } else {
             meta.languages
         },
+        source_languages: meta.source_languages,
         description: meta.description,
         origin: origin.to_string(),
     };
@@ -356,6 +364,7 @@ fn compile_rule(
         doc: header.doc,
         examples: header.examples,
         origin: format!("{}:{line}", display_path(path)),
+        aliases: header.aliases,
         check,
     })
 }

@@ -51,6 +51,9 @@ pub struct PackInfo {
     pub version: String,
     /// Languages the pack applies to; `*` for every language.
     pub languages: Vec<String>,
+    /// Source languages it applies to (language data of a source language, `source-en`);
+    /// empty: any.
+    pub source_languages: Vec<String>,
     pub description: String,
     /// Where it came from: `embedded` or a directory.
     pub origin: String,
@@ -59,6 +62,16 @@ pub struct PackInfo {
 impl PackInfo {
     pub fn applies_to(&self, language: &str) -> bool {
         self.languages.iter().any(|l| l == "*" || l == language)
+    }
+
+    /// Whether it applies to units translated from `source` (unknown: English, the usual
+    /// source of MT).
+    pub fn applies_to_source(&self, source: Option<&str>) -> bool {
+        self.source_languages.is_empty()
+            || self
+                .source_languages
+                .iter()
+                .any(|l| l == source.unwrap_or("en"))
     }
 }
 
@@ -78,7 +91,17 @@ pub struct Rule {
     pub examples: Vec<Example>,
     /// `file:line` of the rule's definition.
     pub origin: String,
+    /// Ids it had before (pack-qualified): baselines, `disable`, severities and
+    /// `mtqc-ignore` directives that name them still reach it.
+    pub aliases: Vec<String>,
     pub check: Box<dyn Check>,
+}
+
+impl Rule {
+    /// Whether `id` names this rule: its id, or an old id it keeps as an alias.
+    pub fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
 }
 
 #[derive(Debug)]

@@ -81,6 +81,24 @@ impl ScriptCounts {
         counts
     }
 
+    /// The counts of a text less its `masked` spans (sorted, not overlapping).
+    pub fn of_unmasked(text: &str, masked: &[Span]) -> ScriptCounts {
+        if masked.is_empty() {
+            return ScriptCounts::of(text);
+        }
+        let mut counts = ScriptCounts::default();
+        let mut from = 0;
+        for m in masked {
+            if m.start >= from {
+                counts.add_text(&text[from..m.start]);
+            }
+            from = from.max(m.end);
+        }
+        counts.add_text(&text[from..]);
+        counts.sort();
+        counts
+    }
+
     /// Letters and marks count: Indic vowel signs are marks, and leaving them out would
     /// under-weigh abugidas against alphabets.
     fn add_text(&mut self, text: &str) {
@@ -199,11 +217,19 @@ pub struct UnitView<'a> {
     pub target_codes: &'a [crate::input::unit::InlineCode],
     /// The file's length limit on the target.
     pub max_length: Option<crate::input::unit::MaxLength>,
+    /// The plural form the target translates (PO `msgstr[n]`), if one.
+    pub plural_form: Option<usize>,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
         let mut words = words::words(text);
+        // Placeholders, markup, URLs and inline codes are not language: their letters count for
+        // no script and their words are no words of the text.
+        let masked = placeholders::masked(text);
+        if !masked.is_empty() {
+            words.retain(|w| !masked.iter().any(|m| m.start < w.span.end && w.span.start < m.end));
+        }
         // One buffer for all of them, each word holding its range: no allocation per word.
         let mut norms = String::new();
         if !is_nfc(text) {
@@ -226,7 +252,7 @@ impl<'a> Analysis<'a> {
             norms,
             numbers: numbers::numbers(text),
             sentences: sentences::sentences(text),
-            scripts: ScriptCounts::of(text),
+            scripts: ScriptCounts::of_unmasked(text, &masked),
             whitespace_tokens: text.split_whitespace().count(),
             unit: None,
         }
@@ -241,6 +267,7 @@ impl<'a> Analysis<'a> {
                 source_codes: u.source.as_ref().map_or(&[], |t| &t.codes[..]),
                 target_codes: &u.codes,
                 max_length: u.max_length,
+                plural_form: u.plural_form,
             }));
         }
         a

@@ -46,7 +46,7 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+)",
+            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\x22'\)\]）]*|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\x22'\)\]）]*)",
             r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
             r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
             r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
@@ -67,28 +67,25 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     }
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
-        let (name, m) = [
-            "url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity",
-        ]
-        .iter()
-        .find_map(|n| caps.name(n).map(|m| (*n, m)))
-        .expect("one group matched");
+        let (name, m) = ["url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity"]
+            .iter()
+            .find_map(|n| caps.name(n).map(|m| (*n, m)))
+            .expect("one group matched");
         let mut span = Span::new(m.start(), m.end());
         let before = text[..span.start].chars().next_back();
         let class = match name {
             "url" => {
                 // Sentence punctuation after a URL is not part of it.
-                let trimmed = m
-                    .as_str()
-                    .trim_end_matches(['.', ',', ';', ':', '!', '?', '।']);
+                let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '।']);
                 span.end = span.start + trimmed.len();
                 Class::Url
             }
             "email" => Class::Email,
             "py" => Class::PythonNamed,
             "num" => Class::PrintfNumbered,
-            // `50%d` and `a%s` are text, not placeholders.
-            "printf" if before.is_some_and(char::is_alphanumeric) => continue,
+            // `50%d` and `a%s` are text, not placeholders (after a letter of another script,
+            // `选择%s`, one is).
+            "printf" if before.is_some_and(|c| c.is_ascii_alphanumeric()) => continue,
             "printf" => Class::Printf,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
             "brace" | "brace2" => Class::Brace,
@@ -102,6 +99,20 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             raw.to_string()
         };
         out.push(Placeholder { span, class, key });
+    }
+    out
+}
+
+/// Spans of a text that are not language: placeholders, markup, URLs, addresses, and the
+/// inline codes of translation files (U+FFFC).
+pub fn masked(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = placeholders(text).into_iter().map(|p| p.span).collect();
+    if text.contains('\u{FFFC}') {
+        out.extend(
+            text.match_indices('\u{FFFC}')
+                .map(|(i, m)| Span::new(i, i + m.len())),
+        );
+        out.sort();
     }
     out
 }
@@ -137,9 +148,7 @@ mod tests {
     #[test]
     fn every_class() {
         assert_eq!(
-            found(
-                "Delete %s of %1$d at {0} {name} {} {{user}} %(count)d <b>now</b> &amp; see https://x.org/a. or a@b.co"
-            ),
+            found("Delete %s of %1$d at {0} {name} {} {{user}} %(count)d <b>now</b> &amp; see https://x.org/a. or a@b.co"),
             [
                 (Class::Printf, "%s"),
                 (Class::PrintfNumbered, "%1$d"),
@@ -155,6 +164,19 @@ mod tests {
                 (Class::Email, "a@b.co"),
             ]
         );
+    }
+
+    #[test]
+    fn urls_without_a_scheme() {
+        assert_eq!(
+            found("দেখুন www.who.int বা searchengine.example.com/search/?q=%s, e.g. ঠিক"),
+            [
+                (Class::Url, "www.who.int"),
+                (Class::Url, "searchengine.example.com/search/?q=%s"),
+            ]
+        );
+        assert_eq!(found("选择%s查看"), [(Class::Printf, "%s")]);
+        assert!(found("(0.31/100,000 বনাম 0.27/100,000)").is_empty(), "not a domain");
     }
 
     #[test]

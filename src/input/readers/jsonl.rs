@@ -138,6 +138,7 @@ pub fn read_line(
         max_length: None,
         ignore: Vec::new(),
         extra: map,
+        plural_form: None,
     }))
 }
 

@@ -172,6 +172,7 @@ impl Reader<'_> {
             max_length: None,
             ignore: Vec::new(),
             extra: serde_json::Map::new(),
+            plural_form: None,
         });
     }
 }

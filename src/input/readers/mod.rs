@@ -15,6 +15,7 @@
 mod inline;
 pub mod jsonl;
 pub mod markdown;
+pub mod pair;
 pub mod po;
 pub mod tmx;
 pub mod tsv;

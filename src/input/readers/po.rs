@@ -347,6 +347,7 @@ impl Parser<'_> {
                 max_length: None,
                 ignore: ignore.clone(),
                 extra: serde_json::Map::new(),
+                plural_form: forms.then_some(form),
             });
         }
         Ok(())

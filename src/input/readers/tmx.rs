@@ -153,6 +153,7 @@ fn unit(tu: &Tu, source: Option<UnitText>, target: Option<UnitText>) -> Unit {
         max_length: None,
         ignore: tu.notes.iter().flat_map(|n| ignore_directives(n)).collect(),
         extra: tu.props.clone(),
+        plural_form: None,
     }
 }
 

@@ -290,6 +290,7 @@ impl TsvReader {
             max_length: None,
             ignore: Vec::new(),
             extra,
+            plural_form: None,
         }))
     }
 

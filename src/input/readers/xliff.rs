@@ -415,6 +415,7 @@ fn unit(
         max_length,
         ignore,
         extra: serde_json::Map::new(),
+        plural_form: None,
     }
 }
 
