@@ -71,6 +71,7 @@ def worker(args):
     segments = Path(args.segments).read_text(encoding="utf-8").split("\n")
     if segments and segments[-1] == "":
         segments.pop()
+    sources = Path(args.segments).with_name("slice.src.txt").read_text(encoding="utf-8").split("\n")[: len(segments)]
     out = {"segments": len(segments), "mtqc": mtqc.__version__, "pyarrow": pa.__version__}
 
     def timed(fn, reps):
@@ -89,6 +90,7 @@ def worker(args):
     array = pa.array(segments, pa.string())
     findings, scores = checker.check_batch_scored(segments)  # the segments checker is made on first use
     two.check_batch_scored(segments[:100])
+    checker.check_batch_scored(segments[:100], sources=sources[:100])
     out["findings"] = findings.num_rows
     cli = json.loads(args.cli)
     run_child(cli)  # the page cache
@@ -109,6 +111,7 @@ def worker(args):
         "batch_list_1": lambda: checker.check_batch_scored(segments),
         "batch_arrow_1": lambda: checker.check_batch_scored(array),
         "batch_list_2": lambda: two.check_batch_scored(segments),
+        "batch_pairs_1": lambda: checker.check_batch_scored(segments, sources=sources),
     }
     samples = {k: ([], []) for k in variants}
     for _ in range(args.reps):
@@ -222,6 +225,7 @@ def main():
         ("batch_list_1", "`Checker(threads=1).check_batch_scored(list)`", 1),
         ("batch_arrow_1", "`Checker(threads=1).check_batch_scored(pyarrow array)`", 1),
         ("batch_list_2", "`Checker(threads=2).check_batch_scored(list)`", 2),
+        ("batch_pairs_1", "`Checker(threads=1).check_batch_scored(list, sources=...)` (units: source-aware rules too)", 1),
         ("check_each_1", "`Checker(threads=1).check(s)` for each segment (JSON dicts)", 1),
     ):
         rows.append((label, threads, w[key]["wall"], w[key]["cpu"]))
@@ -264,7 +268,8 @@ def main():
         f"{load_after['idle_pct']}% after; load average {' '.join(load_before['loadavg'])} before, "
         f"{' '.join(load_after['loadavg'])} after. CPU time (user + system, every thread) is "
         "the steadier figure when the machine is busy.")
-    out(f"- Segments: `bench/data/python/slice.tgt.txt`, the first {n:,} lines ({nbytes:,} bytes, "
+    out(f"- Segments: `bench/data/python/slice.tgt.txt` (with `sources`: its English sources, "
+        f"`slice.src.txt`), the first {n:,} lines ({nbytes:,} bytes, "
         f"{nbytes / 1e6:.1f} MB) of the corpus `bench/corpus.py` builds (seed {manifest['seed']}: "
         "TICO-19 Bengali, the Bengali MT example, about 1% segments in other languages), one "
         f"segment per line; {w['findings']:,} findings.")
@@ -284,8 +289,11 @@ def main():
     peers = [r for r in rows if "bicleaner" in r[0] or "OpusFilter" in r[0]]
     out("- Two threads gain only where the machine has a second core free: compare the CLI's "
         "`-j 2` row with `threads=2` in the same run (the idle share above says how free it was).")
-    out(f"- `check_batch` per core against the CLI (CPU time, one thread): {cli_cpu / batch_cpu:.2f}x"
-        + "".join(f"; against {r[0].split(' ')[0]}: {r[3] / batch_cpu:.1f}x" for r in peers) + ".")
+    pairs_cpu = w["batch_pairs_1"]["cpu"]
+    out(f"- Per core (CPU time, one thread): `check_batch` against the CLI on the same segments, "
+        f"{cli_cpu / batch_cpu:.2f}x; `check_batch` with sources (the peers read the pairs too)"
+        + "".join(f" against {r[0].split(' ')[0]}, {r[3] / pairs_cpu:.1f}x;" for r in peers).rstrip(";")
+        + ".")
     fb, fl, ob = w["tables_from_buffers"], w["tables_from_lists"], w["objects_for_lists"]
     out(f"- Building the two result tables ({w['findings']:,} findings, {n:,} score rows): from "
         f"the Arrow buffers Rust returns, {fb['wall'] * 1e3:.2f} ms; from Python lists with "
