@@ -597,9 +597,22 @@ def report(args):
         out("Micro-benchmarks: `cargo bench --bench kinds -- --noplot`.")
     text = "\n".join(lines) + "\n"
     text = text.replace(repo, "")
+    # The section bench/python_bench.py writes is its own run's: kept as it was.
+    kept = python_section(read_text(args.out))
+    if kept:
+        text += "\n" + kept
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
+
+
+def python_section(text):
+    """The `## Python` section of a report (to the next `## ` heading or the end), or ''."""
+    start = text.find("\n## Python\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start + 1:] if end < 0 else text[start + 1:end + 1]
 
 
 def main():

@@ -8,7 +8,8 @@
 #   bench/run.sh --smoke     a few MB, quick; writes bench/data/benchmarks-smoke.md (for CI)
 #
 # Options: --no-peers (skip the Python peers), --no-micro (skip cargo bench),
-#          --wait-idle MIN (full run: wait up to MIN minutes while a fuzzer runs).
+#          --wait-idle MIN (full run: wait up to MIN minutes while a fuzzer runs),
+#          --peers-only (install the Python peers' venvs and stop: bench/python_bench.py).
 # Environment: MTQC_SHARED (default ../shared), the folder with corpus/tico19 and examples.
 #
 # From a fresh clone it installs what it needs: ripgrep, GNU time, hyperfine and
@@ -19,14 +20,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-MODE=full PEERS=1 MICRO=1 WAIT_IDLE=0
+MODE=full PEERS=1 MICRO=1 WAIT_IDLE=0 PEERS_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) MODE=smoke ;;
     --no-peers) PEERS=0 ;;
     --no-micro) MICRO=0 ;;
+    --peers-only) PEERS_ONLY=1 ;;
     --wait-idle) WAIT_IDLE=${2:?--wait-idle needs minutes}; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option \`$1\` (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -153,6 +155,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     out[name] = {"ok": state == "ok", **({"reason": reason} if reason else {})}
 print(json.dumps(out, indent=2))
 EOF
+[ "$PEERS_ONLY" = 1 ] && exit 0
 
 # --- build ----------------------------------------------------------------------------------
 step "cargo build --release"

@@ -47,7 +47,9 @@ pub fn run(cli: Cli) -> i32 {
     })
 }
 
-fn load_config(args: &PackArgs) -> Result<Config, Error> {
+/// The project file: `--config FILE`, none with `--no-config`, else `mtqc.toml` discovered
+/// from the working directory up.
+pub fn load_config(args: &PackArgs) -> Result<Config, Error> {
     if args.no_config {
         return Ok(Config::default());
     }
@@ -70,7 +72,7 @@ fn load_config(args: &PackArgs) -> Result<Config, Error> {
 }
 
 /// The embedded packs, then those named by the project file, then `--rules` directories.
-fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
+pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     let mut packs = rules::load_embedded()?;
     for dir in config
         .rules
@@ -84,7 +86,7 @@ fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
 }
 
 /// Languages configured that no language pack serves: the common rules still run.
-fn pack_warnings(checker: &Checker) -> Vec<String> {
+pub fn pack_warnings(checker: &Checker) -> Vec<String> {
     let s = &checker.engine.selector.selection;
     let configured = s
         .language
