@@ -398,6 +398,9 @@ impl Engine {
                 score: round2(score::score(p, w)),
                 pass: ok,
                 findings,
+                id: None,
+                source: None,
+                text: a.text.to_string(),
             });
         }
         let file_score = score::score(penalty, words);
@@ -698,6 +701,7 @@ fn make_finding(
         char_end: doc.char_offset(end),
         byte_column: doc.byte_column(start),
         end_byte_column: doc.byte_column(end),
+        span: (hit.span.start, hit.span.end),
     }
 }
 

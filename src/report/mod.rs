@@ -104,6 +104,16 @@ pub struct ParagraphReport {
     pub score: f64,
     pub pass: bool,
     pub findings: Vec<Finding>,
+    /// The unit's id in a bilingual input; `None` for plain text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The unit's source text in a bilingual input; `None` for plain text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The paragraph's text as checked, for renderers that show it (HTML). Not part of the
+    /// JSON contract.
+    #[serde(skip)]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +147,10 @@ pub struct Finding {
     pub byte_column: usize,
     #[serde(skip)]
     pub end_byte_column: usize,
+    /// Start and end in UTF-8 bytes of its paragraph's `text`, for renderers that mark the
+    /// finding in place (HTML).
+    #[serde(skip)]
+    pub span: (usize, usize),
 }
 
 /// Characters of the line shown on each side of a finding by renderers that show context.
