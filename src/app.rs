@@ -183,6 +183,7 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         Format::Github => report::github::render(&report),
         Format::Markdown => report::markdown::render(&report),
         Format::Jsonl => report::jsonl::render(&report),
+        Format::Html => report::html::render(&report),
     };
     if let Some(path) = output {
         write_atomically(path, rendered.as_bytes()).map_err(|e| {

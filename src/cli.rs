@@ -107,6 +107,10 @@ pub enum Format {
     Markdown,
     /// One JSON object per paragraph, one per line, with its findings.
     Jsonl,
+    /// One self-contained HTML page for a reviewer (nothing loaded from the network): the
+    /// summary and gate, every paragraph with its flagged spans highlighted, filters kept in
+    /// the URL fragment, keyboard navigation. Write it with `-o report.html`.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
