@@ -34,8 +34,10 @@ pub const EAGER_FINDINGS: usize = 10_000;
 /// Paragraphs rendered with the page, counted over all files; beyond them, paragraphs without
 /// findings are added as they are reached (a long clean document stays quick to open).
 pub const EAGER_PARAGRAPHS: usize = 20_000;
-/// Most paragraphs in one lazily added block.
-const BLOCK_PARAGRAPHS: usize = 200;
+/// Paragraphs per block: a block is laid out only when it nears the screen (CSS
+/// `content-visibility: auto`, observed per block rather than per paragraph), and a lazy block
+/// is added as a whole.
+const BLOCK_PARAGRAPHS: usize = 25;
 
 /// Languages written right to left (ISO 639-1 and 639-3 codes, as `FileReport::language`).
 const RTL_LANGUAGES: &[&str] = &[
@@ -193,7 +195,7 @@ struct FileView {
 #[derive(Serialize)]
 struct Block {
     lazy: bool,
-    /// Height reserved for a lazy block before it is added (CSS pixels, an estimate).
+    /// Height of the block before it is laid out (CSS pixels, an estimate).
     height: usize,
     findings: usize,
     paragraphs: Vec<ParaView>,
@@ -425,7 +427,7 @@ fn page(report: &Report) -> Page {
                     lazy_paragraphs += 1;
                 }
                 let fresh = match blocks.last() {
-                    Some(b) => b.lazy != lazy || (lazy && b.paragraphs.len() >= BLOCK_PARAGRAPHS),
+                    Some(b) => b.lazy != lazy || b.paragraphs.len() >= BLOCK_PARAGRAPHS,
                     None => true,
                 };
                 if fresh {
@@ -438,7 +440,7 @@ fn page(report: &Report) -> Page {
                 }
                 let b = blocks.last_mut().expect("a block");
                 b.findings += view.findings.len();
-                b.height += 96 + 28 * view.findings.len();
+                b.height += estimated_height(p);
                 b.paragraphs.push(view);
             }
             let mut counts = Counts::default();
@@ -522,6 +524,18 @@ fn page(report: &Report) -> Page {
         css: Value::from_safe_string(CSS.to_string()),
         js: Value::from_safe_string(JS.to_string()),
     }
+}
+
+/// A paragraph's height on a wide screen, roughly: header, text lines, findings.
+fn estimated_height(p: &ParagraphReport) -> usize {
+    let chars = p.text.chars().count() + p.source.as_deref().map_or(0, |s| s.chars().count());
+    let lines = chars / 100 + 1;
+    let findings: usize = p
+        .findings
+        .iter()
+        .map(|f| 84 + if f.suggestion.is_some() { 24 } else { 0 })
+        .sum();
+    40 + 32 * lines + 24 + findings
 }
 
 fn chart(rows: impl Iterator<Item = (String, usize, &'static str)>) -> Chart {

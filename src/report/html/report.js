@@ -1,69 +1,26 @@
 /* mtqc HTML report: filters kept in the URL fragment, keyboard navigation, rule docs on
-   demand, lazily added blocks of very large reports. Plain ES2015, no dependencies. */
+   demand, lazily added blocks of very large reports. Plain ES2015, no dependencies.
+   The page is readable before this runs; the index of findings is built on first use (or
+   when the browser is idle), so a large report opens as fast as it parses. */
 (function () {
   'use strict';
   var SEVERITIES = ['critical', 'major', 'minor'];
   var byId = function (id) { return document.getElementById(id); };
-  var all = function (root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); };
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
-  var chips = all(document, '.chip[data-sev]');
+  var chips = document.querySelectorAll('.chip[data-sev]');
   var selCategory = byId('f-category');
   var selRule = byId('f-rule');
   var selFile = byId('f-file');
   var failing = byId('f-failing');
   var countEl = byId('f-count');
 
-  /* Index every finding, paragraph, highlight and lazy block, in document order. */
-  var findings = [];
-  var paras = [];
-  var files = [];
+  /* Lazy blocks (past 10,000 findings): a slot and its template, added in order, so the
+     findings in the page are always a prefix of all of them. */
   var blocks = [];
-  var marks = [];
-  var byN = Object.create(null);
-
-  function indexPara(el, file, block) {
-    var p = { el: el, fail: el.classList.contains('fail'), file: file, block: block, fs: [] };
-    all(el, '.finding').forEach(function (li) {
-      var f = {
-        el: li, i: findings.length, n: li.id.slice(1), para: p, block: block,
-        rule: li.getAttribute('data-rule'),
-        sev: li.getAttribute('data-severity'),
-        cat: li.getAttribute('data-category'),
-        vis: true, marks: []
-      };
-      findings.push(f);
-      byN[f.n] = f;
-      p.fs.push(f);
-    });
-    all(el, 'mark.hl').forEach(function (m) {
-      var rec = { el: m, fs: [] };
-      m.getAttribute('data-f').split(' ').forEach(function (n) {
-        var f = byN[n];
-        if (f) { rec.fs.push(f); f.marks.push(m); }
-      });
-      marks.push(rec);
-    });
-    paras.push(p);
-    file.paras.push(p);
-    if (block) block.paras.push(p);
-  }
-
-  all(document, 'section.file').forEach(function (sec) {
-    var file = { el: sec, path: sec.getAttribute('data-file'), paras: [] };
-    files.push(file);
-    var box = sec.querySelector('.paras');
-    Array.prototype.forEach.call(box.children, function (child) {
-      if (child.tagName === 'ARTICLE') {
-        indexPara(child, file, null);
-      } else if (child.tagName === 'TEMPLATE') {
-        var block = { i: blocks.length, tpl: child, slot: child.previousElementSibling, paras: [], done: false };
-        blocks.push(block);
-        Array.prototype.forEach.call(child.content.children, function (a) { indexPara(a, file, block); });
-      }
-    });
+  each(document.querySelectorAll('template.lazy'), function (tpl) {
+    blocks.push({ i: blocks.length, tpl: tpl, slot: tpl.previousElementSibling, paras: [], done: false });
   });
-
-  /* Lazy blocks are attached in order, so attached findings are always a prefix. */
   var pending = 0;
   function attachUpTo(block) {
     while (block && pending <= block.i && pending < blocks.length) {
@@ -78,25 +35,89 @@
     var io = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
         if (!e.isIntersecting) return;
-        var b = blocks.filter(function (x) { return x.slot === e.target; })[0];
         io.unobserve(e.target);
-        attachUpTo(b);
+        attachUpTo(blocks.filter(function (x) { return x.slot === e.target; })[0]);
       });
     }, { rootMargin: '1500px 0px' });
     blocks.forEach(function (b) { if (b.slot) io.observe(b.slot); });
-  } else {
+  } else if (blocks.length) {
     attachUpTo(blocks[blocks.length - 1]);
   }
 
+  /* The index: every finding, paragraph, highlight and file, lazy blocks included, in
+     document order. */
+  var findings = [];
+  var paras = [];
+  var files = [];
+  var marks = [];
+  var byN = Object.create(null);
+  var built = false;
+
+  function indexPara(el, file, block) {
+    var p = { el: el, fail: el.classList.contains('fail'), file: file, block: block, fs: [], shown: true };
+    var ol = el.lastElementChild;
+    if (ol && ol.tagName === 'OL') {
+      for (var li = ol.firstElementChild; li; li = li.nextElementSibling) {
+        var f = {
+          el: li, i: findings.length, n: li.id.slice(1), para: p, block: block,
+          rule: li.getAttribute('data-rule'),
+          sev: li.getAttribute('data-severity'),
+          cat: li.getAttribute('data-category'),
+          vis: true, marks: []
+        };
+        findings.push(f);
+        byN[f.n] = f;
+        p.fs.push(f);
+      }
+      each(el.getElementsByTagName('mark'), function (m) {
+        var rec = { el: m, fs: [], off: false };
+        m.getAttribute('data-f').split(' ').forEach(function (n) {
+          var f = byN[n];
+          if (f) { rec.fs.push(f); f.marks.push(m); }
+        });
+        marks.push(rec);
+      });
+    }
+    paras.push(p);
+    file.paras.push(p);
+    if (block) block.paras.push(p);
+  }
+
+  function build() {
+    if (built) return;
+    built = true;
+    var t = 0;
+    each(document.querySelectorAll('section.file'), function (sec) {
+      var file = { el: sec, path: sec.getAttribute('data-file'), paras: [] };
+      files.push(file);
+      for (var c = sec.querySelector('.paras').firstElementChild; c; c = c.nextElementSibling) {
+        if (c.tagName === 'TEMPLATE') {
+          var block = blocks[t++];
+          for (var a = c.content.firstElementChild; a; a = a.nextElementSibling) indexPara(a, file, block);
+        } else if (c.classList.contains('chunk')) {
+          for (var e = c.firstElementChild; e; e = e.nextElementSibling) indexPara(e, file, null);
+        } else if (c.tagName === 'ARTICLE') {
+          indexPara(c, file, null);
+        }
+      }
+    });
+    visible = findings;
+  }
+
   /* Filters */
-  var state = { sev: SEVERITIES.slice(), category: '', rule: '', file: '', failing: false };
-  var visible = findings;
+  var fresh = function () { return { sev: SEVERITIES.slice(), category: '', rule: '', file: '', failing: false }; };
+  var state = fresh();
+  var visible = [];
 
   function hasOption(sel, v) {
     return Array.prototype.some.call(sel.options, function (o) { return o.value === v; });
   }
+  function setHidden(el, hide) {
+    if (el.hidden !== hide) el.hidden = hide;
+  }
 
   function apply() {
+    build();
     var allSev = SEVERITIES.every(function (s) { return state.sev.indexOf(s) >= 0; });
     var narrowing = !allSev || state.category || state.rule;
     visible = [];
@@ -107,29 +128,29 @@
         (!state.rule || f.rule === state.rule) &&
         (!state.file || p.file.path === state.file) &&
         (!state.failing || p.fail);
-      f.el.hidden = !f.vis;
+      setHidden(f.el, !f.vis);
       if (f.vis) visible.push(f);
     });
     var shownParas = 0;
     paras.forEach(function (p) {
-      var show = (!state.file || p.file.path === state.file) &&
+      p.shown = (!state.file || p.file.path === state.file) &&
         (!state.failing || p.fail) &&
         (!narrowing || p.fs.some(function (f) { return f.vis; }));
-      p.el.hidden = !show;
-      p.shown = show;
-      if (show) shownParas++;
+      setHidden(p.el, !p.shown);
+      if (p.shown) shownParas++;
     });
     files.forEach(function (file) {
-      file.el.hidden = (state.file && file.path !== state.file) ||
-        !file.paras.some(function (p) { return p.shown; });
+      setHidden(file.el, !!(state.file && file.path !== state.file) ||
+        !file.paras.some(function (p) { return p.shown; }));
     });
     blocks.forEach(function (b) {
-      if (b.slot && !b.done) b.slot.hidden = !b.paras.some(function (p) { return p.shown; });
+      if (b.slot && !b.done) setHidden(b.slot, !b.paras.some(function (p) { return p.shown; }));
     });
     marks.forEach(function (m) {
-      m.el.classList.toggle('off', !m.fs.some(function (f) { return f.vis; }));
+      var off = !m.fs.some(function (f) { return f.vis; });
+      if (off !== m.off) { m.off = off; m.el.classList.toggle('off', off); }
     });
-    chips.forEach(function (c) {
+    each(chips, function (c) {
       c.setAttribute('aria-pressed', String(state.sev.indexOf(c.getAttribute('data-sev')) >= 0));
     });
     selCategory.value = state.category;
@@ -137,9 +158,10 @@
     selFile.value = state.file;
     failing.checked = state.failing;
     var filtered = narrowing || state.file || state.failing;
-    countEl.textContent = (filtered ? visible.length.toLocaleString('en') + ' of ' : '') +
-      findings.length.toLocaleString('en') + (findings.length === 1 ? ' finding' : ' findings') +
-      (filtered ? ' · ' + shownParas.toLocaleString('en') + ' of ' + paras.length.toLocaleString('en') + ' paragraphs' : '');
+    var fmt = function (x) { return x.toLocaleString('en'); };
+    countEl.textContent = (filtered ? fmt(visible.length) + ' of ' : '') + fmt(findings.length) +
+      (findings.length === 1 ? ' finding' : ' findings') +
+      (filtered ? ' · ' + fmt(shownParas) + ' of ' + fmt(paras.length) + ' paragraphs' : '');
     if (current && !current.vis) setCurrent(null);
   }
 
@@ -158,7 +180,7 @@
   /* Read filters from a fragment; false when it holds none (a plain #anchor). */
   function fromHash(hash) {
     var h = hash.replace(/^#/, '');
-    var next = { sev: SEVERITIES.slice(), category: '', rule: '', file: '', failing: false };
+    var next = fresh();
     var known = false;
     h.split('&').forEach(function (kv) {
       var i = kv.indexOf('=');
@@ -179,7 +201,7 @@
         next.failing = v === '1' || v === 'true'; known = true;
       }
     });
-    if (known || h === '') state = next;
+    if (known) state = next;
     return known;
   }
 
@@ -199,7 +221,7 @@
     writeHash();
   }
 
-  chips.forEach(function (c) {
+  each(chips, function (c) {
     c.addEventListener('click', function () {
       var s = c.getAttribute('data-sev');
       var i = state.sev.indexOf(s);
@@ -211,10 +233,7 @@
   selRule.addEventListener('change', function () { state.rule = selRule.value; changed(); });
   selFile.addEventListener('change', function () { state.file = selFile.value; changed(); });
   failing.addEventListener('change', function () { state.failing = failing.checked; changed(); });
-  byId('f-reset').addEventListener('click', function () {
-    state = { sev: SEVERITIES.slice(), category: '', rule: '', file: '', failing: false };
-    changed();
-  });
+  byId('f-reset').addEventListener('click', function () { state = fresh(); changed(); });
   window.addEventListener('hashchange', function () {
     if (fromHash(location.hash)) apply();
   });
@@ -239,7 +258,7 @@
     if (scroll) f.el.scrollIntoView({ block: 'center' });
   }
 
-  /* The first visible finding below the filter bar, when none is current yet. */
+  /* The first shown finding below the filter bar, when none is current yet. */
   function firstOnScreen() {
     var top = 0;
     var bar = byId('filters');
@@ -255,6 +274,7 @@
   }
 
   function step(dir) {
+    build();
     if (!visible.length) return;
     var next;
     if (!current) {
@@ -273,9 +293,10 @@
     setCurrent(next, true);
   }
 
-  /* The rule's doc under a finding, copied from the rules section when first asked for. */
-  function toggleAbout(button) {
-    var li = button.closest('.finding');
+  /* The rule's doc under a finding, copied from the rules section when first asked for
+     (without the script, the link leads to it). */
+  function toggleAbout(link) {
+    var li = link.closest('.finding');
     var box = li.querySelector('.doc');
     if (!box) {
       box = document.createElement('div');
@@ -283,9 +304,7 @@
       box.id = li.id + '-doc';
       var rule = byId('rule-' + li.getAttribute('data-rule'));
       if (rule) {
-        Array.prototype.forEach.call(rule.querySelector('.doc').childNodes, function (n) {
-          box.appendChild(n.cloneNode(true));
-        });
+        each(rule.querySelector('.doc').childNodes, function (n) { box.appendChild(n.cloneNode(true)); });
         var meta = rule.querySelector('h3 .muted');
         if (meta) {
           var p = document.createElement('p');
@@ -297,11 +316,12 @@
         box.textContent = 'No description.';
       }
       box.hidden = true;
-      button.setAttribute('aria-controls', box.id);
+      link.setAttribute('role', 'button');
+      link.setAttribute('aria-controls', box.id);
       li.appendChild(box);
     }
     box.hidden = !box.hidden;
-    button.setAttribute('aria-expanded', String(!box.hidden));
+    link.setAttribute('aria-expanded', String(!box.hidden));
   }
 
   function toggleDoc() {
@@ -330,7 +350,16 @@
 
   document.addEventListener('click', function (e) {
     var t = e.target;
-    var a = t.closest && t.closest('a[href^="#"]');
+    if (!t.closest) return;
+    var about = t.closest('a.about');
+    if (about) {
+      e.preventDefault();
+      build();
+      toggleAbout(about);
+      setCurrent(byN[about.closest('.finding').id.slice(1)], false, true);
+      return;
+    }
+    var a = t.closest('a[href^="#"]');
     if (a) {
       /* In-page links scroll without replacing the filters in the fragment. */
       var target = byId(a.getAttribute('href').slice(1));
@@ -340,24 +369,38 @@
       }
       return;
     }
-    var m = t.closest && t.closest('mark.hl');
+    var m = t.closest('mark.hl');
     if (m) {
+      build();
       var rec = m.getAttribute('data-f').split(' ').map(function (n) { return byN[n]; })
         .filter(function (f) { return f && f.vis; })[0];
       if (rec) setCurrent(rec, true);
       return;
     }
-    var about = t.closest && t.closest('button.about');
-    if (about) {
-      toggleAbout(about);
-      setCurrent(byN[about.closest('.finding').id.slice(1)], false, true);
-      return;
+    var li = t.closest('.finding');
+    if (li && !t.closest('.doc')) {
+      build();
+      setCurrent(byN[li.id.slice(1)], false);
     }
-    var li = t.closest && t.closest('.finding');
-    if (li && !t.closest('.doc')) setCurrent(byN[li.id.slice(1)], false);
   });
 
-  fromHash(location.hash);
-  apply();
+  /* Hovering a finding lights up its highlight. */
+  var hovered = null;
+  document.addEventListener('mouseover', function (e) {
+    var li = e.target.closest ? e.target.closest('.finding') : null;
+    if (li === hovered) return;
+    var set = function (el, on) {
+      if (!el) return;
+      each(el.parentNode.parentNode.querySelectorAll('mark[data-f~="' + el.id.slice(1) + '"]'), function (m) {
+        m.classList.toggle('hov', on);
+      });
+    };
+    set(hovered, false);
+    hovered = li;
+    set(hovered, true);
+  });
+
+  if (fromHash(location.hash)) apply();
+  if (window.requestIdleCallback) requestIdleCallback(build, { timeout: 3000 });
   document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
 })();
