@@ -218,6 +218,13 @@ fn verify_file(report: &FileReport, file: &[u8]) {
                 f.rule
             );
             assert!(f.char_start <= f.char_end, "{}: char offsets", f.rule);
+            assert_eq!(
+                p.text.get(f.span.0..f.span.1),
+                Some(f.text.as_str()),
+                "{}: span {:?} in its paragraph's text",
+                f.rule,
+                f.span
+            );
         }
     }
 }
@@ -253,4 +260,10 @@ fn render_all(report: &Report) {
     let _ = report::checkstyle::render(report);
     let _ = report::github::render(report);
     let _ = report::markdown::render(report);
+    let html = report::html::render(report);
+    assert_eq!(
+        html.matches("<li class=\"finding\"").count(),
+        report.findings().count(),
+        "the HTML report holds every finding"
+    );
 }

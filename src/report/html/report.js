@@ -155,7 +155,7 @@
     });
     selCategory.value = state.category;
     selRule.value = state.rule;
-    selFile.value = state.file;
+    if (selFile) selFile.value = state.file;
     failing.checked = state.failing;
     var filtered = narrowing || state.file || state.failing;
     var fmt = function (x) { return x.toLocaleString('en'); };
@@ -195,7 +195,7 @@
         next.category = v; known = true;
       } else if (k === 'rule' && hasOption(selRule, v)) {
         next.rule = v; known = true;
-      } else if (k === 'file' && hasOption(selFile, v)) {
+      } else if (k === 'file' && selFile && hasOption(selFile, v)) {
         next.file = v; known = true;
       } else if (k === 'failing') {
         next.failing = v === '1' || v === 'true'; known = true;
@@ -231,7 +231,7 @@
   });
   selCategory.addEventListener('change', function () { state.category = selCategory.value; changed(); });
   selRule.addEventListener('change', function () { state.rule = selRule.value; changed(); });
-  selFile.addEventListener('change', function () { state.file = selFile.value; changed(); });
+  if (selFile) selFile.addEventListener('change', function () { state.file = selFile.value; changed(); });
   failing.addEventListener('change', function () { state.failing = failing.checked; changed(); });
   byId('f-reset').addEventListener('click', function () { state = fresh(); changed(); });
   window.addEventListener('hashchange', function () {
