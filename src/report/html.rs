@@ -111,8 +111,8 @@ struct Page {
     penalty: String,
     per_thousand: String,
     files_n: usize,
-    paragraphs_n: String,
-    words_n: String,
+    /// Files, paragraphs, words and findings, in words.
+    subtitle: String,
     total: usize,
     total_text: String,
     severities: Vec<Tally>,
@@ -184,7 +184,8 @@ struct FileView {
     penalty: String,
     per_thousand: String,
     pass: bool,
-    paragraphs_n: usize,
+    /// Paragraphs and words, in words.
+    size: String,
     failing: usize,
     counts: Counts,
     blocks: Vec<Block>,
@@ -460,7 +461,11 @@ fn page(report: &Report) -> Page {
                 penalty: num(file.penalty),
                 per_thousand: fixed2(file.penalty_per_1000_words),
                 pass: file.pass,
-                paragraphs_n: file.paragraphs.len(),
+                size: format!(
+                    "{} · {}",
+                    plural(file.paragraphs.len(), "paragraph", "paragraphs"),
+                    plural(file.words, "word", "words")
+                ),
                 failing: file.paragraphs.iter().filter(|p| !p.pass).count(),
                 counts,
                 blocks,
@@ -509,8 +514,13 @@ fn page(report: &Report) -> Page {
         penalty: num(s.penalty),
         per_thousand: fixed2(s.penalty_per_1000_words),
         files_n: s.files,
-        paragraphs_n: thousands(s.paragraphs),
-        words_n: thousands(s.words),
+        subtitle: [
+            plural(s.files, "file", "files"),
+            plural(s.paragraphs, "paragraph", "paragraphs"),
+            plural(s.words, "word", "words"),
+            plural(total, "finding", "findings"),
+        ]
+        .join(" · "),
         total,
         total_text: thousands(total),
         severities,

@@ -158,6 +158,7 @@
     if (selFile) selFile.value = state.file;
     failing.checked = state.failing;
     var filtered = narrowing || state.file || state.failing;
+    setHidden(byId('f-empty'), shownParas > 0 || !paras.length);
     var fmt = function (x) { return x.toLocaleString('en'); };
     countEl.textContent = (filtered ? fmt(visible.length) + ' of ' : '') + fmt(findings.length) +
       (findings.length === 1 ? ' finding' : ' findings') +
