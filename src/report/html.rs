@@ -64,17 +64,20 @@ pub fn render(report: &Report) -> String {
         .expect("the report template renders")
 }
 
-/// The formatter behind every `{{ … }}`: strings are HTML-escaped (`& < > " '`) and a carriage
-/// return is written as `&#13;`, because an HTML parser turns a literal CR into a line feed
-/// (so `data-text` keeps a lone CR exactly). Values marked safe are the page's own CSS and
-/// JavaScript; numbers and booleans are written as minijinja writes them.
+/// The formatter behind every `{{ … }}`: with HTML auto-escaping (always on for this page),
+/// strings are escaped (`& < > " '`) and a carriage return is written as `&#13;`, because an
+/// HTML parser turns a literal CR into a line feed (so `data-text` keeps a lone CR exactly).
+/// Values marked safe (the page's own CSS and JavaScript), numbers and booleans are written as
+/// minijinja writes them.
 fn format_value(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
     value: &Value,
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
-        Some(s) if !value.is_safe() => out.write_str(&escape(s)).map_err(minijinja::Error::from),
+        Some(s) if !value.is_safe() && *state.auto_escape() == AutoEscape::Html => {
+            out.write_str(&escape(s)).map_err(minijinja::Error::from)
+        }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
