@@ -110,7 +110,8 @@ impl Check for Pattern {
             .flat_map_iter(|(i, p)| {
                 let mut hits = Vec::new();
                 self.hits(p.text, &mut hits);
-                hits.into_iter().map(move |hit| DocHit { paragraph: i, hit })
+                hits.into_iter()
+                    .map(move |hit| DocHit { paragraph: i, hit })
             })
             .collect();
         if found.is_empty() {
