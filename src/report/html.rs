@@ -12,8 +12,10 @@
 //! characters (controls, zero-width and bidi formatting characters) are shown as badges with
 //! their code point; a joiner inside a word (ZWJ, ZWNJ) is orthography and stays as it is.
 //! Up to `EAGER_FINDINGS` findings every paragraph is in the page when it loads; beyond, the
-//! rest arrives in `<template>` blocks that the script adds as the reader gets to them, and
-//! the page says so.
+//! rest is shipped as the text of `<script type="text/html">` blocks, which the browser scans
+//! without building them, and the page's script builds each block as the reader gets to it
+//! (and all of them, in idle time or when a filter or a key needs them); the page says so.
+//! Every value in a block is escaped like the rest, so no `</script` can end one early.
 
 use std::collections::BTreeMap;
 
@@ -51,13 +53,18 @@ pub fn is_rtl(language: &str) -> bool {
 }
 
 pub fn render(report: &Report) -> String {
+    render_with(report, EAGER_FINDINGS, EAGER_PARAGRAPHS)
+}
+
+/// `render` with other thresholds for the lazily added blocks (tests).
+fn render_with(report: &Report, eager_findings: usize, eager_paragraphs: usize) -> String {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_formatter(format_value);
     env.add_template("report.html", TEMPLATE)
         .expect("the report template parses");
-    let page = page(report);
+    let page = page(report, eager_findings, eager_paragraphs);
     let ctx = Value::from(minijinja::value::Serde(page));
     env.get_template("report.html")
         .and_then(|t| t.render(ctx))
@@ -194,8 +201,8 @@ struct FileView {
     blocks: Vec<Block>,
 }
 
-/// Consecutive paragraphs of a file: in the page (`lazy: false`), or in a `<template>` that the
-/// script adds when the reader gets to it.
+/// Consecutive paragraphs of a file: in the page (`lazy: false`), or as the text of a
+/// `<script type="text/html">` that the page's script builds when the reader gets to it.
 #[derive(Serialize)]
 struct Block {
     lazy: bool,
@@ -294,7 +301,7 @@ fn num(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn page(report: &Report) -> Page {
+fn page(report: &Report, eager_findings: usize, eager_paragraphs: usize) -> Page {
     let s = &report.summary;
     let total = s.findings.total();
     let scoring = &report.scoring;
@@ -422,8 +429,8 @@ fn page(report: &Report) -> Page {
         .map(|(i, file)| {
             let mut blocks: Vec<Block> = Vec::new();
             for p in &file.paragraphs {
-                let lazy = n >= EAGER_FINDINGS
-                    || (paragraphs_seen >= EAGER_PARAGRAPHS && p.findings.is_empty());
+                let lazy = n >= eager_findings
+                    || (paragraphs_seen >= eager_paragraphs && p.findings.is_empty());
                 paragraphs_seen += 1;
                 let view = paragraph(p, &mut n);
                 if lazy {
@@ -938,6 +945,28 @@ mod tests {
         let texts: Vec<String> = report.findings().map(|(_, f)| f.text.clone()).collect();
         assert!(!texts.is_empty());
         assert_eq!(data_texts(&html), texts);
+    }
+
+    #[test]
+    fn lazy_blocks_hold_escaped_text_only() {
+        let hostile = "</script><script>alert(1)</script> ১২3 <!-- x\n";
+        let report = report_of(&[("</script>.txt", &hostile.repeat(40))]);
+        assert!(report.findings().count() > 10);
+        let html = render_with(&report, 3, 5);
+        let lower = html.to_ascii_lowercase();
+        let blocks = lower
+            .matches("<script type=\"text/html\" class=\"lazy\">")
+            .count();
+        assert!(blocks > 0, "lazy blocks");
+        // Each block and the page's own script end once each; nothing else can.
+        assert_eq!(lower.matches("</script").count(), blocks + 1);
+        assert_eq!(lower.matches("<script").count(), blocks + 1);
+        assert!(!lower.contains("<!--"));
+        assert_eq!(
+            html.matches("<li class=\"finding\"").count(),
+            report.findings().count()
+        );
+        assert!(html.contains("id=\"lazy-note\""));
     }
 
     #[test]

@@ -15,18 +15,26 @@
   var failing = byId('f-failing');
   var countEl = byId('f-count');
 
-  /* Lazy blocks (past 10,000 findings): a slot and its template, added in order, so the
-     findings in the page are always a prefix of all of them. */
+  /* Lazy blocks (past 10,000 findings): a slot and the text of its paragraphs, in a script
+     element of type text/html that the browser scans without building. A block is built when
+     needed and added in order, so the findings in the page are always a prefix of all. */
   var blocks = [];
-  each(document.querySelectorAll('template.lazy'), function (tpl) {
-    blocks.push({ i: blocks.length, tpl: tpl, slot: tpl.previousElementSibling, paras: [], done: false });
+  each(document.querySelectorAll('script.lazy'), function (src) {
+    blocks.push({ i: blocks.length, src: src, slot: src.previousElementSibling, frag: null, paras: [], done: false });
   });
+  function parseBlock(b) {
+    if (b.frag) return;
+    var t = document.createElement('template');
+    t.innerHTML = b.src.textContent;
+    b.frag = t.content;
+  }
   var pending = 0;
   function attachUpTo(block) {
     while (block && pending <= block.i && pending < blocks.length) {
       var b = blocks[pending++];
-      b.tpl.parentNode.insertBefore(b.tpl.content, b.tpl);
-      b.tpl.remove();
+      parseBlock(b);
+      b.src.parentNode.insertBefore(b.frag, b.src);
+      b.src.remove();
       if (b.slot) b.slot.remove();
       b.done = true;
     }
@@ -86,14 +94,17 @@
   function build() {
     if (built) return;
     built = true;
-    var t = 0;
+    var lazy = 0;
     each(document.querySelectorAll('section.file'), function (sec) {
       var file = { el: sec, path: sec.getAttribute('data-file'), paras: [] };
       files.push(file);
       for (var c = sec.querySelector('.paras').firstElementChild; c; c = c.nextElementSibling) {
-        if (c.tagName === 'TEMPLATE') {
-          var block = blocks[t++];
-          for (var a = c.content.firstElementChild; a; a = a.nextElementSibling) indexPara(a, file, block);
+        if (c.tagName === 'SCRIPT') {
+          var block = blocks[lazy++];
+          while (block && block.src !== c) block = blocks[lazy++];
+          if (!block) continue;
+          parseBlock(block);
+          for (var a = block.frag.firstElementChild; a; a = a.nextElementSibling) indexPara(a, file, block);
         } else if (c.classList.contains('chunk')) {
           for (var e = c.firstElementChild; e; e = e.nextElementSibling) indexPara(e, file, null);
         } else if (c.tagName === 'ARTICLE') {
@@ -102,6 +113,17 @@
       }
     });
     visible = findings;
+    document.documentElement.setAttribute('data-indexed', '');
+  }
+
+  /* In idle time: build the lazy blocks one by one, then the index. */
+  function idle(deadline) {
+    var next = blocks.filter(function (b) { return !b.frag; })[0];
+    while (next && deadline.timeRemaining() > 8) {
+      parseBlock(next);
+      next = blocks.filter(function (b) { return !b.frag; })[0];
+    }
+    if (next) requestIdleCallback(idle, { timeout: 1000 }); else build();
   }
 
   /* Filters */
@@ -402,6 +424,6 @@
   });
 
   if (fromHash(location.hash)) apply();
-  if (window.requestIdleCallback) requestIdleCallback(build, { timeout: 3000 });
+  if (window.requestIdleCallback) requestIdleCallback(idle, { timeout: 3000 });
   document.documentElement.setAttribute('data-ready', String(Math.round(performance.now())));
 })();
