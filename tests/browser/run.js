@@ -437,7 +437,7 @@ async function main() {
   }
 
   // A bilingual report (source beside target), written by a Rust unit test.
-  const cargo = spawnSync('cargo', ['test', '--quiet', '--lib', 'report::html::tests::write_bilingual_fixture'], {
+  const cargo = spawnSync('cargo', ['test', '--locked', '--quiet', '--lib', 'report::html::tests::write_bilingual_fixture'], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, MTQC_HTML_FIXTURE_DIR: out },
   });
   ok(cargo.status === 0, 'the bilingual report is written (cargo test ... write_bilingual_fixture)', cargo.stderr.slice(-2000));
