@@ -113,7 +113,7 @@
       }
     });
     visible = findings;
-    document.documentElement.setAttribute('data-indexed', '');
+    document.documentElement.setAttribute('data-indexed', String(Math.round(performance.now())));
   }
 
   /* In idle time: build the lazy blocks one by one, then the index. */
