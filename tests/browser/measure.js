@@ -121,7 +121,7 @@ Measured by \`node tests/browser/measure.js --findings ${n} --runs ${runs}\` on 
 
 Opening the HTML file in a fresh headless Chromium, median of ${runs} (ms from navigation start):
 
-| first contentful paint (first render) | DOMContentLoaded | page script done | load event | index of findings built | renderer main-thread CPU, navigation to load | finding elements in the page |
+| first contentful paint (first render) | DOMContentLoaded | page script done | load event | index of findings built | renderer main-thread CPU until the index is built | finding elements in the page |
 |---:|---:|---:|---:|---:|---:|---:|
 | ${med('fcp')} | ${med('dcl')} | ${med('ready')} | ${med('load')} | ${med('indexed')} | ${med('cpu')} | ${samples[0].findings.toLocaleString('en')} |
 
