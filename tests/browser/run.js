@@ -482,6 +482,12 @@ async function main() {
     }));
     // The paragraph holding the 10,000th finding comes whole.
     ok(lazy.note && lazy.blocks > 0 && lazy.attached >= 10000 && lazy.attached < 10020, 'large: the first 10,000 findings are in the page, the rest lazy, and the page says so', lazy);
+    // Scrolling to the first lazy block adds it.
+    const before = await page.evaluate(() => document.querySelectorAll('.finding').length);
+    await page.evaluate(() => document.querySelector('.slot').scrollIntoView());
+    const added = await page.waitForFunction((n) => document.querySelectorAll('.finding').length > n, before, { timeout: 10000 }).then(() => true, () => false);
+    ok(added, 'large: scrolling to a lazy block adds its paragraphs');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const rule = 'common.doubled-space';
     await page.selectOption('#f-rule', rule);
     const count = await page.$eval('#f-count', (e) => e.textContent);
