@@ -23,8 +23,8 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const screenshot = option('--screenshot');
-const out = option('--keep') || fs.mkdtempSync(path.join(os.tmpdir(), 'mtqc-browser-'));
-fs.mkdirSync(out, { recursive: true });
+// Where the reports are written: --keep DIR, else a temporary directory removed at the end.
+let out;
 
 let failed = 0;
 let passed = 0;
@@ -390,6 +390,8 @@ async function checkReport(browser, name, r, extra) {
 }
 
 async function main() {
+  out = option('--keep') || fs.mkdtempSync(path.join(os.tmpdir(), 'mtqc-browser-'));
+  fs.mkdirSync(out, { recursive: true });
   // The network guard itself: a page that asks for an image is caught.
   const browser = await launch();
   {
