@@ -597,18 +597,24 @@ def report(args):
         out("Micro-benchmarks: `cargo bench --bench kinds -- --noplot`.")
     text = "\n".join(lines) + "\n"
     text = text.replace(repo, "")
-    # The section bench/python_bench.py writes is its own run's: kept as it was.
-    kept = python_section(read_text(args.out))
-    if kept:
-        text += "\n" + kept
+    # The sections bench/python_bench.py and tests/browser/measure.js write are their own
+    # runs': kept as they were.
+    previous = read_text(args.out)
+    for heading in KEPT_SECTIONS:
+        kept = section(previous, heading)
+        if kept:
+            text += "\n" + kept
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
 
 
-def python_section(text):
-    """The `## Python` section of a report (to the next `## ` heading or the end), or ''."""
-    start = text.find("\n## Python\n")
+KEPT_SECTIONS = ("Python", "HTML report")
+
+
+def section(text, heading):
+    """The `## {heading}` section of a report (to the next `## ` heading or the end), or ''."""
+    start = text.find(f"\n## {heading}\n")
     if start < 0:
         return ""
     end = text.find("\n## ", start + 1)

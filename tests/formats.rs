@@ -11,7 +11,7 @@ use std::process::{Command, Output, Stdio};
 use common::fixture;
 use serde_json::Value;
 
-const FORMATS: [&str; 9] = [
+const FORMATS: [&str; 10] = [
     "sarif",
     "junit",
     "checkstyle",
@@ -21,6 +21,7 @@ const FORMATS: [&str; 9] = [
     "github",
     "markdown",
     "jsonl",
+    "html",
 ];
 
 /// Run `mtqc ARGS` in `dir` with a fixed SOURCE_DATE_EPOCH, so JUnit's timestamp is stable.
@@ -297,6 +298,48 @@ fn junit_is_valid_against_the_ant_schema_and_keeps_bengali_and_controls_safe() {
     let path = tmp.path().join("awkward.xml");
     fs::write(&path, &xml).unwrap();
     xmllint_validates(&path);
+}
+
+/// The HTML page: one element per finding carrying its rule, severity, category, paragraph and
+/// text (exactly, control characters and markup included), nothing from the input unescaped,
+/// nothing loaded from elsewhere. The browser tests (`tests/browser/`) check the rest.
+#[test]
+fn html_is_one_self_contained_page_with_an_element_per_finding() {
+    let dir = awkward_inputs();
+    let html = awkward(dir.path(), "html");
+    let json: Value = serde_json::from_str(&awkward(dir.path(), "json")).unwrap();
+    let expected = findings(&json);
+    let attr = |rest: &str, name: &str| -> String {
+        let at = rest.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        let value = &rest[at..at + rest[at..].find('"').unwrap()];
+        value
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#13;", "\r")
+            .replace("&amp;", "&")
+    };
+    let elements: Vec<&str> = html.split("<li class=\"finding\"").skip(1).collect();
+    assert_eq!(elements.len(), expected.len());
+    for (el, f) in elements.iter().zip(&expected) {
+        let head = &el[..el.find('>').unwrap()];
+        assert_eq!(attr(head, "data-rule"), f["rule"].as_str().unwrap());
+        assert_eq!(attr(head, "data-severity"), f["severity"].as_str().unwrap());
+        assert_eq!(attr(head, "data-category"), f["category"].as_str().unwrap());
+        assert_eq!(attr(head, "data-text"), f["text"].as_str().unwrap());
+    }
+    assert!(html.starts_with("<!doctype html>"));
+    assert_eq!(html.matches("<script>").count(), 1);
+    assert!(!html.contains("<b>&quot;") && html.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt;"));
+    assert!(html.contains("odd &amp; &lt;name&gt;, 100%: x.txt"));
+    assert!(
+        html.contains("data-cp=\"0001\""),
+        "the control character is a badge"
+    );
+    for external in ["src=\"http", "href=\"http", "url(http", "<link", "<img"] {
+        assert!(!html.contains(external), "{external}");
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Properties that hold for any input: spans lie on character boundaries inside their
 //! paragraph and are sorted; scores stay in [0, 100]; checking is a pure function of input and
-//! configuration.
+//! configuration; the HTML report holds one element per finding.
 
 use std::sync::OnceLock;
 
@@ -95,6 +95,7 @@ proptest! {
         prop_assert!((0.0..=100.0).contains(&file.score));
         for (p, para) in file.paragraphs.iter().zip(&doc.segments) {
             prop_assert!((0.0..=100.0).contains(&p.score));
+            prop_assert_eq!(p.text.as_str(), para.text.as_str());
             let mut last = (0, 0, String::new());
             let (start, end) = (para.at.offset, para.at.offset + para.text.len());
             for f in &p.findings {
@@ -102,6 +103,7 @@ proptest! {
                 prop_assert!(start <= f.start && f.end <= end, "inside its paragraph");
                 prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
                 prop_assert_eq!(&text[f.start..f.end], f.text.as_str());
+                prop_assert_eq!(&p.text[f.span.0..f.span.1], f.text.as_str(), "span in the paragraph");
                 let key = (f.start, f.end, f.rule.clone());
                 prop_assert!(key >= last, "sorted");
                 last = key;
@@ -114,5 +116,13 @@ proptest! {
         let once = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))], 0, None);
         let twice = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))], 0, None);
         prop_assert_eq!(mtqc::report::json::render(&once), mtqc::report::json::render(&twice));
+    }
+
+    #[test]
+    fn the_html_report_holds_every_finding(text in text(), mode in mode()) {
+        let report = engine().report(vec![engine().check(&Document::from_text("p.txt", &text, mode))], 0, None);
+        let html = mtqc::report::html::render(&report);
+        prop_assert_eq!(html.matches("<li class=\"finding\"").count(), report.findings().count());
+        prop_assert_eq!(html.matches("<script>").count(), 1);
     }
 }

@@ -191,6 +191,13 @@ fn walks_check_known_extensions_unless_told_otherwise() {
     ] {
         fs::write(d.join(f), MINOR).unwrap();
     }
+    fs::write(
+        d.join("c.xliff"),
+        "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"bn\">\
+         <body><trans-unit id=\"1\"><source>Hello</source><target>নমস্কার</target>\
+         </trans-unit></body></file></xliff>",
+    )
+    .unwrap();
     assert_eq!(walked(dir.path(), &[]), ["d/a.txt", "d/b.md", "d/c.xliff"]);
     assert_eq!(walked(dir.path(), &["--include", "*.rst"]), ["d/notes.rst"]);
     assert_eq!(
@@ -405,7 +412,8 @@ fn the_readme_lists_every_kind_of_the_registry() {
     let section = readme
         .split("<!-- kinds -->")
         .nth(1)
-        .expect("the README marks its kind table with <!-- kinds -->");
+        .and_then(|rest| rest.split("<!-- /kinds -->").next())
+        .expect("the README marks its kind table with <!-- kinds --> and <!-- /kinds -->");
     let listed: Vec<&str> = section
         .lines()
         .filter_map(|l| l.strip_prefix("| `"))

@@ -252,6 +252,13 @@ fn verify_file(report: &FileReport, file: Option<&[u8]>) {
                 f.rule
             );
             assert!(f.char_start <= f.char_end, "{}: char offsets", f.rule);
+            assert_eq!(
+                p.text.get(f.span.0..f.span.1),
+                Some(f.text.as_str()),
+                "{}: span {:?} in its paragraph's text",
+                f.rule,
+                f.span
+            );
         }
     }
 }
@@ -289,4 +296,10 @@ fn render_all(report: &Report) {
             }
         }
     }
+    let html = report::html::render(report);
+    assert_eq!(
+        html.matches("<li class=\"finding\"").count(),
+        report.findings().count(),
+        "the HTML report holds every finding"
+    );
 }

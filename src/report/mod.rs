@@ -4,6 +4,7 @@
 pub mod checkstyle;
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
@@ -64,6 +65,10 @@ pub enum Format {
     Markdown,
     /// One JSON object per paragraph, one per line, with its findings.
     Jsonl,
+    /// One self-contained HTML page for a reviewer (nothing loaded from the network): the
+    /// summary and gate, every paragraph with its flagged spans highlighted, filters kept in
+    /// the URL fragment, keyboard navigation. Write it with `-o report.html`.
+    Html,
 }
 
 impl Format {
@@ -80,6 +85,7 @@ impl Format {
             Format::Github => &github::Github,
             Format::Markdown => &markdown::Markdown,
             Format::Jsonl => &jsonl::Jsonl,
+            Format::Html => &html::Html,
         }
     }
 
