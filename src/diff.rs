@@ -1,6 +1,8 @@
 //! `mtqc diff OLD.json NEW.json`: what changed between two reports of the same text (an MT
 //! engine before and after a change): score and count deltas per file, rule and category, and
-//! the findings that are new or fixed, matched by fingerprint (content, not line numbers).
+//! the findings that are new or fixed, matched by fingerprint (content, not line numbers), and
+//! for translation units (bilingual inputs) the units whose score changed, matched by unit id,
+//! so two MT runs over the same source compare unit by unit.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -42,6 +44,11 @@ pub struct FileIn {
 
 #[derive(Debug, Deserialize)]
 pub struct ParagraphIn {
+    /// A translation unit's id (bilingual inputs).
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub score: f64,
     pub findings: Vec<FindingIn>,
 }
 
@@ -55,6 +62,8 @@ pub struct FindingIn {
     pub column: usize,
     pub text: String,
     pub fingerprint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,8 +103,23 @@ pub struct Diff {
     pub files: Vec<FileDelta>,
     pub rules: Vec<CountDelta>,
     pub categories: Vec<CountDelta>,
+    /// Translation units present in either report whose score or findings changed, worst
+    /// change first (then by file and id). Absent without units.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitDelta>,
     pub new: Vec<Located>,
     pub fixed: Vec<Located>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitDelta {
+    pub path: String,
+    pub id: String,
+    pub old_score: Option<f64>,
+    pub new_score: Option<f64>,
+    pub delta: Option<f64>,
+    pub old_findings: usize,
+    pub new_findings: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -180,6 +204,50 @@ fn missing_from(a: &ReportIn, b: &ReportIn) -> Vec<Located> {
         .collect()
 }
 
+/// Each unit's score and finding count, by (file, unit id).
+fn unit_scores(r: &ReportIn) -> BTreeMap<(&str, &str), (f64, usize)> {
+    r.files
+        .iter()
+        .flat_map(|f| {
+            f.paragraphs.iter().filter_map(move |p| {
+                p.id.as_deref()
+                    .map(|id| ((f.key(), id), (p.score, p.findings.len())))
+            })
+        })
+        .collect()
+}
+
+fn unit_deltas(old: &ReportIn, new: &ReportIn) -> Vec<UnitDelta> {
+    let (o, n) = (unit_scores(old), unit_scores(new));
+    let keys: BTreeSet<&(&str, &str)> = o.keys().chain(n.keys()).collect();
+    let mut out: Vec<UnitDelta> = keys
+        .into_iter()
+        .filter_map(|k| {
+            let (a, b) = (o.get(k), n.get(k));
+            if let (Some(a), Some(b)) = (a, b)
+                && a == b
+            {
+                return None;
+            }
+            Some(UnitDelta {
+                path: k.0.to_string(),
+                id: k.1.to_string(),
+                old_score: a.map(|x| x.0),
+                new_score: b.map(|x| x.0),
+                delta: a.zip(b).map(|(a, b)| round2(b.0 - a.0)),
+                old_findings: a.map_or(0, |x| x.1),
+                new_findings: b.map_or(0, |x| x.1),
+            })
+        })
+        .collect();
+    // Worst first; units in one report only after the changed ones.
+    out.sort_by(|a, b| {
+        let key = |u: &UnitDelta| u.delta.unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b))
+    });
+    out
+}
+
 pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
     let mut paths: Vec<&str> = old.files.iter().map(FileIn::key).collect();
     for f in &new.files {
@@ -226,6 +294,7 @@ pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
         files,
         rules: count_deltas(&counts(old, |f| &f.rule), &counts(new, |f| &f.rule)),
         categories: count_deltas(&counts(old, |f| &f.category), &counts(new, |f| &f.category)),
+        units: unit_deltas(old, new),
         new: missing_from(new, old),
         fixed: missing_from(old, new),
     }
@@ -274,13 +343,34 @@ pub fn render_human(d: &Diff) -> String {
             }
         }
     }
+    if !d.units.is_empty() {
+        let _ = writeln!(out, "\nunits ({} changed):", d.units.len());
+        for u in &d.units {
+            let delta = u.delta.map_or("new or removed".to_string(), signed);
+            let _ = writeln!(
+                out,
+                "  {} unit {}: {} -> {} ({delta}), findings {} -> {}",
+                u.path,
+                crate::report::human::printable(&u.id),
+                score(u.old_score),
+                score(u.new_score),
+                u.old_findings,
+                u.new_findings
+            );
+        }
+    }
     for (title, list) in [("new findings", &d.new), ("fixed findings", &d.fixed)] {
         let _ = writeln!(out, "\n{title} ({}):", list.len());
         for l in list {
             let f = &l.finding;
+            let unit = f
+                .unit
+                .as_ref()
+                .map(|u| format!(" (unit {})", crate::report::human::printable(u)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {}:{}:{}: {}[{}] {}",
+                "  {}:{}:{}: {}[{}] {}{unit}",
                 l.path, f.line, f.column, f.severity, f.rule, f.message
             );
         }

@@ -107,6 +107,7 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
                     .map(String::from)
                     .collect(),
                 origin: "example".into(),
+                language: None,
             })
             .collect(),
     };

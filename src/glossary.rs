@@ -1,15 +1,17 @@
 //! Bilingual term lists a team gives mtqc (`--glossary FILE`, `glossary = [...]` in
 //! `mtqc.toml`): for each source term, the target terms that translate it, or none for a term
 //! not to translate. Read from TSV (`source<TAB>target|target…`, a `#` line is a comment, an
-//! empty target or `=` means "do not translate") or TBX-Basic (`termEntry` / `langSet
-//! xml:lang` / `tig` / `term`; a term whose `administrativeStatus` is `deprecatedTerm-admn-sts`
-//! or `supersededTerm-admn-sts` is not accepted).
+//! empty target or `=` means "do not translate"; its targets apply to every target language)
+//! or, by the `.tbx` extension, a TBX termbase (`input::readers::tbx`): each concept's terms in
+//! the source language (the run's source language, else the termbase's `xml:lang`, else
+//! English) against its accepted terms in the document's language.
 
 use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, display_path};
+use crate::input::readers::{Source, tbx};
 
 /// One entry: a source term and what it must become.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub struct Term {
     pub targets: Vec<String>,
     /// `file:line` of the entry.
     pub origin: String,
+    /// The language of the targets (a TBX language section); `None` for every language (TSV).
+    pub language: Option<String>,
 }
 
 impl Term {
@@ -28,20 +32,28 @@ impl Term {
     }
 }
 
-/// The terms of every glossary given, for one target language (TBX entries of other
-/// languages are left out when the language is known).
+/// The terms of every glossary given; `for_language` keeps those for one target language.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     pub terms: Vec<Term>,
 }
 
 impl Glossary {
-    /// Read a glossary file (TSV by default, TBX by its `.tbx` extension).
-    pub fn load(path: &Path) -> Result<Glossary, Error> {
+    /// Read a glossary file: TBX by its `.tbx` extension (its source terms are those of
+    /// `source_language`, else of the termbase's own language, else English), else TSV.
+    pub fn load(path: &Path, source_language: Option<&str>) -> Result<Glossary, Error> {
         let name = display_path(path);
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::usage(format!("{name}: cannot read the glossary: {e}")))?;
-        parse_tsv(&name, &text)
+        if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("tbx"))
+        {
+            let base = tbx::read(&Source::new(&name, text.trim_start_matches('\u{FEFF}')))?;
+            Ok(from_termbase(&name, base, source_language))
+        } else {
+            parse_tsv(&name, &text)
+        }
     }
 
     pub fn extend(&mut self, other: Glossary) {
@@ -103,39 +115,74 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
                 source,
                 targets,
                 origin: format!("{name}:{}", i + 1),
+                language: None,
             }),
         }
     }
     Ok(Glossary { terms })
 }
 
-impl Glossary {
-    /// The entries for documents in `language`: TBX targets of that language only (TSV
-    /// targets carry no language and always apply). An entry with targets in other languages
-    /// only is left out.
-    pub fn for_language(&self, language: &str) -> Glossary {
-        let mut terms = Vec::new();
-        for t in &self.terms {
-            let tagged = t.targets.iter().any(|x| x.contains('\u{1}'));
-            if !tagged {
-                terms.push(t.clone());
-                continue;
+/// The language part of a tag, lowercase (`en-US` -> `en`).
+fn primary(tag: &str) -> String {
+    crate::lang::normalise(tag).unwrap_or_else(|_| {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase()
+    })
+}
+
+/// A termbase's entries as terms: one per concept and target language with an accepted term
+/// there, for each of its source-language terms (a concept with no source term, or only
+/// rejected targets, gives none).
+fn from_termbase(name: &str, base: tbx::Termbase, source_language: Option<&str>) -> Glossary {
+    let source = primary(source_language.or(base.language.as_deref()).unwrap_or("en"));
+    let mut terms = Vec::new();
+    for entry in base.entries {
+        let sources: Vec<&str> = entry
+            .terms
+            .iter()
+            .filter(|(l, _, accepted)| *accepted && primary(l) == source)
+            .map(|(_, t, _)| t.as_str())
+            .collect();
+        let mut languages: Vec<String> = Vec::new();
+        for (l, _, accepted) in &entry.terms {
+            let l = primary(l);
+            if *accepted && l != source && !languages.contains(&l) {
+                languages.push(l);
             }
-            let targets: Vec<String> = t
-                .targets
+        }
+        for language in languages {
+            let targets: Vec<String> = entry
+                .terms
                 .iter()
-                .filter_map(|x| x.split_once('\u{1}'))
-                .filter(|(l, _)| crate::lang::normalise(l).is_ok_and(|l| l == language))
-                .map(|(_, x)| x.to_string())
+                .filter(|(l, _, accepted)| *accepted && primary(l) == language)
+                .map(|(_, t, _)| norm(t))
                 .collect();
-            if !targets.is_empty() {
+            for s in &sources {
                 terms.push(Term {
-                    targets,
-                    ..t.clone()
+                    source: norm(s).to_lowercase(),
+                    targets: targets.clone(),
+                    origin: format!("{name}:{}", entry.line),
+                    language: Some(language.clone()),
                 });
             }
         }
-        Glossary { terms }
+    }
+    Glossary { terms }
+}
+
+impl Glossary {
+    /// The entries for documents in `language`: TBX terms of that language and every TSV term.
+    pub fn for_language(&self, language: &str) -> Glossary {
+        Glossary {
+            terms: self
+                .terms
+                .iter()
+                .filter(|t| t.language.as_deref().is_none_or(|l| l == language))
+                .cloned()
+                .collect(),
+        }
     }
 }
 
@@ -155,5 +202,47 @@ mod tests {
         assert_eq!(g.terms[0].targets.len(), 2);
         assert!(g.terms[1].do_not_translate());
         assert!(parse_tsv("g.tsv", "\tx\n").is_err());
+    }
+
+    #[test]
+    fn tbx_terms_per_target_language() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let path = dir.join("terms.tbx");
+        std::fs::write(
+            &path,
+            r#"<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry><langSet xml:lang="en-US"><tig><term>Hand  Sanitizer</term></tig></langSet>
+<langSet xml:lang="bn"><tig><term>হ্যান্ড স্যানিটাইজার</term></tig></langSet>
+<langSet xml:lang="hi"><tig><term>सैनिटाइज़र</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+</termEntry></body></text></martif>"#,
+        )
+        .unwrap();
+        let g = Glossary::load(&path, None).unwrap();
+        assert_eq!(g.terms.len(), 1, "{g:?}");
+        let bn = g.for_language("bn");
+        assert_eq!(bn.terms[0].source, "hand sanitizer");
+        assert_eq!(bn.terms[0].targets, ["হ্যান্ড স্যানিটাইজার"]);
+        assert!(
+            bn.terms[0].origin.ends_with("terms.tbx:2"),
+            "{}",
+            bn.terms[0].origin
+        );
+        // Hindi has only a deprecated term: nothing to hold a Hindi target to.
+        assert!(g.for_language("hi").is_empty());
+        // Read from the other side, the Bengali term is the source.
+        let g = Glossary::load(&path, Some("bn")).unwrap();
+        assert_eq!(g.for_language("en").terms[0].targets, ["Hand Sanitizer"]);
+        // A TSV glossary applies to every language.
+        let tsv = dir.join("g.tsv");
+        std::fs::write(&tsv, "WHO\t=\n").unwrap();
+        assert_eq!(
+            Glossary::load(&tsv, None)
+                .unwrap()
+                .for_language("ta")
+                .terms
+                .len(),
+            1
+        );
     }
 }

@@ -109,7 +109,7 @@ impl Settings {
             .map(|g| config.dir.join(g))
             .chain(args.glossary.iter().cloned())
         {
-            glossary.extend(Glossary::load(&g)?);
+            glossary.extend(Glossary::load(&g, selection.source_language.as_deref())?);
         }
         selection.glossary = std::sync::Arc::new(glossary);
         if let Some(p) = &args.packs {

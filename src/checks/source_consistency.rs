@@ -46,6 +46,12 @@ pub(crate) fn minority(
     let mut groups: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
     let mut order = Vec::new();
     for (i, p) in ps.iter().enumerate() {
+        // The plural forms of one entry (PO `msgstr[n]`) share or vary their translation by
+        // the target language's grammar (Bengali writes `বাইট` for `byte` and `bytes`;
+        // Russian has three forms for two sources): never an inconsistency.
+        if p.unit.as_ref().is_some_and(|u| u.plural_form.is_some()) {
+            continue;
+        }
         let (Some(k), Some((o, shown))) = (by(p), other(p)) else {
             continue;
         };

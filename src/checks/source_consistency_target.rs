@@ -51,4 +51,21 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].paragraph, 1);
     }
+
+    #[test]
+    fn plural_forms_of_one_entry_may_share_a_translation() {
+        let mut ps: Vec<Analysis> = [
+            ("%(size)d byte", "%(size)d বাইট"),
+            ("%(size)d bytes", "%(size)d বাইট"),
+        ]
+        .iter()
+        .map(|(s, t)| crate::checks::source_placeholders::tests::pair(s, t))
+        .collect();
+        for (n, p) in ps.iter_mut().enumerate() {
+            p.unit.as_mut().unwrap().plural_form = Some(n);
+        }
+        let mut out = Vec::new();
+        SourceConsistencyTarget.document(&ps, &Context::default(), &mut out);
+        assert!(out.is_empty());
+    }
 }

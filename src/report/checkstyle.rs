@@ -36,7 +36,7 @@ pub fn render(report: &Report) -> String {
                 f.line,
                 f.column,
                 severity(f.severity),
-                attr(&f.message),
+                attr(&super::message_with_unit(f)),
                 attr(&f.rule)
             );
         }

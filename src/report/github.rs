@@ -34,7 +34,7 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for file in &report.files {
         for f in file.findings() {
-            let mut message = format!("{} ({})", f.message, f.severity);
+            let mut message = format!("{} ({})", super::message_with_unit(f), f.severity);
             match f.suggestion.as_deref() {
                 Some("") => message.push_str("; suggestion: delete it"),
                 Some(s) => {

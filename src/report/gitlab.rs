@@ -23,7 +23,7 @@ pub fn severity(s: Severity) -> &'static str {
 struct Issue<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    description: &'a str,
+    description: std::borrow::Cow<'a, str>,
     check_name: &'a str,
     fingerprint: String,
     severity: &'static str,
@@ -49,7 +49,7 @@ pub fn render(report: &Report) -> String {
         .findings()
         .map(|(file, f)| Issue {
             kind: "issue",
-            description: &f.message,
+            description: super::message_with_unit(f),
             check_name: &f.rule,
             fingerprint: format!(
                 "{:016x}",

@@ -69,6 +69,15 @@ pub fn escaped(text: &str) -> Option<String> {
 /// Text from the input made safe for a terminal: control characters (an escape sequence, a
 /// carriage return) and bidirectional controls (which reorder what the terminal draws) are
 /// spelled as code points, `‹U+001B›`.
+/// A unit id for a heading: at most `max` characters, cut with `…` (PO ids are whole
+/// sentences; machine formats carry them whole).
+fn shortened(id: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match id.char_indices().nth(max) {
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &id[..cut])),
+        None => std::borrow::Cow::Borrowed(id),
+    }
+}
+
 pub fn printable(text: &str) -> String {
     let unsafe_char =
         |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
@@ -196,8 +205,15 @@ pub fn render(report: &Report, style: &Style) -> String {
             let verdict = if p.pass { "pass" } else { "fail" };
             let _ = writeln!(
                 out,
-                "\n ¶{} (line {}) · {} words · score {:.2} · penalty {} · {verdict}",
-                p.index, p.line, p.words, p.score, p.penalty
+                "\n ¶{}{} (line {}) · {} words · score {:.2} · penalty {} · {verdict}",
+                p.index,
+                p.id.as_ref()
+                    .map(|id| format!(" · unit {}", printable(&shortened(id, 40))))
+                    .unwrap_or_default(),
+                p.line,
+                p.words,
+                p.score,
+                p.penalty
             );
             for f in &p.findings {
                 finding(file, f, style, &mut out);

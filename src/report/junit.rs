@@ -66,7 +66,10 @@ fn finding_line(file: &FileReport, f: &Finding, out: &mut String) {
 }
 
 fn testcase(file: &FileReport, p: &ParagraphReport, out: &mut String) {
-    let name = format!("¶{} line {}", p.index, p.line);
+    let name = match &p.id {
+        Some(id) => format!("¶{} line {} unit {id}", p.index, p.line),
+        None => format!("¶{} line {}", p.index, p.line),
+    };
     let open = format!(
         "    <testcase name=\"{}\" classname=\"{}\" time=\"0\"",
         attr(&name),

@@ -48,7 +48,7 @@ fn row(path: &str, f: &Finding) -> String {
         code(&format!("{path}:{}:{}", f.line, f.column)),
         f.severity,
         code(&f.rule),
-        cell(&f.message),
+        cell(&super::message_with_unit(f)),
         code(&shown)
     )
 }

@@ -95,6 +95,15 @@ impl Format {
     }
 }
 
+/// A finding's message for formats with no place for its translation unit: the message, and
+/// the unit's id after it (`… (unit 42)`) when it is in one.
+pub fn message_with_unit(f: &Finding) -> std::borrow::Cow<'_, str> {
+    match &f.unit {
+        Some(unit) => std::borrow::Cow::Owned(format!("{} (unit {unit})", f.message)),
+        None => std::borrow::Cow::Borrowed(&f.message),
+    }
+}
+
 /// A renderer that builds its whole text in memory.
 macro_rules! renders_text {
     ($name:ident, |$report:ident, $cx:ident| $body:expr) => {

@@ -30,7 +30,7 @@ struct Source {
 
 #[derive(Serialize)]
 struct Diagnostic<'a> {
-    message: &'a str,
+    message: std::borrow::Cow<'a, str>,
     location: Location<'a>,
     severity: &'static str,
     source: Source,
@@ -80,7 +80,7 @@ fn diagnostic<'a>(file: &'a FileReport, f: &'a Finding) -> Diagnostic<'a> {
         },
     };
     Diagnostic {
-        message: &f.message,
+        message: super::message_with_unit(f),
         location: Location {
             path: &file.path,
             range,

@@ -94,7 +94,7 @@ struct SarifResult<'a> {
     rule_index: usize,
     level: &'static str,
     message: Text<'a>,
-    locations: [Location; 1],
+    locations: [Location<'a>; 1],
     partial_fingerprints: BTreeMap<&'static str, &'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
@@ -103,8 +103,17 @@ struct SarifResult<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Location {
+struct Location<'a> {
     physical_location: PhysicalLocation,
+    /// The translation unit a finding is in (bilingual inputs), as a logical location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation<'a>>,
+}
+
+#[derive(Serialize)]
+struct LogicalLocation<'a> {
+    name: &'a str,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -162,6 +171,8 @@ struct ResultProperties<'a> {
     severity: Severity,
     category: &'a str,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -271,6 +282,14 @@ fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) 
                 artifact_location: location,
                 region: region(f),
             },
+            logical_locations: f
+                .unit
+                .iter()
+                .map(|u| LogicalLocation {
+                    name: u,
+                    kind: "element",
+                })
+                .collect(),
         }],
         partial_fingerprints: BTreeMap::from([("mtqc/v1", f.fingerprint.as_str())]),
         fixes,
@@ -278,6 +297,7 @@ fn result<'a>(file: &FileReport, f: &'a Finding, index: &BTreeMap<&str, usize>) 
             severity: f.severity,
             category: &f.category,
             kind: f.kind,
+            unit: f.unit.as_deref(),
         },
     }
 }

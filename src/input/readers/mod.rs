@@ -17,6 +17,7 @@ pub mod jsonl;
 pub mod markdown;
 pub mod pair;
 pub mod po;
+pub mod tbx;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
