@@ -273,3 +273,40 @@ fn diff_of_two_mt_runs_compares_unit_by_unit() {
     assert!(human.contains("units (2 changed):"), "{human}");
     assert!(human.contains("units.jsonl unit 2:"), "{human}");
 }
+
+/// The README's bilingual example: the occupation translated as a profession against the TBX
+/// glossary, and the casualty figure changed, each on its unit.
+#[test]
+fn the_readme_bilingual_example() {
+    let (out, err, code) = check(
+        &fixture(""),
+        &[
+            "--format",
+            "json",
+            "--source",
+            "bilingual-en.txt",
+            "--glossary",
+            "glossary.en-bn.tbx",
+            "bilingual-bn.txt",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(String, String)> = common::findings(&report)
+        .iter()
+        .filter(|f| f["kind"].as_str().unwrap().starts_with("source-"))
+        .map(|f| {
+            (
+                f["unit"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1".to_string(), "common.glossary-term".to_string()),
+            ("5".to_string(), "common.number-mismatch".to_string()),
+        ]
+    );
+}

@@ -199,26 +199,115 @@ fn make(
     }
 }
 
-/// The line of `text` holding byte `at` (a `\n` right before `at` starts a new line), without
-/// its line break and a CR before it.
-fn line_at(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    (start, text[start..end].trim_end_matches('\r'))
+/// Whether byte `at` of `text` is at the end of its line: only CRs, if anything, before the
+/// next line break or the end of the text.
+fn at_line_end(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches('\r');
+    rest.is_empty() || rest.starts_with('\n')
 }
 
-/// The finding's neighbourhood on its first and last lines.
+/// The finding's neighbourhood on its first and last lines: at most `SNIPPET_CONTEXT`
+/// characters before `start` and after `end`, without line breaks or the CRs ending a line.
+/// Only the neighbourhood is read, so a paragraph of one long line costs no more per finding.
 fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    let (first_start, first) = line_at(text, start);
-    let (last_start, last) = line_at(text, end);
-    let head = &first[..(start - first_start).min(first.len())];
-    let tail = &last[(end - last_start).min(last.len())..];
-    let before_rev: String = head.chars().rev().take(SNIPPET_CONTEXT).collect();
-    let after: String = tail.chars().take(SNIPPET_CONTEXT).collect();
+    let head_end = if at_line_end(text, start) {
+        text[..start].trim_end_matches('\r').len()
+    } else {
+        start
+    };
+    let mut before_rev = String::new();
+    let mut cut_before = false;
+    for (n, c) in text[..head_end].chars().rev().enumerate() {
+        if c == '\n' {
+            break;
+        }
+        if n == SNIPPET_CONTEXT {
+            cut_before = true;
+            break;
+        }
+        before_rev.push(c);
+    }
+    let mut after = String::new();
+    let mut cut_after = false;
+    let tail = &text[end..];
+    let mut taken = 0;
+    let mut i = 0;
+    while i < tail.len() && !at_line_end(tail, i) {
+        let run_end = if tail[i..].starts_with('\r') {
+            i + tail[i..].len() - tail[i..].trim_start_matches('\r').len()
+        } else {
+            i + tail[i..].chars().next().map_or(1, char::len_utf8)
+        };
+        for c in tail[i..run_end].chars() {
+            if taken == SNIPPET_CONTEXT {
+                cut_after = true;
+                break;
+            }
+            after.push(c);
+            taken += 1;
+        }
+        if cut_after {
+            break;
+        }
+        i = run_end;
+    }
     Snippet {
-        cut_before: before_rev.len() < head.len(),
-        cut_after: after.len() < tail.len(),
+        cut_before,
+        cut_after,
         before: before_rev.chars().rev().collect(),
         after,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The snippet by its definition: the whole lines holding `start` and `end`, cut.
+    fn reference(text: &str, start: usize, end: usize) -> Snippet {
+        let line_at = |at: usize| {
+            let s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            (s, text[s..e].trim_end_matches('\r'))
+        };
+        let (first_start, first) = line_at(start);
+        let (last_start, last) = line_at(end);
+        let head = &first[..(start - first_start).min(first.len())];
+        let tail = &last[(end - last_start).min(last.len())..];
+        let before_rev: String = head.chars().rev().take(SNIPPET_CONTEXT).collect();
+        let after: String = tail.chars().take(SNIPPET_CONTEXT).collect();
+        Snippet {
+            cut_before: before_rev.len() < head.len(),
+            cut_after: after.len() < tail.len(),
+            before: before_rev.chars().rev().collect(),
+            after,
+        }
+    }
+
+    #[test]
+    fn snippets_read_only_the_neighbourhood_but_match_whole_lines() {
+        let long = "শব্দ ".repeat(40);
+        let texts = [
+            "ab\r\ncd\r\r\nef\r".to_string(),
+            format!("{long}\n{long}\r\n{long}"),
+            format!("x\r\r{long}\r\ry\n\r"),
+            "\n\n\r\n".to_string(),
+            long.clone(),
+        ];
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k..].iter().step_by(7) {
+                    let (got, want) = (snippet(text, start, end), reference(text, start, end));
+                    assert_eq!(
+                        (got.cut_before, got.cut_after, got.before, got.after),
+                        (want.cut_before, want.cut_after, want.before, want.after),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 }

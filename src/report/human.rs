@@ -190,9 +190,22 @@ pub fn render(report: &Report, style: &Style) -> String {
         } else {
             style.paint("1;31", "FAIL")
         };
+        // Units a translation file marks as not translated (or fuzzy, locked…) are not
+        // checked: say how many and why, so a half-translated file is seen.
+        let skipped = if file.skipped.is_empty() {
+            String::new()
+        } else {
+            let why: Vec<String> = file
+                .skipped
+                .iter()
+                .map(|(reason, n)| format!("{n} {reason}"))
+                .collect();
+            let total: usize = file.skipped.values().sum();
+            format!(" · {} skipped ({})", plural(total, "unit"), why.join(", "))
+        };
         let _ = writeln!(
             out,
-            "{}: {} · {} paragraphs · {} words · score {:.2} · penalty {} ({:.2} per 1,000 words) · {verdict}",
+            "{}: {} · {} paragraphs{skipped} · {} words · score {:.2} · penalty {} ({:.2} per 1,000 words) · {verdict}",
             style.paint("1", &printable(&file.path)),
             file.language,
             file.paragraphs.len(),
@@ -223,13 +236,28 @@ pub fn render(report: &Report, style: &Style) -> String {
     }
     let s = &report.summary;
     let w = &report.scoring.weights;
+    let mut set_aside = Vec::new();
+    if s.skipped > 0 {
+        set_aside.push(format!("{} skipped", plural(s.skipped, "unit")));
+    }
+    if s.suppressed > 0 {
+        set_aside.push(format!("{} suppressed by mtqc-ignore", s.suppressed));
+    }
+    if s.baselined > 0 {
+        set_aside.push(format!("{} in the baseline", s.baselined));
+    }
+    let set_aside = if set_aside.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", set_aside.join(" · "))
+    };
     let _ = writeln!(
         out,
-        "{} · {} paragraphs · {} words · {} findings ({} critical, {} major, {} minor)",
+        "{} · {} paragraphs · {} words · {} ({} critical, {} major, {} minor){set_aside}",
         plural(s.files, "file"),
         s.paragraphs,
         s.words,
-        s.findings.total(),
+        plural(s.findings.total(), "finding"),
         s.findings.critical,
         s.findings.major,
         s.findings.minor
