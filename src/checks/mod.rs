@@ -17,6 +17,7 @@ pub mod orphan_mark_stacked_signs;
 pub mod pattern;
 pub mod repetition;
 pub mod repetition_coordinated;
+pub mod repetition_loop;
 mod shared;
 pub mod source_consistency;
 pub mod source_consistency_target;
@@ -203,6 +204,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("pattern", pattern, []),
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
+    kind!("repetition-loop", repetition_loop, ["count", "unit"]),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!("source-consistency-target", source_consistency_target, ["other", "count"]),
     kind!("source-glossary", source_glossary, ["term", "expected"]),
