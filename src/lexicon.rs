@@ -47,6 +47,11 @@ pub struct Lexicon {
     /// reduplicate by grammar (`人人`, `看看`).
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Words of a script written without spaces that hold a particle (`目的` goal, `的确`
+    /// indeed): a doubled particle that belongs to one is no stutter (`目的的` of the goal,
+    /// `的的确` of ... indeed).
+    #[serde(default)]
+    pub compounds: Vec<String>,
     /// Words that join a word to itself in an idiom (`कम से कम` at least, `साल दर साल` year
     /// after year, `কোনো না কোনো` some or other): `से कम से कम` is that idiom after a word,
     /// not a phrase said twice.
@@ -81,6 +86,7 @@ struct Compiled {
     interjections: HashSet<String>,
     particles: HashSet<String>,
     linkers: HashSet<String>,
+    compounds: HashSet<String>,
 }
 
 fn nfc_set(words: &[String]) -> HashSet<String> {
@@ -144,6 +150,7 @@ impl Lexicon {
             (&mut self.interjections, &other.interjections),
             (&mut self.particles, &other.particles),
             (&mut self.linkers, &other.linkers),
+            (&mut self.compounds, &other.compounds),
             (&mut self.conjunctions, &other.conjunctions),
             (&mut self.negations, &other.negations),
         ] {
@@ -172,6 +179,7 @@ impl Lexicon {
             interjections: nfc_set(&self.interjections),
             particles: nfc_set(&self.particles),
             linkers: nfc_set(&self.linkers),
+            compounds: nfc_set(&self.compounds),
         })
     }
 
@@ -199,6 +207,16 @@ impl Lexicon {
     /// Whether a character (in NFC) is a function character that never reduplicates.
     pub fn is_particle(&self, word: &str) -> bool {
         self.compiled().particles.contains(word)
+    }
+
+    /// Whether a word (in NFC) is a compound that holds a particle (`目的`).
+    pub fn is_compound(&self, word: &str) -> bool {
+        self.compiled().compounds.contains(word)
+    }
+
+    /// Whether a word (in NFC) is a coordinating conjunction.
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        self.conjunctions.iter().any(|c| c == word)
     }
 
     /// Whether a word (in NFC) links a word to itself in an idiom (`कम से कम`).

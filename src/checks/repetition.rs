@@ -232,7 +232,17 @@ impl Repetition {
                     // AABB in an unspaced script (`的的确确`, `实实在在`).
                     && !(unspaced(w) && (doubled_at(i + 2) || (i >= 3 && doubled_at(i - 2))))
                     && !whole_sentence(p, span)
-                    && !(comma && listed_again(p, span, w));
+                    && !(comma && listed_again(p, span, w))
+                    // A tag after the copy (`हैं, हैं ना?` aren't they?).
+                    && !(comma
+                        && i + 1 < words.len()
+                        && gap(p, words[i].span, words[i + 1].span) == Gap::Space
+                        && ctx.lexicon.is_linker(norm[i + 1]))
+                    // A particle in a word (`目的的` of the goal, `的的确` ... indeed).
+                    && !(unspaced(w)
+                        && ((i >= 2 && ctx.lexicon.is_compound(&format!("{}{w}", norm[i - 2])))
+                            || (i + 1 < words.len()
+                                && ctx.lexicon.is_compound(&format!("{w}{}", norm[i + 1])))));
                 if judged {
                     out.push(Hit::new(span).suggest(p.slice(words[i].span)));
                     covered = i + 2;

@@ -14,7 +14,10 @@
 
 use serde::Deserialize;
 
-use super::shared::{Loop, Token, char_runs, hyphen_tokens, repeat_counts, token_loops};
+use super::shared::{
+    Loop, Token, char_runs, hyphen_tokens, is_vowel, repeat_counts, token_loops,
+};
+use crate::text::script::{is_letter, is_mark};
 use super::{BuildError, Check, Context, Hit};
 use crate::text::placeholders::masked;
 use crate::text::{Analysis, Span};
@@ -33,10 +36,15 @@ pub struct Options {
     /// The shortest run of one digit (numbers write up to a dozen zeros).
     #[serde(default = "default_min_digit_run")]
     min_digit_run: usize,
-    /// A single word said this many times or fewer, with a comma between each copy, is a
-    /// figure of speech (`Video, video, video.`), not a loop; 0 flags it.
+    /// A word or a phrase of two words said this many times or fewer, with a comma between
+    /// copies, is a figure of speech (`Video, video, video.`, `रुको रुको, रुको`), not a loop; 0
+    /// flags it.
     #[serde(default = "default_rhetorical_repeats")]
     rhetorical_repeats: usize,
+    /// A vowel stretched at the end of a word up to this many times is expressive lengthening
+    /// (`noooooo`, `नहींईईईईई`), not a loop; 0 flags it.
+    #[serde(default = "default_lengthening")]
+    lengthening: usize,
     /// A unit of interjections (the language data's `interjections`: `हा`, `哈`) is a loop
     /// only from this many copies: laughter repeats.
     #[serde(default = "default_interjection_repeats")]
@@ -63,6 +71,10 @@ fn default_rhetorical_repeats() -> usize {
     3
 }
 
+fn default_lengthening() -> usize {
+    24
+}
+
 fn default_interjection_repeats() -> usize {
     10
 }
@@ -74,6 +86,7 @@ pub struct RepetitionLoop {
     min_letter_run: usize,
     min_digit_run: usize,
     rhetorical_repeats: usize,
+    lengthening: usize,
     interjection_repeats: usize,
 }
 
@@ -92,6 +105,7 @@ pub fn build(o: Options) -> Result<RepetitionLoop, BuildError> {
         min_letter_run: o.min_letter_run,
         min_digit_run: o.min_digit_run,
         rhetorical_repeats: o.rhetorical_repeats,
+        lengthening: o.lengthening,
         interjection_repeats: o.interjection_repeats,
     })
 }
@@ -113,7 +127,7 @@ impl RepetitionLoop {
     /// Whether a loop of words is a defect: not a figure of speech, not laughter.
     fn looping(&self, tokens: &[Token], l: &Loop, ctx: &Context) -> bool {
         let unit = &tokens[l.first..l.first + l.unit_tokens];
-        if l.unit_tokens == 1 && l.commas && l.count <= self.rhetorical_repeats {
+        if l.unit_tokens <= 2 && l.commas > 0 && l.count <= self.rhetorical_repeats {
             return false;
         }
         if l.count < self.interjection_repeats
@@ -122,6 +136,21 @@ impl RepetitionLoop {
             return false;
         }
         true
+    }
+}
+
+impl RepetitionLoop {
+    /// A vowel stretched at the end of its word (`noooo`, `नहींईईईई`): after a letter or sign
+    /// of the word, before no letter.
+    fn lengthened(&self, text: &str, r: &Loop) -> bool {
+        let Some(c) = text[r.span.start..].chars().next() else {
+            return false;
+        };
+        let wordy = |x: char| is_letter(x) || is_mark(x);
+        r.count <= self.lengthening
+            && is_vowel(c)
+            && text[..r.span.start].chars().next_back().is_some_and(wordy)
+            && !text[r.span.end..].chars().next().is_some_and(wordy)
     }
 }
 
@@ -141,6 +170,7 @@ impl Check for RepetitionLoop {
                 !covered
                     .iter()
                     .any(|s| s.start <= r.span.start && r.span.end <= s.end)
+                    && !self.lengthened(p.text, r)
             }));
             loops.sort_by_key(|l| l.span.start);
         }

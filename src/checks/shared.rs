@@ -129,8 +129,8 @@ pub struct Loop {
     pub unit_tokens: usize,
     /// The token the run starts at.
     pub first: usize,
-    /// Every junction between two copies holds a comma (`Video, video, video`).
-    pub commas: bool,
+    /// How many junctions between two copies hold a comma (`Video, video, video`: 2).
+    pub commas: usize,
 }
 
 /// Ids of tokens, equal for tokens that compare equal (NFC, case folded: a copy that opens a
@@ -204,12 +204,14 @@ pub fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: u
             continue;
         };
         let last = i + count * unit - 1;
-        let commas = (1..count).all(|j| {
-            let k = i + j * unit;
-            p.text[tokens[k - 1].span.end..tokens[k].span.start]
-                .chars()
-                .any(is_comma)
-        });
+        let commas = (1..count)
+            .filter(|j| {
+                let k = i + j * unit;
+                p.text[tokens[k - 1].span.end..tokens[k].span.start]
+                    .chars()
+                    .any(is_comma)
+            })
+            .count();
         out.push(Loop {
             span: Span::new(tokens[i].span.start, tokens[last].span.end),
             unit_span: Span::new(tokens[i].span.start, tokens[i + unit - 1].span.end),
@@ -254,11 +256,32 @@ pub fn char_runs(text: &str, min_letters: usize, min_digits: usize) -> Vec<Loop>
                 count,
                 unit_tokens: 0,
                 first: 0,
-                commas: false,
+                commas: 0,
             });
         }
     }
     out
+}
+
+/// A vowel: an independent vowel or a vowel sign of a Brahmic script, or a vowel letter of the
+/// Latin, Greek or Cyrillic alphabets, or an Arabic letter of length (`ا`, `و`, `ي`). Writers
+/// stretch vowels for expression (`noooo`, `नहींईईईई`).
+pub fn is_vowel(c: char) -> bool {
+    let code = c as u32;
+    if (0x0900..0x0E00).contains(&code) {
+        // Each Brahmic block of 128 lays out its vowels alike: letters at 0x04-0x14, signs at
+        // 0x3E-0x4C, length marks at 0x55-0x57, vocalic letters and signs at 0x60-0x63.
+        let offset = code & 0x7F;
+        return matches!(offset, 0x04..=0x14 | 0x3E..=0x4C | 0x55..=0x57 | 0x60..=0x63);
+    }
+    let base = c.to_lowercase().next().unwrap_or(c);
+    matches!(
+        base,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='æ' | 'è'..='ï' | 'ò'..='ö' | 'ù'..='ü'
+            | 'α' | 'ε' | 'η' | 'ι' | 'ο' | 'υ' | 'ω'
+            | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+            | 'ا' | 'و' | 'ي' | 'ى'
+    )
 }
 
 /// How many times things repeat in a text (a unit's source): every run of a word or phrase
