@@ -71,6 +71,9 @@ KNOWN_DEFECTS = {
         2742: "फ़्रेमों and फ्रेम in one sentence",
         2755: "पॉजिटिव beside पॉज़िटिव on the lines around it (one article)",
     },
+    "zh": {
+        528: "repeated word: 从从 (from from) in 首先从从广州",
+    },
     "ar": {
         204: "repeated word: الشكل الشكل 1,1 (the figure label doubled)",
         1423: "repeated word: أنه أنه",
@@ -108,6 +111,8 @@ KNOWN_DEFECTS = {
         769: "postposition glued to its noun: सैनिकोंने",
         774: "a stray Latin letter glued to a Hindi word: फोनP",
         785: "two vowel signs: मैेने",
+        797: "the phrase मुख्यतः इसलिए doubled, as the source doubles 'mainly because mainly because'",
+        839: "repeated word: से से (रूप से से)",
         852: "परछाईयों and परछाइयों in one paragraph",
         876: "repeated word: को को",
         933: "repeated word: पता पता",

@@ -1,7 +1,16 @@
 //! Language data a pack shares with all its rules (inflection endings, source-language words,
 //! reduplication, number words), merged over the packs active on a document.
 
-use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::{RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Deserializer};
+use unicode_normalization::UnicodeNormalization;
+
+/// The size and nesting limits of the regexes of language data, as for rule regexes.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+const REGEX_NEST_LIMIT: u32 = 64;
 
 /// How a source word is written (see `Lexicon::source_word`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,13 +30,33 @@ pub struct Lexicon {
     /// names or units, so a lone one in a translation was left untranslated.
     #[serde(default)]
     pub source_words: Vec<String>,
-    /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter.
+    /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter. A word of a
+    /// script written without spaces may be a phrase (`研究` for the verb said twice, `研究研究`).
     #[serde(default)]
     pub reduplicated: Vec<String>,
-    /// Regexes of words that repeat by grammar (participles: `কাঁদতে কাঁদতে`), matched on the
-    /// word in NFC.
-    #[serde(default)]
+    /// Regexes of the word classes that repeat by grammar (participles: `কাঁদতে কাঁদতে`;
+    /// distributive nouns: `দেশে দেশে`), matched on the word in NFC. A bad regex is a load error.
+    #[serde(default, deserialize_with = "regexes")]
     pub reduplication: Vec<String>,
+    /// Interjections and sound words (`হা`, `哈`, `ха`, `टक`): said twice they are no stutter,
+    /// and a run of them is a loop only when it is very long (laughter: `हा हा हा`).
+    #[serde(default)]
+    pub interjections: Vec<String>,
+    /// Function characters of a language written without spaces that never reduplicate
+    /// (`的`, `在`): a doubled one is a stutter (`的的`), where other single characters
+    /// reduplicate by grammar (`人人`, `看看`).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Words of a script written without spaces that hold a particle (`目的` goal, `的确`
+    /// indeed): a doubled particle that belongs to one is no stutter (`目的的` of the goal,
+    /// `的的确` of ... indeed).
+    #[serde(default)]
+    pub compounds: Vec<String>,
+    /// Words that join a word to itself in an idiom (`कम से कम` at least, `साल दर साल` year
+    /// after year, `কোনো না কোনো` some or other): `से कम से कम` is that idiom after a word,
+    /// not a phrase said twice.
+    #[serde(default)]
+    pub linkers: Vec<String>,
     /// Coordinating conjunctions (`ও`, `और`, `и`): `X and X` coordinates a word with itself.
     #[serde(default)]
     pub conjunctions: Vec<String>,
@@ -40,6 +69,46 @@ pub struct Lexicon {
     /// Words that multiply the number before them (`লাখ` = 100000, `million` = 1000000).
     #[serde(default)]
     pub number_scales: std::collections::BTreeMap<String, f64>,
+    /// The word lists above in NFC as sets, and the regexes compiled: made on first use, after
+    /// the packs' data is merged (leave it to its default).
+    #[serde(skip)]
+    pub cache: LexiconCache,
+}
+
+/// The repetition data of a lexicon, ready to look up: made on first use.
+#[derive(Debug, Clone, Default)]
+pub struct LexiconCache(OnceLock<Compiled>);
+
+#[derive(Debug, Clone, Default)]
+struct Compiled {
+    reduplicated: HashSet<String>,
+    reduplication: Option<RegexSet>,
+    interjections: HashSet<String>,
+    particles: HashSet<String>,
+    linkers: HashSet<String>,
+    compounds: HashSet<String>,
+}
+
+fn nfc_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.nfc().collect()).collect()
+}
+
+fn regex_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+}
+
+/// A list of regexes, each checked when the pack loads: a bad one is an error there, with its
+/// place in the file, never a surprise on a document.
+fn regexes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
+    let list = Vec::<String>::deserialize(de)?;
+    for p in &list {
+        regex_set(std::slice::from_ref(p))
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex `{p}`: {e}")))?;
+    }
+    Ok(list)
 }
 
 impl Lexicon {
@@ -88,6 +157,10 @@ impl Lexicon {
         for (mine, theirs) in [
             (&mut self.reduplicated, &other.reduplicated),
             (&mut self.reduplication, &other.reduplication),
+            (&mut self.interjections, &other.interjections),
+            (&mut self.particles, &other.particles),
+            (&mut self.linkers, &other.linkers),
+            (&mut self.compounds, &other.compounds),
             (&mut self.conjunctions, &other.conjunctions),
             (&mut self.negations, &other.negations),
         ] {
@@ -105,6 +178,62 @@ impl Lexicon {
         for (w, v) in &other.number_scales {
             self.number_scales.entry(w.clone()).or_insert(*v);
         }
+        self.cache = LexiconCache::default();
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.cache.0.get_or_init(|| Compiled {
+            reduplicated: nfc_set(&self.reduplicated),
+            // Each regex was checked when its pack loaded.
+            reduplication: (!self.reduplication.is_empty())
+                .then(|| regex_set(&self.reduplication).ok())
+                .flatten(),
+            interjections: nfc_set(&self.interjections),
+            particles: nfc_set(&self.particles),
+            linkers: nfc_set(&self.linkers),
+            compounds: nfc_set(&self.compounds),
+        })
+    }
+
+    /// Whether a word (in NFC) repeats by grammar: it is listed in `reduplicated` or
+    /// `interjections`, or its class matches a regex of `reduplication`.
+    pub fn reduplicates(&self, word: &str) -> bool {
+        let c = self.compiled();
+        c.reduplicated.contains(word)
+            || c.interjections.contains(word)
+            || c.reduplication.as_ref().is_some_and(|r| r.is_match(word))
+    }
+
+    /// Whether a word or phrase (in NFC) is listed as repeating by grammar (`reduplicated`,
+    /// `interjections`), classes aside.
+    pub fn is_reduplicated(&self, word: &str) -> bool {
+        let c = self.compiled();
+        c.reduplicated.contains(word) || c.interjections.contains(word)
+    }
+
+    /// Whether a word (in NFC) is an interjection or a sound word.
+    pub fn is_interjection(&self, word: &str) -> bool {
+        self.compiled().interjections.contains(word)
+    }
+
+    /// Whether a character (in NFC) is a function character that never reduplicates.
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.compiled().particles.contains(word)
+    }
+
+    /// Whether a word (in NFC) is a compound that holds a particle (`目的`).
+    pub fn is_compound(&self, word: &str) -> bool {
+        self.compiled().compounds.contains(word)
+    }
+
+    /// Whether a word (in NFC) is a coordinating conjunction.
+    pub fn is_conjunction(&self, word: &str) -> bool {
+        self.conjunctions.iter().any(|c| c == word)
+    }
+
+    /// Whether a word (in NFC) links a word to itself in an idiom (`कम से कम`).
+    pub fn is_linker(&self, word: &str) -> bool {
+        self.compiled().linkers.contains(word)
     }
 
     pub fn is_ending(&self, s: &str) -> bool {

@@ -4,6 +4,11 @@
 
 pub mod attribution;
 pub mod consistency;
+pub mod encoding_mojibake;
+pub mod encoding_replacement;
+pub mod invisible_bidi;
+pub mod invisible_control;
+pub mod invisible_format;
 pub mod language;
 pub mod length_limit;
 pub mod mixed_script;
@@ -17,6 +22,7 @@ pub mod orphan_mark_stacked_signs;
 pub mod pattern;
 pub mod repetition;
 pub mod repetition_coordinated;
+pub mod repetition_loop;
 mod shared;
 pub mod source_consistency;
 pub mod source_consistency_target;
@@ -178,6 +184,11 @@ macro_rules! kind {
 pub const KINDS: &[KindInfo] = &[
     kind!("attribution", attribution, ["first", "verb"]),
     kind!("consistency", consistency, ["majority", "count"]),
+    kind!("encoding-mojibake", encoding_mojibake, ["repaired"]),
+    kind!("encoding-replacement", encoding_replacement, []),
+    kind!("invisible-bidi", invisible_bidi, ["name"]),
+    kind!("invisible-control", invisible_control, ["code"]),
+    kind!("invisible-format", invisible_format, ["name"]),
     kind!("language", language, ["language", "expected"]),
     kind!("length-limit", length_limit, ["length", "limit", "unit"]),
     kind!("mixed-script", mixed_script, []),
@@ -203,6 +214,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("pattern", pattern, []),
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
+    kind!("repetition-loop", repetition_loop, ["count", "unit"]),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!(
         "source-consistency-target",

@@ -1,29 +1,49 @@
 //! `repetition`: the same word, or a phrase of up to `max_phrase` words, twice in a row
-//! (`ভাইরাস ভাইরাস`, `রাজা সেখানে রাজা সেখানে`); a run of one word is one finding.
+//! (`ভাইরাস ভাইরাস`, `the the`, `রাজা সেখানে রাজা সেখানে`), with spaces or a comma between the
+//! copies (`ভাইরাস, ভাইরাস`). Three copies or more are a loop, the `repetition-loop` kind's:
+//! this kind leaves them alone, so a loop is one finding.
 //!
-//! Reduplication is grammatical in many languages (`ধীরে ধীরে`, `কী কী`); the rule's `allow`
-//! list names the words that reduplicate, and `reduplicable` the classes of words that do by
-//! grammar (participles). Words joined by a hyphen are one word here (`धीरे-धीरे`, `что-то`):
-//! `что что-то` is not `что` said twice.
+//! Reduplication is grammatical in many languages (`ধীরে ধীরে`, `কী কী`, `दिन दिन`); the
+//! language data of the active packs says which words and word classes reduplicate
+//! (`reduplicated`, `reduplication`, `interjections`), and the rule's `allow` and
+//! `reduplicable` add its own. Words joined by a hyphen are one word here (`धीरे-धीरे`,
+//! `что-то`): `что что-то` is not `что` said twice.
+//!
+//! Not judged either: a single capital (an initial, `A A`) or a single letter of an uncased
+//! script (`এ এ` for A. A.); a capitalised word said twice in a cased script, a name (`Bora
+//! Bora`, `Sing Sing`), unless it is a function word of the source language (`The The`); in a
+//! script written without spaces, a single character (`人人`, `看看`, `常常`: nearly every
+//! character reduplicates by grammar) unless the language data lists it among `particles`
+//! (`的的`), and AABB words (`的的确确`); a phrase the language data lists (`研究研究`, a verb
+//! said twice for "have a look into it"); and `X से X` idioms after a linker (`से कम से कम`).
+//! A repetition the unit's source has too (`Bora Bora`, `very, very`) is not a defect of the
+//! translation: when the source repeats as many times as the target, nothing is flagged.
 
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::shared::{Token, hyphen_tokens, nfc_all};
+use super::shared::{
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, repeat_counts, token_loops,
+};
 use super::{BuildError, Check, Context, Hit};
-use crate::text::{Analysis, Span};
+use crate::text::script::{is_unspaced, script_of};
+use crate::text::{Analysis, Span, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
-    /// Words that may legitimately repeat.
+    /// Words that may legitimately repeat, besides the language data's.
     #[serde(default)]
     allow: Vec<String>,
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
-    /// A regex for words their language reduplicates by grammar (`কাঁদতে কাঁদতে`, "crying all
-    /// the while"), matched against the word in NFC: such a word is not judged as repeated.
+    /// Shortest word judged when a comma stands between the copies (`ভাইরাস, ভাইরাস`): short
+    /// words said twice with a pause are speech (`you, you`, `हाँ, हाँ`, `एक, एक कॉर्पोरल`).
+    #[serde(default = "default_comma_min_chars")]
+    comma_min_chars: usize,
+    /// A regex for words reduplicated by grammar, besides the language data's `reduplication`,
+    /// matched against the word in NFC: such a word is not judged as repeated.
     #[serde(default)]
     reduplicable: Option<Spanned<String>>,
     /// The longest phrase, in words, whose immediate repetition is flagged
@@ -37,13 +57,18 @@ fn default_max_phrase() -> usize {
 }
 
 fn default_min_chars() -> usize {
-    2
+    1
+}
+
+fn default_comma_min_chars() -> usize {
+    3
 }
 
 #[derive(Debug)]
 pub struct Repetition {
     allow: Vec<String>,
     min_chars: usize,
+    comma_min_chars: usize,
     reduplicable: Option<Regex>,
     max_phrase: usize,
 }
@@ -51,7 +76,8 @@ pub struct Repetition {
 pub fn build(o: Options) -> Result<Repetition, BuildError> {
     Ok(Repetition {
         allow: nfc_all(&o.allow),
-        min_chars: o.min_chars,
+        min_chars: o.min_chars.max(1),
+        comma_min_chars: o.comma_min_chars,
         reduplicable: o
             .reduplicable
             .as_ref()
@@ -61,19 +87,134 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
     })
 }
 
+/// A character of a script written without spaces, whose words the engine sees one
+/// character at a time.
+fn unspaced(w: &str) -> bool {
+    w.chars()
+        .next()
+        .and_then(script_of)
+        .is_some_and(is_unspaced)
+}
+
+/// A capital, then at least one lowercase letter: a name in a cased script (`Bora`).
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// What stands between two copies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gap {
+    Space,
+    Comma,
+    Other,
+}
+
+/// Spaces only, or a comma and spaces. The enumeration comma `、` lists items, and an item may
+/// extend the one before (`发热、发热体征` fever, signs of fever): it is no comma here.
+fn gap(p: &Analysis, a: Span, b: Span) -> Gap {
+    if a.end > b.start {
+        return Gap::Other;
+    }
+    let between = &p.text[a.end..b.start];
+    let mut commas = 0;
+    for c in between.chars() {
+        if is_comma(c) && c != '\u{3001}' {
+            commas += 1;
+        } else if !c.is_whitespace() {
+            return Gap::Other;
+        }
+    }
+    match commas {
+        0 => Gap::Space,
+        1 => Gap::Comma,
+        _ => Gap::Other,
+    }
+}
+
+/// The sentence of a paragraph that holds byte `at`.
+fn sentence_of(p: &Analysis, at: usize) -> Span {
+    p.sentences
+        .iter()
+        .copied()
+        .find(|s| s.start <= at && at < s.end)
+        .unwrap_or(Span::new(0, p.text.len()))
+}
+
+/// A repetition that is its whole sentence (`ज़रूर, ज़रूर।` sure, sure; `Bye bye!`) is speech,
+/// an answer or a call, not a stutter.
+fn whole_sentence(p: &Analysis, span: Span) -> bool {
+    let s = sentence_of(p, span.start);
+    let wordless = |t: &str| !t.chars().any(char::is_alphanumeric);
+    wordless(&p.text[s.start..span.start]) && wordless(&p.text[span.end..s.end.max(span.end)])
+}
+
+/// A word said twice with a comma that comes again later in its sentence is a list whose items
+/// share it (`पशु, पशु चारा, या पशु अपशिष्ट` animals, animal feed or animal waste).
+fn listed_again(p: &Analysis, span: Span, word: &str) -> bool {
+    let s = sentence_of(p, span.start);
+    let rest = &p.text[span.end..s.end.max(span.end)];
+    if unspaced(word) || word.contains(char::is_whitespace) {
+        return nfc(rest).contains(word);
+    }
+    p.words
+        .iter()
+        .filter(|w| w.span.start >= span.end && w.span.end <= s.end)
+        .any(|w| p.norm(w).starts_with(word))
+        && !rest.is_empty()
+}
+
 impl Repetition {
-    fn judged(&self, word: &str) -> bool {
-        word.chars().count() >= self.min_chars && !self.allow.iter().any(|a| a == word)
+    /// Whether a word said twice in a row is a stutter (not grammar, not a name, not too
+    /// short), in its language's data. With a comma between the copies it is no reduplication
+    /// (which is written without one), so only the listed words (answers, interjections,
+    /// intensifiers: `না, না`, `very, very`) are excused, not the classes of `reduplication`.
+    fn judged_word(&self, w: &str, comma: bool, ctx: &Context) -> bool {
+        let n = w.chars().count();
+        if n < self.min_chars
+            || (comma && n < self.comma_min_chars)
+            || self.allow.iter().any(|a| a == w)
+        {
+            return false;
+        }
+        let lexicon = &ctx.lexicon;
+        if lexicon.is_particle(w) {
+            return true;
+        }
+        if n == 1 {
+            // `в в`, `a a`; not a capital (an initial) nor a letter of an uncased script (`এ
+            // এ` is A. A. as often as a word), nor a single character of an unspaced script.
+            return !unspaced(w) && w.chars().all(char::is_lowercase);
+        }
+        if capitalised(w) && lexicon.source_word(w).is_none() {
+            return false;
+        }
+        if comma {
+            return !lexicon.is_reduplicated(w);
+        }
+        !(self.reduplicable.as_ref().is_some_and(|r| r.is_match(w)) || lexicon.reduplicates(w))
     }
 
-    /// A word its language reduplicates by grammar (a participle).
-    fn reduplicable(&self, word: &str) -> bool {
-        self.reduplicable.as_ref().is_some_and(|r| r.is_match(word))
+    /// Whether a word inside a phrase said twice makes the phrase a stutter.
+    fn judged_in_phrase(&self, w: &str, ctx: &Context) -> bool {
+        let n = w.chars().count();
+        n >= self.min_chars
+            && !self.allow.iter().any(|a| a == w)
+            && !ctx.lexicon.is_reduplicated(w)
+            && (n > 1 || unspaced(w) || w.chars().all(char::is_lowercase))
     }
 
-    fn repeated(&self, p: &Analysis, words: &[&Token], norm: &[&str], out: &mut Vec<Hit>) {
+    fn repeated(&self, p: &Analysis, words: &[&Token], ctx: &Context, out: &mut Vec<Hit>) {
+        let norm: Vec<&str> = words.iter().map(|w| &*w.norm).collect();
+        // Every gap within a phrase is spaces (nothing at all in an unspaced script).
         let spaced = |a: usize, b: usize| {
-            (a + 1..=b).all(|k| p.only_space_between(words[k - 1].span, words[k].span))
+            (a + 1..=b).all(|k| gap(p, words[k - 1].span, words[k].span) == Gap::Space)
+        };
+        let doubled_at = |k: usize| {
+            k >= 1
+                && k < words.len()
+                && norm[k] == norm[k - 1]
+                && gap(p, words[k - 1].span, words[k].span) == Gap::Space
         };
         // The first index whose pair (i - 1, i) lies outside the last hit: a repetition that
         // overlaps a hit is not reported again.
@@ -82,32 +223,65 @@ impl Repetition {
             if i < covered {
                 continue;
             }
-            if norm[i] == norm[i - 1]
-                && self.judged(norm[i])
-                && !self.reduplicable(norm[i])
-                && spaced(i - 1, i)
-            {
-                // A run of the same word (`ভাইরাস ভাইরাস ভাইরাস`) is one hit.
-                let mut j = i;
-                while j + 1 < words.len() && norm[j + 1] == norm[i] && spaced(j, j + 1) {
-                    j += 1;
+            let junction = gap(p, words[i - 1].span, words[i].span);
+            if norm[i] == norm[i - 1] && junction != Gap::Other {
+                let w = norm[i];
+                let comma = junction == Gap::Comma;
+                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                let judged = self.judged_word(w, comma, ctx)
+                    // AABB in an unspaced script (`的的确确`, `实实在在`).
+                    && !(unspaced(w) && (doubled_at(i + 2) || (i >= 3 && doubled_at(i - 2))))
+                    && !whole_sentence(p, span)
+                    && !(comma && listed_again(p, span, w))
+                    // A tag after the copy (`हैं, हैं ना?` aren't they?).
+                    && !(comma
+                        && i + 1 < words.len()
+                        && gap(p, words[i].span, words[i + 1].span) == Gap::Space
+                        && ctx.lexicon.is_linker(norm[i + 1]))
+                    // A particle in a word (`目的的` of the goal, `的的确` ... indeed).
+                    && !(unspaced(w)
+                        && ((i >= 2 && ctx.lexicon.is_compound(&format!("{}{w}", norm[i - 2])))
+                            || (i + 1 < words.len()
+                                && ctx.lexicon.is_compound(&format!("{w}{}", norm[i + 1])))));
+                if judged {
+                    out.push(Hit::new(span).suggest(p.slice(words[i].span)));
+                    covered = i + 2;
                 }
-                let span = Span::new(words[i - 1].span.start, words[j].span.end);
-                out.push(Hit::new(span).suggest(p.slice(words[i].span)));
-                covered = j + 2;
                 continue;
             }
             // A phrase of n words said twice: words[i+1-n..=i] and words[i+1..=i+n].
-            for n in 2..=self.max_phrase {
+            // In a script written without spaces a word is one or two characters.
+            let longest = if unspaced(norm[i]) {
+                2 * self.max_phrase
+            } else {
+                self.max_phrase
+            };
+            for n in 2..=longest {
                 if n > i + 1 || i + n >= words.len() {
                     break;
                 }
                 let (a, b) = (i + 1 - n, i + n);
                 let first = &norm[a..=i];
-                if first == &norm[i + 1..=b] && first.iter().any(|w| self.judged(w)) && spaced(a, b)
+                if first != &norm[i + 1..=b]
+                    || !spaced(a, i)
+                    || !spaced(i + 1, b)
+                    || gap(p, words[i].span, words[i + 1].span) == Gap::Other
                 {
-                    let span = Span::new(words[a].span.start, words[b].span.end);
-                    let once = &p.text[words[a].span.start..words[i].span.end];
+                    continue;
+                }
+                let once = &p.text[words[a].span.start..words[i].span.end];
+                let span = Span::new(words[a].span.start, words[b].span.end);
+                let comma = gap(p, words[i].span, words[i + 1].span) == Gap::Comma;
+                let judged = first.iter().any(|w| self.judged_in_phrase(w, ctx))
+                    && !whole_sentence(p, span)
+                    && !(comma && listed_again(p, span, &nfc(once)))
+                    // A name of several words (`New York, New York`).
+                    && !first.iter().all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none())
+                    // A phrase the language reduplicates (`研究研究`, `一个一个`).
+                    && !ctx.lexicon.is_reduplicated(&nfc(once))
+                    // `से कम से कम`: the idiom `कम से कम` after its linker.
+                    && !(n == 2 && ctx.lexicon.is_linker(first[0]));
+                if judged {
                     out.push(Hit::new(span).suggest(once));
                     covered = b + 2;
                     break;
@@ -118,11 +292,32 @@ impl Repetition {
 }
 
 impl Check for Repetition {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
-        let words: Vec<&Token> = tokens.iter().filter(|w| w.letters).collect();
-        let norm: Vec<&str> = words.iter().map(|w| &*w.norm).collect();
-        self.repeated(p, &words, &norm, out);
+        // Three copies or more are a loop, reported by the loop kind as one finding.
+        let loops = token_loops(p, &tokens, LOOP_MAX_UNIT, LOOP_MIN);
+        let mut in_loop = vec![false; tokens.len()];
+        for l in &loops {
+            for flag in &mut in_loop[l.first..l.first + l.count * l.unit_tokens] {
+                *flag = true;
+            }
+        }
+        let words: Vec<&Token> = tokens
+            .iter()
+            .zip(&in_loop)
+            .filter(|(w, looped)| w.letters && !**looped)
+            .map(|(w, _)| w)
+            .collect();
+        let mut hits = Vec::new();
+        self.repeated(p, &words, ctx, &mut hits);
+        // A repetition its source has as often (`Bora Bora`, `very, very`) is a faithful one.
+        if !hits.is_empty()
+            && let Some(source) = p.source()
+            && repeat_counts(source).len() >= hits.len()
+        {
+            return;
+        }
+        out.extend(hits);
     }
 }
 
@@ -134,8 +329,11 @@ mod tests {
     fn repeated_words_except_the_allowed() {
         let c = compile("repetition", r#"allow = ["ধীরে"]"#).unwrap();
         assert_eq!(
-            flagged(&*c, "ভাইরাস ভাইরাস ছড়ায় ধীরে ধীরে, ভাইরাস, ভাইরাস", "bn"),
-            [("ভাইরাস ভাইরাস".to_string(), Some("ভাইরাস".to_string()))]
+            flagged(&*c, "ভাইরাস ভাইরাস ছড়ায় ধীরে ধীরে, ভাইরাস, ভাইরাস; ও, ও", "bn"),
+            [
+                ("ভাইরাস ভাইরাস".to_string(), Some("ভাইরাস".to_string())),
+                ("ভাইরাস, ভাইরাস".to_string(), Some("ভাইরাস".to_string()))
+            ]
         );
     }
 
@@ -146,10 +344,9 @@ mod tests {
             texts(&*c, "রাজা সেখানে রাজা সেখানে গেলেন, কাঁদতে কাঁদতে, বাড়িতে বাড়িতে", "bn"),
             ["রাজা সেখানে রাজা সেখানে", "বাড়িতে বাড়িতে"]
         );
-        assert_eq!(
-            texts(&*c, "ভাইরাস ভাইরাস ভাইরাস ছড়ায়, রাজা সেখানে রাজা সেখানে রাজা সেখানে", "bn"),
-            ["ভাইরাস ভাইরাস ভাইরাস", "রাজা সেখানে রাজা সেখানে"],
-            "a run is one hit; a phrase said thrice is reported once"
+        assert!(
+            texts(&*c, "ভাইরাস ভাইরাস ভাইরাস ছড়ায়, রাজা সেখানে রাজা সেখানে রাজা সেখানে", "bn").is_empty(),
+            "three copies are a loop, the loop kind's"
         );
         let single = compile("repetition", "").unwrap();
         assert_eq!(
@@ -163,5 +360,18 @@ mod tests {
         );
         assert!(texts(&*single, "রাজা সেখানে রাজা সেখানে গেলেন", "bn").is_empty());
         assert!(compile("repetition", r#"reduplicable = "(""#).is_err());
+    }
+
+    #[test]
+    fn initials_names_and_unspaced_scripts() {
+        let c = compile("repetition", "max_phrase = 4").unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "Hussein A A and the the cat in Bora Bora, в в, COVID COVID, 人人都看看病毒病毒",
+                "en"
+            ),
+            ["the the", "в в", "COVID COVID", "病毒病毒"]
+        );
     }
 }

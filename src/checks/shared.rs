@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use super::BuildError;
-use crate::text::script::{is_mark, is_variation_selector};
+use crate::text::script::{is_decimal_digit, is_letter, is_mark, is_variation_selector};
 use crate::text::{Analysis, Span, nfc};
 
 /// Each entry of option `key` as one character that `keep` accepts (a `one`).
@@ -100,4 +100,370 @@ pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
         i = end + 1;
     }
     out
+}
+
+/// Separators a repetition may carry between its copies besides spaces: the comma of each
+/// script (`X, X`, `X، X`, `X，X`, `X、X`).
+pub fn is_comma(c: char) -> bool {
+    matches!(c, ',' | '\u{060C}' | '\u{FF0C}' | '\u{3001}')
+}
+
+/// The fewest copies in a row that make a loop: two are a repetition (`repetition`), three
+/// or more a loop (`repetition-loop`).
+pub const LOOP_MIN: usize = 3;
+
+/// The longest unit of a loop, in tokens (words; characters of a script written without
+/// spaces): a clause of a dozen words said again and again is a loop too.
+pub const LOOP_MAX_UNIT: usize = 40;
+
+/// One unit said again and again in a row: `count` copies of tokens
+/// `first..first + unit_tokens`, or (`unit_tokens` 0) a run of one character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loop {
+    /// Every copy, the first to the last.
+    pub span: Span,
+    /// The first copy.
+    pub unit_span: Span,
+    pub count: usize,
+    /// Tokens per copy; 0 for a run of one character.
+    pub unit_tokens: usize,
+    /// The token the run starts at.
+    pub first: usize,
+    /// How many junctions between two copies hold a comma (`Video, video, video`: 2).
+    pub commas: usize,
+}
+
+/// Ids of tokens, equal for tokens that compare equal (NFC, case folded: a copy that opens a
+/// sentence is a copy).
+fn token_ids(tokens: &[Token]) -> Vec<u32> {
+    let mut seen: std::collections::HashMap<Cow<'_, str>, u32> =
+        std::collections::HashMap::with_capacity(tokens.len());
+    tokens
+        .iter()
+        .map(|t| {
+            let key: Cow<'_, str> = if t.norm.chars().any(char::is_uppercase) {
+                Cow::Owned(t.norm.to_lowercase())
+            } else {
+                Cow::Borrowed(&*t.norm)
+            };
+            let next = seen.len() as u32;
+            *seen.entry(key).or_insert(next)
+        })
+        .collect()
+}
+
+/// Whether two tokens may belong to one run of copies: nothing but spaces and punctuation
+/// between them (no letter, digit, placeholder or URL), and not much of it.
+fn joined(p: &Analysis, a: Span, b: Span) -> bool {
+    let gap = &p.text[a.end..b.start];
+    gap.chars().count() <= 12 && gap.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Runs of a unit of 1 to `max_unit` tokens said `min_count` times or more in a row, across
+/// spaces and punctuation (`लोग लोग लोग`, `आगुनের মতো, আগুনের মতো, …`). At each token the run
+/// that covers the most tokens wins (the shortest unit on a tie: `बस बस बस बस` is `बस` four
+/// times, not `बस बस` twice); runs do not overlap.
+pub fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> Vec<Loop> {
+    let n = tokens.len();
+    let mut out = Vec::new();
+    if n < min_count.max(2) {
+        return out;
+    }
+    let ids = token_ids(tokens);
+    // next_break[k]: the first gap at or after gap k (between tokens k and k + 1) that no run
+    // crosses; n - 1 when none.
+    let mut next_break = vec![n - 1; n];
+    for k in (0..n - 1).rev() {
+        next_break[k] = if joined(p, tokens[k].span, tokens[k + 1].span) {
+            next_break[k + 1]
+        } else {
+            k
+        };
+    }
+    let mut i = 0;
+    while i < n {
+        // Tokens from i that are joined to one another.
+        let reach = next_break[i] - i + 1;
+        let mut best: Option<(usize, usize)> = None; // (count, unit)
+        for unit in 1..=max_unit {
+            if unit * min_count > reach {
+                break;
+            }
+            let mut count = 1;
+            while (count + 1) * unit <= reach
+                && ids[i + count * unit..i + (count + 1) * unit] == ids[i..i + unit]
+            {
+                count += 1;
+            }
+            if count >= min_count && best.is_none_or(|(c, u)| count * unit > c * u) {
+                best = Some((count, unit));
+            }
+        }
+        let Some((count, unit)) = best else {
+            i += 1;
+            continue;
+        };
+        let last = i + count * unit - 1;
+        let commas = (1..count)
+            .filter(|j| {
+                let k = i + j * unit;
+                p.text[tokens[k - 1].span.end..tokens[k].span.start]
+                    .chars()
+                    .any(is_comma)
+            })
+            .count();
+        out.push(Loop {
+            span: Span::new(tokens[i].span.start, tokens[last].span.end),
+            unit_span: Span::new(tokens[i].span.start, tokens[i + unit - 1].span.end),
+            count,
+            unit_tokens: unit,
+            first: i,
+            commas,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// Runs of one letter or mark at least `min_letters` long, or of one digit at least
+/// `min_digits` long (`উউউউউউউউ`, a vowel sign written a hundred times, `0000…`); runs of
+/// spaces, punctuation and symbols (`!!!!`, `....`) are style, never loops.
+pub fn char_runs(text: &str, min_letters: usize, min_digits: usize) -> Vec<Loop> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut count = 1;
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, d)) = chars.peek() {
+            if d != c {
+                break;
+            }
+            count += 1;
+            end = at + d.len_utf8();
+            chars.next();
+        }
+        let min = if is_decimal_digit(c) {
+            min_digits
+        } else if is_letter(c) || is_judged_mark(c) {
+            min_letters
+        } else {
+            continue;
+        };
+        if count >= min {
+            out.push(Loop {
+                span: Span::new(start, end),
+                unit_span: Span::new(start, start + c.len_utf8()),
+                count,
+                unit_tokens: 0,
+                first: 0,
+                commas: 0,
+            });
+        }
+    }
+    out
+}
+
+/// A vowel: an independent vowel or a vowel sign of a Brahmic script, or a vowel letter of the
+/// Latin, Greek or Cyrillic alphabets, or an Arabic letter of length (`ا`, `و`, `ي`). Writers
+/// stretch vowels for expression (`noooo`, `नहींईईईई`).
+pub fn is_vowel(c: char) -> bool {
+    let code = c as u32;
+    if (0x0900..0x0E00).contains(&code) {
+        // Each Brahmic block of 128 lays out its vowels alike: letters at 0x04-0x14, signs at
+        // 0x3E-0x4C, length marks at 0x55-0x57, vocalic letters and signs at 0x60-0x63.
+        let offset = code & 0x7F;
+        return matches!(offset, 0x04..=0x14 | 0x3E..=0x4C | 0x55..=0x57 | 0x60..=0x63);
+    }
+    let base = c.to_lowercase().next().unwrap_or(c);
+    matches!(
+        base,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à'..='æ' | 'è'..='ï' | 'ò'..='ö' | 'ù'..='ü'
+            | 'α' | 'ε' | 'η' | 'ι' | 'ο' | 'υ' | 'ω'
+            | 'а' | 'е' | 'ё' | 'и' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+            | 'ا' | 'و' | 'ي' | 'ى'
+    )
+}
+
+/// How many times things repeat in a text (a unit's source): every run of a word or phrase
+/// said at least twice in a row (`whoa, whoa, whoa`: 3), a word whose hyphenated parts are
+/// equal (`Baden-Baden`: 2), a letter stretched (`noooo`: 4) and a syllable said again
+/// inside a word (`hehehe`: 3).
+pub fn repeat_counts(p: &Analysis) -> Vec<usize> {
+    let tokens = hyphen_tokens(p);
+    let mut out: Vec<usize> = token_loops(p, &tokens, 15, 2)
+        .into_iter()
+        .map(|l| l.count)
+        .collect();
+    for t in &tokens {
+        if let Some((a, b)) = t.split_last_hyphen()
+            && a.to_lowercase() == b.to_lowercase()
+        {
+            out.push(2);
+        }
+        let chars: Vec<char> = t.norm.chars().flat_map(char::to_lowercase).collect();
+        out.extend(syllable_repeats(&chars));
+    }
+    out.extend(char_runs(p.text, 3, 3).into_iter().map(|l| l.count));
+    out
+}
+
+/// The counts of units of two to four characters said three times or more in a row inside a
+/// word (`hehehe`, `hahahaha`).
+fn syllable_repeats(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s < chars.len() {
+        let mut best = 0;
+        for unit in 2..=4 {
+            let mut count = 1;
+            while s + (count + 1) * unit <= chars.len()
+                && chars[s + count * unit..s + (count + 1) * unit] == chars[s..s + unit]
+            {
+                count += 1;
+            }
+            if count >= 3 && count * unit > best {
+                best = count * unit;
+                out.push(count);
+            }
+        }
+        s += best.max(1);
+    }
+    out
+}
+
+/// The byte a character stands for when UTF-8 was decoded as Windows-1252 or Latin-1: the
+/// Latin-1 range as itself (C1 controls included: Latin-1 decodes 0x80-0x9F to them, and
+/// Windows-1252 leaves its five undefined bytes so), and Windows-1252's characters for
+/// 0x80-0x9F.
+fn mis_decoded_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{FF}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Whether a character a two-byte sequence decodes to is one real text is written in:
+/// Latin-1 letters and signs, Latin Extended-A, Greek, Cyrillic, Hebrew and Arabic letters.
+/// Real text in a Latin script may put an accented capital or `ß` before a quote or a sign
+/// (`Fuß“`, `ÉTÉ»`); read as UTF-8 those give IPA, modifier letters or N'Ko, never these.
+fn plausible_two_byte(c: char) -> bool {
+    matches!(c, '\u{A0}'..='\u{17F}' | '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}'
+        | '\u{5D0}'..='\u{5EA}' | '\u{600}'..='\u{6FF}')
+}
+
+/// One step of repair: the UTF-8 sequences that were decoded as Windows-1252 or Latin-1,
+/// character by character, as (start, end, what they stand for) in bytes of `text`.
+fn mis_decoded(text: &str) -> Vec<(usize, usize, char)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let need = match mis_decoded_byte(c) {
+            Some(0xC2..=0xDF) => 1,
+            Some(0xE0..=0xEF) => 2,
+            Some(0xF0..=0xF4) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut bytes = vec![mis_decoded_byte(c).unwrap_or(0)];
+        for k in 1..=need {
+            match chars.get(i + k).and_then(|&(_, d)| mis_decoded_byte(d)) {
+                Some(b @ 0x80..=0xBF) => bytes.push(b),
+                _ => break,
+            }
+        }
+        let decoded = (bytes.len() == need + 1)
+            .then(|| std::str::from_utf8(&bytes).ok())
+            .flatten()
+            .and_then(|s| s.chars().next())
+            .filter(|&d| need > 1 || plausible_two_byte(d))
+            .filter(|&d| !d.is_control());
+        match decoded {
+            Some(d) => {
+                let end = chars.get(i + need + 1).map_or(text.len(), |&(e, _)| e);
+                out.push((at, end, d));
+                i += need + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Text that is UTF-8 decoded as Windows-1252 or Latin-1 (mojibake: `Ã©` for `é`, `â€™` for
+/// `’`, `à¦¬` for `ব`, twice over `Ã¢â‚¬â„¢`), as spans of `text` with the text they stand
+/// for. Sequences with only spaces between them are one span (two words). Real text with
+/// accents (`café`, `Ångström`) has no lead byte followed by continuation bytes, and is left
+/// alone.
+pub fn mojibake(text: &str) -> Vec<(Span, String)> {
+    let seqs = mis_decoded(text);
+    let mut out: Vec<(Span, String)> = Vec::new();
+    let mut last_end = None;
+    for (start, end, _) in seqs {
+        match (out.last_mut(), last_end) {
+            (Some((span, _)), Some(e))
+                if text[e..start].len() <= 3 && text[e..start].chars().all(char::is_whitespace) =>
+            {
+                span.end = end;
+            }
+            _ => out.push((Span::new(start, end), String::new())),
+        }
+        last_end = Some(end);
+    }
+    for (span, repaired) in &mut out {
+        *repaired = repair(&text[span.start..span.end]);
+    }
+    out
+}
+
+/// Mojibake decoded back, as often as it was mis-decoded (at most three times).
+fn repair(s: &str) -> String {
+    let mut cur = s.to_string();
+    for _ in 0..3 {
+        let seqs = mis_decoded(&cur);
+        if seqs.is_empty() {
+            break;
+        }
+        let mut next = String::with_capacity(cur.len());
+        let mut from = 0;
+        for (start, end, d) in seqs {
+            next.push_str(&cur[from..start]);
+            next.push(d);
+            from = end;
+        }
+        next.push_str(&cur[from..]);
+        cur = next;
+    }
+    cur
 }

@@ -91,6 +91,7 @@ pub fn locate(
         findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
         findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
         keep_source_aware(findings);
+        keep_loops(findings);
         cap(findings);
     }
     out
@@ -157,6 +158,23 @@ fn keep_source_aware(findings: &mut Vec<Finding>) {
             || !covering
                 .iter()
                 .any(|(s, e, c)| *c == f.category && *s <= f.start && f.end <= *e)
+    });
+}
+
+/// One finding per defect: a loop (kind `repetition-loop`) is one defect, and what other
+/// rules find inside it (each doubled word, a vowel sign run twice, an attribution said in each
+/// copy) is part of it.
+fn keep_loops(findings: &mut Vec<Finding>) {
+    let loops: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| f.kind == "repetition-loop")
+        .map(|f| (f.start, f.end))
+        .collect();
+    if loops.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.kind == "repetition-loop" || !loops.iter().any(|&(s, e)| s <= f.start && f.end <= e)
     });
 }
 

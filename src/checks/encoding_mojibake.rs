@@ -1,0 +1,77 @@
+//! `encoding-mojibake`: UTF-8 text decoded as Windows-1252 or Latin-1 (`Ã©` for `é`, `â€™`
+//! for `’`, `à¦¬à¦¾à¦‚à¦²à¦¾` for `বাংলা`, `Ð¿Ñ€Ð¸` for `при`, twice over `Ã¢â‚¬â„¢`), found by its
+//! bytes: a character that stands for a UTF-8 lead byte followed by characters that stand for
+//! the continuation bytes it needs, which decode to a real character. Real text with accents
+//! (`café`, `Ångström`, `Fuß“`) has no such sequence. The suggestion is the text decoded
+//! back.
+
+use serde::Deserialize;
+
+use super::shared::mojibake;
+use super::{BuildError, Check, Context, Hit};
+use crate::text::Analysis;
+
+/// No options.
+#[derive(Debug, Deserialize)]
+pub struct Options {}
+
+#[derive(Debug)]
+pub struct Mojibake;
+
+pub fn build(_: Options) -> Result<Mojibake, BuildError> {
+    Ok(Mojibake)
+}
+
+impl Check for Mojibake {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        for (span, repaired) in mojibake(p.text) {
+            out.push(
+                Hit::new(span)
+                    .var("repaired", repaired.clone())
+                    .suggest(repaired),
+            );
+        }
+    }
+
+    /// A lead byte read as Latin-1: `Â`-`ß`, `à`-`ï`, `ð`-`ô`.
+    fn gate(&self) -> Option<&str> {
+        Some("[\u{C2}-\u{F4}]")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged, texts};
+
+    #[test]
+    fn mojibake_and_real_accents() {
+        let c = compile("encoding-mojibake", "").unwrap();
+        assert_eq!(
+            flagged(&*c, "cafÃ© and itâ€™s Ã¢â‚¬â„¢", "en"),
+            [
+                ("Ã©".to_string(), Some("é".to_string())),
+                ("â€™".to_string(), Some("’".to_string())),
+                ("Ã¢â‚¬â„¢".to_string(), Some("’".to_string())),
+            ]
+        );
+        let bengali = "বাংলা"
+            .as_bytes()
+            .iter()
+            .map(|&b| b as char)
+            .collect::<String>();
+        assert_eq!(
+            flagged(&*c, &format!("লেখা {bengali} ভাষা"), "bn"),
+            [(bengali.clone(), Some("বাংলা".to_string()))],
+            "Latin-1, C1 controls and all"
+        );
+        assert_eq!(texts(&*c, "Ð¿Ñ€Ð¸ Ø§Ù„", "ru"), ["Ð¿Ñ€Ð¸ Ø§Ù„"]);
+        assert!(
+            texts(
+                &*c,
+                "café, Ångström, naïve, Fuß“, «ÉTÉ», ÉTÉ… São Paulo, ½°",
+                "fr"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! `repetition-loop`: MT output that loops, one unit said again and again in a row: a word or
+//! phrase of up to `max_unit` words three times or more (`लोग लोग लोग`, `नए सिरे से नए सिरे से नए
+//! सिरे से`), across spaces and punctuation (`আগুনের মতো, আগুনের মতো, …`), and a run of one letter
+//! or sign (`উউউউউউউউ`, a vowel sign written a hundred times) or of one digit. One hit per
+//! loop, spanning it, with the number of copies and the unit.
+//!
+//! Not a loop: runs of punctuation or symbols (`!!!!`, `....`, emoji: style); a single word said
+//! three times with commas between (`Video, video, video.`, a figure of speech; `rhetorical_repeats`);
+//! laughter and sound words of the language data's `interjections` (`हा हा हा`, `哈哈哈`) under
+//! `interjection_repeats` copies; and a loop its unit's source has as well (`whoa, whoa, whoa`
+//! → `वाह, वाह, वाह`, a stretched `noooo`): when the source repeats about as many times
+//! (the target's count at most the source's plus a quarter, and at least plus one), nothing is
+//! flagged.
+
+use serde::Deserialize;
+
+use super::shared::{Loop, Token, char_runs, hyphen_tokens, is_vowel, repeat_counts, token_loops};
+use super::{BuildError, Check, Context, Hit};
+use crate::text::placeholders::masked;
+use crate::text::script::{is_letter, is_mark};
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {
+    /// The fewest copies in a row that make a loop.
+    #[serde(default = "default_min_repeats")]
+    min_repeats: usize,
+    /// The longest unit, in words (in characters in a script written without spaces).
+    #[serde(default = "default_max_unit")]
+    max_unit: usize,
+    /// The shortest run of one letter or mark (`नहींनननननननन`).
+    #[serde(default = "default_min_letter_run")]
+    min_letter_run: usize,
+    /// The shortest run of one digit (numbers write up to a dozen zeros).
+    #[serde(default = "default_min_digit_run")]
+    min_digit_run: usize,
+    /// A word or a phrase of two words said this many times or fewer, with a comma between
+    /// copies, is a figure of speech (`Video, video, video.`, `रुको रुको, रुको`), not a loop; 0
+    /// flags it.
+    #[serde(default = "default_rhetorical_repeats")]
+    rhetorical_repeats: usize,
+    /// A vowel stretched at the end of a word up to this many times is expressive lengthening
+    /// (`noooooo`, `नहींईईईईई`), not a loop; 0 flags it.
+    #[serde(default = "default_lengthening")]
+    lengthening: usize,
+    /// A unit of interjections (the language data's `interjections`: `हा`, `哈`) is a loop
+    /// only from this many copies: laughter repeats.
+    #[serde(default = "default_interjection_repeats")]
+    interjection_repeats: usize,
+}
+
+fn default_min_repeats() -> usize {
+    super::shared::LOOP_MIN
+}
+
+fn default_max_unit() -> usize {
+    super::shared::LOOP_MAX_UNIT
+}
+
+fn default_min_letter_run() -> usize {
+    8
+}
+
+fn default_min_digit_run() -> usize {
+    16
+}
+
+fn default_rhetorical_repeats() -> usize {
+    3
+}
+
+fn default_lengthening() -> usize {
+    24
+}
+
+fn default_interjection_repeats() -> usize {
+    10
+}
+
+#[derive(Debug)]
+pub struct RepetitionLoop {
+    min_repeats: usize,
+    max_unit: usize,
+    min_letter_run: usize,
+    min_digit_run: usize,
+    rhetorical_repeats: usize,
+    lengthening: usize,
+    interjection_repeats: usize,
+}
+
+pub fn build(o: Options) -> Result<RepetitionLoop, BuildError> {
+    if o.min_repeats < 2 {
+        return Err(BuildError::new("`min_repeats` must be 2 or more"));
+    }
+    if o.min_letter_run < 2 || o.min_digit_run < 2 {
+        return Err(BuildError::new(
+            "`min_letter_run` and `min_digit_run` must be 2 or more",
+        ));
+    }
+    Ok(RepetitionLoop {
+        min_repeats: o.min_repeats,
+        max_unit: o.max_unit.max(1),
+        min_letter_run: o.min_letter_run,
+        min_digit_run: o.min_digit_run,
+        rhetorical_repeats: o.rhetorical_repeats,
+        lengthening: o.lengthening,
+        interjection_repeats: o.interjection_repeats,
+    })
+}
+
+/// Whether a source that repeats `source` times mirrors a loop of `target` copies.
+fn mirrors(source: usize, target: usize) -> bool {
+    target <= source + (source / 4).max(1)
+}
+
+/// The unit as shown in a message: its first 60 characters.
+fn shown(unit: &str) -> String {
+    match unit.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &unit[..at]),
+        None => unit.to_string(),
+    }
+}
+
+impl RepetitionLoop {
+    /// Whether a loop of words is a defect: not a figure of speech, not laughter.
+    fn looping(&self, tokens: &[Token], l: &Loop, ctx: &Context) -> bool {
+        let unit = &tokens[l.first..l.first + l.unit_tokens];
+        if l.unit_tokens <= 2 && l.commas > 0 && l.count <= self.rhetorical_repeats {
+            return false;
+        }
+        if l.count < self.interjection_repeats
+            && unit.iter().all(|t| ctx.lexicon.is_interjection(&t.norm))
+        {
+            return false;
+        }
+        true
+    }
+}
+
+impl RepetitionLoop {
+    /// A vowel stretched at the end of its word (`noooo`, `नहींईईईई`): after a letter or sign
+    /// of the word, before no letter.
+    fn lengthened(&self, text: &str, r: &Loop) -> bool {
+        let Some(c) = text[r.span.start..].chars().next() else {
+            return false;
+        };
+        let wordy = |x: char| is_letter(x) || is_mark(x);
+        r.count <= self.lengthening
+            && is_vowel(c)
+            && text[..r.span.start].chars().next_back().is_some_and(wordy)
+            && !text[r.span.end..].chars().next().is_some_and(wordy)
+    }
+}
+
+impl Check for RepetitionLoop {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        let tokens = hyphen_tokens(p);
+        let mut loops: Vec<Loop> = token_loops(p, &tokens, self.max_unit, self.min_repeats)
+            .into_iter()
+            .filter(|l| self.looping(&tokens, l, ctx))
+            .collect();
+        let runs = char_runs(p.text, self.min_letter_run, self.min_digit_run);
+        if !runs.is_empty() {
+            let masks = masked(p.text);
+            // A run inside a loop of words is part of it; a run in a URL is no language.
+            let covered: Vec<Span> = loops.iter().map(|l| l.span).chain(masks).collect();
+            loops.extend(runs.into_iter().filter(|r| {
+                !covered
+                    .iter()
+                    .any(|s| s.start <= r.span.start && r.span.end <= s.end)
+                    && !self.lengthened(p.text, r)
+            }));
+            loops.sort_by_key(|l| l.span.start);
+        }
+        if loops.is_empty() {
+            return;
+        }
+        let source = p.source().map(repeat_counts);
+        for l in loops {
+            if source
+                .as_ref()
+                .is_some_and(|counts| counts.iter().any(|&c| mirrors(c, l.count)))
+            {
+                continue;
+            }
+            let unit = p.slice(l.unit_span);
+            let mut hit = Hit::new(l.span)
+                .var("count", l.count.to_string())
+                .var("unit", shown(unit));
+            if l.unit_tokens > 0 {
+                hit = hit.suggest(unit);
+            }
+            out.push(hit);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{compile, flagged, texts};
+
+    #[test]
+    fn loops_of_words_and_runs_of_letters() {
+        let c = compile("repetition-loop", "").unwrap();
+        assert_eq!(
+            flagged(&*c, "মলিন বস্তিতে বস বস বস বস লোক", "bn"),
+            [("বস বস বস বস".to_string(), Some("বস".to_string()))]
+        );
+        assert_eq!(
+            texts(&*c, "নতুন করে নতুন করে, নতুন করে তৈরি হবে", "bn"),
+            ["নতুন করে নতুন করে, নতুন করে"]
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "নাহউউউউউউউউউউ বলল সে!!!!!!!!!! 10000000000 000000000000000000",
+                "bn"
+            ),
+            ["উউউউউউউউউউ", "000000000000000000"]
+        );
+        assert!(
+            texts(&*c, "ভিডিও, ভিডিও, ভিডিও। রাজা সেখানে রাজা সেখানে গেলেন।", "bn").is_empty(),
+            "a word said three times with commas is a figure of speech; twice is no loop"
+        );
+        assert_eq!(
+            texts(&*c, "ভিডিও, ভিডিও, ভিডিও, ভিডিও।", "bn"),
+            ["ভিডিও, ভিডিও, ভিডিও, ভিডিও"]
+        );
+        assert!(compile("repetition-loop", "min_repeats = 1").is_err());
+    }
+}
