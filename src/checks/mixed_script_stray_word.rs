@@ -59,28 +59,18 @@ struct Token {
 }
 
 fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
-    let mut out = Vec::new();
-    let text = p.text;
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push(token(text, Span::new(s, i), native));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    super::mixed_script_span::tokens(p.text, native)
+        .into_iter()
+        .map(|span| token(p.text, span, native))
+        .collect()
 }
 
 fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let raw = &text[span.start..span.end];
-    let core_str = raw.trim_end_matches([',', ';', ':', '.', '!', '?', '।', '॥']);
+    let core_str = raw.trim_end_matches([
+        ',', ';', ':', '.', '!', '?', '।', '॥', '،', '؛', '؟', '，', '。', '、', '；', '：', '！',
+        '？',
+    ]);
     let core = Span::new(span.start, span.start + core_str.len());
     let mut letters = 0;
     let mut first_native = None;
@@ -98,11 +88,18 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         }
     }
     let mut lower = true;
+    let mut prev_letter = false;
     for c in core_str.chars() {
+        // A hyphen or an apostrophe between letters is inside the word (`pooh-poohed`).
+        if matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’') && prev_letter {
+            prev_letter = false;
+            continue;
+        }
         if !(is_letter(c) && is_cased_letter(c)) {
             plain = false;
             break;
         }
+        prev_letter = true;
         lower &= is_lowercase_letter(c);
         let s = script_of(c);
         if s == Some(native) || (foreign_script.is_some() && foreign_script != s) {
@@ -111,6 +108,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         }
         foreign_script = s;
     }
+    plain &= prev_letter;
     Token {
         core,
         letters,

@@ -7,6 +7,7 @@ pub mod consistency;
 pub mod language;
 pub mod length_limit;
 pub mod mixed_script;
+pub mod mixed_script_span;
 pub mod mixed_script_stray_word;
 pub mod numerals_mixed_in_number;
 pub mod numerals_mixed_systems;
@@ -181,6 +182,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("language", language, ["language", "expected"]),
     kind!("length-limit", length_limit, ["length", "limit", "unit"]),
     kind!("mixed-script", mixed_script, []),
+    kind!("mixed-script-span", mixed_script_span, []),
     kind!("mixed-script-stray-word", mixed_script_stray_word, []),
     kind!(
         "numerals-mixed-in-number",
