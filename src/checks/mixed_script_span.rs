@@ -287,26 +287,73 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     })
 }
 
-/// Whether `at` lies inside brackets or quotation marks opened before it in the paragraph.
-fn enclosed(text: &str, at: usize) -> bool {
-    let before = &text[..at];
+/// Whether a run is all there is between brackets or quotation marks (a gloss, a cited term or
+/// title): from the run back to an opening mark and on to a closing one, no letter of the
+/// document's script.
+fn enclosed(text: &str, run: Span, native: Script) -> bool {
+    let is_native = |c: char| {
+        is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native))
+    };
+    const OPEN: &str = "([{（［【〔“„«‹「『‘\"'＂";
+    const CLOSE: &str = ")]}）］】〕”“»›」』’\"'＂";
+    // A run after a colon inside brackets is a gloss too (`(بالصينية: 火眼`, "in Chinese:").
+    let before = text[..run.start].trim_end();
+    if (before.ends_with(':') || before.ends_with('：')) && inside_brackets(before) {
+        return true;
+    }
+    let opened = text[..run.start]
+        .chars()
+        .rev()
+        .find(|&c| is_native(c) || OPEN.contains(c))
+        .is_some_and(|c| !is_native(c));
+    opened
+        && text[run.end..]
+            .chars()
+            .find(|&c| is_native(c) || CLOSE.contains(c))
+            .is_some_and(|c| !is_native(c))
+}
+
+/// Whether the text after a run opens with its acronym in brackets (`Sialodacryoadenitis virus
+/// (SDAV)`): the run is a term being named.
+fn introduces_acronym(after: &str) -> bool {
+    let after = after.trim_start();
+    let Some(inner) = after.strip_prefix(['(', '（']) else {
+        return false;
+    };
+    let acronym: String = inner
+        .chars()
+        .take_while(|c| !matches!(c, ')' | '）' | ',' | ';'))
+        .collect();
+    let capitals = acronym.chars().filter(|c| c.is_uppercase()).count();
+    capitals >= 2 && acronym.chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether a bracket opened in `text` is still open at its end.
+pub fn inside_brackets(text: &str) -> bool {
     let mut depth = 0i32;
-    let (mut straight, mut curly, mut guillemets, mut corner) = (0, 0i32, 0i32, 0i32);
-    for c in before.chars() {
+    for c in text.chars() {
         match c {
-            '(' | '[' | '（' | '［' | '【' | '{' => depth += 1,
-            ')' | ']' | '）' | '］' | '】' | '}' => depth = (depth - 1).max(0),
-            '"' | '＂' => straight += 1,
-            '“' | '„' => curly += 1,
-            '”' => curly = (curly - 1).max(0),
-            '«' => guillemets += 1,
-            '»' => guillemets = (guillemets - 1).max(0),
-            '「' | '『' => corner += 1,
-            '」' | '』' => corner = (corner - 1).max(0),
+            '(' | '[' | '（' | '［' | '【' => depth += 1,
+            ')' | ']' | '）' | '］' | '】' => depth = (depth - 1).max(0),
             _ => {}
         }
     }
-    depth > 0 || straight % 2 == 1 || curly > 0 || guillemets > 0 || corner > 0
+    depth > 0
+}
+
+/// Whether a Latin-script word has a letter with a diacritic that none of the source
+/// language's words has (`liberté`, `Ateş` in a translation from English): a word of a third
+/// language, cited on purpose, never the source's left untranslated.
+pub fn cited_letters(word: &str, ctx: &Context) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let accented = |c: char| c.to_string().nfd().count() > 1 && is_cased_letter(c);
+    word.chars().filter(|&c| accented(c)).any(|c| {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        !ctx.lexicon
+            .source_words
+            .iter()
+            .any(|w| w.contains(lower))
+    })
 }
 
 impl SpanCheck {
@@ -323,16 +370,16 @@ impl SpanCheck {
         {
             return Vec::new();
         }
-        // A paragraph mostly in another script is `language`'s.
+        // A paragraph mostly in the run's script is `language`'s.
         let letter_words = p.words.iter().filter(|w| w.is_letters()).count();
-        let foreign_words = p
-            .words
-            .iter()
-            .filter(|w| w.is_letters() && w.script.is_some_and(|s| !written_together(s, native)))
-            .count();
-        if letter_words == 0 || foreign_words as f64 > self.max_share * letter_words as f64 {
-            return Vec::new();
-        }
+        let mostly = |script: &Script| {
+            let n = p
+                .words
+                .iter()
+                .filter(|w| w.is_letters() && w.script == Some(*script))
+                .count();
+            n as f64 > self.max_share * letter_words as f64
+        };
         let source_script = crate::lang::script_of(ctx.source_language.as_deref().unwrap_or("en"));
         let toks = tokens(p.text, native);
         let mut out = Vec::new();
@@ -354,7 +401,7 @@ impl SpanCheck {
                     _ => break,
                 }
             }
-            if self.flags(p, ctx, &run, source_script) {
+            if self.flags(p, ctx, &run, (native, source_script)) && !mostly(&run[0].script) {
                 out.push(Span::new(run[0].span.start, run[run.len() - 1].span.end));
             }
             i = j.max(i + 1);
@@ -367,13 +414,13 @@ impl SpanCheck {
         p: &Analysis,
         ctx: &Context,
         run: &[Word],
-        source_script: Option<Script>,
+        (native, source_script): (Script, Option<Script>),
     ) -> bool {
         if run.len() < self.min_words {
             return false;
         }
-        let start = run[0].span.start;
-        if enclosed(p.text, start) {
+        let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+        if enclosed(p.text, span, native) || introduces_acronym(&p.text[span.end..]) {
             return false;
         }
         // Words of phrases kept by convention count for nothing.
@@ -409,11 +456,20 @@ impl SpanCheck {
         }
         // The source language's function words are words of its script only.
         let source = Some(words[0].script) == source_script;
-        let lower = words.iter().filter(|w| w.case == Case::Lower).count();
+        if source && run.iter().any(|w| cited_letters(p.slice(w.span), ctx)) {
+            return false;
+        }
+        // A capital opening a sentence is sentence case (`Side effects নিয়ে`), not a name's.
+        let sentence_case = |w: &Word| {
+            w.case == Case::Lower
+                || (w.case == Case::Title && w.span.start == words[0].span.start
+                    && p.starts_sentence(w.span.start))
+        };
+        let lower = words.iter().filter(|w| sentence_case(w)).count();
         let content = words
             .iter()
             .filter(|w| {
-                w.case == Case::Lower && !(source && ctx.lexicon.source_word(&w.text).is_some())
+                sentence_case(w) && !(source && ctx.lexicon.source_word(&w.text).is_some())
             })
             .count();
         if lower >= 2 && content >= 1 {

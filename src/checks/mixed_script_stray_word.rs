@@ -47,6 +47,8 @@ pub fn build(o: Options) -> Result<StrayWord, BuildError> {
 struct Token {
     /// The token with trailing sentence punctuation removed.
     core: Span,
+    /// Where the whole token ends.
+    end: usize,
     letters: usize,
     /// The first and last letters are of the document's script.
     native_start: bool,
@@ -111,6 +113,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     plain &= prev_letter;
     Token {
         core,
+        end: span.end,
         letters,
         native_start: first_native.unwrap_or(false),
         native_end: last_native,
@@ -159,8 +162,26 @@ impl StrayWord {
             if unit_place && !(source_word && t.letters > MAX_UNIT_LETTERS) {
                 continue;
             }
-            let left = toks[..i].iter().rev().find(|x| x.letters > 0);
-            let right = toks[i + 1..].iter().find(|x| x.letters > 0);
+            // Neighbours within the sentence: a sentence stop between (`angsty । Yisssss`)
+            // leaves the word without a neighbour on that side.
+            let stop = |t: &Token| {
+                p.text[t.core.start..t.end]
+                    .trim_end_matches(['"', '\'', '”', '’', ')', '）', '»'])
+                    .ends_with(['.', '!', '?', '।', '॥', '。', '！', '？', '؟'])
+            };
+            let left = toks[..i]
+                .iter()
+                .rev()
+                .find(|x| x.letters > 0 || stop(x))
+                .filter(|x| x.letters > 0 && !stop(x));
+            let right = if stop(t) {
+                None
+            } else {
+                toks[i + 1..]
+                    .iter()
+                    .find(|x| x.letters > 0 || stop(x))
+                    .filter(|x| x.letters > 0)
+            };
             // The letters that touch the word decide: `COVID-19-এর while` has a native
             // word on its left.
             let lone = left.is_none_or(|t| t.native_end) && right.is_none_or(|t| t.native_start);
@@ -168,7 +189,17 @@ impl StrayWord {
                 continue;
             }
             let word = p.slice(t.core);
-            if self.allowed(word) {
+            // A word that ends a phrase in brackets is a gloss or an etymology (`(লাতিন
+            // corona)`, `(ফরাসি: liberté, …)`); one with a letter the source language never has
+            // is a third language's word, cited (`ফরাসি শব্দ liberté`).
+            let closes_gloss = p.text[t.core.end..]
+                .trim_start()
+                .starts_with([')', '）', ']', ',', ';', ':', '،', '，']);
+            if self.allowed(word)
+                || (closes_gloss
+                    && super::mixed_script_span::inside_brackets(&p.text[..t.core.start]))
+                || super::mixed_script_span::cited_letters(word, ctx)
+            {
                 continue;
             }
             out.push(Hit::new(t.core));
