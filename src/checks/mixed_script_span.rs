@@ -460,10 +460,12 @@ impl SpanCheck {
             return false;
         }
         // A capital opening a sentence is sentence case (`Side effects নিয়ে`), not a name's.
+        // (`Tierra del Sol` is a name: a capital after the first word.)
+        let sentence_start = words[0].case == Case::Title
+            && p.starts_sentence(words[0].span.start)
+            && words[1..].iter().all(|w| w.case == Case::Lower);
         let sentence_case = |w: &Word| {
-            w.case == Case::Lower
-                || (w.case == Case::Title && w.span.start == words[0].span.start
-                    && p.starts_sentence(w.span.start))
+            w.case == Case::Lower || (sentence_start && w.span.start == words[0].span.start)
         };
         let lower = words.iter().filter(|w| sentence_case(w)).count();
         let content = words

@@ -69,6 +69,10 @@ fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
 
 fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let raw = &text[span.start..span.end];
+    // An opening bracket or quotation mark glued before the word (`(pitchfork भीड़)`).
+    let opening = raw.len() - raw.trim_start_matches(OPENING).len();
+    let raw = &raw[opening..];
+    let span = Span::new(span.start + opening, span.end);
     let core_str = raw.trim_end_matches([
         ',', ';', ':', '.', '!', '?', '।', '॥', '،', '؛', '؟', '，', '。', '、', '；', '：', '！',
         '？',
@@ -122,6 +126,9 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         has_digit,
     }
 }
+
+/// Brackets and quotation marks that open a phrase.
+const OPENING: [char; 11] = ['(', '[', '（', '“', '"', '«', '‘', '„', '「', '『', '［'];
 
 /// Longest unit after a number, in letters (`mg`, `kcal`).
 const MAX_UNIT_LETTERS: usize = 4;
@@ -192,9 +199,13 @@ impl StrayWord {
             // A word that ends a phrase in brackets is a gloss or an etymology (`(লাতিন
             // corona)`, `(ফরাসি: liberté, …)`); one with a letter the source language never has
             // is a third language's word, cited (`ফরাসি শব্দ liberté`).
-            let closes_gloss = p.text[t.core.end..]
-                .trim_start()
-                .starts_with([')', '）', ']', ',', ';', ':', '،', '，']);
+            let closes_gloss = p.text[t.core.end..].trim_start().starts_with([
+                ')', '）', ']', ',', ';', ':', '،', '，', '”', '"', '»', '’', '」', '』',
+            ]) && p.text[..t.core.start].ends_with(OPENING);
+            let closes_gloss = closes_gloss
+                || p.text[t.core.end..]
+                    .trim_start()
+                    .starts_with([')', '）', ']', ',', ';', ':', '،', '，']);
             if self.allowed(word)
                 || (closes_gloss
                     && super::mixed_script_span::inside_brackets(&p.text[..t.core.start]))
