@@ -178,7 +178,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     }
     let source = match &settings.source_file {
         Some(src) => {
-            if inputs.len() != 1 || !matches!(inputs[0], Input::File { named: true, .. } | Input::Stdin) {
+            if inputs.len() != 1
+                || !matches!(inputs[0], Input::File { named: true, .. } | Input::Stdin)
+            {
                 return Err(Error::usage(
                     "--source pairs one source file with one target file: give exactly one",
                 ));

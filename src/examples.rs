@@ -67,7 +67,9 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
             .split('\n')
             .map(|line| {
                 let s = Segment::plain(line.to_string(), at, crate::input::Charset::Utf8);
-                at = at.after(line, crate::input::Charset::Utf8).after("\n", crate::input::Charset::Utf8);
+                at = at
+                    .after(line, crate::input::Charset::Utf8)
+                    .after("\n", crate::input::Charset::Utf8);
                 s
             })
             .collect();
@@ -75,9 +77,10 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
         for (i, s) in doc.segments.iter_mut().enumerate() {
             s.unit = Some(Box::new(UnitInfo {
                 id: (i + 1).to_string(),
-                source: ex.source.as_ref().map(|_| {
-                    UnitText::verbatim(sources.get(i).copied().unwrap_or(""), s.at)
-                }),
+                source: ex
+                    .source
+                    .as_ref()
+                    .map(|_| UnitText::verbatim(sources.get(i).copied().unwrap_or(""), s.at)),
                 codes: Vec::new(),
                 notes: Vec::new(),
                 max_length: ex.max_length.map(|max| MaxLength {

@@ -143,7 +143,10 @@ mod tests {
         let words_of = |t: &str| words(&Analysis::new(t), true);
         // 7 Han characters (4 words) and 2 English words; 29 Han characters (jieba: 16 words).
         assert_eq!(words_of("我们使用side effects的疫苗"), 6);
-        assert_eq!(words_of("世界卫生组织宣布新冠肺炎疫情构成国际关注的突发公共卫生事件。"), 18);
+        assert_eq!(
+            words_of("世界卫生组织宣布新冠肺炎疫情构成国际关注的突发公共卫生事件。"),
+            18
+        );
         // Thai: 24 letters and 4 marks, 7 words by a dictionary segmenter.
         assert_eq!(words_of("ภาษาไทยเป็นภาษาที่สวยงาม ครับ"), 7);
         assert_eq!(words_of("日本語のテキストです"), 6);

@@ -15,11 +15,11 @@ use crate::engine::{PathRule, Selection};
 use crate::error::Error;
 use crate::findings::Filter;
 use crate::gate::Gate;
-use crate::input::walk::Walk;
 use crate::glossary::Glossary;
 use crate::input::Reading;
 use crate::input::readers::ReadOptions;
 use crate::input::readers::jsonl::Fields;
+use crate::input::walk::Walk;
 use crate::lang;
 
 /// Everything a `check` run is set to.

@@ -11,7 +11,9 @@ use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
 use crate::input::readers::Format;
 use crate::input::unit::Skip;
-use crate::input::{DocInfo, DocPath, Document, Input, Loaded, Opened, Paragraphs, Reading, Segment};
+use crate::input::{
+    DocInfo, DocPath, Document, Input, Loaded, Opened, Paragraphs, Reading, Segment,
+};
 use crate::report::jsonl;
 use crate::score;
 

@@ -80,25 +80,27 @@ pub fn check_bytes(data: &[u8]) {
             ..Reading::default()
         };
         let text = Format::Text;
-        let (doc, file) = match Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Strict)) {
-            Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), Some(data)),
-            Ok(Loaded::Binary { offset }) => {
-                assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
-                continue;
-            }
-            Err(e) => {
-                let said = e.to_string();
-                assert!(
-                    said.contains("invalid UTF-") || said.contains("NUL byte at offset"),
-                    "{said}"
-                );
-                let lossy = Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Lossy));
-                match lossy {
-                    Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), None),
-                    _ => continue,
+        let (doc, file) =
+            match Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Strict)) {
+                Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), Some(data)),
+                Ok(Loaded::Binary { offset }) => {
+                    assert_eq!(data[offset], 0, "binary offset points at a NUL byte");
+                    continue;
                 }
-            }
-        };
+                Err(e) => {
+                    let said = e.to_string();
+                    assert!(
+                        said.contains("invalid UTF-") || said.contains("NUL byte at offset"),
+                        "{said}"
+                    );
+                    let lossy =
+                        Document::from_bytes(name, data.to_vec(), text, &how(Encoding::Lossy));
+                    match lossy {
+                        Ok(Loaded::Text { mut docs, .. }) => (docs.remove(0), None),
+                        _ => continue,
+                    }
+                }
+            };
         let report = checker.check(&doc);
         // Offsets are bytes of the file as read, for UTF-8 input decoded strictly.
         let utf8 = !data.starts_with(&[0xFF, 0xFE]) && !data.starts_with(&[0xFE, 0xFF]);

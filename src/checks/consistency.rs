@@ -119,7 +119,11 @@ impl Edit {
     /// The edit that turns one key into the other, when they are one edit apart.
     fn between(a: &str, b: &str) -> Option<Edit> {
         let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        let (long, short) = if x.len() >= y.len() { (&x, &y) } else { (&y, &x) };
+        let (long, short) = if x.len() >= y.len() {
+            (&x, &y)
+        } else {
+            (&y, &x)
+        };
         match long.len() - short.len() {
             1 => {
                 let i = (0..short.len())

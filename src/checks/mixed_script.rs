@@ -84,8 +84,12 @@ impl Check for MixedScript {
             if mixes_native(text, native, ctx, self.max_proclitic)
                 && !self.allow.contains(&text.to_lowercase())
             {
-                let runs = runs.get_or_insert_with(|| super::mixed_script_span::default_runs(p, ctx));
-                if runs.iter().any(|r| r.start <= w.span.start && w.span.end <= r.end) {
+                let runs =
+                    runs.get_or_insert_with(|| super::mixed_script_span::default_runs(p, ctx));
+                if runs
+                    .iter()
+                    .any(|r| r.start <= w.span.start && w.span.end <= r.end)
+                {
                     continue;
                 }
                 out.push(Hit::new(w.span));

@@ -27,8 +27,7 @@ use unicode_script::Script;
 use super::shared::nfc_all;
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{
-    is_cased_letter, is_letter_or_mark, is_lowercase_letter,
-    is_mark, is_unspaced, script_of,
+    is_cased_letter, is_letter_or_mark, is_lowercase_letter, is_mark, is_unspaced, script_of,
 };
 use crate::text::{Analysis, Span};
 
@@ -123,9 +122,8 @@ fn is_trailing_punct(c: char) -> bool {
 /// cut where the document's letters meet other characters.
 pub fn tokens(text: &str, native: Script) -> Vec<Span> {
     let unspaced = is_unspaced(native);
-    let is_native = |c: char| {
-        is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native))
-    };
+    let is_native =
+        |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native));
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_native = false;
@@ -202,9 +200,8 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     }
     let ends = core.len() < raw.len();
     let chars: Vec<(usize, char)> = core.char_indices().collect();
-    let native_at = |c: char| {
-        is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native))
-    };
+    let native_at =
+        |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native));
     let foreign_at = |c: char| {
         is_letter_or_mark(c) && script_of(c).is_some_and(|s| !written_together(s, native))
     };
@@ -291,9 +288,8 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
 /// title): from the run back to an opening mark and on to a closing one, no letter of the
 /// document's script.
 fn enclosed(text: &str, run: Span, native: Script) -> bool {
-    let is_native = |c: char| {
-        is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native))
-    };
+    let is_native =
+        |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native));
     const OPEN: &str = "([{（［【〔“„«‹「『‘\"'＂";
     const CLOSE: &str = ")]}）］】〕”“»›」』’\"'＂";
     // A run after a colon inside brackets is a gloss too (`(بالصينية: 火眼`, "in Chinese:").
@@ -349,10 +345,7 @@ pub fn cited_letters(word: &str, ctx: &Context) -> bool {
     let accented = |c: char| c.to_string().nfd().count() > 1 && is_cased_letter(c);
     word.chars().filter(|&c| accented(c)).any(|c| {
         let lower = c.to_lowercase().next().unwrap_or(c);
-        !ctx.lexicon
-            .source_words
-            .iter()
-            .any(|w| w.contains(lower))
+        !ctx.lexicon.source_words.iter().any(|w| w.contains(lower))
     })
 }
 
@@ -431,11 +424,7 @@ impl SpanCheck {
                 continue;
             }
             for k in 0..=run.len() - n {
-                if run[k..k + n]
-                    .iter()
-                    .zip(phrase)
-                    .all(|(w, a)| w.text == *a)
-                {
+                if run[k..k + n].iter().zip(phrase).all(|(w, a)| w.text == *a) {
                     neutral[k..k + n].iter_mut().for_each(|x| *x = true);
                 }
             }
@@ -470,9 +459,7 @@ impl SpanCheck {
         let lower = words.iter().filter(|w| sentence_case(w)).count();
         let content = words
             .iter()
-            .filter(|w| {
-                sentence_case(w) && !(source && ctx.lexicon.source_word(&w.text).is_some())
-            })
+            .filter(|w| sentence_case(w) && !(source && ctx.lexicon.source_word(&w.text).is_some()))
             .count();
         if lower >= 2 && content >= 1 {
             return true;
@@ -517,7 +504,15 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            ["我们的", "side", "effects", "研究，", "mary，", "你好", "(pandemic)。"]
+            [
+                "我们的",
+                "side",
+                "effects",
+                "研究，",
+                "mary，",
+                "你好",
+                "(pandemic)。"
+            ]
         );
         let b = "রোগের side effects-এর কথা";
         let got: Vec<&str> = tokens(b, Script::Bengali)
@@ -550,7 +545,11 @@ mod tests {
             "গ্যালারির নাম Tierra del Sol এবং এটি শহরের মাঝখানে অবস্থিত।",
             "Paul Hunter এবং অন্যরা অনুমান করেছিলেন যে রোগটি ছড়াবে।",
         ] {
-            assert!(texts(&*c, silent, "bn").is_empty(), "{silent}: {:?}", texts(&*c, silent, "bn"));
+            assert!(
+                texts(&*c, silent, "bn").is_empty(),
+                "{silent}: {:?}",
+                texts(&*c, silent, "bn")
+            );
         }
     }
 }

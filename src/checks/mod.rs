@@ -206,13 +206,29 @@ pub const KINDS: &[KindInfo] = &[
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
     kind!("source-consistency", source_consistency, ["other", "count"]),
-    kind!("source-consistency-target", source_consistency_target, ["other", "count"]),
+    kind!(
+        "source-consistency-target",
+        source_consistency_target,
+        ["other", "count"]
+    ),
     kind!("source-glossary", source_glossary, ["term", "expected"]),
     kind!("source-length", source_length, ["ratio", "bound"]),
     kind!("source-length-empty", source_length_empty, []),
-    kind!("source-numbers", source_numbers, ["change", "source", "target"]),
-    kind!("source-placeholders", source_placeholders, ["change", "source", "target"]),
-    kind!("source-placeholders-order", source_placeholders_order, ["source", "target"]),
+    kind!(
+        "source-numbers",
+        source_numbers,
+        ["change", "source", "target"]
+    ),
+    kind!(
+        "source-placeholders",
+        source_placeholders,
+        ["change", "source", "target"]
+    ),
+    kind!(
+        "source-placeholders-order",
+        source_placeholders_order,
+        ["source", "target"]
+    ),
     kind!("source-untranslated", source_untranslated, ["language"]),
     kind!("source-untranslated-span", source_untranslated_span, []),
     kind!("terminology", terminology, ["right"]),

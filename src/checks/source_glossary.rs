@@ -95,7 +95,11 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
     let stems: Vec<String> = words
         .iter()
         .map(|w| {
-            let w = if arabic { w.strip_prefix("ال").unwrap_or(w) } else { w };
+            let w = if arabic {
+                w.strip_prefix("ال").unwrap_or(w)
+            } else {
+                w
+            };
             stem(w).to_string()
         })
         .collect();
@@ -113,11 +117,10 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
             word.starts_with(stem)
         }
     };
-    text_words.windows(stems.len()).any(|win| {
-        win.iter()
-            .zip(&stems)
-            .all(|(w, s)| starts(w, s))
-    }) || text.contains(term)
+    text_words
+        .windows(stems.len())
+        .any(|win| win.iter().zip(&stems).all(|(w, s)| starts(w, s)))
+        || text.contains(term)
 }
 
 /// A text with its URLs, placeholders and markup blanked out: a term inside a URL
@@ -136,7 +139,10 @@ impl Check for Glossary {
             return;
         }
         let Some(source) = p.source() else { return };
-        let src = unmasked(source.text).nfc().collect::<String>().to_lowercase();
+        let src = unmasked(source.text)
+            .nfc()
+            .collect::<String>()
+            .to_lowercase();
         let tgt = unmasked(p.text).nfc().collect::<String>().to_lowercase();
         let start = p.text.len() - p.text.trim_start().len();
         let whole = Span::new(start, p.text.trim_end().len().max(start));
@@ -148,9 +154,9 @@ impl Check for Glossary {
                 (tgt.contains(&term.source), term.source.clone())
             } else {
                 (
-                    term.targets
-                        .iter()
-                        .any(|t| contains_target_term(&tgt, &t.nfc().collect::<String>().to_lowercase())),
+                    term.targets.iter().any(|t| {
+                        contains_target_term(&tgt, &t.nfc().collect::<String>().to_lowercase())
+                    }),
                     term.targets.join(" / "),
                 )
             };
@@ -197,9 +203,19 @@ mod tests {
     #[test]
     fn terms_found_inflected_or_missing() {
         assert!(flagged("The vaccine works.", "টিকার কাজ শুরু।").is_empty());
-        assert_eq!(flagged("The vaccine works.", "প্রতিষেধক কাজ করে।"), ["vaccine"]);
-        assert_eq!(flagged("Vaccines work.", "প্রতিষেধক।"), ["vaccine"], "a plural");
-        assert!(flagged("Vaccination works.", "প্রতিষেধক।").is_empty(), "a whole term only");
+        assert_eq!(
+            flagged("The vaccine works.", "প্রতিষেধক কাজ করে।"),
+            ["vaccine"]
+        );
+        assert_eq!(
+            flagged("Vaccines work.", "প্রতিষেধক।"),
+            ["vaccine"],
+            "a plural"
+        );
+        assert!(
+            flagged("Vaccination works.", "প্রতিষেধক।").is_empty(),
+            "a whole term only"
+        );
         assert_eq!(flagged("WHO said", "বিশ্ব স্বাস্থ্য সংস্থা জানায়"), ["who"]);
         assert!(flagged("WHO said", "WHO জানায়").is_empty());
     }

@@ -68,7 +68,12 @@ fn finished(text: &str) -> bool {
     text.trim_end()
         .chars()
         .rev()
-        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '」' | '』'))
+        .find(|c| {
+            !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '）' | '」' | '』'
+            )
+        })
         .is_some_and(|c| {
             matches!(
                 c,

@@ -34,7 +34,8 @@ mod tests {
     #[test]
     fn an_empty_target_of_a_source_with_words() {
         let mut out = Vec::new();
-        for (source, target) in [("Wash your hands.", " "), ("Wash.", "ধুয়ে নিন।"), ("42", "")] {
+        for (source, target) in [("Wash your hands.", " "), ("Wash.", "ধুয়ে নিন।"), ("42", "")]
+        {
             let t = crate::checks::source_placeholders::tests::pair(source, target);
             SourceEmpty.paragraph(&t, &Context::default(), &mut out);
         }

@@ -120,7 +120,10 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
         while j < chars.len() {
             let (at, d) = chars[j];
             if let Some(v) = digit_value(d).filter(|_| is_decimal_digit(d)) {
-                groups.last_mut().expect("a group").push(char::from(b'0' + v as u8));
+                groups
+                    .last_mut()
+                    .expect("a group")
+                    .push(char::from(b'0' + v as u8));
                 end = at + d.len_utf8();
                 j += 1;
                 continue;
@@ -165,13 +168,17 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
             while j < chars.len() {
                 if is_decimal_digit(chars[j].1) {
                     digits_seen += 1;
-                } else if digits_seen > 0 && groups.iter().map(String::len).sum::<usize>() == digits_seen {
+                } else if digits_seen > 0
+                    && groups.iter().map(String::len).sum::<usize>() == digits_seen
+                {
                     break;
                 }
                 j += 1;
             }
             end = chars.get(j).map_or(text.len(), |&(at, _)| at);
-            end = text[..end].trim_end_matches(|c: char| is_separator(c)).len();
+            end = text[..end]
+                .trim_end_matches(|c: char| is_separator(c))
+                .len();
         }
         let mut values = readings(&groups, &seps);
         // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
@@ -301,8 +308,12 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
         let article = matches!(lower[k].as_str(), "a" | "an")
             && k + 1 < words.len()
             && joined(k, k + 1)
-            && matches!(number_word(&lower[k + 1], lexicon), Some(NumberWord::Scale(_)));
-        let Some(first) = number_word(&lower[k], lexicon).or(article.then_some(NumberWord::Value(1.0)))
+            && matches!(
+                number_word(&lower[k + 1], lexicon),
+                Some(NumberWord::Scale(_))
+            );
+        let Some(first) =
+            number_word(&lower[k], lexicon).or(article.then_some(NumberWord::Value(1.0)))
         else {
             k += 1;
             continue;
@@ -312,7 +323,11 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
         let mut end = k;
         let mut add = |w: NumberWord, values: &mut Vec<f64>| match w {
             // Ten, a hundred, a thousand after a digit word multiply it (`九十` ninety).
-            NumberWord::Value(v) if [10.0, 100.0, 1000.0].contains(&v) && (1.0..10.0).contains(&(current % v)) && current < v => {
+            NumberWord::Value(v)
+                if [10.0, 100.0, 1000.0].contains(&v)
+                    && (1.0..10.0).contains(&(current % v))
+                    && current < v =>
+            {
                 values.push(v);
                 current *= v;
             }
@@ -454,15 +469,15 @@ impl Check for SourceNumbers {
             .enumerate()
             .filter(|(j, q)| q.digits && !q.values.iter().all(|&v| v == 0.0) && !tgt_taken[*j])
             .map(|(j, _)| j)
-            .filter(|&j| {
-                match (0..src.len()).find(|&i| !src_taken[i] && src[i].matches(&tgt[j])) {
+            .filter(
+                |&j| match (0..src.len()).find(|&i| !src_taken[i] && src[i].matches(&tgt[j])) {
                     Some(i) => {
                         src_taken[i] = src[i].digits;
                         false
                     }
                     None => true,
-                }
-            })
+                },
+            )
             .collect();
         let shown = |a: &Analysis, q: &Quantity| a.slice(q.span).to_string();
         let whole = {
@@ -526,7 +541,13 @@ mod tests {
         SourceNumbers.paragraph(&t, &ctx, &mut out);
         out.into_iter()
             .map(|h| {
-                let change = h.vars.iter().find(|(k, _)| *k == "change").unwrap().1.clone();
+                let change = h
+                    .vars
+                    .iter()
+                    .find(|(k, _)| *k == "change")
+                    .unwrap()
+                    .1
+                    .clone();
                 (change, t.slice(h.span).to_string())
             })
             .collect()
@@ -564,19 +585,34 @@ mod tests {
         assert!(check("a hundred and two million", "102000000", l()).is_empty());
         assert!(check("in 2019-20", "2019–2020 সালে", l()).is_empty());
         assert!(check("on 26 March 2020", "মার্চ-26,2020 তারিখে", l()).is_empty());
-        assert!(check("at 8:00", "আট টায়", l()).is_empty(), "a zero need not come back");
+        assert!(
+            check("at 8:00", "আট টায়", l()).is_empty(),
+            "a zero need not come back"
+        );
         assert!(check("since the 1960s", "20 世纪 60 年代", l()).is_empty());
         assert!(check("from 13% to .08%", "0.08% থেকে 13%", l()).is_empty());
         assert!(check("007 agent", "7 এজেন্ট", l()).is_empty());
-        assert!(check("see https://x.org/2020", "দেখুন", l()).is_empty(), "a URL's digits are not numbers here");
+        assert!(
+            check("see https://x.org/2020", "দেখুন", l()).is_empty(),
+            "a URL's digits are not numbers here"
+        );
     }
 
     #[test]
     fn changed_extra_and_missing_numbers() {
         let l = lexicon;
-        assert_eq!(check("400,000 people", "৪০,০০০ জন", l()), [("changed".into(), "৪০,০০০".into())]);
-        assert_eq!(check("in 1885", "১৮৭৫ সালে", l()), [("changed".into(), "১৮৭৫".into())]);
-        assert_eq!(check("64 cases", "৬৪ টি ১২ ঘটনা", l()), [("extra".into(), "১২".into())]);
+        assert_eq!(
+            check("400,000 people", "৪০,০০০ জন", l()),
+            [("changed".into(), "৪০,০০০".into())]
+        );
+        assert_eq!(
+            check("in 1885", "১৮৭৫ সালে", l()),
+            [("changed".into(), "১৮৭৫".into())]
+        );
+        assert_eq!(
+            check("64 cases", "৬৪ টি ১২ ঘটনা", l()),
+            [("extra".into(), "১২".into())]
+        );
         assert_eq!(
             check("64 cases in 12 towns", "৬৪টি ঘটনা", l()),
             [("missing".into(), "৬৪টি ঘটনা".into())]

@@ -74,7 +74,9 @@ pub(crate) fn items(text: &str, codes: &[InlineCode]) -> Vec<Item> {
 
 impl Check for SourcePlaceholders {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        let Some(unit) = p.unit.as_deref() else { return };
+        let Some(unit) = p.unit.as_deref() else {
+            return;
+        };
         let Some(source) = unit.source.as_ref() else {
             return;
         };
@@ -106,10 +108,7 @@ impl Check for SourcePlaceholders {
         let mut extra: Vec<usize> = (0..tgt.len()).filter(|&j| !taken[j]).collect();
         let mut reported_missing = Vec::new();
         for s in missing {
-            match extra
-                .iter()
-                .position(|&j| tgt[j].class == s.class)
-            {
+            match extra.iter().position(|&j| tgt[j].class == s.class) {
                 Some(k) => {
                     let t = &tgt[extra.remove(k)];
                     out.push(
@@ -172,13 +171,25 @@ pub(crate) mod tests {
     #[test]
     fn missing_extra_and_altered() {
         assert!(changes("Delete %s files from {folder}", "{folder} থেকে %s ফাইল মুছুন").is_empty());
-        assert_eq!(changes("Delete %s files", "%d ফাইল মুছুন"), [("altered".into(), "%d".into())]);
-        assert_eq!(changes("Delete {name}", "{nom} মুছুন"), [("altered".into(), "{nom}".into())]);
-        assert_eq!(changes("Delete <b>all</b>", "<b>সব</b> মুছুন %s"), [("extra".into(), "%s".into())]);
+        assert_eq!(
+            changes("Delete %s files", "%d ফাইল মুছুন"),
+            [("altered".into(), "%d".into())]
+        );
+        assert_eq!(
+            changes("Delete {name}", "{nom} মুছুন"),
+            [("altered".into(), "{nom}".into())]
+        );
+        assert_eq!(
+            changes("Delete <b>all</b>", "<b>সব</b> মুছুন %s"),
+            [("extra".into(), "%s".into())]
+        );
         assert_eq!(
             changes("See https://who.int and a@b.org", "দেখুন"),
             [("missing".into(), "দেখুন".into())]
         );
-        assert!(changes("a &quot;b&quot;", "ক “খ”").is_empty(), "an entity as its character");
+        assert!(
+            changes("a &quot;b&quot;", "ক “খ”").is_empty(),
+            "an entity as its character"
+        );
     }
 }

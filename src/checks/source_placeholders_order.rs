@@ -64,13 +64,18 @@ mod tests {
         let t = crate::checks::source_placeholders::tests::pair(source, target);
         let mut out = Vec::new();
         PlaceholdersOrder.paragraph(&t, &Context::default(), &mut out);
-        out.into_iter().map(|h| t.slice(h.span).to_string()).collect()
+        out.into_iter()
+            .map(|h| t.slice(h.span).to_string())
+            .collect()
     }
 
     #[test]
     fn positional_placeholders_swapped() {
         assert_eq!(flagged("%s of %d", "%d এর %s"), ["%d"]);
-        assert!(flagged("%1$s of %2$d", "%2$d এর %1$s").is_empty(), "numbered may move");
+        assert!(
+            flagged("%1$s of %2$d", "%2$d এর %1$s").is_empty(),
+            "numbered may move"
+        );
         assert!(flagged("{0} of {1}", "{1} এর {0}").is_empty());
         assert!(flagged("%s of %d", "%s এর %d").is_empty());
     }

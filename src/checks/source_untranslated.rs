@@ -98,9 +98,8 @@ impl Check for Untranslated {
         let source_script = crate::lang::script_of(sl);
         let target_script = crate::lang::script_of(&ctx.language).or(ctx.script);
         let dominant = p.scripts.dominant();
-        let in_source_script = source_script.is_some()
-            && dominant == source_script
-            && target_script != source_script;
+        let in_source_script =
+            source_script.is_some() && dominant == source_script && target_script != source_script;
         let letters = p.scripts.total();
         let share = |s: Option<Script>| s.map_or(0, |s| p.scripts.count(s));
         if in_source_script && letters > 0 && share(source_script) * 10 >= letters * 9 && texty {
@@ -114,7 +113,11 @@ impl Check for Untranslated {
             && let Some(d) = crate::text::language::detect(p.text)
             && (d.reliable || d.confidence >= self.min_confidence)
             && d.code == sl
-            && p.text.chars().filter(|&c| script_of(c) == source_script).count() > 0
+            && p.text
+                .chars()
+                .filter(|&c| script_of(c) == source_script)
+                .count()
+                > 0
         {
             out.push(Hit::new(whole).var("language", name(Some(sl))));
         }
@@ -146,12 +149,30 @@ mod tests {
 
     #[test]
     fn copies_and_source_language_targets() {
-        assert!(flagged("Wash your hands often.", "Wash your hands often.", "bn", "en"));
-        assert!(flagged("Wash your hands often.", "Keep a distance of two metres.", "bn", "en"));
+        assert!(flagged(
+            "Wash your hands often.",
+            "Wash your hands often.",
+            "bn",
+            "en"
+        ));
+        assert!(flagged(
+            "Wash your hands often.",
+            "Keep a distance of two metres.",
+            "bn",
+            "en"
+        ));
         assert!(!flagged("COVID-19", "COVID-19", "bn", "en"), "a name stays");
         assert!(!flagged("WHO", "WHO", "bn", "en"));
-        assert!(!flagged("Wash your hands.", "Wash your hands.", "en", "en"), "same language");
-        assert!(!flagged("Wash your hands often.", "ঘন ঘন হাত ধুয়ে নিন।", "bn", "en"));
+        assert!(
+            !flagged("Wash your hands.", "Wash your hands.", "en", "en"),
+            "same language"
+        );
+        assert!(!flagged(
+            "Wash your hands often.",
+            "ঘন ঘন হাত ধুয়ে নিন।",
+            "bn",
+            "en"
+        ));
         assert!(flagged(
             "Wash your hands often with soap and water.",
             "Wash your hands often with soap and water, please.",

@@ -37,7 +37,10 @@ pub fn build(o: Options) -> Result<UntranslatedSpan, BuildError> {
     }
     Ok(UntranslatedSpan {
         min_words: o.min_words,
-        allow: nfc_all(&o.allow).into_iter().map(|a| a.to_lowercase()).collect(),
+        allow: nfc_all(&o.allow)
+            .into_iter()
+            .map(|a| a.to_lowercase())
+            .collect(),
     })
 }
 
@@ -71,7 +74,8 @@ impl Check for UntranslatedSpan {
             .collect();
         let in_source = |run: &[(Span, String)]| {
             let words: Vec<&str> = run.iter().map(|(_, w)| w.as_str()).collect();
-            src.windows(words.len()).any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
+            src.windows(words.len())
+                .any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
         };
         let mut i = 0;
         while i + self.min_words <= foreign.len() {
@@ -96,9 +100,7 @@ impl Check for UntranslatedSpan {
                 // its first word and every word of four letters or more capitalised.
                 let capital = |s: &Span| p.slice(*s).chars().next().is_some_and(char::is_uppercase);
                 let title = capital(&run[0].0)
-                    && run
-                        .iter()
-                        .all(|(s, w)| w.chars().count() < 4 || capital(s));
+                    && run.iter().all(|(s, w)| w.chars().count() < 4 || capital(s));
                 // A gloss or a citation: the run is all there is between brackets or quotes
                 // (`প্রাদুর্ভাব (outbreak of the disease)`).
                 let before = p.text[..span.start].trim_end().chars().next_back();
@@ -141,24 +143,49 @@ mod tests {
         })
         .unwrap()
         .paragraph(&t, &ctx, &mut out);
-        out.into_iter().map(|h| t.slice(h.span).to_string()).collect()
+        out.into_iter()
+            .map(|h| t.slice(h.span).to_string())
+            .collect()
     }
 
     #[test]
     fn copied_runs_not_names() {
         assert_eq!(
-            flagged("Stay home and wash your hands often.", "ঘরে থাকুন এবং wash your hands often।"),
+            flagged(
+                "Stay home and wash your hands often.",
+                "ঘরে থাকুন এবং wash your hands often।"
+            ),
             ["wash your hands often"]
         );
-        assert!(flagged("the World Health Organization said", "World Health Organization জানিয়েছে").is_empty());
-        assert!(flagged("wash your hands", "wash hands your হাত").is_empty(), "not a run of the source");
-        assert!(flagged("side effects are rare", "side effects বিরল").is_empty(), "two words");
         assert!(
-            flagged("the incubation period of the virus", "ভাইরাসের সুপ্তিকাল (incubation period of the virus)").is_empty(),
+            flagged(
+                "the World Health Organization said",
+                "World Health Organization জানিয়েছে"
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged("wash your hands", "wash hands your হাত").is_empty(),
+            "not a run of the source"
+        );
+        assert!(
+            flagged("side effects are rare", "side effects বিরল").is_empty(),
+            "two words"
+        );
+        assert!(
+            flagged(
+                "the incubation period of the virus",
+                "ভাইরাসের সুপ্তিকাল (incubation period of the virus)"
+            )
+            .is_empty(),
             "a gloss"
         );
         assert!(
-            flagged("Select Add to Shortcuts from the menu", "মেনু থেকে Add to Shortcuts নির্বাচন করুন").is_empty(),
+            flagged(
+                "Select Add to Shortcuts from the menu",
+                "মেনু থেকে Add to Shortcuts নির্বাচন করুন"
+            )
+            .is_empty(),
             "a title"
         );
     }

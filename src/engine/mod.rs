@@ -210,10 +210,7 @@ pub fn find(
 
 /// Analyse every paragraph (on all threads) and find the document's script.
 pub fn analyse(segments: &[Segment]) -> (Vec<Analysis<'_>>, Option<Script>) {
-    let analyses: Vec<Analysis> = segments
-        .par_iter()
-        .map(Analysis::of_segment)
-        .collect();
+    let analyses: Vec<Analysis> = segments.par_iter().map(Analysis::of_segment).collect();
     let script = dominant_script(&analyses);
     (analyses, script)
 }

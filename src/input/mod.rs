@@ -229,7 +229,10 @@ pub fn open_reader(
 pub enum Loaded {
     /// Its documents (a plain text, a bilingual file; a TMX memory gives one per target
     /// language), and how many invalid sequences lossy decoding replaced.
-    Text { docs: Vec<Document>, replaced: usize },
+    Text {
+        docs: Vec<Document>,
+        replaced: usize,
+    },
     /// Its first block holds a NUL byte at `offset`.
     Binary { offset: usize },
 }
@@ -533,7 +536,10 @@ mod tests {
         let k = s.text.find('ক').unwrap();
         let p = s.positions(&[k, 0, 2])[0];
         assert_eq!(p.offset, 100 + raw.find('ক').unwrap());
-        assert_eq!((p.line, p.column), (3, 1 + raw[..raw.find('ক').unwrap()].chars().count()));
+        assert_eq!(
+            (p.line, p.column),
+            (3, 1 + raw[..raw.find('ক').unwrap()].chars().count())
+        );
         assert_eq!(s.position(2).offset, 100 + raw.find('&').unwrap());
     }
 }

@@ -228,7 +228,11 @@ impl<'a> Analysis<'a> {
         // no script and their words are no words of the text.
         let masked = placeholders::masked(text);
         if !masked.is_empty() {
-            words.retain(|w| !masked.iter().any(|m| m.start < w.span.end && w.span.start < m.end));
+            words.retain(|w| {
+                !masked
+                    .iter()
+                    .any(|m| m.start < w.span.end && w.span.start < m.end)
+            });
         }
         // One buffer for all of them, each word holding its range: no allocation per word.
         let mut norms = String::new();

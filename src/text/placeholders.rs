@@ -67,16 +67,20 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     }
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
-        let (name, m) = ["url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity"]
-            .iter()
-            .find_map(|n| caps.name(n).map(|m| (*n, m)))
-            .expect("one group matched");
+        let (name, m) = [
+            "url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity",
+        ]
+        .iter()
+        .find_map(|n| caps.name(n).map(|m| (*n, m)))
+        .expect("one group matched");
         let mut span = Span::new(m.start(), m.end());
         let before = text[..span.start].chars().next_back();
         let class = match name {
             "url" => {
                 // Sentence punctuation after a URL is not part of it.
-                let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '।']);
+                let trimmed = m
+                    .as_str()
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?', '।']);
                 span.end = span.start + trimmed.len();
                 Class::Url
             }
@@ -148,7 +152,9 @@ mod tests {
     #[test]
     fn every_class() {
         assert_eq!(
-            found("Delete %s of %1$d at {0} {name} {} {{user}} %(count)d <b>now</b> &amp; see https://x.org/a. or a@b.co"),
+            found(
+                "Delete %s of %1$d at {0} {name} {} {{user}} %(count)d <b>now</b> &amp; see https://x.org/a. or a@b.co"
+            ),
             [
                 (Class::Printf, "%s"),
                 (Class::PrintfNumbered, "%1$d"),
@@ -176,7 +182,10 @@ mod tests {
             ]
         );
         assert_eq!(found("选择%s查看"), [(Class::Printf, "%s")]);
-        assert!(found("(0.31/100,000 বনাম 0.27/100,000)").is_empty(), "not a domain");
+        assert!(
+            found("(0.31/100,000 বনাম 0.27/100,000)").is_empty(),
+            "not a domain"
+        );
     }
 
     #[test]

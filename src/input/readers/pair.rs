@@ -77,6 +77,11 @@ mod tests {
         assert_eq!(doc.units[1].id, "3");
         assert_eq!(doc.units[1].target.as_ref().unwrap().text, "");
         let short = Source::new("t.txt", "one line\n");
-        assert!(read(&s, &short).unwrap_err().message.contains("line-aligned"));
+        assert!(
+            read(&s, &short)
+                .unwrap_err()
+                .message
+                .contains("line-aligned")
+        );
     }
 }
