@@ -48,6 +48,7 @@ KNOWN_DEFECTS = {
         1539: "two vowel signs: ঘাোগানে (for ঘাটতি's neighbour জোগানে)",
         1541: "উপকরনের misspells উপকরণের",
         1547: "পন্যে misspells পণ্যে",
+        1611: "হইয়েছে (a stray ই) beside হয়েছে on the lines around it",
         1724: "repeated word: ব্যবহারের পরে পরে (after after)",
         1759: "space before the danda",
         1904: "ঘোষনা misspells ঘোষণা",

@@ -53,6 +53,12 @@ pub struct Options {
     /// replaced or two swapped) when both keys have at least this many characters (0: off).
     #[serde(default)]
     edit_chars: usize,
+    /// Which one-letter edits `edit_chars` compares: `double` (a letter typed twice, also
+    /// where the second starts a conjunct: `মধধ্যে` / `মধ্যে`), `drop` (a letter left out or
+    /// added), `sign` (a combining sign or virama left out or added), `replace`, `swap`.
+    /// Default: all five.
+    #[serde(default = "default_edits")]
+    edits: Vec<String>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -78,6 +84,77 @@ fn default_similarity() -> f64 {
 fn default_true() -> bool {
     true
 }
+fn default_edits() -> Vec<String> {
+    ["double", "drop", "sign", "replace", "swap"]
+        .map(String::from)
+        .to_vec()
+}
+
+/// A one-letter edit between two spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    Double,
+    Drop,
+    Sign,
+    Replace,
+    Swap,
+}
+
+impl Edit {
+    fn parse(s: &str) -> Result<Edit, BuildError> {
+        Ok(match s {
+            "double" => Edit::Double,
+            "drop" => Edit::Drop,
+            "sign" => Edit::Sign,
+            "replace" => Edit::Replace,
+            "swap" => Edit::Swap,
+            _ => {
+                return Err(BuildError::new(format!(
+                    "`edits`: `{s}` is not one of double, drop, sign, replace, swap"
+                )));
+            }
+        })
+    }
+
+    /// The edit that turns one key into the other, when they are one edit apart.
+    fn between(a: &str, b: &str) -> Option<Edit> {
+        let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let (long, short) = if x.len() >= y.len() {
+            (&x, &y)
+        } else {
+            (&y, &x)
+        };
+        match long.len() - short.len() {
+            1 => {
+                let i = (0..short.len())
+                    .find(|&i| long[i] != short[i])
+                    .unwrap_or(short.len());
+                if long[i + 1..] != short[i..] {
+                    return None;
+                }
+                let doubled = (i > 0 && long[i - 1] == long[i])
+                    || (i + 1 < long.len() && long[i + 1] == long[i]);
+                Some(if doubled {
+                    Edit::Double
+                } else if crate::text::script::is_mark(long[i]) {
+                    Edit::Sign
+                } else {
+                    Edit::Drop
+                })
+            }
+            0 => {
+                let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+                match diff[..] {
+                    [_] => Some(Edit::Replace),
+                    [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i] => Some(Edit::Swap),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
 fn default_max_stems() -> usize {
     200_000
 }
@@ -95,6 +172,7 @@ pub struct Consistency {
     window: usize,
     max_variant: usize,
     edit_chars: usize,
+    edits: Vec<Edit>,
     max_stems: usize,
     prefixes: Vec<String>,
 }
@@ -193,6 +271,11 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         window: o.window,
         max_variant: o.max_variant,
         edit_chars: o.edit_chars,
+        edits: o
+            .edits
+            .iter()
+            .map(|e| Edit::parse(e))
+            .collect::<Result<_, _>>()?,
         max_stems: o.max_stems,
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
     })
@@ -494,7 +577,9 @@ impl Consistency {
             let (ka, kb) = (&groups[a].key, &groups[b].key);
             // The edit must lie inside both keys: a changed first letter is a prefix (`অ-`,
             // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
-            if !interior_edit(ka, kb) || strsim::damerau_levenshtein(ka, kb) != 1 {
+            if !interior_edit(ka, kb)
+                || !Edit::between(ka, kb).is_some_and(|e| self.edits.contains(&e))
+            {
                 return;
             }
             let (ca, cb) = (groups[a].count(), groups[b].count());
@@ -646,6 +731,16 @@ mod tests {
             ["পিয়ংয়াং"],
             "a negation prefix is not a spelling"
         );
+    }
+
+    #[test]
+    fn only_the_edits_asked_for() {
+        let text = "মধ্যে আছে।\nমধ্যে নেই।\nমধধ্যে ছিল।\nপ্রধান কথা।\nপ্রধান কাজ।\nপ্রদান করা।";
+        let doubled = compile("consistency", r#"edit_chars = 4, edits = ["double"]"#).unwrap();
+        assert_eq!(texts(&*doubled, text, "bn"), ["মধধ্যে"]);
+        let all = compile("consistency", "edit_chars = 4").unwrap();
+        assert_eq!(texts(&*all, text, "bn"), ["প্রদান", "মধধ্যে"]);
+        assert!(compile("consistency", r#"edits = ["insert"]"#).is_err());
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! (UTS #39) and mix the document's script with another, such as an English word glued into a
 //! Bengali one (`দৃsolid`). Notation that mixes two foreign scripts (`TNFα` in Bengali) is
 //! left alone; a foreign name or acronym with an ending (`HCoVকে`) and a one-letter proclitic
-//! before a foreign word (Arabic `وApple`) are accepted.
+//! before a foreign word (Arabic `وApple`) are accepted. A mixed word that ends or starts a run
+//! of foreign words is left to `mixed-script-span`, which flags the run.
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -75,11 +76,22 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
 impl Check for MixedScript {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(native) = ctx.script else { return };
+        // A word glued to a native affix inside a run of foreign words is the run's
+        // (`mixed-script-span`): one finding for one untranslated phrase.
+        let mut runs = None;
         for w in p.words.iter().filter(|w| w.mixed_script) {
             let text = w.text(p.text);
             if mixes_native(text, native, ctx, self.max_proclitic)
                 && !self.allow.contains(&text.to_lowercase())
             {
+                let runs =
+                    runs.get_or_insert_with(|| super::mixed_script_span::default_runs(p, ctx));
+                if runs
+                    .iter()
+                    .any(|r| r.start <= w.span.start && w.span.end <= r.end)
+                {
+                    continue;
+                }
                 out.push(Hit::new(w.span));
             }
         }

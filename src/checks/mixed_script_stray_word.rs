@@ -47,6 +47,8 @@ pub fn build(o: Options) -> Result<StrayWord, BuildError> {
 struct Token {
     /// The token with trailing sentence punctuation removed.
     core: Span,
+    /// Where the whole token ends.
+    end: usize,
     letters: usize,
     /// The first and last letters are of the document's script.
     native_start: bool,
@@ -59,28 +61,22 @@ struct Token {
 }
 
 fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
-    let mut out = Vec::new();
-    let text = p.text;
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push(token(text, Span::new(s, i), native));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    super::mixed_script_span::tokens(p.text, native)
+        .into_iter()
+        .map(|span| token(p.text, span, native))
+        .collect()
 }
 
 fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let raw = &text[span.start..span.end];
-    let core_str = raw.trim_end_matches([',', ';', ':', '.', '!', '?', '।', '॥']);
+    // An opening bracket or quotation mark glued before the word (`(pitchfork भीड़)`).
+    let opening = raw.len() - raw.trim_start_matches(OPENING).len();
+    let raw = &raw[opening..];
+    let span = Span::new(span.start + opening, span.end);
+    let core_str = raw.trim_end_matches([
+        ',', ';', ':', '.', '!', '?', '।', '॥', '،', '؛', '؟', '，', '。', '、', '；', '：', '！',
+        '？',
+    ]);
     let core = Span::new(span.start, span.start + core_str.len());
     let mut letters = 0;
     let mut first_native = None;
@@ -98,11 +94,18 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         }
     }
     let mut lower = true;
+    let mut prev_letter = false;
     for c in core_str.chars() {
+        // A hyphen or an apostrophe between letters is inside the word (`pooh-poohed`).
+        if matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’') && prev_letter {
+            prev_letter = false;
+            continue;
+        }
         if !(is_letter(c) && is_cased_letter(c)) {
             plain = false;
             break;
         }
+        prev_letter = true;
         lower &= is_lowercase_letter(c);
         let s = script_of(c);
         if s == Some(native) || (foreign_script.is_some() && foreign_script != s) {
@@ -111,8 +114,10 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         }
         foreign_script = s;
     }
+    plain &= prev_letter;
     Token {
         core,
+        end: span.end,
         letters,
         native_start: first_native.unwrap_or(false),
         native_end: last_native,
@@ -121,6 +126,9 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         has_digit,
     }
 }
+
+/// Brackets and quotation marks that open a phrase.
+const OPENING: [char; 11] = ['(', '[', '（', '“', '"', '«', '‘', '„', '「', '『', '［'];
 
 /// Longest unit after a number, in letters (`mg`, `kcal`).
 const MAX_UNIT_LETTERS: usize = 4;
@@ -161,8 +169,26 @@ impl StrayWord {
             if unit_place && !(source_word && t.letters > MAX_UNIT_LETTERS) {
                 continue;
             }
-            let left = toks[..i].iter().rev().find(|x| x.letters > 0);
-            let right = toks[i + 1..].iter().find(|x| x.letters > 0);
+            // Neighbours within the sentence: a sentence stop between (`angsty । Yisssss`)
+            // leaves the word without a neighbour on that side.
+            let stop = |t: &Token| {
+                p.text[t.core.start..t.end]
+                    .trim_end_matches(['"', '\'', '”', '’', ')', '）', '»'])
+                    .ends_with(['.', '!', '?', '।', '॥', '。', '！', '？', '؟'])
+            };
+            let left = toks[..i]
+                .iter()
+                .rev()
+                .find(|x| x.letters > 0 || stop(x))
+                .filter(|x| x.letters > 0 && !stop(x));
+            let right = if stop(t) {
+                None
+            } else {
+                toks[i + 1..]
+                    .iter()
+                    .find(|x| x.letters > 0 || stop(x))
+                    .filter(|x| x.letters > 0)
+            };
             // The letters that touch the word decide: `COVID-19-এর while` has a native
             // word on its left.
             let lone = left.is_none_or(|t| t.native_end) && right.is_none_or(|t| t.native_start);
@@ -170,7 +196,21 @@ impl StrayWord {
                 continue;
             }
             let word = p.slice(t.core);
-            if self.allowed(word) {
+            // A word that ends a phrase in brackets is a gloss or an etymology (`(লাতিন
+            // corona)`, `(ফরাসি: liberté, …)`); one with a letter the source language never has
+            // is a third language's word, cited (`ফরাসি শব্দ liberté`).
+            let closes_gloss = p.text[t.core.end..].trim_start().starts_with([
+                ')', '）', ']', ',', ';', ':', '،', '，', '”', '"', '»', '’', '」', '』',
+            ]) && p.text[..t.core.start].ends_with(OPENING);
+            let closes_gloss = closes_gloss
+                || p.text[t.core.end..]
+                    .trim_start()
+                    .starts_with([')', '）', ']', ',', ';', ':', '،', '，']);
+            if self.allowed(word)
+                || (closes_gloss
+                    && super::mixed_script_span::inside_brackets(&p.text[..t.core.start]))
+                || super::mixed_script_span::cited_letters(word, ctx)
+            {
                 continue;
             }
             out.push(Hit::new(t.core));

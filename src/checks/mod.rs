@@ -12,6 +12,7 @@ pub mod invisible_format;
 pub mod language;
 pub mod length_limit;
 pub mod mixed_script;
+pub mod mixed_script_span;
 pub mod mixed_script_stray_word;
 pub mod numerals_mixed_in_number;
 pub mod numerals_mixed_systems;
@@ -192,6 +193,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("language", language, ["language", "expected"]),
     kind!("length-limit", length_limit, ["length", "limit", "unit"]),
     kind!("mixed-script", mixed_script, []),
+    kind!("mixed-script-span", mixed_script_span, []),
     kind!("mixed-script-stray-word", mixed_script_stray_word, []),
     kind!(
         "numerals-mixed-in-number",
