@@ -552,10 +552,11 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
         }
         RulesCommand::Explain { id, packs: args } => {
             let packs = load_packs(&load_config(&args)?, &args)?;
-            let rule = packs
-                .iter()
-                .flat_map(|p| &p.rules)
+            // A rule's own id first, then the old ids of a rule that moved (`bn.repeated-word`).
+            let rules = || packs.iter().flat_map(|p| &p.rules);
+            let rule = rules()
                 .find(|r| r.id == id)
+                .or_else(|| rules().find(|r| r.answers_to(&id)))
                 .ok_or_else(|| {
                     Error::usage(format!("unknown rule `{id}` (see `mtqc rules list`)"))
                 })?;
@@ -569,6 +570,12 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
                 rule.message,
                 rule.doc.trim()
             );
+            if !rule.aliases.is_empty() {
+                out.push_str(&format!(
+                    "\n  also answers to (old ids): {}\n",
+                    rule.aliases.join(", ")
+                ));
+            }
             for ex in &rule.examples {
                 let text = report::human::printable(&ex.text);
                 match &ex.flags {

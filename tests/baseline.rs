@@ -64,7 +64,7 @@ fn baseline_survives_reflow_and_reorder_and_fails_only_on_the_new_finding() {
     assert_eq!(code, 1, "the new anomaly fails the gate");
     let left = findings(&after);
     assert_eq!(left.len(), 1, "only the new finding: {left:#?}");
-    assert_eq!(left[0]["rule"], "bn.repeated-word");
+    assert_eq!(left[0]["rule"], "common.repeated-word");
     assert_eq!(after["summary"]["baselined"], 3);
 
     // Without the new anomaly the gate passes.

@@ -68,7 +68,7 @@ impl Check for Bidi {
                 }
                 '\u{202A}' | '\u{202B}' | '\u{2066}'..='\u{2068}' => open.push((i, c)),
                 '\u{202C}' => match open.last() {
-                    Some(&(_, o)) if matches!(o, '\u{202A}'..='\u{202E}') => {
+                    Some(&(_, '\u{202A}'..='\u{202E}')) => {
                         open.pop();
                     }
                     _ => bad.push((i, c)),

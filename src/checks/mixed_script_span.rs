@@ -142,11 +142,14 @@ pub fn tokens(text: &str, native: Script) -> Vec<Span> {
             }
             // A mark stays with its letter; a native punctuation mark (`，`) with the letters
             // it follows.
-            Some(s) if unspaced && native_here != last_native && !is_mark(c) => {
-                if !(last_native && is_trailing_punct(c)) {
-                    out.push(Span::new(s, i));
-                    start = Some(i);
-                }
+            Some(s)
+                if unspaced
+                    && native_here != last_native
+                    && !is_mark(c)
+                    && !(last_native && is_trailing_punct(c)) =>
+            {
+                out.push(Span::new(s, i));
+                start = Some(i);
             }
             _ => {}
         }
@@ -222,9 +225,7 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     let mut suffix_iter = suffix.iter().map(|&(_, c)| c).peekable();
     if matches!(suffix_iter.peek(), Some('-' | '\u{2010}' | '\u{2011}')) {
         suffix_iter.next();
-        if suffix_iter.peek().is_none() {
-            return None;
-        }
+        suffix_iter.peek()?;
     }
     if !suffix_iter.all(native_at) {
         return None;

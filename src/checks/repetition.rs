@@ -272,16 +272,15 @@ impl Repetition {
                 let once = &p.text[words[a].span.start..words[i].span.end];
                 let span = Span::new(words[a].span.start, words[b].span.end);
                 let comma = gap(p, words[i].span, words[i + 1].span) == Gap::Comma;
-                let judged = first.iter().any(|w| self.judged_in_phrase(w, ctx))
-                    && !whole_sentence(p, span)
-                    && !(comma && listed_again(p, span, &nfc(once)))
+                let excused = whole_sentence(p, span)
+                    || (comma && listed_again(p, span, &nfc(once)))
                     // A name of several words (`New York, New York`).
-                    && !first.iter().all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none())
+                    || first.iter().all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none())
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
-                    && !ctx.lexicon.is_reduplicated(&nfc(once))
+                    || ctx.lexicon.is_reduplicated(&nfc(once))
                     // `से कम से कम`: the idiom `कम से कम` after its linker.
-                    && !(n == 2 && ctx.lexicon.is_linker(first[0]));
-                if judged {
+                    || (n == 2 && ctx.lexicon.is_linker(first[0]));
+                if first.iter().any(|w| self.judged_in_phrase(w, ctx)) && !excused {
                     out.push(Hit::new(span).suggest(once));
                     covered = b + 2;
                     break;
