@@ -48,6 +48,12 @@ pub(crate) fn contains_source_term(text: &str, term: &str) -> bool {
 /// with its virama (`புரதம்` → `புரத` for `புரதத்தின்`), when what is left is two letters and
 /// three characters or more.
 fn stem(term: &str) -> &str {
+    if term
+        .chars()
+        .any(|c| script_of(c) == Some(unicode_script::Script::Cyrillic))
+    {
+        return cyrillic_stem(term);
+    }
     let chars: Vec<(usize, char)> = term.char_indices().collect();
     let mut end = chars.len();
     let mut virama = false;
@@ -73,6 +79,33 @@ fn stem(term: &str) -> &str {
         return term;
     }
     &term[..chars.get(end).map_or(term.len(), |&(i, _)| i)]
+}
+
+/// The stem of a Russian (Cyrillic) word: less its final vowels, soft or short sign, up to two
+/// (`летучая` → `летуч` for `летучих`, `клинический` → `клиническ`), and less a fleeting vowel
+/// with the consonant after it (`белок` → `бел` for `белка`, `конец` → `кон` for `конца`), when
+/// three letters or more are left.
+fn cyrillic_stem(term: &str) -> &str {
+    let mut end = term.len();
+    for _ in 0..2 {
+        match term[..end].chars().next_back() {
+            Some(c) if "аяоеёьйыиуюэ".contains(c) && term[..end].chars().count() > 3 => {
+                end -= c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    if end == term.len() {
+        let rest = &term[..end];
+        for fleeting in ["ок", "ек", "ёк", "ец"] {
+            if let Some(head) = rest.strip_suffix(fleeting)
+                && head.chars().count() >= 3
+            {
+                return head;
+            }
+        }
+    }
+    &term[..end]
 }
 
 /// Whether a target term (lowercase NFC) occurs in `text` (lowercase NFC): as written or with
@@ -193,6 +226,11 @@ mod tests {
     fn stems_of_inflected_target_terms() {
         assert!(contains_target_term("टीके लगे", "टीका"));
         assert!(contains_target_term("две вакцины", "вакцина"));
+        assert!(contains_target_term("у летучих мышей", "летучая мышь"));
+        assert!(contains_target_term("белка вируса", "белок"));
+        assert!(contains_target_term("клинических испытаний", "клинический"));
+        assert!(!contains_target_term("протеин вируса", "белок"));
+        assert!(!contains_target_term("мыло и вода", "мышь"));
         assert!(contains_target_term("புரதத்தின் அளவு", "புரதம்"));
         assert!(contains_target_term("والفيروس", "الفيروس"));
         assert!(!contains_target_term("প্রতিষেধক দিন", "টিকা"));
