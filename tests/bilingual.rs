@@ -310,3 +310,51 @@ fn the_readme_bilingual_example() {
         ]
     );
 }
+
+/// One source translated two ways is a defect of the file, so `--segments` (every unit its own
+/// document for the other document rules) still compares the units of the file.
+#[test]
+fn inconsistent_translations_are_found_with_and_without_segments() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_units(
+        &d.join("units.jsonl"),
+        &[
+            ("1", SOURCE_3, TARGET_3),
+            ("2", SOURCE_1, TARGET_1),
+            ("3", SOURCE_3, "জ্বর হলে ঘরে থাকুন।"),
+        ],
+    );
+    for segments in [false, true] {
+        let mut args = vec!["--format", "json", "--lang", "bn", "--fail-on", "never"];
+        if segments {
+            args.push("--segments");
+        }
+        args.push("units.jsonl");
+        let (out, err, code) = check(d, &args);
+        assert_eq!(code, 0, "{err}");
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let found: Vec<(String, String)> = report["files"][0]["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| {
+                p["findings"].as_array().unwrap().iter().map(move |f| {
+                    (
+                        f["unit"].as_str().unwrap().to_string(),
+                        f["rule"].as_str().unwrap().to_string(),
+                    )
+                })
+            })
+            .filter(|(_, rule)| rule.starts_with("common.inconsistent"))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                "3".to_string(),
+                "common.inconsistent-translation".to_string()
+            )],
+            "segments {segments}"
+        );
+    }
+}

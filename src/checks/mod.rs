@@ -104,6 +104,12 @@ pub struct Context {
 pub trait Check: Send + Sync + Debug {
     fn paragraph(&self, _p: &Analysis, _ctx: &Context, _out: &mut Vec<Hit>) {}
     fn document(&self, _ps: &[Analysis], _ctx: &Context, _out: &mut Vec<DocHit>) {}
+    /// Whether the rule compares the translation units of one file with each other (one
+    /// source translated two ways): it sees every unit of the file even with `--segments`,
+    /// where other document rules see one segment at a time.
+    fn file_scope(&self) -> bool {
+        false
+    }
     /// A regex that matches wherever the rule can fire, so the engine can skip the rule on
     /// paragraphs that one multi-pattern scan rules out.
     fn gate(&self) -> Option<&str> {

@@ -97,6 +97,10 @@ pub(crate) fn minority(
 }
 
 impl Check for SourceConsistency {
+    fn file_scope(&self) -> bool {
+        true
+    }
+
     fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
         minority(
             ps,

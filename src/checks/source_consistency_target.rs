@@ -21,6 +21,10 @@ pub fn build(_: Options) -> Result<SourceConsistencyTarget, BuildError> {
 }
 
 impl Check for SourceConsistencyTarget {
+    fn file_scope(&self) -> bool {
+        true
+    }
+
     fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
         minority(
             ps,

@@ -181,10 +181,10 @@ pub fn find(
         })
         .collect();
     // Document rules see the whole document, or one segment at a time (segments on all
-    // threads).
+    // threads); rules that compare the units of a file always see all of them.
     let mut doc_hits = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
-        if segments {
+        if segments && !rule.check.file_scope() {
             found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
                 let mut hits = Vec::new();
                 rule.check.document(&analyses[i..=i], ctx, &mut hits);
