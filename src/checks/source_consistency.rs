@@ -46,9 +46,9 @@ pub(crate) fn minority(
     let mut groups: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
     let mut order = Vec::new();
     for (i, p) in ps.iter().enumerate() {
-        let (Some(k), Some((o, shown))) = (by(p), other(p)) else {
-            continue;
-        };
+        // `by` first: a paragraph with no key (no source) costs nothing more.
+        let Some(k) = by(p) else { continue };
+        let Some((o, shown)) = other(p) else { continue };
         if k.is_empty() || o.is_empty() {
             continue;
         }
