@@ -1,9 +1,17 @@
-//! Embeds every rule file under `rules/` in the binary, so mtqc works with no files on disk.
+//! Embeds every rule file under `rules/` in the binary, so mtqc works with no files on disk,
+//! and writes the character property table the text analysis reads (`build/props.rs`).
 
 use std::fs;
 use std::path::Path;
 
+#[path = "build/props.rs"]
+mod props;
+
 fn main() {
+    println!("cargo:rerun-if-changed=build/props.rs");
+    let table = props::table();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("props_table.rs"), table).unwrap();
     let root = Path::new("rules");
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();

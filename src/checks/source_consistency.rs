@@ -52,9 +52,9 @@ pub(crate) fn minority(
         if p.unit.as_ref().is_some_and(|u| u.plural_form.is_some()) {
             continue;
         }
-        let (Some(k), Some((o, shown))) = (by(p), other(p)) else {
-            continue;
-        };
+        // `by` first: a paragraph with no key (no source) costs nothing more.
+        let Some(k) = by(p) else { continue };
+        let Some((o, shown)) = other(p) else { continue };
         if k.is_empty() || o.is_empty() {
             continue;
         }

@@ -4,6 +4,7 @@
 pub mod language;
 pub mod numbers;
 pub mod placeholders;
+pub mod props;
 pub mod script;
 pub mod sentences;
 pub mod words;

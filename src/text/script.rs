@@ -1,24 +1,13 @@
 //! Character classes and scripts, straight from Unicode properties (no hand-made tables).
 
-use std::sync::OnceLock;
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
-
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
+
+use super::props::{
+    BREAKS, CASED, DECIMAL, DECOMPOSES, LETTER, LOWER, MARK, NFC_MAYBE, NFC_NO, props,
+};
 
 /// Canonical combining class of a virama (Bengali ্, Devanagari ्, Tamil ்...).
 pub const VIRAMA_CLASS: u8 = 9;
-
-/// What the rules ask of a character, millions of times per megabyte: its general category
-/// group, script, canonical combining class and NFC quick-check value. The crates are the
-/// source of truth; this cache keeps their answers for each 256-character block of the BMP
-/// once it is first touched (a test holds it against them).
-#[derive(Clone, Copy)]
-struct Info {
-    flags: u8,
-    script: Script,
-    ccc: u8,
-    nfc: NfcQuick,
-}
 
 /// A character's NFC_Quick_Check value.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -28,121 +17,55 @@ pub enum NfcQuick {
     No,
 }
 
-const LETTER: u8 = 1;
-const MARK: u8 = 2;
-const DECIMAL: u8 = 4;
-const CASED: u8 = 8;
-const LOWER: u8 = 16;
-/// Whitespace, punctuation, separators and controls other than the joiners: a mark after one
-/// has no base.
-const BREAKS: u8 = 32;
-/// Has a canonical decomposition other than itself.
-const DECOMPOSES: u8 = 64;
-
-fn lookup(c: char) -> Info {
-    let mut flags = match c.general_category_group() {
-        GeneralCategoryGroup::Letter => LETTER,
-        GeneralCategoryGroup::Mark => MARK,
-        _ => 0,
-    };
-    if c.general_category() == GeneralCategory::DecimalNumber {
-        flags |= DECIMAL;
-    }
-    if c.is_letter_cased() {
-        flags |= CASED;
-    }
-    if c.general_category() == GeneralCategory::LowercaseLetter {
-        flags |= LOWER;
-    }
-    if c.is_whitespace()
-        || matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Separator
-        )
-        || (c.is_control() && !is_joiner(c))
-    {
-        flags |= BREAKS;
-    }
-    let mut decomposes = false;
-    unicode_normalization::char::decompose_canonical(c, |d| decomposes |= d != c);
-    if decomposes {
-        flags |= DECOMPOSES;
-    }
-    Info {
-        flags,
-        script: c.script(),
-        ccc: unicode_normalization::char::canonical_combining_class(c),
-        nfc: match unicode_normalization::is_nfc_quick(std::iter::once(c)) {
-            unicode_normalization::IsNormalized::Yes => NfcQuick::Yes,
-            unicode_normalization::IsNormalized::Maybe => NfcQuick::Maybe,
-            unicode_normalization::IsNormalized::No => NfcQuick::No,
-        },
-    }
-}
-
-static BMP: [OnceLock<Box<[Info; 256]>>; 256] = [const { OnceLock::new() }; 256];
-
 #[inline]
-fn info(c: char) -> Info {
-    let code = c as u32;
-    if code >= 0x1_0000 {
-        return lookup(c);
-    }
-    let block = BMP[(code >> 8) as usize].get_or_init(|| {
-        let base = code & !0xFF;
-        Box::new(std::array::from_fn(|i| {
-            // Surrogates are not chars; their slots are never read.
-            char::from_u32(base + i as u32).map_or(
-                Info {
-                    flags: 0,
-                    script: Script::Unknown,
-                    ccc: 0,
-                    nfc: NfcQuick::Yes,
-                },
-                lookup,
-            )
-        }))
-    });
-    block[(code & 0xFF) as usize]
+fn flags(c: char) -> u16 {
+    props(c).flags
 }
 
 /// Canonical combining class (0 for starters; 9 for viramas).
 pub fn combining_class(c: char) -> u8 {
-    info(c).ccc
+    props(c).ccc
 }
 
 /// The NFC_Quick_Check value of a character.
 pub fn nfc_quick(c: char) -> NfcQuick {
-    info(c).nfc
+    let f = flags(c);
+    if f & NFC_NO != 0 {
+        NfcQuick::No
+    } else if f & NFC_MAYBE != 0 {
+        NfcQuick::Maybe
+    } else {
+        NfcQuick::Yes
+    }
 }
 
 /// Whether a mark after `c` has nothing to attach to: whitespace, punctuation, separators and
 /// controls other than the joiners.
 pub fn breaks_cluster(c: char) -> bool {
-    info(c).flags & BREAKS != 0
+    flags(c) & BREAKS != 0
 }
 
 /// Whether `c` has a canonical decomposition (`ঢ়` U+09DD is `ঢ` + nukta).
 pub fn decomposes(c: char) -> bool {
-    info(c).flags & DECOMPOSES != 0
+    flags(c) & DECOMPOSES != 0
 }
 
 /// Letters and marks: the characters UTS #39 resolves a word's script set from.
 pub fn is_letter_or_mark(c: char) -> bool {
-    info(c).flags & (LETTER | MARK) != 0
+    flags(c) & (LETTER | MARK) != 0
 }
 
 pub fn is_letter(c: char) -> bool {
-    info(c).flags & LETTER != 0
+    flags(c) & LETTER != 0
 }
 
 pub fn is_mark(c: char) -> bool {
-    info(c).flags & MARK != 0
+    flags(c) & MARK != 0
 }
 
 /// A decimal digit of any numbering system (General_Category = Nd).
 pub fn is_decimal_digit(c: char) -> bool {
-    c.is_ascii_digit() || info(c).flags & DECIMAL != 0
+    c.is_ascii_digit() || flags(c) & DECIMAL != 0
 }
 
 /// Zero joiner and non-joiner: format characters that live inside words.
@@ -156,16 +79,16 @@ pub fn is_variation_selector(c: char) -> bool {
 }
 
 pub fn is_lowercase_letter(c: char) -> bool {
-    info(c).flags & LOWER != 0
+    flags(c) & LOWER != 0
 }
 
 pub fn is_cased_letter(c: char) -> bool {
-    info(c).flags & CASED != 0
+    flags(c) & CASED != 0
 }
 
 /// The script a letter or mark is written in; `None` for characters shared by all scripts.
 pub fn script_of(c: char) -> Option<Script> {
-    match info(c).script {
+    match props(c).script {
         Script::Common | Script::Inherited | Script::Unknown => None,
         s => Some(s),
     }
@@ -214,19 +137,11 @@ pub fn digit_zero(c: char) -> Option<char> {
     if c.is_ascii_digit() {
         return Some('0');
     }
-    if !is_decimal_digit(c) {
+    let p = props(c);
+    if p.flags & DECIMAL == 0 {
         return None;
     }
-    let code = c as u32;
-    let mut start = code;
-    // Runs of consecutive Nd code points are at most a few dozen long (mathematical digits: 50).
-    while start > 0 && code - start < 64 {
-        match char::from_u32(start - 1) {
-            Some(p) if p.general_category() == GeneralCategory::DecimalNumber => start -= 1,
-            _ => break,
-        }
-    }
-    char::from_u32(start + (code - start) / 10 * 10)
+    char::from_u32(c as u32 - u32::from(p.digit))
 }
 
 /// The script a numbering system belongs to, named for reports.
@@ -258,48 +173,6 @@ mod tests {
         assert_eq!(digit_zero('৭'), Some('০'));
         assert_eq!(digit_zero('٣'), Some('٠'));
         assert_eq!(digit_zero('a'), None);
-    }
-
-    #[test]
-    fn the_cache_answers_as_the_crates_do() {
-        for c in (0..0x3_0000).filter_map(char::from_u32) {
-            let group = c.general_category_group();
-            assert_eq!(is_letter(c), group == GeneralCategoryGroup::Letter, "{c:?}");
-            assert_eq!(is_mark(c), group == GeneralCategoryGroup::Mark, "{c:?}");
-            assert_eq!(
-                is_decimal_digit(c),
-                c.general_category() == GeneralCategory::DecimalNumber,
-                "{c:?}"
-            );
-            assert_eq!(is_cased_letter(c), c.is_letter_cased(), "{c:?}");
-            assert_eq!(
-                is_lowercase_letter(c),
-                c.general_category() == GeneralCategory::LowercaseLetter,
-                "{c:?}"
-            );
-            assert_eq!(info(c).script, c.script(), "{c:?}");
-            assert_eq!(
-                combining_class(c),
-                unicode_normalization::char::canonical_combining_class(c),
-                "{c:?}"
-            );
-            let quick = match unicode_normalization::is_nfc_quick(std::iter::once(c)) {
-                unicode_normalization::IsNormalized::Yes => NfcQuick::Yes,
-                unicode_normalization::IsNormalized::Maybe => NfcQuick::Maybe,
-                unicode_normalization::IsNormalized::No => NfcQuick::No,
-            };
-            assert_eq!(nfc_quick(c), quick, "{c:?}");
-            let mut parts = Vec::new();
-            unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
-            assert_eq!(decomposes(c), parts != [c], "{c:?}");
-            let breaks = c.is_whitespace()
-                || matches!(
-                    group,
-                    GeneralCategoryGroup::Punctuation | GeneralCategoryGroup::Separator
-                )
-                || (c.is_control() && !is_joiner(c));
-            assert_eq!(breaks_cluster(c), breaks, "{c:?}");
-        }
     }
 
     #[test]
