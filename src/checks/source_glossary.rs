@@ -48,12 +48,6 @@ pub(crate) fn contains_source_term(text: &str, term: &str) -> bool {
 /// with its virama (`புரதம்` → `புரத` for `புரதத்தின்`), when what is left is two letters and
 /// three characters or more.
 fn stem(term: &str) -> &str {
-    if term
-        .chars()
-        .any(|c| script_of(c) == Some(unicode_script::Script::Cyrillic))
-    {
-        return cyrillic_stem(term);
-    }
     let chars: Vec<(usize, char)> = term.char_indices().collect();
     let mut end = chars.len();
     let mut virama = false;
@@ -81,31 +75,40 @@ fn stem(term: &str) -> &str {
     &term[..chars.get(end).map_or(term.len(), |&(i, _)| i)]
 }
 
-/// The stem of a Russian (Cyrillic) word: less its final vowels, soft or short sign, up to two
-/// (`летучая` → `летуч` for `летучих`, `клинический` → `клиническ`), and less a fleeting vowel
-/// with the consonant after it (`белок` → `бел` for `белка`, `конец` → `кон` for `конца`), when
-/// three letters or more are left.
-fn cyrillic_stem(term: &str) -> &str {
+/// Russian case and number endings of nouns and adjectives (and the `и` or `ь` of a stem in
+/// `-ия`, `-ие`, `-ь` before them): what may follow a stem in an inflected form.
+const RUSSIAN_ENDINGS: &[&str] = &[
+    "", "а", "я", "о", "е", "ё", "ы", "и", "у", "ю", "ь", "й", "ой", "ей", "ий", "ый", "ая", "яя",
+    "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ом", "ем", "ём", "ам", "ям", "ах", "ях",
+    "ами", "ями", "ов", "ев", "ёв", "ых", "их", "ым", "им", "ыми", "ими", "ую", "юю", "ью", "ию",
+    "ия", "ии", "ией", "иям", "иях", "иями", "ье", "ья", "ьи", "ьев", "ьям", "ьях", "ьями",
+];
+
+/// Whether `word` is a form of the Russian (Cyrillic) word `term`: a stem of it (the term less
+/// up to two final vowels or signs, or less the fleeting vowel before a final `к` or `ц`:
+/// `белок` → `белк`, for `белка`) followed by a case or number ending, with three letters or
+/// more left in the stem. `летучих` for `летучая`, `мышей` for `мышь`, `белков` for `белок`,
+/// and not `больницы` for `больной`.
+fn russian_form(word: &str, term: &str) -> bool {
+    let mut stems = vec![term];
     let mut end = term.len();
     for _ in 0..2 {
         match term[..end].chars().next_back() {
             Some(c) if "аяоеёьйыиуюэ".contains(c) && term[..end].chars().count() > 3 => {
                 end -= c.len_utf8();
+                stems.push(&term[..end]);
             }
             _ => break,
         }
     }
-    if end == term.len() {
-        let rest = &term[..end];
-        for fleeting in ["ок", "ек", "ёк", "ец"] {
-            if let Some(head) = rest.strip_suffix(fleeting)
-                && head.chars().count() >= 3
-            {
-                return head;
-            }
-        }
-    }
-    &term[..end]
+    let fleeting: Option<String> = ["ок", "ек", "ёк", "ец"].iter().find_map(|f| {
+        let head = term.strip_suffix(f)?;
+        (head.chars().count() >= 3).then(|| format!("{head}{}", &f[f.len() - 'к'.len_utf8()..]))
+    });
+    stems.into_iter().chain(fleeting.as_deref()).any(|s| {
+        word.strip_prefix(s)
+            .is_some_and(|rest| RUSSIAN_ENDINGS.contains(&rest))
+    })
 }
 
 /// Whether a target term (lowercase NFC) occurs in `text` (lowercase NFC): as written or with
@@ -138,6 +141,18 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
         .split(|c: char| !(is_letter_or_mark(c) || c == '\u{200C}' || c == '\u{200D}'))
         .filter(|w| !w.is_empty())
         .collect();
+    let cyrillic = term
+        .chars()
+        .any(|c| script_of(c) == Some(unicode_script::Script::Cyrillic));
+    if cyrillic {
+        return text_words
+            .windows(words.len())
+            .any(|win| win.iter().zip(&words).all(|(w, t)| russian_form(w, t)))
+            || (term
+                .chars()
+                .any(|c| !is_letter_or_mark(c) && !c.is_whitespace())
+                && text.contains(term));
+    }
     let starts = |word: &str, stem: &str| {
         if arabic {
             // Up to three letters of clitics and article before the stem.
@@ -229,7 +244,14 @@ mod tests {
         assert!(contains_target_term("у летучих мышей", "летучая мышь"));
         assert!(contains_target_term("белка вируса", "белок"));
         assert!(contains_target_term("клинических испытаний", "клинический"));
+        assert!(contains_target_term("белков", "белок"));
         assert!(!contains_target_term("протеин вируса", "белок"));
+        assert!(!contains_target_term("из больницы", "больной"));
+        assert!(contains_target_term("у больных", "больной"));
+        assert!(
+            !contains_target_term("похож на коронавирус", "вирус"),
+            "a word of letters is matched as a word, never inside another"
+        );
         assert!(!contains_target_term("мыло и вода", "мышь"));
         assert!(contains_target_term("புரதத்தின் அளவு", "புரதம்"));
         assert!(contains_target_term("والفيروس", "الفيروس"));
