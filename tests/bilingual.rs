@@ -105,19 +105,7 @@ fn every_format_names_the_unit_of_a_finding() {
     assert_eq!(finding["rule"], "common.number-mismatch", "{finding}");
     assert_eq!(finding["unit"], "u-17");
     assert!(paragraphs[1]["findings"].as_array().unwrap().is_empty());
-    for format in [
-        "human",
-        "jsonl",
-        "sarif",
-        "junit",
-        "checkstyle",
-        "rdjson",
-        "rdjsonl",
-        "gitlab",
-        "github",
-        "markdown",
-        "html",
-    ] {
+    for format in std::iter::once("human").chain(common::FORMATS) {
         let (out, err, code) = check(dir.path(), &["--format", format, "run.jsonl"]);
         assert_eq!(code, 1, "{format}: {err}");
         assert!(out.contains("u-17"), "{format} names the unit:\n{out}");

@@ -8,21 +8,8 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use common::fixture;
+use common::{FORMATS, fixture};
 use serde_json::Value;
-
-const FORMATS: [&str; 10] = [
-    "sarif",
-    "junit",
-    "checkstyle",
-    "rdjson",
-    "rdjsonl",
-    "gitlab",
-    "github",
-    "markdown",
-    "jsonl",
-    "html",
-];
 
 /// Run `mtqc ARGS` in `dir` with a fixed SOURCE_DATE_EPOCH, so JUnit's timestamp is stable.
 fn run(dir: &Path, args: &[&str]) -> Output {

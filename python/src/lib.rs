@@ -377,12 +377,7 @@ fn unit(row: usize, id: Option<String>, source: Option<String>, target: String) 
         id: id.unwrap_or_else(|| (row + 1).to_string()),
         source: source.map(|s| UnitText::verbatim(s, at)),
         target: Some(UnitText::verbatim(target, at)),
-        notes: Vec::new(),
-        skip: None,
-        max_length: None,
-        ignore: Vec::new(),
-        extra: Default::default(),
-        plural_form: None,
+        ..Unit::default()
     }
 }
 

@@ -101,10 +101,12 @@ fn russian_form(word: &str, term: &str) -> bool {
             _ => break,
         }
     }
-    let fleeting: Option<String> = ["ок", "ек", "ёк", "ец"].iter().find_map(|f| {
-        let head = term.strip_suffix(f)?;
-        (head.chars().count() >= 3).then(|| format!("{head}{}", &f[f.len() - 'к'.len_utf8()..]))
-    });
+    let fleeting: Option<String> = [("ок", 'к'), ("ек", 'к'), ("ёк", 'к'), ("ец", 'ц')]
+        .iter()
+        .find_map(|&(suffix, consonant)| {
+            let head = term.strip_suffix(suffix)?;
+            (head.chars().count() >= 3).then(|| format!("{head}{consonant}"))
+        });
     stems.into_iter().chain(fleeting.as_deref()).any(|s| {
         word.strip_prefix(s)
             .is_some_and(|rest| RUSSIAN_ENDINGS.contains(&rest))

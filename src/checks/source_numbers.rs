@@ -525,14 +525,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn check(source: &str, target: &str, lexicon: Lexicon) -> Vec<(String, String)> {
-        let mut t = Analysis::new(target);
-        t.unit = Some(Box::new(crate::text::UnitView {
-            source: Some(Analysis::new(source)),
-            source_codes: &[],
-            target_codes: &[],
-            max_length: None,
-            plural_form: None,
-        }));
+        let t = crate::checks::source_placeholders::tests::pair(source, target);
         let ctx = Context {
             lexicon: std::sync::Arc::new(lexicon),
             ..Context::default()

@@ -118,7 +118,7 @@ pub enum LengthUnit {
 }
 
 /// One translation unit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Unit {
     /// The unit's id: XLIFF/TMX `id`/`tuid`, PO `msgctxt` + `msgid` (+ `[n]` for a plural
     /// form), JSONL `id` field, else the 1-based line or unit number.

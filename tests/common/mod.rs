@@ -5,6 +5,20 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// Every output format but `human` and `json`, the ones the tests read as a user's tool would.
+pub const FORMATS: [&str; 10] = [
+    "sarif",
+    "junit",
+    "checkstyle",
+    "rdjson",
+    "rdjsonl",
+    "gitlab",
+    "github",
+    "markdown",
+    "jsonl",
+    "html",
+];
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")

@@ -133,12 +133,9 @@ pub fn read_line(
         id,
         source,
         target,
-        notes: Vec::new(),
         skip,
-        max_length: None,
-        ignore: Vec::new(),
         extra: map,
-        plural_form: None,
+        ..Unit::default()
     }))
 }
 

@@ -167,12 +167,7 @@ impl Reader<'_> {
             id: (self.units.len() + 1).to_string(),
             source: None,
             target: Some(text),
-            notes: Vec::new(),
-            skip: None,
-            max_length: None,
-            ignore: Vec::new(),
-            extra: serde_json::Map::new(),
-            plural_form: None,
+            ..Unit::default()
         });
     }
 }

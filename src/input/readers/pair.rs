@@ -49,12 +49,7 @@ pub fn read(source: &Source, target: &Source) -> Result<UnitDoc, Error> {
             id: (i + 1).to_string(),
             source: Some(UnitText::verbatim(s, s_at)),
             target: Some(UnitText::verbatim(t, t_at)),
-            notes: Vec::new(),
-            skip: None,
-            max_length: None,
-            ignore: Vec::new(),
-            extra: Default::default(),
-            plural_form: None,
+            ..Unit::default()
         });
     }
     Ok(UnitDoc {

@@ -285,12 +285,9 @@ impl TsvReader {
             id,
             source,
             target: Some(target),
-            notes: Vec::new(),
             skip,
-            max_length: None,
-            ignore: Vec::new(),
             extra,
-            plural_form: None,
+            ..Unit::default()
         }))
     }
 
