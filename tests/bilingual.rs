@@ -175,6 +175,37 @@ fn a_glossary_holds_targets_to_its_terms_in_tsv_and_tbx() {
         assert_eq!(bad[0].0, "1", "the unit is the line");
         assert!(bad[0].1.as_str().unwrap().contains("সাবান"), "{bad:?}");
     }
+    // Two terms missing from one unit are two findings, each naming its term (both cover the
+    // whole unit: neither may hide the other).
+    fs::write(d.join("two.tsv"), "en\tbn\nsoap\tসাবান\nwater\tপানি\n").unwrap();
+    fs::write(d.join("both.txt"), without.replace("পানি", "জল")).unwrap();
+    let (out, err, code) = check(
+        d,
+        &[
+            "--format",
+            "json",
+            "--lang",
+            "bn",
+            "--glossary",
+            "two.tsv",
+            "--source",
+            "en.txt",
+            "both.txt",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut terms: Vec<String> = common::findings(&report)
+        .into_iter()
+        .filter(|f| f["rule"] == "common.glossary-term")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    terms.sort();
+    assert_eq!(terms.len(), 2, "{terms:?}");
+    assert!(
+        terms[0].contains("`soap`") && terms[1].contains("`water`"),
+        "{terms:?}"
+    );
     // A glossary that cannot be read is an error naming it, exit 2.
     fs::write(d.join("broken.tbx"), "<martif><text><body><termEntry>").unwrap();
     let (_, err, code) = check(

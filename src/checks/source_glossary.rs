@@ -40,14 +40,39 @@ pub(crate) fn contains_source_term(text: &str, term: &str) -> bool {
             .take_while(|&c| is_letter_or_mark(c))
             .collect();
         !before.is_some_and(is_letter_or_mark) && matches!(tail.as_str(), "" | "s" | "es")
-    })
+    }) || term
+        // A consonant and `y` make their plural in `ies` (`antibody`, `antibodies`).
+        .strip_suffix('y')
+        .filter(|stem| stem.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiou".contains(c)))
+        .is_some_and(|stem| contains_source_term(text, &format!("{stem}ies")))
+}
+
+/// What the inflected forms of a target term start with (see `stem`); a Devanagari noun in `ी`
+/// keeps its vowel short before an ending (`रोगी` → `रोगियों`, Marathi `रोग्यांना`), never
+/// dropping it (`रोगों` is of `रोग`, another word).
+fn stems(term: &str) -> Vec<String> {
+    if let Some(head) = term.strip_suffix('\u{940}') {
+        return vec![
+            term.to_string(),
+            format!("{head}\u{93F}"),
+            format!("{head}\u{94D}"),
+        ];
+    }
+    vec![stem(term).to_string()]
 }
 
 /// The part of a target term its inflected forms start with: the term less a final vowel sign
-/// or vowel (`टीका` → `टीक` for `टीके`, `вакцина` → `вакцин`), and less a final consonant
-/// with its virama (`புரதம்` → `புரத` for `புரதத்தின்`), when what is left is two letters and
-/// three characters or more.
+/// or vowel (`टीका` → `टीक` for `टीके`, `вакцина` → `вакцин`; Bengali endings are added to the
+/// whole word: `টিকা` → `টিকার`), and less a final consonant with its virama (`புரதம்` →
+/// `புரத` for `புரதத்தின்`), when what is left is two letters and three characters or more.
 fn stem(term: &str) -> &str {
+    if term
+        .chars()
+        .next_back()
+        .is_some_and(|c| ('\u{9BE}'..='\u{9CC}').contains(&c))
+    {
+        return term;
+    }
     let chars: Vec<(usize, char)> = term.char_indices().collect();
     let mut end = chars.len();
     let mut virama = false;
@@ -128,7 +153,7 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
         .chars()
         .any(|c| script_of(c) == Some(unicode_script::Script::Arabic));
     let words: Vec<&str> = term.split_whitespace().collect();
-    let stems: Vec<String> = words
+    let stems: Vec<Vec<String>> = words
         .iter()
         .map(|w| {
             let w = if arabic {
@@ -136,7 +161,7 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
             } else {
                 w
             };
-            stem(w).to_string()
+            stems(w)
         })
         .collect();
     let text_words: Vec<&str> = text
@@ -165,18 +190,28 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
             word.starts_with(stem)
         }
     };
-    text_words
-        .windows(stems.len())
-        .any(|win| win.iter().zip(&stems).all(|(w, s)| starts(w, s)))
-        || text.contains(term)
+    text_words.windows(stems.len()).any(|win| {
+        win.iter()
+            .zip(&stems)
+            .all(|(w, ss)| ss.iter().any(|s| starts(w, s)))
+    }) || text.contains(term)
 }
 
 /// A text with its URLs, placeholders and markup blanked out: a term inside a URL
-/// (`cdc.gov/coronavirus/`) is no use of it.
+/// (`cdc.gov/coronavirus/`) is no use of it. Between two characters of a script written
+/// without spaces they are taken out, not blanked: a tag inside a word (`病<b>毒`) is markup,
+/// not a word break.
 fn unmasked(text: &str) -> String {
+    let unspaced = |c: Option<char>| c.and_then(script_of).is_some_and(is_unspaced);
     let mut out = text.to_string();
     for m in crate::text::placeholders::masked(text).iter().rev() {
-        out.replace_range(m.start..m.end, " ");
+        let (head, tail) = (text[..m.start].trim_end(), text[m.end..].trim_start());
+        if unspaced(head.chars().next_back()) && unspaced(tail.chars().next()) {
+            // With the spaces around it (`冠 </span>状`).
+            out.replace_range(head.len()..text.len() - tail.len(), "");
+        } else {
+            out.replace_range(m.start..m.end, " ");
+        }
     }
     out
 }
@@ -258,6 +293,23 @@ mod tests {
         assert!(contains_target_term("புரதத்தின் அளவு", "புரதம்"));
         assert!(contains_target_term("والفيروس", "الفيروس"));
         assert!(!contains_target_term("প্রতিষেধক দিন", "টিকা"));
+        assert!(contains_target_term("कई रोगियों में", "रोगी"));
+        assert!(contains_target_term("रोग्यांना", "रोगी"));
+        assert!(
+            !contains_target_term("अन्य रोगों के", "रोगी"),
+            "रोग (disease) is not a form of रोगी (patient)"
+        );
+        assert!(
+            !contains_target_term("রোগের লক্ষণ", "রোগী"),
+            "রোগ (disease) is not a form of রোগী (patient)"
+        );
+        assert!(contains_target_term("রোগীদের", "রোগী"));
+        assert!(
+            contains_target_term(&unmasked("这些病<b>毒不需要"), "病毒")
+                && contains_target_term(&unmasked("属于冠 </span>状病毒科"), "冠状病毒"),
+            "a tag inside a word of an unspaced script"
+        );
+        assert!(!contains_target_term(&unmasked("टीका<br>लगे"), "टीकाल"));
     }
 
     #[test]
@@ -267,6 +319,8 @@ mod tests {
             flagged("The vaccine works.", "প্রতিষেধক কাজ করে।"),
             ["vaccine"]
         );
+        assert!(contains_source_term("two antibodies", "antibody"));
+        assert!(!contains_source_term("the bodies", "antibody"));
         assert_eq!(
             flagged("Vaccines work.", "প্রতিষেধক।"),
             ["vaccine"],

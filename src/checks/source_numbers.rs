@@ -106,6 +106,8 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
     let text = p.text;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<Quantity> = Vec::new();
+    // The scale and scaled values of the last number, when it had a scale word.
+    let mut last_scaled: Option<(f64, Vec<f64>)> = None;
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -220,8 +222,28 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
         let mut span_end = end;
         if let Some((len, factor)) = scale {
             let scaled: Vec<f64> = values.iter().map(|v| v * factor).collect();
-            values.extend(scaled);
             span_end = end + (rest.len() - trimmed.len()) + len;
+            // A number of several scales is one number (`৭ লাখ ২০ হাজার` 720,000, `1亿2000万`,
+            // `1 млн 200 тыс.`): a smaller scale right after a larger one adds to it.
+            if let Some((prev_factor, prev_scaled)) = last_scaled.take()
+                && factor < prev_factor
+                && let Some(prev) = out.last_mut()
+                && text[prev.span.end..start].chars().all(char::is_whitespace)
+            {
+                let sums: Vec<f64> = prev_scaled
+                    .iter()
+                    .flat_map(|a| scaled.iter().map(move |b| a + b))
+                    .collect();
+                prev.values.extend(sums.iter().copied());
+                prev.span = Span::new(prev.span.start, span_end);
+                last_scaled = Some((factor, sums));
+                i = j.max(i + 1);
+                continue;
+            }
+            values.extend(scaled.iter().copied());
+            last_scaled = Some((factor, scaled));
+        } else {
+            last_scaled = None;
         }
         out.push(Quantity {
             span: Span::new(start, span_end),
@@ -273,6 +295,10 @@ fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
 enum NumberWord {
     Value(f64),
     Scale(f64),
+    /// A number word inside a longer word (`তিনবার`): its own value only, never part of a
+    /// longer number (`இருந்து` from, read as `இரு` two, must not make 39 of `முப்பத்து ஒன்பது`
+    /// 41).
+    Inside(f64),
 }
 
 fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
@@ -283,8 +309,8 @@ fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
         .number_words
         .get(word)
         .or_else(|| lexicon.number_words.get(lexicon.split_ending(word, 1).0))
-        .or_else(|| number_prefix(word, lexicon))
         .map(|&v| NumberWord::Value(v))
+        .or_else(|| number_prefix(word, lexicon).map(|&v| NumberWord::Inside(v)))
 }
 
 /// Numbers written as words of the language data, a run of them composed (`a hundred and
@@ -302,6 +328,38 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             .chars()
             .all(|c| c.is_whitespace() || c == '-')
     };
+    // The number at word j and how many words it takes: a two-word number of the language
+    // data first (Arabic writes 11 to 19 as two words: `سبع عشرة` 17, not 7 × 10).
+    let at = |j: usize| -> Option<(NumberWord, usize)> {
+        if j + 1 < words.len()
+            && joined(j, j + 1)
+            && let Some(&v) = lexicon
+                .number_words
+                .get(&format!("{} {}", lower[j], lower[j + 1]))
+        {
+            return Some((NumberWord::Value(v), 2));
+        }
+        let word = &lower[j];
+        match number_word(word, lexicon) {
+            Some(NumberWord::Inside(v)) => {
+                // A conjunction written onto a number word is `and` inside a number (Arabic
+                // `ثمانية وعشرون` 8 and 20 = 28).
+                let joined_and = lexicon.conjunctions.iter().any(|c| {
+                    word.strip_prefix(c.as_str())
+                        .is_some_and(|rest| lexicon.number_words.contains_key(rest))
+                });
+                Some((
+                    if joined_and {
+                        NumberWord::Value(v)
+                    } else {
+                        NumberWord::Inside(v)
+                    },
+                    1,
+                ))
+            }
+            other => other.map(|w| (w, 1)),
+        }
+    };
     let mut k = 0;
     while k < words.len() {
         // `a` or `an` before a scale word is one (`a hundred`).
@@ -312,15 +370,14 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
                 number_word(&lower[k + 1], lexicon),
                 Some(NumberWord::Scale(_))
             );
-        let Some(first) =
-            number_word(&lower[k], lexicon).or(article.then_some(NumberWord::Value(1.0)))
-        else {
+        let Some((first, used)) = at(k).or(article.then_some((NumberWord::Value(1.0), 1))) else {
             k += 1;
             continue;
         };
+        let alone = matches!(first, NumberWord::Inside(_));
         let (mut total, mut current) = (0.0f64, 0.0f64);
         let mut values = Vec::new();
-        let mut end = k;
+        let mut end = k + used - 1;
         let mut add = |w: NumberWord, values: &mut Vec<f64>| match w {
             // Ten, a hundred, a thousand after a digit word multiply it (`九十` ninety).
             NumberWord::Value(v)
@@ -331,7 +388,7 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
                 values.push(v);
                 current *= v;
             }
-            NumberWord::Value(v) => {
+            NumberWord::Value(v) | NumberWord::Inside(v) => {
                 values.push(v);
                 current += v;
             }
@@ -346,8 +403,8 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             }
         };
         add(first, &mut values);
-        let mut j = k + 1;
-        while j < words.len() && joined(j - 1, j) {
+        let mut j = end + 1;
+        while !alone && j < words.len() && joined(j - 1, j) {
             // `and` inside a number (`a hundred and two`), `a` before a scale (`half a
             // million`).
             let next_is = |f: &dyn Fn(&NumberWord) -> bool| {
@@ -362,13 +419,13 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
                 j += 1;
                 continue;
             }
-            match number_word(&lower[j], lexicon) {
-                Some(w) => {
+            match at(j) {
+                Some((w, used)) if !matches!(w, NumberWord::Inside(_)) => {
                     add(w, &mut values);
-                    end = j;
-                    j += 1;
+                    end = j + used - 1;
+                    j += used;
                 }
-                None => break,
+                _ => break,
             }
         }
         values.push(total + current);
@@ -553,14 +610,23 @@ mod tests {
                 ("three".into(), 3.0),
                 ("আট".into(), 8.0),
                 ("তিন".into(), 3.0),
+                ("twenty".into(), 20.0),
+                ("سبع".into(), 7.0),
+                ("ثلاثون".into(), 30.0),
+                ("عشرة".into(), 10.0),
+                ("اثنا عشر".into(), 12.0),
+                ("سبع عشرة".into(), 17.0),
             ]),
             number_scales: BTreeMap::from([
                 ("hundred".into(), 100.0),
                 ("million".into(), 1e6),
                 ("লাখ".into(), 1e5),
+                ("হাজার".into(), 1e3),
+                ("亿".into(), 1e8),
                 ("万".into(), 1e4),
             ]),
             endings: vec!["টি".into(), "ের".into()],
+            conjunctions: vec!["و".into()],
             ..Lexicon::default()
         }
     }
@@ -572,6 +638,14 @@ mod tests {
         assert!(check("100,000 cases", "100 000 случаев", l()).is_empty());
         assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
         assert!(check("2 million", "২০ লাখ", l()).is_empty());
+        assert!(check("720,000 people", "৭ লাখ ২০ হাজার জন", l()).is_empty());
+        assert!(check("120,000,000", "1亿2000万", l()).is_empty());
+        assert!(check("in 12 or 17 cases", "في اثنا عشر أو سبع عشرة حالة", l()).is_empty());
+        assert!(check("37 °C", "سبع وثلاثون درجة", l()).is_empty());
+        assert!(
+            check("23 towns", "threefold twenty three towns", l()).is_empty(),
+            "a number word inside a longer word stands alone"
+        );
         assert!(check("200,000", "20万", l()).is_empty());
         assert!(check("3 cases", "তিনটি ঘটনা", l()).is_empty());
         assert!(check("three cases", "3 টি ঘটনা", l()).is_empty());
@@ -597,6 +671,10 @@ mod tests {
         assert_eq!(
             check("400,000 people", "৪০,০০০ জন", l()),
             [("changed".into(), "৪০,০০০".into())]
+        );
+        assert_eq!(
+            check("720,000 people", "৭ লাখ ৩০ হাজার জন", l()),
+            [("changed".into(), "৭ লাখ ৩০ হাজার".into())]
         );
         assert_eq!(
             check("in 1885", "১৮৭৫ সালে", l()),

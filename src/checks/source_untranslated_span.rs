@@ -101,20 +101,7 @@ impl Check for UntranslatedSpan {
                 let capital = |s: &Span| p.slice(*s).chars().next().is_some_and(char::is_uppercase);
                 let title = capital(&run[0].0)
                     && run.iter().all(|(s, w)| w.chars().count() < 4 || capital(s));
-                // A gloss or a citation: the run is all there is between brackets or quotes
-                // (`প্রাদুর্ভাব (outbreak of the disease)`).
-                let before = p.text[..span.start].trim_end().chars().next_back();
-                let after = p.text[span.end..].trim_start().chars().next();
-                let enclosed = matches!(
-                    (before, after),
-                    (Some('('), Some(')'))
-                        | (Some('['), Some(']'))
-                        | (Some('"'), Some('"'))
-                        | (Some('“'), Some('”'))
-                        | (Some('‘'), Some('’'))
-                        | (Some('\''), Some('\''))
-                        | (Some('«'), Some('»'))
-                );
+                let enclosed = gloss(p.text, span, native);
                 if lowercase && !title && !enclosed && !self.allow.contains(&text.to_lowercase()) {
                     out.push(Hit::new(span));
                 }
@@ -124,6 +111,38 @@ impl Check for UntranslatedSpan {
             }
         }
     }
+}
+
+/// Whether the run at `span` is part of a gloss or a citation: brackets or quotes around it
+/// that hold no word of the document's script (`প্রাদুর্ভাব (outbreak of the disease)`,
+/// `সংক্রমণ (Lower respiratory tract infection, LRTI)`).
+fn gloss(text: &str, span: Span, native: unicode_script::Script) -> bool {
+    const PAIRS: [(char, char); 7] = [
+        ('(', ')'),
+        ('[', ']'),
+        ('"', '"'),
+        ('“', '”'),
+        ('‘', '’'),
+        ('\'', '\''),
+        ('«', '»'),
+    ];
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    PAIRS.iter().any(|&(open, close)| {
+        let Some(o) = before.rfind(open) else {
+            return false;
+        };
+        // The nearest opener before the run, not closed before it (a quote closes itself).
+        if open != close && before[o..].contains(close) {
+            return false;
+        }
+        let Some(c) = after.find(close) else {
+            return false;
+        };
+        let inside = format!("{}{}", &before[o + open.len_utf8()..], &after[..c]);
+        !inside
+            .chars()
+            .any(|ch| crate::text::script::script_of(ch) == Some(native))
+    })
 }
 
 #[cfg(test)]
@@ -179,6 +198,22 @@ mod tests {
             )
             .is_empty(),
             "a gloss"
+        );
+        assert!(
+            flagged(
+                "lower respiratory tract infection (LRTI)",
+                "শ্বাসনালীর সংক্রমণ (lower respiratory tract infection, LRTI)"
+            )
+            .is_empty(),
+            "a gloss with its acronym"
+        );
+        assert_eq!(
+            flagged(
+                "lower respiratory tract infection",
+                "শ্বাসনালীর (মানে lower respiratory tract infection)"
+            ),
+            ["lower respiratory tract infection"],
+            "brackets that also hold the translation's words are no gloss"
         );
         assert!(
             flagged(

@@ -88,8 +88,14 @@ pub fn locate(
         i = j;
     }
     for findings in &mut out.paragraphs {
-        findings.sort_by(|x, y| (x.start, x.end, &x.rule).cmp(&(y.start, y.end, &y.rule)));
-        findings.dedup_by(|x, y| x.start == y.start && x.end == y.end && x.rule == y.rule);
+        // One finding per rule, place and message: two glossary terms missing from one unit
+        // are two findings on the same (whole-unit) span.
+        findings.sort_by(|x, y| {
+            (x.start, x.end, &x.rule, &x.message).cmp(&(y.start, y.end, &y.rule, &y.message))
+        });
+        findings.dedup_by(|x, y| {
+            x.start == y.start && x.end == y.end && x.rule == y.rule && x.message == y.message
+        });
         keep_source_aware(findings);
         keep_loops(findings);
         cap(findings);
