@@ -6,9 +6,10 @@ Data: `../shared/corpus/wmt24-en-hi/` (WMT24 shared task, research use; see its 
 `wmt24-esa-humeval.jsonl`, the task's ESA human error spans for 10 of the systems and the
 reference (`refA`), about 300 lines each, with character offsets into the output.
 The labelled list `tests/fixtures/wmt24-en-hi-labelled.tsv` (system, line, class, text, note,
-count) holds MT loops, untranslated English and clear negatives (`not-a-defect`: names, titles,
-hashtags, markup, URLs kept in Latin), judged by reading each candidate against the source and
-the reference (`--candidates` prints the candidates the list was built from).
+count) holds MT loops, untranslated English, other defects a finding names (`defect`) and clear
+negatives (`not-a-defect`: names, titles, hashtags, markup, URLs kept in Latin, sentence
+spacing, repeats the source has), judged by reading each candidate against the source and the
+reference (system `reference` is the human reference) (`--candidates` prints the candidates the list was built from).
 
 For each system (and the reference, as `reference`) it runs
 `BIN check --format json --fail-on never --segments --lang hi FILE` and reports:
