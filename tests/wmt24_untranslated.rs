@@ -30,8 +30,33 @@ const KNOWN_MISSES: &[(&str, usize, &str, &str)] = &[
 
 /// `not-a-defect` labels still flagged: names the source wrote in lowercase, which nothing in
 /// the target tells from English common words (people, places, games, technologies); an
-/// adjective said twice for intensity; a handle spelled out letter by letter.
+/// adjective said twice for intensity; a noun that is subject and object of one verb (`हिंसा
+/// हिंसा को जन्म देती है` violence begets violence); a handle spelled out letter by letter.
 const KNOWN_WRONG: &[(&str, usize, &str, &str)] = &[
+    (
+        "IKUN",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "IKUN-C",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "IOL-Research",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "Phi-3-Medium",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
     ("Aya23", 570, "css", "a technology's name in lowercase"),
     ("IKUN", 573, "css", "a technology's name in lowercase"),
     ("reference", 573, "css", "a technology's name in lowercase"),
