@@ -112,7 +112,6 @@ KNOWN_DEFECTS = {
         769: "postposition glued to its noun: सैनिकोंने",
         774: "a stray Latin letter glued to a Hindi word: फोनP",
         785: "two vowel signs: मैेने",
-        797: "the phrase मुख्यतः इसलिए doubled, as the source doubles 'mainly because mainly because'",
         839: "repeated word: से से (रूप से से)",
         852: "परछाईयों and परछाइयों in one paragraph",
         876: "repeated word: को को",

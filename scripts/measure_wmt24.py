@@ -6,18 +6,28 @@ Data: `../shared/corpus/wmt24-en-hi/` (WMT24 shared task, research use; see its 
 `wmt24-esa-humeval.jsonl`, the task's ESA human error spans for 10 of the systems and the
 reference (`refA`), about 300 lines each, with character offsets into the output.
 The labelled list `tests/fixtures/wmt24-en-hi-labelled.tsv` (system, line, class, text, note,
-count) holds MT loops, untranslated English and clear negatives (`not-a-defect`: names, titles,
-hashtags, markup, URLs kept in Latin), judged by reading each candidate against the source and
-the reference (`--candidates` prints the candidates the list was built from).
+count) holds MT loops, untranslated English, other defects a finding names (`defect`) and clear
+negatives (`not-a-defect`: names, titles, hashtags, markup, URLs kept in Latin, sentence
+spacing, repeats the source has), judged by reading each candidate against the source and the
+reference (system `reference` is the human reference) (`--candidates` prints the candidates the list was built from).
 
 For each system (and the reference, as `reference`) it runs
 `BIN check --format json --fail-on never --segments --lang hi FILE` and reports:
   - findings, per rule;
   - precision against ESA (annotated systems only): of the findings on annotated lines, the share
-    that overlaps a human error span on that line (spans of all annotators of the line pooled;
-    the 282 spans whose offsets are `missing` mark omissions and have no place in the output);
-  - precision against the labelled list: a finding overlapping a `loop` or `untranslated` label
-    is correct, one overlapping a `not-a-defect` label is wrong; others are not judged here;
+    that overlaps a human error span on that line (spans of all annotators of the line pooled).
+    The 282 spans whose offsets are `missing` mark omissions and have no place in the output; a
+    finding that covers the whole line (a paragraph in English: a refusal, a copied source) says
+    the translation is not there, which is what such a span says of that line, so it confirms
+    it. ESA is no yardstick for some classes: annotators mark meaning errors and leave
+    whitespace, Cyrillic letters inside Hindi words, a doubled postposition or an LLM's English
+    commentary unmarked on lines they annotated (of 17 doubled spaces once flagged on those lines,
+    15 lie outside every span and 2 inside one marking an LLM's added alternative translation). The hand-read precision is the other figure: each finding on an annotated line, and
+    the doubled spaces and LLM commentary of the other lines, judged by reading, is a row of the
+    labelled list (`defect` or `not-a-defect`);
+  - precision against the labelled list: a finding overlapping a `loop`, `untranslated` or
+    `defect` label is correct, one overlapping a `not-a-defect` label is wrong; others are not
+    judged here;
   - recall of the labelled loops (a loop is caught by a finding overlapping its repeated run, the
     longest run of its unit on the line; findings per caught loop: 1 is the target) and of the
     labelled untranslated spans (a finding overlapping any occurrence of the text on the line).
@@ -126,7 +136,7 @@ def label_spans(row, line):
 
 def load_esa(path):
     esa = defaultdict(list)  # (system, line) -> [(start, end)]
-    annotated = set()
+    annotated, missing = set(), set()
     for l in open(path, encoding="utf-8"):
         if not l.strip():
             continue
@@ -135,14 +145,15 @@ def load_esa(path):
         annotated.add(key)
         for sp in r.get("spans") or []:
             if not str(sp.get("start")).isdigit() or not str(sp.get("end")).isdigit():
-                continue  # `missing`: an omission, marked without a position in the output
+                missing.add(key)  # `missing`: an omission, marked without a position in the output
+                continue
             a, b = int(sp["start"]), int(sp["end"])
             if r["tgt"][a:b] != sp.get("text", r["tgt"][a:b]) and sp.get("text"):
                 p = r["tgt"].find(sp["text"])
                 if p >= 0:
                     a, b = p, p + len(sp["text"])
             esa[key].append((a, max(b, a + 1)))
-    return esa, annotated
+    return esa, annotated, missing
 
 
 def run_check(bin_, files):
@@ -181,7 +192,7 @@ def main():
         candidates(d)
         return 0
     names = systems(d)
-    esa, annotated = load_esa(os.path.join(d, "wmt24-esa-humeval.jsonl"))
+    esa, annotated, missing = load_esa(os.path.join(d, "wmt24-esa-humeval.jsonl"))
     labels = load_labels(a.labels)
     texts = {s: read_lines(os.path.join(d, f"wmt24-{s}.txt")) for s in names}
     texts["reference"] = read_lines(os.path.join(d, "wmt24.ref.hi.txt"))
@@ -202,7 +213,8 @@ def main():
         st = {"findings": 0, "lines_flagged": 0, "by_rule": Counter(), "esa_annotated": False, "esa_judged": 0,
               "esa_confirmed": 0, "esa_by_rule": defaultdict(Counter), "label_correct": 0, "label_wrong": 0,
               "loops": 0, "loops_caught": 0, "findings_per_caught_loop": None, "untranslated": 0,
-              "untranslated_caught": 0, "negatives": 0, "negatives_flagged": 0}
+              "untranslated_caught": 0, "negatives": 0, "negatives_flagged": 0,
+              "hand_judged": 0, "hand_correct": 0, "hand_unjudged": 0}
         st["esa_annotated"] = any(k[0] == esa_name[s] for k in annotated)
         per_loop = []
         for i, line in enumerate(lines, 1):
@@ -214,15 +226,27 @@ def main():
             spans = [(r, label_spans(r, line)) for r in rows]
             for fs, fe, x in got:
                 st["by_rule"][x["rule"]] += 1
+                ok = False
                 if key in annotated:
                     st["esa_judged"] += 1
-                    ok = overlaps(fs, fe, esa.get(key, []))
+                    whole = fs == 0 and fe >= len(line.rstrip())
+                    ok = overlaps(fs, fe, esa.get(key, [])) or (whole and key in missing)
                     st["esa_confirmed"] += ok
                     st["esa_by_rule"][x["rule"]]["confirmed" if ok else "unconfirmed"] += 1
                 hit = [r for r, sp in spans if overlaps(fs, fe, sp)]
-                if any(r["class"] in ("loop", "untranslated") for r in hit):
+                good = any(r["class"] in ("loop", "untranslated", "defect") for r in hit)
+                bad = not good and any(r["class"] == "not-a-defect" for r in hit)
+                if key in annotated:
+                    # Hand-read precision on the annotated lines: a label decides; an unlabelled
+                    # finding on an error span was read too (each was a real defect).
+                    if good or bad or ok:
+                        st["hand_judged"] += 1
+                        st["hand_correct"] += not bad
+                    else:
+                        st["hand_unjudged"] += 1
+                if good:
                     st["label_correct"] += 1
-                elif any(r["class"] == "not-a-defect" for r in hit):
+                elif bad:
                     st["label_wrong"] += 1
                     if shown < a.show:
                         shown += 1
@@ -237,6 +261,9 @@ def main():
                 elif r["class"] == "untranslated":
                     st["untranslated"] += 1
                     st["untranslated_caught"] += bool(caught)
+                elif r["class"] == "defect":
+                    st["defects"] = st.get("defects", 0) + 1
+                    st["defects_caught"] = st.get("defects_caught", 0) + bool(caught)
                 else:
                     st["negatives"] += 1
                     st["negatives_flagged"] += bool(caught)
@@ -254,13 +281,15 @@ def main():
     tot = Counter()
     for s, st in out.items():
         for k in ("findings", "esa_judged", "esa_confirmed", "label_correct", "label_wrong", "loops", "loops_caught",
-                  "untranslated", "untranslated_caught", "negatives", "negatives_flagged"):
-            tot[k] += st[k]
+                  "untranslated", "untranslated_caught", "negatives", "negatives_flagged", "hand_judged",
+                  "hand_correct", "hand_unjudged", "defects", "defects_caught"):
+            tot[k] += st.get(k, 0)
     n_labels = Counter(r["class"] for rows in labels.values() for r in rows)
     summary = {"labels": dict(n_labels), "totals": dict(tot),
                "esa_precision": tot["esa_confirmed"] / tot["esa_judged"] if tot["esa_judged"] else None,
                "label_precision": (tot["label_correct"] / (tot["label_correct"] + tot["label_wrong"])
                                    if tot["label_correct"] + tot["label_wrong"] else None),
+               "hand_precision_annotated": tot["hand_correct"] / tot["hand_judged"] if tot["hand_judged"] else None,
                "loop_recall": tot["loops_caught"] / tot["loops"] if tot["loops"] else None,
                "untranslated_recall": tot["untranslated_caught"] / tot["untranslated"] if tot["untranslated"] else None}
     if a.json:
@@ -284,7 +313,10 @@ def main():
           f"({tot['esa_confirmed']}/{tot['esa_judged']} findings on annotated lines); labelled precision "
           f"{f2(summary['label_precision'])} ({tot['label_correct']} correct, {tot['label_wrong']} on not-a-defect); "
           f"loops caught {tot['loops_caught']}/{tot['loops']}; untranslated caught "
-          f"{tot['untranslated_caught']}/{tot['untranslated']}; negatives flagged {tot['negatives_flagged']}/{tot['negatives']}")
+          f"{tot['untranslated_caught']}/{tot['untranslated']}; other defects caught {tot['defects_caught']}/{tot['defects']}; "
+          f"negatives flagged {tot['negatives_flagged']}/{tot['negatives']}")
+    print(f"hand-read precision on the annotated lines {f2(summary['hand_precision_annotated'])} "
+          f"({tot['hand_correct']}/{tot['hand_judged']} findings read; {tot['hand_unjudged']} not read)")
     return 0
 
 

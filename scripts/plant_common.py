@@ -511,6 +511,12 @@ def invisible_mojibake(line, rnd, ctx, codec):
     return (*splice(line, s, e, bad), "two-words" if two else "one-word")
 
 
+# Variants the checker judges only against a source: on text alone a repeat with a comma is the
+# source's own rhetoric far more often than an MT slip (41 of 47 in the WMT24 English-Hindi
+# systems outside one broken system), so `common.repeated-word` leaves it to a unit with its
+# source. They are still planted and counted; the summary also gives the recall without them.
+SOURCE_ONLY = {"repeated-word": ("word-comma", "phrase-comma")}
+
 KINDS = {
     "repeated-word": {
         "word": planter(repeat_word, "plain"),
@@ -857,6 +863,14 @@ def main():
                 cells.append(f"{lang} {'-' if r is None else f'{r:.2f}'}" +
                              (f" ({loop:.1f}/loop)" if loop is not None else ""))
             print(f"{kind:18s} " + "  ".join(cells))
+        for kind, subs in SOURCE_ONLY.items():
+            cells = []
+            for lang in langs:
+                rest = [s for s in KINDS[kind] if s not in subs]
+                c = sum(score.caught[(lang, kind, s)] for s in rest)
+                n = sum(score.planted[(lang, kind, s)] for s in rest)
+                cells.append(f"{lang} {c / n:.2f}" if n else f"{lang} -")
+            print(f"{kind} without {', '.join(subs)} (judged against a source only): " + "  ".join(cells))
         print(f"seed {a.seed}: {'targets met' if ok else 'targets missed'} (recall >= {a.min_recall} per "
               f"language and kind, untouched lines flagged <= {a.max_flagged:.1%})")
     return 0 if ok else 1

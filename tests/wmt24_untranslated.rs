@@ -1,7 +1,9 @@
-//! The untranslated class held against the labelled WMT24 en-hi list
-//! (`tests/fixtures/wmt24-en-hi-labelled.tsv`): every `untranslated` label is found but the
-//! misses listed here, and no `not-a-defect` label is flagged but the ones listed here, each
-//! with the reason a target-only checker cannot tell. The system outputs are read from
+//! The checker held against the labelled WMT24 en-hi list
+//! (`tests/fixtures/wmt24-en-hi-labelled.tsv`): every `untranslated` and `defect` label is found
+//! but the misses listed here, and no `not-a-defect` label is flagged but the ones listed here,
+//! each with the reason a target-only checker cannot tell. The `defect` and `not-a-defect` rows
+//! are hand-read judgements of findings on lines the ESA annotators left unmarked (Cyrillic
+//! letters inside Hindi words, an LLM's commentary, doubled spaces, which they do not mark). The system outputs are read from
 //! `../shared/corpus/wmt24-en-hi` (research use, not in the repository); without it the test
 //! says so and passes, as the measurement scripts do.
 
@@ -27,8 +29,55 @@ const KNOWN_MISSES: &[(&str, usize, &str, &str)] = &[
 ];
 
 /// `not-a-defect` labels still flagged: names the source wrote in lowercase, which nothing in
-/// the target tells from English common words.
+/// the target tells from English common words (people, places, games, technologies); an
+/// adjective said twice for intensity; a noun that is subject and object of one verb (`हिंसा
+/// हिंसा को जन्म देती है` violence begets violence); a handle spelled out letter by letter.
 const KNOWN_WRONG: &[(&str, usize, &str, &str)] = &[
+    (
+        "IKUN",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "IKUN-C",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "IOL-Research",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    (
+        "Phi-3-Medium",
+        732,
+        "हिंसा हिंसा",
+        "one noun as subject and object: violence begets violence",
+    ),
+    ("Aya23", 570, "css", "a technology's name in lowercase"),
+    ("IKUN", 573, "css", "a technology's name in lowercase"),
+    ("reference", 573, "css", "a technology's name in lowercase"),
+    (
+        "Mistral-Large",
+        372,
+        "ping",
+        "an integration's name, an English word",
+    ),
+    (
+        "GPT-4",
+        177,
+        "सुना सुना",
+        "सूना-सूना, an adjective said twice for intensity",
+    ),
+    (
+        "reference",
+        698,
+        "s-k-i-n-p-o-t-i-o-n-u-s",
+        "a handle spelled out letter by letter, as the source spells it",
+    ),
     ("Aya23", 603, "elon musk", "a person's name in lowercase"),
     ("IKUN-C", 150, "celeste", "a game's name in lowercase"),
     ("NVIDIA-NeMo", 247, "cornwall", "a place name in lowercase"),
@@ -82,7 +131,12 @@ fn untranslated_labels_are_found_and_names_are_not() {
     keys.dedup();
     let mut text = String::new();
     for (system, line) in &keys {
-        let out = std::fs::read_to_string(corpus.join(format!("wmt24-{system}.txt"))).unwrap();
+        let file = if system == "reference" {
+            "wmt24.ref.hi.txt".to_string()
+        } else {
+            format!("wmt24-{system}.txt")
+        };
+        let out = std::fs::read_to_string(corpus.join(file)).unwrap();
         text.push_str(out.split('\n').nth(line - 1).unwrap());
         text.push('\n');
     }
@@ -127,7 +181,7 @@ fn untranslated_labels_are_found_and_names_are_not() {
     let key = |l: &Label| (l.system.clone(), l.line, l.text.clone());
     let missed: BTreeSet<_> = labels
         .iter()
-        .filter(|l| l.class == "untranslated" && !flagged(l))
+        .filter(|l| (l.class == "untranslated" || l.class == "defect") && !flagged(l))
         .map(key)
         .collect();
     let wrong: BTreeSet<_> = labels
@@ -140,8 +194,13 @@ fn untranslated_labels_are_found_and_names_are_not() {
             .map(|(s, l, t, _)| (s.to_string(), *l, t.to_string()))
             .collect()
     };
-    let found = labels.iter().filter(|l| l.class == "untranslated").count() - missed.len();
+    let found = labels
+        .iter()
+        .filter(|l| l.class == "untranslated" && flagged(l))
+        .count();
     assert_eq!(missed, expect(KNOWN_MISSES), "untranslated labels missed");
     assert_eq!(wrong, expect(KNOWN_WRONG), "not-a-defect labels flagged");
     assert_eq!(found, 49, "untranslated labels found");
+    let defects = labels.iter().filter(|l| l.class == "defect").count();
+    assert_eq!(defects, 49, "defect labels");
 }

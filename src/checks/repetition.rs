@@ -42,6 +42,12 @@ pub struct Options {
     /// words said twice with a pause are speech (`you, you`, `हाँ, हाँ`, `एक, एक कॉर्पोरल`).
     #[serde(default = "default_comma_min_chars")]
     comma_min_chars: usize,
+    /// Judge copies with a comma between them only in a unit that has a source: on text
+    /// alone a word said twice with a pause is the source's own rhetoric far more often than
+    /// an MT slip (`super, super easy`, `you, you world`, `perhaps, perhaps`), and the source
+    /// tells which it is.
+    #[serde(default)]
+    comma_needs_source: bool,
     /// A regex for words reduplicated by grammar, besides the language data's `reduplication`,
     /// matched against the word in NFC: such a word is not judged as repeated.
     #[serde(default)]
@@ -69,6 +75,7 @@ pub struct Repetition {
     allow: Vec<String>,
     min_chars: usize,
     comma_min_chars: usize,
+    comma_needs_source: bool,
     reduplicable: Option<Regex>,
     max_phrase: usize,
 }
@@ -78,6 +85,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
         allow: nfc_all(&o.allow),
         min_chars: o.min_chars.max(1),
         comma_min_chars: o.comma_min_chars,
+        comma_needs_source: o.comma_needs_source,
         reduplicable: o
             .reduplicable
             .as_ref()
@@ -228,7 +236,8 @@ impl Repetition {
                 let w = norm[i];
                 let comma = junction == Gap::Comma;
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
-                let judged = self.judged_word(w, comma, ctx)
+                let judged = !(comma && self.comma_needs_source && p.source().is_none())
+                    && self.judged_word(w, comma, ctx)
                     // AABB in an unspaced script (`的的确确`, `实实在在`).
                     && !(unspaced(w) && (doubled_at(i + 2) || (i >= 3 && doubled_at(i - 2))))
                     && !whole_sentence(p, span)
@@ -273,6 +282,7 @@ impl Repetition {
                 let span = Span::new(words[a].span.start, words[b].span.end);
                 let comma = gap(p, words[i].span, words[i + 1].span) == Gap::Comma;
                 let excused = whole_sentence(p, span)
+                    || (comma && self.comma_needs_source && p.source().is_none())
                     || (comma && listed_again(p, span, &nfc(once)))
                     // A name of several words (`New York, New York`).
                     || first.iter().all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none())

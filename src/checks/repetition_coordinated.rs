@@ -50,6 +50,17 @@ pub struct Options {
     /// against the word in NFC.
     #[serde(default)]
     modifier: Option<Spanned<String>>,
+    /// With `compounds`: a regex for words that `phrase_end` takes for the end of the phrase
+    /// but that, with a postposition after them, are nouns in the oblique case continuing a
+    /// compound (`पैकेजिंग और पैकेजिंग कचरे के` packaging and packaging waste), matched against
+    /// the word in NFC.
+    #[serde(default)]
+    oblique: Option<Spanned<String>>,
+    /// Endings that make another word of a stem (Hindi `-ियों` is the plural of a noun in `-ी`:
+    /// `शिकार और शिकारियों` prey and predators): a second conjunct with one of them is not the
+    /// first word inflected.
+    #[serde(default)]
+    derived_endings: Vec<String>,
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
@@ -77,6 +88,8 @@ pub struct Coordinated {
     compounds: bool,
     phrase_end: Option<Regex>,
     modifier: Option<Regex>,
+    oblique: Option<Regex>,
+    derived_endings: Vec<String>,
     min_chars: usize,
     inflected: bool,
 }
@@ -90,9 +103,9 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
     if o.conjunction_prefixes.iter().any(|c| c.trim().is_empty()) {
         return Err(BuildError::new("`conjunction_prefixes`: an empty prefix"));
     }
-    if !o.compounds && (o.phrase_end.is_some() || o.modifier.is_some()) {
+    if !o.compounds && (o.phrase_end.is_some() || o.modifier.is_some() || o.oblique.is_some()) {
         return Err(BuildError::new(
-            "`phrase_end` and `modifier` are read only with `compounds = true`",
+            "`phrase_end`, `modifier` and `oblique` are read only with `compounds = true`",
         ));
     }
     let regex =
@@ -106,6 +119,8 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
         compounds: o.compounds,
         phrase_end: regex(&o.phrase_end)?,
         modifier: regex(&o.modifier)?,
+        oblique: regex(&o.oblique)?,
+        derived_endings: nfc_all(&o.derived_endings),
         min_chars: o.min_chars,
         inflected: o.inflected,
     })
@@ -152,6 +167,14 @@ impl Coordinated {
         {
             return;
         }
+        if !identical
+            && self
+                .derived_endings
+                .iter()
+                .any(|e| b_text.ends_with(e.as_str()) && !a.ends_with(e.as_str()))
+        {
+            return;
+        }
         let next = words
             .get(ib + 1)
             .filter(|next| p.only_space_between(words[ib].span, next.span))
@@ -169,13 +192,21 @@ impl Coordinated {
             return;
         }
         // `X or X Y`: the second conjunct is the first part of a compound (`अल्कोहल या अल्कोहल
-        // हैंड रब्स`), unless the word after it ends the phrase or X modifies it.
+        // हैंड रब्स`), unless the word after it ends the phrase or X modifies it. A word in the
+        // oblique case before a postposition continues the compound (`X और X कचरे के`).
+        let oblique = |n: &str| {
+            self.oblique.as_ref().is_some_and(|r| r.is_match(n))
+                && words
+                    .get(ib + 2)
+                    .filter(|w| p.only_space_between(words[ib + 1].span, w.span))
+                    .is_some_and(|w| Self::is(&self.postpositions, &w.norm))
+        };
         if self.compounds
             && identical
             && let Some(n) = next
             && !Self::is(&self.conjunctions, n)
             && !Self::is(&self.postpositions, n)
-            && !self.phrase_end.as_ref().is_some_and(|r| r.is_match(n))
+            && (oblique(n) || !self.phrase_end.as_ref().is_some_and(|r| r.is_match(n)))
             && !self
                 .conjunction_prefixes
                 .iter()
@@ -269,11 +300,15 @@ mod tests {
         let c = compile(
             "repetition-coordinated",
             r#"conjunctions = ["और", "या"], postpositions = ["के", "में"], compounds = true,
-               phrase_end = '^(है|सुनी)$', modifier = '[ेी]$'"#,
+               phrase_end = '^(है|सुनी|बढ़ाने)$|[ेी]$', modifier = '[ेी]$',
+               oblique = '(?:[^न]े|ों)$', derived_endings = ["ियों"]"#,
         )
         .unwrap();
-        for clean in ["अल्कोहल या अल्कोहल हैंड रब्स में", "नए प्रोटीन या प्रोटीन विशेषताएं"]
-        {
+        for clean in [
+            "अल्कोहल या अल्कोहल हैंड रब्स में",
+            "नए प्रोटीन या प्रोटीन विशेषताएं",
+            "पैकेजिंग और पैकेजिंग कचरे के नियम",
+        ] {
             assert!(texts(&*c, clean, "hi").is_empty(), "{clean}");
         }
         for (stutter, flag) in [
@@ -282,6 +317,8 @@ mod tests {
             ("संपर्क और संपर्क।", "संपर्क और संपर्क"),
             ("छोटी और छोटी उम्मीदें", "छोटी और छोटी"),
             ("संपर्क और संपर्क, फिर", "संपर्क और संपर्क"),
+            ("संपर्क और संपर्क बढ़ाने के लिए", "संपर्क और संपर्क"),
+            ("समर्थन और समर्थन सुनी के", "समर्थन और समर्थन"),
         ] {
             assert_eq!(texts(&*c, stutter, "hi"), [flag], "{stutter}");
         }
