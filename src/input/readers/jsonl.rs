@@ -1,7 +1,8 @@
 //! JSONL (JSON Lines, also `.ndjson`): one JSON object per line, one unit per object. Fields
 //! (names configurable, `ReadOptions::fields`): `id` (a string or a number; missing or null:
 //! the line number), `src` (the source, a string; optional), `tgt` (the target, a string;
-//! missing or null: no target). Every other field goes to `Unit::extra` unchanged. A blank
+//! missing or null: no target); with the default names, a record without `src` or `tgt` but
+//! with `source` or `target` is read by those. Every other field goes to `Unit::extra` unchanged. A blank
 //! target is `NoTarget`. Blank lines are passed over; a line that is not a JSON object, or
 //! whose fields have the wrong type, is an error naming its line and column.
 //!
@@ -86,6 +87,7 @@ pub fn read_line(
         return Err(loc.error(0, "a JSON Lines record must be an object"));
     };
     let members = members(line);
+    let map_keys: Vec<String> = map.keys().cloned().collect();
     let mut string_field = |key: &str| -> Result<Option<UnitText>, Error> {
         match map.remove(key) {
             None | Some(Value::Null) => Ok(None),
@@ -107,8 +109,20 @@ pub fn read_line(
             }
         }
     };
-    let source = string_field(&fields.src)?;
-    let target = string_field(&fields.tgt)?;
+    // With the default names, a record that has no `src`/`tgt` but the spelled-out
+    // `source`/`target` (as many MT dumps write them) is read by those: never a file of units
+    // all skipped for want of a target that is plainly there.
+    let default = *fields == Fields::default();
+    let name = |short: &str, long: &'static str| -> String {
+        if default && !map_keys.iter().any(|k| k == short) && map_keys.iter().any(|k| k == long) {
+            long.to_string()
+        } else {
+            short.to_string()
+        }
+    };
+    let (src_key, tgt_key) = (name(&fields.src, "source"), name(&fields.tgt, "target"));
+    let source = string_field(&src_key)?;
+    let target = string_field(&tgt_key)?;
     let id = match map.remove(&fields.id) {
         None | Some(Value::Null) => at.line.to_string(),
         Some(Value::String(s)) => s,
@@ -324,6 +338,24 @@ mod tests {
         assert_monotonic(t, text);
         assert_eq!(units[1].id, "3");
         assert_eq!(units[1].skip, Some(Skip::NoTarget));
+    }
+
+    #[test]
+    fn spelled_out_source_and_target_with_the_default_names() {
+        let units = read_jsonl(
+            "{\"id\": \"a\", \"source\": \"Hello\", \"target\": \"নমস্কার\"}\n\
+             {\"id\": \"b\", \"tgt\": \"ধন্যবাদ\", \"target\": \"other\"}\n",
+        )
+        .unwrap();
+        assert_eq!(units[0].source.as_ref().unwrap().text, "Hello");
+        assert_eq!(units[0].target.as_ref().unwrap().text, "নমস্কার");
+        assert_eq!(units[0].skip, None);
+        assert_eq!(
+            units[1].target.as_ref().unwrap().text,
+            "ধন্যবাদ",
+            "`tgt` first"
+        );
+        assert_eq!(units[1].extra["target"], "other");
     }
 
     #[test]
