@@ -908,4 +908,47 @@ mod tests {
             .is_err()
         );
     }
+
+    #[test]
+    fn a_speaker_behind_a_case_marker_or_a_modifier_and_in_either_case() {
+        const HI: &str =
+            r#"verbs = [{ lemma = "कहना", forms = ["कहा", "कहते हैं"] }], not_subjects = ["ने"]"#;
+        let plain = compile("attribution", HI).unwrap();
+        let text = "मंत्री ने कहा कि पुल खुलेगा, कहा मंत्री ने।";
+        assert!(texts(&*plain, text, "hi").is_empty());
+        let marked = compile("attribution", &format!(r#"{HI}, subject_markers = ["ने"]"#)).unwrap();
+        assert_eq!(texts(&*marked, text, "hi"), ["कहा मंत्री"]);
+        // Two case forms of one speaker, by the pack's groups and endings.
+        let forms = "उन्होंने कहा कि पुल खुलेगा, वे कहते हैं।";
+        let endings = "अधिकारियों ने कहा कि पुल खुलेगा, अधिकारी कहते हैं।";
+        assert!(texts(&*marked, forms, "hi").is_empty());
+        assert!(texts(&*marked, endings, "hi").is_empty());
+        let folded = compile(
+            "attribution",
+            &format!(
+                r#"{HI}, subject_markers = ["ने"], subject_forms = [["उन्होंने", "वे"]], subject_endings = [["ियों", "ी"]]"#
+            ),
+        )
+        .unwrap();
+        assert_eq!(texts(&*folded, forms, "hi"), ["वे कहते हैं"]);
+        assert_eq!(texts(&*folded, endings, "hi"), ["अधिकारी कहते हैं"]);
+        // A modifier counts only before a clause set off as a tag.
+        let zh = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "说", forms = ["说"] }], not_subjects = ["曾", "也"], verb_modifiers = ["曾", "也"]"#,
+        )
+        .unwrap();
+        assert_eq!(texts(&*zh, "他说，工厂复工了，他曾说。", "zh"), ["他曾说"]);
+        assert!(texts(&*zh, "他说，工厂复工了，他也说工资会涨。", "zh").is_empty());
+        for bad in [
+            r#"subject_forms = [["वे"]]"#,
+            r#"subject_forms = [["वे", "उन्होंने"], ["वे", "वो"]]"#,
+            r#"subject_endings = [["", "ी"]]"#,
+        ] {
+            assert!(
+                compile("attribution", &format!("{HI}, {bad}")).is_err(),
+                "{bad}"
+            );
+        }
+    }
 }
