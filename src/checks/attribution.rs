@@ -9,7 +9,10 @@
 //! after it set off by punctuation or a complementiser (`«…», — сказал Лавров, — «…»`, `قال
 //! الوزير إن`). Subjects are compared in NFC and case-folded (`Он` / `он`). In a pro-drop
 //! language (`pro_drop`) a tag verb with no subject stands for itself: its form carries the
-//! person (`قال: "…"، قال.`). Compound verbs (a noun and a light verb, `মন্তব্য করা`) take every
+//! person (`قال: "…"، قال.`). A case marker written as a word (`subject_markers`, Hindi `ने`)
+//! and adverbs (`verb_modifiers`, `他曾说`) may stand between a subject and its verb; a subject
+//! in another case is the same speaker by the pack's case forms and endings (`उन्होंने` / `वे`,
+//! `अधिकारियों` / `अधिकारी`). Compound verbs (a noun and a light verb, `মন্তব্য করা`) take every
 //! form of their light verb (`light_verbs`), so a pack lists a paradigm once.
 //!
 //! Two statements of one speaker are not one attribution twice: a clause followed by a
