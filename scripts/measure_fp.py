@@ -93,7 +93,7 @@ KNOWN_DEFECTS = {
         2734: "a stray Latin letter glued to a Tamil word: vஏறுபட்ட (for வேறுபட்ட)",
     },
     "indicmt-hi": {
-        68: "anusvara doubled: संंबध",
+        68: "anusvara doubled: देखेंं",
         129: "two vowel signs: मामलेा",
     },
     "indicmt-mr": {

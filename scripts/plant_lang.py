@@ -41,7 +41,9 @@ Clean lines flagged: untouched lines with any finding, and with a finding of a r
 caught a planted defect in the run. Also the false-alarm figure on the IndicMT references
 (`ref` of `*_train.jsonl`, deduplicated: the train split, so that this practice script never
 reads the val split that scripts/indicmt_eval.py reports on) of hi, mr, ta, checked with
-`--segments --lang XX`: the share of references with any finding, by rule.
+`--segments --lang XX`: the share of references with any finding, by rule, and the share without
+the references' own defects (listed with their reason in measure_fp.py's KNOWN_DEFECTS), which
+the target reads.
 
 usage: plant_lang.py [BIN] [--shared DIR] [--lang hi,mr,...] [--seed N|A-B] [--docs N] [--keep DIR]
                      [--show N] [--show-only SUBSTR] [--details] [--json] [--no-refs]
@@ -64,6 +66,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from plant_common import (WORD, Score, common_args, gaps, is_mark, load_tico, parse_seeds,  # noqa: E402
                           plant_language, planter, run_check, split_argv, words, zh_words, describe,
                           visible)
+from measure_fp import KNOWN_DEFECTS  # noqa: E402  (the references' own defects, with reasons)
 
 LANGS = ["hi", "mr", "ta", "ru", "ar", "zh"]
 SENTENCE_END = {"hi": "।.", "mr": ".।", "ta": ".", "ru": ".", "ar": ".", "zh": "。"}
@@ -666,7 +669,13 @@ def refs_false_alarms(a, extra, langs):
             found = run_check(a.bin, [f], lang, extra, segments=True)
             flagged = {ln: xs for (_, ln), xs in found.items()}
             rules = Counter(x["rule"] for xs in flagged.values() for _, _, x in xs)
+            # The references' own defects (a doubled anusvara, two vowel signs on one letter), listed
+            # with their reason in measure_fp.py: reported apart, and the target reads the rest.
+            known = KNOWN_DEFECTS.get(f"indicmt-{lang}", {})
+            clean = [ln for ln in flagged if ln not in known]
             out[lang] = {"refs": len(refs), "flagged": len(flagged), "share": len(flagged) / max(1, len(refs)),
+                         "known_defects": len([ln for ln in flagged if ln in known]),
+                         "share_without_known": len(clean) / max(1, len(refs) - len(known)),
                          "by_rule": dict(rules.most_common()),
                          "examples": [{"line": ln, "findings": describe([x for _, _, x in xs]),
                                        "text": refs[ln - 1][:200]} for ln, xs in sorted(flagged.items())[:a.show]]}
@@ -711,7 +720,7 @@ def main():
         if score.flagged[lang] / max(1, score.untouched[lang]) > a.max_flagged:
             ok = False
     for lang, d in refs.items():
-        if d["share"] > a.max_flagged:
+        if d["share_without_known"] > a.max_flagged:
             ok = False
     if a.json:
         js = score.as_json(langs, KINDS)
@@ -732,7 +741,9 @@ def main():
         print(f"{'clean lines flagged':24s} " + " ".join(
             f"{score.flagged[l] / max(1, score.untouched[l]):6.1%}" for l in langs))
         for lang, d in refs.items():
-            print(f"IndicMT {lang} train references flagged (--segments): {d['flagged']}/{d['refs']} = {d['share']:.2%}"
+            print(f"IndicMT {lang} train references flagged (--segments): {d['flagged']}/{d['refs']} = {d['share']:.2%}, "
+                  f"{d['known_defects']} of them the references' own defects (measure_fp.py); without them "
+                  f"{d['share_without_known']:.2%}"
                   + (f"; by rule: " + ", ".join(f"{r} {n}" for r, n in d["by_rule"].items()) if d["by_rule"] else ""))
             for ex in d["examples"]:
                 print(f"    line {ex['line']}: {ex['findings']}\n        {visible(ex['text'])}")

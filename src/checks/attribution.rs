@@ -9,7 +9,10 @@
 //! after it set off by punctuation or a complementiser (`«…», — сказал Лавров, — «…»`, `قال
 //! الوزير إن`). Subjects are compared in NFC and case-folded (`Он` / `он`). In a pro-drop
 //! language (`pro_drop`) a tag verb with no subject stands for itself: its form carries the
-//! person (`قال: "…"، قال.`). Compound verbs (a noun and a light verb, `মন্তব্য করা`) take every
+//! person (`قال: "…"، قال.`). A case marker written as a word (`subject_markers`, Hindi `ने`)
+//! and adverbs (`verb_modifiers`, `他曾说`) may stand between a subject and its verb; a subject
+//! in another case is the same speaker by the pack's case forms and endings (`उन्होंने` / `वे`,
+//! `अधिकारियों` / `अधिकारी`). Compound verbs (a noun and a light verb, `মন্তব্য করা`) take every
 //! form of their light verb (`light_verbs`), so a pack lists a paradigm once.
 //!
 //! Two statements of one speaker are not one attribution twice: a clause followed by a
@@ -22,7 +25,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-use super::shared::{nfc_all, single_chars};
+use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::text::{Analysis, Span, Word};
 
@@ -72,6 +75,22 @@ pub struct Options {
     /// clauses are compared.
     #[serde(default)]
     verb_prefixes: Vec<String>,
+    /// Case markers written as a word of their own after a subject (Hindi ergative `ने`:
+    /// `मंत्री ने कहा`, inverted `कहा मंत्री ने`): the subject is the word before the marker.
+    #[serde(default)]
+    subject_markers: Vec<String>,
+    /// Words that may stand between a subject and its verb without being the subject (`曾`
+    /// of `他曾说`, `也` of `他也表示`): the subject is the word before them.
+    #[serde(default)]
+    verb_modifiers: Vec<String>,
+    /// Words that name one speaker in different cases (`उन्होंने` / `वे`, ergative and
+    /// nominative of one pronoun): a subject in one of them is the same as in another.
+    #[serde(default)]
+    subject_forms: Vec<Vec<String>>,
+    /// Case endings of nouns as (ending, ending of the direct case) pairs (Hindi oblique plural
+    /// `ियों` / `ी`: `अधिकारियों ने` and `अधिकारी` name one speaker).
+    #[serde(default)]
+    subject_endings: Vec<[String; 2]>,
 }
 
 fn default_similarity() -> f64 {
@@ -116,6 +135,12 @@ pub struct Attribution {
     quotatives: Vec<String>,
     pro_drop: bool,
     verb_prefixes: Vec<String>,
+    subject_markers: Vec<String>,
+    verb_modifiers: Vec<String>,
+    /// Each word of `subject_forms` (NFC, case-folded) and the index of its group.
+    subject_forms: HashMap<String, usize>,
+    /// (ending, direct-case ending), NFC.
+    subject_endings: Vec<(String, String)>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -208,6 +233,33 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     if o.verb_prefixes.iter().any(|v| v.trim().is_empty()) {
         return Err(BuildError::new("`verb_prefixes`: an empty prefix"));
     }
+    let mut subject_forms = HashMap::new();
+    for (g, group) in o.subject_forms.iter().enumerate() {
+        if group.len() < 2 {
+            return Err(BuildError::new(format!(
+                "`subject_forms`: a group names one speaker in at least two forms, not {group:?}"
+            )));
+        }
+        for w in group {
+            let w: String = case_fold(&w.nfc().collect::<String>());
+            if let Some(other) = subject_forms.insert(w.clone(), g)
+                && other != g
+            {
+                return Err(BuildError::new(format!(
+                    "`subject_forms`: `{w}` stands in two groups"
+                )));
+            }
+        }
+    }
+    let mut subject_endings = Vec::new();
+    for [ending, direct] in &o.subject_endings {
+        if ending.is_empty() || ending == direct {
+            return Err(BuildError::new(format!(
+                "`subject_endings`: `{ending}` / `{direct}` is no change of ending"
+            )));
+        }
+        subject_endings.push((ending.nfc().collect(), direct.nfc().collect()));
+    }
     Ok(Attribution {
         forms,
         by_first,
@@ -221,6 +273,10 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         quotatives: nfc_all(&o.quotatives),
         pro_drop: o.pro_drop,
         verb_prefixes: nfc_all(&o.verb_prefixes),
+        subject_markers: nfc_all(&o.subject_markers),
+        verb_modifiers: nfc_all(&o.verb_modifiers),
+        subject_forms,
+        subject_endings,
     })
 }
 
@@ -271,8 +327,29 @@ impl Attribution {
         })
     }
 
+    /// The forms a subject may be compared in: itself, its group of `subject_forms`, and its
+    /// direct case by `subject_endings` (a stem of two letters at least).
+    fn subject_keys(&self, s: &str) -> Vec<String> {
+        let mut keys = vec![s.to_string()];
+        if let Some(g) = self.subject_forms.get(s) {
+            keys.push(format!("\u{0}{g}"));
+        }
+        for (ending, direct) in &self.subject_endings {
+            if let Some(stem) = s.strip_suffix(ending.as_str())
+                && stem.chars().count() >= 2
+            {
+                keys.push(format!("{stem}{direct}"));
+            }
+        }
+        keys
+    }
+
     fn same_subject(&self, a: &str, b: &str) -> bool {
-        a == b
+        if a == b {
+            return true;
+        }
+        let (ka, kb) = (self.subject_keys(a), self.subject_keys(b));
+        ka.iter().any(|x| kb.contains(x))
             || (a.len() <= MAX_SUBJECT_BYTES
                 && b.len() <= MAX_SUBJECT_BYTES
                 && a.chars().count() >= 4
@@ -306,6 +383,14 @@ impl Attribution {
         self.quotatives.iter().any(|c| c == p.norm(w))
     }
 
+    fn is_marker(&self, p: &Analysis, w: &Word) -> bool {
+        self.subject_markers.iter().any(|c| c == p.norm(w))
+    }
+
+    fn is_modifier(&self, p: &Analysis, w: &Word) -> bool {
+        self.verb_modifiers.iter().any(|c| c == p.norm(w))
+    }
+
     /// The verb at word `j` stands as a tag: it opens the sentence, or punctuation or a
     /// quotative stands right before it (`», — сказал`, `، قال`, `என்று கூறினார்`).
     fn tag_start(&self, p: &Analysis, words: &[Word], j: usize) -> bool {
@@ -329,19 +414,46 @@ impl Attribution {
     /// verb that stands as a tag, one set off by punctuation or a complementiser (`— сказал
     /// Лавров, —`, `قال الوزير إن`).
     fn subject_of(&self, p: &Analysis, words: &[Word], j: usize, end: usize) -> Option<usize> {
-        let before = j.checked_sub(1).filter(|&k| {
-            self.can_be_subject(p, &words[k]) && p.only_space_between(words[k].span, words[j].span)
+        // Before the verb: past modifiers (`他曾说`), then past a case marker (`मंत्री ने`).
+        let mut v = j;
+        while v > 0
+            && self.is_modifier(p, &words[v - 1])
+            && p.only_space_between(words[v - 1].span, words[v].span)
+        {
+            v -= 1;
+        }
+        if v > 0
+            && self.is_marker(p, &words[v - 1])
+            && p.only_space_between(words[v - 1].span, words[v].span)
+        {
+            v -= 1;
+        }
+        let before = v.checked_sub(1).filter(|&k| {
+            self.can_be_subject(p, &words[k]) && p.only_space_between(words[k].span, words[v].span)
         });
-        if before.is_some() {
+        // Past a modifier, only a clause set off as a tag (`……，他曾说。`): `他也说……` goes on
+        // with a statement of its own.
+        let modified = (v..j).any(|k| self.is_modifier(p, &words[k]));
+        if before.is_some() && (!modified || self.set_off(p, words, end)) {
             return before;
         }
-        let after = &words[end.min(words.len())..];
-        let tight = |k: usize| p.only_space_between(words[k - 1].span, words[k].span);
+        // Words joined by spaces or a hyphen inside a word (`пресс-служба`).
+        let tight = |k: usize| {
+            p.only_space_between(words[k - 1].span, words[k].span)
+                || (words[k - 1].span.end <= words[k].span.start
+                    && is_joining_hyphen(&p.text[words[k - 1].span.end..words[k].span.start]))
+        };
+        // An inverted subject ends the sentence, with its case marker (`…, कहा मंत्री ने।`).
+        let last = match words.len().checked_sub(1) {
+            Some(l) if l > end && self.is_marker(p, &words[l]) => l,
+            _ => words.len(),
+        };
+        let after = &words[end.min(last)..last];
         let inverted = (1..=INVERTED_WORDS).contains(&after.len())
             && after.iter().all(|w| self.can_be_subject(p, w))
             && (end..words.len()).all(tight);
         if inverted {
-            return Some(words.len() - 1);
+            return Some(last - 1);
         }
         if !self.tag_start(p, words, j) {
             return None;
@@ -798,5 +910,48 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_speaker_behind_a_case_marker_or_a_modifier_and_in_either_case() {
+        const HI: &str =
+            r#"verbs = [{ lemma = "कहना", forms = ["कहा", "कहते हैं"] }], not_subjects = ["ने"]"#;
+        let plain = compile("attribution", HI).unwrap();
+        let text = "मंत्री ने कहा कि पुल खुलेगा, कहा मंत्री ने।";
+        assert!(texts(&*plain, text, "hi").is_empty());
+        let marked = compile("attribution", &format!(r#"{HI}, subject_markers = ["ने"]"#)).unwrap();
+        assert_eq!(texts(&*marked, text, "hi"), ["कहा मंत्री"]);
+        // Two case forms of one speaker, by the pack's groups and endings.
+        let forms = "उन्होंने कहा कि पुल खुलेगा, वे कहते हैं।";
+        let endings = "अधिकारियों ने कहा कि पुल खुलेगा, अधिकारी कहते हैं।";
+        assert!(texts(&*marked, forms, "hi").is_empty());
+        assert!(texts(&*marked, endings, "hi").is_empty());
+        let folded = compile(
+            "attribution",
+            &format!(
+                r#"{HI}, subject_markers = ["ने"], subject_forms = [["उन्होंने", "वे"]], subject_endings = [["ियों", "ी"]]"#
+            ),
+        )
+        .unwrap();
+        assert_eq!(texts(&*folded, forms, "hi"), ["वे कहते हैं"]);
+        assert_eq!(texts(&*folded, endings, "hi"), ["अधिकारी कहते हैं"]);
+        // A modifier counts only before a clause set off as a tag.
+        let zh = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "说", forms = ["说"] }], not_subjects = ["曾", "也"], verb_modifiers = ["曾", "也"]"#,
+        )
+        .unwrap();
+        assert_eq!(texts(&*zh, "他说，工厂复工了，他曾说。", "zh"), ["他曾说"]);
+        assert!(texts(&*zh, "他说，工厂复工了，他也说工资会涨。", "zh").is_empty());
+        for bad in [
+            r#"subject_forms = [["वे"]]"#,
+            r#"subject_forms = [["वे", "उन्होंने"], ["वे", "वो"]]"#,
+            r#"subject_endings = [["", "ी"]]"#,
+        ] {
+            assert!(
+                compile("attribution", &format!("{HI}, {bad}")).is_err(),
+                "{bad}"
+            );
+        }
     }
 }

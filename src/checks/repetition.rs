@@ -240,6 +240,9 @@ impl Repetition {
                     && self.judged_word(w, comma, ctx)
                     // AABB in an unspaced script (`的的确确`, `实实在在`).
                     && !(unspaced(w) && (doubled_at(i + 2) || (i >= 3 && doubled_at(i - 2))))
+                    // An answer or interjection said three times or more (`是是是`, `对对对`).
+                    && !(ctx.lexicon.is_interjection(w)
+                        && (norm.get(i + 1) == Some(&w) || (i >= 2 && norm[i - 2] == w)))
                     && !whole_sentence(p, span)
                     && !(comma && listed_again(p, span, w))
                     // A tag after the copy (`हैं, हैं ना?` aren't they?).

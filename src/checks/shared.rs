@@ -39,7 +39,7 @@ pub fn nfc_all(words: &[String]) -> Vec<String> {
 
 /// Hyphens that join the parts of one word (`что-то`, `धीरे-धीरे`): the hyphen-minus, U+2010
 /// HYPHEN and U+2011 NON-BREAKING HYPHEN; not dashes, which set phrases apart.
-fn is_joining_hyphen(s: &str) -> bool {
+pub fn is_joining_hyphen(s: &str) -> bool {
     matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
