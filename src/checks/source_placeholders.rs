@@ -155,14 +155,14 @@ impl Check for SourcePlaceholders {
 }
 
 /// Whether one of an entity's characters stands in `text` for it: a `&` that starts a broken
-/// entity (`&amp` without its `;`) is the entity altered, not its character.
+/// entity (`&amp` without its `;`) is the entity altered, not its character (`S&P`, `T&C` are
+/// the character).
 fn written_as_character(text: &str, chars: &[char]) -> bool {
     text.match_indices(chars).any(|(i, m)| {
         m != "&"
-            || !text[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '#')
+            || !["amp", "lt", "gt", "quot", "apos", "nbsp", "#"]
+                .iter()
+                .any(|name| text[i + 1..].starts_with(name))
     })
 }
 
@@ -215,6 +215,7 @@ pub(crate) mod tests {
             "an entity as its character"
         );
         assert!(changes("salt &amp; pepper", "নুন & মরিচ").is_empty());
+        assert!(changes("the S&amp;P 500", "S&P 500 সূচক").is_empty());
         assert_eq!(
             changes("salt &amp; pepper", "নুন &amp মরিচ"),
             [("missing".into(), "নুন &amp মরিচ".into())],
