@@ -116,6 +116,36 @@ fn every_format_names_the_unit_of_a_finding() {
     }
 }
 
+/// The glossary findings of `mtqc check` on `target` against `en.txt` in `d`: (unit, message).
+fn glossary_findings(d: &Path, glossary: &str, target: &str) -> Vec<(String, String)> {
+    let (out, err, code) = check(
+        d,
+        &[
+            "--format",
+            "json",
+            "--lang",
+            "bn",
+            "--glossary",
+            glossary,
+            "--source",
+            "en.txt",
+            target,
+        ],
+    );
+    assert!(code == 0 || code == 1, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    common::findings(&report)
+        .into_iter()
+        .filter(|f| f["rule"] == "common.glossary-term")
+        .map(|f| {
+            (
+                f["unit"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_glossary_holds_targets_to_its_terms_in_tsv_and_tbx() {
     let dir = tempfile::tempdir().unwrap();
@@ -141,64 +171,20 @@ fn a_glossary_holds_targets_to_its_terms_in_tsv_and_tbx() {
     )
     .unwrap();
     for glossary in ["terms.tsv", "terms.tbx"] {
-        let run = |target: &str| {
-            let (out, err, code) = check(
-                d,
-                &[
-                    "--format",
-                    "json",
-                    "--lang",
-                    "bn",
-                    "--glossary",
-                    glossary,
-                    "--source",
-                    "en.txt",
-                    target,
-                ],
-            );
-            assert!(code == 0 || code == 1, "{err}");
-            let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-            common::findings(&report)
-                .into_iter()
-                .filter(|f| f["rule"] == "common.glossary-term")
-                .map(|f| {
-                    (
-                        f["unit"].as_str().unwrap().to_string(),
-                        f["message"].clone(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
+        let run = |target: &str| glossary_findings(d, glossary, target);
         assert!(run("good.txt").is_empty(), "{glossary}");
         let bad = run("bad.txt");
         assert_eq!(bad.len(), 1, "{glossary}: {bad:?}");
         assert_eq!(bad[0].0, "1", "the unit is the line");
-        assert!(bad[0].1.as_str().unwrap().contains("সাবান"), "{bad:?}");
+        assert!(bad[0].1.contains("সাবান"), "{bad:?}");
     }
     // Two terms missing from one unit are two findings, each naming its term (both cover the
     // whole unit: neither may hide the other).
     fs::write(d.join("two.tsv"), "en\tbn\nsoap\tসাবান\nwater\tপানি\n").unwrap();
     fs::write(d.join("both.txt"), without.replace("পানি", "জল")).unwrap();
-    let (out, err, code) = check(
-        d,
-        &[
-            "--format",
-            "json",
-            "--lang",
-            "bn",
-            "--glossary",
-            "two.tsv",
-            "--source",
-            "en.txt",
-            "both.txt",
-        ],
-    );
-    assert_eq!(code, 1, "{err}");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let mut terms: Vec<String> = common::findings(&report)
+    let mut terms: Vec<String> = glossary_findings(d, "two.tsv", "both.txt")
         .into_iter()
-        .filter(|f| f["rule"] == "common.glossary-term")
-        .map(|f| f["message"].as_str().unwrap().to_string())
+        .map(|(_, message)| message)
         .collect();
     terms.sort();
     assert_eq!(terms.len(), 2, "{terms:?}");

@@ -87,7 +87,15 @@ pub fn read_line(
         return Err(loc.error(0, "a JSON Lines record must be an object"));
     };
     let members = members(line);
-    let map_keys: Vec<String> = map.keys().cloned().collect();
+    // With the default names, a record that has no `src`/`tgt` but the spelled-out
+    // `source`/`target` (as many MT dumps write them) is read by those: never a file of units
+    // all skipped for want of a target that is plainly there.
+    let default = *fields == Fields::default();
+    let pick = |short: &str, long: &str| -> String {
+        let spelled_out = default && !map.contains_key(short) && map.contains_key(long);
+        (if spelled_out { long } else { short }).to_string()
+    };
+    let (src_key, tgt_key) = (pick(&fields.src, "source"), pick(&fields.tgt, "target"));
     let mut string_field = |key: &str| -> Result<Option<UnitText>, Error> {
         match map.remove(key) {
             None | Some(Value::Null) => Ok(None),
@@ -109,18 +117,6 @@ pub fn read_line(
             }
         }
     };
-    // With the default names, a record that has no `src`/`tgt` but the spelled-out
-    // `source`/`target` (as many MT dumps write them) is read by those: never a file of units
-    // all skipped for want of a target that is plainly there.
-    let default = *fields == Fields::default();
-    let name = |short: &str, long: &'static str| -> String {
-        if default && !map_keys.iter().any(|k| k == short) && map_keys.iter().any(|k| k == long) {
-            long.to_string()
-        } else {
-            short.to_string()
-        }
-    };
-    let (src_key, tgt_key) = (name(&fields.src, "source"), name(&fields.tgt, "target"));
     let source = string_field(&src_key)?;
     let target = string_field(&tgt_key)?;
     let id = match map.remove(&fields.id) {
