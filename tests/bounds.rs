@@ -71,9 +71,11 @@ fn fifty_thousand_endings_load_in_linear_time() {
     );
     let small = (run("small") - base).max(0.001);
     let large = (run("large") - base).max(0.001);
-    // Four times the data: linear is four times the extra time, quadratic sixteen.
+    // Four times the data: linear is four times the extra time, quadratic sixteen. The
+    // allowance absorbs a busy machine's noise (the small pack's extra time is near zero); a
+    // quadratic merge of 100,000 endings takes seconds.
     assert!(
-        large <= 8.0 * small + 0.05,
+        large <= 8.0 * small + 0.25,
         "25,000 endings {small:.3} s, 100,000 endings {large:.3} s beyond the start-up"
     );
 }

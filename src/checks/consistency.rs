@@ -23,8 +23,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::lexicon::Lexicon;
 use crate::text::script::{VIRAMA_CLASS, combining_class};
 
-use super::{BuildError, Check, Context, DocHit, Hit};
-use crate::text::{Analysis, Span, nfc};
+use super::{BuildError, Check, Context, DocHit, Hit, Judgement};
+use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -281,12 +281,6 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
     })
 }
 
-/// Where one spelling occurs.
-struct Occurrence {
-    paragraph: usize,
-    span: Span,
-}
-
 impl Consistency {
     /// A word without its proclitics, and the proclitics: each of `prefixes` taken off once,
     /// in order, while at least `min_chars` characters stay.
@@ -351,96 +345,379 @@ impl Consistency {
     }
 }
 
-/// The spellings that share one key, each with where it occurs (in paragraph order).
+/// One spelling of a group: the word as written without its ending, how often it occurs, and
+/// the first word (NFC) of each of its forms, by folded form, in order of first occurrence.
+struct Spelling {
+    text: String,
+    count: usize,
+    forms: Vec<(String, String)>,
+}
+
+/// The spellings that share one key.
 struct Group {
     key: String,
-    spellings: Vec<(String, Vec<Occurrence>)>,
+    spellings: Vec<Spelling>,
+}
+
+/// A spelling: its group and its index there.
+type At = (usize, usize);
+
+/// A variant to flag against a majority spelling, with their counts in the document.
+struct Job {
+    major: At,
+    variant: At,
+    major_count: usize,
+    variant_count: usize,
+}
+
+/// A word of a spelling a job compares, where it stands.
+struct Occurrence {
+    spelling: At,
+    span: Span,
+    /// The word in NFC.
+    word: String,
+}
+
+/// What a spelling is to the jobs: the jobs it is the variant of (in job order), and whether
+/// it is a majority.
+#[derive(Default)]
+struct Role {
+    variant_of: Vec<usize>,
+    major: bool,
+}
+
+/// The consistency of one document. The first pass groups the words by key and counts each
+/// spelling (the tables are bounded by `max_stems`, not by the document's length); `decide`
+/// pairs each minority spelling with its majority (the jobs, in the order the groups' keys
+/// sort); the second pass flags the variants' words. With `window`, the majority must hold
+/// within `window` paragraphs of the variant, so a variant's hits wait `window` paragraphs.
+struct Judging<'a> {
+    rule: &'a Consistency,
+    /// The pack's endings, folded (made on the first paragraph, from the context).
+    endings: Option<Lexicon>,
+    index: FastMap<String, usize>,
+    groups: Vec<Group>,
+    /// Words already placed, each once (up to `max_stems`); `None`: the word is not judged.
+    seen: FastMap<String, Option<At>>,
+    buffers: (String, String, String),
+    jobs: Vec<Job>,
+    roles: FastMap<At, Role>,
+    /// The majority spellings' forms: folded form -> the first word of it.
+    forms: FastMap<At, HashMap<String, String>>,
+    /// The paragraphs of the window, from the oldest: their words of the jobs' spellings.
+    recent: std::collections::VecDeque<(usize, Vec<Occurrence>)>,
+    /// The paragraph `judge` sees next.
+    next: usize,
 }
 
 impl Check for Consistency {
-    fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
-        // key -> its group; groups are visited in key order at the end, so the output order
-        // does not depend on the hash map.
-        let mut index: FastMap<String, usize> = FastMap::default();
-        let mut groups: Vec<Group> = Vec::new();
-        let endings = Lexicon {
-            endings: ctx.lexicon.endings.iter().map(|e| self.fold(e)).collect(),
-            ..Lexicon::default()
-        };
-        let (mut folded, mut collapsed, mut key) = (String::new(), String::new(), String::new());
-        // Words repeat: each distinct word is keyed once, and later occurrences are one hash
-        // lookup. `None`: the word is not judged (too short, or no room left for its group).
-        let mut seen: FastMap<&str, Option<(usize, usize)>> = FastMap::default();
-        for (i, p) in ps.iter().enumerate() {
-            for w in p
-                .words
-                .iter()
-                .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
-            {
-                let word = p.norm(w);
-                let place = match seen.get(word) {
-                    Some(&place) => place,
-                    None => {
-                        let place = self.place(
-                            word,
-                            ctx,
-                            &endings,
-                            (&mut folded, &mut collapsed, &mut key),
-                            &mut index,
-                            &mut groups,
-                        );
-                        if seen.len() < self.max_stems {
-                            seen.insert(word, place);
-                        }
-                        place
-                    }
-                };
-                let Some((g, k)) = place else { continue };
-                groups[g].spellings[k].1.push(Occurrence {
-                    paragraph: i,
-                    span: w.span,
-                });
-            }
+    fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
+        Some(Box::new(Judging {
+            rule: self,
+            endings: None,
+            index: FastMap::default(),
+            groups: Vec::new(),
+            seen: FastMap::default(),
+            buffers: Default::default(),
+            jobs: Vec::new(),
+            roles: FastMap::default(),
+            forms: FastMap::default(),
+            recent: Default::default(),
+            next: 0,
+        }))
+    }
+}
+
+/// The words of a paragraph the rule judges: letters of the document's script, not of mixed
+/// script.
+fn judged<'p>(
+    p: &'p Analysis,
+    ctx: &'p Context,
+) -> impl Iterator<Item = &'p crate::text::Word> + 'p {
+    p.words
+        .iter()
+        .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
+}
+
+impl Judging<'_> {
+    /// The place of a word already seen or placed: `None` when it is not judged.
+    fn placed(&mut self, word: &str, ctx: &Context) -> Option<At> {
+        if let Some(&place) = self.seen.get(word) {
+            return place;
         }
-        let mut varied: Vec<&Group> = groups.iter().filter(|g| g.spellings.len() > 1).collect();
-        varied.sort_by(|a, b| a.key.cmp(&b.key));
-        for group in varied {
-            let ranked = group.ranked();
-            let (major, major_occ) = ranked[0];
-            if major_occ.len() < self.min_majority || ranked[1].1.len() >= major_occ.len() {
+        let endings = self.endings.get_or_insert_with(|| folded_endings(self.rule, ctx));
+        self.rule.place(
+            word,
+            ctx,
+            endings,
+            &mut self.buffers,
+            &mut self.index,
+            &mut self.groups,
+            false,
+        )
+    }
+
+    /// Pair `variant` with its majority `major` when it is similar enough and rare enough.
+    fn job(&mut self, major: At, variant: At) {
+        let rule = self.rule;
+        let (m, v) = (
+            &self.groups[major.0].spellings[major.1],
+            &self.groups[variant.0].spellings[variant.1],
+        );
+        if strsim::normalized_damerau_levenshtein(&m.text, &v.text) < rule.min_similarity {
+            return;
+        }
+        // A spelling the document uses again and again is the writer's, not a slip.
+        if rule.max_variant > 0 && v.count > rule.max_variant {
+            return;
+        }
+        // Without a window the majority must hold in the whole document.
+        if rule.window == 0 && (m.count < rule.min_majority || m.count <= v.count) {
+            return;
+        }
+        self.jobs.push(Job {
+            major,
+            variant,
+            major_count: m.count,
+            variant_count: v.count,
+        });
+    }
+
+    /// Flag the words of `occ` (in paragraph `paragraph`) that are variants, each against the
+    /// majority of each of its jobs; `near` counts a spelling's words where it stands.
+    fn flag(
+        &self,
+        paragraph: usize,
+        occ: &Occurrence,
+        near: impl Fn(At) -> Option<usize>,
+        out: &mut Vec<DocHit>,
+    ) {
+        let Some(role) = self.roles.get(&occ.spelling) else {
+            return;
+        };
+        for &j in &role.variant_of {
+            let job = &self.jobs[j];
+            let (local_major, local_variant) = (
+                near(job.major).unwrap_or(job.major_count),
+                near(job.variant).unwrap_or(job.variant_count),
+            );
+            if local_major < self.rule.min_majority || local_major <= local_variant {
                 continue;
             }
-            for &(variant, occ) in &ranked[1..] {
-                self.flag(ps, (major, major_occ), (variant, occ), out);
-            }
+            // The majority's form of this very word: same ending, once folded.
+            let this = &occ.word;
+            let rule = self.rule;
+            let right = self
+                .forms
+                .get(&job.major)
+                .and_then(|f| f.get(&rule.collapse(&rule.fold(this))))
+                .cloned()
+                .unwrap_or_else(|| {
+                    let major = &self.groups[job.major.0].spellings[job.major.1].text;
+                    let variant = &self.groups[job.variant.0].spellings[job.variant.1].text;
+                    let (prefix, rest) = rule.strip_prefixes(this);
+                    let ending = rest.strip_prefix(variant.as_str()).unwrap_or("");
+                    format!("{prefix}{major}{ending}")
+                });
+            let hit = Hit::new(occ.span)
+                .var("majority", right.as_str())
+                .var("count", local_major.to_string())
+                .suggest(right);
+            out.push(DocHit { paragraph, hit });
         }
-        if self.edit_chars > 0 {
-            for (g, v) in self.one_edit_apart(&groups) {
-                let (major, variant) = (&groups[g], &groups[v]);
-                let top = major.ranked()[0];
-                if major.count() < self.min_majority {
-                    continue;
-                }
-                for &(spelling, occ) in &variant.ranked() {
-                    self.flag(ps, top, (spelling, occ), out);
-                }
-            }
+    }
+
+    /// Judge paragraph `p` of the window: its variants against the majority within `window`
+    /// paragraphs of it.
+    fn flag_in_window(&self, p: usize, out: &mut Vec<DocHit>) {
+        let Some(&(first, _)) = self.recent.front() else {
+            return;
+        };
+        let Some((_, occs)) = self.recent.get(p - first) else {
+            return;
+        };
+        let (from, to) = (p.saturating_sub(self.rule.window), p + self.rule.window);
+        let near = |s: At| {
+            Some(
+                self.recent
+                    .iter()
+                    .filter(|(q, _)| (from..=to).contains(q))
+                    .flat_map(|(_, o)| o)
+                    .filter(|o| o.spelling == s)
+                    .count(),
+            )
+        };
+        for o in occs {
+            self.flag(p, o, near, out);
         }
     }
 }
 
+/// The pack's endings folded as words are, to strip them from keys.
+fn folded_endings(rule: &Consistency, ctx: &Context) -> Lexicon {
+    Lexicon {
+        endings: ctx.lexicon.endings.iter().map(|e| rule.fold(e)).collect(),
+        ..Lexicon::default()
+    }
+}
+
+impl Judgement for Judging<'_> {
+    fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
+        let rule = self.rule;
+        let endings = self.endings.get_or_insert_with(|| folded_endings(rule, ctx));
+        for w in judged(p, ctx) {
+            let word = p.norm(w);
+            // Words repeat: each distinct word is placed once, and later occurrences are one
+            // hash lookup.
+            let place = match self.seen.get(word) {
+                Some(&place) => place,
+                None => {
+                    let place = rule.place(
+                        word,
+                        ctx,
+                        endings,
+                        &mut self.buffers,
+                        &mut self.index,
+                        &mut self.groups,
+                        true,
+                    );
+                    // A word seen for the first time (or past the cap, every time): the first
+                    // word of its form.
+                    if let Some((g, k)) = place {
+                        let form = rule.collapse(&rule.fold(word));
+                        let forms = &mut self.groups[g].spellings[k].forms;
+                        if !forms.iter().any(|(f, _)| *f == form) {
+                            forms.push((form, word.to_string()));
+                        }
+                    }
+                    if self.seen.len() < rule.max_stems {
+                        self.seen.insert(word.to_string(), place);
+                    }
+                    place
+                }
+            };
+            if let Some((g, k)) = place {
+                self.groups[g].spellings[k].count += 1;
+            }
+        }
+    }
+
+    fn decide(&mut self, _: &Context) -> Vec<usize> {
+        let rule = self.rule;
+        let mut varied: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| self.groups[g].spellings.len() > 1)
+            .collect();
+        varied.sort_by(|&a, &b| self.groups[a].key.cmp(&self.groups[b].key));
+        for g in varied {
+            let ranked = self.groups[g].ranked();
+            let spellings = &self.groups[g].spellings;
+            let major = spellings[ranked[0]].count;
+            if major < rule.min_majority || spellings[ranked[1]].count >= major {
+                continue;
+            }
+            for &v in &ranked[1..] {
+                self.job((g, ranked[0]), (g, v));
+            }
+        }
+        if rule.edit_chars > 0 {
+            for (g, v) in rule.one_edit_apart(&self.groups) {
+                let top = self.groups[g].ranked()[0];
+                if self.groups[g].count() < rule.min_majority {
+                    continue;
+                }
+                for s in self.groups[v].ranked() {
+                    self.job((g, top), (v, s));
+                }
+            }
+        }
+        for (j, job) in self.jobs.iter().enumerate() {
+            self.roles.entry(job.variant).or_default().variant_of.push(j);
+            self.roles.entry(job.major).or_default().major = true;
+        }
+        for (&at, role) in &self.roles {
+            if role.major {
+                let forms = &mut self.groups[at.0].spellings[at.1].forms;
+                self.forms.insert(at, std::mem::take(forms).into_iter().collect());
+            }
+        }
+        // What the second pass needs of the first: the groups' spellings, the words placed.
+        for g in &mut self.groups {
+            for s in &mut g.spellings {
+                s.forms = Vec::new();
+            }
+        }
+        Vec::new()
+    }
+
+    fn judge(&mut self, i: usize, p: &Analysis, ctx: &Context, out: &mut Vec<DocHit>) {
+        self.next = i + 1;
+        if self.jobs.is_empty() {
+            return;
+        }
+        let mut occs = Vec::new();
+        for w in judged(p, ctx) {
+            let word = p.norm(w);
+            let Some(spelling) = self.placed(word, ctx) else {
+                continue;
+            };
+            if self.roles.contains_key(&spelling) {
+                occs.push(Occurrence {
+                    spelling,
+                    span: w.span,
+                    word: word.to_string(),
+                });
+            }
+        }
+        let window = self.rule.window;
+        if window == 0 {
+            for o in &occs {
+                self.flag(i, o, |_| None, out);
+            }
+            return;
+        }
+        self.recent.push_back((i, occs));
+        if i >= window {
+            self.flag_in_window(i - window, out);
+            // The next paragraph judged, `i + 1 - window`, looks back `window` paragraphs.
+            while self
+                .recent
+                .front()
+                .is_some_and(|(q, _)| q + 2 * window < i + 1)
+            {
+                self.recent.pop_front();
+            }
+        }
+    }
+
+    fn finish(&mut self, _: &Context, out: &mut Vec<DocHit>) {
+        let window = self.rule.window;
+        if window == 0 || self.jobs.is_empty() {
+            return;
+        }
+        for p in self.next.saturating_sub(window)..self.next {
+            self.flag_in_window(p, out);
+        }
+    }
+
+    fn lag(&self) -> usize {
+        self.rule.window
+    }
+}
+
 impl Consistency {
-    /// The group and spelling a word belongs to, creating them when new; `None` when the word
-    /// is not judged.
+    /// The group and spelling a word belongs to, creating them when new (with `create`);
+    /// `None` when the word is not judged.
+    #[allow(clippy::too_many_arguments)]
     fn place(
         &self,
         word: &str,
         ctx: &Context,
         endings: &Lexicon,
-        (folded, collapsed, key): (&mut String, &mut String, &mut String),
+        (folded, collapsed, key): &mut (String, String, String),
         index: &mut FastMap<String, usize>,
         groups: &mut Vec<Group>,
-    ) -> Option<(usize, usize)> {
+        create: bool,
+    ) -> Option<At> {
         // A word this long is no name or term, and comparing it would cost its length squared.
         if word.len() > MAX_WORD_BYTES {
             return None;
@@ -463,7 +740,7 @@ impl Consistency {
         let (spelling, _) = ctx.lexicon.split_ending(word, 2);
         let g = match index.get(key.as_str()) {
             Some(&g) => g,
-            None if groups.len() >= self.max_stems => return None,
+            None if !create || groups.len() >= self.max_stems => return None,
             None => {
                 index.insert(key.clone(), groups.len());
                 groups.push(Group {
@@ -474,75 +751,19 @@ impl Consistency {
             }
         };
         let spellings = &mut groups[g].spellings;
-        let k = match spellings.iter().position(|(s, _)| s == spelling) {
+        let k = match spellings.iter().position(|s| s.text == spelling) {
             Some(k) => k,
+            None if !create => return None,
             None => {
-                spellings.push((spelling.to_string(), Vec::new()));
+                spellings.push(Spelling {
+                    text: spelling.to_string(),
+                    count: 0,
+                    forms: Vec::new(),
+                });
                 spellings.len() - 1
             }
         };
         Some((g, k))
-    }
-
-    /// Flag the occurrences of `variant` where `major` is the clear majority nearby.
-    fn flag(
-        &self,
-        ps: &[Analysis],
-        (major, major_occ): (&str, &[Occurrence]),
-        (variant, occ): (&str, &[Occurrence]),
-        out: &mut Vec<DocHit>,
-    ) {
-        if strsim::normalized_damerau_levenshtein(major, variant) < self.min_similarity {
-            return;
-        }
-        // A spelling the document uses again and again is the writer's, not a slip.
-        if self.max_variant > 0 && occ.len() > self.max_variant {
-            return;
-        }
-        let word = |x: &Occurrence| nfc(ps[x.paragraph].slice(x.span)).into_owned();
-        // The majority's form of each inflection, by folded key.
-        let mut forms: HashMap<String, String> = HashMap::new();
-        for m in major_occ {
-            let w = word(m);
-            forms.entry(self.collapse(&self.fold(&w))).or_insert(w);
-        }
-        for o in occ {
-            // The majority must hold where the variant stands: within `window` paragraphs,
-            // the majority spelling occurs `min_majority` times and more often than this
-            // variant. Occurrences are in paragraph order, so the counts are two binary
-            // searches.
-            let near = |list: &[Occurrence]| {
-                if self.window == 0 {
-                    return list.len();
-                }
-                let from = o.paragraph.saturating_sub(self.window);
-                let to = o.paragraph + self.window;
-                list.partition_point(|m| m.paragraph <= to)
-                    - list.partition_point(|m| m.paragraph < from)
-            };
-            let (local_major, local_variant) = (near(major_occ), near(occ));
-            if local_major < self.min_majority || local_major <= local_variant {
-                continue;
-            }
-            // The majority's form of this very word: same ending, once folded.
-            let this = word(o);
-            let right = forms
-                .get(&self.collapse(&self.fold(&this)))
-                .cloned()
-                .unwrap_or_else(|| {
-                    let (prefix, rest) = self.strip_prefixes(&this);
-                    let ending = rest.strip_prefix(variant).unwrap_or("");
-                    format!("{prefix}{major}{ending}")
-                });
-            let hit = Hit::new(o.span)
-                .var("majority", right.as_str())
-                .var("count", local_major.to_string())
-                .suggest(right);
-            out.push(DocHit {
-                paragraph: o.paragraph,
-                hit,
-            });
-        }
     }
 
     /// Pairs (majority group, variant group) whose keys, both at least `edit_chars` long,
@@ -617,19 +838,18 @@ impl Consistency {
 }
 
 impl Group {
-    /// Spellings, most frequent first (ties by spelling).
-    fn ranked(&self) -> Vec<(&str, &[Occurrence])> {
-        let mut ranked: Vec<(&str, &[Occurrence])> = self
-            .spellings
-            .iter()
-            .map(|(s, o)| (s.as_str(), o.as_slice()))
-            .collect();
-        ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    /// Its spellings, most frequent first (ties by spelling).
+    fn ranked(&self) -> Vec<usize> {
+        let mut ranked: Vec<usize> = (0..self.spellings.len()).collect();
+        ranked.sort_by(|&a, &b| {
+            let (a, b) = (&self.spellings[a], &self.spellings[b]);
+            b.count.cmp(&a.count).then(a.text.cmp(&b.text))
+        });
         ranked
     }
 
     fn count(&self) -> usize {
-        self.spellings.iter().map(|(_, o)| o.len()).sum()
+        self.spellings.iter().map(|s| s.count).sum()
     }
 }
 
@@ -739,7 +959,7 @@ mod tests {
         let doubled = compile("consistency", r#"edit_chars = 4, edits = ["double"]"#).unwrap();
         assert_eq!(texts(&*doubled, text, "bn"), ["মধধ্যে"]);
         let all = compile("consistency", "edit_chars = 4").unwrap();
-        assert_eq!(texts(&*all, text, "bn"), ["প্রদান", "মধধ্যে"]);
+        assert_eq!(texts(&*all, text, "bn"), ["মধধ্যে", "প্রদান"]);
         assert!(compile("consistency", r#"edits = ["insert"]"#).is_err());
     }
 

@@ -100,10 +100,21 @@ pub struct Context {
     pub glossary: std::sync::Arc<crate::glossary::Glossary>,
 }
 
-/// A compiled rule kind. Paragraph rules implement `paragraph`, document rules `document`.
+/// A compiled rule kind. Paragraph rules implement `paragraph`; document rules implement
+/// `judgement`, which sees the document a paragraph at a time, so a document of any size is
+/// judged without holding it (`document` runs a judgement over paragraphs in memory).
 pub trait Check: Send + Sync + Debug {
     fn paragraph(&self, _p: &Analysis, _ctx: &Context, _out: &mut Vec<Hit>) {}
-    fn document(&self, _ps: &[Analysis], _ctx: &Context, _out: &mut Vec<DocHit>) {}
+    /// A document rule's judgement of one new document; `None` for a paragraph rule.
+    fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
+        None
+    }
+    /// Judge a document whose paragraphs are all in memory.
+    fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
+        if let Some(mut j) = self.judgement() {
+            judge_whole(&mut *j, ps, ctx, out);
+        }
+    }
     /// Whether the rule compares the translation units of one file with each other (one
     /// source translated two ways): it sees every unit of the file even with `--segments`,
     /// where other document rules see one segment at a time.
@@ -115,6 +126,56 @@ pub trait Check: Send + Sync + Debug {
     fn gate(&self) -> Option<&str> {
         None
     }
+}
+
+/// How a document rule judges a document without holding it: it sees every paragraph twice,
+/// in order. The first pass (`learn`) gathers what the judgement needs (a majority, counts per
+/// spelling, a house style); `decide` concludes, and may ask to see a few paragraphs again
+/// (`recall`, in the order asked) whose text a finding will quote; the second pass (`judge`)
+/// gives the hits. A judgement keeps state bounded by what it counts (distinct spellings,
+/// distinct sources), never by the document's length.
+pub trait Judgement: Send {
+    /// Whether it needs the first pass (a rule told what to expect does not); `decide` is
+    /// called either way.
+    fn learns(&self) -> bool {
+        true
+    }
+    /// The first pass: paragraph `i`.
+    fn learn(&mut self, _i: usize, _p: &Analysis, _ctx: &Context) {}
+    /// After the first pass: the paragraphs it wants to see again before judging, ascending.
+    fn decide(&mut self, _ctx: &Context) -> Vec<usize> {
+        Vec::new()
+    }
+    /// A paragraph it asked for in `decide`.
+    fn recall(&mut self, _i: usize, _p: &Analysis, _ctx: &Context) {}
+    /// The second pass: the hits of paragraph `i`, and of paragraphs up to `lag` before it
+    /// whose hits waited for it.
+    fn judge(&mut self, i: usize, p: &Analysis, ctx: &Context, out: &mut Vec<DocHit>);
+    /// After the second pass: the hits still waiting.
+    fn finish(&mut self, _ctx: &Context, _out: &mut Vec<DocHit>) {}
+    /// How many paragraphs the hits of a paragraph may wait for: when `judge(i)` returns, every
+    /// paragraph before `i - lag` has all its hits.
+    fn lag(&self) -> usize {
+        0
+    }
+}
+
+/// Run a judgement over a document in memory.
+pub fn judge_whole(j: &mut dyn Judgement, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
+    if j.learns() {
+        for (i, p) in ps.iter().enumerate() {
+            j.learn(i, p, ctx);
+        }
+    }
+    for i in j.decide(ctx) {
+        if let Some(p) = ps.get(i) {
+            j.recall(i, p, ctx);
+        }
+    }
+    for (i, p) in ps.iter().enumerate() {
+        j.judge(i, p, ctx, out);
+    }
+    j.finish(ctx, out);
 }
 
 /// Why a rule's options do not compile: a message and, where known, the span of the bad value

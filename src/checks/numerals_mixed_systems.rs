@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use unicode_script::UnicodeScript;
 
-use super::{BuildError, Check, Context, DocHit, Hit};
+use super::{BuildError, Check, Context, DocHit, Hit, Judgement};
 use crate::text::Analysis;
 use crate::text::script::{numbering_system_name, script_by_name};
 
@@ -71,53 +71,87 @@ pub fn build(o: Options) -> Result<MixedSystems, BuildError> {
     })
 }
 
+/// A document's numbers counted by system (the zero of their digits), in the order first seen.
+#[derive(Default)]
+struct Systems(Vec<(char, usize)>);
+
+impl Systems {
+    fn add(&mut self, zero: char) {
+        match self.0.iter_mut().find(|(z, _)| *z == zero) {
+            Some(e) => e.1 += 1,
+            None => self.0.push((zero, 1)),
+        }
+    }
+}
+
 impl MixedSystems {
-    fn expected_system(&self, ps: &[Analysis]) -> Option<char> {
+    /// The system every number should be in: the one configured, or a clear majority.
+    fn expected_system(&self, counts: &Systems) -> Option<char> {
         match self.expected {
             Expected::System(z) => Some(z),
             Expected::Auto => {
-                let mut counts: Vec<(char, usize)> = Vec::new();
-                let single = ps
-                    .iter()
-                    .flat_map(|p| &p.numbers)
-                    .filter(|n| !n.in_name && !n.is_mixed());
-                for n in single {
-                    match counts.iter_mut().find(|(z, _)| *z == n.systems[0]) {
-                        Some(e) => e.1 += 1,
-                        None => counts.push((n.systems[0], 1)),
-                    }
-                }
-                let total: usize = counts.iter().map(|(_, n)| n).sum();
+                let total: usize = counts.0.iter().map(|(_, n)| n).sum();
                 let (zero, top) = counts
+                    .0
                     .iter()
                     .copied()
                     .max_by_key(|&(z, n)| (n, std::cmp::Reverse(z)))?;
                 let clear =
                     total >= self.min_numbers && top as f64 >= self.min_share * total as f64;
-                (clear && counts.len() > 1).then_some(zero)
+                (clear && counts.0.len() > 1).then_some(zero)
             }
         }
     }
 }
 
-impl Check for MixedSystems {
-    fn document(&self, ps: &[Analysis], ctx: &Context, out: &mut Vec<DocHit>) {
-        let Some(expected) = self.expected_system(ps) else {
+/// A document's numbers: counted by system in the first pass (`auto`), flagged in the second.
+struct Judging<'a> {
+    rule: &'a MixedSystems,
+    counts: Systems,
+    expected: Option<char>,
+}
+
+impl Judgement for Judging<'_> {
+    fn learns(&self) -> bool {
+        self.rule.expected == Expected::Auto
+    }
+
+    fn learn(&mut self, _: usize, p: &Analysis, _: &Context) {
+        for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
+            self.counts.add(n.systems[0]);
+        }
+    }
+
+    fn decide(&mut self, _: &Context) -> Vec<usize> {
+        self.expected = self.rule.expected_system(&self.counts);
+        Vec::new()
+    }
+
+    fn judge(&mut self, i: usize, p: &Analysis, ctx: &Context, out: &mut Vec<DocHit>) {
+        let Some(expected) = self.expected else {
             return;
         };
-        for (i, p) in ps.iter().enumerate() {
-            for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
-                let zero = n.systems[0];
-                let native = ctx.script.is_some_and(|s| zero.script() == s);
-                if zero == expected || (self.expected == Expected::Auto && native) {
-                    continue;
-                }
-                let hit = Hit::new(n.span)
-                    .var("system", numbering_system_name(zero))
-                    .var("expected", numbering_system_name(expected));
-                out.push(DocHit { paragraph: i, hit });
+        for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
+            let zero = n.systems[0];
+            let native = ctx.script.is_some_and(|s| zero.script() == s);
+            if zero == expected || (self.rule.expected == Expected::Auto && native) {
+                continue;
             }
+            let hit = Hit::new(n.span)
+                .var("system", numbering_system_name(zero))
+                .var("expected", numbering_system_name(expected));
+            out.push(DocHit { paragraph: i, hit });
         }
+    }
+}
+
+impl Check for MixedSystems {
+    fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
+        Some(Box::new(Judging {
+            rule: self,
+            counts: Systems::default(),
+            expected: None,
+        }))
     }
 }
 

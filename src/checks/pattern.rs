@@ -9,12 +9,11 @@
 //! A house style needs `HOUSE_STYLE_EVIDENCE` occurrences of either way; a shorter document (a
 //! single segment) is judged as without one.
 
-use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{BuildError, Check, Context, DocHit, Hit};
+use super::{BuildError, Check, Context, DocHit, Hit, Judgement};
 use crate::text::{Analysis, Span};
 
 /// Largest compiled regex a pack may hold; a hostile pack cannot exhaust memory.
@@ -112,6 +111,17 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
 }
 
 impl Pattern {
+    /// How many hits `hits` would give.
+    fn count(&self, text: &str) -> usize {
+        if self.group == 0 {
+            return self.regex.find_iter(text).count();
+        }
+        self.regex
+            .captures_iter(text)
+            .filter(|caps| caps.get(self.group).is_some())
+            .count()
+    }
+
     fn hits(&self, text: &str, out: &mut Vec<Hit>) {
         for caps in self.regex.captures_iter(text) {
             let Some(m) = caps.get(self.group) else {
@@ -140,42 +150,49 @@ impl Check for Pattern {
         }
     }
 
-    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
-        let Some(other) = &self.house_style else {
-            return;
-        };
-        // The paragraphs on all threads; in paragraph order.
-        let found: Vec<DocHit> = ps
-            .par_iter()
-            .enumerate()
-            .with_min_len(256)
-            .flat_map_iter(|(i, p)| {
-                let mut hits = Vec::new();
-                self.hits(p.text, &mut hits);
-                hits.into_iter()
-                    .map(move |hit| DocHit { paragraph: i, hit })
-            })
-            .collect();
-        if found.is_empty() {
+    fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
+        let other = self.house_style.as_ref()?;
+        Some(Box::new(HouseStyle {
+            rule: self,
+            other,
+            found: 0,
+            others: 0,
+            slip: false,
+        }))
+    }
+}
+
+/// A house-style rule on a document: the first pass counts both ways of writing it, the second
+/// flags the pattern where it is the minority way (or where there is too little of either to
+/// show a house style).
+struct HouseStyle<'a> {
+    rule: &'a Pattern,
+    other: &'a Regex,
+    found: usize,
+    others: usize,
+    /// The pattern is a slip in this document.
+    slip: bool,
+}
+
+impl Judgement for HouseStyle<'_> {
+    fn learn(&mut self, _: usize, p: &Analysis, _: &Context) {
+        self.found += self.rule.count(p.text);
+        self.others += self.other.find_iter(p.text).count();
+    }
+
+    fn decide(&mut self, _: &Context) -> Vec<usize> {
+        self.slip = self.found > 0
+            && (self.others > self.found || self.others + self.found < HOUSE_STYLE_EVIDENCE);
+        Vec::new()
+    }
+
+    fn judge(&mut self, i: usize, p: &Analysis, _: &Context, out: &mut Vec<DocHit>) {
+        if !self.slip {
             return;
         }
-        // A slip is the minority way of writing it; counting the other way stops as soon as
-        // it is the majority. A document with too few of either (a single segment) has no
-        // house style, and the pattern is a slip as usual.
-        let enough = found.len().max(HOUSE_STYLE_EVIDENCE - 1) + 1;
-        let others = ps
-            .iter()
-            .scan(0usize, |seen, p| {
-                (*seen < enough).then(|| {
-                    *seen += other.find_iter(p.text).count();
-                    *seen
-                })
-            })
-            .last()
-            .unwrap_or(0);
-        if others > found.len() || others + found.len() < HOUSE_STYLE_EVIDENCE {
-            out.extend(found);
-        }
+        let mut hits = Vec::new();
+        self.rule.hits(p.text, &mut hits);
+        out.extend(hits.into_iter().map(|hit| DocHit { paragraph: i, hit }));
     }
 }
 

@@ -5,9 +5,8 @@
 
 use serde::Deserialize;
 
-use super::source_consistency::{key, minority};
-use super::{BuildError, Check, Context, DocHit};
-use crate::text::Analysis;
+use super::source_consistency::{Minority, Sides, key};
+use super::{BuildError, Check, Judgement};
 
 /// No options.
 #[derive(Debug, Deserialize)]
@@ -20,24 +19,27 @@ pub fn build(_: Options) -> Result<SourceConsistencyTarget, BuildError> {
     Ok(SourceConsistencyTarget)
 }
 
+static SIDES: Sides = Sides {
+    by: |p| p.source().map(|_| key(p)),
+    other: |p| p.source().map(key),
+    shown: |p| p.source().map_or("", |s| s.text),
+};
+
 impl Check for SourceConsistencyTarget {
     fn file_scope(&self) -> bool {
         true
     }
 
-    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
-        minority(
-            ps,
-            |p| p.source().map(|_| key(p)),
-            |p| p.source().map(|s| (key(s), s.text.trim().to_string())),
-            out,
-        );
+    fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
+        Some(Box::new(Minority::new(&SIDES)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Analysis;
+    use crate::checks::Context;
 
     #[test]
     fn two_sources_one_translation() {
