@@ -14,6 +14,7 @@ use crate::config::{self, Config};
 use crate::error::{Error, display_path};
 use crate::input::{DocPath, Document, Input, Loaded};
 use crate::output::{Protected, Sink, write_atomically, write_error};
+use crate::report::spill::SpillFormat;
 use crate::report::{self, Format, Report};
 use crate::rules::{self, Pack};
 use crate::settings::Settings;
@@ -195,12 +196,33 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         }
         None => None,
     };
+    // A plain-text document too large to hold is checked in bounded memory when the report
+    // is JSON or JSONL (see `large`); other formats hold the report to render it.
+    let spill = match args.format {
+        Format::Json => Some(SpillFormat::Json),
+        Format::Jsonl => Some(SpillFormat::Jsonl),
+        _ => None,
+    }
+    .filter(|_| args.write_baseline.is_none() && source.is_none() && !settings.judging.segments);
+    let hold = crate::large::hold_bytes();
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs
         .par_iter()
         .map(|inp| {
             let path = names.of(inp);
+            if let Some(format) = spill
+                && settings.reading.format_of(inp) == crate::input::readers::Format::Text
+            {
+                let checked =
+                    crate::large::check(&checker, inp, &path, &settings.reading, hold, format);
+                return checked.map(|checked| {
+                    checked.map(|o| {
+                        progress.advance(o.bytes);
+                        (vec![o.file], o.replaced, o.bytes)
+                    })
+                });
+            }
             let loaded = match &source {
                 Some(src) => Document::read_pair(inp, path, src, &settings.reading),
                 None => Document::read(inp, path, &settings.reading),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use unicode_script::Script;
 
-use crate::engine::{self, Engine, Known, Selection};
+use crate::engine::{self, Engine, Known, Prepared, Selection};
 use crate::error::{Error, ErrorKind};
 use crate::findings::{self, Filter};
 use crate::gate::Gate;
@@ -159,74 +159,33 @@ impl Checker {
             &path.project,
             self.judging.segments,
         );
-        let gate = &self.judging.gate;
-        let unspaced = prepared.ctx.script.is_some_and(is_unspaced);
-        let mut paragraphs = Vec::with_capacity(segments.len());
-        let (mut words, mut penalty, mut pass) = (0usize, 0.0f64, true);
-        for (i, ((a, s), findings)) in analyses
+        let mut scorer = self.scorer(&prepared.ctx);
+        let paragraphs = analyses
             .iter()
             .zip(segments)
             .zip(located.paragraphs)
             .enumerate()
-        {
-            let w = score::words(a, unspaced);
-            let p: f64 = findings
-                .iter()
-                .flat_map(|f| Severity::ALL.into_iter().zip(f.counts()))
-                .map(|(s, n)| self.judging.weights.of(s) * n as f64)
-                .sum();
-            let ok = gate.paragraph(&findings);
-            words += w;
-            penalty += p;
-            pass &= ok;
-            let unit = s.unit.as_deref();
-            paragraphs.push(ParagraphReport {
-                id: unit.map(|u| u.id.clone()),
-                source: unit.and_then(|u| u.source.as_ref()).map(|t| t.text.clone()),
-                target: unit.map(|_| s.text.clone()),
-                index: first_index + i,
-                line: s.at.line,
-                words: w,
-                penalty: round2(p),
-                score: round2(score::score(p, w)),
-                pass: ok,
-                findings,
-                text: s.text.clone(),
-            });
-        }
-        let file_score = score::score(penalty, words);
-        let untranslated = [Skip::NoTarget, Skip::Fuzzy]
-            .iter()
-            .filter_map(|s| info.skipped.get(s))
-            .sum();
-        FileReport {
-            path: path.shown.clone(),
-            relative_path: path.relative.clone(),
-            project_path: path.project.clone(),
-            language: prepared.ctx.language.clone(),
-            script: prepared
-                .ctx
-                .script
-                .map(|s: Script| script_name(s).to_string()),
-            words,
-            penalty: round2(penalty),
-            score: round2(file_score),
-            penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
-            pass: gate.file(pass, file_score) && gate.untranslated(untranslated),
-            source_language: info
-                .units
-                .then(|| prepared.ctx.source_language.clone())
-                .flatten(),
-            skipped: info
-                .skipped
-                .iter()
-                .map(|(k, v)| (k.as_str().to_string(), *v))
-                .collect(),
-            suppressed: located.suppressed,
-            paragraphs,
-            baselined: located.baselined.len(),
-            baselined_findings: located.baselined,
-            rules: prepared.rules.iter().map(|r| r.id.clone()).collect(),
+            .map(|(i, ((a, s), findings))| {
+                let words = scorer.words(a);
+                scorer.paragraph(first_index + i, s, words, findings)
+            })
+            .collect();
+        let mut file = scorer.file(path, info, &prepared);
+        file.paragraphs = paragraphs;
+        file.suppressed = located.suppressed;
+        file.baselined = located.baselined.len();
+        file.baselined_findings = located.baselined;
+        file
+    }
+
+    /// The scorer of a document's paragraphs.
+    pub fn scorer(&self, ctx: &crate::checks::Context) -> Scorer<'_> {
+        Scorer {
+            checker: self,
+            unspaced: ctx.script.is_some_and(is_unspaced),
+            words: 0,
+            penalty: 0.0,
+            pass: true,
         }
     }
 
@@ -249,19 +208,16 @@ impl Checker {
         };
         let mut penalty = 0.0;
         for f in &files {
-            summary.paragraphs += f.paragraphs.len();
+            summary.paragraphs += f.paragraph_count();
             summary.words += f.words;
-            penalty += f.paragraphs.iter().map(|p| p.penalty).sum::<f64>();
+            penalty += f.paragraph_penalty();
             summary.baselined += f.baselined;
             summary.suppressed += f.suppressed;
             summary.skipped += f.skipped.values().sum::<usize>();
-            for x in f.findings() {
-                for (s, n) in Severity::ALL.into_iter().zip(x.counts()) {
-                    for _ in 0..n {
-                        summary.findings.add(s);
-                    }
-                }
-            }
+            let counts = f.finding_counts();
+            summary.findings.minor += counts.minor;
+            summary.findings.major += counts.major;
+            summary.findings.critical += counts.critical;
         }
         summary.penalty = round2(penalty);
         summary.score = round2(score::score(penalty, summary.words));
@@ -310,6 +266,98 @@ impl Checker {
             files,
             summary,
             rules,
+        }
+    }
+}
+
+/// A document's paragraphs scored and gated one at a time, in order, and the file's totals
+/// from them.
+pub struct Scorer<'c> {
+    checker: &'c Checker,
+    unspaced: bool,
+    words: usize,
+    penalty: f64,
+    pass: bool,
+}
+
+impl Scorer<'_> {
+    /// The words of a paragraph, as the MQM score counts them.
+    pub fn words(&self, a: &Analysis) -> usize {
+        score::words(a, self.unspaced)
+    }
+
+    /// The report of paragraph `index`, segment `s` with `words` words and its findings.
+    pub fn paragraph(
+        &mut self,
+        index: usize,
+        s: &Segment,
+        words: usize,
+        findings: Vec<crate::findings::Finding>,
+    ) -> ParagraphReport {
+        let judging = &self.checker.judging;
+        let p: f64 = findings
+            .iter()
+            .flat_map(|f| Severity::ALL.into_iter().zip(f.counts()))
+            .map(|(s, n)| judging.weights.of(s) * n as f64)
+            .sum();
+        let ok = judging.gate.paragraph(&findings);
+        self.words += words;
+        self.penalty += p;
+        self.pass &= ok;
+        let unit = s.unit.as_deref();
+        ParagraphReport {
+            id: unit.map(|u| u.id.clone()),
+            source: unit.and_then(|u| u.source.as_ref()).map(|t| t.text.clone()),
+            target: unit.map(|_| s.text.clone()),
+            index,
+            line: s.at.line,
+            words,
+            penalty: round2(p),
+            score: round2(score::score(p, words)),
+            pass: ok,
+            findings,
+            text: s.text.clone(),
+        }
+    }
+
+    /// The file's report so far, without its paragraphs, suppressed and baselined findings.
+    pub fn file(&self, path: &DocPath, info: &DocInfo, prepared: &Prepared) -> FileReport {
+        let gate = &self.checker.judging.gate;
+        let (words, penalty) = (self.words, self.penalty);
+        let file_score = score::score(penalty, words);
+        let untranslated = [Skip::NoTarget, Skip::Fuzzy]
+            .iter()
+            .filter_map(|s| info.skipped.get(s))
+            .sum();
+        FileReport {
+            path: path.shown.clone(),
+            relative_path: path.relative.clone(),
+            project_path: path.project.clone(),
+            language: prepared.ctx.language.clone(),
+            script: prepared
+                .ctx
+                .script
+                .map(|s: Script| script_name(s).to_string()),
+            words,
+            penalty: round2(penalty),
+            score: round2(file_score),
+            penalty_per_1000_words: round2(score::per_thousand(penalty, words)),
+            pass: gate.file(self.pass, file_score) && gate.untranslated(untranslated),
+            source_language: info
+                .units
+                .then(|| prepared.ctx.source_language.clone())
+                .flatten(),
+            skipped: info
+                .skipped
+                .iter()
+                .map(|(k, v)| (k.as_str().to_string(), *v))
+                .collect(),
+            suppressed: 0,
+            paragraphs: Vec::new(),
+            baselined: 0,
+            baselined_findings: Vec::new(),
+            rules: prepared.rules.iter().map(|r| r.id.clone()).collect(),
+            spilled: None,
         }
     }
 }

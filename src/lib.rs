@@ -21,6 +21,7 @@ pub mod glossary;
 pub mod hash;
 pub mod input;
 pub mod lang;
+pub mod large;
 pub mod lexicon;
 pub mod output;
 pub mod paths;

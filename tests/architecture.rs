@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["engine"],
     &["findings", "score", "gate"],
     &["report", "baseline", "diff"],
-    &["checker", "stream", "examples"],
+    &["checker", "stream", "large", "examples"],
     &["settings", "config", "output", "cli", "app"],
 ];
 

@@ -13,13 +13,12 @@ use common::fixture;
 /// Run `mtqc check` with `args` on `path` (JSON unless `args` name a format), sampling its peak
 /// resident set (VmHWM) until it exits.
 fn run_measured(path: &std::path::Path, args: &[&str]) -> (i32, Duration, u64) {
-    let start = Instant::now();
     let format: &[&str] = if args.contains(&"--format") {
         &[]
     } else {
         &["--format", "json"]
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+    let child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
         .args(["check", "--no-config", "--fail-on", "never"])
         .args(format)
         .args(args)
@@ -28,6 +27,11 @@ fn run_measured(path: &std::path::Path, args: &[&str]) -> (i32, Duration, u64) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    measure(child, Instant::now())
+}
+
+/// Wait for `child`, started at `start`, sampling its peak resident set.
+fn measure(mut child: std::process::Child, start: Instant) -> (i32, Duration, u64) {
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak_kb = 0;
     let status = loop {
@@ -45,8 +49,8 @@ fn run_measured(path: &std::path::Path, args: &[&str]) -> (i32, Duration, u64) {
             peak_kb = peak_kb.max(kb);
         }
         assert!(
-            start.elapsed() < Duration::from_secs(600),
-            "still running after 10 minutes"
+            start.elapsed() < Duration::from_secs(900),
+            "still running after 15 minutes"
         );
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -141,4 +145,74 @@ fn a_200_mb_segment_stream_in_bounded_memory() {
         peak_kb < 64 * 1024,
         "peak RSS {peak_kb} kB: streaming keeps memory bounded"
     );
+}
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_50_mb_document_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fifty.txt");
+    let mut lines = String::new();
+    for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
+        lines.push_str(&fs::read_to_string(fixture(f)).unwrap());
+    }
+    let mut f = std::io::BufWriter::new(fs::File::create(&path).unwrap());
+    let mut written = 0;
+    while written < 50_000_000 {
+        f.write_all(lines.as_bytes()).unwrap();
+        written += lines.len();
+    }
+    drop(f);
+    let report = dir.path().join("report.json");
+    let report_arg = report.to_str().unwrap();
+    let (code, took, peak_kb) = run_measured(&path, &["--format", "json", "-o", report_arg]);
+    println!(
+        "50 MB as one document (json -o FILE): {:.1} s, {:.1} MB/s, peak RSS {} MB",
+        took.as_secs_f64(),
+        written as f64 / 1e6 / took.as_secs_f64(),
+        peak_kb / 1024
+    );
+    assert_eq!(code, 0);
+    assert!(peak_kb < 128 * 1024, "peak RSS {peak_kb} kB");
+    let report: serde_json::Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let paragraphs = report["files"][0]["paragraphs"].as_array().unwrap().len();
+    assert_eq!(report["summary"]["paragraphs"], paragraphs);
+    assert!(paragraphs > 100_000, "{paragraphs} paragraphs");
+}
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_1_gb_document_on_stdin_in_bounded_memory() {
+    let mut lines = String::new();
+    for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
+        lines.push_str(&fs::read_to_string(fixture(f)).unwrap());
+    }
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+        .args(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let total = 1_000_000_000;
+    let writer = std::thread::spawn(move || {
+        let mut written = 0;
+        while written < total {
+            stdin.write_all(lines.as_bytes()).unwrap();
+            written += lines.len();
+        }
+        written
+    });
+    let (code, took, peak_kb) = measure(child, start);
+    let written = writer.join().unwrap();
+    println!(
+        "1 GB as one document on stdin (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
+        took.as_secs_f64(),
+        written as f64 / 1e6 / took.as_secs_f64(),
+        peak_kb / 1024
+    );
+    assert_eq!(code, 0);
+    assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB");
 }

@@ -9,7 +9,7 @@ pub mod select;
 use rayon::prelude::*;
 use unicode_script::Script;
 
-use crate::checks::{Context, DocHit, Hit};
+use crate::checks::{Context, DocHit, Hit, Judgement};
 use crate::input::{DocInfo, Segment};
 use crate::rules::{Pack, Rule};
 use crate::text::{Analysis, dominant_script};
@@ -74,28 +74,44 @@ impl Engine {
         analyses: &[Analysis],
         script: Option<Script>,
     ) -> Known {
+        self.know_by(path, info, script, || {
+            self.selector.language_of(path, analyses, script)
+        })
+    }
+
+    /// `know`, with the language detected by `detect` when none is configured.
+    pub fn know_by(
+        &self,
+        path: &str,
+        info: &DocInfo,
+        script: Option<Script>,
+        detect: impl FnOnce() -> String,
+    ) -> Known {
         let source_language = self
             .selector
             .selection
             .source_language
             .clone()
             .or_else(|| info.source_language.clone());
-        match self
-            .selector
-            .configured_language(path)
-            .or_else(|| info.target_language.clone())
-        {
+        match self.configured_language(path, info) {
             Some(language) => Known {
                 script: crate::lang::script_of(&language).or(script),
                 language,
                 source_language,
             },
             None => Known {
-                language: self.selector.language_of(path, analyses, script),
+                language: detect(),
                 script,
                 source_language,
             },
         }
+    }
+
+    /// The language configured for a document: the project's, else the file's declaration.
+    pub fn configured_language(&self, path: &str, info: &DocInfo) -> Option<String> {
+        self.selector
+            .configured_language(path)
+            .or_else(|| info.target_language.clone())
     }
 
     /// The document's language and script (known beforehand, configured, or detected) and the
@@ -155,31 +171,7 @@ pub fn find(
     segments: bool,
     gating: Gating,
 ) -> Vec<Found> {
-    // Paragraph rules: every paragraph on its own, on all threads.
-    let mut found: Vec<Found> = analyses
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, a)| {
-            let mut hits = Vec::new();
-            let mut out = Vec::new();
-            let open = gating.map(|(set, _)| set.matches(a.text));
-            for (r, rule) in rules.iter().enumerate() {
-                if let (Some(open), Some((_, gates))) = (&open, gating)
-                    && let Some(g) = gates[r]
-                    && !open.matched(g)
-                {
-                    continue;
-                }
-                rule.check.paragraph(a, ctx, &mut hits);
-                out.extend(hits.drain(..).map(|hit| Found {
-                    paragraph: i,
-                    rule: r,
-                    hit,
-                }));
-            }
-            out
-        })
-        .collect();
+    let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
     // Document rules see the whole document, or one segment at a time (segments on all
     // threads); rules that compare the units of a file always see all of them.
     let mut doc_hits = Vec::new();
@@ -203,9 +195,146 @@ pub fn find(
             }));
         }
     }
-    // One order whatever the threads did: by position, then rule.
-    found.sort_by_key(|f| (f.paragraph, f.hit.span.start, f.hit.span.end, f.rule));
+    sort_found(&mut found);
     found
+}
+
+/// One order whatever the threads did: by position, then rule (stable: hits of one rule at one
+/// place keep the order it gave them in).
+pub fn sort_found(found: &mut [Found]) {
+    found.sort_by_key(|f| (f.paragraph, f.hit.span.start, f.hit.span.end, f.rule));
+}
+
+/// The paragraph rules' hits, every paragraph on its own, on all threads; paragraphs are
+/// numbered from `first`.
+fn find_in_paragraphs(
+    rules: &[&Rule],
+    analyses: &[Analysis],
+    ctx: &Context,
+    gating: Gating,
+    first: usize,
+) -> Vec<Found> {
+    analyses
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, a)| {
+            let mut hits = Vec::new();
+            let mut out = Vec::new();
+            let open = gating.map(|(set, _)| set.matches(a.text));
+            for (r, rule) in rules.iter().enumerate() {
+                if let (Some(open), Some((_, gates))) = (&open, gating)
+                    && let Some(g) = gates[r]
+                    && !open.matched(g)
+                {
+                    continue;
+                }
+                rule.check.paragraph(a, ctx, &mut hits);
+                out.extend(hits.drain(..).map(|hit| Found {
+                    paragraph: first + i,
+                    rule: r,
+                    hit,
+                }));
+            }
+            out
+        })
+        .collect()
+}
+
+/// The document rules of a document judged as it streams by, a batch of paragraphs at a
+/// time (see `Judgement`): the first pass `learn`s, the second `judge`s, and hits come out by
+/// paragraph once no judgement can add to them.
+pub struct Judges<'r> {
+    /// Each judgement, with its rule's index and the paragraphs it asked to see again.
+    list: Vec<(usize, Box<dyn Judgement + 'r>, Vec<usize>)>,
+}
+
+impl<'r> Judges<'r> {
+    pub fn new(prepared: &'r Prepared) -> Judges<'r> {
+        let list = prepared
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(r, rule)| rule.check.judgement().map(|j| (r, j, Vec::new())))
+            .collect();
+        Judges { list }
+    }
+
+    /// Whether any judgement needs the first pass.
+    pub fn learn_any(&self) -> bool {
+        self.list.iter().any(|(_, j, _)| j.learns())
+    }
+
+    /// The first pass: a batch of paragraphs numbered from `first`.
+    pub fn learn(&mut self, first: usize, analyses: &[Analysis], ctx: &Context) {
+        for (_, j, _) in self.list.iter_mut().filter(|(_, j, _)| j.learns()) {
+            for (i, a) in analyses.iter().enumerate() {
+                j.learn(first + i, a, ctx);
+            }
+        }
+    }
+
+    /// After the first pass: the paragraphs any judgement wants to see again, ascending.
+    pub fn decide(&mut self, ctx: &Context) -> Vec<usize> {
+        let mut all = Vec::new();
+        for (_, j, wanted) in &mut self.list {
+            *wanted = j.decide(ctx);
+            all.extend_from_slice(wanted);
+        }
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// A paragraph `decide` asked for, to the judgements that asked.
+    pub fn recall(&mut self, i: usize, a: &Analysis, ctx: &Context) {
+        for (_, j, wanted) in &mut self.list {
+            if wanted.binary_search(&i).is_ok() {
+                j.recall(i, a, ctx);
+            }
+        }
+    }
+
+    /// How many paragraphs a paragraph's hits may wait for.
+    pub fn lag(&self) -> usize {
+        self.list.iter().map(|(_, j, _)| j.lag()).max().unwrap_or(0)
+    }
+
+    /// The second pass: a batch of paragraphs numbered from `first`, their paragraph rules'
+    /// hits and the document rules' hits given so far (of these paragraphs or of up to `lag`
+    /// before them); `last` ends the document, giving every hit still waiting.
+    pub fn judge(
+        &mut self,
+        engine: &Engine,
+        prepared: &Prepared,
+        first: usize,
+        analyses: &[Analysis],
+        last: bool,
+    ) -> Vec<Found> {
+        let ctx = &prepared.ctx;
+        let mut found = find_in_paragraphs(
+            &prepared.rules,
+            analyses,
+            ctx,
+            Some((engine.prefilter.set(), &prepared.gates)),
+            first,
+        );
+        let mut hits = Vec::new();
+        for (r, j, _) in &mut self.list {
+            for (i, a) in analyses.iter().enumerate() {
+                j.judge(first + i, a, ctx, &mut hits);
+            }
+            if last {
+                j.finish(ctx, &mut hits);
+            }
+            found.extend(hits.drain(..).map(|d| Found {
+                paragraph: d.paragraph,
+                rule: *r,
+                hit: d.hit,
+            }));
+        }
+        sort_found(&mut found);
+        found
+    }
 }
 
 /// Analyse every paragraph (on all threads) and find the document's script.

@@ -11,7 +11,8 @@ use unicode_script::Script;
 use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
 use crate::rules::{Pack, Rule};
-use crate::text::{Analysis, language};
+use crate::text::Analysis;
+use crate::text::language::Samples;
 
 /// The project's choice of rules: language, packs and disabled rules, for the run and per path.
 #[derive(Debug, Clone, Default)]
@@ -77,10 +78,22 @@ impl Selector {
         dominant: Option<Script>,
     ) -> String {
         self.configured_language(path).unwrap_or_else(|| {
-            let paragraphs = analyses.iter().map(|a| (a.text, a.scripts.dominant()));
-            language::detect_document(paragraphs, dominant)
-                .map_or_else(|| "und".to_string(), |d| d.code)
+            let mut samples = Samples::default();
+            for a in analyses {
+                if samples.full() {
+                    break;
+                }
+                samples.add(a.text, a.scripts.dominant());
+            }
+            self.language_of_samples(&samples, dominant)
         })
+    }
+
+    /// The language detected in a document's samples (`und` when none is).
+    pub fn language_of_samples(&self, samples: &Samples, dominant: Option<Script>) -> String {
+        samples
+            .detect(dominant)
+            .map_or_else(|| "und".to_string(), |d| d.code)
     }
 
     /// The language configured for a path or the run, if any.

@@ -32,75 +32,109 @@ pub fn locate(
     path: &str,
     per_segment: bool,
 ) -> Located {
-    let mut out = Located {
-        paragraphs: vec![Vec::new(); segments.len()],
-        baselined: Vec::new(),
-        suppressed: 0,
-    };
-    let mut prints = Fingerprints::default();
-    let mut last_paragraph = None;
-    let mut i = 0;
-    while i < found.len() {
-        let p = found[i].paragraph;
-        let j = i + found[i..].iter().take_while(|f| f.paragraph == p).count();
-        if per_segment && last_paragraph.is_some_and(|l| l != p) {
-            prints = Fingerprints::default();
+    Locator::new(rules, filter, path, per_segment).locate(segments, 0, &found)
+}
+
+/// `locate` for a document whose paragraphs come a batch at a time: the fingerprints' counts
+/// go on from one batch to the next.
+pub struct Locator<'a> {
+    rules: &'a [&'a crate::rules::Rule],
+    filter: &'a Filter,
+    path: &'a str,
+    per_segment: bool,
+    prints: Fingerprints,
+    last_paragraph: Option<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(
+        rules: &'a [&'a crate::rules::Rule],
+        filter: &'a Filter,
+        path: &'a str,
+        per_segment: bool,
+    ) -> Locator<'a> {
+        Locator {
+            rules,
+            filter,
+            path,
+            per_segment,
+            prints: Fingerprints::default(),
+            last_paragraph: None,
         }
-        last_paragraph = Some(p);
-        let segment = &segments[p];
-        let group = &found[i..j];
-        let offsets: Vec<usize> = group
-            .iter()
-            .flat_map(|f| [f.hit.span.start, f.hit.span.end])
-            .collect();
-        let positions = segment.positions(&offsets);
-        for (k, f) in group.iter().enumerate() {
-            let text = &segment.text[f.hit.span.start..f.hit.span.end];
-            let norm: String = text.trim().nfc().collect();
-            if !norm.is_empty() && filter.allow.contains(&norm) {
-                continue;
+    }
+
+    /// Locate the hits `found` (sorted by paragraph) in `segments`, the paragraphs numbered
+    /// from `first`; every hit is in one of them.
+    pub fn locate(&mut self, segments: &[Segment], first: usize, found: &[Found]) -> Located {
+        let filter = self.filter;
+        let mut out = Located {
+            paragraphs: vec![Vec::new(); segments.len()],
+            baselined: Vec::new(),
+            suppressed: 0,
+        };
+        let mut i = 0;
+        while i < found.len() {
+            let p = found[i].paragraph;
+            let j = i + found[i..].iter().take_while(|f| f.paragraph == p).count();
+            if self.per_segment && self.last_paragraph.is_some_and(|l| l != p) {
+                self.prints = Fingerprints::default();
             }
-            let rule = rules[f.rule];
-            if let Some(u) = segment.unit.as_deref()
-                && u.ignore.iter().any(|(id, _)| rule.answers_to(id))
-            {
-                out.suppressed += 1;
-                continue;
+            self.last_paragraph = Some(p);
+            let segment = &segments[p - first];
+            let group = &found[i..j];
+            let offsets: Vec<usize> = group
+                .iter()
+                .flat_map(|f| [f.hit.span.start, f.hit.span.end])
+                .collect();
+            let positions = segment.positions(&offsets);
+            for (k, f) in group.iter().enumerate() {
+                let text = &segment.text[f.hit.span.start..f.hit.span.end];
+                let norm: String = text.trim().nfc().collect();
+                if !norm.is_empty() && filter.allow.contains(&norm) {
+                    continue;
+                }
+                let rule = self.rules[f.rule];
+                if let Some(u) = segment.unit.as_deref()
+                    && u.ignore.iter().any(|(id, _)| rule.answers_to(id))
+                {
+                    out.suppressed += 1;
+                    continue;
+                }
+                let finding = make(
+                    segment,
+                    rule,
+                    filter,
+                    f,
+                    (positions[2 * k], positions[2 * k + 1]),
+                    &mut self.prints,
+                );
+                if filter
+                    .baseline
+                    .as_ref()
+                    .is_some_and(|b| b.accepts(self.path, &finding.fingerprint))
+                {
+                    out.baselined.push(finding);
+                } else {
+                    out.paragraphs[p - first].push(finding);
+                }
             }
-            let finding = make(
-                segment,
-                rule,
-                filter,
-                f,
-                (positions[2 * k], positions[2 * k + 1]),
-                &mut prints,
-            );
-            if filter
-                .baseline
-                .as_ref()
-                .is_some_and(|b| b.accepts(path, &finding.fingerprint))
-            {
-                out.baselined.push(finding);
-            } else {
-                out.paragraphs[p].push(finding);
-            }
+            i = j;
         }
-        i = j;
+        for findings in &mut out.paragraphs {
+            // One finding per rule, place and message: two glossary terms missing from one
+            // unit are two findings on the same (whole-unit) span.
+            findings.sort_by(|x, y| {
+                (x.start, x.end, &x.rule, &x.message).cmp(&(y.start, y.end, &y.rule, &y.message))
+            });
+            findings.dedup_by(|x, y| {
+                x.start == y.start && x.end == y.end && x.rule == y.rule && x.message == y.message
+            });
+            keep_source_aware(findings);
+            keep_loops(findings);
+            cap(findings);
+        }
+        out
     }
-    for findings in &mut out.paragraphs {
-        // One finding per rule, place and message: two glossary terms missing from one unit
-        // are two findings on the same (whole-unit) span.
-        findings.sort_by(|x, y| {
-            (x.start, x.end, &x.rule, &x.message).cmp(&(y.start, y.end, &y.rule, &y.message))
-        });
-        findings.dedup_by(|x, y| {
-            x.start == y.start && x.end == y.end && x.rule == y.rule && x.message == y.message
-        });
-        keep_source_aware(findings);
-        keep_loops(findings);
-        cap(findings);
-    }
-    out
 }
 
 /// Past `MAX_PER_PARAGRAPH` findings, one finding, at the first one left out, stands for the

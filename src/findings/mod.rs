@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::vocab::Severity;
 
-pub use locate::{Located, locate};
+pub use locate::{Located, Locator, locate};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {

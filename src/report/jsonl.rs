@@ -27,7 +27,27 @@ struct Line<'a> {
     findings: &'a [Finding],
 }
 
-super::renders_text!(Jsonl, |report, cx| render(report));
+/// Written a file at a time; a document too large to hold is copied from its spill.
+pub struct Jsonl;
+
+impl super::Renderer for Jsonl {
+    fn render(
+        &self,
+        report: &Report,
+        _: &super::Context,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        for file in &report.files {
+            if let Some(s) = &file.spilled {
+                s.copy_to(out)?;
+            }
+            for p in &file.paragraphs {
+                out.write_all(record(file, p).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+}
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -12,6 +12,7 @@ pub mod junit;
 pub mod markdown;
 pub mod rdjson;
 pub mod sarif;
+pub mod spill;
 mod xml;
 
 use std::io::Write;
@@ -183,8 +184,36 @@ impl Report {
 }
 
 impl FileReport {
+    /// Its findings held in memory (none of spilled paragraphs).
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.paragraphs.iter().flat_map(|p| &p.findings)
+    }
+
+    /// How many paragraphs it has, spilled or held.
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len() + self.spilled.as_ref().map_or(0, |s| s.paragraphs)
+    }
+
+    /// The sum of its paragraphs' penalties.
+    pub fn paragraph_penalty(&self) -> f64 {
+        let held: f64 = self.paragraphs.iter().map(|p| p.penalty).sum();
+        held + self.spilled.as_ref().map_or(0.0, |s| s.penalty)
+    }
+
+    /// Its findings counted by severity (a finding standing for others counts them).
+    pub fn finding_counts(&self) -> Counts {
+        let mut counts = self
+            .spilled
+            .as_ref()
+            .map_or_else(Counts::default, |s| s.findings.clone());
+        for f in self.findings() {
+            for (s, n) in Severity::ALL.into_iter().zip(f.counts()) {
+                for _ in 0..n {
+                    counts.add(s);
+                }
+            }
+        }
+        counts
     }
 }
 
@@ -224,6 +253,10 @@ pub struct FileReport {
     /// Ids of the rules that ran on this file. Not part of the JSON contract.
     #[serde(skip)]
     pub rules: Vec<String>,
+    /// Its paragraphs' records, when the document was too large to hold (`paragraphs` is
+    /// then empty): only the JSON and JSONL renderers are given such a report.
+    #[serde(skip)]
+    pub spilled: Option<spill::Spilled>,
 }
 
 #[derive(Debug, Clone, Serialize)]

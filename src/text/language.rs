@@ -32,29 +32,60 @@ pub fn detect(text: &str) -> Option<Detected> {
     })
 }
 
-/// The language of a document from its paragraphs and the script of each: whatlang is given
-/// only paragraphs in the document's dominant script, up to `SAMPLE_BYTES`, so a long
-/// untranslated paragraph near the top does not make a Bengali document English.
-pub fn detect_document<'a>(
-    paragraphs: impl IntoIterator<Item = (&'a str, Option<Script>)>,
-    dominant: Option<Script>,
-) -> Option<Detected> {
-    let mut sample = String::new();
-    for (text, script) in paragraphs {
-        if sample.len() >= SAMPLE_BYTES {
-            break;
-        }
-        if dominant.is_none() || script == dominant {
-            // Only what the sample still takes: a 100 MB paragraph is not copied.
-            let mut end = text.len().min(SAMPLE_BYTES - sample.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
+/// What names a document's language: whatlang is given only paragraphs in the document's
+/// dominant script, up to `SAMPLE_BYTES`, so a long untranslated paragraph near the top does
+/// not make a Bengali document English. The samples are gathered before the script is known
+/// (a document streamed by): the start of the document, and the start of its paragraphs in
+/// each script, each up to `SAMPLE_BYTES`.
+#[derive(Debug, Clone, Default)]
+pub struct Samples {
+    all: String,
+    by_script: Vec<(Option<Script>, String)>,
+}
+
+impl Samples {
+    pub fn add(&mut self, text: &str, script: Option<Script>) {
+        take(&mut self.all, text);
+        let i = match self.by_script.iter().position(|(s, _)| *s == script) {
+            Some(i) => i,
+            None => {
+                self.by_script.push((script, String::new()));
+                self.by_script.len() - 1
             }
-            sample.push_str(&text[..end]);
-            sample.push('\n');
+        };
+        take(&mut self.by_script[i].1, text);
+    }
+
+    /// Whether no paragraph can change what any sample says.
+    pub fn full(&self) -> bool {
+        self.all.len() >= SAMPLE_BYTES
+            && self.by_script.iter().all(|(_, s)| s.len() >= SAMPLE_BYTES)
+    }
+
+    /// The language of the document whose dominant script is `dominant`.
+    pub fn detect(&self, dominant: Option<Script>) -> Option<Detected> {
+        match dominant {
+            None => detect(&self.all),
+            Some(_) => {
+                let sample = self.by_script.iter().find(|(s, _)| *s == dominant);
+                detect(sample.map_or("", |(_, s)| s.as_str()))
+            }
         }
     }
-    detect(&sample)
+}
+
+/// Add a paragraph to a sample that is not full yet: only what it still takes (a 100 MB
+/// paragraph is not copied), and a line break.
+fn take(sample: &mut String, text: &str) {
+    if sample.len() >= SAMPLE_BYTES {
+        return;
+    }
+    let mut end = text.len().min(SAMPLE_BYTES - sample.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    sample.push_str(&text[..end]);
+    sample.push('\n');
 }
 
 /// ISO 639-1 code of a whatlang language where one exists, else its ISO 639-3 code.

@@ -167,29 +167,48 @@ impl ScriptCounts {
 /// document of its language; the square root keeps a few short captions or URLs (`Photo:
 /// Reuters`) from outvoting long native paragraphs.
 pub fn dominant_script(analyses: &[Analysis]) -> Option<Script> {
-    let mut votes: Vec<(Script, usize)> = Vec::new();
-    let mut letters = ScriptCounts::default();
+    let mut tally = ScriptTally::default();
     for a in analyses {
-        letters.merge_unsorted(&a.scripts);
-        if let Some(&(s, n)) = a.scripts.0.first() {
+        tally.add(&a.scripts);
+    }
+    tally.dominant()
+}
+
+/// The votes of `dominant_script`, added a paragraph at a time (a document too large to hold
+/// is tallied as it streams by).
+#[derive(Debug, Clone, Default)]
+pub struct ScriptTally {
+    votes: Vec<(Script, usize)>,
+    letters: ScriptCounts,
+}
+
+impl ScriptTally {
+    /// Add a paragraph's letters by script.
+    pub fn add(&mut self, scripts: &ScriptCounts) {
+        self.letters.merge_unsorted(scripts);
+        if let Some(&(s, n)) = scripts.0.first() {
             let weight = n.isqrt();
-            match votes.iter_mut().find(|(x, _)| *x == s) {
+            match self.votes.iter_mut().find(|(x, _)| *x == s) {
                 Some(v) => v.1 += weight,
-                None => votes.push((s, weight)),
+                None => self.votes.push((s, weight)),
             }
         }
     }
-    letters.sort();
-    votes
-        .iter()
-        .max_by(|a, b| {
-            a.1.cmp(&b.1).then_with(|| {
-                // More letters wins; the letter ranking is total, so the result is stable.
-                let rank = |s: Script| letters.0.iter().position(|(x, _)| *x == s);
-                rank(b.0).cmp(&rank(a.0))
+
+    pub fn dominant(&self) -> Option<Script> {
+        let mut letters = self.letters.clone();
+        letters.sort();
+        self.votes
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(&b.1).then_with(|| {
+                    // More letters wins; the letter ranking is total, so the result is stable.
+                    let rank = |s: Script| letters.0.iter().position(|(x, _)| *x == s);
+                    rank(b.0).cmp(&rank(a.0))
+                })
             })
-        })
-        .map(|(s, _)| *s)
+            .map(|(s, _)| *s)
+    }
 }
 
 /// Everything the rules read about one paragraph, computed once.
@@ -220,6 +239,12 @@ pub struct UnitView<'a> {
     pub max_length: Option<crate::input::unit::MaxLength>,
     /// The plural form the target translates (PO `msgstr[n]`), if one.
     pub plural_form: Option<usize>,
+}
+
+/// The letters of a text by script, less placeholders, markup, URLs and inline codes (they
+/// are not language), as `Analysis::scripts` holds them.
+pub fn scripts_of(text: &str) -> ScriptCounts {
+    ScriptCounts::of_unmasked(text, &placeholders::masked(text))
 }
 
 impl<'a> Analysis<'a> {

@@ -1,0 +1,385 @@
+//! One plain-text document too large to hold, checked in bounded memory for the JSON and
+//! JSONL reports (without `--segments`, where every paragraph is its own document and
+//! `stream` applies). The document is read more than once, a batch of paragraphs at a time:
+//!
+//! 1. to decide its language and script, as `Engine::know` does for a document in memory
+//!    (skipped when a configured language brings its script);
+//! 2. for the document rules to learn what they judge by (a majority, counts per spelling; see
+//!    `Judgement`), when any does;
+//! 3. for the paragraphs a document rule asked to see again, when any did;
+//! 4. to judge it: paragraph rules and document rules, each paragraph's record written to a
+//!    spill (`report::spill`) as soon as no rule can add to it, then copied into the report.
+//!
+//! Standard input is copied as it is read (in memory up to the hold size, then to a temporary
+//! file), so that it can be read again. A document whose text is no larger than the hold size
+//! is checked in memory as ever. Either way the report is the same, byte for byte: the
+//! passes run the in-memory pipeline's steps on the same paragraphs in the same order.
+
+use std::collections::VecDeque;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::checker::Checker;
+use crate::engine::{Found, Judges, sort_found};
+use crate::error::{Error, ErrorKind};
+use crate::findings::Locator;
+use crate::input::{DocInfo, DocPath, Input, Opened, Paragraphs, Reading, Segment};
+use crate::report::FileReport;
+use crate::report::spill::{Spill, SpillFormat};
+use crate::text::language::Samples;
+use crate::text::{Analysis, ScriptCounts, ScriptTally, scripts_of};
+
+/// Text a document may have and still be checked in memory, unless `MTQC_HOLD_BYTES` says
+/// otherwise: about 60 MB of memory at most (the analyses and findings of 8 MB of text).
+pub const HOLD_BYTES: usize = 8 << 20;
+
+/// A batch: paragraphs analysed together (on all threads) before the next are read.
+const BATCH_PARAGRAPHS: usize = 1024;
+const BATCH_BYTES: usize = 1 << 20;
+
+/// The hold size of this run: `MTQC_HOLD_BYTES` when set to a number, else `HOLD_BYTES`.
+pub fn hold_bytes() -> usize {
+    std::env::var("MTQC_HOLD_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(HOLD_BYTES)
+}
+
+/// A checked document: its report, the bytes read and the invalid sequences replaced.
+pub struct Outcome {
+    pub file: FileReport,
+    pub bytes: usize,
+    pub replaced: usize,
+}
+
+/// Check the plain-text `input` as one document; `Ok(Err(offset))`: it is binary (a NUL byte
+/// at `offset`). A document larger than `hold` bytes of text gets its paragraphs spilled in
+/// `format`.
+pub fn check(
+    checker: &Checker,
+    input: &Input,
+    path: &DocPath,
+    how: &Reading,
+    hold: usize,
+    format: SpillFormat,
+) -> Result<Result<Outcome, usize>, Error> {
+    let name = input.display();
+    let tee = matches!(input, Input::Stdin).then(|| Arc::new(Mutex::new(Kept::new(hold))));
+    let opened = match &tee {
+        Some(copy) => crate::input::open_reader(
+            &name,
+            Box::new(Tee {
+                inner: std::io::stdin(),
+                copy: copy.clone(),
+            }),
+            how.encoding,
+        )?,
+        None => crate::input::open(input, how.encoding)?,
+    };
+    let lines = match opened {
+        Opened::Text(lines) => lines,
+        Opened::Binary { offset } => return Ok(Err(offset)),
+    };
+    let info = DocInfo::default();
+    let engine = &checker.engine;
+    // The first pass: the paragraphs held until they are too many, the script tallied when
+    // the configured language does not bring it.
+    let tally_needed = engine
+        .configured_language(&path.project, &info)
+        .and_then(|l| crate::lang::script_of(&l))
+        .is_none();
+    let mut tally = Tally::default();
+    let mut paragraphs = Paragraphs::new(lines, how.mode);
+    let mut held = Batch::default();
+    let mut streaming = false;
+    for segment in paragraphs.by_ref() {
+        held.push(segment?);
+        streaming |= held.bytes > hold;
+        if streaming && held.full() {
+            let batch = held.take();
+            if tally_needed {
+                tally.add(&batch);
+            }
+        }
+    }
+    let (bytes, replaced) = (paragraphs.bytes(), paragraphs.replaced());
+    drop(paragraphs);
+    if !streaming {
+        let file = checker.check_segments(path, &info, &held.segments, None, 0);
+        return Ok(Ok(Outcome {
+            file,
+            bytes,
+            replaced,
+        }));
+    }
+    if tally_needed {
+        tally.add(&held.segments);
+    }
+    drop(held);
+    let source = match tee {
+        Some(copy) => {
+            let copy = std::mem::replace(&mut *copy.lock().expect("one reader"), Kept::new(0));
+            Source::Copied(copy.finish().map_err(spill_error)?)
+        }
+        None => Source::Input(input.clone()),
+    };
+    let reread = |f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>| {
+        source.each_batch(&name, how, f)
+    };
+
+    let script = tally.scripts.dominant();
+    let known = engine.know_by(&path.project, &info, script, || {
+        engine.selector.language_of_samples(&tally.samples, script)
+    });
+    let prepared = engine.prepare(&path.project, &info, &[], script, Some(&known));
+    let ctx = &prepared.ctx;
+    let mut judges = Judges::new(&prepared);
+    if judges.learn_any() {
+        reread(&mut |first, batch, _| {
+            judges.learn(first, &analyse(&batch), ctx);
+            Ok(())
+        })?;
+    }
+    let wanted = judges.decide(ctx);
+    if !wanted.is_empty() {
+        reread(&mut |first, batch, _| {
+            let from = wanted.partition_point(|&i| i < first);
+            for &i in wanted[from..].iter().take_while(|&&i| i < first + batch.len()) {
+                judges.recall(i, &Analysis::of_segment(&batch[i - first]), ctx);
+            }
+            Ok(())
+        })?;
+    }
+
+    // The last pass: hits to findings to records, a paragraph once no rule can add to it.
+    let lag = judges.lag();
+    let mut scorer = checker.scorer(ctx);
+    let header = scorer.file(path, &info, &prepared);
+    let mut spill = Spill::new(format).map_err(spill_error)?;
+    let mut locator = Locator::new(
+        &prepared.rules,
+        &checker.judging.filter,
+        &path.project,
+        false,
+    );
+    let mut pending: VecDeque<(Segment, usize)> = VecDeque::new();
+    let mut pending_found: Vec<Found> = Vec::new();
+    let mut done = 0;
+    let (mut suppressed, mut baselined) = (0, 0);
+    reread(&mut |first, batch, last| {
+        let analyses = analyse(&batch);
+        let found = judges.judge(engine, &prepared, first, &analyses, last);
+        let words: Vec<usize> = analyses.iter().map(|a| scorer.words(a)).collect();
+        drop(analyses);
+        pending.extend(batch.into_iter().zip(words));
+        debug_assert!(found.iter().all(|f| f.paragraph >= done), "a hit came too late");
+        pending_found.extend(found.into_iter().filter(|f| f.paragraph >= done));
+        sort_found(&mut pending_found);
+        let end = done + pending.len();
+        let upto = if last { end } else { end.saturating_sub(lag) }.max(done);
+        let (segments, words): (Vec<Segment>, Vec<usize>) = pending.drain(..upto - done).unzip();
+        let split = pending_found.partition_point(|f| f.paragraph < upto);
+        let hits: Vec<Found> = pending_found.drain(..split).collect();
+        let located = locator.locate(&segments, done, &hits);
+        suppressed += located.suppressed;
+        baselined += located.baselined.len();
+        for (k, findings) in located.paragraphs.into_iter().enumerate() {
+            let p = scorer.paragraph(done + k, &segments[k], words[k], findings);
+            spill.push(&header, &p).map_err(spill_error)?;
+        }
+        done = upto;
+        Ok(())
+    })?;
+    let mut file = scorer.file(path, &info, &prepared);
+    file.suppressed = suppressed;
+    file.baselined = baselined;
+    file.spilled = Some(spill.finish().map_err(spill_error)?);
+    Ok(Ok(Outcome {
+        file,
+        bytes,
+        replaced,
+    }))
+}
+
+fn spill_error(e: std::io::Error) -> Error {
+    Error::new(
+        ErrorKind::Output,
+        format!("cannot write a temporary file for a large document: {e}"),
+    )
+    .with_io(e.kind())
+}
+
+/// Analyse a batch on all threads.
+fn analyse(batch: &[Segment]) -> Vec<Analysis<'_>> {
+    batch.par_iter().map(Analysis::of_segment).collect()
+}
+
+/// Paragraphs read and not yet passed on, and their bytes of text.
+#[derive(Default)]
+struct Batch {
+    segments: Vec<Segment>,
+    bytes: usize,
+}
+
+impl Batch {
+    fn push(&mut self, segment: Segment) {
+        self.bytes += segment.text.len();
+        self.segments.push(segment);
+    }
+
+    fn full(&self) -> bool {
+        self.segments.len() >= BATCH_PARAGRAPHS || self.bytes >= BATCH_BYTES
+    }
+
+    fn take(&mut self) -> Vec<Segment> {
+        self.bytes = 0;
+        std::mem::take(&mut self.segments)
+    }
+}
+
+/// What the first pass gathers to decide the document's script and language.
+#[derive(Default)]
+struct Tally {
+    scripts: ScriptTally,
+    samples: Samples,
+}
+
+impl Tally {
+    fn add(&mut self, batch: &[Segment]) {
+        let counts: Vec<ScriptCounts> = batch.par_iter().map(|s| scripts_of(&s.text)).collect();
+        for (s, counts) in batch.iter().zip(counts) {
+            self.scripts.add(&counts);
+            self.samples.add(&s.text, counts.dominant());
+        }
+    }
+}
+
+/// Where the passes after the first read the document again.
+enum Source {
+    Input(Input),
+    /// Standard input as the first pass read it.
+    Copied(Copied),
+}
+
+impl Source {
+    /// Call `f` with every batch of paragraphs, the number of its first and whether it is the
+    /// last (which may be empty).
+    fn each_batch(
+        &self,
+        name: &str,
+        how: &Reading,
+        f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let opened = match self {
+            Source::Input(input) => crate::input::open(input, how.encoding)?,
+            Source::Copied(copied) => crate::input::open_reader(
+                name,
+                copied
+                    .reader()
+                    .map_err(|e| Error::input(format!("{name}: cannot read it again: {e}")))?,
+                how.encoding,
+            )?,
+        };
+        let Opened::Text(lines) = opened else {
+            return Err(Error::input(format!("{name}: changed while it was read")));
+        };
+        let mut first = 0;
+        let mut batch = Batch::default();
+        for segment in Paragraphs::new(lines, how.mode) {
+            batch.push(segment?);
+            if batch.full() {
+                let segments = batch.take();
+                let n = segments.len();
+                f(first, segments, false)?;
+                first += n;
+            }
+        }
+        f(first, batch.take(), true)
+    }
+}
+
+/// Standard input as it is read: in memory up to the hold size, then in a temporary file.
+struct Kept {
+    hold: usize,
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+/// Standard input copied, to be read again.
+enum Copied {
+    Memory(Arc<Vec<u8>>),
+    File(std::fs::File),
+}
+
+impl Kept {
+    fn new(hold: usize) -> Kept {
+        Kept {
+            hold,
+            memory: Vec::new(),
+            file: None,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if let Some(file) = &mut self.file {
+            return file.write_all(bytes);
+        }
+        if self.memory.len() + bytes.len() <= self.hold {
+            self.memory.extend_from_slice(bytes);
+            return Ok(());
+        }
+        let mut file = std::io::BufWriter::new(tempfile::tempfile()?);
+        file.write_all(&std::mem::take(&mut self.memory))?;
+        file.write_all(bytes)?;
+        self.file = Some(file);
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<Copied> {
+        match self.file {
+            Some(file) => Ok(Copied::File(file.into_inner().map_err(|e| e.into_error())?)),
+            None => Ok(Copied::Memory(Arc::new(self.memory))),
+        }
+    }
+}
+
+impl Copied {
+    fn reader(&self) -> std::io::Result<Box<dyn Read + Send>> {
+        Ok(match self {
+            Copied::Memory(bytes) => Box::new(std::io::Cursor::new(SharedBytes(bytes.clone()))),
+            Copied::File(file) => {
+                let mut file = file.try_clone()?;
+                file.seek(SeekFrom::Start(0))?;
+                Box::new(file)
+            }
+        })
+    }
+}
+
+/// Bytes shared between passes.
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// A reader that copies what it reads.
+struct Tee<R> {
+    inner: R,
+    copy: Arc<Mutex<Kept>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.copy
+            .lock()
+            .map_err(|_| std::io::Error::other("the copy of standard input was lost"))?
+            .write(&buf[..n])?;
+        Ok(n)
+    }
+}

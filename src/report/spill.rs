@@ -1,0 +1,114 @@
+//! Paragraph records of a document too large to hold, written to a temporary file as they are
+//! final: the JSON report's `paragraphs` array, indented as in the report, or the JSONL lines.
+//! The renderers copy them into place, so the report is byte for byte the one a document held
+//! in memory gives.
+
+use std::io::{Seek, SeekFrom, Write};
+use std::sync::Arc;
+
+use super::{Counts, FileReport, ParagraphReport};
+use crate::vocab::Severity;
+
+/// How a file's paragraphs are spilled: the format they are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpillFormat {
+    Json,
+    Jsonl,
+}
+
+/// Indentation of a paragraph object in the JSON report: report, files array, file object,
+/// paragraphs array (serde_json's pretty printer indents by two spaces).
+const JSON_INDENT: &str = "        ";
+
+/// Spilled paragraphs and what the run's summary needs of them.
+#[derive(Debug, Clone)]
+pub struct Spilled {
+    pub format: SpillFormat,
+    pub paragraphs: usize,
+    /// The sum of the paragraphs' (rounded) penalties.
+    pub penalty: f64,
+    pub findings: Counts,
+    file: Arc<std::fs::File>,
+}
+
+impl Spilled {
+    /// Copy the records to `out`: for JSON, the `paragraphs` array without its key.
+    pub fn copy_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.format == SpillFormat::Json {
+            if self.paragraphs == 0 {
+                return out.write_all(b"[]");
+            }
+            out.write_all(b"[\n")?;
+        }
+        let mut file = &*self.file;
+        file.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut file, out)?;
+        if self.format == SpillFormat::Json {
+            out.write_all(b"\n      ]")?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a file's paragraph records as they come.
+pub struct Spill {
+    format: SpillFormat,
+    out: std::io::BufWriter<std::fs::File>,
+    paragraphs: usize,
+    penalty: f64,
+    findings: Counts,
+}
+
+impl Spill {
+    /// A spill in a new temporary file (removed when the last handle closes).
+    pub fn new(format: SpillFormat) -> std::io::Result<Spill> {
+        Ok(Spill {
+            format,
+            out: std::io::BufWriter::new(tempfile::tempfile()?),
+            paragraphs: 0,
+            penalty: 0.0,
+            findings: Counts::default(),
+        })
+    }
+
+    /// Write the record of paragraph `p` of `file` (whose paragraphs are spilled).
+    pub fn push(&mut self, file: &FileReport, p: &ParagraphReport) -> std::io::Result<()> {
+        match self.format {
+            SpillFormat::Jsonl => self.out.write_all(super::jsonl::record(file, p).as_bytes())?,
+            SpillFormat::Json => {
+                if self.paragraphs > 0 {
+                    self.out.write_all(b",\n")?;
+                }
+                let text = serde_json::to_string_pretty(p).map_err(std::io::Error::other)?;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        self.out.write_all(b"\n")?;
+                    }
+                    self.out.write_all(JSON_INDENT.as_bytes())?;
+                    self.out.write_all(line.as_bytes())?;
+                }
+            }
+        }
+        self.paragraphs += 1;
+        self.penalty += p.penalty;
+        for f in &p.findings {
+            for (s, n) in Severity::ALL.into_iter().zip(f.counts()) {
+                for _ in 0..n {
+                    self.findings.add(s);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> std::io::Result<Spilled> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        Ok(Spilled {
+            format: self.format,
+            paragraphs: self.paragraphs,
+            penalty: self.penalty,
+            findings: self.findings,
+            file: Arc::new(file),
+        })
+    }
+}
