@@ -146,7 +146,10 @@ pub fn check(
     if !wanted.is_empty() {
         reread(&mut |first, batch, _| {
             let from = wanted.partition_point(|&i| i < first);
-            for &i in wanted[from..].iter().take_while(|&&i| i < first + batch.len()) {
+            for &i in wanted[from..]
+                .iter()
+                .take_while(|&&i| i < first + batch.len())
+            {
                 judges.recall(i, &Analysis::of_segment(&batch[i - first]), ctx);
             }
             Ok(())
@@ -174,7 +177,10 @@ pub fn check(
         let words: Vec<usize> = analyses.iter().map(|a| scorer.words(a)).collect();
         drop(analyses);
         pending.extend(batch.into_iter().zip(words));
-        debug_assert!(found.iter().all(|f| f.paragraph >= done), "a hit came too late");
+        debug_assert!(
+            found.iter().all(|f| f.paragraph >= done),
+            "a hit came too late"
+        );
         pending_found.extend(found.into_iter().filter(|f| f.paragraph >= done));
         sort_found(&mut pending_found);
         let end = done + pending.len();

@@ -11,7 +11,10 @@ use std::process::{Command, Output, Stdio};
 /// document on stdin when `stdin` is given.
 fn check(dir: &Path, hold: Option<&str>, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mtqc"));
-    cmd.arg("check").arg("--no-config").args(args).current_dir(dir);
+    cmd.arg("check")
+        .arg("--no-config")
+        .args(args)
+        .current_dir(dir);
     match hold {
         Some(h) => cmd.env("MTQC_HOLD_BYTES", h),
         None => cmd.env_remove("MTQC_HOLD_BYTES"),
@@ -87,7 +90,12 @@ fn a_large_document_gets_the_report_a_held_one_gets() {
         );
     }
     // The document rules did find what the story plants, on both sides of a batch's end.
-    let out = check(dir.path(), Some("0"), &["--format", "json", "story.txt"], None);
+    let out = check(
+        dir.path(),
+        Some("0"),
+        &["--format", "json", "story.txt"],
+        None,
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let flagged = |rule: &str| -> Vec<u64> {
         let mut lines: Vec<u64> = report["files"][0]["paragraphs"]
@@ -116,14 +124,24 @@ fn a_document_held_in_memory_and_one_read_again_agree_with_a_baseline() {
     let recorded = check(
         dir.path(),
         None,
-        &["--format", "json", "--write-baseline", "base.json", "story.txt"],
+        &[
+            "--format",
+            "json",
+            "--write-baseline",
+            "base.json",
+            "story.txt",
+        ],
         None,
     );
     assert_eq!(recorded.status.code(), Some(1));
     let args = ["--format", "json", "--baseline", "base.json", "story.txt"];
     let held = check(dir.path(), None, &args, None);
     let bounded = check(dir.path(), Some("0"), &args, None);
-    assert_eq!(held.status.code(), Some(0), "every finding is in the baseline");
+    assert_eq!(
+        held.status.code(),
+        Some(0),
+        "every finding is in the baseline"
+    );
     assert!(held.stdout == bounded.stdout);
     let report: serde_json::Value = serde_json::from_slice(&bounded.stdout).unwrap();
     assert_eq!(report["summary"]["baselined"], 6);

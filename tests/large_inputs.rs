@@ -189,7 +189,15 @@ fn a_1_gb_document_on_stdin_in_bounded_memory() {
     }
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_mtqc"))
-        .args(["check", "--no-config", "--fail-on", "never", "--format", "jsonl", "-"])
+        .args([
+            "check",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "--format",
+            "jsonl",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -445,7 +445,9 @@ impl Judging<'_> {
         if let Some(&place) = self.seen.get(word) {
             return place;
         }
-        let endings = self.endings.get_or_insert_with(|| folded_endings(self.rule, ctx));
+        let endings = self
+            .endings
+            .get_or_insert_with(|| folded_endings(self.rule, ctx));
         self.rule.place(
             word,
             ctx,
@@ -564,7 +566,9 @@ fn folded_endings(rule: &Consistency, ctx: &Context) -> Lexicon {
 impl Judgement for Judging<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
-        let endings = self.endings.get_or_insert_with(|| folded_endings(rule, ctx));
+        let endings = self
+            .endings
+            .get_or_insert_with(|| folded_endings(rule, ctx));
         for w in judged(p, ctx) {
             let word = p.norm(w);
             // Words repeat: each distinct word is placed once, and later occurrences are one
@@ -631,13 +635,18 @@ impl Judgement for Judging<'_> {
             }
         }
         for (j, job) in self.jobs.iter().enumerate() {
-            self.roles.entry(job.variant).or_default().variant_of.push(j);
+            self.roles
+                .entry(job.variant)
+                .or_default()
+                .variant_of
+                .push(j);
             self.roles.entry(job.major).or_default().major = true;
         }
         for (&at, role) in &self.roles {
             if role.major {
                 let forms = &mut self.groups[at.0].spellings[at.1].forms;
-                self.forms.insert(at, std::mem::take(forms).into_iter().collect());
+                self.forms
+                    .insert(at, std::mem::take(forms).into_iter().collect());
             }
         }
         // What the second pass needs of the first: the groups' spellings, the words placed.

@@ -38,8 +38,8 @@ impl Check for SourceConsistencyTarget {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Analysis;
     use crate::checks::Context;
+    use crate::text::Analysis;
 
     #[test]
     fn two_sources_one_translation() {

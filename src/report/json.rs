@@ -37,7 +37,7 @@ impl super::Renderer for Json {
                 .expect("every file without paragraphs has an empty array")
                 + SPILLED_PARAGRAPHS.len()
                 - 2;
-            out.write_all(rest[..at].as_bytes())?;
+            out.write_all(&rest.as_bytes()[..at])?;
             match s {
                 Some(s) => s.copy_to(out)?,
                 None => out.write_all(b"[]")?,

@@ -74,7 +74,9 @@ impl Spill {
     /// Write the record of paragraph `p` of `file` (whose paragraphs are spilled).
     pub fn push(&mut self, file: &FileReport, p: &ParagraphReport) -> std::io::Result<()> {
         match self.format {
-            SpillFormat::Jsonl => self.out.write_all(super::jsonl::record(file, p).as_bytes())?,
+            SpillFormat::Jsonl => self
+                .out
+                .write_all(super::jsonl::record(file, p).as_bytes())?,
             SpillFormat::Json => {
                 if self.paragraphs > 0 {
                     self.out.write_all(b",\n")?;
