@@ -71,6 +71,10 @@ KNOWN_DEFECTS = {
         2440: "ऐप्लीकेशन beside ऐप्लिकेशन on the lines before and after it (one article)",
         2742: "फ़्रेमों and फ्रेम in one sentence",
         2755: "पॉजिटिव beside पॉज़िटिव on the lines around it (one article)",
+        340: "प्रतिरक्षीयाँ misspells प्रतिरक्षियाँ (प्रतिरक्षी around it)",
+        736: "दवाब misspells दबाव, spelled right on the lines around it",
+        1210: "शुरु for शुरू, spelled शुरू on the lines around it",
+        1713: "साफ़ beside साफ twice on the lines around it (one article)",
     },
     "zh": {
         528: "repeated word: 从从 (from from) in 首先从从广州",
@@ -79,6 +83,8 @@ KNOWN_DEFECTS = {
         204: "repeated word: الشكل الشكل 1,1 (the figure label doubled)",
         1423: "repeated word: أنه أنه",
         2693: "a tanwin kasra with no letter: (ٍسي",
+        1722: "يودي misspells يؤدي (hamza left off its seat), spelled right twice around it",
+        1844: "الوعى (final ى) beside الوعي twice on the lines around it",
     },
     "ta": {
         357: "டபிள்யூ.எம் beside டபிள்யு.எம் four times in the same article",
@@ -91,6 +97,9 @@ KNOWN_DEFECTS = {
         2212: "self-coordination: மிதமான அல்லது மிதமான for \"mild or moderate\"",
         2489: "a stray letter and apostrophe glued to COVID: பி'COVID",
         2734: "a stray Latin letter glued to a Tamil word: vஏறுபட்ட (for வேறுபட்ட)",
+        822: "ஏற்டக் (ற்ட, a cluster Tamil never writes): a typo",
+        2605: "வெளிப்படுத்தின்ர் misspells வெளிப்படுத்தினர் (ன்ர, a cluster Tamil never writes)",
+        2771: "எச்.கே.யு beside எச்.கே.யூ three times on the lines around it",
     },
     "indicmt-hi": {
         68: "anusvara doubled: देखेंं",
@@ -101,6 +110,11 @@ KNOWN_DEFECTS = {
     },
     "wmt24-hi": {
         15: "two vowel signs: लिे for लिए",
+        22: "शुरु for शुरू, spelled शुरू around it",
+        142: "एडु beside एडू (Betta Edu) five times in the same story",
+        796: "जबाब misspells जवाब, spelled right around it",
+        800: "थोडी without the nukta of ड़, थोड़ी four times around it",
+        925: "हूए misspells हुए, spelled right around it",
         32: "repeated word: में में",
         35: "सांचेज़ beside सान्चेज़ in the same story",
         42: "postposition glued to its noun: संस्थानोंने",

@@ -28,7 +28,8 @@ overlap). The kinds are the language-specific classes, with variants:
                           spacing as a detail (` X`, ` -X`, `- X`, ` - X`; Arabic: a space).
   spelling-variant        a word the document's other, untouched lines use at least twice,
                           spelled once another way with the script's confusable letters:
-                          Devanagari nukta, ि/ी, ु/ू, ं/ँ, श/ष, न/ण, ब/व; Tamil ன/ண/ந, ல/ள/ழ, ர/ற,
+                          Devanagari nukta, ि/ी, ु/ू, ं/ँ (only ँ over a vowel sign above the
+                          headline, `लोगोँ`: elsewhere both are standard), श/ष, न/ण, ब/व; Tamil ன/ண/ந, ல/ள/ழ, ர/ற,
                           vowel length; Russian е/ё, a doubled consonant, ь; Arabic alef forms,
                           ة/ه, ى/ي, hamza seats; Chinese homophone characters of transliterated
                           names and a traditional character. Detail: whether the variant is
@@ -497,6 +498,12 @@ def _edits(lang, w, sub):
         return out
     if sub == "double-consonant":
         return [w[:i] + w[i + 1:] for i in range(1, len(w)) if w[i] == w[i - 1] and w[i] in "нсмлтпрфк"]
+    if sub == "anusvara-chandrabindu":
+        # Only a chandrabindu over a vowel sign above the headline (लोगों -> लोगोँ), which the
+        # standard never writes. On a letter without such a sign both marks are standard and
+        # professional text mixes them in one line (TICO-19 Hindi: `जहाँ … जहां`, `जाँच` /
+        # `जांच`): that exchange is no defect, and is not planted.
+        return [w[:i] + "ँ" + w[i + 1:] for i, c in enumerate(w) if c == "ं" and i and w[i - 1] in "िीेैोौ"]
     pairs = CONFUSABLES[SCRIPT_OF[lang]][sub]
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):

@@ -43,6 +43,12 @@ pub struct Options {
     /// long or short vowel both ways by standard (`সরকারি` / `সরকারী`), but not a medial one.
     #[serde(default)]
     medial_confusables: Vec<Vec<String>>,
+    /// Groups folded only as a word's last letter, before its ending is looked for, and never
+    /// in the endings themselves: Arabic writes a final ة as ه and a final ى as ي, and the ه
+    /// and ي endings (his, my) must not swallow them (`المرضى` patients is not `المرض` disease
+    /// with an ending). Single characters.
+    #[serde(default)]
+    final_confusables: Vec<Vec<String>>,
     /// A letter written twice in a row counts once (`এএ` = `এ`).
     #[serde(default = "default_true")]
     collapse_repeats: bool,
@@ -168,6 +174,8 @@ pub struct Consistency {
     fold: Fold,
     /// The same, for `medial_confusables`.
     medial: Fold,
+    /// The same, for `final_confusables`.
+    last: Fold,
     collapse_repeats: bool,
     window: usize,
     max_variant: usize,
@@ -258,6 +266,10 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             "`medial_confusables` are single characters",
         ));
     }
+    let last = Fold::new(&o.final_confusables)?;
+    if !last.pairs.is_empty() {
+        return Err(BuildError::new("`final_confusables` are single characters"));
+    }
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -267,6 +279,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         min_similarity: o.min_similarity,
         fold,
         medial,
+        last,
         collapse_repeats: o.collapse_repeats,
         window: o.window,
         max_variant: o.max_variant,
@@ -305,6 +318,27 @@ impl Consistency {
 
     fn fold_into(&self, s: &str, out: &mut String) {
         self.fold.apply(s, out);
+    }
+
+    /// A word folded for its key: the confusables, then its last letter by `final_confusables`.
+    /// Endings are folded without the latter (see `Options::final_confusables`).
+    fn fold_word(&self, s: &str, out: &mut String) {
+        self.fold_into(s, out);
+        if let Some((i, c)) = out.char_indices().next_back() {
+            let to = self.last.single(c);
+            if to != c {
+                out.truncate(i);
+                out.push(to);
+            }
+        }
+    }
+
+    /// The key of a word's form: folded as a word, letters typed twice counted once; a variant's
+    /// word and the majority's form of it share it.
+    fn form_key(&self, word: &str) -> String {
+        let mut folded = String::new();
+        self.fold_word(word, &mut folded);
+        self.collapse(&folded)
     }
 
     /// Fold the medial confusables of a stem: every letter but the last.
@@ -512,7 +546,7 @@ impl Judging<'_> {
             let right = self
                 .forms
                 .get(&job.major)
-                .and_then(|f| f.get(&rule.collapse(&rule.fold(this))))
+                .and_then(|f| f.get(&rule.form_key(this)))
                 .cloned()
                 .unwrap_or_else(|| {
                     let major = &self.groups[job.major.0].spellings[job.major.1].text;
@@ -588,7 +622,7 @@ impl Judgement for Judging<'_> {
                     // A word seen for the first time (or past the cap, every time): the first
                     // word of its form.
                     if let Some((g, k)) = place {
-                        let form = rule.collapse(&rule.fold(word));
+                        let form = rule.form_key(word);
                         let forms = &mut self.groups[g].spellings[k].forms;
                         if !forms.iter().any(|(f, _)| *f == form) {
                             forms.push((form, word.to_string()));
@@ -735,7 +769,7 @@ impl Consistency {
         // The key forgives what variants are made of: confusable letters folded, a letter
         // typed twice counted once (before the ending is found, so `ভাইরাসেরর` loses the same
         // ending as `ভাইরাসের`), and the ending.
-        self.fold_into(word, folded);
+        self.fold_word(word, folded);
         self.collapse_into(folded, collapsed);
         let (key_stem, _) = endings.split_ending(collapsed, 2);
         // The length judged is the word's as written, proclitics included, so taking them off
@@ -981,6 +1015,77 @@ mod tests {
         );
         assert!(compile("consistency", r#"confusables = [["ড়", "র"]]"#).is_err());
         assert!(compile("consistency", r#"medial_confusables = [["র", "ড়"]]"#).is_err());
+    }
+
+    /// The flagged words and suggestions of `check` on `text` with the Arabic endings ي (my)
+    /// and ه (his).
+    fn flagged_ar(check: &dyn crate::checks::Check, text: &str) -> Vec<(String, Option<String>)> {
+        use crate::checks::Context;
+        use crate::input::{Document, ParagraphMode};
+        use crate::text::Analysis;
+        let doc = Document::from_text("t", text, ParagraphMode::Line);
+        let ps: Vec<Analysis> = doc
+            .segments
+            .iter()
+            .map(|s| Analysis::new(&s.text))
+            .collect();
+        let ctx = Context {
+            script: crate::text::dominant_script(&ps),
+            language: "ar".to_string(),
+            lexicon: std::sync::Arc::new(crate::lexicon::Lexicon {
+                endings: vec!["ي".to_string(), "ه".to_string()],
+                ..Default::default()
+            }),
+            ..Context::default()
+        };
+        let mut out = Vec::new();
+        check.document(&ps, &ctx, &mut out);
+        out.into_iter()
+            .map(|d| {
+                (
+                    ps[d.paragraph].slice(d.hit.span).to_string(),
+                    d.hit.suggestion,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn final_letters_fold_before_the_ending_is_looked_for() {
+        let opts = r#"confusables = [["ي", "ئ"]], final_confusables = [["ى", "ي"], ["ة", "ه"]]"#;
+        let c = compile("consistency", opts).unwrap();
+        let text = "نقل إلى مستشفى المدينة.\nمستشفى المدينة ممتلئ.\nمستشفي الأطفال مغلق.\n\
+                    أجريت دراسة جديدة.\nالدراسة مهمة وهذه دراسة أخرى.\nنشرت دراسه ثالثة.";
+        assert_eq!(
+            flagged_ar(&*c, text),
+            [
+                ("مستشفي".to_string(), Some("مستشفى".to_string())),
+                ("دراسه".to_string(), Some("دراسة".to_string())),
+            ]
+        );
+        let pairs = "عانى المرضى من الحمى.\nالمرضى في المستشفى.\nبدأ المرض أمس.\n\
+                     الخطوة الأولى مهمة.\nالمرحلة الأولى انتهت.\nالعدد الأول صدر.";
+        assert!(
+            flagged_ar(&*c, pairs).is_empty(),
+            "a word and the same word with a final ى are two words"
+        );
+        let plain = compile("consistency", r#"confusables = [["ي", "ى", "ئ"]]"#).unwrap();
+        let words: Vec<String> = flagged_ar(&*plain, pairs)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            words,
+            ["المرض", "الأول"],
+            "folded everywhere, the ي ending swallows ى"
+        );
+        assert!(
+            compile(
+                "consistency",
+                r#"final_confusables = [["ي", "ڑ"], ["ة", "ড়"]]"#
+            )
+            .is_err()
+        );
     }
 
     #[test]
