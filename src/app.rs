@@ -204,7 +204,13 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         _ => None,
     }
     .filter(|_| args.write_baseline.is_none() && source.is_none() && !settings.judging.segments);
-    let hold = crate::large::hold_bytes();
+    let hold = crate::large::hold_bytes().unwrap_or_else(|v| {
+        eprintln!(
+            "mtqc: warning: MTQC_HOLD_BYTES={v:?} is not a number of bytes; using {}",
+            crate::large::HOLD_BYTES
+        );
+        crate::large::HOLD_BYTES
+    });
     // Files on all threads; messages and reports in input order afterwards.
     let progress = Progress::start(&inputs, args.format);
     let results: Vec<_> = inputs

@@ -10,10 +10,13 @@
 //! 4. to judge it: paragraph rules and document rules, each paragraph's record written to a
 //!    spill (`report::spill`) as soon as no rule can add to it, then copied into the report.
 //!
-//! Standard input is copied as it is read (in memory up to the hold size, then to a temporary
-//! file), so that it can be read again. A document whose text is no larger than the hold size
-//! is checked in memory as ever. Either way the report is the same, byte for byte: the
-//! passes run the in-memory pipeline's steps on the same paragraphs in the same order.
+//! An input that cannot be opened again (stdin, a pipe, a FIFO) is copied as it is read (in
+//! memory up to twice the hold size, then to a temporary file: `TMPDIR`, which is memory when
+//! it is a tmpfs); a file that changes between passes is an error. A document whose text is no
+//! larger than the hold size is checked in memory as ever. Either way the report is the same,
+//! byte for byte: the passes run the in-memory pipeline's steps on the same paragraphs in the
+//! same order. What still grows with the document is the fingerprints' occurrence counts (one
+//! entry per distinct finding anchor, about 18 bytes) and the spill on disk.
 
 use std::collections::VecDeque;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -32,19 +35,22 @@ use crate::text::language::Samples;
 use crate::text::{Analysis, ScriptCounts, ScriptTally, scripts_of};
 
 /// Text a document may have and still be checked in memory, unless `MTQC_HOLD_BYTES` says
-/// otherwise: about 60 MB of memory at most (the analyses and findings of 8 MB of text).
+/// otherwise: about 60 MB of memory for each document checked at once (the analyses and
+/// findings of 8 MB of text), and as much again for a copy of an input that cannot be opened
+/// again.
 pub const HOLD_BYTES: usize = 8 << 20;
 
 /// A batch: paragraphs analysed together (on all threads) before the next are read.
 const BATCH_PARAGRAPHS: usize = 1024;
 const BATCH_BYTES: usize = 1 << 20;
 
-/// The hold size of this run: `MTQC_HOLD_BYTES` when set to a number, else `HOLD_BYTES`.
-pub fn hold_bytes() -> usize {
-    std::env::var("MTQC_HOLD_BYTES")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(HOLD_BYTES)
+/// The hold size of this run: `MTQC_HOLD_BYTES` when set, else `HOLD_BYTES`; `Err`: the
+/// variable is not a number of bytes (it says what it is).
+pub fn hold_bytes() -> Result<usize, String> {
+    match std::env::var("MTQC_HOLD_BYTES") {
+        Ok(v) => v.trim().parse().map_err(|_| v),
+        Err(_) => Ok(HOLD_BYTES),
+    }
 }
 
 /// A checked document: its report, the bytes read and the invalid sequences replaced.
@@ -66,17 +72,29 @@ pub fn check(
     format: SpillFormat,
 ) -> Result<Result<Outcome, usize>, Error> {
     let name = input.display();
-    let tee = matches!(input, Input::Stdin).then(|| Arc::new(Mutex::new(Kept::new(hold))));
-    let opened = match &tee {
-        Some(copy) => crate::input::open_reader(
-            &name,
-            Box::new(Tee {
-                inner: std::io::stdin(),
-                copy: copy.clone(),
-            }),
-            how.encoding,
-        )?,
-        None => crate::input::open(input, how.encoding)?,
+    // What cannot be opened again (stdin, a pipe, a FIFO, a device) is copied as it is read:
+    // in memory up to twice the hold size (text may take more bytes than its encoding), then
+    // in a temporary file.
+    let again = match input {
+        Input::Stdin => false,
+        Input::File { path, .. } => {
+            std::fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
+        }
+    };
+    let tee = (!again).then(|| Arc::new(Mutex::new(Kept::new(hold.saturating_mul(2)))));
+    let opened = match (&tee, input) {
+        (Some(copy), _) => {
+            let inner: Box<dyn Read + Send> = match input {
+                Input::Stdin => Box::new(std::io::stdin()),
+                Input::File { path, .. } => Box::new(
+                    std::fs::File::open(path)
+                        .map_err(|e| Error::input(format!("{name}: cannot read: {e}")))?,
+                ),
+            };
+            let copy = copy.clone();
+            crate::input::open_reader(&name, Box::new(Tee { inner, copy }), how.encoding)?
+        }
+        (None, _) => crate::input::open(input, how.encoding)?,
     };
     let lines = match opened {
         Opened::Text(lines) => lines,
@@ -120,13 +138,22 @@ pub fn check(
     drop(held);
     let source = match tee {
         Some(copy) => {
-            let copy = std::mem::replace(&mut *copy.lock().expect("one reader"), Kept::new(0));
+            let mut copy = copy
+                .lock()
+                .map_err(|_| Error::input(format!("{name}: the copy of the input was lost")))?;
+            let copy = std::mem::replace(&mut *copy, Kept::new(0));
             Source::Copied(copy.finish().map_err(spill_error)?)
         }
         None => Source::Input(input.clone()),
     };
-    let reread = |f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>| {
-        source.each_batch(&name, how, f)
+    // Each later pass reads what the first read, or the input changed meanwhile.
+    let reread = |f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>| match source
+        .each_batch(&name, how, f)?
+    {
+        n if n == bytes => Ok(()),
+        _ => Err(Error::input(format!(
+            "{name}: changed while it was checked (read again in bounded memory)"
+        ))),
     };
 
     let script = tally.scripts.dominant();
@@ -265,19 +292,19 @@ impl Tally {
 /// Where the passes after the first read the document again.
 enum Source {
     Input(Input),
-    /// Standard input as the first pass read it.
+    /// The input as the first pass read it (stdin, a pipe, a device).
     Copied(Copied),
 }
 
 impl Source {
     /// Call `f` with every batch of paragraphs, the number of its first and whether it is the
-    /// last (which may be empty).
+    /// last (which may be empty); the bytes read.
     fn each_batch(
         &self,
         name: &str,
         how: &Reading,
         f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+    ) -> Result<usize, Error> {
         let opened = match self {
             Source::Input(input) => crate::input::open(input, how.encoding)?,
             Source::Copied(copied) => crate::input::open_reader(
@@ -289,11 +316,14 @@ impl Source {
             )?,
         };
         let Opened::Text(lines) = opened else {
-            return Err(Error::input(format!("{name}: changed while it was read")));
+            return Err(Error::input(format!(
+                "{name}: changed while it was checked"
+            )));
         };
         let mut first = 0;
         let mut batch = Batch::default();
-        for segment in Paragraphs::new(lines, how.mode) {
+        let mut paragraphs = Paragraphs::new(lines, how.mode);
+        for segment in paragraphs.by_ref() {
             batch.push(segment?);
             if batch.full() {
                 let segments = batch.take();
@@ -302,18 +332,19 @@ impl Source {
                 first += n;
             }
         }
-        f(first, batch.take(), true)
+        f(first, batch.take(), true)?;
+        Ok(paragraphs.bytes())
     }
 }
 
-/// Standard input as it is read: in memory up to the hold size, then in a temporary file.
+/// An input as it is read: in memory up to a size, then in a temporary file.
 struct Kept {
     hold: usize,
     memory: Vec<u8>,
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
-/// Standard input copied, to be read again.
+/// An input copied, to be read again.
 enum Copied {
     Memory(Arc<Vec<u8>>),
     File(std::fs::File),
@@ -374,18 +405,24 @@ impl AsRef<[u8]> for SharedBytes {
 }
 
 /// A reader that copies what it reads.
-struct Tee<R> {
-    inner: R,
+struct Tee {
+    inner: Box<dyn Read + Send>,
     copy: Arc<Mutex<Kept>>,
 }
 
-impl<R: Read> Read for Tee<R> {
+impl Read for Tee {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.copy
+        let mut copy = self
+            .copy
             .lock()
-            .map_err(|_| std::io::Error::other("the copy of standard input was lost"))?
-            .write(&buf[..n])?;
+            .map_err(|_| std::io::Error::other("the copy of the input was lost"))?;
+        copy.write(&buf[..n]).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot keep a copy in a temporary file, to read it again: {e}"),
+            )
+        })?;
         Ok(n)
     }
 }

@@ -146,3 +146,70 @@ fn a_document_held_in_memory_and_one_read_again_agree_with_a_baseline() {
     let report: serde_json::Value = serde_json::from_slice(&bounded.stdout).unwrap();
     assert_eq!(report["summary"]["baselined"], 6);
 }
+
+#[test]
+fn an_input_that_cannot_be_opened_again_is_copied_as_it_is_read() {
+    // A FIFO (as `<(cmd)` and `/dev/stdin` are pipes): the later passes read the copy, never
+    // an empty pipe, and nothing waits for a writer that has gone.
+    let dir = tempfile::tempdir().unwrap();
+    let text = story();
+    std::fs::write(dir.path().join("story.txt"), &text).unwrap();
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let (fifo, text) = (fifo.clone(), text.clone());
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let piped = check(dir.path(), Some("0"), &["--format", "json", "fifo"], None);
+    writer.join().unwrap();
+    let held = check(dir.path(), None, &["--format", "json", "story.txt"], None);
+    assert_eq!(
+        piped.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    let words = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        (
+            v["summary"]["words"].clone(),
+            v["summary"]["findings"].clone(),
+        )
+    };
+    assert_eq!(words(&piped), words(&held));
+}
+
+#[test]
+fn the_language_is_named_from_the_dominant_script_whatever_comes_first() {
+    // More than the language sample of English first, then a Bengali document: Bengali, held
+    // or read again, and its Bengali rules run.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for _ in 0..50 {
+        text.push_str(
+            "The health ministry said on Tuesday that the number of new infections had fallen.\n",
+        );
+    }
+    for _ in 0..10 {
+        for _ in 0..20 {
+            text.push_str("জেলায় আজ অনেক মানুষ ত্রাণ পেয়েছেন এবং পরিবারগুলো ঘরে ফিরেছে।\n");
+        }
+        text.push_str("বাজারে চালের দাম বেড়েছে ।\n");
+    }
+    std::fs::write(dir.path().join("mixed.txt"), &text).unwrap();
+    let args = ["--format", "json", "mixed.txt"];
+    let held = check(dir.path(), None, &args, None);
+    let bounded = check(dir.path(), Some("0"), &args, None);
+    assert!(held.stdout == bounded.stdout);
+    let report: serde_json::Value = serde_json::from_slice(&held.stdout).unwrap();
+    assert_eq!(report["files"][0]["language"], "bn");
+    let dandas = report["files"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().unwrap())
+        .filter(|f| f["rule"] == "bn.space-before-danda")
+        .count();
+    assert_eq!(dandas, 10);
+}

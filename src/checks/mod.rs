@@ -153,8 +153,8 @@ pub trait Judgement: Send {
     fn judge(&mut self, i: usize, p: &Analysis, ctx: &Context, out: &mut Vec<DocHit>);
     /// After the second pass: the hits still waiting.
     fn finish(&mut self, _ctx: &Context, _out: &mut Vec<DocHit>) {}
-    /// How many paragraphs the hits of a paragraph may wait for: when `judge(i)` returns, every
-    /// paragraph before `i - lag` has all its hits.
+    /// How many paragraphs the hits of a paragraph may wait for: when `judge(i)` returns,
+    /// paragraphs `0..=i - lag` have all their hits (with `lag` 0, paragraph `i` too).
     fn lag(&self) -> usize {
         0
     }

@@ -80,7 +80,7 @@ impl Selector {
         self.configured_language(path).unwrap_or_else(|| {
             let mut samples = Samples::default();
             for a in analyses {
-                if samples.full() {
+                if samples.full_for(dominant) {
                     break;
                 }
                 samples.add(a.text, a.scripts.dominant());

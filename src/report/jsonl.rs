@@ -49,16 +49,6 @@ impl super::Renderer for Jsonl {
     }
 }
 
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for file in &report.files {
-        for p in &file.paragraphs {
-            out.push_str(&record(file, p));
-        }
-    }
-    out
-}
-
 /// One paragraph's line, newline included.
 pub fn record(file: &FileReport, p: &ParagraphReport) -> String {
     let line = Line {

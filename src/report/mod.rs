@@ -207,11 +207,7 @@ impl FileReport {
             .as_ref()
             .map_or_else(Counts::default, |s| s.findings.clone());
         for f in self.findings() {
-            for (s, n) in Severity::ALL.into_iter().zip(f.counts()) {
-                for _ in 0..n {
-                    counts.add(s);
-                }
-            }
+            counts.add_finding(f);
         }
         counts
     }
@@ -296,6 +292,15 @@ impl Counts {
             Severity::Minor => self.minor += 1,
             Severity::Major => self.major += 1,
             Severity::Critical => self.critical += 1,
+        }
+    }
+
+    /// A finding, and those it stands for.
+    pub fn add_finding(&mut self, f: &Finding) {
+        for (s, n) in Severity::ALL.into_iter().zip(f.counts()) {
+            for _ in 0..n {
+                self.add(s);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ use std::io::{Seek, SeekFrom, Write};
 use std::sync::Arc;
 
 use super::{Counts, FileReport, ParagraphReport};
-use crate::vocab::Severity;
 
 /// How a file's paragraphs are spilled: the format they are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,11 +93,7 @@ impl Spill {
         self.paragraphs += 1;
         self.penalty += p.penalty;
         for f in &p.findings {
-            for (s, n) in Severity::ALL.into_iter().zip(f.counts()) {
-                for _ in 0..n {
-                    self.findings.add(s);
-                }
-            }
+            self.findings.add_finding(f);
         }
         Ok(())
     }

@@ -56,10 +56,16 @@ impl Samples {
         take(&mut self.by_script[i].1, text);
     }
 
-    /// Whether no paragraph can change what any sample says.
-    pub fn full(&self) -> bool {
-        self.all.len() >= SAMPLE_BYTES
-            && self.by_script.iter().all(|(_, s)| s.len() >= SAMPLE_BYTES)
+    /// Whether no paragraph can change what the sample of a document whose dominant script
+    /// is `dominant` says.
+    pub fn full_for(&self, dominant: Option<Script>) -> bool {
+        match dominant {
+            None => self.all.len() >= SAMPLE_BYTES,
+            Some(_) => self
+                .by_script
+                .iter()
+                .any(|(s, sample)| *s == dominant && sample.len() >= SAMPLE_BYTES),
+        }
     }
 
     /// The language of the document whose dominant script is `dominant`.
