@@ -116,6 +116,10 @@ impl Pattern {
         if self.group == 0 {
             return self.regex.find_iter(text).count();
         }
+        // Captures cost more than a search: only where there is a match.
+        if !self.regex.is_match(text) {
+            return 0;
+        }
         self.regex
             .captures_iter(text)
             .filter(|caps| caps.get(self.group).is_some())
@@ -123,6 +127,10 @@ impl Pattern {
     }
 
     fn hits(&self, text: &str, out: &mut Vec<Hit>) {
+        // Captures cost more than a search: only where there is a match.
+        if !self.regex.is_match(text) {
+            return;
+        }
         for caps in self.regex.captures_iter(text) {
             let Some(m) = caps.get(self.group) else {
                 continue;

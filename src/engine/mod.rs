@@ -174,7 +174,7 @@ pub fn find(
     let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
     // Document rules see the whole document, or one segment at a time (segments on all
     // threads); rules that compare the units of a file always see all of them.
-    let mut doc_hits = Vec::new();
+    let mut whole = Vec::new();
     for (r, rule) in rules.iter().enumerate() {
         if segments && !rule.check.file_scope() {
             found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
@@ -187,14 +187,26 @@ pub fn find(
                 })
             }));
         } else {
-            rule.check.document(analyses, ctx, &mut doc_hits);
-            found.extend(doc_hits.drain(..).map(|d| Found {
-                paragraph: d.paragraph,
-                rule: r,
-                hit: d.hit,
-            }));
+            whole.push((r, rule));
         }
     }
+    // Rules that judge the whole document, side by side on all threads; their hits in rule
+    // order.
+    let judged: Vec<Vec<Found>> = whole
+        .par_iter()
+        .map(|&(r, rule)| {
+            let mut hits = Vec::new();
+            rule.check.document(analyses, ctx, &mut hits);
+            hits.into_iter()
+                .map(|d| Found {
+                    paragraph: d.paragraph,
+                    rule: r,
+                    hit: d.hit,
+                })
+                .collect()
+        })
+        .collect();
+    found.extend(judged.into_iter().flatten());
     sort_found(&mut found);
     found
 }
@@ -266,11 +278,15 @@ impl<'r> Judges<'r> {
 
     /// The first pass: a batch of paragraphs numbered from `first`.
     pub fn learn(&mut self, first: usize, analyses: &[Analysis], ctx: &Context) {
-        for (_, j, _) in self.list.iter_mut().filter(|(_, j, _)| j.learns()) {
-            for (i, a) in analyses.iter().enumerate() {
-                j.learn(first + i, a, ctx);
-            }
-        }
+        // Each judgement on its own thread.
+        self.list
+            .par_iter_mut()
+            .filter(|(_, j, _)| j.learns())
+            .for_each(|(_, j, _)| {
+                for (i, a) in analyses.iter().enumerate() {
+                    j.learn(first + i, a, ctx);
+                }
+            });
     }
 
     /// After the first pass: the paragraphs any judgement wants to see again, ascending.
@@ -318,20 +334,28 @@ impl<'r> Judges<'r> {
             Some((engine.prefilter.set(), &prepared.gates)),
             first,
         );
-        let mut hits = Vec::new();
-        for (r, j, _) in &mut self.list {
-            for (i, a) in analyses.iter().enumerate() {
-                j.judge(first + i, a, ctx, &mut hits);
-            }
-            if last {
-                j.finish(ctx, &mut hits);
-            }
-            found.extend(hits.drain(..).map(|d| Found {
-                paragraph: d.paragraph,
-                rule: *r,
-                hit: d.hit,
-            }));
-        }
+        // Each judgement on its own thread; their hits in rule order.
+        let judged: Vec<Vec<Found>> = self
+            .list
+            .par_iter_mut()
+            .map(|(r, j, _)| {
+                let mut hits = Vec::new();
+                for (i, a) in analyses.iter().enumerate() {
+                    j.judge(first + i, a, ctx, &mut hits);
+                }
+                if last {
+                    j.finish(ctx, &mut hits);
+                }
+                hits.into_iter()
+                    .map(|d| Found {
+                        paragraph: d.paragraph,
+                        rule: *r,
+                        hit: d.hit,
+                    })
+                    .collect()
+            })
+            .collect();
+        found.extend(judged.into_iter().flatten());
         sort_found(&mut found);
         found
     }
