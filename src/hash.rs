@@ -10,3 +10,11 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     }
     h
 }
+
+/// A hash map with a fast, randomly seeded hash (foldhash) in place of the standard library's
+/// SipHash: the tables of rules are looked up per word, and their keys are short. The seed is
+/// random per process, as the standard library's is, so iteration order is never relied on.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set with the hash of `FastMap`.
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;

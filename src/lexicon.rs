@@ -1,12 +1,13 @@
 //! Language data a pack shares with all its rules (inflection endings, source-language words,
 //! reduplication, number words), merged over the packs active on a document.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Deserializer};
 use unicode_normalization::UnicodeNormalization;
+
+use crate::hash::FastSet;
 
 /// The size and nesting limits of the regexes of language data, as for rule regexes.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -81,15 +82,15 @@ pub struct LexiconCache(OnceLock<Compiled>);
 
 #[derive(Debug, Clone, Default)]
 struct Compiled {
-    reduplicated: HashSet<String>,
+    reduplicated: FastSet<String>,
     reduplication: Option<RegexSet>,
-    interjections: HashSet<String>,
-    particles: HashSet<String>,
-    linkers: HashSet<String>,
-    compounds: HashSet<String>,
+    interjections: FastSet<String>,
+    particles: FastSet<String>,
+    linkers: FastSet<String>,
+    compounds: FastSet<String>,
 }
 
-fn nfc_set(words: &[String]) -> HashSet<String> {
+fn nfc_set(words: &[String]) -> FastSet<String> {
     words.iter().map(|w| w.nfc().collect()).collect()
 }
 

@@ -20,13 +20,13 @@
 //! followed repeats none before it; a clause preceded by a quotative (`என்று`, `असे`), or right
 //! before a sentence stop, closes a statement of its own, so no later clause repeats it.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
+use crate::hash::FastMap;
+use crate::text::script::is_uppercase;
 use crate::text::{Analysis, Span, Word};
 
 #[derive(Debug, Deserialize)]
@@ -124,7 +124,7 @@ pub struct Attribution {
     /// (lemma index, form as NFC words), longest forms first.
     forms: Vec<(usize, Vec<String>)>,
     /// The forms (indices into `forms`, longest first) that start with a word.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
     lemmas: Vec<String>,
     not_subjects: Vec<String>,
     min_similarity: f64,
@@ -138,7 +138,7 @@ pub struct Attribution {
     subject_markers: Vec<String>,
     verb_modifiers: Vec<String>,
     /// Each word of `subject_forms` (NFC, case-folded) and the index of its group.
-    subject_forms: HashMap<String, usize>,
+    subject_forms: FastMap<String, usize>,
     /// (ending, direct-case ending), NFC.
     subject_endings: Vec<(String, String)>,
 }
@@ -210,7 +210,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     if o.frame_words > 0 && o.frame_endings.is_empty() {
         return Err(BuildError::new("`frame_words` needs `frame_endings`"));
     }
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
     for (k, (_, words)) in forms.iter().enumerate() {
         by_first.entry(words[0].clone()).or_default().push(k);
     }
@@ -233,7 +233,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     if o.verb_prefixes.iter().any(|v| v.trim().is_empty()) {
         return Err(BuildError::new("`verb_prefixes`: an empty prefix"));
     }
-    let mut subject_forms = HashMap::new();
+    let mut subject_forms = FastMap::default();
     for (g, group) in o.subject_forms.iter().enumerate() {
         if group.len() < 2 {
             return Err(BuildError::new(format!(
@@ -618,7 +618,7 @@ fn is_sentence_stop(c: char) -> bool {
 
 /// A word case-folded (lowercase), the form subjects are compared in.
 fn case_fold(w: &str) -> String {
-    if w.chars().any(char::is_uppercase) {
+    if w.chars().any(is_uppercase) {
         w.to_lowercase()
     } else {
         w.to_string()

@@ -11,15 +11,10 @@
 //! the majority must hold within that many paragraphs of the variant, so a file of unrelated
 //! segments does not pit one translator against another across the file.
 
-use std::collections::HashMap;
-
-/// A hash map with a seeded fast hash: per-document tables are keyed by words of the input, so
-/// the hash must resist crafted collisions, and SipHash costs more than the lookups it guards.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::hash::FastMap;
 use crate::lexicon::Lexicon;
 use crate::text::script::{VIRAMA_CLASS, combining_class};
 
@@ -437,7 +432,7 @@ struct Judging<'a> {
     jobs: Vec<Job>,
     roles: FastMap<At, Role>,
     /// The majority spellings' forms: folded form -> the first word of it.
-    forms: FastMap<At, HashMap<String, String>>,
+    forms: FastMap<At, FastMap<String, String>>,
     /// The paragraphs of the window, from the oldest: their words of the jobs' spellings.
     recent: std::collections::VecDeque<(usize, Vec<Occurrence>)>,
     /// The paragraph `judge` sees next.
@@ -817,8 +812,8 @@ impl Consistency {
         let long: Vec<usize> = (0..groups.len())
             .filter(|&g| groups[g].key.chars().count() >= self.edit_chars)
             .collect();
-        let mut deletions: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut whole: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut deletions: FastMap<u64, Vec<usize>> = FastMap::default();
+        let mut whole: FastMap<u64, Vec<usize>> = FastMap::default();
         let mut buf = String::new();
         for &g in &long {
             let key = &groups[g].key;

@@ -6,7 +6,10 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use super::BuildError;
-use crate::text::script::{is_decimal_digit, is_letter, is_mark, is_variation_selector};
+use crate::hash::FastMap;
+use crate::text::script::{
+    is_alphanumeric, is_decimal_digit, is_letter, is_mark, is_uppercase, is_variation_selector,
+};
 use crate::text::{Analysis, Span, nfc};
 
 /// Each entry of option `key` as one character that `keep` accepts (a `one`).
@@ -136,12 +139,12 @@ pub struct Loop {
 /// Ids of tokens, equal for tokens that compare equal (NFC, case folded: a copy that opens a
 /// sentence is a copy).
 fn token_ids(tokens: &[Token]) -> Vec<u32> {
-    let mut seen: std::collections::HashMap<Cow<'_, str>, u32> =
-        std::collections::HashMap::with_capacity(tokens.len());
+    let mut seen: FastMap<Cow<'_, str>, u32> =
+        FastMap::with_capacity_and_hasher(tokens.len(), Default::default());
     tokens
         .iter()
         .map(|t| {
-            let key: Cow<'_, str> = if t.norm.chars().any(char::is_uppercase) {
+            let key: Cow<'_, str> = if t.norm.chars().any(is_uppercase) {
                 Cow::Owned(t.norm.to_lowercase())
             } else {
                 Cow::Borrowed(&*t.norm)
@@ -156,7 +159,7 @@ fn token_ids(tokens: &[Token]) -> Vec<u32> {
 /// between them (no letter, digit, placeholder or URL), and not much of it.
 fn joined(p: &Analysis, a: Span, b: Span) -> bool {
     let gap = &p.text[a.end..b.start];
-    gap.chars().count() <= 12 && gap.chars().all(|c| !c.is_alphanumeric())
+    gap.chars().count() <= 12 && gap.chars().all(|c| !is_alphanumeric(c))
 }
 
 /// Runs of a unit of 1 to `max_unit` tokens said `min_count` times or more in a row, across
@@ -170,6 +173,11 @@ pub fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: u
         return out;
     }
     let ids = token_ids(tokens);
+    if ids.iter().enumerate().all(|(k, &id)| id as usize == k) {
+        // Every token is new where it stands (ids are given in order of first sight): no
+        // token is said twice, let alone in a row.
+        return out;
+    }
     // next_break[k]: the first gap at or after gap k (between tokens k and k + 1) that no run
     // crosses; n - 1 when none.
     let mut next_break = vec![n - 1; n];
@@ -188,6 +196,10 @@ pub fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: u
         for unit in 1..=max_unit {
             if unit * min_count > reach {
                 break;
+            }
+            if ids[i + unit] != ids[i] {
+                // The second copy would start with another token.
+                continue;
             }
             let mut count = 1;
             while (count + 1) * unit <= reach
@@ -241,6 +253,9 @@ pub fn char_runs(text: &str, min_letters: usize, min_digits: usize) -> Vec<Loop>
             count += 1;
             end = at + d.len_utf8();
             chars.next();
+        }
+        if count < min_letters.min(min_digits) {
+            continue;
         }
         let min = if is_decimal_digit(c) {
             min_digits

@@ -3,7 +3,7 @@
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
 use super::props::{
-    BREAKS, CASED, DECIMAL, DECOMPOSES, LETTER, LOWER, MARK, NFC_MAYBE, NFC_NO, props,
+    ALNUM, BREAKS, CASED, DECIMAL, DECOMPOSES, LETTER, LOWER, MARK, NFC_MAYBE, NFC_NO, UPPER, props,
 };
 
 /// Canonical combining class of a virama (Bengali ্, Devanagari ्, Tamil ்...).
@@ -84,6 +84,16 @@ pub fn is_lowercase_letter(c: char) -> bool {
 
 pub fn is_cased_letter(c: char) -> bool {
     flags(c) & CASED != 0
+}
+
+/// `char::is_uppercase`, from the table.
+pub fn is_uppercase(c: char) -> bool {
+    flags(c) & UPPER != 0
+}
+
+/// `char::is_alphanumeric`, from the table.
+pub fn is_alphanumeric(c: char) -> bool {
+    flags(c) & ALNUM != 0
 }
 
 /// The script a letter or mark is written in; `None` for characters shared by all scripts.
