@@ -1,11 +1,12 @@
 //! `orphan-mark`: a combining mark with no base: at the start of the paragraph or after
-//! whitespace or punctuation (`দৃ solid ়`). Marks after a joiner (`র‍্য`) are attached.
+//! whitespace or punctuation (`দৃ solid ়`). Marks after a joiner (`র‍্য`) are attached, and so
+//! is a suffix after a number and a hyphen (the Malayalam ordinal `10-ാം`).
 
 use serde::Deserialize;
 
-use super::shared::is_judged_mark;
+use super::shared::{is_hyphen, is_judged_mark};
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::breaks_cluster;
+use crate::text::script::{breaks_cluster, is_decimal_digit};
 use crate::text::{Analysis, Span};
 
 /// No options.
@@ -20,11 +21,16 @@ pub fn build(_: Options) -> Result<OrphanMark, BuildError> {
 }
 
 fn orphans(text: &str, out: &mut Vec<Hit>) {
+    let mut before: Option<char> = None;
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
-        if is_judged_mark(c) && prev.is_none_or(breaks_cluster) {
+        if is_judged_mark(c)
+            && prev.is_none_or(breaks_cluster)
+            && !(prev.is_some_and(is_hyphen) && before.is_some_and(is_decimal_digit))
+        {
             out.push(Hit::new(Span::new(i, i + c.len_utf8())));
         }
+        before = prev;
         prev = Some(c);
     }
 }
@@ -46,5 +52,12 @@ mod tests {
             texts(&*c, "ি কথা, ং এবং র\u{200D}্যাব ❤\u{FE0F}", "bn"),
             ["ি", "ং"]
         );
+    }
+
+    #[test]
+    fn a_suffix_after_a_number_and_a_hyphen_is_attached_a_mark_after_a_word_and_a_hyphen_not() {
+        let c = compile("orphan-mark", "").unwrap();
+        assert!(texts(&*c, "10-ാം നൂറ്റാണ്ട്, ൨൧-ാം തീയതി", "ml").is_empty());
+        assert_eq!(texts(&*c, "നൂറ്റാണ്ട്-ാം 10- ാം", "ml"), ["ാ", "ാ"]);
     }
 }
