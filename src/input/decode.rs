@@ -182,11 +182,13 @@ impl<R: BufRead> Lines<R> {
         let start = self.offset;
         self.offset += n;
         if !self.nul_is_text
-            && let Some(i) = self.buf.iter().position(|&b| b == 0)
+            && let Some(i) = memchr::memchr(0, &self.buf)
         {
             return Err(binary_error(&self.name, start + i));
         }
-        let bytes = std::mem::take(&mut self.buf);
+        // The line becomes the text; the next is read into a buffer the size of this one (up
+        // to 64 KiB: a huge line leaves no huge buffer behind), not grown from nothing.
+        let bytes = std::mem::replace(&mut self.buf, Vec::with_capacity(n.min(64 << 10)));
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) if self.encoding == Encoding::Lossy => {
