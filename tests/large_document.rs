@@ -558,3 +558,29 @@ fn a_tsv_or_jsonl_streamed_with_segments_gets_the_records_of_one_read_whole() {
         }
     }
 }
+
+#[test]
+fn a_utf16_tsv_with_crlf_gets_the_same_report_either_way() {
+    // Positions counted in UTF-16 bytes after a byte-order mark, CRs included, line by line as
+    // the whole text counts them.
+    let dir = tempfile::tempdir().unwrap();
+    let text = mt_tsv().replace('\n', "\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("run16.tsv"), &bytes).unwrap();
+    let out = same_both_ways(dir.path(), &["--format", "json", "run16.tsv"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let danda = report["files"][0]["paragraphs"][1700]["findings"][0].clone();
+    assert_eq!(danda["rule"], "bn.space-before-danda");
+    assert_eq!(danda["line"], 1702);
+    let lines: Vec<&str> = text.split_inclusive("\r\n").collect();
+    let before = lines[..1701].concat() + &lines[1701][..lines[1701].find(" ।").unwrap()];
+    assert_eq!(
+        danda["start"],
+        2 + 2 * before.encode_utf16().count(),
+        "{danda}"
+    );
+}
