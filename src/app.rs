@@ -196,8 +196,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         }
         None => None,
     };
-    // A plain-text document too large to hold is checked in bounded memory when the report
-    // is JSON or JSONL (see `large`); other formats hold the report to render it.
+    // A plain-text, TSV or JSONL document too large to hold is checked in bounded memory when
+    // the report is JSON or JSONL (see `large`); other formats hold the report to render it,
+    // and XLIFF, TMX, PO and Markdown are read whole.
     let spill = match args.format {
         Format::Json => Some(SpillFormat::Json),
         Format::Jsonl => Some(SpillFormat::Jsonl),
@@ -217,8 +218,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         .par_iter()
         .map(|inp| {
             let path = names.of(inp);
+            let kind = settings.reading.format_of(inp);
             if let Some(format) = spill
-                && settings.reading.format_of(inp) == crate::input::readers::Format::Text
+                && (kind == crate::input::readers::Format::Text || kind.by_line())
             {
                 let checked =
                     crate::large::check(&checker, inp, &path, &settings.reading, hold, format);

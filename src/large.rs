@@ -1,9 +1,14 @@
-//! One plain-text document too large to hold, checked in bounded memory for the JSON and
-//! JSONL reports (without `--segments`, where every paragraph is its own document and
-//! `stream` applies). The document is read more than once, a batch of paragraphs at a time:
+//! One document too large to hold, checked in bounded memory for the JSON and JSONL reports
+//! (without `--segments`, where every paragraph is its own document and `stream` applies): a
+//! plain text, or a line-based bilingual file (TSV, JSONL), whose units, sources included,
+//! are read a line at a time by the readers' line functions (`input::units`), as a held
+//! document's are. The document is read more than once, a batch of paragraphs (units) at a
+//! time:
 //!
 //! 1. to decide its language and script, as `Engine::know` does for a document in memory
-//!    (skipped when a configured language brings its script);
+//!    (skipped when a configured language brings its script), and to count the units a
+//!    reader skips (the file's report states them, and its first record is written before
+//!    the last unit is read);
 //! 2. for the document rules to learn what they judge by (a majority, counts per spelling; see
 //!    `Judgement`), when any does;
 //! 3. for the paragraphs a document rule asked to see again, when any did;
@@ -28,7 +33,8 @@ use crate::checker::Checker;
 use crate::engine::{Found, Judges, sort_found};
 use crate::error::{Error, ErrorKind};
 use crate::findings::Locator;
-use crate::input::{DocInfo, DocPath, Input, Opened, Paragraphs, Reading, Segment};
+use crate::input::readers::Format;
+use crate::input::{DocPath, Input, Opened, Reading, Segment, Segments};
 use crate::report::FileReport;
 use crate::report::spill::{Spill, SpillFormat};
 use crate::text::language::Samples;
@@ -60,9 +66,9 @@ pub struct Outcome {
     pub replaced: usize,
 }
 
-/// Check the plain-text `input` as one document; `Ok(Err(offset))`: it is binary (a NUL byte
-/// at `offset`). A document larger than `hold` bytes of text gets its paragraphs spilled in
-/// `format`.
+/// Check `input`, plain text or a TSV or JSONL file, as one document; `Ok(Err(offset))`: it is
+/// binary (a NUL byte at `offset`). A document with more than `hold` bytes of text (targets
+/// and sources) gets its paragraphs spilled in `format`.
 pub fn check(
     checker: &Checker,
     input: &Input,
@@ -72,6 +78,7 @@ pub fn check(
     format: SpillFormat,
 ) -> Result<Result<Outcome, usize>, Error> {
     let name = input.display();
+    let kind = how.format_of(input);
     // What cannot be opened again (stdin, a pipe, a FIFO, a device) is copied as it is read:
     // in memory up to twice the hold size (text may take more bytes than its encoding), then
     // in a temporary file.
@@ -100,16 +107,16 @@ pub fn check(
         Opened::Text(lines) => lines,
         Opened::Binary { offset } => return Ok(Err(offset)),
     };
-    let info = DocInfo::default();
+    let mut paragraphs = Segments::new(&name, lines, kind, how)?;
     let engine = &checker.engine;
     // The first pass: the paragraphs held until they are too many, the script tallied when
-    // the configured language does not bring it.
+    // the configured language does not bring it. (TSV and JSONL declare no language: what
+    // the file says before its first line is all it says.)
     let tally_needed = engine
-        .configured_language(&path.project, &info)
+        .configured_language(&path.project, &paragraphs.info())
         .and_then(|l| crate::lang::script_of(&l))
         .is_none();
     let mut tally = Tally::default();
-    let mut paragraphs = Paragraphs::new(lines, how.mode);
     let mut held = Batch::default();
     let mut streaming = false;
     for segment in paragraphs.by_ref() {
@@ -122,7 +129,7 @@ pub fn check(
             }
         }
     }
-    let (bytes, replaced) = (paragraphs.bytes(), paragraphs.replaced());
+    let (bytes, replaced, info) = (paragraphs.bytes(), paragraphs.replaced(), paragraphs.info());
     drop(paragraphs);
     if !streaming {
         let file = checker.check_segments(path, &info, &held.segments, None, 0);
@@ -148,7 +155,7 @@ pub fn check(
     };
     // Each later pass reads what the first read, or the input changed meanwhile.
     let reread = |f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>| match source
-        .each_batch(&name, how, f)?
+        .each_batch(&name, kind, how, f)?
     {
         n if n == bytes => Ok(()),
         _ => Err(Error::input(format!(
@@ -249,7 +256,7 @@ fn analyse(batch: &[Segment]) -> Vec<Analysis<'_>> {
     batch.par_iter().map(Analysis::of_segment).collect()
 }
 
-/// Paragraphs read and not yet passed on, and their bytes of text.
+/// Paragraphs read and not yet passed on, and their bytes of text (a unit's source counted).
 #[derive(Default)]
 struct Batch {
     segments: Vec<Segment>,
@@ -258,7 +265,12 @@ struct Batch {
 
 impl Batch {
     fn push(&mut self, segment: Segment) {
-        self.bytes += segment.text.len();
+        let source = segment
+            .unit
+            .as_ref()
+            .and_then(|u| u.source.as_ref())
+            .map_or(0, |s| s.text.len());
+        self.bytes += segment.text.len() + source;
         self.segments.push(segment);
     }
 
@@ -302,6 +314,7 @@ impl Source {
     fn each_batch(
         &self,
         name: &str,
+        kind: Format,
         how: &Reading,
         f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>,
     ) -> Result<usize, Error> {
@@ -322,7 +335,7 @@ impl Source {
         };
         let mut first = 0;
         let mut batch = Batch::default();
-        let mut paragraphs = Paragraphs::new(lines, how.mode);
+        let mut paragraphs = Segments::new(name, lines, kind, how)?;
         for segment in paragraphs.by_ref() {
             batch.push(segment?);
             if batch.full() {

@@ -2,7 +2,10 @@
 //! written a batch at a time, so memory is bounded by the batch and the longest paragraph,
 //! whatever the size of the input (a 1 GB stdin included). Every paragraph is its own
 //! document; the language and the script are decided once, from the start of the stream.
-//! Segments carry their own positions, so a batch is checked exactly as a document is.
+//! Segments carry their own positions, so a batch is checked exactly as a document is. Plain
+//! text, TSV and JSONL are read a line at a time (`input::Segments`), so a TSV or JSONL of any
+//! size streams in bounded memory too; the formats read whole (XLIFF, TMX, PO, Markdown) are
+//! checked a batch at a time once read.
 
 use std::io::Write;
 
@@ -11,9 +14,7 @@ use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
 use crate::input::readers::Format;
 use crate::input::unit::Skip;
-use crate::input::{
-    DocInfo, DocPath, Document, Input, Loaded, Opened, Paragraphs, Reading, Segment,
-};
+use crate::input::{DocInfo, DocPath, Document, Input, Loaded, Opened, Reading, Segment, Segments};
 use crate::report::jsonl;
 use crate::score;
 
@@ -99,13 +100,22 @@ impl Streamer<'_> {
     }
 }
 
+/// Units not translated or fuzzy, skipped.
+fn untranslated(info: &DocInfo) -> usize {
+    [Skip::NoTarget, Skip::Fuzzy]
+        .iter()
+        .filter_map(|k| info.skipped.get(k))
+        .sum()
+}
+
 pub fn write_error(e: std::io::Error) -> Error {
     Error::new(ErrorKind::Output, format!("cannot write the report: {e}")).with_io(e.kind())
 }
 
 /// Stream one input; `Ok(Err(offset))`: it is binary (a NUL byte at `offset`). Errors name
-/// the input and the byte offset. Plain text is read a line at a time; a translation file is
-/// read whole, then its units are checked and written a batch at a time.
+/// the input and the byte offset. Plain text, TSV and JSONL are read a line at a time
+/// (`input::Segments`); XLIFF, TMX, PO and Markdown are read whole, then their units are
+/// checked and written a batch at a time.
 pub fn segments(
     checker: &Checker,
     input: &Input,
@@ -117,16 +127,14 @@ pub fn segments(
         paragraphs_pass: true,
         ..Outcome::default()
     };
-    if how.format_of(input) != Format::Text {
+    let format = how.format_of(input);
+    if format != Format::Text && !format.by_line() {
         let (docs, replaced) = match Document::read(input, path.clone(), how)? {
             Loaded::Text { docs, replaced } => (docs, replaced),
             Loaded::Binary { offset } => return Ok(Err(offset)),
         };
         for doc in docs {
-            let untranslated: usize = [Skip::NoTarget, Skip::Fuzzy]
-                .iter()
-                .filter_map(|k| doc.info.skipped.get(k))
-                .sum();
+            let untranslated = untranslated(&doc.info);
             let mut s = Streamer {
                 checker,
                 path: doc.path.clone(),
@@ -150,20 +158,23 @@ pub fn segments(
         Opened::Text(lines) => lines,
         Opened::Binary { offset } => return Ok(Err(offset)),
     };
+    let mut read = Segments::new(&input.display(), lines, format, how)?;
+    // What a TSV or JSONL file says of its document is known before its first line (that it
+    // holds units); the units it skips are counted as they go by.
     let mut s = Streamer {
         checker,
         path: path.clone(),
-        info: DocInfo::default(),
+        info: read.info(),
         known: None,
         pending: Vec::new(),
         outcome,
     };
-    let mut paragraphs = Paragraphs::new(lines, how.mode);
-    for segment in paragraphs.by_ref() {
+    for segment in read.by_ref() {
         s.pending.push(segment?);
         s.flush(out, false)?;
     }
     s.flush(out, true)?;
-    s.outcome.replaced = paragraphs.replaced();
+    s.outcome.replaced = read.replaced();
+    s.outcome.untranslated += untranslated(&read.info());
     Ok(Ok(s.outcome))
 }

@@ -27,10 +27,18 @@ fn check(dir: &Path, hold: Option<&str>, args: &[&str], stdin: Option<&[u8]>) ->
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    // Written on a thread of its own: a stream writes records while it still reads.
+    let writer = stdin.map(|bytes| {
+        let mut pipe = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || pipe.write_all(&bytes))
+    });
+    let out = child.wait_with_output().unwrap();
+    // A run that stops early (an error) may leave the rest unread.
+    if let Some(Err(e)) = writer.map(|w| w.join().unwrap()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
     }
-    child.wait_with_output().unwrap()
+    out
 }
 
 /// A Bengali news story of 3,000 paragraphs (three batches of the bounded path) with what the
@@ -212,4 +220,367 @@ fn the_language_is_named_from_the_dominant_script_whatever_comes_first() {
         .filter(|f| f["rule"] == "bn.space-before-danda")
         .count();
     assert_eq!(dandas, 10);
+}
+
+/// A bilingual MT run of 3,000 units (three batches of the bounded path), English sources and
+/// Bengali targets, with what the source-aware rules judge: a number changed, a URL dropped,
+/// a target left in English, one source translated two ways (far apart), two sources given
+/// one translation (a unit on each side of a batch's end), and the document rules' targets (a
+/// name spelled another way just past a batch's end, ASCII digits among Bengali ones, a danda
+/// detached); the last unit is blank. `(id, source, target)`.
+fn mt_run() -> Vec<(String, String, String)> {
+    let digits = ['০', '১', '২', '৩', '৪', '৫', '৬', '৭', '৮', '৯'];
+    let bengali = |n: usize| -> String {
+        n.to_string()
+            .chars()
+            .map(|c| digits[c.to_digit(10).unwrap() as usize])
+            .collect()
+    };
+    let unit = |s: &str, t: &str| (s.to_string(), t.to_string());
+    (0..3000)
+        .map(|i| {
+            let (source, target) = match i {
+                1020..=1027 => {
+                    let (place, bn_place) = PLACES[i - 1020];
+                    let name = if i == 1024 { "কেসিএএনএ" } else { "কেসিএনএ" };
+                    (
+                        format!("KCNA said that talks are going on in {place}."),
+                        format!("{name} জানিয়েছে যে {bn_place} আলোচনা চলছে।"),
+                    )
+                }
+                1300 => unit("Stay at home.", "বাড়িতে থাকুন।"),
+                1500 => unit(
+                    "250 people were admitted to hospital today.",
+                    "আজ ২০০ জন মানুষ হাসপাতালে ভর্তি হয়েছেন।",
+                ),
+                1600 => unit(
+                    "Read more at https://www.who.int/covid.",
+                    "আরও পড়ুন বিশ্ব স্বাস্থ্য সংস্থার ওয়েবসাইটে।",
+                ),
+                1700 | 2900 => unit(
+                    "Rice prices have risen in the market.",
+                    "বাজারে চালের দাম বেড়েছে ।",
+                ),
+                1800 => unit("Wash your hands often.", "Wash your hands often."),
+                100 | 2046 | 2047 => unit("Stay at home.", "ঘরে থাকুন।"),
+                2048 => unit("Stay in your house.", "ঘরে থাকুন।"),
+                2049 => unit(
+                    "75 doctors joined work today.",
+                    "আজ 75 জন চিকিৎসক কাজে যোগ দিয়েছেন।",
+                ),
+                2999 => unit("The meeting ended.", ""),
+                _ => (
+                    format!(
+                        "{} people in the district received relief today and {} families went home.",
+                        100 + i,
+                        i % 97 + 3
+                    ),
+                    format!(
+                        "জেলায় {} জন মানুষ আজ ত্রাণ পেয়েছেন এবং {} টি পরিবার ঘরে ফিরেছে।",
+                        bengali(100 + i),
+                        bengali(i % 97 + 3)
+                    ),
+                ),
+            };
+            (format!("u{i}"), source, target)
+        })
+        .collect()
+}
+
+const PLACES: [(&str, &str); 8] = [
+    ("Pyongyang", "পিয়ংইয়াংয়ে"),
+    ("Seoul", "সিউলে"),
+    ("Beijing", "বেইজিংয়ে"),
+    ("Moscow", "মস্কোতে"),
+    ("Tokyo", "টোকিওতে"),
+    ("Hanoi", "হ্যানয়ে"),
+    ("Delhi", "দিল্লিতে"),
+    ("Dhaka", "ঢাকায়"),
+];
+
+/// The run as TSV, with a header row and a note column.
+fn mt_tsv() -> String {
+    let mut out = String::from("id\tsrc\ttgt\tnote\n");
+    for (k, (id, s, t)) in mt_run().iter().enumerate() {
+        out.push_str(&format!(
+            "{id}\t{s}\t{t}\t{}\n",
+            if k % 7 == 0 { "r" } else { "" }
+        ));
+    }
+    out
+}
+
+/// The run as JSONL: `id`, `src`, `tgt` and a field passed through; some records spelled out
+/// (`source`, `target`), one record without a target (skipped, counted), the blank target
+/// `null`.
+fn mt_jsonl() -> String {
+    let q = |s: &str| serde_json::to_string(s).unwrap();
+    let mut out = String::new();
+    for (k, (id, s, t)) in mt_run().iter().enumerate() {
+        let line = if t.is_empty() {
+            format!("{{\"id\": {}, \"src\": {}, \"tgt\": null}}", q(id), q(s))
+        } else if k % 11 == 5 {
+            format!(
+                "{{\"id\": {}, \"source\": {}, \"target\": {}}}",
+                q(id),
+                q(s),
+                q(t)
+            )
+        } else {
+            format!(
+                "{{\"id\": {}, \"src\": {}, \"tgt\": {}, \"system\": \"m1\"}}",
+                q(id),
+                q(s),
+                q(t)
+            )
+        };
+        out.push_str(&line);
+        out.push('\n');
+        if k == 1200 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Lines (1-based, of the file) each rule flagged, in order, of a JSON report's first file.
+fn flagged_lines(report: &serde_json::Value, rule: &str) -> Vec<u64> {
+    let mut lines: Vec<u64> = report["files"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().unwrap())
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    lines.dedup();
+    lines
+}
+
+/// The held and the bounded report of one run, the same bytes, messages and exit code; the
+/// bounded one. Held twice: by `large` below its hold size, and by the path that reads a whole
+/// document (`Document::read`), which recording a baseline takes.
+fn same_both_ways(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut whole_args = vec!["--write-baseline", "held-baseline.json"];
+    whole_args.extend_from_slice(args);
+    let whole = check(dir, Some("1000000000"), &whole_args, stdin);
+    let held = check(dir, Some("1000000000"), args, stdin);
+    let bounded = check(dir, Some("0"), args, stdin);
+    let messages = |o: &Output| -> String {
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .filter(|l| !l.starts_with("mtqc: recorded "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (what, other) in [("held", &held), ("read whole", &whole)] {
+        assert_eq!(
+            other.status.code(),
+            bounded.status.code(),
+            "{args:?}, {what}: {}",
+            messages(&bounded)
+        );
+        assert!(
+            other.stdout == bounded.stdout,
+            "{args:?}: the bounded report differs from the {what} one"
+        );
+        assert_eq!(messages(other), messages(&bounded), "{args:?}, {what}");
+    }
+    bounded
+}
+
+#[test]
+fn a_large_tsv_or_jsonl_with_sources_gets_the_report_a_held_one_gets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (tsv, jsonl) = (mt_tsv(), mt_jsonl());
+    std::fs::write(dir.path().join("run.tsv"), &tsv).unwrap();
+    std::fs::write(dir.path().join("run.jsonl"), &jsonl).unwrap();
+    for (file, kind, text) in [("run.tsv", "tsv", &tsv), ("run.jsonl", "jsonl", &jsonl)] {
+        for format in ["json", "jsonl"] {
+            let out = same_both_ways(dir.path(), &["--format", format, file], None);
+            assert_eq!(out.status.code(), Some(1), "{file}: major findings");
+            // Standard input, its format named, copied as it is read.
+            let args = ["--format", format, "--input-format", kind, "-"];
+            same_both_ways(dir.path(), &args, Some(text.as_bytes()));
+            // A language given, and the untranslated units' gate.
+            let args = [
+                "--format",
+                format,
+                "--lang",
+                "bn",
+                "--source-lang",
+                "en",
+                "--fail-on-untranslated",
+                file,
+            ];
+            let out = same_both_ways(dir.path(), &args, None);
+            if format == "json" {
+                let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert_eq!(report["files"][0]["source_language"], "en", "{file}");
+            }
+        }
+        // What the bounded path found is what the rules plant, a unit's line its file line.
+        let out = check(dir.path(), Some("0"), &["--format", "json", file], None);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let file0 = &report["files"][0];
+        assert_eq!(file0["language"], "bn", "{file}");
+        let line = |unit: u64| -> u64 {
+            match kind {
+                "tsv" => unit + 2,
+                _ if unit > 1200 => unit + 2,
+                _ => unit + 1,
+            }
+        };
+        let lines = |units: &[u64]| units.iter().map(|&u| line(u)).collect::<Vec<u64>>();
+        assert_eq!(
+            flagged_lines(&report, "common.number-mismatch"),
+            lines(&[1500]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "common.placeholder-mismatch"),
+            lines(&[1600]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "common.untranslated-unit"),
+            lines(&[1800]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "common.inconsistent-translation"),
+            lines(&[1300]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "common.inconsistent-source"),
+            lines(&[2048]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "bn.spelling-variant"),
+            lines(&[1024]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "common.mixed-numbering-systems"),
+            lines(&[2049]),
+            "{file}"
+        );
+        assert_eq!(
+            flagged_lines(&report, "bn.space-before-danda"),
+            lines(&[1700, 2900]),
+            "{file}"
+        );
+        let units = file0["paragraphs"].as_array().unwrap();
+        assert_eq!(units[1500]["id"], "u1500");
+        assert_eq!(
+            units[1500]["source"],
+            "250 people were admitted to hospital today."
+        );
+        match kind {
+            // A blank cell is the engine's output, an omission to judge.
+            "tsv" => {
+                assert_eq!(units.len(), 3000);
+                assert_eq!(units[2999]["target"], "");
+            }
+            // A null target is no target: skipped and counted.
+            _ => {
+                assert_eq!(units.len(), 2999);
+                assert_eq!(file0["skipped"]["no-target"], 1);
+                assert_eq!(report["summary"]["skipped"], 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_line_far_into_a_large_tsv_is_the_same_error_either_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tsv = mt_tsv();
+    tsv.push_str("u3000 has no tab\n");
+    tsv.push_str("u3001\tStay at home.\tঘরে থাকুন।\n");
+    std::fs::write(dir.path().join("bad.tsv"), &tsv).unwrap();
+    let out = same_both_ways(dir.path(), &["--format", "json", "bad.tsv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.tsv:3002:17: 1 cell on this line, but the target is column 3"),
+        "{stderr}"
+    );
+    let mut jsonl = mt_jsonl();
+    jsonl.push_str("{\"tgt\": 5}\n");
+    let args = ["--format", "jsonl", "--input-format", "jsonl", "-"];
+    let out = same_both_ways(dir.path(), &args, Some(jsonl.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("<stdin>:3002:9: field `tgt` must be a string"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_tsv_or_jsonl_streamed_with_segments_gets_the_records_of_one_read_whole() {
+    // `--segments --format jsonl` reads a TSV or JSONL a line at a time too; recording a
+    // baseline reads it whole. The same records either way, but for the rules that compare
+    // the units of a file: the stream compares them a batch (512 units) at a time, as it did
+    // when it read the file whole (README, "Speed and streaming"), so they are left out.
+    let dir = tempfile::tempdir().unwrap();
+    let (tsv, jsonl) = (mt_tsv(), mt_jsonl());
+    std::fs::write(dir.path().join("run.tsv"), &tsv).unwrap();
+    std::fs::write(dir.path().join("run.jsonl"), &jsonl).unwrap();
+    for (file, kind, text) in [("run.tsv", "tsv", &tsv), ("run.jsonl", "jsonl", &jsonl)] {
+        for (args, stdin) in [
+            (vec![file], None),
+            (vec!["--input-format", kind, "-"], Some(text.as_bytes())),
+        ] {
+            let mut streamed = vec![
+                "--segments",
+                "--format",
+                "jsonl",
+                "--disable",
+                "common.inconsistent-translation",
+                "--disable",
+                "common.inconsistent-source",
+            ];
+            streamed.extend_from_slice(&args);
+            let mut whole = vec!["--write-baseline", "seg-baseline.json"];
+            whole.extend_from_slice(&streamed);
+            let a = check(dir.path(), None, &streamed, stdin);
+            let b = check(dir.path(), None, &whole, stdin);
+            assert_eq!(a.status.code(), Some(1), "{args:?}");
+            assert_eq!(b.status.code(), a.status.code(), "{args:?}");
+            assert!(a.stdout == b.stdout, "{args:?}: streamed records differ");
+            let records = a.stdout.iter().filter(|&&c| c == b'\n').count();
+            assert_eq!(records, if kind == "tsv" { 3000 } else { 2999 });
+        }
+    }
+}
+
+#[test]
+fn a_utf16_tsv_with_crlf_gets_the_same_report_either_way() {
+    // Positions counted in UTF-16 bytes after a byte-order mark, CRs included, line by line as
+    // the whole text counts them.
+    let dir = tempfile::tempdir().unwrap();
+    let text = mt_tsv().replace('\n', "\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("run16.tsv"), &bytes).unwrap();
+    let out = same_both_ways(dir.path(), &["--format", "json", "run16.tsv"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let danda = report["files"][0]["paragraphs"][1700]["findings"][0].clone();
+    assert_eq!(danda["rule"], "bn.space-before-danda");
+    assert_eq!(danda["line"], 1702);
+    let lines: Vec<&str> = text.split_inclusive("\r\n").collect();
+    let before = lines[..1701].concat() + &lines[1701][..lines[1701].find(" ।").unwrap()];
+    assert_eq!(
+        danda["start"],
+        2 + 2 * before.encode_utf16().count(),
+        "{danda}"
+    );
 }

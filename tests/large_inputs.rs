@@ -224,3 +224,62 @@ fn a_1_gb_document_on_stdin_in_bounded_memory() {
     assert_eq!(code, 0);
     assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB");
 }
+
+/// Units of an MT run written to `path` as TSV (`jsonl`: JSONL) until `total` bytes: English
+/// sources numbered so that no two are alike (as in a real run, the source-consistency rules
+/// count every distinct source), each with a Bengali sentence of the fixtures as its target.
+fn write_bilingual(path: &std::path::Path, jsonl: bool, total: usize) -> usize {
+    let mut targets = Vec::new();
+    for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
+        for line in fs::read_to_string(fixture(f)).unwrap().lines() {
+            if !line.trim().is_empty() {
+                targets.push(line.trim().to_string());
+            }
+        }
+    }
+    let mut f = std::io::BufWriter::new(fs::File::create(path).unwrap());
+    if !jsonl {
+        f.write_all(b"id\tsrc\ttgt\n").unwrap();
+    }
+    let mut written = 0;
+    let mut n = 0usize;
+    while written < total {
+        let target = &targets[n % targets.len()];
+        let source = format!(
+            "Report {n}: the health ministry said the situation in the district is improving."
+        );
+        let line = if jsonl {
+            format!(
+                "{{\"id\": \"u{n}\", \"src\": {}, \"tgt\": {}}}\n",
+                serde_json::to_string(&source).unwrap(),
+                serde_json::to_string(target).unwrap()
+            )
+        } else {
+            format!("u{n}\t{source}\t{target}\n")
+        };
+        f.write_all(line.as_bytes()).unwrap();
+        written += line.len();
+        n += 1;
+    }
+    written
+}
+
+#[test]
+#[ignore = "large: run with --release -- --ignored"]
+fn a_200_mb_tsv_and_jsonl_with_sources_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, jsonl) in [("run.tsv", false), ("run.jsonl", true)] {
+        let path = dir.path().join(name);
+        let written = write_bilingual(&path, jsonl, 200_000_000);
+        let (code, took, peak_kb) = run_measured(&path, &["--format", "jsonl"]);
+        println!(
+            "200 MB {name} with sources as one document (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
+            took.as_secs_f64(),
+            written as f64 / 1e6 / took.as_secs_f64(),
+            peak_kb / 1024
+        );
+        assert_eq!(code, 0);
+        assert!(peak_kb < 256 * 1024, "{name}: peak RSS {peak_kb} kB");
+        fs::remove_file(&path).unwrap();
+    }
+}

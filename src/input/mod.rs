@@ -8,6 +8,7 @@ pub mod decode;
 pub mod paragraphs;
 pub mod readers;
 pub mod unit;
+pub mod units;
 pub mod walk;
 
 use std::io::BufRead;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 pub use decode::{Charset, Encoding};
 pub use paragraphs::{ParagraphMode, Paragraphs};
+pub use units::{Segments, Units};
 
 use crate::error::{Error, display_path};
 
@@ -375,6 +377,21 @@ impl Document {
                 replaced: paragraphs.replaced(),
             });
         }
+        // A line-based format: a unit a line, as a stream or a document too large to hold
+        // reads it (`units`).
+        if let Some(reader) = units::LineReader::new(&path.shown, format, &how.options) {
+            let mut units = Units::new(lines, reader);
+            let segments = units.by_ref().collect::<Result<Vec<_>, _>>()?;
+            return Ok(Loaded::Text {
+                docs: vec![Document {
+                    path,
+                    segments,
+                    bytes: units.bytes(),
+                    info: units.info().clone(),
+                }],
+                replaced: units.replaced(),
+            });
+        }
         // A unit format: the whole text, then its reader.
         let (charset, bom) = (lines.charset(), lines.bom());
         let mut lines = lines;
@@ -462,45 +479,19 @@ impl Document {
             skipped: Default::default(),
             units: format != readers::Format::Markdown,
         };
-        let mut segments = Vec::with_capacity(doc.units.len());
-        for u in doc.units {
-            // In an MT run's dump (TSV, JSONL) a blank target is the engine's output, an
-            // omission to judge; in a translation tool's file it means "not translated yet".
-            let blank_output = format.by_line() && u.skip == Some(unit::Skip::NoTarget);
-            let skip = u.skip.filter(|_| !(blank_output && u.target.is_some()));
-            if let Some(why) = skip
-                && !how.options.include_skipped
-            {
-                *info.skipped.entry(why).or_insert(0) += 1;
-                continue;
-            }
-            let target = u.target.unwrap_or_else(|| {
-                let at = u
-                    .source
-                    .as_ref()
-                    .map_or(Position::line_start(0, 1, 0), |s| s.at);
-                unit::UnitText::verbatim("", at)
-            });
-            let unit = (format != readers::Format::Markdown).then(|| {
-                Box::new(UnitInfo {
-                    id: u.id,
-                    source: u.source,
-                    codes: target.codes.clone(),
-                    notes: u.notes,
-                    max_length: u.max_length,
-                    ignore: u.ignore,
-                    extra: u.extra,
-                    plural_form: u.plural_form,
-                })
-            });
-            segments.push(Segment {
-                text: target.text,
-                at: target.at,
-                charset: doc.charset,
-                map: target.map,
-                unit,
-            });
-        }
+        let segments = doc
+            .units
+            .into_iter()
+            .filter_map(|u| {
+                unit_segment(
+                    u,
+                    format,
+                    how.options.include_skipped,
+                    doc.charset,
+                    &mut info.skipped,
+                )
+            })
+            .collect();
         Document {
             path,
             segments,
@@ -508,6 +499,53 @@ impl Document {
             info,
         }
     }
+}
+
+/// A reader's unit as a segment of its document, its target the text; `None` when it is not
+/// checked, counted in `skipped` by why.
+fn unit_segment(
+    u: unit::Unit,
+    format: readers::Format,
+    include_skipped: bool,
+    charset: Charset,
+    skipped: &mut std::collections::BTreeMap<unit::Skip, usize>,
+) -> Option<Segment> {
+    // In an MT run's dump (TSV, JSONL) a blank target is the engine's output, an omission to
+    // judge; in a translation tool's file it means "not translated yet".
+    let blank_output = format.by_line() && u.skip == Some(unit::Skip::NoTarget);
+    let skip = u.skip.filter(|_| !(blank_output && u.target.is_some()));
+    if let Some(why) = skip
+        && !include_skipped
+    {
+        *skipped.entry(why).or_insert(0) += 1;
+        return None;
+    }
+    let target = u.target.unwrap_or_else(|| {
+        let at = u
+            .source
+            .as_ref()
+            .map_or(Position::line_start(0, 1, 0), |s| s.at);
+        unit::UnitText::verbatim("", at)
+    });
+    let unit = (format != readers::Format::Markdown).then(|| {
+        Box::new(UnitInfo {
+            id: u.id,
+            source: u.source,
+            codes: target.codes.clone(),
+            notes: u.notes,
+            max_length: u.max_length,
+            ignore: u.ignore,
+            extra: u.extra,
+            plural_form: u.plural_form,
+        })
+    });
+    Some(Segment {
+        text: target.text,
+        at: target.at,
+        charset,
+        map: target.map,
+        unit,
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,272 @@
+//! The segments of an input read as they come, a line at a time: the paragraphs of plain text
+//! (`Paragraphs`), or the translation units of a line-based bilingual file (TSV, JSONL), each
+//! line given to its reader's line function (`tsv::TsvReader::line`, `jsonl::read_line`, the
+//! functions `readers::read` runs over a whole text). A document held in memory, a stream of
+//! segments (`--segments`) and a document too large to hold (`large`) all read through here,
+//! so a unit is read the same way, at the same position, whichever path checks it.
+//!
+//! A line's position is counted from the one before (the input's start after its byte-order
+//! mark, then each line's characters in the input's encoding), as `readers::read` counts it in
+//! a whole text; units a reader skips are counted in the document's `DocInfo` as they go by.
+
+use std::io::BufRead;
+
+use super::decode::Lines;
+use super::readers::{Format, ReadOptions, jsonl, tsv};
+use super::{DocInfo, Paragraphs, Position, Reading, Segment};
+use crate::error::Error;
+
+/// How a line becomes a unit.
+enum LineFn {
+    Tsv(tsv::TsvReader),
+    Jsonl(jsonl::Fields),
+}
+
+/// The reader of a line-based format, for one input.
+pub struct LineReader {
+    name: String,
+    line: LineFn,
+    format: Format,
+    include_skipped: bool,
+}
+
+impl LineReader {
+    /// The reader of the input called `name` in `format`; `None` when the format is not read a
+    /// line at a time (see `Format::by_line`).
+    pub fn new(name: &str, format: Format, options: &ReadOptions) -> Option<LineReader> {
+        let line = match format {
+            Format::Tsv => LineFn::Tsv(tsv::TsvReader::new(name, options)),
+            Format::Jsonl => LineFn::Jsonl(options.fields.clone()),
+            _ => return None,
+        };
+        Some(LineReader {
+            name: name.to_string(),
+            line,
+            format,
+            include_skipped: options.include_skipped,
+        })
+    }
+}
+
+/// The units of a TSV or JSONL input, as segments, in order, as they are read.
+pub struct Units<R> {
+    lines: Lines<R>,
+    reader: LineReader,
+    /// The position of the next line.
+    at: Position,
+    info: DocInfo,
+    /// An error was given: nothing more is read.
+    done: bool,
+}
+
+impl<R: BufRead> Units<R> {
+    /// The units of `lines`, read by `reader`.
+    pub fn new(lines: Lines<R>, reader: LineReader) -> Units<R> {
+        let at = Position::line_start(lines.bom(), 1, 0);
+        Units {
+            lines,
+            reader,
+            at,
+            info: DocInfo {
+                units: true,
+                ..DocInfo::default()
+            },
+            done: false,
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> usize {
+        self.lines.offset()
+    }
+
+    /// Invalid sequences replaced so far (lossy decoding).
+    pub fn replaced(&self) -> usize {
+        self.lines.replaced
+    }
+
+    /// What the file says of its document: the units skipped so far, by why. TSV and JSONL
+    /// declare no language.
+    pub fn info(&self) -> &DocInfo {
+        &self.info
+    }
+
+    fn unit(&mut self) -> Result<Option<Segment>, Error> {
+        while let Some(line) = self.lines.next() {
+            let line = line?;
+            let charset = self.lines.charset();
+            let at = self.at;
+            self.at = at.after(&line.text, charset);
+            let r = &mut self.reader;
+            let unit = match &mut r.line {
+                LineFn::Tsv(tsv) => tsv.line(&line.text, at, charset)?,
+                LineFn::Jsonl(fields) => {
+                    jsonl::read_line(&r.name, &line.text, at, charset, fields)?
+                }
+            };
+            let Some(unit) = unit else { continue };
+            let segment = super::unit_segment(
+                unit,
+                r.format,
+                r.include_skipped,
+                charset,
+                &mut self.info.skipped,
+            );
+            if segment.is_some() {
+                return Ok(segment);
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl<R: BufRead> Iterator for Units<R> {
+    type Item = Result<Segment, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let next = self.unit();
+        self.done = !matches!(next, Ok(Some(_)));
+        next.transpose()
+    }
+}
+
+/// The segments of an input that can be read as they come: plain text's paragraphs or a
+/// line-based bilingual file's units.
+pub enum Segments<R> {
+    Paragraphs(Paragraphs<R>),
+    Units(Units<R>),
+}
+
+impl<R: BufRead> Segments<R> {
+    /// The segments of `lines`, the input called `name`, read in `format` as `how` says; an
+    /// error for a format read whole (XLIFF, TMX, PO, Markdown), which callers read with
+    /// `Document::read`.
+    pub fn new(
+        name: &str,
+        lines: Lines<R>,
+        format: Format,
+        how: &Reading,
+    ) -> Result<Segments<R>, Error> {
+        match format {
+            Format::Text => Ok(Segments::Paragraphs(Paragraphs::new(lines, how.mode))),
+            _ => match LineReader::new(name, format, &how.options) {
+                Some(reader) => Ok(Segments::Units(Units::new(lines, reader))),
+                None => Err(Error::input(format!(
+                    "{name}: a {} file is read whole, not a line at a time",
+                    format.as_str()
+                ))),
+            },
+        }
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Segments::Paragraphs(p) => p.bytes(),
+            Segments::Units(u) => u.bytes(),
+        }
+    }
+
+    /// Invalid sequences replaced so far (lossy decoding).
+    pub fn replaced(&self) -> usize {
+        match self {
+            Segments::Paragraphs(p) => p.replaced(),
+            Segments::Units(u) => u.replaced(),
+        }
+    }
+
+    /// What the input says of its document so far (plain text: nothing).
+    pub fn info(&self) -> DocInfo {
+        match self {
+            Segments::Paragraphs(_) => DocInfo::default(),
+            Segments::Units(u) => u.info().clone(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Segments<R> {
+    type Item = Result<Segment, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Segments::Paragraphs(p) => p.next(),
+            Segments::Units(u) => u.next(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::readers::{self, Source};
+    use crate::input::{Charset, Document, Encoding, unit::Skip};
+
+    /// The units read a line at a time are the units `readers::read` gives for the whole text,
+    /// made segments as a held document makes them: same texts, positions, maps and skips.
+    #[test]
+    fn a_line_at_a_time_is_the_whole_text() {
+        let tsv = "id\tsrc\ttgt\tnote\r\n1\tHello 5\tহ্যালো ৫\tx\n\n2\tBye\t\n3\tক\tখ\ty";
+        let jsonl = "{\"id\": 7, \"src\": \"a\\tb 3\", \"tgt\": \"ক\\u09be \\ud83d\\ude00 খ\", \"sys\": \"m\"}\n\n\
+                     {\"tgt\": null, \"src\": \"x\"}\n{\"source\": \"Hi\", \"target\": \"হাই\"}\n";
+        for (format, text) in [(Format::Tsv, tsv), (Format::Jsonl, jsonl)] {
+            for include_skipped in [false, true] {
+                for bom in [false, true] {
+                    let mut bytes = if bom { vec![0xEF, 0xBB, 0xBF] } else { vec![] };
+                    bytes.extend_from_slice(text.as_bytes());
+                    let how = Reading {
+                        options: ReadOptions {
+                            include_skipped,
+                            ..ReadOptions::default()
+                        },
+                        ..Reading::default()
+                    };
+                    let bom_len = if bom { 3 } else { 0 };
+                    let src = Source::with_bom("t", text, Charset::Utf8, bom_len);
+                    let whole = readers::read(format, &src, &how.options).unwrap().remove(0);
+                    let held = Document::of_units(
+                        crate::input::DocPath::plain("t"),
+                        whole,
+                        format,
+                        &how,
+                        bytes.len(),
+                    );
+                    let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes));
+                    let lines =
+                        Lines::new("t", reader, Charset::Utf8, bom_len, Encoding::Strict).unwrap();
+                    let reader = LineReader::new("t", format, &how.options).unwrap();
+                    let mut units = Units::new(lines, reader);
+                    let segments: Vec<Segment> = units.by_ref().collect::<Result<_, _>>().unwrap();
+                    assert_eq!(units.bytes(), held.bytes);
+                    assert_eq!(units.info(), &held.info, "{format:?}");
+                    assert_eq!(segments.len(), held.segments.len());
+                    for (a, b) in segments.iter().zip(&held.segments) {
+                        assert_eq!(
+                            (&a.text, a.at, &a.map, a.charset, &a.unit),
+                            (&b.text, b.at, &b.map, b.charset, &b.unit)
+                        );
+                    }
+                    if !include_skipped && format == Format::Jsonl {
+                        assert_eq!(units.info().skipped.get(&Skip::NoTarget), Some(&1));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_error_ends_the_units() {
+        let text = "{\"tgt\": \"a\"}\n{\"tgt\": 5}\n{\"tgt\": \"b\"}\n";
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
+        let lines = Lines::new("t.jsonl", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let reader = LineReader::new("t.jsonl", Format::Jsonl, &ReadOptions::default()).unwrap();
+        let units = Units::new(lines, reader);
+        let got: Vec<Result<Segment, Error>> = units.collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].as_ref().unwrap().text, "a");
+        let e = got[1].as_ref().unwrap_err();
+        assert_eq!(e.message, "t.jsonl:2:9: field `tgt` must be a string");
+    }
+}
