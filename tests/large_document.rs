@@ -432,46 +432,20 @@ fn a_large_tsv_or_jsonl_with_sources_gets_the_report_a_held_one_gets() {
             }
         };
         let lines = |units: &[u64]| units.iter().map(|&u| line(u)).collect::<Vec<u64>>();
-        assert_eq!(
-            flagged_lines(&report, "common.number-mismatch"),
-            lines(&[1500]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "common.placeholder-mismatch"),
-            lines(&[1600]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "common.untranslated-unit"),
-            lines(&[1800]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "common.inconsistent-translation"),
-            lines(&[1300]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "common.inconsistent-source"),
-            lines(&[2048]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "bn.spelling-variant"),
-            lines(&[1024]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "common.mixed-numbering-systems"),
-            lines(&[2049]),
-            "{file}"
-        );
-        assert_eq!(
-            flagged_lines(&report, "bn.space-before-danda"),
-            lines(&[1700, 2900]),
-            "{file}"
-        );
+        // Each planted problem is found on its line, and nowhere else.
+        let planted: [(&str, &[u64]); 8] = [
+            ("common.number-mismatch", &[1500]),
+            ("common.placeholder-mismatch", &[1600]),
+            ("common.untranslated-unit", &[1800]),
+            ("common.inconsistent-translation", &[1300]),
+            ("common.inconsistent-source", &[2048]),
+            ("bn.spelling-variant", &[1024]),
+            ("common.mixed-numbering-systems", &[2049]),
+            ("bn.space-before-danda", &[1700, 2900]),
+        ];
+        for (rule, units) in planted {
+            assert_eq!(flagged_lines(&report, rule), lines(units), "{file}: {rule}");
+        }
         let units = file0["paragraphs"].as_array().unwrap();
         assert_eq!(units[1500]["id"], "u1500");
         assert_eq!(

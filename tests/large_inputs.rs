@@ -12,6 +12,16 @@ use common::fixture;
 
 /// Run `mtqc check` with `args` on `path` (JSON unless `args` name a format), sampling its peak
 /// resident set (VmHWM) until it exits.
+/// What a large run measured, on the test's output (CI's log keeps it).
+fn print_measured(what: &str, bytes: usize, took: Duration, peak_kb: u64) {
+    println!(
+        "{what}: {:.1} s, {:.1} MB/s, peak RSS {} MB",
+        took.as_secs_f64(),
+        bytes as f64 / 1e6 / took.as_secs_f64(),
+        peak_kb / 1024
+    );
+}
+
 fn run_measured(path: &std::path::Path, args: &[&str]) -> (i32, Duration, u64) {
     let format: &[&str] = if args.contains(&"--format") {
         &[]
@@ -134,12 +144,7 @@ fn a_200_mb_segment_stream_in_bounded_memory() {
     }
     drop(f);
     let (code, took, peak_kb) = run_measured(&path, &["--segments", "--format", "jsonl"]);
-    println!(
-        "200 MB stream of segments (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
-        took.as_secs_f64(),
-        written as f64 / 1e6 / took.as_secs_f64(),
-        peak_kb / 1024
-    );
+    print_measured("200 MB stream of segments (jsonl)", written, took, peak_kb);
     assert_eq!(code, 0);
     assert!(
         peak_kb < 64 * 1024,
@@ -166,11 +171,11 @@ fn a_50_mb_document_in_bounded_memory() {
     let report = dir.path().join("report.json");
     let report_arg = report.to_str().unwrap();
     let (code, took, peak_kb) = run_measured(&path, &["--format", "json", "-o", report_arg]);
-    println!(
-        "50 MB as one document (json -o FILE): {:.1} s, {:.1} MB/s, peak RSS {} MB",
-        took.as_secs_f64(),
-        written as f64 / 1e6 / took.as_secs_f64(),
-        peak_kb / 1024
+    print_measured(
+        "50 MB as one document (json -o FILE)",
+        written,
+        took,
+        peak_kb,
     );
     assert_eq!(code, 0);
     assert!(peak_kb < 128 * 1024, "peak RSS {peak_kb} kB");
@@ -215,11 +220,11 @@ fn a_1_gb_document_on_stdin_in_bounded_memory() {
     });
     let (code, took, peak_kb) = measure(child, start);
     let written = writer.join().unwrap();
-    println!(
-        "1 GB as one document on stdin (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
-        took.as_secs_f64(),
-        written as f64 / 1e6 / took.as_secs_f64(),
-        peak_kb / 1024
+    print_measured(
+        "1 GB as one document on stdin (jsonl)",
+        written,
+        took,
+        peak_kb,
     );
     assert_eq!(code, 0);
     assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB");
@@ -272,11 +277,11 @@ fn a_200_mb_tsv_and_jsonl_with_sources_in_bounded_memory() {
         let path = dir.path().join(name);
         let written = write_bilingual(&path, jsonl, 200_000_000);
         let (code, took, peak_kb) = run_measured(&path, &["--format", "jsonl"]);
-        println!(
-            "200 MB {name} with sources as one document (jsonl): {:.1} s, {:.1} MB/s, peak RSS {} MB",
-            took.as_secs_f64(),
-            written as f64 / 1e6 / took.as_secs_f64(),
-            peak_kb / 1024
+        print_measured(
+            &format!("200 MB {name} with sources as one document (jsonl)"),
+            written,
+            took,
+            peak_kb,
         );
         assert_eq!(code, 0);
         assert!(peak_kb < 256 * 1024, "{name}: peak RSS {peak_kb} kB");

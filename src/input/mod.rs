@@ -364,32 +364,19 @@ impl Document {
             Opened::Text(lines) => lines,
             Opened::Binary { offset } => return Ok(Loaded::Binary { offset }),
         };
-        if format == readers::Format::Text {
-            let mut paragraphs = Paragraphs::new(lines, how.mode);
-            let segments = paragraphs.by_ref().collect::<Result<Vec<_>, _>>()?;
+        // Plain text's paragraphs, or a line-based format's units (a unit a line): read as a
+        // stream or a document too large to hold reads them (`units`).
+        if format == readers::Format::Text || format.by_line() {
+            let mut read = Segments::new(&path.shown, lines, format, how)?;
+            let segments = read.by_ref().collect::<Result<Vec<_>, _>>()?;
             return Ok(Loaded::Text {
                 docs: vec![Document {
                     path,
                     segments,
-                    bytes: paragraphs.bytes(),
-                    info: DocInfo::default(),
+                    bytes: read.bytes(),
+                    info: read.info(),
                 }],
-                replaced: paragraphs.replaced(),
-            });
-        }
-        // A line-based format: a unit a line, as a stream or a document too large to hold
-        // reads it (`units`).
-        if let Some(reader) = units::LineReader::new(&path.shown, format, &how.options) {
-            let mut units = Units::new(lines, reader);
-            let segments = units.by_ref().collect::<Result<Vec<_>, _>>()?;
-            return Ok(Loaded::Text {
-                docs: vec![Document {
-                    path,
-                    segments,
-                    bytes: units.bytes(),
-                    info: units.info().clone(),
-                }],
-                replaced: units.replaced(),
+                replaced: read.replaced(),
             });
         }
         // A unit format: the whole text, then its reader.
