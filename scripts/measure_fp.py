@@ -107,6 +107,7 @@ KNOWN_DEFECTS = {
     },
     "indicmt-mr": {
         202: "anusvara doubled",
+        260: "करुन beside करून twice in the same sentence (करून is the standard spelling)",
     },
     "wmt24-hi": {
         15: "two vowel signs: लिे for लिए",

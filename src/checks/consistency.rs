@@ -60,6 +60,10 @@ pub struct Options {
     /// Default: all five.
     #[serde(default = "default_edits")]
     edits: Vec<String>,
+    /// Letters the language doubles by grammar: a `double` edit of one of them is no variant
+    /// (Russian -нн- / -н-: `использованных` / `использованы`).
+    #[serde(default)]
+    grammatical_doubles: Vec<char>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -71,6 +75,14 @@ pub struct Options {
     /// `min_chars` still counts them.
     #[serde(default)]
     prefixes: Vec<String>,
+    /// A word whose stem is too short to judge, but which is itself at least `min_chars`
+    /// long, is compared as a whole word (its ending kept), with words that are whole words
+    /// too: `त्यांनि` with `त्यांनी` (them + by), where the stem `त्यां` alone is too short.
+    #[serde(default)]
+    whole_words: bool,
+    /// Shortest word compared whole, in characters (default `min_chars`).
+    #[serde(default)]
+    min_whole_chars: Option<usize>,
 }
 
 fn default_min_chars() -> usize {
@@ -117,8 +129,9 @@ impl Edit {
         })
     }
 
-    /// The edit that turns one key into the other, when they are one edit apart.
-    fn between(a: &str, b: &str) -> Option<Edit> {
+    /// The edit that turns one key into the other, when they are one edit apart, and the
+    /// letter added or dropped (for a replacement or a swap, the first letter that differs).
+    fn between(a: &str, b: &str) -> Option<(Edit, char)> {
         let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
         let (long, short) = if x.len() >= y.len() {
             (&x, &y)
@@ -135,19 +148,22 @@ impl Edit {
                 }
                 let doubled = (i > 0 && long[i - 1] == long[i])
                     || (i + 1 < long.len() && long[i + 1] == long[i]);
-                Some(if doubled {
+                let edit = if doubled {
                     Edit::Double
                 } else if crate::text::script::is_mark(long[i]) {
                     Edit::Sign
                 } else {
                     Edit::Drop
-                })
+                };
+                Some((edit, long[i]))
             }
             0 => {
                 let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
                 match diff[..] {
-                    [_] => Some(Edit::Replace),
-                    [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i] => Some(Edit::Swap),
+                    [i] => Some((Edit::Replace, x[i])),
+                    [i, j] if j == i + 1 && x[i] == y[j] && x[j] == y[i] => {
+                        Some((Edit::Swap, x[i]))
+                    }
                     _ => None,
                 }
             }
@@ -176,8 +192,11 @@ pub struct Consistency {
     max_variant: usize,
     edit_chars: usize,
     edits: Vec<Edit>,
+    grammatical_doubles: Vec<char>,
     max_stems: usize,
     prefixes: Vec<String>,
+    whole_words: bool,
+    min_whole_chars: usize,
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
@@ -284,8 +303,11 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .iter()
             .map(|e| Edit::parse(e))
             .collect::<Result<_, _>>()?,
+        grammatical_doubles: o.grammatical_doubles,
         max_stems: o.max_stems,
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
+        whole_words: o.whole_words,
+        min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
     })
 }
 
@@ -495,7 +517,20 @@ impl Judging<'_> {
             &self.groups[major.0].spellings[major.1],
             &self.groups[variant.0].spellings[variant.1],
         );
-        if strsim::normalized_damerau_levenshtein(&m.text, &v.text) < rule.min_similarity {
+        // A misspelled ending is no other word: the majority's stem, then what folds to the
+        // start of one of the language's endings (`असल्याणे` for `असल्याने`: the key is the
+        // same, so the whole word folds to the stem and an ending).
+        let misspelled_ending = v.text.strip_prefix(m.text.as_str()).is_some_and(|rest| {
+            let rest = rule.fold(rest);
+            !rest.is_empty()
+                && self
+                    .endings
+                    .as_ref()
+                    .is_some_and(|e| e.endings.iter().any(|x| x.starts_with(rest.as_str())))
+        });
+        if !misspelled_ending
+            && strsim::normalized_damerau_levenshtein(&m.text, &v.text) < rule.min_similarity
+        {
             return;
         }
         // A spelling the document uses again and again is the writer's, not a slip.
@@ -769,13 +804,22 @@ impl Consistency {
         let (key_stem, _) = endings.split_ending(collapsed, 2);
         // The length judged is the word's as written, proclitics included, so taking them off
         // makes no word too short to judge.
-        if key_stem.chars().count() + prefix.chars().count() < self.min_chars {
-            return None;
-        }
-        self.fold_medial(key_stem, key);
+        let prefix_chars = prefix.chars().count();
         // The spelling is the word as written without its ending; an ending the language does
         // not have is part of it (`ইউরোপীজ়`).
-        let (spelling, _) = ctx.lexicon.split_ending(word, 2);
+        let (mut spelling, _) = ctx.lexicon.split_ending(word, 2);
+        if key_stem.chars().count() + prefix_chars >= self.min_chars {
+            self.fold_medial(key_stem, key);
+        } else if self.whole_words
+            && collapsed.chars().count() + prefix_chars >= self.min_whole_chars
+        {
+            // A whole word's key is marked, so that it never meets a stem's.
+            self.fold_medial(collapsed, key);
+            key.push(WHOLE_WORD);
+            spelling = word;
+        } else {
+            return None;
+        }
         let g = match index.get(key.as_str()) {
             Some(&g) => g,
             None if !create || groups.len() >= self.max_stems => return None,
@@ -837,7 +881,12 @@ impl Consistency {
             // The edit must lie inside both keys: a changed first letter is a prefix (`অ-`,
             // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
             if !interior_edit(ka, kb)
-                || !Edit::between(ka, kb).is_some_and(|e| self.edits.contains(&e))
+                || !Edit::between(ka, kb).is_some_and(|(e, letter)| {
+                    self.edits.contains(&e)
+                        && (e != Edit::Double
+                            || !self.grammatical_doubles.contains(&letter)
+                            || share_an_ending(&groups[a], &groups[b]))
+                })
             {
                 return;
             }
@@ -891,6 +940,22 @@ impl Group {
     }
 }
 
+/// Whether two groups have a word with the same ending: a letter doubled by grammar differs
+/// with the ending (Russian `использованных` / `использованы`), a slip keeps it
+/// (`лекарственного` / `лекарственого`).
+fn share_an_ending(a: &Group, b: &Group) -> bool {
+    let endings = |g: &Group| -> Vec<String> {
+        let stem = g.key.chars().count();
+        g.spellings
+            .iter()
+            .flat_map(|s| &s.forms)
+            .map(|(form, _)| form.chars().skip(stem).collect())
+            .collect()
+    };
+    let of_a = endings(a);
+    endings(b).iter().any(|e| of_a.contains(e))
+}
+
 /// Whether the part in which `a` and `b` differ leaves their first and last letters alone.
 fn interior_edit(a: &str, b: &str) -> bool {
     let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -905,6 +970,10 @@ fn interior_edit(a: &str, b: &str) -> bool {
 
 /// Longest word judged, in bytes (64 Bengali characters).
 const MAX_WORD_BYTES: usize = 192;
+
+/// Ends the key of a word compared whole (`Options::whole_words`): no letter, so no stem's key
+/// ends in it.
+const WHOLE_WORD: char = '\u{1}';
 
 /// Most keys sharing one deletion that are compared with each other.
 const MAX_NEIGHBOURS: usize = 16;
@@ -967,6 +1036,41 @@ mod tests {
             texts(&*c, "সরকারি দপ্তর।\nসরকারি নির্দেশ।\nসরকারী আদেশ।", "bn").is_empty(),
             "a word-final vowel is free"
         );
+    }
+
+    #[test]
+    fn a_word_with_a_stem_too_short_is_compared_whole_when_asked() {
+        // `দেশ` + `ের`: the stem has three characters, the word five.
+        let text = "দেশের মানুষ।\nদেশের সরকার।\nদেষের নাগরিক।";
+        let stems = compile(
+            "consistency",
+            r#"confusables = [["শ", "ষ"]], min_chars = 4"#,
+        )
+        .unwrap();
+        assert!(texts(&*stems, text, "bn").is_empty());
+        let whole = compile(
+            "consistency",
+            r#"confusables = [["শ", "ষ"]], min_chars = 4, whole_words = true"#,
+        )
+        .unwrap();
+        assert_eq!(
+            flagged(&*whole, text, "bn"),
+            [("দেষের".to_string(), Some("দেশের".to_string()))]
+        );
+        // Compared whole, another ending is another word (`দেশ` + `টি`).
+        assert!(texts(&*whole, "দেশের মানুষ।\nদেশের সরকার।\nদেষটি নয়।", "bn").is_empty());
+    }
+
+    #[test]
+    fn an_ending_misspelled_with_a_confusable_is_a_variant() {
+        // `ৈর` is no ending, but folds to the start of `ের`: the stem is the majority's.
+        let c = compile(
+            "consistency",
+            r#"confusables = [["ে", "ৈ"]], min_similarity = 0.95"#,
+        )
+        .unwrap();
+        let text = "মন্ত্রণালয়ের ঘোষণা।\nমন্ত্রণালয়ের মুখপাত্র।\nমন্ত্রণালয়ৈর বিবৃতি।";
+        assert_eq!(texts(&*c, text, "bn"), ["মন্ত্রণালয়ৈর"]);
     }
 
     #[test]
