@@ -57,6 +57,7 @@ KNOWN_DEFECTS = {
         2371: "vowel sign doubled: কিছুু",
         2409: "vowel sign doubled: করাা",
         2424: "nukta doubled: হয়়েছে",
+        2738: "typo করোনাভাইরাসগুলিরর (র doubled) for করোনাভাইরাসগুলির, spelled right around it",
         2438: "space before the danda",
         2511: "vowel sign doubled: পর্যাপ্তরূপেে",
         2594: "space before the danda",

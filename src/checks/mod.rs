@@ -4,6 +4,7 @@
 
 pub mod attribution;
 pub mod consistency;
+pub mod consistency_characters;
 pub mod encoding_mojibake;
 pub mod encoding_replacement;
 pub mod invisible_bidi;
@@ -252,6 +253,11 @@ macro_rules! kind {
 pub const KINDS: &[KindInfo] = &[
     kind!("attribution", attribution, ["first", "verb"]),
     kind!("consistency", consistency, ["majority", "count"]),
+    kind!(
+        "consistency-characters",
+        consistency_characters,
+        ["majority", "count"]
+    ),
     kind!("encoding-mojibake", encoding_mojibake, ["repaired"]),
     kind!("encoding-replacement", encoding_replacement, []),
     kind!("invisible-bidi", invisible_bidi, ["name"]),
