@@ -134,11 +134,11 @@ struct Judging<'a> {
 impl CharacterConsistency {
     /// The runs of a paragraph compared: (span, text) of every run of `min_chars` to
     /// `max_chars` adjacent one-character words of the document's script that holds a
-    /// confusable, each once.
-    fn runs<'p>(&self, p: &Analysis<'p>, ctx: &Context) -> Vec<(Span, &'p str)> {
-        let mut out = Vec::new();
+    /// confusable, each once, given to `each` as they are found (a paragraph's runs are never
+    /// held together).
+    fn runs<'p>(&self, p: &Analysis<'p>, ctx: &Context, mut each: impl FnMut(Span, &'p str)) {
         if ctx.script.is_none() {
-            return out;
+            return;
         }
         let mut stretch: Vec<Span> = Vec::new();
         for w in &p.words {
@@ -153,17 +153,21 @@ impl CharacterConsistency {
                 stretch.push(w.span);
                 continue;
             }
-            self.runs_of(p, &stretch, &mut out);
+            self.runs_of(p, &stretch, &mut each);
             stretch.clear();
             if single {
                 stretch.push(w.span);
             }
         }
-        self.runs_of(p, &stretch, &mut out);
-        out
+        self.runs_of(p, &stretch, &mut each);
     }
 
-    fn runs_of<'p>(&self, p: &Analysis<'p>, stretch: &[Span], out: &mut Vec<(Span, &'p str)>) {
+    fn runs_of<'p>(
+        &self,
+        p: &Analysis<'p>,
+        stretch: &[Span],
+        each: &mut impl FnMut(Span, &'p str),
+    ) {
         let n = stretch.len();
         if n < self.min_chars {
             return;
@@ -187,7 +191,7 @@ impl CharacterConsistency {
                 };
                 if compared {
                     let span = Span::new(stretch[i].start, stretch[i + len - 1].end);
-                    out.push((span, p.slice(span)));
+                    each(span, p.slice(span));
                 }
             }
         }
@@ -217,12 +221,23 @@ impl CharacterConsistency {
 impl Judgement for Judging<'_> {
     fn learn(&mut self, i: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
-        for (_, text) in rule.runs(p, ctx) {
-            let key = rule.folded(text);
-            if !self.groups.contains_key(&key) && self.groups.len() >= rule.max_runs {
-                continue;
+        let groups = &mut self.groups;
+        let mut key = String::new();
+        rule.runs(p, ctx, |_, text| {
+            key.clear();
+            key.extend(
+                text.chars()
+                    .map(|c| rule.fold.get(&c).copied().unwrap_or(c)),
+            );
+            if !groups.contains_key(key.as_str()) {
+                if groups.len() >= rule.max_runs {
+                    return;
+                }
+                groups.insert(key.clone(), Vec::new());
             }
-            let spellings = self.groups.entry(key).or_default();
+            let Some(spellings) = groups.get_mut(key.as_str()) else {
+                return;
+            };
             let k = match spellings.iter().position(|s| s.text == text) {
                 Some(k) => k,
                 None => {
@@ -239,7 +254,7 @@ impl Judgement for Judging<'_> {
             if s.places.len() < MAX_PLACES && s.places.last() != Some(&i) {
                 s.places.push(i);
             }
-        }
+        });
     }
 
     fn decide(&mut self, _: &Context) -> Vec<usize> {
@@ -275,17 +290,17 @@ impl Judgement for Judging<'_> {
         }
         let rule = self.rule;
         let mut found: Vec<(Span, &str, usize)> = Vec::new();
-        for (span, text) in rule.runs(p, ctx) {
-            let Some(v) = self.variants.get(text) else {
-                continue;
+        let (variants, majors) = (&self.variants, &self.majors);
+        rule.runs(p, ctx, |span, text| {
+            let Some(v) = variants.get(text) else {
+                return;
             };
-            let Some((count, places)) = self.majors.get(&rule.folded(text)) else {
-                continue;
-            };
-            if rule.near(i, *count, places) {
+            if let Some((count, places)) = majors.get(&rule.folded(text))
+                && rule.near(i, *count, places)
+            {
                 found.push((span, v.major.as_str(), *count));
             }
-        }
+        });
         // One finding a place: overlapping variant runs make one span, each of its
         // characters as the majority of a run over it writes it.
         found.sort_by_key(|f| (f.0.start, f.0.end));
