@@ -60,9 +60,9 @@ fn default_max_runs() -> usize {
     200_000
 }
 
-/// Paragraphs remembered per spelling for the window; a spelling seen more often is near
-/// everywhere it is counted.
-const MAX_PLACES: usize = 64;
+/// Occurrences remembered per spelling (their paragraphs) for the window; a spelling used more
+/// often is taken as near everywhere: a majority that strong is the document's spelling.
+const MAX_PLACES: usize = 16;
 
 #[derive(Debug)]
 pub struct CharacterConsistency {
@@ -108,8 +108,8 @@ pub fn build(o: Options) -> Result<CharacterConsistency, BuildError> {
     })
 }
 
-/// One spelling of a folded run: how often the document uses it, and where (up to
-/// `MAX_PLACES` paragraphs).
+/// One spelling of a folded run: how often the document uses it, and the paragraph of each of
+/// its first `MAX_PLACES` occurrences.
 struct Spelling {
     text: String,
     count: usize,
@@ -203,8 +203,9 @@ impl CharacterConsistency {
             .collect()
     }
 
-    /// Whether `places` (ascending) hold at least `min_majority` paragraphs near `i`, or the
-    /// spelling is counted everywhere (no window, or more places than remembered).
+    /// Whether `places` (ascending, one per occurrence) hold at least `min_majority`
+    /// occurrences near paragraph `i`, or the spelling counts everywhere (no window, or more
+    /// occurrences than remembered).
     fn near(&self, i: usize, count: usize, places: &[usize]) -> bool {
         if self.window == 0 || count > places.len() {
             return count >= self.min_majority;
@@ -251,7 +252,7 @@ impl Judgement for Judging<'_> {
             };
             let s = &mut spellings[k];
             s.count += 1;
-            if s.places.len() < MAX_PLACES && s.places.last() != Some(&i) {
+            if s.places.len() < MAX_PLACES {
                 s.places.push(i);
             }
         });
@@ -365,6 +366,16 @@ mod tests {
         let c = compile("consistency-characters", NAMES).unwrap();
         assert!(texts(&*c, "阿尔巴尼亚宣布。\n阿儿巴尼亚的医院。", "zh").is_empty());
         let twice = "阿尔巴尼亚宣布。\n阿尔巴尼亚政府。\n阿儿巴尼亚医院。\n阿儿巴尼亚学校。";
+        let one_paragraph = "莫斯科和莫斯科。\n一。\n二。\n三。\n四。\n莫思科医院。";
+        let windowed = compile(
+            "consistency-characters",
+            r#"confusables = [["斯", "思"]], window = 2"#,
+        )
+        .unwrap();
+        assert!(
+            texts(&*windowed, one_paragraph, "zh").is_empty(),
+            "two occurrences far away are not near"
+        );
         assert!(
             texts(&*c, twice, "zh").is_empty(),
             "a spelling used again is the writer's"
