@@ -19,6 +19,12 @@ pub struct Options {
     /// Words never judged (`ঘন ও ঘন`: "more and more").
     #[serde(default)]
     allow: Vec<String>,
+    /// Possessives that may head a longer second conjunct (`আমার বা আমার পরিবারের` mine or my
+    /// family's): not flagged when a word follows the second copy that can be the head of its
+    /// phrase (none of `conjunctions`, `postpositions`, `negations`); flagged when nothing or
+    /// a postposition follows (`যার এবং যার জন্য`).
+    #[serde(default)]
+    possessives: Vec<String>,
     /// Coordinating conjunctions written as words (`ও`, `এবং`).
     #[serde(default)]
     conjunctions: Vec<String>,
@@ -81,6 +87,7 @@ fn default_true() -> bool {
 #[derive(Debug)]
 pub struct Coordinated {
     allow: Vec<String>,
+    possessives: Vec<String>,
     conjunctions: Vec<String>,
     conjunction_prefixes: Vec<String>,
     negations: Vec<String>,
@@ -112,6 +119,7 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
         |r: &Option<Spanned<String>>| r.as_ref().map(super::pattern::compile_regex).transpose();
     Ok(Coordinated {
         allow: nfc_all(&o.allow),
+        possessives: nfc_all(&o.possessives),
         conjunctions: nfc_all(&o.conjunctions),
         conjunction_prefixes: nfc_all(&o.conjunction_prefixes),
         negations: nfc_all(&o.negations),
@@ -180,6 +188,15 @@ impl Coordinated {
             .filter(|next| p.only_space_between(words[ib].span, next.span))
             .map(|n| &*n.norm);
         if next.is_some_and(|n| Self::is(&self.negations, n)) {
+            return;
+        }
+        // `mine or my family's`: the second copy heads a phrase.
+        if identical
+            && Self::is(&self.possessives, a)
+            && next.is_some_and(|n| {
+                !Self::is(&self.conjunctions, n) && !Self::is(&self.postpositions, n)
+            })
+        {
             return;
         }
         // `X and X-of Y` may name two things (alcohol and alcohol rub): an inflected second
@@ -282,6 +299,18 @@ mod tests {
             texts(&*c, "রোগনির্ণিত ও রোগনির্ণিত নয় এমন", "bn").is_empty(),
             "antonym pair"
         );
+    }
+
+    #[test]
+    fn a_possessive_may_head_the_second_conjunct() {
+        let c = compile(
+            "repetition-coordinated",
+            r#"conjunctions = ["ও", "বা", "এবং"], postpositions = ["কাছে"], possessives = ["আমার", "যার"]"#,
+        )
+        .unwrap();
+        assert!(texts(&*c, "আমার বা আমার পরিবারের কারও উপসর্গ", "bn").is_empty());
+        assert_eq!(texts(&*c, "যার এবং যার কাছে টাকা আছে", "bn"), ["যার এবং যার"]);
+        assert_eq!(texts(&*c, "এটা আমার ও আমার", "bn"), ["আমার ও আমার"]);
     }
 
     #[test]
