@@ -655,16 +655,20 @@ def load_clean(shared, lang):
     KNOWN_DEFECTS, by line number): a line that holds a defect is no clean line, and a finding
     on it no false alarm."""
     if lang == "mr":
-        path = os.path.join(shared, "corpus", "indicmt-eval", "jsonl", "Mar_train.jsonl")
-        refs = list(dict.fromkeys(" ".join(json.loads(l)["ref"].split("\n")).strip()
-                                  for l in open(path, encoding="utf-8") if l.strip()))
-        lines, known = refs, KNOWN_DEFECTS.get("indicmt-mr", {})
+        lines, known = indicmt_refs(shared, "mr"), KNOWN_DEFECTS.get("indicmt-mr", {})
     else:
         lines, known = load_tico(shared, lang), KNOWN_DEFECTS.get(lang, {})
     return [line for n, line in enumerate(lines, 1) if n not in known]
 
 
 INDICMT_FILES = {"hi": "Hin", "mr": "Mar", "ta": "Tam"}
+
+
+def indicmt_refs(shared, lang):
+    """The distinct `ref` fields of IndicMT's train split in `lang`, one line each, in order."""
+    path = os.path.join(shared, "corpus", "indicmt-eval", "jsonl", f"{INDICMT_FILES[lang]}_train.jsonl")
+    return list(dict.fromkeys(" ".join(json.loads(l)["ref"].split("\n")).strip()
+                              for l in open(path, encoding="utf-8") if l.strip()))
 
 
 def refs_false_alarms(a, extra, langs):
@@ -674,9 +678,7 @@ def refs_false_alarms(a, extra, langs):
         for lang in langs:
             if lang not in INDICMT_FILES:
                 continue
-            path = os.path.join(a.shared, "corpus", "indicmt-eval", "jsonl", f"{INDICMT_FILES[lang]}_train.jsonl")
-            refs = list(dict.fromkeys(" ".join(json.loads(l)["ref"].split("\n")).strip()
-                                      for l in open(path, encoding="utf-8") if l.strip()))
+            refs = indicmt_refs(a.shared, lang)
             f = os.path.join(tmp, f"indicmt-{lang}-refs.txt")
             with open(f, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write("\n".join(refs) + "\n")

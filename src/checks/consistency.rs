@@ -203,13 +203,13 @@ pub struct Consistency {
 /// Confusable letters folded to the first of their group. A member may be two characters in NFC
 /// (`ড়` is ড + nukta): the pair folds to the group's first, which is one character.
 #[derive(Debug, Default)]
-struct Fold {
+pub(super) struct Fold {
     singles: Vec<(char, char)>,
     pairs: Vec<((char, char), char)>,
 }
 
 impl Fold {
-    fn new(groups: &[Vec<String>]) -> Result<Fold, BuildError> {
+    pub(super) fn new(groups: &[Vec<String>]) -> Result<Fold, BuildError> {
         let mut fold = Fold::default();
         for group in groups {
             let members: Vec<Vec<char>> = group.iter().map(|s| s.nfc().collect()).collect();
@@ -241,6 +241,16 @@ impl Fold {
             }
         }
         Ok(fold)
+    }
+
+    /// The single-character members, each with the first of its group.
+    pub(super) fn singles(&self) -> &[(char, char)] {
+        &self.singles
+    }
+
+    /// Whether a group has a member of two characters (`ড়` as ড + nukta).
+    pub(super) fn has_pairs(&self) -> bool {
+        !self.pairs.is_empty()
     }
 
     fn single(&self, c: char) -> char {
@@ -275,13 +285,13 @@ impl Fold {
 pub fn build(o: Options) -> Result<Consistency, BuildError> {
     let fold = Fold::new(&o.confusables)?;
     let medial = Fold::new(&o.medial_confusables)?;
-    if !medial.pairs.is_empty() {
+    if medial.has_pairs() {
         return Err(BuildError::new(
             "`medial_confusables` are single characters",
         ));
     }
     let last = Fold::new(&o.final_confusables)?;
-    if !last.pairs.is_empty() {
+    if last.has_pairs() {
         return Err(BuildError::new("`final_confusables` are single characters"));
     }
     if !(0.0..=1.0).contains(&o.min_similarity) {

@@ -11,6 +11,7 @@
 
 use serde::Deserialize;
 
+use super::consistency::Fold;
 use super::{BuildError, Check, Context, DocHit, Hit, Judgement};
 use crate::hash::FastMap;
 use crate::text::{Analysis, Span};
@@ -77,20 +78,18 @@ pub struct CharacterConsistency {
 }
 
 pub fn build(o: Options) -> Result<CharacterConsistency, BuildError> {
-    let mut fold = FastMap::default();
-    for group in &o.confusables {
-        let mut first = None;
-        for member in group {
-            let mut chars = member.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else {
-                return Err(BuildError::new(format!(
-                    "confusable `{member}` must be one character"
-                )));
-            };
-            let to = *first.get_or_insert(c);
-            fold.insert(c, to);
-        }
+    // The groups are read as the word consistency reads them; a run is folded character by
+    // character, so every member is one character.
+    let groups = Fold::new(&o.confusables)?;
+    if groups.has_pairs() {
+        return Err(BuildError::new("`confusables` are single characters"));
     }
+    // Every member, the first of its group too: a run is compared when it holds any.
+    let fold: FastMap<char, char> = groups
+        .singles()
+        .iter()
+        .flat_map(|&(c, to)| [(c, to), (to, to)])
+        .collect();
     if o.min_chars < 2 || o.max_chars < o.min_chars {
         return Err(BuildError::new(
             "`min_chars` must be at least 2 and `max_chars` at least `min_chars`",
@@ -116,19 +115,12 @@ struct Spelling {
     places: Vec<usize>,
 }
 
-/// A variant to flag: its majority spelling, in its group.
-struct Variant {
-    major: String,
-}
-
 struct Judging<'a> {
     rule: &'a CharacterConsistency,
     /// Folded run -> its spellings.
     groups: FastMap<String, Vec<Spelling>>,
-    /// Variant spelling -> its majority; made by `decide`.
-    variants: FastMap<String, Variant>,
-    /// Folded form of each majority -> its spelling's places and count.
-    majors: FastMap<String, (usize, Vec<usize>)>,
+    /// Variant spelling -> the majority spelling of its group; made by `decide`.
+    variants: FastMap<String, Spelling>,
 }
 
 impl CharacterConsistency {
@@ -197,10 +189,10 @@ impl CharacterConsistency {
         }
     }
 
-    fn folded(&self, s: &str) -> String {
-        s.chars()
-            .map(|c| self.fold.get(&c).copied().unwrap_or(c))
-            .collect()
+    /// `s` with each confusable replaced by the first of its group, into `out`.
+    fn fold_into(&self, s: &str, out: &mut String) {
+        out.clear();
+        out.extend(s.chars().map(|c| self.fold.get(&c).copied().unwrap_or(c)));
     }
 
     /// Whether `places` (ascending, one per occurrence) hold at least `min_majority`
@@ -225,11 +217,7 @@ impl Judgement for Judging<'_> {
         let groups = &mut self.groups;
         let mut key = String::new();
         rule.runs(p, ctx, |_, text| {
-            key.clear();
-            key.extend(
-                text.chars()
-                    .map(|c| rule.fold.get(&c).copied().unwrap_or(c)),
-            );
+            rule.fold_into(text, &mut key);
             if !groups.contains_key(key.as_str()) {
                 if groups.len() >= rule.max_runs {
                     return;
@@ -260,27 +248,26 @@ impl Judgement for Judging<'_> {
 
     fn decide(&mut self, _: &Context) -> Vec<usize> {
         let rule = self.rule;
-        for (key, spellings) in std::mem::take(&mut self.groups) {
-            if spellings.len() < 2 {
-                continue;
-            }
-            let mut ranked: Vec<&Spelling> = spellings.iter().collect();
+        for mut ranked in std::mem::take(&mut self.groups).into_values() {
             ranked.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
-            let major = ranked[0];
-            if major.count < rule.min_majority || ranked[1].count >= major.count {
+            let [major, second, ..] = &ranked[..] else {
+                continue;
+            };
+            if major.count < rule.min_majority || second.count >= major.count {
                 continue;
             }
             for v in &ranked[1..] {
                 if v.count <= rule.max_variant {
                     self.variants.insert(
                         v.text.clone(),
-                        Variant {
-                            major: major.text.clone(),
+                        Spelling {
+                            text: major.text.clone(),
+                            count: major.count,
+                            places: major.places.clone(),
                         },
                     );
                 }
             }
-            self.majors.insert(key, (major.count, major.places.clone()));
         }
         Vec::new()
     }
@@ -291,15 +278,12 @@ impl Judgement for Judging<'_> {
         }
         let rule = self.rule;
         let mut found: Vec<(Span, &str, usize)> = Vec::new();
-        let (variants, majors) = (&self.variants, &self.majors);
+        let variants = &self.variants;
         rule.runs(p, ctx, |span, text| {
-            let Some(v) = variants.get(text) else {
-                return;
-            };
-            if let Some((count, places)) = majors.get(&rule.folded(text))
-                && rule.near(i, *count, places)
+            if let Some(major) = variants.get(text)
+                && rule.near(i, major.count, &major.places)
             {
-                found.push((span, v.major.as_str(), *count));
+                found.push((span, major.text.as_str(), major.count));
             }
         });
         // One finding a place: overlapping variant runs make one span, each of its
@@ -340,7 +324,6 @@ impl Check for CharacterConsistency {
             rule: self,
             groups: FastMap::default(),
             variants: FastMap::default(),
-            majors: FastMap::default(),
         }))
     }
 }
