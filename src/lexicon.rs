@@ -76,9 +76,18 @@ pub struct Lexicon {
     pub cache: LexiconCache,
 }
 
-/// The repetition data of a lexicon, ready to look up: made on first use.
+/// The repetition data of a lexicon and its endings by last byte, ready to look up: each made
+/// on first use.
 #[derive(Debug, Clone, Default)]
-pub struct LexiconCache(OnceLock<Compiled>);
+pub struct LexiconCache {
+    compiled: OnceLock<Compiled>,
+    endings: OnceLock<EndingIndex>,
+}
+
+/// The endings by their last byte (in list order within each): a word is compared with the
+/// endings that can end it, not with all of them.
+#[derive(Debug, Clone)]
+struct EndingIndex(Vec<Vec<u32>>);
 
 #[derive(Debug, Clone, Default)]
 struct Compiled {
@@ -120,10 +129,18 @@ impl Lexicon {
         let Some(&last) = word.as_bytes().last() else {
             return best;
         };
-        for e in &self.endings {
-            // The last byte first: most endings fail there, without a call to memcmp.
-            if e.as_bytes().last() == Some(&last)
-                && e.len() > best.1.len()
+        let index = self.cache.endings.get_or_init(|| {
+            let mut by_last = vec![Vec::new(); 256];
+            for (i, e) in self.endings.iter().enumerate() {
+                if let Some(&b) = e.as_bytes().last() {
+                    by_last[usize::from(b)].push(i as u32);
+                }
+            }
+            EndingIndex(by_last)
+        });
+        for &i in &index.0[usize::from(last)] {
+            let e = &self.endings[i as usize];
+            if e.len() > best.1.len()
                 && let Some(stem) = word.strip_suffix(e.as_str())
                 && stem.chars().count() >= min_stem
             {
@@ -183,7 +200,7 @@ impl Lexicon {
     }
 
     fn compiled(&self) -> &Compiled {
-        self.cache.0.get_or_init(|| Compiled {
+        self.cache.compiled.get_or_init(|| Compiled {
             reduplicated: nfc_set(&self.reduplicated),
             // Each regex was checked when its pack loaded.
             reduplication: (!self.reduplication.is_empty())

@@ -14,6 +14,8 @@
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use std::sync::Arc;
+
 use crate::hash::FastMap;
 use crate::lexicon::Lexicon;
 use crate::text::script::{VIRAMA_CLASS, combining_class};
@@ -197,6 +199,9 @@ pub struct Consistency {
     prefixes: Vec<String>,
     whole_words: bool,
     min_whole_chars: usize,
+    /// The endings of the lexicon last seen, folded: made once for all the documents of a
+    /// language, not once a document.
+    folded_endings: std::sync::OnceLock<(Arc<Lexicon>, Arc<Lexicon>)>,
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
@@ -206,6 +211,14 @@ pub struct Consistency {
 pub(super) struct Fold {
     singles: Vec<(char, char)>,
     pairs: Vec<((char, char), char)>,
+    /// Bit `c mod 128` of each single member, and of each pair's first character: most
+    /// letters are no member, and one test says so.
+    single_bits: u128,
+    pair_bits: u128,
+}
+
+fn bit(c: char) -> u128 {
+    1 << (c as u32 & 127)
 }
 
 impl Fold {
@@ -240,6 +253,8 @@ impl Fold {
                 }
             }
         }
+        fold.single_bits = fold.singles.iter().fold(0, |m, &(c, _)| m | bit(c));
+        fold.pair_bits = fold.pairs.iter().fold(0, |m, &((c, _), _)| m | bit(c));
         Ok(fold)
     }
 
@@ -254,6 +269,9 @@ impl Fold {
     }
 
     fn single(&self, c: char) -> char {
+        if self.single_bits & bit(c) == 0 {
+            return c;
+        }
         self.singles
             .iter()
             .find(|&&(x, _)| x == c)
@@ -265,7 +283,7 @@ impl Fold {
         out.clear();
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
-            let pair = chars.peek().and_then(|&n| {
+            let pair = chars.peek().filter(|_| self.pair_bits & bit(c) != 0).and_then(|&n| {
                 self.pairs
                     .iter()
                     .find(|&&(p, _)| p == (c, n))
@@ -318,6 +336,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
         min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
+        folded_endings: std::sync::OnceLock::new(),
     })
 }
 
@@ -407,11 +426,26 @@ impl Consistency {
 }
 
 /// One spelling of a group: the word as written without its ending, how often it occurs, and
-/// the first word (NFC) of each of its forms, by folded form, in order of first occurrence.
+/// its distinct words (NFC) in order of first occurrence, of which `Spelling::forms` makes the
+/// forms only where a majority or a doubled letter needs them.
 struct Spelling {
     text: String,
     count: usize,
-    forms: Vec<(String, String)>,
+    words: Vec<String>,
+}
+
+impl Spelling {
+    /// The first word of each of its forms, with the form's key, in order of first occurrence.
+    fn forms(&self, rule: &Consistency) -> Vec<(String, &str)> {
+        let mut forms: Vec<(String, &str)> = Vec::new();
+        for w in &self.words {
+            let form = rule.form_key(w);
+            if !forms.iter().any(|(f, _)| *f == form) {
+                forms.push((form, w));
+            }
+        }
+        forms
+    }
 }
 
 /// The spellings that share one key.
@@ -454,8 +488,8 @@ struct Role {
 /// within `window` paragraphs of the variant, so a variant's hits wait `window` paragraphs.
 struct Judging<'a> {
     rule: &'a Consistency,
-    /// The pack's endings, folded (made on the first paragraph, from the context).
-    endings: Option<Lexicon>,
+    /// The pack's endings, folded (taken on the first paragraph, from the context).
+    endings: Option<Arc<Lexicon>>,
     index: FastMap<String, usize>,
     groups: Vec<Group>,
     /// Words already placed, each once (up to `max_stems`); `None`: the word is not judged.
@@ -629,11 +663,22 @@ impl Judging<'_> {
     }
 }
 
-/// The pack's endings folded as words are, to strip them from keys.
-fn folded_endings(rule: &Consistency, ctx: &Context) -> Lexicon {
-    Lexicon {
-        endings: ctx.lexicon.endings.iter().map(|e| rule.fold(e)).collect(),
-        ..Lexicon::default()
+/// The pack's endings folded as words are, to strip them from keys: kept by the rule for the
+/// lexicon it first sees (a rule belongs to one language's packs, so to one lexicon a run).
+fn folded_endings(rule: &Consistency, ctx: &Context) -> Arc<Lexicon> {
+    let fold = || {
+        Arc::new(Lexicon {
+            endings: ctx.lexicon.endings.iter().map(|e| rule.fold(e)).collect(),
+            ..Lexicon::default()
+        })
+    };
+    let (of, folded) = rule
+        .folded_endings
+        .get_or_init(|| (Arc::clone(&ctx.lexicon), fold()));
+    if Arc::ptr_eq(of, &ctx.lexicon) {
+        Arc::clone(folded)
+    } else {
+        fold()
     }
 }
 
@@ -659,13 +704,11 @@ impl Judgement for Judging<'_> {
                         &mut self.groups,
                         true,
                     );
-                    // A word seen for the first time (or past the cap, every time): the first
-                    // word of its form.
+                    // A word seen for the first time (or past the cap, every time).
                     if let Some((g, k)) = place {
-                        let form = rule.form_key(word);
-                        let forms = &mut self.groups[g].spellings[k].forms;
-                        if !forms.iter().any(|(f, _)| *f == form) {
-                            forms.push((form, word.to_string()));
+                        let words = &mut self.groups[g].spellings[k].words;
+                        if !words.iter().any(|w| w == word) {
+                            words.push(word.to_string());
                         }
                     }
                     if self.seen.len() < rule.max_stems {
@@ -718,15 +761,15 @@ impl Judgement for Judging<'_> {
         }
         for (&at, role) in &self.roles {
             if role.major {
-                let forms = &mut self.groups[at.0].spellings[at.1].forms;
-                self.forms
-                    .insert(at, std::mem::take(forms).into_iter().collect());
+                let forms = self.groups[at.0].spellings[at.1].forms(rule);
+                let forms = forms.into_iter().map(|(f, w)| (f, w.to_string()));
+                self.forms.insert(at, forms.collect());
             }
         }
         // What the second pass needs of the first: the groups' spellings, the words placed.
         for g in &mut self.groups {
             for s in &mut g.spellings {
-                s.forms = Vec::new();
+                s.words = Vec::new();
             }
         }
         Vec::new()
@@ -850,7 +893,7 @@ impl Consistency {
                 spellings.push(Spelling {
                     text: spelling.to_string(),
                     count: 0,
-                    forms: Vec::new(),
+                    words: Vec::new(),
                 });
                 spellings.len() - 1
             }
@@ -860,31 +903,32 @@ impl Consistency {
 
     /// Pairs (majority group, variant group) whose keys, both at least `edit_chars` long,
     /// are one edit apart (a letter added, dropped, replaced, or two swapped), the first more
-    /// frequent than the second; in key order. Keys one deletion apart are found through
-    /// hashes of every key with one letter deleted, then confirmed by the edit distance.
+    /// frequent than the second and frequent enough to be a majority; in key order. Keys one
+    /// deletion apart are found through hashes of every key with one letter deleted (sorted,
+    /// so that equal hashes stand together), then confirmed by the edit distance.
     fn one_edit_apart(&self, groups: &[Group]) -> Vec<(usize, usize)> {
-        let long: Vec<usize> = (0..groups.len())
-            .filter(|&g| groups[g].key.chars().count() >= self.edit_chars)
-            .collect();
-        let mut deletions: FastMap<u64, Vec<usize>> = FastMap::default();
-        let mut whole: FastMap<u64, Vec<usize>> = FastMap::default();
-        let mut buf = String::new();
-        for &g in &long {
-            let key = &groups[g].key;
-            whole.entry(hash(key)).or_default().push(g);
-            for (i, c) in key.char_indices() {
-                buf.clear();
-                buf.push_str(&key[..i]);
-                buf.push_str(&key[i + c.len_utf8()..]);
-                let list = deletions.entry(hash(&buf)).or_default();
-                if list.last() != Some(&g) {
-                    list.push(g);
-                }
-            }
+        let counts: Vec<usize> = groups.iter().map(Group::count).collect();
+        if !counts.iter().any(|&c| c >= self.min_majority) {
+            return Vec::new();
         }
+        // (hash, whole key or a deletion, group); a key's equal deletions (a letter typed
+        // twice) count once.
+        let mut entries: Vec<(u64, bool, usize)> = Vec::new();
+        let mut prefixes = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            let key = &group.key;
+            if key.chars().count() < self.edit_chars {
+                continue;
+            }
+            let whole = deletion_hashes(key, &mut prefixes, |h| entries.push((h, false, g)));
+            entries.push((whole, true, g));
+        }
+        entries.sort_unstable();
+        entries.dedup();
         let mut pairs = std::collections::BTreeSet::new();
         let mut consider = |a: usize, b: usize| {
-            if a == b {
+            let (ca, cb) = (counts[a], counts[b]);
+            if a == b || ca.max(cb) < self.min_majority {
                 return;
             }
             let (ka, kb) = (&groups[a].key, &groups[b].key);
@@ -895,34 +939,35 @@ impl Consistency {
                     self.edits.contains(&e)
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
-                            || share_an_ending(&groups[a], &groups[b]))
+                            || share_an_ending(self, &groups[a], &groups[b]))
                 })
             {
                 return;
             }
-            let (ca, cb) = (groups[a].count(), groups[b].count());
             if ca > cb {
                 pairs.insert((a, b));
             } else if cb > ca {
                 pairs.insert((b, a));
             }
         };
-        for (h, list) in &deletions {
+        for run in entries.chunk_by(|x, y| x.0 == y.0) {
+            let split = run.partition_point(|e| !e.1);
+            let (deleted, whole) = run.split_at(split);
             // Many keys one letter from each other are a paradigm or a pattern, not one
             // word's spellings; capping the bucket keeps this linear on any input.
-            if list.len() > MAX_NEIGHBOURS {
+            if deleted.is_empty() || deleted.len() > MAX_NEIGHBOURS {
                 continue;
             }
             // Same deletion: one letter replaced, or two swapped.
-            for (x, &a) in list.iter().enumerate() {
-                for &b in &list[x + 1..] {
-                    consider(a, b);
+            for (x, a) in deleted.iter().enumerate() {
+                for b in &deleted[x + 1..] {
+                    consider(a.2, b.2);
                 }
             }
             // A key that is another with one letter deleted.
-            for &a in whole.get(h).into_iter().flatten() {
-                for &b in list {
-                    consider(a, b);
+            for a in whole {
+                for b in deleted {
+                    consider(a.2, b.2);
                 }
             }
         }
@@ -932,6 +977,34 @@ impl Consistency {
         });
         pairs
     }
+}
+
+/// The polynomial hash of `key` with each of its characters deleted, given to `each`
+/// (each in constant time, from the hashes of the key's prefixes kept in `prefixes`); returns
+/// the hash of the whole key. Equal strings hash equal; pairs found are confirmed by the edit.
+fn deletion_hashes(key: &str, prefixes: &mut Vec<u64>, mut each: impl FnMut(u64)) -> u64 {
+    const BASE: u64 = 0x100_0000_01b3;
+    let bytes = key.as_bytes();
+    prefixes.clear();
+    prefixes.push(0);
+    for &b in bytes {
+        let h = *prefixes.last().unwrap_or(&0);
+        prefixes.push(h.wrapping_mul(BASE).wrapping_add(u64::from(b) + 1));
+    }
+    let whole = prefixes[bytes.len()];
+    // BASE to the power of the bytes after each character, built from the end.
+    let mut power = 1u64;
+    let mut end = bytes.len();
+    for (start, _) in key.char_indices().rev() {
+        // The suffix after the character, then the prefix before it shifted over the suffix.
+        let suffix = whole.wrapping_sub(prefixes[end].wrapping_mul(power));
+        each(prefixes[start].wrapping_mul(power).wrapping_add(suffix));
+        for _ in start..end {
+            power = power.wrapping_mul(BASE);
+        }
+        end = start;
+    }
+    whole
 }
 
 impl Group {
@@ -953,12 +1026,12 @@ impl Group {
 /// Whether two groups have a word with the same ending: a letter doubled by grammar differs
 /// with the ending (Russian `использованных` / `использованы`), a slip keeps it
 /// (`лекарственного` / `лекарственого`).
-fn share_an_ending(a: &Group, b: &Group) -> bool {
+fn share_an_ending(rule: &Consistency, a: &Group, b: &Group) -> bool {
     let endings = |g: &Group| -> Vec<String> {
         let stem = g.key.chars().count();
         g.spellings
             .iter()
-            .flat_map(|s| &s.forms)
+            .flat_map(|s| s.forms(rule))
             .map(|(form, _)| form.chars().skip(stem).collect())
             .collect()
     };
@@ -988,13 +1061,29 @@ const WHOLE_WORD: char = '\u{1}';
 /// Most keys sharing one deletion that are compared with each other.
 const MAX_NEIGHBOURS: usize = 16;
 
-fn hash(s: &str) -> u64 {
-    crate::hash::fnv1a(s.as_bytes())
-}
-
 #[cfg(test)]
 mod tests {
+    use super::deletion_hashes;
     use crate::checks::testing::{compile, flagged, texts};
+
+    #[test]
+    fn a_deletion_hashes_as_the_key_it_makes() {
+        let mut prefixes = Vec::new();
+        for key in ["কোভিড", "abcd", "ааб", "x"] {
+            let mut deleted = Vec::new();
+            deletion_hashes(key, &mut prefixes, |h| deleted.push(h));
+            let mut expected: Vec<u64> = key
+                .char_indices()
+                .map(|(i, c)| {
+                    let shorter = format!("{}{}", &key[..i], &key[i + c.len_utf8()..]);
+                    deletion_hashes(&shorter, &mut Vec::new(), |_| ())
+                })
+                .collect();
+            deleted.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(deleted, expected, "{key}");
+        }
+    }
 
     #[test]
     fn the_minority_spelling_is_flagged_with_the_majority_form() {

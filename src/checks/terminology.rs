@@ -80,9 +80,14 @@ fn excluded_composition(a: char, b: char) -> Option<char> {
     }
     let block = (a as u32) & !0x7F;
     (block..block + 0x80).filter_map(char::from_u32).find(|&c| {
-        let mut d = Vec::with_capacity(2);
-        decompose_canonical(c, |x| d.push(x));
-        d == [a, b]
+        let (mut d, mut n) = ([None; 2], 0);
+        decompose_canonical(c, |x| {
+            if let Some(slot) = d.get_mut(n) {
+                *slot = Some(x);
+            }
+            n += 1;
+        });
+        n == 2 && d == [Some(a), Some(b)]
     })
 }
 
