@@ -202,6 +202,20 @@ pub struct Consistency {
     /// The endings of the lexicon last seen, folded: made once for all the documents of a
     /// language, not once a document.
     folded_endings: std::sync::OnceLock<(Arc<Lexicon>, Arc<Lexicon>)>,
+    /// Words placed, handed from one document's judgement to the next (see `Placements`).
+    placements: std::sync::Mutex<Vec<Placements>>,
+}
+
+/// What placing a word depends on besides the word: the rule, fixed, and the lexicon.
+/// For each word, its key and the byte range of its spelling; `None`: the word is not judged.
+type Placement = Option<(Arc<str>, (usize, usize))>;
+
+/// Words placed, kept from one document to the next a thread checks (most words of a document
+/// were in the ones before): one map a judgement at a time, at most `MAX_PLACEMENTS` words.
+#[derive(Default, Debug)]
+struct Placements {
+    lexicon: Option<Arc<Lexicon>>,
+    words: FastMap<Arc<str>, Placement>,
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
@@ -337,6 +351,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         whole_words: o.whole_words,
         min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
         folded_endings: std::sync::OnceLock::new(),
+        placements: std::sync::Mutex::new(Vec::new()),
     })
 }
 
@@ -431,7 +446,7 @@ impl Consistency {
 struct Spelling {
     text: String,
     count: usize,
-    words: Vec<String>,
+    words: Vec<Arc<str>>,
 }
 
 impl Spelling {
@@ -450,7 +465,7 @@ impl Spelling {
 
 /// The spellings that share one key.
 struct Group {
-    key: String,
+    key: Arc<str>,
     spellings: Vec<Spelling>,
 }
 
@@ -490,11 +505,13 @@ struct Judging<'a> {
     rule: &'a Consistency,
     /// The pack's endings, folded (taken on the first paragraph, from the context).
     endings: Option<Arc<Lexicon>>,
-    index: FastMap<String, usize>,
+    index: FastMap<Arc<str>, usize>,
     groups: Vec<Group>,
     /// Words already placed, each once (up to `max_stems`); `None`: the word is not judged.
-    seen: FastMap<String, Option<At>>,
+    seen: FastMap<Arc<str>, Option<At>>,
     buffers: (String, String, String),
+    /// Taken from the rule's pool, given back when the judgement is dropped.
+    placements: Placements,
     jobs: Vec<Job>,
     roles: FastMap<At, Role>,
     /// The majority spellings' forms: folded form -> the first word of it.
@@ -514,6 +531,12 @@ impl Check for Consistency {
             groups: Vec::new(),
             seen: FastMap::default(),
             buffers: Default::default(),
+            placements: self
+                .placements
+                .lock()
+                .ok()
+                .and_then(|mut pool| pool.pop())
+                .unwrap_or_default(),
             jobs: Vec::new(),
             roles: FastMap::default(),
             forms: FastMap::default(),
@@ -540,18 +563,66 @@ impl Judging<'_> {
         if let Some(&place) = self.seen.get(word) {
             return place;
         }
+        self.place(word, ctx, false).map(|(at, _)| at)
+    }
+
+    /// The group and spelling of a word, creating them when new (with `create`), and the word
+    /// shared; `None` when the word is not judged.
+    fn place(&mut self, word: &str, ctx: &Context, create: bool) -> Option<(At, Arc<str>)> {
+        let rule = self.rule;
         let endings = self
             .endings
-            .get_or_insert_with(|| folded_endings(self.rule, ctx));
-        self.rule.place(
-            word,
-            ctx,
-            endings,
-            &mut self.buffers,
-            &mut self.index,
-            &mut self.groups,
-            false,
-        )
+            .get_or_insert_with(|| folded_endings(rule, ctx));
+        let cache = &mut self.placements;
+        if !cache
+            .lexicon
+            .as_ref()
+            .is_some_and(|l| Arc::ptr_eq(l, &ctx.lexicon))
+        {
+            cache.words.clear();
+            cache.lexicon = Some(Arc::clone(&ctx.lexicon));
+        }
+        let (word, placement) = match cache.words.get_key_value(word) {
+            Some((w, p)) => (Arc::clone(w), p.clone()),
+            None => {
+                let placement = rule.placement(word, ctx, endings, &mut self.buffers);
+                if cache.words.len() >= MAX_PLACEMENTS {
+                    cache.words.clear();
+                }
+                let word: Arc<str> = Arc::from(word);
+                cache.words.insert(Arc::clone(&word), placement.clone());
+                (word, placement)
+            }
+        };
+        let (key, (from, to)) = placement?;
+        let spelling = &word[from..to];
+        let groups = &mut self.groups;
+        let g = match self.index.get(&key) {
+            Some(&g) => g,
+            None if !create || groups.len() >= rule.max_stems => return None,
+            None => {
+                self.index.insert(Arc::clone(&key), groups.len());
+                groups.push(Group {
+                    key,
+                    spellings: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        let spellings = &mut groups[g].spellings;
+        let k = match spellings.iter().position(|s| s.text == spelling) {
+            Some(k) => k,
+            None if !create => return None,
+            None => {
+                spellings.push(Spelling {
+                    text: spelling.to_string(),
+                    count: 0,
+                    words: Vec::new(),
+                });
+                spellings.len() - 1
+            }
+        };
+        Some(((g, k), word))
     }
 
     /// Pair `variant` with its majority `major` when it is similar enough and rare enough.
@@ -682,12 +753,19 @@ fn folded_endings(rule: &Consistency, ctx: &Context) -> Arc<Lexicon> {
     }
 }
 
+impl Drop for Judging<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut pool) = self.rule.placements.lock()
+            && pool.len() < MAX_POOLED
+        {
+            pool.push(std::mem::take(&mut self.placements));
+        }
+    }
+}
+
 impl Judgement for Judging<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
-        let endings = self
-            .endings
-            .get_or_insert_with(|| folded_endings(rule, ctx));
         for w in judged(p, ctx) {
             let word = p.norm(w);
             // Words repeat: each distinct word is placed once, and later occurrences are one
@@ -695,24 +773,18 @@ impl Judgement for Judging<'_> {
             let place = match self.seen.get(word) {
                 Some(&place) => place,
                 None => {
-                    let place = rule.place(
-                        word,
-                        ctx,
-                        endings,
-                        &mut self.buffers,
-                        &mut self.index,
-                        &mut self.groups,
-                        true,
-                    );
+                    let placed = self.place(word, ctx, true);
                     // A word seen for the first time (or past the cap, every time).
-                    if let Some((g, k)) = place {
-                        let words = &mut self.groups[g].spellings[k].words;
-                        if !words.iter().any(|w| w == word) {
-                            words.push(word.to_string());
+                    if let Some(((g, k), shared)) = &placed {
+                        let words = &mut self.groups[*g].spellings[*k].words;
+                        if !words.iter().any(|w| **w == **shared) {
+                            words.push(Arc::clone(shared));
                         }
                     }
+                    let place = placed.as_ref().map(|(at, _)| *at);
                     if self.seen.len() < rule.max_stems {
-                        self.seen.insert(word.to_string(), place);
+                        let word = placed.map_or_else(|| Arc::from(word), |(_, w)| w);
+                        self.seen.insert(word, place);
                     }
                     place
                 }
@@ -831,28 +903,23 @@ impl Judgement for Judging<'_> {
 }
 
 impl Consistency {
-    /// The group and spelling a word belongs to, creating them when new (with `create`);
-    /// `None` when the word is not judged.
-    #[allow(clippy::too_many_arguments)]
-    fn place(
+    /// A word's key and the byte range of its spelling in it; `None` when it is not judged.
+    fn placement(
         &self,
         word: &str,
         ctx: &Context,
         endings: &Lexicon,
         (folded, collapsed, key): &mut (String, String, String),
-        index: &mut FastMap<String, usize>,
-        groups: &mut Vec<Group>,
-        create: bool,
-    ) -> Option<At> {
+    ) -> Placement {
         // A word this long is no name or term, and comparing it would cost its length squared.
         if word.len() > MAX_WORD_BYTES {
             return None;
         }
-        let (prefix, word) = self.strip_prefixes(word);
+        let (prefix, stripped) = self.strip_prefixes(word);
         // The key forgives what variants are made of: confusable letters folded, a letter
         // typed twice counted once (before the ending is found, so `ভাইরাসেরর` loses the same
         // ending as `ভাইরাসের`), and the ending.
-        self.fold_word(word, folded);
+        self.fold_word(stripped, folded);
         self.collapse_into(folded, collapsed);
         let (key_stem, _) = endings.split_ending(collapsed, 2);
         // The length judged is the word's as written, proclitics included, so taking them off
@@ -860,7 +927,7 @@ impl Consistency {
         let prefix_chars = prefix.chars().count();
         // The spelling is the word as written without its ending; an ending the language does
         // not have is part of it (`ইউরোপীজ়`).
-        let (mut spelling, _) = ctx.lexicon.split_ending(word, 2);
+        let (mut spelling, _) = ctx.lexicon.split_ending(stripped, 2);
         if key_stem.chars().count() + prefix_chars >= self.min_chars {
             self.fold_medial(key_stem, key);
         } else if self.whole_words
@@ -869,36 +936,11 @@ impl Consistency {
             // A whole word's key is marked, so that it never meets a stem's.
             self.fold_medial(collapsed, key);
             key.push(WHOLE_WORD);
-            spelling = word;
+            spelling = stripped;
         } else {
             return None;
         }
-        let g = match index.get(key.as_str()) {
-            Some(&g) => g,
-            None if !create || groups.len() >= self.max_stems => return None,
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push(Group {
-                    key: key.clone(),
-                    spellings: Vec::new(),
-                });
-                groups.len() - 1
-            }
-        };
-        let spellings = &mut groups[g].spellings;
-        let k = match spellings.iter().position(|s| s.text == spelling) {
-            Some(k) => k,
-            None if !create => return None,
-            None => {
-                spellings.push(Spelling {
-                    text: spelling.to_string(),
-                    count: 0,
-                    words: Vec::new(),
-                });
-                spellings.len() - 1
-            }
-        };
-        Some((g, k))
+        Some((Arc::from(key.as_str()), (prefix.len(), prefix.len() + spelling.len())))
     }
 
     /// Pairs (majority group, variant group) whose keys, both at least `edit_chars` long,
@@ -1050,6 +1092,12 @@ fn interior_edit(a: &str, b: &str) -> bool {
         .count();
     prefix >= 1 && suffix >= 1
 }
+
+/// Most words a judgement keeps placed (see `Placements`): about 2 MB.
+const MAX_PLACEMENTS: usize = 1 << 14;
+
+/// Most placement maps the rule keeps for the judgements to come.
+const MAX_POOLED: usize = 8;
 
 /// Longest word judged, in bytes (64 Bengali characters).
 const MAX_WORD_BYTES: usize = 192;
