@@ -202,12 +202,16 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
         return None;
     }
     let ends = core.len() < raw.len();
-    let chars: Vec<(usize, char)> = core.char_indices().collect();
     let native_at =
         |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native));
     let foreign_at = |c: char| {
         is_letter_or_mark(c) && script_of(c).is_some_and(|s| !written_together(s, native))
     };
+    // Most tokens have no foreign letter: said without collecting their characters.
+    if !core.chars().any(foreign_at) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = core.char_indices().collect();
     let first_foreign = chars.iter().position(|&(_, c)| foreign_at(c))?;
     let last_foreign = chars.iter().rposition(|&(_, c)| foreign_at(c))?;
     // Before the foreign letters: nothing, or a short native prefix (tatweel allowed).
