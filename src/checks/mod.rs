@@ -356,6 +356,33 @@ pub(crate) mod testing {
     use super::*;
     use crate::input::{Document, ParagraphMode};
 
+    /// Letters, marks, viramas, characters that decompose, joiners, spaces, hyphens and digits
+    /// of Bengali, Devanagari, Latin, Greek and Tibetan: where the orphan-mark kinds look.
+    pub fn marked_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const ALPHABET: &[char] = &[
+            'ক', 'ব', 'য', 'র', 'ম', 'অ', 'ড', 'ঢ', 'া', 'ি', 'ী', 'ু', 'ে', 'ো', '্', '়', 'ঁ', 'ং',
+            '\u{09DF}', '\u{09DD}', 'क', 'र', 'ि', '्', '़', 'a', 'e', 'é', '\u{0301}', '\u{0344}',
+            '\u{0F73}', '\u{0F71}', '\u{FE0F}', '\u{200D}', ' ', '-', ',', '।', '1', '১',
+        ];
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..24)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    /// `find` (a text, the byte offsets to judge, the hits) finds the same hits at the text's
+    /// mark events as at every character.
+    pub fn same_at_events(
+        text: &str,
+        find: impl Fn(&str, &[usize], &mut Vec<Hit>),
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let every: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let (mut all, mut at_events) = (Vec::new(), Vec::new());
+        find(text, &every, &mut all);
+        find(text, &crate::text::marks::mark_events(text), &mut at_events);
+        proptest::prop_assert_eq!(all, at_events, "{:?}", text);
+        Ok(())
+    }
+
     /// Compile `options` (the inside of a TOML inline table) for `kind`.
     pub fn compile(kind: &str, options: &str) -> Result<Box<dyn Check>, BuildError> {
         let source = format!("{{ {options} }}");

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::shared::{is_hyphen, is_judged_mark};
 use super::{BuildError, Check, Context, Hit};
+use crate::text::marks::{before, char_at};
 use crate::text::script::{breaks_cluster, is_decimal_digit};
 use crate::text::{Analysis, Span};
 
@@ -20,30 +21,40 @@ pub fn build(_: Options) -> Result<OrphanMark, BuildError> {
     Ok(OrphanMark)
 }
 
-fn orphans(text: &str, out: &mut Vec<Hit>) {
-    let mut before: Option<char> = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if is_judged_mark(c)
-            && prev.is_none_or(breaks_cluster)
+/// The orphans among the characters at byte offsets `at` (in order): the paragraph's mark
+/// events, which hold every one.
+fn orphans(text: &str, at: &[usize], out: &mut Vec<Hit>) {
+    for &i in at {
+        let Some(c) = char_at(text, i).filter(|&c| is_judged_mark(c)) else {
+            continue;
+        };
+        let mut back = before(text, i).map(|(_, c)| c);
+        let (prev, before) = (back.next(), back.next());
+        if prev.is_none_or(breaks_cluster)
             && !(prev.is_some_and(is_hyphen) && before.is_some_and(is_decimal_digit))
         {
             out.push(Hit::new(Span::new(i, i + c.len_utf8())));
         }
-        before = prev;
-        prev = Some(c);
     }
 }
 
 impl Check for OrphanMark {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        orphans(p.text, out);
+        orphans(p.text, &p.mark_events, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{compile, texts};
+    use crate::checks::testing::{compile, marked_text, same_at_events, texts};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_mark_events_hold_every_orphan(text in marked_text()) {
+            same_at_events(&text, super::orphans)?;
+        }
+    }
 
     #[test]
     fn orphans_at_start_after_space_and_punctuation_not_after_a_joiner() {

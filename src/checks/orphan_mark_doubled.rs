@@ -7,6 +7,7 @@ use super::{BuildError, Check, Context, Hit};
 use unicode_normalization::char::decompose_canonical;
 
 use super::shared::is_judged_mark;
+use crate::text::marks::{before, char_at};
 use crate::text::script::decomposes;
 use crate::text::{Analysis, Span};
 
@@ -22,16 +23,24 @@ pub fn build(_: Options) -> Result<DoubledMark, BuildError> {
 }
 
 /// Runs of one mark repeated, compared as written (`োো`, whose decomposition alternates) and
-/// after canonical decomposition (`ঢ়়`, where the precomposed letter ends in a nukta). One pass,
-/// no per-character allocation; touching runs are reported as one.
-fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
-    if text.is_ascii() {
-        return;
-    }
-    let mut prev_written: Option<(char, usize)> = None;
-    let mut prev_decomposed: Option<(char, usize)> = None;
+/// after canonical decomposition (`ঢ়়`, where the precomposed letter ends in a nukta), judged
+/// at the characters at byte offsets `at` (in order: the paragraph's mark events); no
+/// per-character allocation; touching runs are reported as one.
+fn doubled_marks(text: &str, at: &[usize], out: &mut Vec<Hit>) {
     let mut run: Option<Span> = None;
-    for (i, c) in text.char_indices() {
+    for &i in at {
+        let Some(c) = char_at(text, i) else {
+            continue;
+        };
+        let prev_written = before(text, i).next().map(|(pi, p)| (p, pi));
+        // The last character of the previous one's decomposition, where that one starts.
+        let mut prev_decomposed = prev_written.map(|(p, pi)| {
+            let mut last = p;
+            if decomposes(p) {
+                decompose_canonical(p, |d| last = d);
+            }
+            (last, pi)
+        });
         let mut from: Option<usize> = None;
         if let Some((p, start)) = prev_written
             && p == c
@@ -53,7 +62,6 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
         } else {
             step(c);
         }
-        prev_written = Some((c, i));
         if let Some(start) = from {
             let end = i + c.len_utf8();
             match run.as_mut() {
@@ -70,13 +78,21 @@ fn doubled_marks(text: &str, out: &mut Vec<Hit>) {
 
 impl Check for DoubledMark {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        doubled_marks(p.text, out);
+        doubled_marks(p.text, &p.mark_events, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{compile, texts};
+    use crate::checks::testing::{compile, marked_text, same_at_events, texts};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_mark_events_hold_every_doubled_mark(text in marked_text()) {
+            same_at_events(&text, super::doubled_marks)?;
+        }
+    }
 
     #[test]
     fn doubled_marks_as_written_and_decomposed() {

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::shared::single_chars;
 use super::{BuildError, Check, Context, Hit};
+use crate::text::marks::{before, char_at};
 use crate::text::script::{VIRAMA_CLASS, combining_class, is_letter};
 use crate::text::{Analysis, Span};
 
@@ -42,35 +43,37 @@ pub fn build(o: Options) -> Result<DoubledCluster, BuildError> {
     })
 }
 
-/// `virama C virama C` for a listed consonant C, with a sliding window of the last characters.
-fn doubled_clusters(text: &str, letters: &[char], geminate_after: &[char], out: &mut Vec<Hit>) {
-    if text.is_ascii() {
-        return;
-    }
-    // The last five characters with their offsets, oldest first.
-    let mut window: [(usize, char); 5] = [(0, '\0'); 5];
-    let mut seen = 0usize;
-    for (i, c) in text.char_indices() {
-        window.rotate_left(1);
-        window[4] = (i, c);
-        seen += 1;
-        if seen < 4 {
+/// `virama C virama C` for a listed consonant C, ending at one of the characters at byte
+/// offsets `at` (in order: the paragraph's mark events), read with the four characters before.
+fn doubled_clusters(
+    text: &str,
+    at: &[usize],
+    letters: &[char],
+    geminate_after: &[char],
+    out: &mut Vec<Hit>,
+) {
+    for &ci in at {
+        let Some(c2) = char_at(text, ci) else {
             continue;
-        }
-        let [base, (vi, v), (_, c1), (_, v2), (ci, c2)] = window;
+        };
+        let mut back = before(text, ci);
+        let (Some((_, v2)), Some((_, c1)), Some((vi, v))) = (back.next(), back.next(), back.next())
+        else {
+            continue;
+        };
+        let base = back.next();
         // The cheap equalities first: most positions fail there, before any property lookup.
         if c2 == c1
             && v2 == v
             && combining_class(v) == VIRAMA_CLASS
             && letters.contains(&c1)
-            && !(seen >= 5 && geminate_after.contains(&base.1))
+            && !base.is_some_and(|(_, b)| geminate_after.contains(&b))
             && out.last().is_none_or(|h: &Hit| h.span.end <= vi)
         {
             // Start at the base the first cluster hangs on, when there is one.
-            let start = if seen >= 5 && is_letter(base.1) {
-                base.0
-            } else {
-                vi
+            let start = match base {
+                Some((bi, b)) if is_letter(b) => bi,
+                _ => vi,
             };
             out.push(
                 Hit::new(Span::new(start, ci + c2.len_utf8()))
@@ -82,13 +85,30 @@ fn doubled_clusters(text: &str, letters: &[char], geminate_after: &[char], out: 
 
 impl Check for DoubledCluster {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        doubled_clusters(p.text, &self.letters, &self.geminate_after, out);
+        doubled_clusters(
+            p.text,
+            &p.mark_events,
+            &self.letters,
+            &self.geminate_after,
+            out,
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{compile, texts};
+    use crate::checks::testing::{compile, marked_text, same_at_events, texts};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_mark_events_hold_every_doubled_cluster(text in marked_text()) {
+            let (letters, geminate_after) = (['য', 'ব', 'ম', 'र'], ['র']);
+            same_at_events(&text, |t, at, out| {
+                super::doubled_clusters(t, at, &letters, &geminate_after, out)
+            })?;
+        }
+    }
 
     #[test]
     fn doubled_clusters_need_their_letters() {

@@ -8,6 +8,7 @@ use super::{BuildError, Check, Context, Hit};
 use unicode_normalization::UnicodeNormalization;
 
 use super::shared::single_chars;
+use crate::text::marks::{before, char_at};
 use crate::text::script::is_mark;
 use crate::text::{Analysis, Span};
 
@@ -48,15 +49,20 @@ pub fn build(o: Options) -> Result<StackedSigns, BuildError> {
 }
 
 /// Two different signs of `signs` in a row that are not one sign in two parts; touching pairs
-/// (`াুি`) are reported as one run.
-fn stacked_signs(text: &str, signs: &[char], except: &[(char, char)], out: &mut Vec<Hit>) {
-    if text.is_ascii() {
-        return;
-    }
-    let mut prev: Option<(usize, char)> = None;
+/// (`াুি`) are reported as one run. Judged at the characters at byte offsets `at` (in order): the paragraph's mark events.
+fn stacked_signs(
+    text: &str,
+    at: &[usize],
+    signs: &[char],
+    except: &[(char, char)],
+    out: &mut Vec<Hit>,
+) {
     let mut run: Option<Span> = None;
-    for (i, c) in text.char_indices() {
-        if let Some((pi, p)) = prev
+    for &i in at {
+        let Some(c) = char_at(text, i) else {
+            continue;
+        };
+        if let Some((pi, p)) = before(text, i).next()
             && p != c
             && is_mark(c)
             && is_mark(p)
@@ -73,20 +79,28 @@ fn stacked_signs(text: &str, signs: &[char], except: &[(char, char)], out: &mut 
                 }
             }
         }
-        prev = Some((i, c));
     }
     out.extend(run.map(Hit::new));
 }
 
 impl Check for StackedSigns {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        stacked_signs(p.text, &self.signs, &self.except, out);
+        stacked_signs(p.text, &p.mark_events, &self.signs, &self.except, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{compile, texts};
+    use crate::checks::testing::{compile, marked_text, same_at_events, texts};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_mark_events_hold_every_stack(text in marked_text()) {
+            let (signs, except) = (['া', 'ি', 'ী', 'ু', 'ে'], [('ে', 'া')]);
+            same_at_events(&text, |t, at, out| super::stacked_signs(t, at, &signs, &except, out))?;
+        }
+    }
 
     #[test]
     fn stacked_signs_except_two_part_signs() {

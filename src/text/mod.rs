@@ -2,6 +2,7 @@
 //! result. Spans are byte offsets into the paragraph.
 
 pub mod language;
+pub mod marks;
 pub mod numbers;
 pub mod placeholders;
 pub mod props;
@@ -223,6 +224,9 @@ pub struct Analysis<'a> {
     pub scripts: ScriptCounts,
     /// Whitespace-separated tokens: the words MQM counts in spaced scripts.
     pub whitespace_tokens: usize,
+    /// Where a combining mark may be misplaced (`marks::mark_events`): what the orphan-mark
+    /// kinds judge.
+    pub mark_events: Vec<usize>,
     /// For a translation unit's target: its source and what the file says of both.
     pub unit: Option<Box<UnitView<'a>>>,
 }
@@ -284,6 +288,7 @@ impl<'a> Analysis<'a> {
             sentences: sentences::sentences(text),
             scripts: ScriptCounts::of_unmasked(text, &masked),
             whitespace_tokens: text.split_whitespace().count(),
+            mark_events: marks::mark_events(text),
             unit: None,
         }
     }
