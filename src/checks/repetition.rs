@@ -24,7 +24,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::shared::{
-    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, repeat_counts, token_loops,
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, paragraph_loops, repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced, script_of};
@@ -307,9 +307,9 @@ impl Check for Repetition {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
         // Three copies or more are a loop, reported by the loop kind as one finding.
-        let loops = token_loops(p, &tokens, LOOP_MAX_UNIT, LOOP_MIN);
+        let loops = paragraph_loops(p, &tokens, LOOP_MAX_UNIT, LOOP_MIN);
         let mut in_loop = vec![false; tokens.len()];
-        for l in &loops {
+        for l in loops.iter() {
             for flag in &mut in_loop[l.first..l.first + l.count * l.unit_tokens] {
                 *flag = true;
             }

@@ -14,7 +14,9 @@
 
 use serde::Deserialize;
 
-use super::shared::{Loop, Token, char_runs, hyphen_tokens, is_vowel, repeat_counts, token_loops};
+use super::shared::{
+    Loop, Token, char_runs, hyphen_tokens, is_vowel, paragraph_loops, repeat_counts,
+};
 use super::{BuildError, Check, Context, Hit};
 use crate::text::placeholders::masked;
 use crate::text::script::{is_letter, is_mark};
@@ -155,9 +157,10 @@ impl RepetitionLoop {
 impl Check for RepetitionLoop {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
-        let mut loops: Vec<Loop> = token_loops(p, &tokens, self.max_unit, self.min_repeats)
-            .into_iter()
+        let mut loops: Vec<Loop> = paragraph_loops(p, &tokens, self.max_unit, self.min_repeats)
+            .iter()
             .filter(|l| self.looping(&tokens, l, ctx))
+            .cloned()
             .collect();
         let runs = char_runs(p.text, self.min_letter_run, self.min_digit_run);
         if !runs.is_empty() {

@@ -82,9 +82,88 @@ impl Token<'_> {
     }
 }
 
-/// The paragraph's words joined at hyphens, in order.
+/// What the repetition kinds share of a paragraph, made once (`Analysis::memo`): its tokens,
+/// their NFC forms where joined, and its loops of the default shape once asked for.
+struct Repeats {
+    tokens: Vec<Held>,
+    norms: String,
+    loops: std::sync::OnceLock<Vec<Loop>>,
+}
+
+/// A token as `Repeats` holds it: its NFC form a range of `Repeats::norms` when joined at a
+/// hyphen, else its word's.
+struct Held {
+    span: Span,
+    word: usize,
+    norm: Option<(usize, usize)>,
+    letters: bool,
+    hyphenated: bool,
+}
+
+fn repeats<'p>(p: &'p Analysis) -> Option<&'p Repeats> {
+    p.memo.get_or_init(|| {
+        let mut norms = String::new();
+        let tokens = joined_tokens(p)
+            .into_iter()
+            .map(|(t, word)| Held {
+                span: t.span,
+                word,
+                norm: t.hyphenated.then(|| {
+                    let start = norms.len();
+                    norms.push_str(&t.norm);
+                    (start, norms.len())
+                }),
+                letters: t.letters,
+                hyphenated: t.hyphenated,
+            })
+            .collect();
+        Repeats {
+            tokens,
+            norms,
+            loops: std::sync::OnceLock::new(),
+        }
+    })
+}
+
+/// The paragraph's words joined at hyphens, in order (made once a paragraph).
 pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
-    let mut out: Vec<Token<'p>> = Vec::with_capacity(p.words.len());
+    let Some(r) = repeats(p) else {
+        return joined_tokens(p).into_iter().map(|(t, _)| t).collect();
+    };
+    r.tokens
+        .iter()
+        .map(|t| Token {
+            span: t.span,
+            norm: Cow::Borrowed(match t.norm {
+                Some((a, b)) => &r.norms[a..b],
+                None => p.norm(&p.words[t.word]),
+            }),
+            letters: t.letters,
+            hyphenated: t.hyphenated,
+        })
+        .collect()
+}
+
+/// The loops of a paragraph (see `token_loops`) of its tokens (`hyphen_tokens`): made once a
+/// paragraph for the default shape (`LOOP_MAX_UNIT`, `LOOP_MIN`).
+pub fn paragraph_loops<'p>(
+    p: &'p Analysis,
+    tokens: &[Token],
+    max_unit: usize,
+    min_count: usize,
+) -> Cow<'p, [Loop]> {
+    match repeats(p) {
+        Some(r) if (max_unit, min_count) == (LOOP_MAX_UNIT, LOOP_MIN) => Cow::Borrowed(
+            r.loops
+                .get_or_init(|| token_loops(p, tokens, max_unit, min_count)),
+        ),
+        _ => Cow::Owned(token_loops(p, tokens, max_unit, min_count)),
+    }
+}
+
+/// The paragraph's words joined at hyphens, in order, each with the index of its first word.
+fn joined_tokens<'p>(p: &'p Analysis) -> Vec<(Token<'p>, usize)> {
+    let mut out = Vec::with_capacity(p.words.len());
     let mut i = 0;
     while i < p.words.len() {
         let first = &p.words[i];
@@ -100,12 +179,15 @@ pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
         } else {
             nfc(p.slice(span))
         };
-        out.push(Token {
-            span,
-            norm,
-            letters: p.words[i..=end].iter().all(|w| w.is_letters()),
-            hyphenated: end > i,
-        });
+        out.push((
+            Token {
+                span,
+                norm,
+                letters: p.words[i..=end].iter().all(|w| w.is_letters()),
+                hyphenated: end > i,
+            },
+            i,
+        ));
         i = end + 1;
     }
     out
@@ -172,7 +254,7 @@ fn joined(p: &Analysis, a: Span, b: Span) -> bool {
 /// spaces and punctuation (`लोग लोग लोग`, `आगुनের মতো, আগুনের মতো, …`). At each token the run
 /// that covers the most tokens wins (the shortest unit on a tie: `बस बस बस बस` is `बस` four
 /// times, not `बस बस` twice); runs do not overlap.
-pub fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> Vec<Loop> {
+fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> Vec<Loop> {
     let n = tokens.len();
     let mut out = Vec::new();
     if n < min_count.max(2) {

@@ -212,6 +212,25 @@ impl ScriptTally {
     }
 }
 
+/// One value of a type of the rules' own that several rules derive from a paragraph alike (the
+/// repetition kinds' tokens and loops), made by the first rule that asks and read by the others.
+#[derive(Default)]
+pub struct Memo(std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>);
+
+impl Memo {
+    /// The value, made by `make` on the first call; `None` when the slot holds another type
+    /// (then the caller makes its own).
+    pub fn get_or_init<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
+        self.0.get_or_init(|| Box::new(make())).downcast_ref()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
 /// Everything the rules read about one paragraph, computed once.
 #[derive(Debug)]
 pub struct Analysis<'a> {
@@ -227,6 +246,8 @@ pub struct Analysis<'a> {
     /// Where a combining mark may be misplaced (`marks::mark_events`): what the orphan-mark
     /// kinds judge.
     pub mark_events: Vec<usize>,
+    /// What several rules derive from the paragraph alike, made by the first that asks.
+    pub memo: Memo,
     /// For a translation unit's target: its source and what the file says of both.
     pub unit: Option<Box<UnitView<'a>>>,
 }
@@ -289,6 +310,7 @@ impl<'a> Analysis<'a> {
             scripts: ScriptCounts::of_unmasked(text, &masked),
             whitespace_tokens: text.split_whitespace().count(),
             mark_events: marks::mark_events(text),
+            memo: Memo::default(),
             unit: None,
         }
     }
