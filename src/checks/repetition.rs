@@ -309,7 +309,7 @@ impl Check for Repetition {
         // Three copies or more are a loop, reported by the loop kind as one finding.
         let loops = paragraph_loops(p, &tokens, LOOP_MAX_UNIT, LOOP_MIN);
         let mut in_loop = vec![false; tokens.len()];
-        for l in loops.iter() {
+        for l in &loops {
             for flag in &mut in_loop[l.first..l.first + l.count * l.unit_tokens] {
                 *flag = true;
             }

@@ -158,9 +158,8 @@ impl Check for RepetitionLoop {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
         let mut loops: Vec<Loop> = paragraph_loops(p, &tokens, self.max_unit, self.min_repeats)
-            .iter()
+            .into_iter()
             .filter(|l| self.looping(&tokens, l, ctx))
-            .cloned()
             .collect();
         let runs = char_runs(p.text, self.min_letter_run, self.min_digit_run);
         if !runs.is_empty() {

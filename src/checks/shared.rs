@@ -83,49 +83,37 @@ impl Token<'_> {
 }
 
 /// What the repetition kinds share of a paragraph, made once (`Analysis::memo`): its tokens,
-/// their NFC forms where joined, and its loops of the default shape once asked for.
+/// and its loops of the default shape once asked for.
 struct Repeats {
     tokens: Vec<Held>,
-    norms: String,
     loops: std::sync::OnceLock<Vec<Loop>>,
 }
 
-/// A token as `Repeats` holds it: its NFC form a range of `Repeats::norms` when joined at a
-/// hyphen, else its word's.
+/// A token as `Repeats` holds it: its NFC form its own when joined at a hyphen, else its
+/// word's (read from the analysis).
 struct Held {
     span: Span,
     word: usize,
-    norm: Option<(usize, usize)>,
+    joined: Option<String>,
     letters: bool,
-    hyphenated: bool,
 }
 
-fn repeats<'p>(p: &'p Analysis) -> Option<&'p Repeats> {
-    p.memo.get_or_init(|| {
-        let mut norms = String::new();
-        let tokens = joined_tokens(p)
+fn repeats(p: &Analysis) -> Option<std::sync::Arc<Repeats>> {
+    p.memo.get_or_init(|| Repeats {
+        tokens: joined_tokens(p)
             .into_iter()
             .map(|(t, word)| Held {
                 span: t.span,
                 word,
-                norm: t.hyphenated.then(|| {
-                    let start = norms.len();
-                    norms.push_str(&t.norm);
-                    (start, norms.len())
-                }),
+                joined: t.hyphenated.then(|| t.norm.into_owned()),
                 letters: t.letters,
-                hyphenated: t.hyphenated,
             })
-            .collect();
-        Repeats {
-            tokens,
-            norms,
-            loops: std::sync::OnceLock::new(),
-        }
+            .collect(),
+        loops: std::sync::OnceLock::new(),
     })
 }
 
-/// The paragraph's words joined at hyphens, in order (made once a paragraph).
+/// The paragraph's words joined at hyphens, in order (found once a paragraph).
 pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
     let Some(r) = repeats(p) else {
         return joined_tokens(p).into_iter().map(|(t, _)| t).collect();
@@ -134,30 +122,30 @@ pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
         .iter()
         .map(|t| Token {
             span: t.span,
-            norm: Cow::Borrowed(match t.norm {
-                Some((a, b)) => &r.norms[a..b],
-                None => p.norm(&p.words[t.word]),
-            }),
+            norm: match &t.joined {
+                Some(joined) => Cow::Owned(joined.clone()),
+                None => Cow::Borrowed(p.norm(&p.words[t.word])),
+            },
             letters: t.letters,
-            hyphenated: t.hyphenated,
+            hyphenated: t.joined.is_some(),
         })
         .collect()
 }
 
-/// The loops of a paragraph (see `token_loops`) of its tokens (`hyphen_tokens`): made once a
+/// The loops of a paragraph (see `token_loops`) of its tokens (`hyphen_tokens`): found once a
 /// paragraph for the default shape (`LOOP_MAX_UNIT`, `LOOP_MIN`).
-pub fn paragraph_loops<'p>(
-    p: &'p Analysis,
+pub fn paragraph_loops(
+    p: &Analysis,
     tokens: &[Token],
     max_unit: usize,
     min_count: usize,
-) -> Cow<'p, [Loop]> {
+) -> Vec<Loop> {
     match repeats(p) {
-        Some(r) if (max_unit, min_count) == (LOOP_MAX_UNIT, LOOP_MIN) => Cow::Borrowed(
-            r.loops
-                .get_or_init(|| token_loops(p, tokens, max_unit, min_count)),
-        ),
-        _ => Cow::Owned(token_loops(p, tokens, max_unit, min_count)),
+        Some(r) if (max_unit, min_count) == (LOOP_MAX_UNIT, LOOP_MIN) => r
+            .loops
+            .get_or_init(|| token_loops(p, tokens, max_unit, min_count))
+            .clone(),
+        _ => token_loops(p, tokens, max_unit, min_count),
     }
 }
 

@@ -247,6 +247,10 @@ fn find_in_paragraphs(
                     hit,
                 }));
             }
+            a.memo.clear();
+            if let Some(source) = a.source() {
+                source.memo.clear();
+            }
             out
         })
         .collect()

@@ -213,15 +213,31 @@ impl ScriptTally {
 }
 
 /// One value of a type of the rules' own that several rules derive from a paragraph alike (the
-/// repetition kinds' tokens and loops), made by the first rule that asks and read by the others.
+/// repetition kinds' tokens and loops), made by the first rule that asks and read by the others
+/// until the paragraph rules are done with the paragraph.
 #[derive(Default)]
-pub struct Memo(std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>);
+pub struct Memo(std::sync::Mutex<Option<MemoValue>>);
+
+type MemoValue = std::sync::Arc<dyn std::any::Any + Send + Sync>;
 
 impl Memo {
     /// The value, made by `make` on the first call; `None` when the slot holds another type
     /// (then the caller makes its own).
-    pub fn get_or_init<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Option<&T> {
-        self.0.get_or_init(|| Box::new(make())).downcast_ref()
+    pub fn get_or_init<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce() -> T,
+    ) -> Option<std::sync::Arc<T>> {
+        let mut slot = self.0.lock().ok()?;
+        let value = slot.get_or_insert_with(|| std::sync::Arc::new(make()));
+        std::sync::Arc::clone(value).downcast().ok()
+    }
+
+    /// Forget the value: a document held whole keeps its paragraphs' analyses for the
+    /// document rules, not what the paragraph rules shared.
+    pub fn clear(&self) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = None;
+        }
     }
 }
 
