@@ -40,6 +40,16 @@ pub struct Options {
     /// long or short vowel both ways by standard (`সরকারি` / `সরকারী`), but not a medial one.
     #[serde(default)]
     medial_confusables: Vec<Vec<String>>,
+    /// Groups folded only inside a stem, neither as its first letter nor as its last: Arabic
+    /// writes a madda on a medial alif or leaves it off (`لقآح` / `لقاح`), where a word-initial
+    /// one tells words apart (`آخر` other, `أخر` delayed). The letter after one of `articles`
+    /// is a first letter too (`الآمن` safe, `الأمن` security). Single characters.
+    #[serde(default)]
+    inner_confusables: Vec<Vec<String>>,
+    /// Articles written onto a word's start and kept in its key (Arabic `ال`): see
+    /// `inner_confusables`.
+    #[serde(default)]
+    articles: Vec<String>,
     /// Groups folded only as a word's last letter, before its ending is looked for, and never
     /// in the endings themselves: Arabic writes a final ة as ه and a final ى as ي, and the ه
     /// and ي endings (his, my) must not swallow them (`المرضى` patients is not `المرض` disease
@@ -189,6 +199,10 @@ pub struct Consistency {
     medial: Fold,
     /// The same, for `final_confusables`.
     last: Fold,
+    /// The same, for `inner_confusables`.
+    inner: Fold,
+    /// `articles`, folded as keys are.
+    articles: Vec<String>,
     collapse_repeats: bool,
     window: usize,
     max_variant: usize,
@@ -297,12 +311,15 @@ impl Fold {
         out.clear();
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
-            let pair = chars.peek().filter(|_| self.pair_bits & bit(c) != 0).and_then(|&n| {
-                self.pairs
-                    .iter()
-                    .find(|&&(p, _)| p == (c, n))
-                    .map(|&(_, to)| to)
-            });
+            let pair = chars
+                .peek()
+                .filter(|_| self.pair_bits & bit(c) != 0)
+                .and_then(|&n| {
+                    self.pairs
+                        .iter()
+                        .find(|&&(p, _)| p == (c, n))
+                        .map(|&(_, to)| to)
+                });
             match pair {
                 Some(to) => {
                     chars.next();
@@ -326,6 +343,16 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
     if last.has_pairs() {
         return Err(BuildError::new("`final_confusables` are single characters"));
     }
+    let inner = Fold::new(&o.inner_confusables)?;
+    if inner.has_pairs() {
+        return Err(BuildError::new("`inner_confusables` are single characters"));
+    }
+    let mut articles = Vec::new();
+    for a in &o.articles {
+        let mut folded = String::new();
+        fold.apply(&a.nfc().collect::<String>(), &mut folded);
+        articles.push(folded);
+    }
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -336,6 +363,8 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         fold,
         medial,
         last,
+        inner,
+        articles,
         collapse_repeats: o.collapse_repeats,
         window: o.window,
         max_variant: o.max_variant,
@@ -402,14 +431,23 @@ impl Consistency {
         self.collapse(&folded)
     }
 
-    /// Fold the medial confusables of a stem: every letter but the last.
+    /// Fold the medial confusables of a stem (every letter but the last) and the inner ones
+    /// (every letter but the last and the first, or the first after an article).
     fn fold_medial(&self, stem: &str, out: &mut String) {
         out.clear();
         let last = stem.char_indices().next_back().map_or(0, |(i, _)| i);
-        out.extend(
-            stem.char_indices()
-                .map(|(i, c)| if i < last { self.medial.single(c) } else { c }),
-        );
+        let first = self
+            .articles
+            .iter()
+            .find(|a| stem.len() > a.len() && stem.starts_with(a.as_str()))
+            .map_or(0, |a| a.len());
+        out.extend(stem.char_indices().map(|(i, c)| {
+            if i >= last {
+                return c;
+            }
+            let c = self.medial.single(c);
+            if i > first { self.inner.single(c) } else { c }
+        }));
     }
 
     /// A letter typed twice counted once, unless the second one starts a conjunct (`অনন্য` is
@@ -940,7 +978,10 @@ impl Consistency {
         } else {
             return None;
         }
-        Some((Arc::from(key.as_str()), (prefix.len(), prefix.len() + spelling.len())))
+        Some((
+            Arc::from(key.as_str()),
+            (prefix.len(), prefix.len() + spelling.len()),
+        ))
     }
 
     /// Pairs (majority group, variant group) whose keys, both at least `edit_chars` long,
@@ -1240,6 +1281,19 @@ mod tests {
             ["পিয়ংয়াং"],
             "a negation prefix is not a spelling"
         );
+    }
+
+    #[test]
+    fn inner_confusables_spare_the_first_letter_and_the_one_after_an_article() {
+        let c = compile(
+            "consistency",
+            r#"min_chars = 4, confusables = [["ا", "أ"]], inner_confusables = [["ا", "آ"]],
+               articles = ["ال"]"#,
+        )
+        .unwrap();
+        let text = "لقاح جديد.\nلقاح آخر.\nلقآح ثالث.\nالأمن هنا.\nالأمن هناك.\nالآمن هنا.";
+        assert_eq!(texts(&*c, text, "ar"), ["لقآح"]);
+        assert!(compile("consistency", r#"inner_confusables = [["ا", "لآ"]]"#).is_err());
     }
 
     #[test]

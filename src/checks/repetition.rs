@@ -24,7 +24,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::shared::{
-    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, paragraph_loops, repeat_counts,
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, paragraph_loops,
+    repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced, script_of};
