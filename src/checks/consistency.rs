@@ -76,6 +76,14 @@ pub struct Options {
     /// (Russian -нн- / -н-: `использованных` / `использованы`).
     #[serde(default)]
     grammatical_doubles: Vec<char>,
+    /// The letters a `drop` edit may add or remove (empty: any): Russian drops a soft sign
+    /// (`персоналной` / `персональной`) where a dropped consonant is mostly another word.
+    #[serde(default)]
+    drop_letters: Vec<char>,
+    /// Letter sequences in which a dropped letter is grammar, not a slip: Russian `тьс`, the
+    /// infinitive `-ться` beside the third person `-тся` (`учиться` / `учится`).
+    #[serde(default)]
+    grammatical_drops: Vec<String>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -209,6 +217,8 @@ pub struct Consistency {
     edit_chars: usize,
     edits: Vec<Edit>,
     grammatical_doubles: Vec<char>,
+    drop_letters: Vec<char>,
+    grammatical_drops: Vec<String>,
     max_stems: usize,
     prefixes: Vec<String>,
     whole_words: bool,
@@ -375,6 +385,12 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .map(|e| Edit::parse(e))
             .collect::<Result<_, _>>()?,
         grammatical_doubles: o.grammatical_doubles,
+        drop_letters: o.drop_letters,
+        grammatical_drops: o
+            .grammatical_drops
+            .iter()
+            .map(|s| s.nfc().collect())
+            .collect(),
         max_stems: o.max_stems,
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
@@ -1023,6 +1039,10 @@ impl Consistency {
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
                             || share_an_ending(self, &groups[a], &groups[b]))
+                        && (e != Edit::Drop
+                            || ((self.drop_letters.is_empty()
+                                || self.drop_letters.contains(&letter))
+                                && !self.grammatical_drop(ka, kb, letter)))
                 })
             {
                 return;
@@ -1088,6 +1108,17 @@ fn deletion_hashes(key: &str, prefixes: &mut Vec<u64>, mut each: impl FnMut(u64)
         end = start;
     }
     whole
+}
+
+impl Consistency {
+    /// Whether the longer of two keys one letter apart holds one of `grammatical_drops` where
+    /// the shorter holds it without `letter`.
+    fn grammatical_drop(&self, a: &str, b: &str, letter: char) -> bool {
+        let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+        self.grammatical_drops
+            .iter()
+            .any(|s| long.contains(s.as_str()) && short.contains(s.replace(letter, "").as_str()))
+    }
 }
 
 impl Group {
@@ -1294,6 +1325,20 @@ mod tests {
         let text = "لقاح جديد.\nلقاح آخر.\nلقآح ثالث.\nالأمن هنا.\nالأمن هناك.\nالآمن هنا.";
         assert_eq!(texts(&*c, text, "ar"), ["لقآح"]);
         assert!(compile("consistency", r#"inner_confusables = [["ا", "لآ"]]"#).is_err());
+    }
+
+    #[test]
+    fn only_the_letters_asked_for_drop_and_not_where_grammar_drops_them() {
+        let c = compile(
+            "consistency",
+            r#"min_chars = 4, edit_chars = 5, edits = ["drop"], drop_letters = ["ь"],
+               grammatical_drops = ["тьс"], window = 10"#,
+        )
+        .unwrap();
+        let text = "персональной защиты\nперсональной помощи\nперсоналной связи\n\
+                    надо учиться\nважно учиться\nон учится\n\
+                    проверка данных\nпроверка данных\nпроверка даных";
+        assert_eq!(texts(&*c, text, "ru"), ["персоналной"]);
     }
 
     #[test]
