@@ -2,6 +2,7 @@
 //! quotation that closes right after a terminator ends the sentence with it.
 
 use super::Span;
+use super::props::{DECIMAL, LETTER, MARK};
 
 fn is_terminator(c: char) -> bool {
     matches!(
@@ -29,9 +30,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut depth: usize = 0;
     let mut straight_open = false;
     let mut after_terminator = false;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c) in text.char_indices() {
+        // Letters, marks and digits (most characters) are none of the characters below.
+        if super::props::props(c).has(LETTER | MARK | DECIMAL) {
+            after_terminator = false;
+            continue;
+        }
+        let next = text[i + c.len_utf8()..].chars().next();
         let boundary_follows = next.is_none_or(char::is_whitespace);
         let end_here = |out: &mut Vec<Span>, start: &mut usize| {
             let end = i + c.len_utf8();
