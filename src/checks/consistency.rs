@@ -1332,12 +1332,12 @@ mod tests {
         let c = compile(
             "consistency",
             r#"min_chars = 4, edit_chars = 5, edits = ["drop"], drop_letters = ["ь"],
-               grammatical_drops = ["тьс"], window = 10"#,
+               grammatical_drops = ["тьс"], window = 10, collapse_repeats = false"#,
         )
         .unwrap();
         let text = "персональной защиты\nперсональной помощи\nперсоналной связи\n\
                     надо учиться\nважно учиться\nон учится\n\
-                    проверка данных\nпроверка данных\nпроверка даных";
+                    проверка данных\nпроверка данных\nпроврка данных";
         assert_eq!(texts(&*c, text, "ru"), ["персоналной"]);
     }
 
