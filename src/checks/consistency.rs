@@ -223,9 +223,6 @@ pub struct Consistency {
     prefixes: Vec<String>,
     whole_words: bool,
     min_whole_chars: usize,
-    /// The endings of the lexicon last seen, folded: made once for all the documents of a
-    /// language, not once a document.
-    folded_endings: std::sync::OnceLock<(Arc<Lexicon>, Arc<Lexicon>)>,
     /// Words placed, handed from one document's judgement to the next (see `Placements`).
     placements: std::sync::Mutex<Vec<Placements>>,
 }
@@ -235,11 +232,32 @@ pub struct Consistency {
 type Placement = Option<(Arc<str>, (usize, usize))>;
 
 /// Words placed, kept from one document to the next a thread checks (most words of a document
-/// were in the ones before): one map a judgement at a time, at most `MAX_PLACEMENTS` words.
+/// were in the ones before): one map a judgement at a time, at most `MAX_PLACEMENTS` words,
+/// with the lexicon they were placed with and its endings folded as keys are (made once a map,
+/// not once a document).
 #[derive(Default, Debug)]
 struct Placements {
-    lexicon: Option<Arc<Lexicon>>,
+    lexicon: Option<(Arc<Lexicon>, Lexicon)>,
     words: FastMap<Arc<str>, Placement>,
+}
+
+impl Placements {
+    /// Ready for `ctx`'s lexicon: emptied when it was filled with another.
+    fn for_lexicon(&mut self, rule: &Consistency, ctx: &Context) {
+        if !self
+            .lexicon
+            .as_ref()
+            .is_some_and(|(l, _)| Arc::ptr_eq(l, &ctx.lexicon))
+        {
+            self.words.clear();
+            self.lexicon = Some((Arc::clone(&ctx.lexicon), folded_endings(rule, ctx)));
+        }
+    }
+
+    /// The endings of the lexicon, folded (after `for_lexicon`).
+    fn endings(&self) -> Option<&Lexicon> {
+        self.lexicon.as_ref().map(|(_, folded)| folded)
+    }
 }
 
 /// Confusable groups as (letter, the first of its group) pairs.
@@ -395,7 +413,6 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
         min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
-        folded_endings: std::sync::OnceLock::new(),
         placements: std::sync::Mutex::new(Vec::new()),
     })
 }
@@ -557,8 +574,6 @@ struct Role {
 /// within `window` paragraphs of the variant, so a variant's hits wait `window` paragraphs.
 struct Judging<'a> {
     rule: &'a Consistency,
-    /// The pack's endings, folded (taken on the first paragraph, from the context).
-    endings: Option<Arc<Lexicon>>,
     index: FastMap<Arc<str>, usize>,
     groups: Vec<Group>,
     /// Words already placed, each once (up to `max_stems`); `None`: the word is not judged.
@@ -580,7 +595,6 @@ impl Check for Consistency {
     fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
         Some(Box::new(Judging {
             rule: self,
-            endings: None,
             index: FastMap::default(),
             groups: Vec::new(),
             seen: FastMap::default(),
@@ -624,27 +638,18 @@ impl Judging<'_> {
     /// shared; `None` when the word is not judged.
     fn place(&mut self, word: &str, ctx: &Context, create: bool) -> Option<(At, Arc<str>)> {
         let rule = self.rule;
-        let endings = self
-            .endings
-            .get_or_insert_with(|| folded_endings(rule, ctx));
-        let cache = &mut self.placements;
-        if !cache
-            .lexicon
-            .as_ref()
-            .is_some_and(|l| Arc::ptr_eq(l, &ctx.lexicon))
-        {
-            cache.words.clear();
-            cache.lexicon = Some(Arc::clone(&ctx.lexicon));
-        }
-        let (word, placement) = match cache.words.get_key_value(word) {
+        self.placements.for_lexicon(rule, ctx);
+        let Placements { lexicon, words } = &mut self.placements;
+        let (word, placement) = match words.get_key_value(word) {
             Some((w, p)) => (Arc::clone(w), p.clone()),
             None => {
+                let endings = &lexicon.as_ref()?.1;
                 let placement = rule.placement(word, ctx, endings, &mut self.buffers);
-                if cache.words.len() >= MAX_PLACEMENTS {
-                    cache.words.clear();
+                if words.len() >= MAX_PLACEMENTS {
+                    words.clear();
                 }
                 let word: Arc<str> = Arc::from(word);
-                cache.words.insert(Arc::clone(&word), placement.clone());
+                words.insert(Arc::clone(&word), placement.clone());
                 (word, placement)
             }
         };
@@ -693,8 +698,8 @@ impl Judging<'_> {
             let rest = rule.fold(rest);
             !rest.is_empty()
                 && self
-                    .endings
-                    .as_ref()
+                    .placements
+                    .endings()
                     .is_some_and(|e| e.endings.iter().any(|x| x.starts_with(rest.as_str())))
         });
         if !misspelled_ending
@@ -788,22 +793,11 @@ impl Judging<'_> {
     }
 }
 
-/// The pack's endings folded as words are, to strip them from keys: kept by the rule for the
-/// lexicon it first sees (a rule belongs to one language's packs, so to one lexicon a run).
-fn folded_endings(rule: &Consistency, ctx: &Context) -> Arc<Lexicon> {
-    let fold = || {
-        Arc::new(Lexicon {
-            endings: ctx.lexicon.endings.iter().map(|e| rule.fold(e)).collect(),
-            ..Lexicon::default()
-        })
-    };
-    let (of, folded) = rule
-        .folded_endings
-        .get_or_init(|| (Arc::clone(&ctx.lexicon), fold()));
-    if Arc::ptr_eq(of, &ctx.lexicon) {
-        Arc::clone(folded)
-    } else {
-        fold()
+/// The pack's endings folded as words are, to strip them from keys.
+fn folded_endings(rule: &Consistency, ctx: &Context) -> Lexicon {
+    Lexicon {
+        endings: ctx.lexicon.endings.iter().map(|e| rule.fold(e)).collect(),
+        ..Lexicon::default()
     }
 }
 

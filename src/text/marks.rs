@@ -37,7 +37,7 @@ pub fn mark_events(text: &str) -> Vec<usize> {
 
 /// `c` after `virama c virama`, the latest character first.
 fn doubled_cluster(c: char, p1: Option<char>, p2: Option<char>, p3: Option<char>) -> bool {
-    p2 == Some(c) && p1.is_some() && p3 == p1 && p1.is_some_and(|v| props(v).ccc == VIRAMA_CLASS)
+    p2 == Some(c) && p3 == p1 && p1.is_some_and(|v| props(v).ccc == VIRAMA_CLASS)
 }
 
 /// The characters before byte `at`, the nearest first, with their offsets.
