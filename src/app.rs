@@ -196,9 +196,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         }
         None => None,
     };
-    // A plain-text, TSV or JSONL document too large to hold is checked in bounded memory when
-    // the report is JSON or JSONL (see `large`); other formats hold the report to render it,
-    // and XLIFF, TMX, PO and Markdown are read whole.
+    // A plain-text, TSV, JSONL or PO document too large to hold is checked in bounded memory
+    // when the report is JSON or JSONL (see `large`); other formats hold the report to render
+    // it, and XLIFF, TMX and Markdown are read whole.
     let spill = match args.format {
         Format::Json => Some(SpillFormat::Json),
         Format::Jsonl => Some(SpillFormat::Jsonl),

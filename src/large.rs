@@ -1,6 +1,6 @@
 //! One document too large to hold, checked in bounded memory for the JSON and JSONL reports
 //! (without `--segments`, where every paragraph is its own document and `stream` applies): a
-//! plain text, or a line-based bilingual file (TSV, JSONL), whose units, sources included,
+//! plain text, or a bilingual file read a line at a time (TSV, JSONL, PO), whose units, sources included,
 //! are read a line at a time by the readers' line functions (`input::units`), as a held
 //! document's are. The document is read more than once, a batch of paragraphs (units) at a
 //! time:
@@ -66,7 +66,7 @@ pub struct Outcome {
     pub replaced: usize,
 }
 
-/// Check `input`, plain text or a TSV or JSONL file, as one document; `Ok(Err(offset))`: it is
+/// Check `input`, plain text or a TSV, JSONL or PO file, as one document; `Ok(Err(offset))`: it is
 /// binary (a NUL byte at `offset`). A document with more than `hold` bytes of text (targets
 /// and sources) gets its paragraphs spilled in `format`.
 pub fn check(
@@ -110,8 +110,9 @@ pub fn check(
     let mut paragraphs = Segments::new(&name, lines, kind, how)?;
     let engine = &checker.engine;
     // The first pass: the paragraphs held until they are too many, the script tallied when
-    // the configured language does not bring it. (TSV and JSONL declare no language: what
-    // the file says before its first line is all it says.)
+    // the configured language does not bring it. (TSV and JSONL declare no language, a PO
+    // file in its header, which is read before its first unit: what the file says is known
+    // before the first paragraph.)
     let tally_needed = engine
         .configured_language(&path.project, &paragraphs.info())
         .and_then(|l| crate::lang::script_of(&l))

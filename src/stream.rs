@@ -3,8 +3,8 @@
 //! whatever the size of the input (a 1 GB stdin included). Every paragraph is its own
 //! document; the language and the script are decided once, from the start of the stream.
 //! Segments carry their own positions, so a batch is checked exactly as a document is. Plain
-//! text, TSV and JSONL are read a line at a time (`input::Segments`), so a TSV or JSONL of any
-//! size streams in bounded memory too; the formats read whole (XLIFF, TMX, PO, Markdown) are
+//! text, TSV, JSONL and PO are read a line at a time (`input::Segments`), so such a file of any
+//! size streams in bounded memory too; the formats read whole (XLIFF, TMX, Markdown) are
 //! checked a batch at a time once read.
 
 use std::io::Write;
@@ -113,8 +113,8 @@ pub fn write_error(e: std::io::Error) -> Error {
 }
 
 /// Stream one input; `Ok(Err(offset))`: it is binary (a NUL byte at `offset`). Errors name
-/// the input and the byte offset. Plain text, TSV and JSONL are read a line at a time
-/// (`input::Segments`); XLIFF, TMX, PO and Markdown are read whole, then their units are
+/// the input and the byte offset. Plain text, TSV, JSONL and PO are read a line at a time
+/// (`input::Segments`); XLIFF, TMX and Markdown are read whole, then their units are
 /// checked and written a batch at a time.
 pub fn segments(
     checker: &Checker,
@@ -160,7 +160,8 @@ pub fn segments(
     };
     let mut read = Segments::new(&input.display(), lines, format, how)?;
     // What a TSV or JSONL file says of its document is known before its first line (that it
-    // holds units); the units it skips are counted as they go by.
+    // holds units), a PO file's languages before its first unit (its header); the units it
+    // skips are counted as they go by.
     let mut s = Streamer {
         checker,
         path: path.clone(),

@@ -343,6 +343,67 @@ fn mt_jsonl() -> String {
     out
 }
 
+/// The run as a PO file: a header naming Bengali, each unit an entry whose extracted comment
+/// is its id; every fifth target continued on a line of its own, a few entries fuzzy (skipped,
+/// counted), the blank target untranslated (skipped, counted). With the line of each unit's
+/// target text.
+fn mt_po() -> (String, Vec<u64>) {
+    let q = |s: &str| serde_json::to_string(s).unwrap();
+    let mut out = String::from("msgid \"\"\nmsgstr \"\"\n\"Language: bn\\n\"\n\n");
+    let mut line = 5u64;
+    let mut lines = Vec::new();
+    for (k, (id, s, t)) in mt_run().iter().enumerate() {
+        out.push_str(&format!("#. {id}\n"));
+        if k < 50 && k % 7 == 3 {
+            out.push_str("#, fuzzy\n");
+            line += 1;
+        }
+        out.push_str(&format!("msgid {}\n", q(s)));
+        if k % 5 == 0 {
+            out.push_str(&format!("msgstr \"\"\n{}\n\n", q(t)));
+            lines.push(line + 3);
+            line += 5;
+        } else {
+            out.push_str(&format!("msgstr {}\n\n", q(t)));
+            lines.push(line + 2);
+            line += 4;
+        }
+    }
+    (out, lines)
+}
+
+#[test]
+fn a_large_po_file_gets_the_report_a_held_one_gets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (po, lines) = mt_po();
+    std::fs::write(dir.path().join("run.po"), &po).unwrap();
+    for format in ["json", "jsonl"] {
+        let out = same_both_ways(dir.path(), &["--format", format, "run.po"], None);
+        assert_eq!(out.status.code(), Some(1), "major findings");
+        let args = ["--format", format, "--input-format", "po", "-"];
+        same_both_ways(dir.path(), &args, Some(po.as_bytes()));
+        let args = ["--format", format, "--include-skipped", "run.po"];
+        same_both_ways(dir.path(), &args, None);
+    }
+    let out = check(dir.path(), Some("0"), &["--format", "json", "run.po"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file0 = &report["files"][0];
+    assert_eq!(file0["language"], "bn");
+    assert_eq!(file0["skipped"]["fuzzy"], 7);
+    assert_eq!(file0["skipped"]["no-target"], 1);
+    let planted: [(&str, &[usize]); 5] = [
+        ("common.number-mismatch", &[1500]),
+        ("common.placeholder-mismatch", &[1600]),
+        ("common.untranslated-unit", &[1800]),
+        ("bn.spelling-variant", &[1024]),
+        ("bn.space-before-danda", &[1700, 2900]),
+    ];
+    for (rule, units) in planted {
+        let want: Vec<u64> = units.iter().map(|&u| lines[u]).collect();
+        assert_eq!(flagged_lines(&report, rule), want, "{rule}");
+    }
+}
+
 /// Lines (1-based, of the file) each rule flagged, in order, of a JSON report's first file.
 fn flagged_lines(report: &serde_json::Value, rule: &str) -> Vec<u64> {
     let mut lines: Vec<u64> = report["files"][0]["paragraphs"]

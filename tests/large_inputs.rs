@@ -230,10 +230,12 @@ fn a_1_gb_document_on_stdin_in_bounded_memory() {
     assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB");
 }
 
-/// Units of an MT run written to `path` as TSV (`jsonl`: JSONL) until `total` bytes: English
-/// sources numbered so that no two are alike (as in a real run, the source-consistency rules
-/// count every distinct source), each with a Bengali sentence of the fixtures as its target.
-fn write_bilingual(path: &std::path::Path, jsonl: bool, total: usize) -> usize {
+/// Units of an MT run written to `path` as TSV, JSONL or PO (its extension) until `total`
+/// bytes: English sources numbered so that no two are alike (as in a real run, the
+/// source-consistency rules count every distinct source), each with a Bengali sentence of the
+/// fixtures as its target.
+fn write_bilingual(path: &std::path::Path, total: usize) -> usize {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let mut targets = Vec::new();
     for f in ["tico19-bn-sample.txt", "bn-news-mt.txt"] {
         for line in fs::read_to_string(fixture(f)).unwrap().lines() {
@@ -243,8 +245,12 @@ fn write_bilingual(path: &std::path::Path, jsonl: bool, total: usize) -> usize {
         }
     }
     let mut f = std::io::BufWriter::new(fs::File::create(path).unwrap());
-    if !jsonl {
-        f.write_all(b"id\tsrc\ttgt\n").unwrap();
+    match ext {
+        "tsv" => f.write_all(b"id\tsrc\ttgt\n").unwrap(),
+        "po" => f
+            .write_all(b"msgid \"\"\nmsgstr \"\"\n\"Language: bn\\n\"\n\n")
+            .unwrap(),
+        _ => {}
     }
     let mut written = 0;
     let mut n = 0usize;
@@ -253,14 +259,19 @@ fn write_bilingual(path: &std::path::Path, jsonl: bool, total: usize) -> usize {
         let source = format!(
             "Report {n}: the health ministry said the situation in the district is improving."
         );
-        let line = if jsonl {
-            format!(
+        let line = match ext {
+            "jsonl" => format!(
                 "{{\"id\": \"u{n}\", \"src\": {}, \"tgt\": {}}}\n",
                 serde_json::to_string(&source).unwrap(),
                 serde_json::to_string(target).unwrap()
-            )
-        } else {
-            format!("u{n}\t{source}\t{target}\n")
+            ),
+            // A PO string is JSON's string but for `\u` escapes, which these texts never need.
+            "po" => format!(
+                "#. u{n}\nmsgid {}\nmsgstr {}\n\n",
+                serde_json::to_string(&source).unwrap(),
+                serde_json::to_string(target).unwrap()
+            ),
+            _ => format!("u{n}\t{source}\t{target}\n"),
         };
         f.write_all(line.as_bytes()).unwrap();
         written += line.len();
@@ -271,11 +282,11 @@ fn write_bilingual(path: &std::path::Path, jsonl: bool, total: usize) -> usize {
 
 #[test]
 #[ignore = "large: run with --release -- --ignored"]
-fn a_200_mb_tsv_and_jsonl_with_sources_in_bounded_memory() {
+fn a_200_mb_tsv_jsonl_and_po_with_sources_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, jsonl) in [("run.tsv", false), ("run.jsonl", true)] {
+    for name in ["run.tsv", "run.jsonl", "run.po"] {
         let path = dir.path().join(name);
-        let written = write_bilingual(&path, jsonl, 200_000_000);
+        let written = write_bilingual(&path, 200_000_000);
         let (code, took, peak_kb) = run_measured(&path, &["--format", "jsonl"]);
         print_measured(
             &format!("200 MB {name} with sources as one document (jsonl)"),

@@ -116,25 +116,21 @@ impl Pattern {
         if self.group == 0 {
             return self.regex.find_iter(text).count();
         }
-        // Captures cost more than a search: only where there is a match.
-        if !self.regex.is_match(text) {
-            return 0;
-        }
-        self.regex
-            .captures_iter(text)
-            .filter(|caps| caps.get(self.group).is_some())
-            .count()
+        let mut n = 0;
+        self.each_group(text, |_, _| n += 1);
+        n
     }
 
     fn hits(&self, text: &str, out: &mut Vec<Hit>) {
-        // Captures cost more than a search: only where there is a match.
-        if !self.regex.is_match(text) {
+        if self.group == 0 && self.suggestion.is_none() {
+            out.extend(
+                self.regex
+                    .find_iter(text)
+                    .map(|m| Hit::new(Span::new(m.start(), m.end()))),
+            );
             return;
         }
-        for caps in self.regex.captures_iter(text) {
-            let Some(m) = caps.get(self.group) else {
-                continue;
-            };
+        self.each_group(text, |caps, m| {
             let mut hit = Hit::new(Span::new(m.start(), m.end()));
             if let Some(template) = &self.suggestion {
                 let mut s = String::new();
@@ -142,6 +138,40 @@ impl Pattern {
                 hit = hit.suggest(s);
             }
             out.push(hit);
+        });
+    }
+
+    /// Each match with its flagged group, left to right. The search goes on from the end of
+    /// the flagged group, not of the match: context matched after it (the space after a
+    /// detached ending) may be the context before the next one (`त्या ला आणि घेण्या साठी`).
+    fn each_group<'t>(
+        &self,
+        text: &'t str,
+        mut f: impl FnMut(&regex::Captures<'t>, regex::Match<'t>),
+    ) {
+        // Captures cost more than a search: only where there is a match.
+        if !self.regex.is_match(text) {
+            return;
+        }
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(caps) = self.regex.captures_at(text, at) else {
+                break;
+            };
+            let Some(whole) = caps.get(0) else { break };
+            let next = match caps.get(self.group) {
+                Some(m) => {
+                    f(&caps, m);
+                    m.end()
+                }
+                None => whole.end(),
+            };
+            // A regex never matches the empty string (`compile_regex`): this moves on.
+            at = if next > whole.start() {
+                next
+            } else {
+                whole.end()
+            };
         }
     }
 }
@@ -223,6 +253,22 @@ mod tests {
         assert_eq!(
             flagged(&*swap, "ক-খ", "bn"),
             [("ক-খ".to_string(), Some("খ-ক".to_string()))]
+        );
+    }
+
+    /// Context matched after a flagged group may be the context before the next one: the
+    /// search goes on from the group's end, so two slips a space apart are two hits.
+    #[test]
+    fn context_after_a_group_may_open_the_next_match() {
+        let c = compile("pattern", r#"regex = '(?:^|\s)(x y)(?:\s|$)', group = 1"#).unwrap();
+        assert_eq!(
+            crate::checks::testing::texts(&*c, "x y x y a x y", "en"),
+            ["x y", "x y", "x y"]
+        );
+        let ctx = compile("pattern", r#"regex = '(\w+)( {2,})(\w+)', group = 2"#).unwrap();
+        assert_eq!(
+            crate::checks::testing::texts(&*ctx, "এক  দুই  তিন", "bn"),
+            ["  ", "  "]
         );
     }
 

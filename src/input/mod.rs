@@ -458,13 +458,9 @@ impl Document {
         how: &Reading,
         bytes: usize,
     ) -> Document {
-        let declared =
-            |t: &Option<String>| t.as_deref().and_then(|t| crate::lang::normalise(t).ok());
         let mut info = DocInfo {
-            source_language: declared(&doc.info.source_language),
-            target_language: declared(&doc.info.target_language),
-            skipped: Default::default(),
             units: format != readers::Format::Markdown,
+            ..declared(&doc.info)
         };
         let segments = doc
             .units
@@ -488,6 +484,16 @@ impl Document {
     }
 }
 
+/// The languages a file declares, normalised (a tag that is no language is dropped).
+fn declared(file: &unit::FileInfo) -> DocInfo {
+    let language = |t: &Option<String>| t.as_deref().and_then(|t| crate::lang::normalise(t).ok());
+    DocInfo {
+        source_language: language(&file.source_language),
+        target_language: language(&file.target_language),
+        ..DocInfo::default()
+    }
+}
+
 /// A reader's unit as a segment of its document, its target the text; `None` when it is not
 /// checked, counted in `skipped` by why.
 fn unit_segment(
@@ -499,7 +505,7 @@ fn unit_segment(
 ) -> Option<Segment> {
     // In an MT run's dump (TSV, JSONL) a blank target is the engine's output, an omission to
     // judge; in a translation tool's file it means "not translated yet".
-    let blank_output = format.by_line() && u.skip == Some(unit::Skip::NoTarget);
+    let blank_output = format.is_dump() && u.skip == Some(unit::Skip::NoTarget);
     let skip = u.skip.filter(|_| !(blank_output && u.target.is_some()));
     if let Some(why) = skip
         && !include_skipped

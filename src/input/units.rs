@@ -1,7 +1,8 @@
 //! The segments of an input read as they come, a line at a time: the paragraphs of plain text
-//! (`Paragraphs`), or the translation units of a line-based bilingual file (TSV, JSONL), each
-//! line given to its reader's line function (`tsv::TsvReader::line`, `jsonl::read_line`, the
-//! functions `readers::read` runs over a whole text). A document held in memory, a stream of
+//! (`Paragraphs`), or the translation units of a line-based bilingual file (TSV, JSONL, PO),
+//! each line given to its reader's line function (`tsv::TsvReader::line`, `jsonl::read_line`,
+//! `po::Stream::line`, what `readers::read` runs over a whole text). A PO entry spans lines:
+//! its units come when it is complete, and the header's languages before the first unit. A document held in memory, a stream of
 //! segments (`--segments`) and a document too large to hold (`large`) all read through here,
 //! so a unit is read the same way, at the same position, whichever path checks it.
 //!
@@ -9,10 +10,12 @@
 //! mark, then each line's characters in the input's encoding), as `readers::read` counts it in
 //! a whole text; units a reader skips are counted in the document's `DocInfo` as they go by.
 
+use std::collections::VecDeque;
 use std::io::BufRead;
 
 use super::decode::Lines;
-use super::readers::{Format, ReadOptions, jsonl, tsv};
+use super::readers::{Format, ReadOptions, jsonl, po, tsv};
+use super::unit::Unit;
 use super::{DocInfo, Paragraphs, Position, Reading, Segment};
 use crate::error::Error;
 
@@ -20,6 +23,7 @@ use crate::error::Error;
 enum LineFn {
     Tsv(tsv::TsvReader),
     Jsonl(jsonl::Fields),
+    Po(Box<po::Stream>),
 }
 
 /// The reader of a line-based format, for one input.
@@ -37,6 +41,7 @@ impl LineReader {
         let line = match format {
             Format::Tsv => LineFn::Tsv(tsv::TsvReader::new(name, options)),
             Format::Jsonl => LineFn::Jsonl(options.fields.clone()),
+            Format::Po => LineFn::Po(Box::new(po::Stream::new(name, options))),
             _ => return None,
         };
         Some(LineReader {
@@ -48,22 +53,29 @@ impl LineReader {
     }
 }
 
-/// The units of a TSV or JSONL input, as segments, in order, as they are read.
+/// The units of a TSV, JSONL or PO input, as segments, in order, as they are read.
 pub struct Units<R> {
     lines: Lines<R>,
     reader: LineReader,
     /// The position of the next line.
     at: Position,
     info: DocInfo,
+    /// Segments read and not yet given.
+    ready: VecDeque<Segment>,
+    /// An error met while reading ahead, given after the segments before it.
+    failed: Option<Error>,
+    /// The input is read to its end.
+    ended: bool,
     /// An error was given: nothing more is read.
     done: bool,
 }
 
 impl<R: BufRead> Units<R> {
-    /// The units of `lines`, read by `reader`.
+    /// The units of `lines`, read by `reader`. A PO file is read up to its first complete
+    /// entry, so its header's languages are known before its first unit.
     pub fn new(lines: Lines<R>, reader: LineReader) -> Units<R> {
         let at = Position::line_start(lines.bom(), 1, 0);
-        Units {
+        let mut units = Units {
             lines,
             reader,
             at,
@@ -71,8 +83,21 @@ impl<R: BufRead> Units<R> {
                 units: true,
                 ..DocInfo::default()
             },
+            ready: VecDeque::new(),
+            failed: None,
+            ended: false,
             done: false,
+        };
+        while let LineFn::Po(po) = &units.reader.line
+            && !po.settled()
+            && !units.ended
+            && units.failed.is_none()
+        {
+            if let Err(e) = units.read_line() {
+                units.failed = Some(e);
+            }
         }
+        units
     }
 
     /// Bytes read so far.
@@ -85,38 +110,77 @@ impl<R: BufRead> Units<R> {
         self.lines.replaced
     }
 
-    /// What the file says of its document: the units skipped so far, by why. TSV and JSONL
-    /// declare no language.
+    /// What the file says of its document: the languages of a PO header, and the units
+    /// skipped so far, by why. TSV and JSONL declare no language.
     pub fn info(&self) -> &DocInfo {
         &self.info
     }
 
     fn unit(&mut self) -> Result<Option<Segment>, Error> {
-        while let Some(line) = self.lines.next() {
-            let line = line?;
-            let charset = self.lines.charset();
-            let at = self.at;
-            self.at = at.after(&line.text, charset);
-            let r = &mut self.reader;
-            let unit = match &mut r.line {
-                LineFn::Tsv(tsv) => tsv.line(&line.text, at, charset)?,
-                LineFn::Jsonl(fields) => {
-                    jsonl::read_line(&r.name, &line.text, at, charset, fields)?
+        loop {
+            if let Some(segment) = self.ready.pop_front() {
+                return Ok(Some(segment));
+            }
+            if let Some(e) = self.failed.take() {
+                return Err(e);
+            }
+            if self.ended {
+                return Ok(None);
+            }
+            self.read_line()?;
+        }
+    }
+
+    /// Read one line (or the end of the input) and keep the segments it completes.
+    fn read_line(&mut self) -> Result<(), Error> {
+        let Some(line) = self.lines.next() else {
+            self.ended = true;
+            if let LineFn::Po(po) = &mut self.reader.line {
+                po.finish()?;
+                let units = po.take_units();
+                self.keep(units);
+            }
+            return Ok(());
+        };
+        let line = line?;
+        let charset = self.lines.charset();
+        let at = self.at;
+        self.at = at.after(&line.text, charset);
+        let r = &mut self.reader;
+        let units = match &mut r.line {
+            LineFn::Tsv(tsv) => tsv.line(&line.text, at, charset)?.into_iter().collect(),
+            LineFn::Jsonl(fields) => jsonl::read_line(&r.name, &line.text, at, charset, fields)?
+                .into_iter()
+                .collect(),
+            LineFn::Po(po) => {
+                let settled = po.settled();
+                po.line(&line.text, at, charset)?;
+                if !settled && let Some(file) = po.info() {
+                    let declared = super::declared(file);
+                    self.info.source_language = declared.source_language;
+                    self.info.target_language = declared.target_language;
                 }
-            };
-            let Some(unit) = unit else { continue };
-            let segment = super::unit_segment(
+                po.take_units()
+            }
+        };
+        self.keep(units);
+        Ok(())
+    }
+
+    fn keep(&mut self, units: Vec<Unit>) {
+        let r = &self.reader;
+        let charset = self.lines.charset();
+        for unit in units {
+            if let Some(segment) = super::unit_segment(
                 unit,
                 r.format,
                 r.include_skipped,
                 charset,
                 &mut self.info.skipped,
-            );
-            if segment.is_some() {
-                return Ok(segment);
+            ) {
+                self.ready.push_back(segment);
             }
         }
-        Ok(None)
     }
 }
 
@@ -135,6 +199,8 @@ impl<R: BufRead> Iterator for Units<R> {
 
 /// The segments of an input that can be read as they come: plain text's paragraphs or a
 /// line-based bilingual file's units.
+// One value per input, made once and never moved in a loop: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Segments<R> {
     Paragraphs(Paragraphs<R>),
     Units(Units<R>),
@@ -142,7 +208,7 @@ pub enum Segments<R> {
 
 impl<R: BufRead> Segments<R> {
     /// The segments of `lines`, the input called `name`, read in `format` as `how` says; an
-    /// error for a format read whole (XLIFF, TMX, PO, Markdown), which callers read with
+    /// error for a format read whole (XLIFF, TMX, Markdown), which callers read with
     /// `Document::read`.
     pub fn new(
         name: &str,
@@ -211,7 +277,10 @@ mod tests {
         let tsv = "id\tsrc\ttgt\tnote\r\n1\tHello 5\tহ্যালো ৫\tx\n\n2\tBye\t\n3\tক\tখ\ty";
         let jsonl = "{\"id\": 7, \"src\": \"a\\tb 3\", \"tgt\": \"ক\\u09be \\ud83d\\ude00 খ\", \"sys\": \"m\"}\n\n\
                      {\"tgt\": null, \"src\": \"x\"}\n{\"source\": \"Hi\", \"target\": \"হাই\"}\n";
-        for (format, text) in [(Format::Tsv, tsv), (Format::Jsonl, jsonl)] {
+        let po = "# h\r\nmsgid \"\"\r\nmsgstr \"\"\r\n\"Language: bn\\n\"\r\n\r\n#, fuzzy\nmsgid \"a\"\nmsgstr \"ক\"\n\
+                  msgid \"%d x\"\nmsgid_plural \"%d xs\"\nmsgstr[0] \"\"\n\"খ\\n\"\n  \"গ \\303\\251\"\nmsgstr[1] \"\"\n\
+                  #~ msgid \"o\"\n#~ msgstr \"ঘ\"\nmsgid \"last\"\nmsgstr \"ঙ\"";
+        for (format, text) in [(Format::Tsv, tsv), (Format::Jsonl, jsonl), (Format::Po, po)] {
             for include_skipped in [false, true] {
                 for bom in [false, true] {
                     let mut bytes = if bom { vec![0xEF, 0xBB, 0xBF] } else { vec![] };
@@ -254,6 +323,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A PO file's header is read before its first unit is given, so a stream or a document
+    /// too large to hold knows its language from the start.
+    #[test]
+    fn a_po_header_is_known_before_the_first_unit() {
+        let text = "msgid \"\"\nmsgstr \"Language: ru\\nX-Source-Language: en\\n\"\n\nmsgid \"a\"\nmsgstr \"б\"\n";
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
+        let lines = Lines::new("t.po", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let reader = LineReader::new("t.po", Format::Po, &ReadOptions::default()).unwrap();
+        let mut units = Units::new(lines, reader);
+        assert_eq!(units.info().target_language.as_deref(), Some("ru"));
+        assert_eq!(units.info().source_language.as_deref(), Some("en"));
+        assert_eq!(units.next().unwrap().unwrap().text, "б");
+        assert!(units.next().is_none());
     }
 
     #[test]

@@ -63,8 +63,15 @@ impl Format {
         }
     }
 
-    /// Whether the format is read one line at a time (TSV, JSONL), so it can be streamed.
+    /// Whether the format is read a line at a time (TSV, JSONL, PO), so it can be streamed
+    /// and checked in bounded memory.
     pub fn by_line(self) -> bool {
+        matches!(self, Format::Tsv | Format::Jsonl | Format::Po)
+    }
+
+    /// Whether a file of the format is the dump of an MT run (TSV, JSONL), where a blank
+    /// target is the engine's output, not a unit left untranslated in a translation tool.
+    pub fn is_dump(self) -> bool {
         matches!(self, Format::Tsv | Format::Jsonl)
     }
 }
@@ -179,6 +186,14 @@ pub fn read(format: Format, src: &Source, options: &ReadOptions) -> Result<Vec<U
     }
 }
 
+/// What maps a reader's raw byte offsets to positions in the input.
+pub(crate) trait Locate {
+    /// The position of raw byte `raw`.
+    fn pos(&mut self, raw: usize) -> Position;
+    /// An error at raw byte `raw`: `NAME:LINE:COLUMN: what`.
+    fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error;
+}
+
 /// Positions of byte offsets of a source's text. Offsets are asked for mostly in increasing
 /// order, so a cursor walks the text once; an offset behind the cursor starts from the nearest
 /// checkpoint (one every `STEP` bytes walked), so no lookup walks more than `STEP` bytes plus
@@ -237,6 +252,34 @@ impl<'a> Locator<'a> {
     }
 }
 
+impl Locate for Locator<'_> {
+    fn pos(&mut self, raw: usize) -> Position {
+        Locator::pos(self, raw)
+    }
+
+    fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
+        Locator::error(self, raw, what)
+    }
+}
+
+/// A `Locator` over one line of a text read a line at a time, taking the raw offsets of the
+/// whole text (the line's first byte is raw offset `start`), so texts built over several
+/// lines keep offsets that never meet by chance.
+pub(crate) struct LineLocator<'a> {
+    pub loc: Locator<'a>,
+    pub start: usize,
+}
+
+impl Locate for LineLocator<'_> {
+    fn pos(&mut self, raw: usize) -> Position {
+        self.loc.pos(raw.saturating_sub(self.start))
+    }
+
+    fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
+        self.loc.error(raw.saturating_sub(self.start), what)
+    }
+}
+
 /// The largest character boundary of `s` at or before `i` (clamped to `s`).
 pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -270,7 +313,7 @@ pub(crate) struct TextBuilder {
 
 impl TextBuilder {
     /// A text whose first character (if it is verbatim) is at raw offset `start`.
-    pub fn new(start: usize, loc: &mut Locator) -> TextBuilder {
+    pub fn new(start: usize, loc: &mut impl Locate) -> TextBuilder {
         TextBuilder {
             text: String::new(),
             at: loc.pos(start),
@@ -280,7 +323,7 @@ impl TextBuilder {
         }
     }
 
-    fn anchor(&mut self, raw: usize, loc: &mut Locator) {
+    fn anchor(&mut self, raw: usize, loc: &mut impl Locate) {
         let at = loc.pos(raw);
         let offset = self.text.len();
         if offset == 0 && self.map.is_empty() {
@@ -294,7 +337,7 @@ impl TextBuilder {
     }
 
     /// Text that is in the input verbatim at raw offset `raw`.
-    pub fn verbatim(&mut self, s: &str, raw: usize, loc: &mut Locator) {
+    pub fn verbatim(&mut self, s: &str, raw: usize, loc: &mut impl Locate) {
         if s.is_empty() {
             return;
         }
@@ -306,7 +349,7 @@ impl TextBuilder {
     }
 
     /// Text decoded from the raw bytes `start..end` (an entity, an escape, a line join).
-    pub fn decoded(&mut self, s: &str, start: usize, end: usize, loc: &mut Locator) {
+    pub fn decoded(&mut self, s: &str, start: usize, end: usize, loc: &mut impl Locate) {
         if s.is_empty() {
             return;
         }
@@ -320,7 +363,7 @@ impl TextBuilder {
 
     /// XML character data at raw offset `raw`: verbatim, except that line ends are normalised
     /// as XML requires (CR LF and a lone CR become LF).
-    pub fn xml_text(&mut self, s: &str, raw: usize, loc: &mut Locator) {
+    pub fn xml_text(&mut self, s: &str, raw: usize, loc: &mut impl Locate) {
         let mut from = 0;
         while let Some(i) = s[from..].find('\r').map(|i| from + i) {
             self.verbatim(&s[from..i], raw + from, loc);
@@ -343,7 +386,7 @@ impl TextBuilder {
         role: CodeRole,
         content: Option<String>,
         (start, end): (usize, usize),
-        loc: &mut Locator,
+        loc: &mut impl Locate,
     ) -> usize {
         let offset = self.text.len();
         self.codes.push(InlineCode {

@@ -9,8 +9,14 @@
 //!   its line in the file. Any other escape, a string without quotes or left open, text after
 //!   a string, an unknown keyword, a `msgid` without `msgstr` are errors naming the line and
 //!   column.
-//! - **Header**: the entry with an empty `msgid` and no context is not a unit; its `Language:`
-//!   is the target language and its `X-Source-Language:` (if any) the source language.
+//! - **Header**: the first entry, when its `msgid` is empty and it has no context, is not a
+//!   unit; its `Language:` is the target language and its `X-Source-Language:` (if any) the
+//!   source language. An entry with an empty `msgid` after another entry is neither a header
+//!   nor a unit (gettext writes the header first; a file read a line at a time knows its
+//!   languages before its first unit).
+//! - **Read a line at a time** (`Stream`): an entry's units are given when the entry is
+//!   complete (a blank line, the next entry's comment or keyword, the end of the file), so a
+//!   PO file of any size streams and is checked in bounded memory as TSV and JSONL are.
 //! - **Comments**: translator comments (`# ...`) and extracted comments (`#. ...`) are notes
 //!   (consecutive lines of one kind make one note), `mtqc-ignore:` directives are read from
 //!   translator comments; flags (`#, ...`) other than `fuzzy` are kept as a note
@@ -19,37 +25,90 @@
 //!   `ReadOptions::include_skipped` is set; else an empty (blank) `msgstr` is `NoTarget`; else
 //!   `#, fuzzy` is `Fuzzy`.
 
-use super::{Locator, ReadOptions, Source, TextBuilder, blank};
+use super::{LineLocator, Locate, Locator, ReadOptions, Source, TextBuilder, blank};
 use crate::error::Error;
 use crate::input::unit::{FileInfo, Skip, Unit, UnitDoc, ignore_directives};
+use crate::input::{Charset, Position};
 
-/// Read a PO file.
+/// Read a PO file: its lines, in order, given to a `Stream`.
 pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
-    let mut p = Parser {
-        loc: Locator::new(src),
-        entry: Entry::default(),
-        units: Vec::new(),
-        info: None,
-        include_obsolete: options.include_skipped,
-    };
-    let text = src.text;
-    let mut start = 0;
-    while start < text.len() {
-        let end = text[start..]
-            .find('\n')
-            .map_or(text.len(), |i| start + i + 1);
-        let mut line = &text[start..end];
-        line = line.strip_suffix('\n').unwrap_or(line);
-        line = line.strip_suffix('\r').unwrap_or(line);
-        p.line(line, start)?;
-        start = end;
+    let mut stream = Stream::new(src.name, options);
+    let mut at = src.base;
+    for line in src.text.split_inclusive('\n') {
+        stream.line(line, at, src.charset)?;
+        at = at.after(line, src.charset);
     }
-    p.finish_entry()?;
+    stream.finish()?;
     Ok(vec![UnitDoc {
-        info: p.info.unwrap_or_default(),
-        units: p.units,
+        info: stream.info().cloned().unwrap_or_default(),
+        units: stream.take_units(),
         charset: src.charset,
     }])
+}
+
+/// A PO file read a line at a time: the units of each entry once the entry is complete, the
+/// header's languages once the first entry is (the header is the first entry, as gettext
+/// writes it; an empty `msgid` after another entry is no header and no unit).
+pub struct Stream {
+    p: Parser,
+    /// Raw offset of the next line in the decoded text.
+    raw: usize,
+}
+
+impl Stream {
+    pub fn new(name: &str, options: &ReadOptions) -> Stream {
+        Stream {
+            p: Parser {
+                name: name.into(),
+                entry: Entry::default(),
+                units: Vec::new(),
+                info: None,
+                settled: false,
+                include_obsolete: options.include_skipped,
+            },
+            raw: 0,
+        }
+    }
+
+    /// The next line of the file, its line break included, starting at `at`.
+    pub fn line(&mut self, line: &str, at: Position, charset: Charset) -> Result<(), Error> {
+        let start = self.raw;
+        self.raw += line.len();
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let name = self.p.name.clone();
+        let src = Source {
+            name: &name,
+            text: line,
+            base: at,
+            charset,
+        };
+        let mut loc = LineLocator {
+            loc: Locator::new(&src),
+            start,
+        };
+        self.p.line(line, start, &mut loc)
+    }
+
+    /// The end of the file: its last entry is complete.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        self.p.finish_entry()
+    }
+
+    /// The units of the entries completed since the last call.
+    pub fn take_units(&mut self) -> Vec<Unit> {
+        std::mem::take(&mut self.p.units)
+    }
+
+    /// Whether the first entry is complete, so the header's languages are known.
+    pub fn settled(&self) -> bool {
+        self.p.settled
+    }
+
+    /// The header's languages, if the first entry was a header.
+    pub fn info(&self) -> Option<&FileInfo> {
+        self.p.info.as_ref()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +122,8 @@ enum Field {
 
 #[derive(Default)]
 struct Entry {
-    /// Raw offset of the entry's first keyword.
-    start: Option<usize>,
+    /// Where the entry's first keyword is.
+    start: Option<Position>,
     translator: Vec<String>,
     extracted: Vec<String>,
     flags: Vec<String>,
@@ -80,23 +139,21 @@ struct Entry {
     last: Option<Field>,
 }
 
-struct Parser<'a> {
-    loc: Locator<'a>,
+struct Parser {
+    name: std::sync::Arc<str>,
     entry: Entry,
     units: Vec<Unit>,
     info: Option<FileInfo>,
+    /// The first entry is complete.
+    settled: bool,
     include_obsolete: bool,
 }
 
 const KEYWORDS: [&str; 4] = ["msgctxt", "msgid_plural", "msgid", "msgstr"];
 
-impl Parser<'_> {
-    fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
-        self.loc.error(raw, what)
-    }
-
+impl Parser {
     /// One line (its line break removed) starting at raw offset `start`.
-    fn line(&mut self, line: &str, start: usize) -> Result<(), Error> {
+    fn line(&mut self, line: &str, start: usize, loc: &mut impl Locate) -> Result<(), Error> {
         let indent = line.len() - line.trim_start().len();
         let (rest, at) = (&line[indent..], start + indent);
         if rest.is_empty() {
@@ -115,7 +172,7 @@ impl Parser<'_> {
                 self.finish_entry()?;
             }
             self.entry.obsolete = true;
-            return self.statement(body, at + 2 + pad);
+            return self.statement(body, at + 2 + pad, loc);
         }
         if let Some(comment) = rest.strip_prefix('#') {
             if !self.entry.strs.is_empty() || self.entry.obsolete {
@@ -126,7 +183,7 @@ impl Parser<'_> {
         if self.entry.obsolete {
             self.finish_entry()?;
         }
-        self.statement(rest, at)
+        self.statement(rest, at, loc)
     }
 
     fn comment(&mut self, comment: &str) -> Result<(), Error> {
@@ -164,12 +221,11 @@ impl Parser<'_> {
     }
 
     /// A keyword line or a continuation string, at raw offset `at`.
-    fn statement(&mut self, s: &str, at: usize) -> Result<(), Error> {
+    fn statement(&mut self, s: &str, at: usize, loc: &mut impl Locate) -> Result<(), Error> {
         if s.starts_with('"') {
             let Some(field) = self.entry.last else {
-                return Err(self.error(at, "a string continues no msgid or msgstr"));
+                return Err(loc.error(at, "a string continues no msgid or msgstr"));
             };
-            let loc = &mut self.loc;
             let entry = &mut self.entry;
             let b = match field {
                 Field::Ctxt => entry.ctxt.as_mut(),
@@ -184,7 +240,7 @@ impl Parser<'_> {
         }
         let Some(keyword) = KEYWORDS.iter().find(|k| s.starts_with(**k)) else {
             let word: String = s.chars().take_while(|c| !c.is_whitespace()).collect();
-            return Err(self.error(
+            return Err(loc.error(
                 at,
                 format!(
                     "expected msgctxt, msgid, msgid_plural, msgstr or a string, found `{word}`"
@@ -202,10 +258,10 @@ impl Parser<'_> {
             && let Some(index) = after.strip_prefix('[')
         {
             let Some(close) = index.find(']') else {
-                return Err(self.error(at + keyword.len(), "`msgstr[` without `]`"));
+                return Err(loc.error(at + keyword.len(), "`msgstr[` without `]`"));
             };
             let Ok(n) = index[..close].trim().parse::<usize>() else {
-                return Err(self.error(
+                return Err(loc.error(
                     at + keyword.len() + 1,
                     format!("bad plural index `{}`", &index[..close]),
                 ));
@@ -215,7 +271,7 @@ impl Parser<'_> {
         }
         if !after.starts_with([' ', '\t']) && !after.is_empty() {
             let word: String = s.chars().take_while(|c| !c.is_whitespace()).collect();
-            return Err(self.error(at, format!("unknown keyword `{word}`")));
+            return Err(loc.error(at, format!("unknown keyword `{word}`")));
         }
         // A new entry starts with msgctxt or msgid once the last one has a msgstr.
         if matches!(field, Field::Ctxt | Field::Id) && !self.entry.strs.is_empty() {
@@ -225,7 +281,7 @@ impl Parser<'_> {
         let string_at = at + (s.len() - after.len()) + pad;
         let body = &after[pad..];
         if !body.starts_with('"') {
-            return Err(self.error(
+            return Err(loc.error(
                 string_at,
                 format!("expected a string in double quotes after {keyword}"),
             ));
@@ -246,12 +302,14 @@ impl Parser<'_> {
                 Field::Ctxt if self.entry.id.is_some() => "msgctxt after msgid".to_string(),
                 _ => format!("{keyword} repeated in one entry"),
             };
-            return Err(self.error(at, what));
+            return Err(loc.error(at, what));
         }
-        self.entry.start.get_or_insert(at);
+        if self.entry.start.is_none() {
+            self.entry.start = Some(loc.pos(at));
+        }
         self.entry.last_comment = None;
-        let mut b = TextBuilder::new(string_at + 1, &mut self.loc);
-        string(body, string_at, &mut b, &mut self.loc)?;
+        let mut b = TextBuilder::new(string_at + 1, loc);
+        string(body, string_at, &mut b, loc)?;
         match field {
             Field::Ctxt => self.entry.ctxt = Some(b),
             Field::Id => self.entry.id = Some(b),
@@ -268,13 +326,18 @@ impl Parser<'_> {
             return Ok(()); // comments only
         };
         if entry.strs.is_empty() {
-            let at = entry.start.unwrap_or(0);
-            return Err(self.error(at, "msgid without msgstr"));
+            let at = entry.start.unwrap_or(Position::line_start(0, 1, 0));
+            return Err(Error::input(format!(
+                "{}:{}:{}: msgid without msgstr",
+                self.name, at.line, at.column
+            )));
         }
+        let first = !self.settled;
+        self.settled = true;
         let id = id.finish();
         let ctxt = entry.ctxt.map(TextBuilder::finish);
         if id.text.is_empty() && ctxt.is_none() && !entry.obsolete {
-            if self.info.is_none() {
+            if first {
                 let header = entry
                     .strs
                     .into_iter()
@@ -382,7 +445,7 @@ fn header_info(header: &str) -> FileInfo {
 
 /// Decode the string `"..."` at the start of `s` (raw offset `at`, the opening quote) into
 /// `b`; only whitespace may follow it.
-fn string(s: &str, at: usize, b: &mut TextBuilder, loc: &mut Locator) -> Result<(), Error> {
+fn string(s: &str, at: usize, b: &mut TextBuilder, loc: &mut impl Locate) -> Result<(), Error> {
     let body = &s[1..];
     let base = at + 1;
     let mut run_start = 0;
@@ -468,7 +531,7 @@ fn flush_bytes(
     span: (usize, usize),
     base: usize,
     b: &mut TextBuilder,
-    loc: &mut Locator,
+    loc: &mut impl Locate,
 ) -> Result<(), Error> {
     if bytes.is_empty() {
         return Ok(());
@@ -585,6 +648,21 @@ mod tests {
         assert!(error("msgid \"a\"\nmsgstr \"\\351\"\n").contains("not UTF-8"));
         assert!(error("\"orphan\"\n").contains("continues no msgid"));
         assert!(error("msgid \"a\"\nmsgstr \"b\\").contains("unterminated"));
+    }
+
+    /// The header is the first entry, as gettext writes it: an empty `msgid` after another
+    /// entry names no language and is no unit (a file read a line at a time knows its
+    /// languages before its first unit).
+    #[test]
+    fn a_header_after_an_entry_is_not_the_header() {
+        let doc = read_po("msgid \"a\"\nmsgstr \"খ\"\n\nmsgid \"\"\nmsgstr \"Language: ru\\n\"\n")
+            .unwrap();
+        assert_eq!(doc.info.target_language, None);
+        assert_eq!(doc.units.len(), 1);
+        let doc =
+            read_po("# c\n\nmsgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"a\"\nmsgstr \"б\"\n")
+                .unwrap();
+        assert_eq!(doc.info.target_language.as_deref(), Some("ru"));
     }
 
     #[test]
