@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use unicode_script::Script;
 
 use crate::engine::{self, Engine, Known, Prepared, Selection};
@@ -160,21 +161,24 @@ impl Checker {
             self.judging.segments,
         );
         let mut scorer = self.scorer(&prepared.ctx);
-        let paragraphs = analyses
-            .iter()
+        // Reports on all threads, counted in order.
+        let reports: Vec<(ParagraphReport, f64)> = analyses
+            .par_iter()
             .zip(segments)
             .zip(located.paragraphs)
             .enumerate()
             .map(|(i, ((a, s), findings))| {
-                let words = scorer.words(a);
-                scorer.paragraph(first_index + i, s, words, findings)
+                scorer.report(first_index + i, s, scorer.words(a), findings)
             })
             .collect();
+        let paragraphs = reports.into_iter().map(|r| scorer.add(r)).collect();
         let mut file = scorer.file(path, info, &prepared);
         file.paragraphs = paragraphs;
         file.suppressed = located.suppressed;
         file.baselined = located.baselined.len();
         file.baselined_findings = located.baselined;
+        // A large document's analyses are millions of small allocations: freed on all threads.
+        analyses.into_par_iter().for_each(drop);
         file
     }
 
@@ -286,7 +290,8 @@ impl Scorer<'_> {
         score::words(a, self.unspaced)
     }
 
-    /// The report of paragraph `index`, segment `s` with `words` words and its findings.
+    /// The report of paragraph `index`, segment `s` with `words` words and its findings,
+    /// counted in the file's score.
     pub fn paragraph(
         &mut self,
         index: usize,
@@ -294,6 +299,27 @@ impl Scorer<'_> {
         words: usize,
         findings: Vec<crate::findings::Finding>,
     ) -> ParagraphReport {
+        let scored = self.report(index, s, words, findings);
+        self.add(scored)
+    }
+
+    /// Count a paragraph's report in the file's score (paragraphs in order: the penalty is a
+    /// sum of floats).
+    pub fn add(&mut self, (report, penalty): (ParagraphReport, f64)) -> ParagraphReport {
+        self.words += report.words;
+        self.penalty += penalty;
+        self.pass &= report.pass;
+        report
+    }
+
+    /// The report of a paragraph and its penalty before rounding, not yet counted (`add`).
+    pub fn report(
+        &self,
+        index: usize,
+        s: &Segment,
+        words: usize,
+        findings: Vec<crate::findings::Finding>,
+    ) -> (ParagraphReport, f64) {
         let judging = &self.checker.judging;
         let p: f64 = findings
             .iter()
@@ -301,11 +327,8 @@ impl Scorer<'_> {
             .map(|(s, n)| judging.weights.of(s) * n as f64)
             .sum();
         let ok = judging.gate.paragraph(&findings);
-        self.words += words;
-        self.penalty += p;
-        self.pass &= ok;
         let unit = s.unit.as_deref();
-        ParagraphReport {
+        let report = ParagraphReport {
             id: unit.map(|u| u.id.clone()),
             source: unit.and_then(|u| u.source.as_ref()).map(|t| t.text.clone()),
             target: unit.map(|_| s.text.clone()),
@@ -317,7 +340,8 @@ impl Scorer<'_> {
             pass: ok,
             findings,
             text: s.text.clone(),
-        }
+        };
+        (report, p)
     }
 
     /// The file's report so far, without its paragraphs, suppressed and baselined findings.

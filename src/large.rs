@@ -134,6 +134,7 @@ pub fn check(
     drop(paragraphs);
     if !streaming {
         let file = checker.check_segments(path, &info, &held.segments, None, 0);
+        crate::dropper::drop_later(held);
         return Ok(Ok(Outcome {
             file,
             bytes,

@@ -11,6 +11,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod dropper;
 pub mod engine;
 pub mod error;
 pub mod examples;

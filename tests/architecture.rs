@@ -11,7 +11,7 @@ use std::path::Path;
 /// scores -> report -> assembly -> the application.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "vocab", "hash", "lang", "template", "fields", "paths",
+        "error", "vocab", "hash", "lang", "template", "fields", "paths", "dropper",
     ],
     &["input", "text", "lexicon", "glossary"],
     &["checks"],

@@ -188,6 +188,42 @@ impl Check for Pattern {
         }
     }
 
+    /// A document in memory: the same decision as the judgement's (`slip`), the hits found
+    /// once with the paragraphs on all threads and the other way counted only as far as the
+    /// decision needs (a document's dandas after their word up to one more than its slips).
+    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
+        use rayon::prelude::*;
+        let Some(other) = &self.house_style else {
+            return;
+        };
+        let hits: Vec<Vec<Hit>> = ps
+            .par_iter()
+            .map(|p| {
+                let mut hits = Vec::new();
+                self.hits(p.text, &mut hits);
+                hits
+            })
+            .collect();
+        let found: usize = hits.iter().map(Vec::len).sum();
+        if found == 0 {
+            return;
+        }
+        let cap = found + 1;
+        let mut others = 0;
+        for p in ps {
+            others += other.find_iter(p.text).take(cap - others).count();
+            if others == cap {
+                break;
+            }
+        }
+        if !slip(found, others) {
+            return;
+        }
+        for (i, hits) in hits.into_iter().enumerate() {
+            out.extend(hits.into_iter().map(|hit| DocHit { paragraph: i, hit }));
+        }
+    }
+
     fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
         let other = self.house_style.as_ref()?;
         Some(Box::new(HouseStyle {
@@ -198,6 +234,13 @@ impl Check for Pattern {
             slip: false,
         }))
     }
+}
+
+/// Whether a document with `found` matches of a house-style pattern and `others` of its other
+/// way slips: the pattern is the minority way, or there is too little of either to show a
+/// house style. Exact for any `others` above `found` (`document` stops counting there).
+fn slip(found: usize, others: usize) -> bool {
+    found > 0 && (others > found || others + found < HOUSE_STYLE_EVIDENCE)
 }
 
 /// A house-style rule on a document: the first pass counts both ways of writing it, the second
@@ -219,8 +262,7 @@ impl Judgement for HouseStyle<'_> {
     }
 
     fn decide(&mut self, _: &Context) -> Vec<usize> {
-        self.slip = self.found > 0
-            && (self.others > self.found || self.others + self.found < HOUSE_STYLE_EVIDENCE);
+        self.slip = slip(self.found, self.others);
         Vec::new()
     }
 

@@ -174,21 +174,26 @@ pub fn find(
     let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
     // Document rules see the whole document, or one segment at a time (segments on all
     // threads); rules that compare the units of a file always see all of them.
-    let mut whole = Vec::new();
-    for (r, rule) in rules.iter().enumerate() {
-        if segments && !rule.check.file_scope() {
-            found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
-                let mut hits = Vec::new();
+    type Numbered<'r> = Vec<(usize, &'r &'r Rule)>;
+    let (each, whole): (Numbered, Numbered) = rules
+        .iter()
+        .enumerate()
+        .partition(|(_, rule)| segments && !rule.check.file_scope());
+    // One segment at a time: every such rule on a segment, the segments on all threads.
+    if !each.is_empty() {
+        found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
+            let mut hits = Vec::new();
+            let mut out = Vec::new();
+            for &(r, rule) in &each {
                 rule.check.document(&analyses[i..=i], ctx, &mut hits);
-                hits.into_iter().map(move |d: DocHit| Found {
+                out.extend(hits.drain(..).map(|d: DocHit| Found {
                     paragraph: i,
                     rule: r,
                     hit: d.hit,
-                })
-            }));
-        } else {
-            whole.push((r, rule));
-        }
+                }));
+            }
+            out
+        }));
     }
     // Rules that judge the whole document, side by side on all threads; their hits in rule
     // order.

@@ -1,13 +1,47 @@
 //! `--format json`: the report as one JSON object (contract version 1, see README).
+//!
+//! A small report is written by serde_json's pretty printer straight to the output. A large
+//! one (or one whose paragraphs were spilled, `large`) is written as an outline, every file's
+//! `paragraphs` an empty array, with each file's paragraph records put in its place: rendered
+//! on all threads a group at a time (`spill::json_record`, the spill's own writer), or copied
+//! from the spill. Either way the bytes are the pretty printer's.
 
-use super::Report;
+use std::cell::Cell;
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use super::spill::json_record;
+use super::{ParagraphReport, Report};
 
 /// Written straight to the output, not built in memory first.
 pub struct Json;
 
-/// The line that holds the `paragraphs` key of a file whose paragraphs are spilled (no JSON
-/// string holds a line break, so a line's start is the printer's).
-const SPILLED_PARAGRAPHS: &str = "\n      \"paragraphs\": []";
+/// The line that holds the `paragraphs` key of a file in the outline (no JSON string holds a
+/// line break, so a line's start is the printer's).
+const OUTLINE_PARAGRAPHS: &str = "\n      \"paragraphs\": []";
+
+/// Fewest paragraphs in a report that are rendered on all threads.
+const PARALLEL_FROM: usize = 4096;
+
+/// Paragraph records rendered by one task, and tasks rendered before they are written (what
+/// is held of the output at once).
+const CHUNK: usize = 256;
+const GROUP: usize = 64;
+
+thread_local! {
+    /// Serialising the outline: every file's paragraphs as an empty array.
+    static OUTLINE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `FileReport::paragraphs` as serialised: the records, or none in the outline.
+pub fn paragraphs<S: serde::Serializer>(ps: &[ParagraphReport], s: S) -> Result<S::Ok, S::Error> {
+    if OUTLINE.with(Cell::get) {
+        s.collect_seq(std::iter::empty::<&ParagraphReport>())
+    } else {
+        s.collect_seq(ps)
+    }
+}
 
 impl super::Renderer for Json {
     fn render(
@@ -16,36 +50,72 @@ impl super::Renderer for Json {
         _: &super::Context,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let spilled: Vec<_> = report
-            .files
-            .iter()
-            .filter(|f| f.paragraphs.is_empty())
-            .map(|f| f.spilled.as_ref())
-            .collect();
-        if spilled.iter().all(Option::is_none) {
+        let paragraphs: usize = report.files.iter().map(|f| f.paragraphs.len()).sum();
+        if report.files.iter().all(|f| f.spilled.is_none()) && paragraphs < PARALLEL_FROM {
             serde_json::to_writer_pretty(&mut *out, report).map_err(io_error)?;
             return out.write_all(b"\n");
         }
-        // A document too large to hold: its paragraphs are copied from their spill into the
-        // place of the empty array its file has in the report (the files without paragraphs,
-        // in order).
-        let text = render(report);
+        let text = outline(report);
         let mut rest = text.as_str();
-        for s in spilled {
+        for f in &report.files {
             let at = rest
-                .find(SPILLED_PARAGRAPHS)
-                .expect("every file without paragraphs has an empty array")
-                + SPILLED_PARAGRAPHS.len()
+                .find(OUTLINE_PARAGRAPHS)
+                .expect("every file has a paragraphs array in the outline")
+                + OUTLINE_PARAGRAPHS.len()
                 - 2;
             out.write_all(&rest.as_bytes()[..at])?;
-            match s {
-                Some(s) => s.copy_to(out)?,
-                None => out.write_all(b"[]")?,
+            match &f.spilled {
+                Some(s) if f.paragraphs.is_empty() => s.copy_to(out)?,
+                _ => write_paragraphs(&f.paragraphs, out)?,
             }
             rest = &rest[at + 2..];
         }
         out.write_all(rest.as_bytes())
     }
+}
+
+/// The report with every file's paragraphs an empty array.
+fn outline(report: &Report) -> String {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            OUTLINE.with(|o| o.set(false));
+        }
+    }
+    OUTLINE.with(|o| o.set(true));
+    let _reset = Reset;
+    render(report)
+}
+
+/// A file's `paragraphs` array as the pretty printer writes it, its records rendered on all
+/// threads, `GROUP` tasks of `CHUNK` records at a time.
+fn write_paragraphs(ps: &[ParagraphReport], out: &mut dyn Write) -> std::io::Result<()> {
+    if ps.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[\n")?;
+    for (g, group) in ps.chunks(CHUNK * GROUP).enumerate() {
+        let rendered: Vec<Vec<u8>> = group
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for (k, p) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        buf.extend_from_slice(b",\n");
+                    }
+                    json_record(p, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (k, buf) in rendered.iter().enumerate() {
+            if g > 0 || k > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(buf)?;
+        }
+    }
+    out.write_all(b"\n      ]")
 }
 
 fn io_error(e: serde_json::Error) -> std::io::Error {

@@ -231,6 +231,7 @@ pub struct FileReport {
     pub score: f64,
     pub penalty_per_1000_words: f64,
     pub pass: bool,
+    #[serde(serialize_with = "json::paragraphs")]
     pub paragraphs: Vec<ParagraphReport>,
     /// Findings a `--baseline` accepted: not reported, scored or gated.
     pub baselined: usize,

@@ -19,6 +19,21 @@ pub enum SpillFormat {
 /// paragraphs array (serde_json's pretty printer indents by two spaces).
 const JSON_INDENT: &str = "        ";
 
+/// A paragraph's record as the JSON report writes it in its file's `paragraphs` array:
+/// serde_json's pretty printing, each line indented to the record's depth (no JSON string
+/// holds a line break). The one writer of these records, spilled or held.
+pub fn json_record(p: &ParagraphReport, out: &mut impl Write) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(p).map_err(std::io::Error::other)?;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(JSON_INDENT.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Spilled paragraphs and what the run's summary needs of them.
 #[derive(Debug, Clone)]
 pub struct Spilled {
@@ -80,14 +95,7 @@ impl Spill {
                 if self.paragraphs > 0 {
                     self.out.write_all(b",\n")?;
                 }
-                let text = serde_json::to_string_pretty(p).map_err(std::io::Error::other)?;
-                for (i, line) in text.lines().enumerate() {
-                    if i > 0 {
-                        self.out.write_all(b"\n")?;
-                    }
-                    self.out.write_all(JSON_INDENT.as_bytes())?;
-                    self.out.write_all(line.as_bytes())?;
-                }
+                json_record(p, &mut self.out)?;
             }
         }
         self.paragraphs += 1;
