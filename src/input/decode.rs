@@ -186,8 +186,19 @@ impl<R: BufRead> Lines<R> {
         {
             return Err(binary_error(&self.name, start + i));
         }
-        // The line becomes the text; the next is read into a buffer the size of this one (up
-        // to 64 KiB: a huge line leaves no huge buffer behind), not grown from nothing.
+        // Valid UTF-8 (nearly every line) is told by a SIMD validator and copied out, the
+        // buffer kept for the next line (up to 64 KiB: a huge line leaves no huge buffer
+        // behind); anything else goes to the standard library for its error or its repair.
+        if let Ok(text) = simdutf8::basic::from_utf8(&self.buf) {
+            let text = text.to_owned();
+            if self.buf.capacity() > 64 << 10 {
+                self.buf = Vec::with_capacity(64 << 10);
+            }
+            return Ok(Some(Line {
+                text,
+                offset: start,
+            }));
+        }
         let bytes = std::mem::replace(&mut self.buf, Vec::with_capacity(n.min(64 << 10)));
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
