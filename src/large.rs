@@ -267,12 +267,14 @@ struct Batch {
 
 impl Batch {
     fn push(&mut self, segment: Segment) {
-        let source = segment
-            .unit
-            .as_ref()
-            .and_then(|u| u.source.as_ref())
-            .map_or(0, |s| s.text.len());
-        self.bytes += segment.text.len() + source;
+        // What a unit holds besides its target: its source, id and notes (a PO entry's
+        // comments may be far longer than its strings).
+        let unit = segment.unit.as_ref().map_or(0, |u| {
+            u.source.as_ref().map_or(0, |s| s.text.len())
+                + u.id.len()
+                + u.notes.iter().map(String::len).sum::<usize>()
+        });
+        self.bytes += segment.text.len() + unit;
         self.segments.push(segment);
     }
 

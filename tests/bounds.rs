@@ -115,6 +115,57 @@ fn a_pack_of_huge_regexes_is_refused_and_no_regex_may_match_nothing() {
     );
 }
 
+/// A pattern rule whose flagged group is followed by long context: the search goes on from
+/// the group's end only over short context, so a line that every position could start a
+/// match in costs linear time (going on from the group's end over any context is quadratic:
+/// 40,000 letters took 6 s).
+#[test]
+fn a_pattern_with_long_context_after_its_group_stays_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let packs = dir.path().join("packs");
+    let d = packs.join("ctx");
+    fs::create_dir_all(&d).unwrap();
+    fs::write(
+        d.join("pack.toml"),
+        "[pack]\nid = \"ctx\"\nversion = \"1.0.0\"\nlanguages = [\"*\"]\ndescription = \"t\"\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("rules.toml"),
+        "[[rule]]\nid = \"a-then-z\"\nkind = \"pattern\"\nregex = '(a)[^z]*z'\ngroup = 1\n\
+         severity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\ndoc = \"Minor.\"\n",
+    )
+    .unwrap();
+    let run = |n: usize| {
+        let name = format!("a{n}.txt");
+        fs::write(dir.path().join(&name), format!("{}z\n", "a".repeat(n))).unwrap();
+        let args = [
+            "check",
+            "--no-config",
+            "--lang",
+            "en",
+            "--rules",
+            "packs",
+            "--packs",
+            "ctx",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            &name,
+        ];
+        seconds(dir.path(), &args)
+    };
+    let base = run(10);
+    let small = (run(20_000) - base).max(0.001);
+    let large = (run(80_000) - base).max(0.001);
+    // Four times the text: linear is four times the extra time, quadratic sixteen.
+    assert!(
+        large <= 8.0 * small + 0.25,
+        "20,000 letters {small:.3} s, 80,000 letters {large:.3} s beyond the start-up"
+    );
+}
+
 #[test]
 fn a_paragraph_full_of_findings_gives_a_bounded_report() {
     let dir = tempfile::tempdir().unwrap();

@@ -20,6 +20,8 @@ use crate::text::{Analysis, Span};
 pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
 /// Fewest occurrences of a pattern and its house-style alternative that show a house style.
 pub const HOUSE_STYLE_EVIDENCE: usize = 3;
+/// Most bytes of context after a flagged group that the search reads again (`each_group`).
+const RESCAN: usize = 16;
 /// Deepest nesting of groups a pack's regex may use.
 pub const REGEX_NEST_LIMIT: u32 = 64;
 
@@ -142,8 +144,10 @@ impl Pattern {
     }
 
     /// Each match with its flagged group, left to right. The search goes on from the end of
-    /// the flagged group, not of the match: context matched after it (the space after a
-    /// detached ending) may be the context before the next one (`त्या ला आणि घेण्या साठी`).
+    /// the flagged group, not of the match, when what the match holds after the group is
+    /// short context (at most `RESCAN` bytes): that context (the space after a detached
+    /// ending) may be the context before the next one (`त्या ला आणि घेण्या साठी`). Longer
+    /// context is not read again, so the search stays linear in the text.
     fn each_group<'t>(
         &self,
         text: &'t str,
@@ -162,7 +166,11 @@ impl Pattern {
             let next = match caps.get(self.group) {
                 Some(m) => {
                     f(&caps, m);
-                    m.end()
+                    if whole.end() - m.end() <= RESCAN {
+                        m.end()
+                    } else {
+                        whole.end()
+                    }
                 }
                 None => whole.end(),
             };

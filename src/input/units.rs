@@ -136,8 +136,12 @@ impl<R: BufRead> Units<R> {
         let Some(line) = self.lines.next() else {
             self.ended = true;
             if let LineFn::Po(po) = &mut self.reader.line {
+                let settled = po.settled();
                 po.finish()?;
                 let units = po.take_units();
+                if !settled {
+                    self.languages();
+                }
                 self.keep(units);
             }
             return Ok(());
@@ -155,16 +159,26 @@ impl<R: BufRead> Units<R> {
             LineFn::Po(po) => {
                 let settled = po.settled();
                 po.line(&line.text, at, charset)?;
-                if !settled && let Some(file) = po.info() {
-                    let declared = super::declared(file);
-                    self.info.source_language = declared.source_language;
-                    self.info.target_language = declared.target_language;
+                let units = po.take_units();
+                if !settled {
+                    self.languages();
                 }
-                po.take_units()
+                units
             }
         };
         self.keep(units);
         Ok(())
+    }
+
+    /// The languages a PO header names, once it is read.
+    fn languages(&mut self) {
+        if let LineFn::Po(po) = &self.reader.line
+            && let Some(file) = po.info()
+        {
+            let declared = super::declared(file);
+            self.info.source_language = declared.source_language;
+            self.info.target_language = declared.target_language;
+        }
     }
 
     fn keep(&mut self, units: Vec<Unit>) {
@@ -338,6 +352,22 @@ mod tests {
         assert_eq!(units.info().source_language.as_deref(), Some("en"));
         assert_eq!(units.next().unwrap().unwrap().text, "б");
         assert!(units.next().is_none());
+        // A catalogue of its header alone, completed by the end of the input.
+        for text in [
+            "msgid \"\"\nmsgstr \"Language: bn\\n\"\n",
+            "msgid \"\"\nmsgstr \"Language: bn\\n\"",
+        ] {
+            let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
+            let lines = Lines::new("h.po", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+            let reader = LineReader::new("h.po", Format::Po, &ReadOptions::default()).unwrap();
+            let mut units = Units::new(lines, reader);
+            assert_eq!(
+                units.info().target_language.as_deref(),
+                Some("bn"),
+                "{text:?}"
+            );
+            assert!(units.next().is_none());
+        }
     }
 
     #[test]

@@ -9,11 +9,11 @@
 //!   its line in the file. Any other escape, a string without quotes or left open, text after
 //!   a string, an unknown keyword, a `msgid` without `msgstr` are errors naming the line and
 //!   column.
-//! - **Header**: the first entry, when its `msgid` is empty and it has no context, is not a
-//!   unit; its `Language:` is the target language and its `X-Source-Language:` (if any) the
-//!   source language. An entry with an empty `msgid` after another entry is neither a header
-//!   nor a unit (gettext writes the header first; a file read a line at a time knows its
-//!   languages before its first unit).
+//! - **Header**: the first entry that is not obsolete, when its `msgid` is empty and it has no
+//!   context, is not a unit; its `Language:` is the target language and its
+//!   `X-Source-Language:` (if any) the source language. An entry with an empty `msgid` after
+//!   another entry is neither a header nor a unit (gettext writes the header first; a file
+//!   read a line at a time knows its languages before its first unit).
 //! - **Read a line at a time** (`Stream`): an entry's units are given when the entry is
 //!   complete (a blank line, the next entry's comment or keyword, the end of the file), so a
 //!   PO file of any size streams and is checked in bounded memory as TSV and JSONL are.
@@ -332,8 +332,9 @@ impl Parser {
                 self.name, at.line, at.column
             )));
         }
+        // The header is the first entry of the catalogue: obsolete entries before it are not.
         let first = !self.settled;
-        self.settled = true;
+        self.settled |= !entry.obsolete;
         let id = id.finish();
         let ctxt = entry.ctxt.map(TextBuilder::finish);
         if id.text.is_empty() && ctxt.is_none() && !entry.obsolete {
@@ -663,6 +664,11 @@ mod tests {
             read_po("# c\n\nmsgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"a\"\nmsgstr \"б\"\n")
                 .unwrap();
         assert_eq!(doc.info.target_language.as_deref(), Some("ru"));
+        // Obsolete entries are not the catalogue: the header may follow them.
+        let doc =
+            read_po("#~ msgid \"o\"\n#~ msgstr \"x\"\n\nmsgid \"\"\nmsgstr \"Language: hi\\n\"\n")
+                .unwrap();
+        assert_eq!(doc.info.target_language.as_deref(), Some("hi"));
     }
 
     #[test]
