@@ -3,13 +3,11 @@
 //! A small report is written by serde_json's pretty printer straight to the output. A large
 //! one (or one whose paragraphs were spilled, `large`) is written as an outline, every file's
 //! `paragraphs` an empty array, with each file's paragraph records put in its place: rendered
-//! on all threads a group at a time (`spill::json_record`, the spill's own writer), or copied
+//! on all threads (`write_in_parallel`, `spill::json_record`, the spill's own writer), or copied
 //! from the spill. Either way the bytes are the pretty printer's.
 
 use std::cell::Cell;
 use std::io::Write;
-
-use rayon::prelude::*;
 
 use super::spill::json_record;
 use super::{ParagraphReport, Report};
@@ -23,11 +21,6 @@ const OUTLINE_PARAGRAPHS: &str = "\n      \"paragraphs\": []";
 
 /// Fewest paragraphs in a report that are rendered on all threads.
 const PARALLEL_FROM: usize = 4096;
-
-/// Paragraph records rendered by one task, and tasks rendered before they are written (what
-/// is held of the output at once).
-const CHUNK: usize = 256;
-const GROUP: usize = 64;
 
 thread_local! {
     /// Serialising the outline: every file's paragraphs as an empty array.
@@ -88,33 +81,13 @@ fn outline(report: &Report) -> String {
 }
 
 /// A file's `paragraphs` array as the pretty printer writes it, its records rendered on all
-/// threads, `GROUP` tasks of `CHUNK` records at a time.
+/// threads.
 fn write_paragraphs(ps: &[ParagraphReport], out: &mut dyn Write) -> std::io::Result<()> {
     if ps.is_empty() {
         return out.write_all(b"[]");
     }
     out.write_all(b"[\n")?;
-    for (g, group) in ps.chunks(CHUNK * GROUP).enumerate() {
-        let rendered: Vec<Vec<u8>> = group
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut buf = Vec::new();
-                for (k, p) in chunk.iter().enumerate() {
-                    if k > 0 {
-                        buf.extend_from_slice(b",\n");
-                    }
-                    json_record(p, &mut buf)?;
-                }
-                Ok(buf)
-            })
-            .collect::<std::io::Result<_>>()?;
-        for (k, buf) in rendered.iter().enumerate() {
-            if g > 0 || k > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(buf)?;
-        }
-    }
+    super::write_in_parallel(ps, b",\n", json_record, out)?;
     out.write_all(b"\n      ]")
 }
 

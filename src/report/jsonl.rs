@@ -27,7 +27,8 @@ struct Line<'a> {
     findings: &'a [Finding],
 }
 
-/// Written a file at a time; a document too large to hold is copied from its spill.
+/// Written a file at a time, its records rendered on all threads; a document too large to
+/// hold is copied from its spill.
 pub struct Jsonl;
 
 impl super::Renderer for Jsonl {
@@ -41,9 +42,15 @@ impl super::Renderer for Jsonl {
             if let Some(s) = &file.spilled {
                 s.copy_to(out)?;
             }
-            for p in &file.paragraphs {
-                out.write_all(record(file, p).as_bytes())?;
-            }
+            super::write_in_parallel(
+                &file.paragraphs,
+                b"",
+                |p, buf| {
+                    buf.extend_from_slice(record(file, p).as_bytes());
+                    Ok(())
+                },
+                out,
+            )?;
         }
         Ok(())
     }

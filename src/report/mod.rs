@@ -33,6 +33,42 @@ pub struct Context {
     pub timestamp: u64,
 }
 
+/// Write `items` rendered by `render`, `sep` between two of them, in order: rendered on all
+/// threads, `CHUNK` items a task and `GROUP` tasks at a time (what is held of the output at
+/// once), so a report of half a million paragraph records is not written on one thread.
+pub(crate) fn write_in_parallel<T: Sync>(
+    items: &[T],
+    sep: &[u8],
+    render: impl Fn(&T, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 256;
+    const GROUP: usize = 64;
+    for (g, group) in items.chunks(CHUNK * GROUP).enumerate() {
+        let rendered: Vec<Vec<u8>> = group
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for (k, item) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        buf.extend_from_slice(sep);
+                    }
+                    render(item, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (k, buf) in rendered.iter().enumerate() {
+            if g > 0 || k > 0 {
+                out.write_all(sep)?;
+            }
+            out.write_all(buf)?;
+        }
+    }
+    Ok(())
+}
+
 /// An output format.
 pub trait Renderer: Sync {
     fn render(&self, report: &Report, cx: &Context, out: &mut dyn Write) -> std::io::Result<()>;
