@@ -287,6 +287,18 @@ fn mt_run() -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// What `mt_run` plants: each rule and the units it must flag, and none other.
+const PLANTED: [(&str, &[u64]); 8] = [
+    ("common.number-mismatch", &[1500]),
+    ("common.placeholder-mismatch", &[1600]),
+    ("common.untranslated-unit", &[1800]),
+    ("common.inconsistent-translation", &[1300]),
+    ("common.inconsistent-source", &[2048]),
+    ("bn.spelling-variant", &[1024]),
+    ("common.mixed-numbering-systems", &[2049]),
+    ("bn.space-before-danda", &[1700, 2900]),
+];
+
 const PLACES: [(&str, &str); 8] = [
     ("Pyongyang", "পিয়ংইয়াংয়ে"),
     ("Seoul", "সিউলে"),
@@ -391,15 +403,8 @@ fn a_large_po_file_gets_the_report_a_held_one_gets() {
     assert_eq!(file0["language"], "bn");
     assert_eq!(file0["skipped"]["fuzzy"], 7);
     assert_eq!(file0["skipped"]["no-target"], 1);
-    let planted: [(&str, &[usize]); 5] = [
-        ("common.number-mismatch", &[1500]),
-        ("common.placeholder-mismatch", &[1600]),
-        ("common.untranslated-unit", &[1800]),
-        ("bn.spelling-variant", &[1024]),
-        ("bn.space-before-danda", &[1700, 2900]),
-    ];
-    for (rule, units) in planted {
-        let want: Vec<u64> = units.iter().map(|&u| lines[u]).collect();
+    for (rule, units) in PLANTED {
+        let want: Vec<u64> = units.iter().map(|&u| lines[u as usize]).collect();
         assert_eq!(flagged_lines(&report, rule), want, "{rule}");
     }
 }
@@ -494,17 +499,7 @@ fn a_large_tsv_or_jsonl_with_sources_gets_the_report_a_held_one_gets() {
         };
         let lines = |units: &[u64]| units.iter().map(|&u| line(u)).collect::<Vec<u64>>();
         // Each planted problem is found on its line, and nowhere else.
-        let planted: [(&str, &[u64]); 8] = [
-            ("common.number-mismatch", &[1500]),
-            ("common.placeholder-mismatch", &[1600]),
-            ("common.untranslated-unit", &[1800]),
-            ("common.inconsistent-translation", &[1300]),
-            ("common.inconsistent-source", &[2048]),
-            ("bn.spelling-variant", &[1024]),
-            ("common.mixed-numbering-systems", &[2049]),
-            ("bn.space-before-danda", &[1700, 2900]),
-        ];
-        for (rule, units) in planted {
+        for (rule, units) in PLANTED {
             assert_eq!(flagged_lines(&report, rule), lines(units), "{file}: {rule}");
         }
         let units = file0["paragraphs"].as_array().unwrap();

@@ -174,18 +174,15 @@ pub fn find(
     let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
     // Document rules see the whole document, or one segment at a time (segments on all
     // threads); rules that compare the units of a file always see all of them.
-    type Numbered<'r> = Vec<(usize, &'r &'r Rule)>;
-    let (each, whole): (Numbered, Numbered) = rules
-        .iter()
-        .enumerate()
-        .partition(|(_, rule)| segments && !rule.check.file_scope());
+    let (each, whole): (Vec<usize>, Vec<usize>) =
+        (0..rules.len()).partition(|&r| segments && !rules[r].check.file_scope());
     // One segment at a time: every such rule on a segment, the segments on all threads.
     if !each.is_empty() {
         found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
             let mut hits = Vec::new();
             let mut out = Vec::new();
-            for &(r, rule) in &each {
-                rule.check.document(&analyses[i..=i], ctx, &mut hits);
+            for &r in &each {
+                rules[r].check.document(&analyses[i..=i], ctx, &mut hits);
                 out.extend(hits.drain(..).map(|d: DocHit| Found {
                     paragraph: i,
                     rule: r,
@@ -199,9 +196,9 @@ pub fn find(
     // order.
     let judged: Vec<Vec<Found>> = whole
         .par_iter()
-        .map(|&(r, rule)| {
+        .map(|&r| {
             let mut hits = Vec::new();
-            rule.check.document(analyses, ctx, &mut hits);
+            rules[r].check.document(analyses, ctx, &mut hits);
             hits.into_iter()
                 .map(|d| Found {
                     paragraph: d.paragraph,

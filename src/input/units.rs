@@ -2,7 +2,8 @@
 //! (`Paragraphs`), or the translation units of a line-based bilingual file (TSV, JSONL, PO),
 //! each line given to its reader's line function (`tsv::TsvReader::line`, `jsonl::read_line`,
 //! `po::Stream::line`, what `readers::read` runs over a whole text). A PO entry spans lines:
-//! its units come when it is complete, and the header's languages before the first unit. A document held in memory, a stream of
+//! its units come when it is complete, and the header's languages before the first unit. A
+//! document held in memory, a stream of
 //! segments (`--segments`) and a document too large to hold (`large`) all read through here,
 //! so a unit is read the same way, at the same position, whichever path checks it.
 //!
@@ -133,39 +134,41 @@ impl<R: BufRead> Units<R> {
 
     /// Read one line (or the end of the input) and keep the segments it completes.
     fn read_line(&mut self) -> Result<(), Error> {
-        let Some(line) = self.lines.next() else {
-            self.ended = true;
-            if let LineFn::Po(po) = &mut self.reader.line {
-                let settled = po.settled();
-                po.finish()?;
-                let units = po.take_units();
-                if !settled {
-                    self.languages();
-                }
-                self.keep(units);
-            }
-            return Ok(());
-        };
-        let line = line?;
-        let charset = self.lines.charset();
-        let at = self.at;
-        self.at = at.after(&line.text, charset);
+        let settled = matches!(&self.reader.line, LineFn::Po(po) if po.settled());
         let r = &mut self.reader;
-        let units = match &mut r.line {
-            LineFn::Tsv(tsv) => tsv.line(&line.text, at, charset)?.into_iter().collect(),
-            LineFn::Jsonl(fields) => jsonl::read_line(&r.name, &line.text, at, charset, fields)?
-                .into_iter()
-                .collect(),
-            LineFn::Po(po) => {
-                let settled = po.settled();
-                po.line(&line.text, at, charset)?;
-                let units = po.take_units();
-                if !settled {
-                    self.languages();
+        let units = match self.lines.next() {
+            None => {
+                self.ended = true;
+                match &mut r.line {
+                    LineFn::Po(po) => {
+                        po.finish()?;
+                        po.take_units()
+                    }
+                    _ => Vec::new(),
                 }
-                units
+            }
+            Some(line) => {
+                let line = line?;
+                let charset = self.lines.charset();
+                let at = self.at;
+                self.at = at.after(&line.text, charset);
+                match &mut r.line {
+                    LineFn::Tsv(tsv) => tsv.line(&line.text, at, charset)?.into_iter().collect(),
+                    LineFn::Jsonl(fields) => {
+                        jsonl::read_line(&r.name, &line.text, at, charset, fields)?
+                            .into_iter()
+                            .collect()
+                    }
+                    LineFn::Po(po) => {
+                        po.line(&line.text, at, charset)?;
+                        po.take_units()
+                    }
+                }
             }
         };
+        if !settled {
+            self.languages();
+        }
         self.keep(units);
         Ok(())
     }
@@ -339,15 +342,21 @@ mod tests {
         }
     }
 
+    /// The units of `text`, read as a file called `name` in `format`.
+    fn units_of(name: &str, format: Format, text: &str) -> Units<Box<dyn BufRead + Send>> {
+        let bytes = text.as_bytes().to_vec();
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes));
+        let lines = Lines::new(name, reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let reader = LineReader::new(name, format, &ReadOptions::default()).unwrap();
+        Units::new(lines, reader)
+    }
+
     /// A PO file's header is read before its first unit is given, so a stream or a document
     /// too large to hold knows its language from the start.
     #[test]
     fn a_po_header_is_known_before_the_first_unit() {
         let text = "msgid \"\"\nmsgstr \"Language: ru\\nX-Source-Language: en\\n\"\n\nmsgid \"a\"\nmsgstr \"б\"\n";
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
-        let lines = Lines::new("t.po", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
-        let reader = LineReader::new("t.po", Format::Po, &ReadOptions::default()).unwrap();
-        let mut units = Units::new(lines, reader);
+        let mut units = units_of("t.po", Format::Po, text);
         assert_eq!(units.info().target_language.as_deref(), Some("ru"));
         assert_eq!(units.info().source_language.as_deref(), Some("en"));
         assert_eq!(units.next().unwrap().unwrap().text, "б");
@@ -357,10 +366,7 @@ mod tests {
             "msgid \"\"\nmsgstr \"Language: bn\\n\"\n",
             "msgid \"\"\nmsgstr \"Language: bn\\n\"",
         ] {
-            let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
-            let lines = Lines::new("h.po", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
-            let reader = LineReader::new("h.po", Format::Po, &ReadOptions::default()).unwrap();
-            let mut units = Units::new(lines, reader);
+            let mut units = units_of("h.po", Format::Po, text);
             assert_eq!(
                 units.info().target_language.as_deref(),
                 Some("bn"),
@@ -373,10 +379,7 @@ mod tests {
     #[test]
     fn an_error_ends_the_units() {
         let text = "{\"tgt\": \"a\"}\n{\"tgt\": 5}\n{\"tgt\": \"b\"}\n";
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.as_bytes()));
-        let lines = Lines::new("t.jsonl", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
-        let reader = LineReader::new("t.jsonl", Format::Jsonl, &ReadOptions::default()).unwrap();
-        let units = Units::new(lines, reader);
+        let units = units_of("t.jsonl", Format::Jsonl, text);
         let got: Vec<Result<Segment, Error>> = units.collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].as_ref().unwrap().text, "a");

@@ -7,7 +7,6 @@
 //! from the spill. Either way the bytes are the pretty printer's.
 
 use std::cell::Cell;
-use std::io::Write;
 
 use super::spill::json_record;
 use super::{ParagraphReport, Report};
@@ -57,9 +56,17 @@ impl super::Renderer for Json {
                 + OUTLINE_PARAGRAPHS.len()
                 - 2;
             out.write_all(&rest.as_bytes()[..at])?;
-            match &f.spilled {
-                Some(s) if f.paragraphs.is_empty() => s.copy_to(out)?,
-                _ => write_paragraphs(&f.paragraphs, out)?,
+            // The array as the pretty printer writes it: its records held or spilled.
+            let spilled = f.spilled.as_ref().filter(|_| f.paragraphs.is_empty());
+            if spilled.map_or(f.paragraphs.len(), |s| s.paragraphs) == 0 {
+                out.write_all(b"[]")?;
+            } else {
+                out.write_all(b"[\n")?;
+                match spilled {
+                    Some(s) => s.copy_to(out)?,
+                    None => super::write_in_parallel(&f.paragraphs, b",\n", json_record, out)?,
+                }
+                out.write_all(b"\n      ]")?;
             }
             rest = &rest[at + 2..];
         }
@@ -78,17 +85,6 @@ fn outline(report: &Report) -> String {
     OUTLINE.with(|o| o.set(true));
     let _reset = Reset;
     render(report)
-}
-
-/// A file's `paragraphs` array as the pretty printer writes it, its records rendered on all
-/// threads.
-fn write_paragraphs(ps: &[ParagraphReport], out: &mut dyn Write) -> std::io::Result<()> {
-    if ps.is_empty() {
-        return out.write_all(b"[]");
-    }
-    out.write_all(b"[\n")?;
-    super::write_in_parallel(ps, b",\n", json_record, out)?;
-    out.write_all(b"\n      ]")
 }
 
 fn io_error(e: serde_json::Error) -> std::io::Error {

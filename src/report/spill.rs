@@ -46,20 +46,12 @@ pub struct Spilled {
 }
 
 impl Spilled {
-    /// Copy the records to `out`: for JSON, the `paragraphs` array without its key.
+    /// Copy the records to `out`: for JSON, the `paragraphs` array's items (records joined by
+    /// `,\n`), for JSONL its lines.
     pub fn copy_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        if self.format == SpillFormat::Json {
-            if self.paragraphs == 0 {
-                return out.write_all(b"[]");
-            }
-            out.write_all(b"[\n")?;
-        }
         let mut file = &*self.file;
         file.seek(SeekFrom::Start(0))?;
         std::io::copy(&mut file, out)?;
-        if self.format == SpillFormat::Json {
-            out.write_all(b"\n      ]")?;
-        }
         Ok(())
     }
 }

@@ -262,21 +262,44 @@ impl Locate for Locator<'_> {
     }
 }
 
-/// A `Locator` over one line of a text read a line at a time, taking the raw offsets of the
-/// whole text (the line's first byte is raw offset `start`), so texts built over several
-/// lines keep offsets that never meet by chance.
+/// Positions in one line of a text read a line at a time (`src.text` is the line), taking the
+/// raw offsets of the whole text (the line's first byte is raw offset `start`), so texts built
+/// over several lines keep offsets that never meet by chance. Offsets are asked for mostly in
+/// increasing order: a cursor walks the line once.
 pub(crate) struct LineLocator<'a> {
-    pub loc: Locator<'a>,
+    pub src: Source<'a>,
     pub start: usize,
+    /// The last offset asked for in the line, and its position.
+    cursor: (usize, Position),
+}
+
+impl<'a> LineLocator<'a> {
+    pub fn new(src: Source<'a>, start: usize) -> LineLocator<'a> {
+        LineLocator {
+            src,
+            start,
+            cursor: (0, src.base),
+        }
+    }
 }
 
 impl Locate for LineLocator<'_> {
     fn pos(&mut self, raw: usize) -> Position {
-        self.loc.pos(raw.saturating_sub(self.start))
+        let line = self.src.text;
+        let i = floor_boundary(line, raw.saturating_sub(self.start));
+        let (from, at) = if i >= self.cursor.0 {
+            self.cursor
+        } else {
+            (0, self.src.base)
+        };
+        let at = at.after(&line[from..i], self.src.charset);
+        self.cursor = (i, at);
+        at
     }
 
     fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
-        self.loc.error(raw.saturating_sub(self.start), what)
+        let at = self.pos(raw);
+        self.src.error_at(at, what)
     }
 }
 

@@ -25,7 +25,7 @@
 //!   `ReadOptions::include_skipped` is set; else an empty (blank) `msgstr` is `NoTarget`; else
 //!   `#, fuzzy` is `Fuzzy`.
 
-use super::{LineLocator, Locate, Locator, ReadOptions, Source, TextBuilder, blank};
+use super::{LineLocator, Locate, ReadOptions, Source, TextBuilder, blank};
 use crate::error::Error;
 use crate::input::unit::{FileInfo, Skip, Unit, UnitDoc, ignore_directives};
 use crate::input::{Charset, Position};
@@ -83,10 +83,7 @@ impl Stream {
             base: at,
             charset,
         };
-        let mut loc = LineLocator {
-            loc: Locator::new(&src),
-            start,
-        };
+        let mut loc = LineLocator::new(src, start);
         self.p.line(line, start, &mut loc)
     }
 
