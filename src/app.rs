@@ -196,9 +196,9 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         }
         None => None,
     };
-    // A plain-text, TSV, JSONL or PO document too large to hold is checked in bounded memory
-    // when the report is JSON or JSONL (see `large`); other formats hold the report to render
-    // it, and XLIFF, TMX and Markdown are read whole.
+    // A document too large to hold (any format but Markdown, which is read whole) is checked
+    // in bounded memory when the report is JSON or JSONL (see `large`); other report formats
+    // hold the report to render it.
     let spill = match args.format {
         Format::Json => Some(SpillFormat::Json),
         Format::Jsonl => Some(SpillFormat::Jsonl),
@@ -220,14 +220,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             let path = names.of(inp);
             let kind = settings.reading.format_of(inp);
             if let Some(format) = spill
-                && (kind == crate::input::readers::Format::Text || kind.by_line())
+                && kind.streams()
             {
                 let checked =
                     crate::large::check(&checker, inp, &path, &settings.reading, hold, format);
                 return checked.map(|checked| {
                     checked.map(|o| {
                         progress.advance(o.bytes);
-                        (vec![o.file], o.replaced, o.bytes)
+                        (o.files, o.replaced, o.bytes)
                     })
                 });
             }

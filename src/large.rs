@@ -59,16 +59,18 @@ pub fn hold_bytes() -> Result<usize, String> {
     }
 }
 
-/// A checked document: its report, the bytes read and the invalid sequences replaced.
+/// A checked input: its documents' reports (an XLIFF or TMX file has one per target
+/// language), the bytes read and the invalid sequences replaced.
 pub struct Outcome {
-    pub file: FileReport,
+    pub files: Vec<FileReport>,
     pub bytes: usize,
     pub replaced: usize,
 }
 
-/// Check `input`, plain text or a TSV, JSONL or PO file, as one document; `Ok(Err(offset))`: it is
-/// binary (a NUL byte at `offset`). A document with more than `hold` bytes of text (targets
-/// and sources) gets its paragraphs spilled in `format`.
+/// Check `input`, plain text or a TSV, JSONL, PO, XLIFF or TMX file, a document at a time (an
+/// XLIFF or TMX file has one per target language); `Ok(Err(offset))`: it is binary (a NUL
+/// byte at `offset`). A document with more than `hold` bytes of text (targets and sources)
+/// gets its paragraphs spilled in `format`.
 pub fn check(
     checker: &Checker,
     input: &Input,
@@ -82,13 +84,7 @@ pub fn check(
     // What cannot be opened again (stdin, a pipe, a FIFO, a device) is copied as it is read:
     // in memory up to twice the hold size (text may take more bytes than its encoding), then
     // in a temporary file.
-    let again = match input {
-        Input::Stdin => false,
-        Input::File { path, .. } => {
-            std::fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
-        }
-    };
-    let tee = (!again).then(|| Arc::new(Mutex::new(Kept::new(hold.saturating_mul(2)))));
+    let tee = (!input.reopens()).then(|| Arc::new(Mutex::new(Kept::new(hold.saturating_mul(2)))));
     let opened = match (&tee, input) {
         (Some(copy), _) => {
             let inner: Box<dyn Read + Send> = match input {
@@ -107,7 +103,82 @@ pub fn check(
         Opened::Text(lines) => lines,
         Opened::Binary { offset } => return Ok(Err(offset)),
     };
-    let mut paragraphs = Segments::new(&name, lines, kind, how)?;
+    let segments = Segments::new(&name, lines, kind, how)?;
+    let mut again = Again {
+        tee,
+        input,
+        source: None,
+    };
+    let Checked {
+        file,
+        bytes,
+        replaced,
+        documents,
+    } = document(checker, path, how, hold, format, segments, &mut again)?;
+    let mut files = vec![file];
+    // The input's other documents (an XLIFF or TMX file's other target languages), each read
+    // again as the first was.
+    for key in documents.into_iter().skip(1) {
+        let mut how = how.clone();
+        how.options.document = Some(key);
+        let segments = again.source(&name)?.segments(&name, kind, &how)?;
+        files.push(document(checker, path, &how, hold, format, segments, &mut again)?.file);
+    }
+    Ok(Ok(Outcome {
+        files,
+        bytes,
+        replaced,
+    }))
+}
+
+/// What reads an input again: the input itself, or the copy of what could not be opened again
+/// (made once the first pass has read it all).
+struct Again<'a> {
+    tee: Option<Arc<Mutex<Kept>>>,
+    input: &'a Input,
+    source: Option<Source>,
+}
+
+impl Again<'_> {
+    fn source(&mut self, name: &str) -> Result<&Source, Error> {
+        if self.source.is_none() {
+            let source = match &self.tee {
+                Some(copy) => {
+                    let mut copy = copy.lock().map_err(|_| {
+                        Error::input(format!("{name}: the copy of the input was lost"))
+                    })?;
+                    let copy = std::mem::replace(&mut *copy, Kept::new(0));
+                    Source::Copied(copy.finish().map_err(spill_error)?)
+                }
+                None => Source::Input(self.input.clone()),
+            };
+            self.source = Some(source);
+        }
+        Ok(self.source.as_ref().expect("made above"))
+    }
+}
+
+/// One document of an input checked: its report, the input's bytes and replaced sequences,
+/// and the documents the input holds (see `Segments::documents`).
+struct Checked {
+    file: FileReport,
+    bytes: usize,
+    replaced: usize,
+    documents: Vec<Option<String>>,
+}
+
+/// Check one document of an input, its segments read by `paragraphs`.
+fn document(
+    checker: &Checker,
+    path: &DocPath,
+    how: &Reading,
+    hold: usize,
+    format: SpillFormat,
+    mut paragraphs: Segments<Box<dyn std::io::BufRead + Send>>,
+    again: &mut Again,
+) -> Result<Checked, Error> {
+    let name = again.input.display();
+    let kind = how.format_of(again.input);
     let engine = &checker.engine;
     // The first pass: the paragraphs held until they are too many, the script tallied when
     // the configured language does not bring it. (TSV and JSONL declare no language, a PO
@@ -131,30 +202,23 @@ pub fn check(
         }
     }
     let (bytes, replaced, info) = (paragraphs.bytes(), paragraphs.replaced(), paragraphs.info());
+    let documents = paragraphs.documents();
     drop(paragraphs);
     if !streaming {
         let file = checker.check_segments(path, &info, &held.segments, None, 0);
         crate::dropper::drop_later(held);
-        return Ok(Ok(Outcome {
+        return Ok(Checked {
             file,
             bytes,
             replaced,
-        }));
+            documents,
+        });
     }
     if tally_needed {
         tally.add(&held.segments);
     }
     drop(held);
-    let source = match tee {
-        Some(copy) => {
-            let mut copy = copy
-                .lock()
-                .map_err(|_| Error::input(format!("{name}: the copy of the input was lost")))?;
-            let copy = std::mem::replace(&mut *copy, Kept::new(0));
-            Source::Copied(copy.finish().map_err(spill_error)?)
-        }
-        None => Source::Input(input.clone()),
-    };
+    let source = again.source(&name)?;
     // Each later pass reads what the first read, or the input changed meanwhile.
     let reread = |f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>| match source
         .each_batch(&name, kind, how, f)?
@@ -238,11 +302,12 @@ pub fn check(
     file.suppressed = suppressed;
     file.baselined = baselined;
     file.spilled = Some(spill.finish().map_err(spill_error)?);
-    Ok(Ok(Outcome {
+    Ok(Checked {
         file,
         bytes,
         replaced,
-    }))
+        documents,
+    })
 }
 
 fn spill_error(e: std::io::Error) -> Error {
@@ -313,15 +378,13 @@ enum Source {
 }
 
 impl Source {
-    /// Call `f` with every batch of paragraphs, the number of its first and whether it is the
-    /// last (which may be empty); the bytes read.
-    fn each_batch(
+    /// The segments of the input read again.
+    fn segments(
         &self,
         name: &str,
         kind: Format,
         how: &Reading,
-        f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>,
-    ) -> Result<usize, Error> {
+    ) -> Result<Segments<Box<dyn std::io::BufRead + Send>>, Error> {
         let opened = match self {
             Source::Input(input) => crate::input::open(input, how.encoding)?,
             Source::Copied(copied) => crate::input::open_reader(
@@ -337,9 +400,21 @@ impl Source {
                 "{name}: changed while it was checked"
             )));
         };
+        Segments::new(name, lines, kind, how)
+    }
+
+    /// Call `f` with every batch of paragraphs, the number of its first and whether it is the
+    /// last (which may be empty); the bytes read.
+    fn each_batch(
+        &self,
+        name: &str,
+        kind: Format,
+        how: &Reading,
+        f: &mut dyn FnMut(usize, Vec<Segment>, bool) -> Result<(), Error>,
+    ) -> Result<usize, Error> {
         let mut first = 0;
         let mut batch = Batch::default();
-        let mut paragraphs = Segments::new(name, lines, kind, how)?;
+        let mut paragraphs = self.segments(name, kind, how)?;
         for segment in paragraphs.by_ref() {
             batch.push(segment?);
             if batch.full() {

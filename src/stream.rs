@@ -3,9 +3,11 @@
 //! whatever the size of the input (a 1 GB stdin included). Every paragraph is its own
 //! document; the language and the script are decided once, from the start of the stream.
 //! Segments carry their own positions, so a batch is checked exactly as a document is. Plain
-//! text, TSV, JSONL and PO are read a line at a time (`input::Segments`), so such a file of any
-//! size streams in bounded memory too; the formats read whole (XLIFF, TMX, Markdown) are
-//! checked a batch at a time once read.
+//! text, TSV, JSONL and PO are read a line at a time, XLIFF and TMX a unit at a time and a
+//! document (a target language) at a time (`input::Segments`), so such a file of any size
+//! streams in bounded memory too; Markdown, and an XLIFF or TMX file on standard input, which
+//! cannot be read again for its other documents, are read whole, then checked a batch at a
+//! time. An input's documents each number their records from 0, as held documents do.
 
 use std::io::Write;
 
@@ -52,6 +54,9 @@ struct Streamer<'a> {
     info: DocInfo,
     known: Option<Known>,
     pending: Vec<Segment>,
+    /// Paragraphs of this document checked (an input may hold several: its records are
+    /// numbered from 0 in each, as a held document's are).
+    done: usize,
     outcome: Outcome,
 }
 
@@ -76,9 +81,10 @@ impl Streamer<'_> {
             &self.info,
             &self.pending,
             Some(&known),
-            self.outcome.paragraphs,
+            self.done,
         );
         self.pending.clear();
+        self.done += file.paragraphs.len();
         let mut text = String::new();
         for p in &file.paragraphs {
             self.outcome.paragraphs += 1;
@@ -113,9 +119,9 @@ pub fn write_error(e: std::io::Error) -> Error {
 }
 
 /// Stream one input; `Ok(Err(offset))`: it is binary (a NUL byte at `offset`). Errors name
-/// the input and the byte offset. Plain text, TSV, JSONL and PO are read a line at a time
-/// (`input::Segments`); XLIFF, TMX and Markdown are read whole, then their units are
-/// checked and written a batch at a time.
+/// the input and the byte offset. Plain text, TSV, JSONL, PO, XLIFF and TMX are read as they
+/// come (`input::Segments`); Markdown, and XLIFF or TMX on standard input, are read whole, then
+/// their units are checked and written a batch at a time.
 pub fn segments(
     checker: &Checker,
     input: &Input,
@@ -128,7 +134,10 @@ pub fn segments(
         ..Outcome::default()
     };
     let format = how.format_of(input);
-    if format != Format::Text && !format.by_line() {
+    // Markdown is read whole, and so are an XLIFF or TMX file that cannot be read again for
+    // its other documents (its other target languages).
+    let xml = matches!(format, Format::Xliff | Format::Tmx);
+    if !format.streams() || (xml && !input.reopens()) {
         let (docs, replaced) = match Document::read(input, path.clone(), how)? {
             Loaded::Text { docs, replaced } => (docs, replaced),
             Loaded::Binary { offset } => return Ok(Err(offset)),
@@ -141,6 +150,7 @@ pub fn segments(
                 info: doc.info.clone(),
                 known: None,
                 pending: Vec::new(),
+                done: 0,
                 outcome,
             };
             for segment in doc.segments {
@@ -154,28 +164,40 @@ pub fn segments(
         outcome.replaced = replaced;
         return Ok(Ok(outcome));
     }
-    let lines = match crate::input::open(input, how.encoding)? {
-        Opened::Text(lines) => lines,
-        Opened::Binary { offset } => return Ok(Err(offset)),
-    };
-    let mut read = Segments::new(&input.display(), lines, format, how)?;
-    // What a TSV or JSONL file says of its document is known before its first line (that it
-    // holds units), a PO file's languages before its first unit (its header); the units it
-    // skips are counted as they go by.
-    let mut s = Streamer {
-        checker,
-        path: path.clone(),
-        info: read.info(),
-        known: None,
-        pending: Vec::new(),
-        outcome,
-    };
-    for segment in read.by_ref() {
-        s.pending.push(segment?);
-        s.flush(out, false)?;
+    // A document at a time: an XLIFF or TMX file's other documents are read again.
+    let mut how = how.clone();
+    let mut documents: Option<Vec<Option<String>>> = None;
+    for k in 1.. {
+        let lines = match crate::input::open(input, how.encoding)? {
+            Opened::Text(lines) => lines,
+            Opened::Binary { offset } => return Ok(Err(offset)),
+        };
+        let mut read = Segments::new(&input.display(), lines, format, &how)?;
+        // What a TSV or JSONL file says of its document is known before its first line (that
+        // it holds units), a PO file's languages before its first unit (its header), an XLIFF
+        // or TMX document's before its first unit; the units it skips are counted as they go by.
+        let mut s = Streamer {
+            checker,
+            path: path.clone(),
+            info: read.info(),
+            known: None,
+            pending: Vec::new(),
+            done: 0,
+            outcome,
+        };
+        for segment in read.by_ref() {
+            s.pending.push(segment?);
+            s.flush(out, false)?;
+        }
+        s.flush(out, true)?;
+        outcome = s.outcome;
+        outcome.replaced = read.replaced();
+        outcome.untranslated += untranslated(&read.info());
+        let documents = documents.get_or_insert_with(|| read.documents());
+        match documents.get(k) {
+            Some(key) => how.options.document = Some(key.clone()),
+            None => break,
+        }
     }
-    s.flush(out, true)?;
-    s.outcome.replaced = read.replaced();
-    s.outcome.untranslated += untranslated(&read.info());
-    Ok(Ok(s.outcome))
+    Ok(Ok(outcome))
 }

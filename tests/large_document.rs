@@ -409,6 +409,169 @@ fn a_large_po_file_gets_the_report_a_held_one_gets() {
     }
 }
 
+/// Text escaped for XML character data.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Hindi targets of the second document of `mt_tmx` and `mt_xliff`.
+const HINDI: &str = "आज जिले में लोगों को राहत मिली।";
+
+/// The run as a TMX file, English the header's source language: each unit a `<tu>` with its
+/// Bengali variant and, every hundredth from the eighth, a Hindi one too (so the file holds
+/// two documents, Bengali first); the blank target an empty `<seg>`. With the line of each
+/// unit's Bengali text.
+fn mt_tmx() -> (String, Vec<u64>) {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n\
+         <header srclang=\"en\" datatype=\"plaintext\" segtype=\"sentence\"/>\n<body>\n",
+    );
+    let mut line = 5u64;
+    let mut lines = Vec::new();
+    for (k, (id, s, t)) in mt_run().iter().enumerate() {
+        out.push_str(&format!(
+            "<tu tuid=\"{id}\">\n<tuv xml:lang=\"en\"><seg>{}</seg></tuv>\n\
+             <tuv xml:lang=\"bn\"><seg>{}</seg></tuv>\n",
+            xml_escape(s),
+            xml_escape(t)
+        ));
+        lines.push(line + 2);
+        line += 4;
+        if k % 100 == 7 {
+            out.push_str(&format!("<tuv xml:lang=\"hi\"><seg>{HINDI}</seg></tuv>\n"));
+            line += 1;
+        }
+        out.push_str("</tu>\n");
+    }
+    out.push_str("</body>\n</tmx>\n");
+    (out, lines)
+}
+
+/// The run as an XLIFF 1.2 file: a `<file>` of Bengali targets (a few units
+/// `needs-review-translation`, skipped and counted; the blank target untranslated), then a
+/// `<file>` of ten Hindi ones: two documents. With the line of each Bengali target.
+fn mt_xliff() -> (String, Vec<u64>) {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n\
+         <file source-language=\"en\" target-language=\"bn\" datatype=\"plaintext\" original=\"run\"><body>\n",
+    );
+    let mut line = 4u64;
+    let mut lines = Vec::new();
+    for (k, (id, s, t)) in mt_run().iter().enumerate() {
+        let state = if k < 50 && k % 7 == 3 {
+            "needs-review-translation"
+        } else {
+            "translated"
+        };
+        out.push_str(&format!(
+            "<trans-unit id=\"{id}\">\n<source>{}</source>\n<target state=\"{state}\">{}</target>\n</trans-unit>\n",
+            xml_escape(s),
+            xml_escape(t)
+        ));
+        lines.push(line + 2);
+        line += 4;
+    }
+    out.push_str(
+        "</body></file>\n<file source-language=\"en\" target-language=\"hi\" datatype=\"plaintext\" original=\"run-hi\"><body>\n",
+    );
+    for k in 0..10 {
+        out.push_str(&format!(
+            "<trans-unit id=\"h{k}\"><source>People in the district got relief today.</source><target>{HINDI}</target></trans-unit>\n"
+        ));
+    }
+    out.push_str("</body></file>\n</xliff>\n");
+    (out, lines)
+}
+
+#[test]
+fn a_large_tmx_or_xliff_file_gets_the_report_a_held_one_gets() {
+    // Read a unit at a time, a document (a target language) at a time, the other documents
+    // read again: the report of the file read whole, for a file and for standard input.
+    let dir = tempfile::tempdir().unwrap();
+    let (tmx, tmx_lines) = mt_tmx();
+    let (xliff, xliff_lines) = mt_xliff();
+    std::fs::write(dir.path().join("run.tmx"), &tmx).unwrap();
+    std::fs::write(dir.path().join("run.xlf"), &xliff).unwrap();
+    for (file, kind, text, lines) in [
+        ("run.tmx", "tmx", &tmx, &tmx_lines),
+        ("run.xlf", "xliff", &xliff, &xliff_lines),
+    ] {
+        for format in ["json", "jsonl"] {
+            let out = same_both_ways(dir.path(), &["--format", format, file], None);
+            assert_eq!(out.status.code(), Some(1), "{file}: major findings");
+            let args = ["--format", format, "--input-format", kind, "-"];
+            same_both_ways(dir.path(), &args, Some(text.as_bytes()));
+            let args = ["--format", format, "--include-skipped", file];
+            same_both_ways(dir.path(), &args, None);
+        }
+        let out = check(dir.path(), Some("0"), &["--format", "json", file], None);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let files = report["files"].as_array().unwrap();
+        assert_eq!(files.len(), 2, "{file}: a document per target language");
+        assert_eq!(files[0]["language"], "bn", "{file}");
+        assert_eq!(files[0]["source_language"], "en", "{file}");
+        assert_eq!(files[1]["language"], "hi", "{file}");
+        for (rule, units) in PLANTED {
+            let want: Vec<u64> = units.iter().map(|&u| lines[u as usize]).collect();
+            assert_eq!(flagged_lines(&report, rule), want, "{file}: {rule}");
+        }
+        let hindi = files[1]["paragraphs"].as_array().unwrap();
+        match kind {
+            // Every <tu> is a unit of every target language: those without Hindi are skipped.
+            "tmx" => {
+                assert_eq!(hindi.len(), 30);
+                assert_eq!(files[1]["skipped"]["no-target"], 2970);
+                assert_eq!(files[0]["skipped"]["no-target"], 1);
+            }
+            _ => {
+                assert_eq!(hindi.len(), 10);
+                assert_eq!(files[0]["skipped"]["fuzzy"], 7);
+                assert_eq!(files[0]["skipped"]["no-target"], 1);
+            }
+        }
+    }
+    // One target language asked for: one document.
+    let args = ["--format", "json", "--target-lang", "hi", "run.tmx"];
+    let out = same_both_ways(dir.path(), &args, None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
+    assert_eq!(report["files"][0]["language"], "hi");
+}
+
+#[test]
+fn a_tmx_or_xliff_streamed_with_segments_gets_the_records_of_one_read_whole() {
+    // `--segments --format jsonl` reads an XLIFF or TMX file a unit at a time, a document at a
+    // time; recording a baseline reads it whole. The rules that compare the units of a file
+    // are left out, as for TSV and JSONL above (the stream compares a batch at a time).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("run.tmx"), mt_tmx().0).unwrap();
+    std::fs::write(dir.path().join("run.xlf"), mt_xliff().0).unwrap();
+    for (file, records) in [("run.tmx", 2999 + 30), ("run.xlf", 2999 - 7 + 10)] {
+        let streamed = [
+            "--segments",
+            "--format",
+            "jsonl",
+            "--disable",
+            "common.inconsistent-translation",
+            "--disable",
+            "common.inconsistent-source",
+            file,
+        ];
+        let mut whole = vec!["--write-baseline", "seg-baseline.json"];
+        whole.extend_from_slice(&streamed);
+        let a = check(dir.path(), None, &streamed, None);
+        let b = check(dir.path(), None, &whole, None);
+        assert_eq!(a.status.code(), Some(1), "{file}");
+        assert_eq!(b.status.code(), a.status.code(), "{file}");
+        assert!(a.stdout == b.stdout, "{file}: streamed records differ");
+        let n = a.stdout.iter().filter(|&&c| c == b'\n').count();
+        assert_eq!(n, records, "{file}");
+    }
+}
+
 /// Lines (1-based, of the file) each rule flagged, in order, of a JSON report's first file.
 fn flagged_lines(report: &serde_json::Value, rule: &str) -> Vec<u64> {
     let mut lines: Vec<u64> = report["files"][0]["paragraphs"]

@@ -230,7 +230,7 @@ fn a_1_gb_document_on_stdin_in_bounded_memory() {
     assert!(peak_kb < 64 * 1024, "peak RSS {peak_kb} kB");
 }
 
-/// Units of an MT run written to `path` as TSV, JSONL or PO (its extension) until `total`
+/// Units of an MT run written to `path` as TSV, JSONL, PO, TMX or XLIFF (its extension) until `total`
 /// bytes: English sources numbered so that no two are alike (as in a real run, the
 /// source-consistency rules count every distinct source), each with a Bengali sentence of the
 /// fixtures as its target.
@@ -250,8 +250,21 @@ fn write_bilingual(path: &std::path::Path, total: usize) -> usize {
         "po" => f
             .write_all(b"msgid \"\"\nmsgstr \"\"\n\"Language: bn\\n\"\n\n")
             .unwrap(),
+        "tmx" => f
+            .write_all(b"<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n")
+            .unwrap(),
+        "xlf" => f
+            .write_all(
+                b"<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"bn\"><body>\n",
+            )
+            .unwrap(),
         _ => {}
     }
+    let xml = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     let mut written = 0;
     let mut n = 0usize;
     while written < total {
@@ -271,20 +284,36 @@ fn write_bilingual(path: &std::path::Path, total: usize) -> usize {
                 serde_json::to_string(&source).unwrap(),
                 serde_json::to_string(target).unwrap()
             ),
+            "tmx" => format!(
+                "<tu tuid=\"u{n}\"><tuv xml:lang=\"en\"><seg>{}</seg></tuv>\n<tuv xml:lang=\"bn\"><seg>{}</seg></tuv></tu>\n",
+                xml(&source),
+                xml(target)
+            ),
+            "xlf" => format!(
+                "<trans-unit id=\"u{n}\"><source>{}</source>\n<target>{}</target></trans-unit>\n",
+                xml(&source),
+                xml(target)
+            ),
             _ => format!("u{n}\t{source}\t{target}\n"),
         };
         f.write_all(line.as_bytes()).unwrap();
         written += line.len();
         n += 1;
     }
-    written
+    let end: &[u8] = match ext {
+        "tmx" => b"</body></tmx>\n",
+        "xlf" => b"</body></file></xliff>\n",
+        _ => b"",
+    };
+    f.write_all(end).unwrap();
+    written + end.len()
 }
 
 #[test]
 #[ignore = "large: run with --release -- --ignored"]
-fn a_200_mb_tsv_jsonl_and_po_with_sources_in_bounded_memory() {
+fn a_200_mb_bilingual_file_of_any_format_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["run.tsv", "run.jsonl", "run.po"] {
+    for name in ["run.tsv", "run.jsonl", "run.po", "run.tmx", "run.xlf"] {
         let path = dir.path().join(name);
         let written = write_bilingual(&path, 200_000_000);
         let (code, took, peak_kb) = run_measured(&path, &["--format", "jsonl"]);

@@ -35,6 +35,17 @@ pub enum Input {
 }
 
 impl Input {
+    /// Whether the input can be opened again and read the same (a file; not stdin, a pipe, a
+    /// FIFO or a device).
+    pub fn reopens(&self) -> bool {
+        match self {
+            Input::Stdin => false,
+            Input::File { path, .. } => {
+                std::fs::metadata(path).is_ok_and(|m| m.is_file() || m.is_dir())
+            }
+        }
+    }
+
     /// A file named on the command line.
     pub fn named_file(path: PathBuf) -> Input {
         let relative = path
@@ -285,6 +296,15 @@ pub struct DocInfo {
     pub skipped: std::collections::BTreeMap<unit::Skip, usize>,
     /// It holds translation units (a bilingual file).
     pub units: bool,
+}
+
+impl DocInfo {
+    /// Take the languages a file declares (see `declared`).
+    pub(crate) fn languages(&mut self, file: &unit::FileInfo) {
+        let declared = declared(file);
+        self.source_language = declared.source_language;
+        self.target_language = declared.target_language;
+    }
 }
 
 /// How inputs are read.

@@ -176,7 +176,7 @@ struct Native {
 
 /// Read the content of the element whose start tag `open` was just read, up to its end tag.
 pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Error> {
-    let mut b = TextBuilder::new(open.end, &mut xml.loc);
+    let mut b = TextBuilder::new(open.end, &mut *xml);
     let mut refs = Vec::new();
     if open.empty {
         xml.next()?;
@@ -193,14 +193,14 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                 return Err(xml.error(open.start, format!("<{}> is not closed", open.local)));
             }
             Ev::Text { raw, start } | Ev::CData { raw, start } => match &mut native {
-                Some(n) => push_normalised(&mut n.content, raw),
-                None => b.xml_text(raw, start, &mut xml.loc),
+                Some(n) => push_normalised(&mut n.content, &raw),
+                None => b.xml_text(&raw, start, &mut *xml),
             },
             Ev::Ref { ch, start, end } => match &mut native {
                 Some(n) => n.content.push(ch),
                 None => {
                     let mut buf = [0; 4];
-                    b.decoded(ch.encode_utf8(&mut buf), start, end, &mut xml.loc);
+                    b.decoded(ch.encode_utf8(&mut buf), start, end, &mut *xml);
                 }
             },
             Ev::End(end) => match frames.pop() {
@@ -213,7 +213,7 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                 Some(Frame::Plain) => {}
                 Some(Frame::Wrap { kind, id, data_end }) => {
                     let span = (end.start, end.end);
-                    let i = b.code(&kind, id, CodeRole::Close, None, span, &mut xml.loc);
+                    let i = b.code(&kind, id, CodeRole::Close, None, span, &mut *xml);
                     if let Some(d) = data_end {
                         refs.push((i, d));
                     }
@@ -222,7 +222,7 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                     if let Some(n) = native.take() {
                         let content = Some(n.content).filter(|c| !c.is_empty());
                         let span = (n.start, end.end);
-                        let i = b.code(n.kind, n.id, n.role, content, span, &mut xml.loc);
+                        let i = b.code(n.kind, n.id, n.role, content, span, &mut *xml);
                         if let Some(d) = n.data {
                             refs.push((i, d));
                         }
@@ -247,7 +247,7 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                         } else {
                             CodeRole::Open
                         };
-                        let i = b.code(&kind, id.clone(), role, None, span, &mut xml.loc);
+                        let i = b.code(&kind, id.clone(), role, None, span, &mut *xml);
                         if let Some(d) = data_start {
                             refs.push((i, d));
                         }
@@ -264,7 +264,7 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                         data,
                     } => {
                         if tag.empty {
-                            let i = b.code(kind, id, role, None, span, &mut xml.loc);
+                            let i = b.code(kind, id, role, None, span, &mut *xml);
                             if let Some(d) = data {
                                 refs.push((i, d));
                             }
@@ -297,15 +297,10 @@ pub fn read(xml: &mut Xml, open: &Tag, dialect: Dialect) -> Result<Content, Erro
                         match ch {
                             Some(c) => {
                                 let mut buf = [0; 4];
-                                b.decoded(
-                                    c.encode_utf8(&mut buf),
-                                    tag.start,
-                                    tag.end,
-                                    &mut xml.loc,
-                                );
+                                b.decoded(c.encode_utf8(&mut buf), tag.start, tag.end, &mut *xml);
                             }
                             None => {
-                                b.code("cp", None, CodeRole::Standalone, None, span, &mut xml.loc);
+                                b.code("cp", None, CodeRole::Standalone, None, span, &mut *xml);
                             }
                         }
                         frames.push(Frame::Plain);

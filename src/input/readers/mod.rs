@@ -21,7 +21,7 @@ pub mod tbx;
 pub mod tmx;
 pub mod tsv;
 pub mod xliff;
-mod xml;
+pub(crate) mod xml;
 
 use std::path::Path;
 
@@ -69,6 +69,13 @@ impl Format {
         matches!(self, Format::Tsv | Format::Jsonl | Format::Po)
     }
 
+    /// Whether the format is read as it comes, so it can be checked in bounded memory: plain
+    /// text's paragraphs, the units of a line-based file (`by_line`), of an XLIFF or TMX file
+    /// one document at a time; not Markdown, which is read whole.
+    pub fn streams(self) -> bool {
+        self != Format::Markdown
+    }
+
     /// Whether a file of the format is the dump of an MT run (TSV, JSONL), where a blank
     /// target is the engine's output, not a unit left untranslated in a translation tool.
     pub fn is_dump(self) -> bool {
@@ -114,6 +121,9 @@ pub struct ReadOptions {
     /// TMX: read only this target language (default: every language but the source's, one
     /// `UnitDoc` each).
     pub target_lang: Option<String>,
+    /// XLIFF and TMX read as a stream (`input::Units::xml`): the document to read, by its
+    /// target language (`Some(None)`: the one without); `None`: the first.
+    pub document: Option<Option<String>>,
 }
 
 impl Default for ReadOptions {
@@ -125,6 +135,7 @@ impl Default for ReadOptions {
             fields: jsonl::Fields::default(),
             source_lang: None,
             target_lang: None,
+            document: None,
         }
     }
 }
@@ -166,6 +177,47 @@ impl<'a> Source<'a> {
     /// An error at a position: `NAME:LINE:COLUMN: what`.
     pub fn error_at(&self, at: Position, what: impl std::fmt::Display) -> Error {
         Error::input(format!("{}:{}:{}: {what}", self.name, at.line, at.column))
+    }
+}
+
+/// Which document of a bilingual file a stream reads (an XLIFF or TMX file gives one per target
+/// language, in order of first appearance: see `read`), and the documents seen so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Choice {
+    /// The document wanted, by its target language (`Some(None)`: the one without);
+    /// `None`: the first.
+    pub want: Option<Option<String>>,
+    /// The documents seen, by target language, in order of first appearance.
+    pub keys: Vec<Option<String>>,
+    /// The languages of the wanted document, once they are known.
+    pub info: Option<super::unit::FileInfo>,
+}
+
+impl Choice {
+    /// A document seen, by its exact key (XLIFF's `target-language`).
+    pub fn saw(&mut self, key: Option<String>) {
+        if !self.keys.contains(&key) {
+            self.keys.push(key);
+        }
+    }
+
+    /// A document seen, by a language matched case-insensitively (TMX's `xml:lang`).
+    pub fn saw_language(&mut self, lang: &str) {
+        let known = self
+            .keys
+            .iter()
+            .flatten()
+            .any(|k| k.eq_ignore_ascii_case(lang));
+        if !known {
+            self.keys.push(Some(lang.to_string()));
+        }
+    }
+
+    /// The wanted document's languages, when not yet known.
+    pub fn decide(&mut self, info: super::unit::FileInfo) {
+        if self.info.is_none() {
+            self.info = Some(info);
+        }
     }
 }
 

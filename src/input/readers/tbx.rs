@@ -7,6 +7,7 @@
 //! `xml:lang` on the `langSet`/`langSec`; the document's own `xml:lang` is its source language.
 //! The XML layer's guards hold (no DTD, no entity expansion, bounded depth).
 
+use super::Locate;
 use super::Source;
 use super::xml::{Ev, Tag, Xml};
 use crate::error::Error;
@@ -50,7 +51,7 @@ pub fn read(src: &Source) -> Result<Termbase, Error> {
         match xml.next()? {
             Ev::Eof => break,
             Ev::Start(t) if t.local == "termEntry" || t.local == "conceptEntry" => {
-                let line = xml.loc.pos(t.start).line;
+                let line = Locate::pos(&mut xml, t.start).line;
                 let mut entry = Entry {
                     line,
                     terms: Vec::new(),

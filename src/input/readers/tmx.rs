@@ -16,7 +16,7 @@
 
 use super::inline::{self, Dialect};
 use super::xml::{Ev, Tag, Xml};
-use super::{ReadOptions, Source, blank};
+use super::{Choice, ReadOptions, Source, blank};
 use crate::error::Error;
 use crate::input::unit::{FileInfo, Skip, Unit, UnitDoc, UnitText, ignore_directives};
 
@@ -28,57 +28,134 @@ struct Tu {
     variants: Vec<(String, UnitText)>,
 }
 
-/// Read a TMX document.
-pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
-    let mut xml = Xml::new(src);
-    let root = xml.root()?;
-    if root.local != "tmx" {
-        return Err(xml.error(
-            root.start,
-            format!("not a TMX document: the root element is <{}>", root.local),
-        ));
+/// A TMX document read a `<tu>` at a time.
+pub struct Stream<'a> {
+    xml: Xml<'a>,
+    /// The header's `srclang`.
+    srclang: Option<String>,
+    /// `<tu>`s read.
+    count: usize,
+    /// The source language, once decided (see the module's doc).
+    source: Option<Option<String>>,
+    source_lang: Option<String>,
+}
+
+impl<'a> Stream<'a> {
+    /// The `<tu>`s of `xml`, whose root must be `<tmx>`.
+    pub fn new(mut xml: Xml<'a>, options: &ReadOptions) -> Result<Stream<'a>, Error> {
+        let root = xml.root()?;
+        if root.local != "tmx" {
+            return Err(xml.error(
+                root.start,
+                format!("not a TMX document: the root element is <{}>", root.local),
+            ));
+        }
+        Ok(Stream {
+            xml,
+            srclang: None,
+            count: 0,
+            source: None,
+            source_lang: options.source_lang.clone(),
+        })
     }
-    let mut srclang: Option<String> = None;
-    let mut tus: Vec<Tu> = Vec::new();
-    if root.empty {
-        xml.next()?;
-    } else {
+
+    pub fn xml(&self) -> &Xml<'a> {
+        &self.xml
+    }
+
+    /// The next `<tu>`, `None` at the end of the document.
+    fn next_tu(&mut self) -> Result<Option<Tu>, Error> {
         loop {
-            match xml.next()? {
-                Ev::Eof => break,
+            match self.xml.next()? {
+                Ev::Eof => return Ok(None),
                 Ev::Start(t) if t.is("header") => {
-                    srclang = t.attr("srclang").map(str::to_string);
-                    xml.skip(&t)?;
+                    self.srclang = t.attr("srclang").map(str::to_string);
+                    self.xml.skip(&t)?;
                 }
                 Ev::Start(t) if t.is("body") => {}
                 Ev::Start(t) if t.is("tu") => {
-                    let n = tus.len() + 1;
-                    tus.push(tu(&mut xml, &t, n)?);
+                    self.count += 1;
+                    let tu = tu(&mut self.xml, &t, self.count)?;
+                    self.xml.release();
+                    return Ok(Some(tu));
                 }
-                Ev::Start(t) => xml.skip(&t)?,
+                Ev::Start(t) => self.xml.skip(&t)?,
                 _ => {}
             }
         }
     }
 
-    let source = options
-        .source_lang
-        .clone()
-        .or(srclang.filter(|l| l != "*all*"))
-        .or_else(|| {
-            tus.iter()
-                .find_map(|tu| tu.variants.first().map(|(l, _)| l.clone()))
-        });
-    let is_source = |tu: &Tu, i: usize| -> bool {
-        let Some(src) = &source else { return false };
-        let lang = &tu.variants[i].0;
-        if lang.eq_ignore_ascii_case(src) {
-            return true;
+    /// The source language the option or the header names.
+    fn declared_source(&self) -> Option<String> {
+        self.source_lang
+            .clone()
+            .or(self.srclang.clone().filter(|l| l != "*all*"))
+    }
+
+    /// The source language once the first `<tu>` with a variant is read (the option, else
+    /// the header's, else that variant's language).
+    fn source(&mut self, tu: &Tu) -> Option<String> {
+        if let Some(source) = &self.source {
+            return source.clone();
         }
-        !src.contains('-')
-            && primary(lang).eq_ignore_ascii_case(src)
-            && !tu.variants.iter().any(|(l, _)| l.eq_ignore_ascii_case(src))
-    };
+        let source = self
+            .declared_source()
+            .or_else(|| tu.variants.first().map(|(l, _)| l.clone()));
+        if source.is_some() {
+            self.source = Some(source.clone());
+        }
+        source
+    }
+
+    /// The next unit of the document `choice` asks for (the first target language seen when it
+    /// asks for none), every target language seen kept in `choice`; `None` at the end.
+    pub fn next_units(&mut self, choice: &mut Choice) -> Result<Option<Vec<Unit>>, Error> {
+        let target = |choice: &Choice| match &choice.want {
+            Some(want) => want.clone(),
+            None => choice.keys.first().cloned().flatten(),
+        };
+        let Some(tu) = self.next_tu()? else {
+            if choice.keys.is_empty() {
+                choice.keys.push(None);
+            }
+            choice.decide(FileInfo {
+                source_language: self.source.clone().flatten().or(self.declared_source()),
+                target_language: target(choice),
+            });
+            return Ok(None);
+        };
+        let source = self.source(&tu);
+        for (i, (lang, _)) in tu.variants.iter().enumerate() {
+            if !is_source(&tu, i, source.as_deref()) {
+                choice.saw_language(lang);
+            }
+        }
+        let target = target(choice);
+        if target.is_some() && source.is_some() {
+            choice.decide(FileInfo {
+                source_language: source.clone(),
+                target_language: target.clone(),
+            });
+        }
+        Ok(Some(vec![unit_of(
+            &tu,
+            source.as_deref(),
+            target.as_deref(),
+        )]))
+    }
+}
+
+/// Read a TMX document.
+pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
+    let mut stream = Stream::new(Xml::new(src), options)?;
+    let mut tus: Vec<Tu> = Vec::new();
+    while let Some(tu) = stream.next_tu()? {
+        tus.push(tu);
+    }
+    let source = stream.declared_source().or_else(|| {
+        tus.iter()
+            .find_map(|tu| tu.variants.first().map(|(l, _)| l.clone()))
+    });
     // Target languages in order of first appearance.
     let mut targets: Vec<String> = Vec::new();
     match &options.target_lang {
@@ -86,60 +163,62 @@ pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> 
         None => {
             for tu in &tus {
                 for (i, (lang, _)) in tu.variants.iter().enumerate() {
-                    if !is_source(tu, i) && !targets.iter().any(|t| t.eq_ignore_ascii_case(lang)) {
+                    if !is_source(tu, i, source.as_deref())
+                        && !targets.iter().any(|t| t.eq_ignore_ascii_case(lang))
+                    {
                         targets.push(lang.clone());
                     }
                 }
             }
         }
     }
-    if targets.is_empty() {
-        return Ok(vec![UnitDoc {
-            info: FileInfo {
-                source_language: source.clone(),
-                target_language: None,
-            },
-            units: tus
-                .iter()
-                .map(|tu| unit(tu, find(tu, &is_source), None))
-                .collect(),
-            charset: src.charset,
-        }]);
-    }
-    let mut docs = Vec::new();
-    for target in &targets {
-        let units = tus
+    let doc = |target: Option<&str>| UnitDoc {
+        info: FileInfo {
+            source_language: source.clone(),
+            target_language: target.map(str::to_string),
+        },
+        units: tus
             .iter()
-            .map(|tu| {
-                let t = tu
-                    .variants
-                    .iter()
-                    .enumerate()
-                    .find(|(i, (l, _))| l.eq_ignore_ascii_case(target) && !is_source(tu, *i))
-                    .map(|(_, (_, t))| t.clone());
-                unit(tu, find(tu, &is_source), t)
-            })
-            .collect();
-        docs.push(UnitDoc {
-            info: FileInfo {
-                source_language: source.clone(),
-                target_language: Some(target.clone()),
-            },
-            units,
-            charset: src.charset,
-        });
+            .map(|tu| unit_of(tu, source.as_deref(), target))
+            .collect(),
+        charset: src.charset,
+    };
+    if targets.is_empty() {
+        return Ok(vec![doc(None)]);
     }
-    Ok(docs)
+    Ok(targets.iter().map(|t| doc(Some(t))).collect())
+}
+
+/// Whether variant `i` of `tu` is in the source language: its language is `source`, or
+/// `source` is a bare language (`en`) that no variant has exactly and this one's region of.
+fn is_source(tu: &Tu, i: usize, source: Option<&str>) -> bool {
+    let Some(src) = source else { return false };
+    let lang = &tu.variants[i].0;
+    if lang.eq_ignore_ascii_case(src) {
+        return true;
+    }
+    !src.contains('-')
+        && primary(lang).eq_ignore_ascii_case(src)
+        && !tu.variants.iter().any(|(l, _)| l.eq_ignore_ascii_case(src))
+}
+
+/// The unit of `tu` in the document of target language `target` (none: no target).
+fn unit_of(tu: &Tu, source: Option<&str>, target: Option<&str>) -> Unit {
+    let src = (0..tu.variants.len())
+        .find(|&i| is_source(tu, i, source))
+        .map(|i| tu.variants[i].1.clone());
+    let tgt = target.and_then(|target| {
+        tu.variants
+            .iter()
+            .enumerate()
+            .find(|(i, (l, _))| l.eq_ignore_ascii_case(target) && !is_source(tu, *i, source))
+            .map(|(_, (_, t))| t.clone())
+    });
+    unit(tu, src, tgt)
 }
 
 fn primary(lang: &str) -> &str {
     lang.split(['-', '_']).next().unwrap_or(lang)
-}
-
-fn find(tu: &Tu, is_source: &impl Fn(&Tu, usize) -> bool) -> Option<UnitText> {
-    (0..tu.variants.len())
-        .find(|&i| is_source(tu, i))
-        .map(|i| tu.variants[i].1.clone())
 }
 
 fn unit(tu: &Tu, source: Option<UnitText>, target: Option<UnitText>) -> Unit {

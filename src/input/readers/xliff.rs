@@ -49,46 +49,104 @@
 
 use super::inline::{self, Dialect};
 use super::xml::{Ev, Ns, Tag, Xml};
-use super::{ReadOptions, Source, blank, group_docs};
+use super::{Choice, ReadOptions, Source, blank, group_docs};
 use crate::error::Error;
 use crate::input::unit::{
     FileInfo, LengthUnit, MaxLength, Skip, Unit, UnitDoc, UnitText, ignore_directives,
 };
 
+/// An XLIFF 1.2 or 2.0 document read a unit at a time.
+pub struct Stream<'a> {
+    reader: Reader<'a>,
+    version2: bool,
+    ended: bool,
+}
+
+/// A unit read: its document's key (the target language), its file's languages, the unit.
+type Item = (Option<String>, FileInfo, Unit);
+
+impl<'a> Stream<'a> {
+    /// The units of `xml`, whose root must be `<xliff>`.
+    pub fn new(mut xml: Xml<'a>) -> Result<Stream<'a>, Error> {
+        let root = xml.root()?;
+        if root.local != "xliff" {
+            return Err(xml.error(
+                root.start,
+                format!(
+                    "not an XLIFF document: the root element is <{}>",
+                    root.local
+                ),
+            ));
+        }
+        let version2 = match root.attr("version") {
+            Some(v) => v.starts_with('2'),
+            None => root
+                .attr("xmlns")
+                .is_some_and(|ns| ns.contains(":document:2.")),
+        };
+        let reader = Reader {
+            xml,
+            items: Vec::new(),
+            contexts: Vec::new(),
+            info: FileInfo {
+                source_language: root.attr("srcLang").map(str::to_string),
+                target_language: root.attr("trgLang").map(str::to_string),
+            },
+            count: 0,
+        };
+        Ok(Stream {
+            reader,
+            version2,
+            ended: false,
+        })
+    }
+
+    pub fn xml(&self) -> &Xml<'a> {
+        &self.reader.xml
+    }
+
+    /// The units read next (with their documents' keys and languages); `None` at the end.
+    fn next_items(&mut self) -> Result<Option<Vec<Item>>, Error> {
+        while self.reader.items.is_empty() && !self.ended {
+            self.ended = !self.reader.step(self.version2)?;
+        }
+        if self.reader.items.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(std::mem::take(&mut self.reader.items)))
+    }
+
+    /// The next units of the document `choice` asks for (the first seen when it asks for
+    /// none), every document seen kept in `choice`; `None` at the end.
+    pub fn next_units(&mut self, choice: &mut Choice) -> Result<Option<Vec<Unit>>, Error> {
+        let Some(items) = self.next_items()? else {
+            if choice.keys.is_empty() {
+                choice.saw(self.reader.info.target_language.clone());
+            }
+            choice.decide(self.reader.info.clone());
+            return Ok(None);
+        };
+        let mut units = Vec::new();
+        for (key, info, unit) in items {
+            choice.saw(key.clone());
+            if *choice.want.get_or_insert_with(|| key.clone()) == key {
+                choice.decide(info);
+                units.push(unit);
+            }
+        }
+        Ok(Some(units))
+    }
+}
+
 /// Read an XLIFF 1.2 or 2.0 document.
 pub fn read(src: &Source, _options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
-    let mut xml = Xml::new(src);
-    let root = xml.root()?;
-    if root.local != "xliff" {
-        return Err(xml.error(
-            root.start,
-            format!(
-                "not an XLIFF document: the root element is <{}>",
-                root.local
-            ),
-        ));
+    let mut stream = Stream::new(Xml::new(src))?;
+    let mut items = Vec::new();
+    while let Some(more) = stream.next_items()? {
+        items.extend(more);
     }
-    let version2 = match root.attr("version") {
-        Some(v) => v.starts_with('2'),
-        None => root
-            .attr("xmlns")
-            .is_some_and(|ns| ns.contains(":document:2.")),
-    };
-    let mut reader = Reader {
-        xml,
-        items: Vec::new(),
-        contexts: Vec::new(),
-        info: FileInfo {
-            source_language: root.attr("srcLang").map(str::to_string),
-            target_language: root.attr("trgLang").map(str::to_string),
-        },
-        count: 0,
-    };
-    if !root.empty {
-        reader.body(version2)?;
-    }
-    let info = reader.info.clone();
-    let mut docs = group_docs(reader.items, src.charset);
+    let info = stream.reader.info.clone();
+    let mut docs = group_docs(items, src.charset);
     if docs.is_empty() {
         docs.push(UnitDoc {
             info,
@@ -140,20 +198,20 @@ impl Reader<'_> {
         self.items.push((key, self.info.clone(), unit));
     }
 
-    fn body(&mut self, version2: bool) -> Result<(), Error> {
-        loop {
-            match self.xml.next()? {
-                Ev::Eof => return Ok(()),
-                Ev::End(_) => {
-                    let depth = self.xml.depth();
-                    while self.contexts.last().is_some_and(|c| c.depth > depth) {
-                        self.contexts.pop();
-                    }
+    /// Read one event of the document; `false` at its end.
+    fn step(&mut self, version2: bool) -> Result<bool, Error> {
+        match self.xml.next()? {
+            Ev::Eof => return Ok(false),
+            Ev::End(_) => {
+                let depth = self.xml.depth();
+                while self.contexts.last().is_some_and(|c| c.depth > depth) {
+                    self.contexts.pop();
                 }
-                Ev::Start(tag) => self.element(tag, version2)?,
-                _ => {}
             }
+            Ev::Start(tag) => self.element(tag, version2)?,
+            _ => {}
         }
+        Ok(true)
     }
 
     fn element(&mut self, tag: Tag, version2: bool) -> Result<(), Error> {
@@ -188,12 +246,14 @@ impl Reader<'_> {
             self.count += 1;
             let unit = self.trans_unit(&tag)?;
             self.push(unit);
+            self.xml.release();
             return Ok(());
         }
         if version2 && tag.is("unit") {
             for unit in self.unit2(&tag)? {
                 self.push(unit);
             }
+            self.xml.release();
             return Ok(());
         }
         if tag.is("body") || tag.is("xliff") {

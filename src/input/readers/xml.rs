@@ -13,13 +13,18 @@
 //!
 //! Every error names the line and column where it was found.
 
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::io::BufRead;
+
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
-use super::{Locator, Source};
+use super::{Locate, Source, ceil_boundary, floor_boundary};
 use crate::error::Error;
+use crate::input::{Charset, Position};
 
 /// The deepest nesting of elements accepted.
 pub const MAX_DEPTH: usize = 256;
@@ -84,13 +89,13 @@ pub struct EndTag {
 }
 
 #[derive(Debug, Clone)]
-pub enum Ev<'a> {
+pub enum Ev {
     Start(Tag),
     End(EndTag),
     /// Character data as written at raw offset `start` (no references in it; CRs not yet
     /// normalised).
     Text {
-        raw: &'a str,
+        raw: String,
         start: usize,
     },
     /// A character or entity reference, resolved, spanning `start..end`.
@@ -101,24 +106,205 @@ pub enum Ev<'a> {
     },
     /// The content of a CDATA section, at raw offset `start`.
     CData {
-        raw: &'a str,
+        raw: String,
         start: usize,
     },
     Eof,
 }
 
+/// A piece of an input's decoded text, with the bytes of the input read and the invalid
+/// sequences replaced once it is read (both 0 for text in memory).
+pub struct Piece<'a> {
+    pub text: Cow<'a, str>,
+    pub bytes: usize,
+    pub replaced: usize,
+}
+
+type Pieces<'a> = Box<dyn Iterator<Item = Result<Piece<'a>, Error>> + Send + 'a>;
+
+/// Pieces of a text in memory no longer than this (cut at line ends, else anywhere between
+/// characters), so a position behind the cursor is never walked to from further back.
+const PIECE: usize = 64 << 10;
+
+/// A kept piece: its raw offset, the position of its first character, its text.
+struct Kept<'a> {
+    start: usize,
+    at: Position,
+    text: Cow<'a, str>,
+}
+
+/// The decoded text an `Xml` reads, fed to quick-xml a piece at a time and kept from the
+/// oldest piece a position may still be asked in (`release` drops what is behind), so a
+/// stream is read in memory bounded by what one unit spans.
+struct Feed<'a> {
+    name: String,
+    charset: Charset,
+    pieces: Pieces<'a>,
+    kept: VecDeque<Kept<'a>>,
+    /// The kept piece being read (an index into `kept`) and its bytes given to quick-xml.
+    reading: (usize, usize),
+    /// The raw offset and position after the last piece pulled.
+    end: (usize, Position),
+    /// The last position asked for.
+    cursor: (usize, Position),
+    /// The input's bytes read and the sequences replaced so far.
+    bytes: usize,
+    replaced: usize,
+    /// An error of the pieces, given in place of quick-xml's I/O error.
+    failed: Option<Error>,
+}
+
+impl<'a> Feed<'a> {
+    fn new(name: &str, charset: Charset, base: Position, pieces: Pieces<'a>) -> Feed<'a> {
+        Feed {
+            name: name.to_string(),
+            charset,
+            pieces,
+            kept: VecDeque::new(),
+            reading: (0, 0),
+            end: (0, base),
+            cursor: (0, base),
+            bytes: 0,
+            replaced: 0,
+            failed: None,
+        }
+    }
+
+    /// The position of raw byte `raw` (clamped to the text kept and pulled, moved back to a
+    /// character boundary).
+    fn pos(&mut self, raw: usize) -> Position {
+        let charset = self.charset;
+        let k = self.kept.partition_point(|p| p.start <= raw);
+        if k == 0 {
+            return self.kept.front().map_or(self.end.1, |p| p.at);
+        }
+        let piece = &self.kept[k - 1];
+        let i = floor_boundary(&piece.text, raw - piece.start);
+        let raw = piece.start + i;
+        let (from, at) = if self.cursor.0 >= piece.start && self.cursor.0 <= raw {
+            self.cursor
+        } else {
+            (piece.start, piece.at)
+        };
+        let at = at.after(&piece.text[from - piece.start..i], charset);
+        self.cursor = (raw, at);
+        at
+    }
+
+    /// Drop the pieces that end at or before raw offset `upto` and are read.
+    fn release(&mut self, upto: usize) {
+        while self.reading.0 > 0
+            && let Some(first) = self.kept.front()
+            && first.start + first.text.len() <= upto
+        {
+            self.kept.pop_front();
+            self.reading.0 -= 1;
+        }
+    }
+}
+
+impl std::io::Read for Feed<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Feed<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        loop {
+            let (k, used) = self.reading;
+            if let Some(piece) = self.kept.get(k) {
+                if used < piece.text.len() {
+                    break;
+                }
+                self.reading = (k + 1, 0);
+                continue;
+            }
+            if self.failed.is_some() {
+                return Err(std::io::Error::other("the input could not be read"));
+            }
+            match self.pieces.next() {
+                None => return Ok(&[]),
+                Some(Err(e)) => {
+                    self.failed = Some(e);
+                    return Err(std::io::Error::other("the input could not be read"));
+                }
+                Some(Ok(piece)) => {
+                    self.bytes = self.bytes.max(piece.bytes);
+                    self.replaced = self.replaced.max(piece.replaced);
+                    if piece.text.is_empty() {
+                        continue;
+                    }
+                    let (start, at) = self.end;
+                    self.end = (
+                        start + piece.text.len(),
+                        at.after(&piece.text, self.charset),
+                    );
+                    self.kept.push_back(Kept {
+                        start,
+                        at,
+                        text: piece.text,
+                    });
+                }
+            }
+        }
+        let (k, used) = self.reading;
+        Ok(&self.kept[k].text.as_bytes()[used..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.reading.1 += n;
+    }
+}
+
+/// The pieces of a text in memory: lines, a long line cut every `PIECE` bytes.
+fn pieces_of(text: &str) -> impl Iterator<Item = Result<Piece<'_>, Error>> + Send + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match memchr::memchr(b'\n', &rest.as_bytes()[..rest.len().min(PIECE)]) {
+            Some(i) => i + 1,
+            None => ceil_boundary(rest, PIECE),
+        };
+        let (piece, after) = rest.split_at(cut);
+        rest = after;
+        Some(Ok(Piece {
+            text: Cow::Borrowed(piece),
+            bytes: 0,
+            replaced: 0,
+        }))
+    })
+}
+
 pub struct Xml<'a> {
-    reader: NsReader<&'a [u8]>,
-    pub loc: Locator<'a>,
+    reader: NsReader<Feed<'a>>,
+    /// The bytes of the event being read.
+    buf: Vec<u8>,
     /// Qualified names of the open elements.
     stack: Vec<String>,
     pending_end: Option<EndTag>,
-    text: &'a str,
 }
 
 impl<'a> Xml<'a> {
+    /// The XML of a text in memory.
     pub fn new(src: &Source<'a>) -> Xml<'a> {
-        let mut reader = NsReader::from_str(src.text);
+        let pieces = Box::new(pieces_of(src.text));
+        Xml::of_pieces(src.name, src.charset, src.base, pieces)
+    }
+
+    /// The XML of an input read a piece at a time (see `Piece`), called `name`, in `charset`,
+    /// its text starting at `base`.
+    pub fn of_pieces(name: &str, charset: Charset, base: Position, pieces: Pieces<'a>) -> Xml<'a> {
+        let mut reader = NsReader::from_reader(Feed::new(name, charset, base, pieces));
         let config = reader.config_mut();
         config.check_end_names = true;
         config.check_comments = true;
@@ -126,10 +312,9 @@ impl<'a> Xml<'a> {
         config.expand_empty_elements = false;
         Xml {
             reader,
-            loc: Locator::new(src),
+            buf: Vec::new(),
             stack: Vec::new(),
             pending_end: None,
-            text: src.text,
         }
     }
 
@@ -138,102 +323,124 @@ impl<'a> Xml<'a> {
         self.stack.len()
     }
 
+    /// The input's bytes read and the invalid sequences replaced so far (a stream's).
+    pub fn read_so_far(&self) -> (usize, usize) {
+        let feed = self.reader.get_ref();
+        (feed.bytes, feed.replaced)
+    }
+
+    /// Positions before the next event will not be asked for: the text before it is dropped.
+    pub fn release(&mut self) {
+        let upto = offset(self.reader.buffer_position());
+        self.reader.get_mut().release(upto);
+    }
+
     pub fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
-        self.loc.error(raw, what)
+        let at = self.reader.get_mut().pos(raw);
+        let name = &self.reader.get_mut().name;
+        Error::input(format!("{name}:{}:{}: {what}", at.line, at.column))
     }
 
     /// The next event that matters (comments, processing instructions and the XML declaration
     /// are passed over).
-    pub fn next(&mut self) -> Result<Ev<'a>, Error> {
+    pub fn next(&mut self) -> Result<Ev, Error> {
         if let Some(end) = self.pending_end.take() {
             return Ok(Ev::End(end));
         }
-        loop {
-            let start = offset(self.reader.buffer_position());
-            let (ns, event) = match self.reader.read_resolved_event() {
-                Ok((res, event)) => (classify(res), event),
-                Err(e) => {
-                    let at = offset(self.reader.error_position());
-                    return Err(self.error(at, format!("malformed XML: {e}")));
-                }
-            };
-            let end = offset(self.reader.buffer_position());
-            match event {
-                Event::Start(e) => return self.start_tag(&e, false, ns, start, end),
-                Event::Empty(e) => return self.start_tag(&e, true, ns, start, end),
-                Event::End(_) => {
-                    self.stack.pop();
-                    return Ok(Ev::End(EndTag { start, end }));
-                }
-                Event::Text(_) => {
-                    let raw = self.slice(start, end)?;
-                    return Ok(Ev::Text { raw, start });
-                }
-                Event::CData(_) => {
-                    let raw = self.slice(start, end)?;
-                    let inner = raw
-                        .strip_prefix("<![CDATA[")
-                        .and_then(|s| s.strip_suffix("]]>"));
-                    return match inner {
-                        Some(inner) => Ok(Ev::CData {
-                            raw: inner,
-                            start: start + "<![CDATA[".len(),
-                        }),
-                        None => Err(self.error(start, "malformed XML: a CDATA section")),
-                    };
-                }
-                Event::GeneralRef(r) => {
-                    let name = r.as_ref().to_string();
-                    let ch = if r.is_char_ref() {
-                        match r.resolve_char_ref() {
-                            Ok(Some(c)) => c,
-                            _ => {
-                                return Err(self.error(
-                                    start,
-                                    format!("invalid character reference &{name};"),
-                                ));
-                            }
-                        }
-                    } else {
-                        match name.as_str() {
-                            "lt" => '<',
-                            "gt" => '>',
-                            "amp" => '&',
-                            "apos" => '\'',
-                            "quot" => '"',
-                            _ => {
-                                return Err(self.error(
-                                    start,
-                                    format!(
-                                        "unknown entity &{name}; (DTD and entity declarations \
-                                         are not supported)"
-                                    ),
-                                ));
-                            }
-                        }
-                    };
-                    return Ok(Ev::Ref { ch, start, end });
-                }
-                Event::DocType(d) => {
-                    let body = d.as_ref();
-                    if body.contains('[') || body.to_ascii_uppercase().contains("<!ENTITY") {
-                        return Err(self.error(
-                            start,
-                            "a DOCTYPE with declarations: DTD and entity declarations are not \
-                             supported",
-                        ));
-                    }
-                }
-                Event::Eof => {
-                    if let Some(open) = self.stack.last() {
-                        let what = format!("unexpected end of input: <{open}> is not closed");
-                        return Err(self.error(self.text.len(), what));
-                    }
-                    return Ok(Ev::Eof);
-                }
-                Event::Comment(_) | Event::PI(_) | Event::Decl(_) => {}
+        let mut buf = std::mem::take(&mut self.buf);
+        let ev = loop {
+            buf.clear();
+            match self.event(&mut buf) {
+                Ok(None) => {}
+                Ok(Some(ev)) => break Ok(ev),
+                Err(e) => break Err(e),
             }
-        }
+        };
+        self.buf = buf;
+        ev
+    }
+
+    /// The next event read into `buf`; `None` for one passed over.
+    fn event(&mut self, buf: &mut Vec<u8>) -> Result<Option<Ev>, Error> {
+        let start = offset(self.reader.buffer_position());
+        let (ns, event) = match self.reader.read_resolved_event_into(buf) {
+            Ok((res, event)) => (classify(res), event),
+            Err(e) => {
+                if let Some(failed) = self.reader.get_mut().failed.take() {
+                    return Err(failed);
+                }
+                let at = offset(self.reader.error_position());
+                return Err(self.error(at, format!("malformed XML: {e}")));
+            }
+        };
+        let end = offset(self.reader.buffer_position());
+        let ev = match event {
+            Event::Start(e) => self.start_tag(&e, false, ns, start, end)?,
+            Event::Empty(e) => self.start_tag(&e, true, ns, start, end)?,
+            Event::End(_) => {
+                self.stack.pop();
+                Ev::End(EndTag { start, end })
+            }
+            Event::Text(t) => Ev::Text {
+                raw: AsRef::<str>::as_ref(&t).to_string(),
+                start,
+            },
+            Event::CData(t) => Ev::CData {
+                raw: AsRef::<str>::as_ref(&t).to_string(),
+                start: start + "<![CDATA[".len(),
+            },
+            Event::GeneralRef(r) => {
+                let name = AsRef::<str>::as_ref(&r).to_string();
+                let ch = if r.is_char_ref() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) => c,
+                        _ => {
+                            return Err(
+                                self.error(start, format!("invalid character reference &{name};"))
+                            );
+                        }
+                    }
+                } else {
+                    match name.as_str() {
+                        "lt" => '<',
+                        "gt" => '>',
+                        "amp" => '&',
+                        "apos" => '\'',
+                        "quot" => '"',
+                        _ => {
+                            return Err(self.error(
+                                start,
+                                format!(
+                                    "unknown entity &{name}; (DTD and entity declarations \
+                                         are not supported)"
+                                ),
+                            ));
+                        }
+                    }
+                };
+                Ev::Ref { ch, start, end }
+            }
+            Event::DocType(d) => {
+                let body = d.as_ref();
+                if body.contains('[') || body.to_ascii_uppercase().contains("<!ENTITY") {
+                    return Err(self.error(
+                        start,
+                        "a DOCTYPE with declarations: DTD and entity declarations are not \
+                             supported",
+                    ));
+                }
+                return Ok(None);
+            }
+            Event::Eof => {
+                if let Some(open) = self.stack.last() {
+                    let what = format!("unexpected end of input: <{open}> is not closed");
+                    return Err(self.error(usize::MAX, what));
+                }
+                Ev::Eof
+            }
+            Event::Comment(_) | Event::PI(_) | Event::Decl(_) => return Ok(None),
+        };
+        Ok(Some(ev))
     }
 
     fn start_tag(
@@ -243,20 +450,18 @@ impl<'a> Xml<'a> {
         ns: Ns,
         start: usize,
         end: usize,
-    ) -> Result<Ev<'a>, Error> {
+    ) -> Result<Ev, Error> {
         let qname = e.name().as_ref().to_string();
         let local = e.local_name().as_ref().to_string();
         let mut attrs = Vec::new();
         for attr in e.attributes() {
-            let attr = attr.map_err(|err| {
-                self.loc
-                    .error(start, format!("malformed XML: bad attribute: {err}"))
-            })?;
+            let attr = attr
+                .map_err(|err| self.error(start, format!("malformed XML: bad attribute: {err}")))?;
             let key = attr.key.as_ref().to_string();
             let value = attr
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|err| {
-                    self.loc.error(
+                    self.error(
                         start,
                         format!(
                             "attribute {key} of <{qname}>: {err} (DTD and entity declarations are \
@@ -287,19 +492,12 @@ impl<'a> Xml<'a> {
         }))
     }
 
-    fn slice(&mut self, start: usize, end: usize) -> Result<&'a str, Error> {
-        match self.text.get(start..end) {
-            Some(s) => Ok(s),
-            None => Err(self.error(start, "malformed XML: an event off a character boundary")),
-        }
-    }
-
     /// The root element (the first start tag); an input with none is an error.
     pub fn root(&mut self) -> Result<Tag, Error> {
         loop {
             match self.next()? {
                 Ev::Start(tag) => return Ok(tag),
-                Ev::Eof => return Err(self.error(self.text.len(), "no XML root element")),
+                Ev::Eof => return Err(self.error(usize::MAX, "no XML root element")),
                 Ev::Text { raw, start } if !raw.trim().is_empty() => {
                     return Err(self.error(start, "text before the XML root element"));
                 }
@@ -342,14 +540,23 @@ impl<'a> Xml<'a> {
                         return Ok(out);
                     }
                 }
-                Ev::Text { raw, .. } => push_normalised(&mut out, raw),
-                Ev::CData { raw, .. } => push_normalised(&mut out, raw),
+                Ev::Text { raw, .. } | Ev::CData { raw, .. } => push_normalised(&mut out, &raw),
                 Ev::Ref { ch, .. } => out.push(ch),
                 Ev::Eof => {
                     return Err(self.error(tag.start, format!("<{}> is not closed", tag.local)));
                 }
             }
         }
+    }
+}
+
+impl Locate for Xml<'_> {
+    fn pos(&mut self, raw: usize) -> Position {
+        self.reader.get_mut().pos(raw)
+    }
+
+    fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
+        Xml::error(self, raw, what)
     }
 }
 
@@ -433,6 +640,44 @@ mod tests {
 
     fn error(xml: &str) -> String {
         events(xml).unwrap_err().message
+    }
+
+    /// Text before what is released is dropped: reading a long stream keeps a few lines, and
+    /// positions after a release are those of the whole text.
+    #[test]
+    fn a_stream_keeps_only_what_is_not_released() {
+        let mut xml_text = String::from("<r>\n");
+        for i in 0..10_000 {
+            xml_text.push_str(&format!("<u>ক {i}</u>\n"));
+        }
+        xml_text.push_str("</r>\n");
+        let lines: Vec<Result<Piece<'static>, Error>> = xml_text
+            .split_inclusive('\n')
+            .map(|l| {
+                Ok(Piece {
+                    text: Cow::Owned(l.to_string()),
+                    bytes: 0,
+                    replaced: 0,
+                })
+            })
+            .collect();
+        let base = Position::line_start(0, 1, 0);
+        let mut x = Xml::of_pieces("t", Charset::Utf8, base, Box::new(lines.into_iter()));
+        let whole = Source::new("t", &xml_text);
+        let mut loc = super::super::Locator::new(&whole);
+        let mut most = 0;
+        loop {
+            match x.next().unwrap() {
+                Ev::Eof => break,
+                Ev::Text { start, .. } => assert_eq!(x.pos(start), loc.pos(start)),
+                Ev::End(_) => {
+                    x.release();
+                    most = most.max(x.reader.get_ref().kept.len());
+                }
+                _ => {}
+            }
+        }
+        assert!(most <= 3, "{most} lines kept");
     }
 
     #[test]
