@@ -118,11 +118,17 @@ pub fn check(
     let mut files = vec![file];
     // The input's other documents (an XLIFF or TMX file's other target languages), each read
     // again as the first was.
-    for key in documents.into_iter().skip(1) {
+    for key in documents.iter().skip(1) {
         let mut how = how.clone();
-        how.options.document = Some(key);
+        how.options.document = Some(key.clone());
         let segments = again.source(&name)?.segments(&name, kind, &how)?;
-        files.push(document(checker, path, &how, hold, format, segments, &mut again)?.file);
+        let checked = document(checker, path, &how, hold, format, segments, &mut again)?;
+        if checked.bytes != bytes || checked.documents != documents {
+            return Err(Error::input(format!(
+                "{name}: changed while it was checked (read again for its next document)"
+            )));
+        }
+        files.push(checked.file);
     }
     Ok(Ok(Outcome {
         files,

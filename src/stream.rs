@@ -164,9 +164,10 @@ pub fn segments(
         outcome.replaced = replaced;
         return Ok(Ok(outcome));
     }
-    // A document at a time: an XLIFF or TMX file's other documents are read again.
+    // A document at a time: an XLIFF or TMX file's other documents are read again, each read
+    // the whole file as the first did, or the file changed meanwhile.
     let mut how = how.clone();
-    let mut documents: Option<Vec<Option<String>>> = None;
+    let mut first: Option<(usize, Vec<Option<String>>)> = None;
     for k in 1.. {
         let lines = match crate::input::open(input, how.encoding)? {
             Opened::Text(lines) => lines,
@@ -175,7 +176,9 @@ pub fn segments(
         let mut read = Segments::new(&input.display(), lines, format, &how)?;
         // What a TSV or JSONL file says of its document is known before its first line (that
         // it holds units), a PO file's languages before its first unit (its header), an XLIFF
-        // or TMX document's before its first unit; the units it skips are counted as they go by.
+        // or TMX document's before its first unit (a TMX's target language may come later:
+        // taken until the stream's language is decided); the units it skips are counted as
+        // they go by.
         let mut s = Streamer {
             checker,
             path: path.clone(),
@@ -185,15 +188,30 @@ pub fn segments(
             done: 0,
             outcome,
         };
-        for segment in read.by_ref() {
+        while let Some(segment) = read.next() {
             s.pending.push(segment?);
+            if s.known.is_none() {
+                let info = read.info();
+                s.info.source_language = info.source_language;
+                s.info.target_language = info.target_language;
+            }
             s.flush(out, false)?;
         }
         s.flush(out, true)?;
         outcome = s.outcome;
         outcome.replaced = read.replaced();
         outcome.untranslated += untranslated(&read.info());
-        let documents = documents.get_or_insert_with(|| read.documents());
+        let this = (read.bytes(), read.documents());
+        let (_, documents) = match &first {
+            Some(first) if first.0 != this.0 || first.1 != this.1 => {
+                return Err(Error::input(format!(
+                    "{}: changed while it was checked (read again for its next document)",
+                    input.display()
+                )));
+            }
+            Some(first) => first,
+            None => first.insert(this),
+        };
         match documents.get(k) {
             Some(key) => how.options.document = Some(key.clone()),
             None => break,

@@ -61,10 +61,14 @@ impl LineReader {
     }
 }
 
+/// Segments read ahead, at most, to learn what a file says of its document (see
+/// `Units::settle`).
+const SETTLE_SEGMENTS: usize = 1024;
+
 /// Where a `Units` reads its units from.
 // One value per input, made once and never moved in a loop: its size does not matter.
 #[allow(clippy::large_enum_variant)]
-enum From<R> {
+enum Origin<R> {
     /// Lines, each given to the reader's line function; `at`: the position of the next line.
     Lines {
         lines: Lines<R>,
@@ -107,7 +111,7 @@ impl XmlStream {
 
 /// The units of a TSV, JSONL, PO, XLIFF or TMX input, as segments, in order, as they are read.
 pub struct Units<R> {
-    from: From<R>,
+    from: Origin<R>,
     info: DocInfo,
     /// Segments read and not yet given.
     ready: VecDeque<Segment>,
@@ -125,7 +129,7 @@ impl<R: BufRead> Units<R> {
     pub fn new(lines: Lines<R>, reader: LineReader) -> Units<R> {
         let at = Position::line_start(lines.bom(), 1, 0);
         let units = Units {
-            from: From::Lines { lines, reader, at },
+            from: Origin::Lines { lines, reader, at },
             info: DocInfo {
                 units: true,
                 ..DocInfo::default()
@@ -139,17 +143,22 @@ impl<R: BufRead> Units<R> {
     }
 
     /// Read ahead until what the file says of its document is known: a PO header (up to the
-    /// first complete entry), an XLIFF or TMX document's languages (up to its first unit).
+    /// first complete entry), an XLIFF or TMX document's languages (up to its first unit; a
+    /// TMX's target language, up to its first `<tu>` with a target), but not past
+    /// `SETTLE_SEGMENTS` segments: a TMX whose first target comes later is given without its
+    /// target language until it comes (the bounded path, which reads the file whole first,
+    /// still knows it from the start).
     fn settle(mut self) -> Units<R> {
         loop {
             let settled = match &self.from {
-                From::Lines { reader, .. } => match &reader.line {
+                Origin::Lines { reader, .. } => match &reader.line {
                     LineFn::Po(po) => po.settled(),
                     _ => true,
                 },
-                From::Xml { choice, .. } => choice.info.is_some(),
+                Origin::Xml { choice, .. } => choice.info.is_some(),
             };
-            if settled || self.ended || self.failed.is_some() {
+            if settled || self.ended || self.failed.is_some() || self.ready.len() >= SETTLE_SEGMENTS
+            {
                 return self;
             }
             if let Err(e) = self.read_more() {
@@ -170,8 +179,8 @@ impl<R: BufRead> Units<R> {
 
     fn read_so_far(&self) -> (usize, usize) {
         match &self.from {
-            From::Lines { lines, .. } => (lines.offset(), lines.replaced),
-            From::Xml { stream, .. } => stream.as_ref().map_or((0, 0), |s| s.xml().read_so_far()),
+            Origin::Lines { lines, .. } => (lines.offset(), lines.replaced),
+            Origin::Xml { stream, .. } => stream.as_ref().map_or((0, 0), |s| s.xml().read_so_far()),
         }
     }
 
@@ -186,8 +195,8 @@ impl<R: BufRead> Units<R> {
     /// target language is given, that one).
     pub fn documents(&self) -> Vec<Option<String>> {
         match &self.from {
-            From::Lines { .. } => Vec::new(),
-            From::Xml { choice, given, .. } => match (given, &choice.want) {
+            Origin::Lines { .. } => Vec::new(),
+            Origin::Xml { choice, given, .. } => match (given, &choice.want) {
                 (true, Some(want)) => vec![want.clone()],
                 _ => choice.keys.clone(),
             },
@@ -213,7 +222,7 @@ impl<R: BufRead> Units<R> {
     /// segments they complete.
     fn read_more(&mut self) -> Result<(), Error> {
         let (units, charset, format, include_skipped) = match &mut self.from {
-            From::Lines { lines, reader, at } => {
+            Origin::Lines { lines, reader, at } => {
                 let settled = matches!(&reader.line, LineFn::Po(po) if po.settled());
                 let units = read_line(lines, reader, at, &mut self.ended)?;
                 if !settled
@@ -229,13 +238,13 @@ impl<R: BufRead> Units<R> {
                     reader.include_skipped,
                 )
             }
-            From::Xml {
+            Origin::Xml {
                 stream,
                 choice,
                 charset,
-                given: _,
                 format,
                 include_skipped,
+                ..
             } => {
                 let units = match stream.as_mut().map(|s| s.next_units(choice)).transpose()? {
                     Some(Some(units)) => units,
@@ -297,7 +306,7 @@ impl<R: BufRead + Send + 'static> Units<R> {
             Err(e) => (None, Some(e)),
         };
         let units = Units {
-            from: From::Xml {
+            from: Origin::Xml {
                 stream,
                 choice: Choice {
                     want,
@@ -368,8 +377,8 @@ impl<R: BufRead> Iterator for Units<R> {
     }
 }
 
-/// The segments of an input that can be read as they come: plain text's paragraphs or a
-/// line-based bilingual file's units.
+/// The segments of an input that can be read as they come: plain text's paragraphs, or the
+/// units of a line-based bilingual file or of one document of an XLIFF or TMX file.
 // One value per input, made once and never moved in a loop: its size does not matter.
 #[allow(clippy::large_enum_variant)]
 pub enum Segments<R> {
@@ -530,8 +539,13 @@ mod tests {
                      <trans-unit id=\"3\"><source>D</source><target>ঘ</target></trans-unit></body></file>\n\
                      <file source-language=\"en\" target-language=\"bn\"><body>\n\
                      <trans-unit id=\"4\"><source>E</source><target>ঙ</target></trans-unit></body></file></xliff>";
+        // A header after the body is read too late to name the source (TMX puts it first):
+        // the first variant does, in either path.
+        let late = "<tmx><body><tu><tuv xml:lang=\"fr\"><seg>Bonjour</seg></tuv>\
+                    <tuv xml:lang=\"en\"><seg>Hello</seg></tuv></tu></body><header srclang=\"en\"/></tmx>";
         for (format, text, keys) in [
             (Format::Tmx, tmx, vec![Some("BN"), Some("hi")]),
+            (Format::Tmx, late, vec![Some("en")]),
             (Format::Xliff, xliff, vec![Some("bn"), None]),
         ] {
             for include_skipped in [false, true] {
@@ -587,6 +601,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A TMX whose first target comes late is not read ahead to it: its units come without
+    /// its target language, which is known once it is read.
+    #[test]
+    fn a_tmx_stream_reads_ahead_a_bounded_number_of_units() {
+        let mut text = String::from("<tmx><header srclang=\"en\"/><body>\n");
+        for i in 0..5000 {
+            text.push_str(&format!(
+                "<tu><tuv xml:lang=\"en\"><seg>s {i}</seg></tuv></tu>\n"
+            ));
+        }
+        text.push_str("<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv><tuv xml:lang=\"fr\"><seg>y</seg></tuv></tu>\n</body></tmx>\n");
+        let total = text.len();
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.into_bytes()));
+        let lines = Lines::new("t.tmx", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let options = ReadOptions {
+            include_skipped: true,
+            ..ReadOptions::default()
+        };
+        let mut units = Units::xml("t.tmx", lines, Format::Tmx, &options);
+        assert!(
+            units.bytes() < total / 2,
+            "read ahead {} of {total}",
+            units.bytes()
+        );
+        assert_eq!(units.info().target_language, None);
+        assert_eq!(units.by_ref().count(), 5001);
+        assert_eq!(units.info().target_language.as_deref(), Some("fr"));
     }
 
     /// An XML stream's error in the middle of the input ends the units after those before it.

@@ -4,7 +4,8 @@
 //!
 //! **Languages.** The source variant of a `<tu>` is the one whose language is the source
 //! language: `ReadOptions::source_lang`, else the header's `srclang`, else (`*all*` or none)
-//! the language of the first variant of the first `<tu>`. Languages match case-insensitively,
+//! the language of the first variant of the first `<tu>` (a header after a `<tu>`, which TMX
+//! does not allow, is read too late to name it). Languages match case-insensitively,
 //! and a bare language (`en`) also matches its regional forms (`en-US`) when no variant
 //! matches exactly. Every other language is a target: the reader gives one `UnitDoc` per
 //! target language, in order of first appearance (only `ReadOptions::target_lang` when it is
@@ -107,21 +108,10 @@ impl<'a> Stream<'a> {
         source
     }
 
-    /// The next unit of the document `choice` asks for (the first target language seen when it
-    /// asks for none), every target language seen kept in `choice`; `None` at the end.
-    pub fn next_units(&mut self, choice: &mut Choice) -> Result<Option<Vec<Unit>>, Error> {
-        let target = |choice: &Choice| match &choice.want {
-            Some(want) => want.clone(),
-            None => choice.keys.first().cloned().flatten(),
-        };
+    /// The next `<tu>` and the source language as settled then, its target languages kept in
+    /// `choice`; `None` at the end of the document.
+    fn next_sourced(&mut self, choice: &mut Choice) -> Result<Option<(Tu, Option<String>)>, Error> {
         let Some(tu) = self.next_tu()? else {
-            if choice.keys.is_empty() {
-                choice.keys.push(None);
-            }
-            choice.decide(FileInfo {
-                source_language: self.source.clone().flatten().or(self.declared_source()),
-                target_language: target(choice),
-            });
             return Ok(None);
         };
         let source = self.source(&tu);
@@ -130,6 +120,31 @@ impl<'a> Stream<'a> {
                 choice.saw_language(lang);
             }
         }
+        Ok(Some((tu, source)))
+    }
+
+    /// The source language settled by the first `<tu>` with a variant, else the declared one.
+    fn settled_source(&self) -> Option<String> {
+        self.source.clone().flatten().or(self.declared_source())
+    }
+
+    /// The next unit of the document `choice` asks for (the first target language seen when it
+    /// asks for none), every target language seen kept in `choice`; `None` at the end.
+    pub fn next_units(&mut self, choice: &mut Choice) -> Result<Option<Vec<Unit>>, Error> {
+        let target = |choice: &Choice| match &choice.want {
+            Some(want) => want.clone(),
+            None => choice.keys.first().cloned().flatten(),
+        };
+        let Some((tu, source)) = self.next_sourced(choice)? else {
+            if choice.keys.is_empty() {
+                choice.keys.push(None);
+            }
+            choice.decide(FileInfo {
+                source_language: self.settled_source(),
+                target_language: target(choice),
+            });
+            return Ok(None);
+        };
         let target = target(choice);
         if target.is_some() && source.is_some() {
             choice.decide(FileInfo {
@@ -145,33 +160,21 @@ impl<'a> Stream<'a> {
     }
 }
 
-/// Read a TMX document.
+/// Read a TMX document: its `<tu>`s through `Stream`, then one document per target language
+/// (every `<tu>` a unit of each).
 pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
     let mut stream = Stream::new(Xml::new(src), options)?;
+    let mut choice = Choice::default();
     let mut tus: Vec<Tu> = Vec::new();
-    while let Some(tu) = stream.next_tu()? {
+    while let Some((tu, _)) = stream.next_sourced(&mut choice)? {
         tus.push(tu);
     }
-    let source = stream.declared_source().or_else(|| {
-        tus.iter()
-            .find_map(|tu| tu.variants.first().map(|(l, _)| l.clone()))
-    });
+    let source = stream.settled_source();
     // Target languages in order of first appearance.
-    let mut targets: Vec<String> = Vec::new();
-    match &options.target_lang {
-        Some(t) => targets.push(t.clone()),
-        None => {
-            for tu in &tus {
-                for (i, (lang, _)) in tu.variants.iter().enumerate() {
-                    if !is_source(tu, i, source.as_deref())
-                        && !targets.iter().any(|t| t.eq_ignore_ascii_case(lang))
-                    {
-                        targets.push(lang.clone());
-                    }
-                }
-            }
-        }
-    }
+    let targets: Vec<String> = match &options.target_lang {
+        Some(t) => vec![t.clone()],
+        None => choice.keys.into_iter().flatten().collect(),
+    };
     let doc = |target: Option<&str>| UnitDoc {
         info: FileInfo {
             source_language: source.clone(),

@@ -152,6 +152,8 @@ struct Feed<'a> {
     replaced: usize,
     /// An error of the pieces, given in place of quick-xml's I/O error.
     failed: Option<Error>,
+    /// Drop each piece once it is read (an element passed over: no position in it is asked).
+    drop_read: bool,
 }
 
 impl<'a> Feed<'a> {
@@ -167,6 +169,7 @@ impl<'a> Feed<'a> {
             bytes: 0,
             replaced: 0,
             failed: None,
+            drop_read: false,
         }
     }
 
@@ -176,6 +179,10 @@ impl<'a> Feed<'a> {
         let charset = self.charset;
         let k = self.kept.partition_point(|p| p.start <= raw);
         if k == 0 {
+            debug_assert!(
+                self.kept.is_empty(),
+                "a position asked behind what was released"
+            );
             return self.kept.front().map_or(self.end.1, |p| p.at);
         }
         let piece = &self.kept[k - 1];
@@ -225,6 +232,10 @@ impl BufRead for Feed<'_> {
                     break;
                 }
                 self.reading = (k + 1, 0);
+                if self.drop_read {
+                    self.kept.drain(..=k);
+                    self.reading.0 = 0;
+                }
                 continue;
             }
             if self.failed.is_some() {
@@ -292,6 +303,8 @@ pub struct Xml<'a> {
     /// Qualified names of the open elements.
     stack: Vec<String>,
     pending_end: Option<EndTag>,
+    /// An element is being passed over: its text events carry no text.
+    passing: bool,
 }
 
 impl<'a> Xml<'a> {
@@ -315,6 +328,7 @@ impl<'a> Xml<'a> {
             buf: Vec::new(),
             stack: Vec::new(),
             pending_end: None,
+            passing: false,
         }
     }
 
@@ -382,11 +396,11 @@ impl<'a> Xml<'a> {
                 Ev::End(EndTag { start, end })
             }
             Event::Text(t) => Ev::Text {
-                raw: AsRef::<str>::as_ref(&t).to_string(),
+                raw: self.text_of(&t),
                 start,
             },
             Event::CData(t) => Ev::CData {
-                raw: AsRef::<str>::as_ref(&t).to_string(),
+                raw: self.text_of(&t),
                 start: start + "<![CDATA[".len(),
             },
             Event::GeneralRef(r) => {
@@ -441,6 +455,15 @@ impl<'a> Xml<'a> {
             Event::Comment(_) | Event::PI(_) | Event::Decl(_) => return Ok(None),
         };
         Ok(Some(ev))
+    }
+
+    /// An event's text, or none while an element is passed over.
+    fn text_of(&self, t: &impl AsRef<str>) -> String {
+        if self.passing {
+            String::new()
+        } else {
+            t.as_ref().to_string()
+        }
     }
 
     fn start_tag(
@@ -507,7 +530,19 @@ impl<'a> Xml<'a> {
     }
 
     /// Pass over the rest of the element whose start tag was just read (its `End` included).
+    /// Its text is neither copied nor kept: the lines read are dropped as they are passed (no
+    /// position in it is asked for), so a large element that is no unit (an XLIFF skeleton, a
+    /// `<bin-unit>`) costs no more memory than quick-xml's buffer of its largest text.
     pub fn skip(&mut self, tag: &Tag) -> Result<(), Error> {
+        self.passing = true;
+        self.reader.get_mut().drop_read = true;
+        let skipped = self.skip_events(tag);
+        self.passing = false;
+        self.reader.get_mut().drop_read = false;
+        skipped
+    }
+
+    fn skip_events(&mut self, tag: &Tag) -> Result<(), Error> {
         let mut depth = 1usize;
         loop {
             match self.next()? {
@@ -678,6 +713,47 @@ mod tests {
             }
         }
         assert!(most <= 3, "{most} lines kept");
+    }
+
+    /// An element passed over is dropped as it is read: a skeleton of many lines leaves no
+    /// more than a line or two kept, and positions after it are the whole text's.
+    #[test]
+    fn an_element_passed_over_is_not_kept() {
+        let mut xml_text = String::from("<r><skl>\n");
+        for i in 0..10_000 {
+            xml_text.push_str(&format!("<x a='{i}'>YWJj {i}</x>\n"));
+        }
+        xml_text.push_str("</skl>\n<u>ক</u></r>\n");
+        let lines: Vec<Result<Piece<'static>, Error>> = xml_text
+            .split_inclusive('\n')
+            .map(|l| {
+                Ok(Piece {
+                    text: Cow::Owned(l.to_string()),
+                    bytes: 0,
+                    replaced: 0,
+                })
+            })
+            .collect();
+        let base = Position::line_start(0, 1, 0);
+        let mut x = Xml::of_pieces("t", Charset::Utf8, base, Box::new(lines.into_iter()));
+        let whole = Source::new("t", &xml_text);
+        let mut loc = super::super::Locator::new(&whole);
+        assert!(matches!(x.next().unwrap(), Ev::Start(t) if t.local == "r"));
+        let Ev::Start(skl) = x.next().unwrap() else {
+            panic!("<skl>")
+        };
+        x.skip(&skl).unwrap();
+        assert!(x.reader.get_ref().kept.len() <= 2);
+        loop {
+            match x.next().unwrap() {
+                Ev::Text { raw, start } if raw == "ক" => {
+                    assert_eq!(x.pos(start), loc.pos(start));
+                    break;
+                }
+                Ev::Eof => panic!("no text"),
+                _ => {}
+            }
+        }
     }
 
     #[test]
