@@ -50,6 +50,11 @@ pub struct Options {
     /// `inner_confusables`.
     #[serde(default)]
     articles: Vec<String>,
+    /// Slips for the first of `articles` at a word's start, folded to it when at least
+    /// `ARTICLE_VARIANT_REST` letters follow (Arabic `آل` for `ال`: `آلمدارس` / `المدارس`; the
+    /// words that open with `آل` are short, `آلة`, `آلام`, `آلاف`, `آلية`).
+    #[serde(default)]
+    article_variants: Vec<String>,
     /// Groups folded only as a word's last letter, before its ending is looked for, and never
     /// in the endings themselves: Arabic writes a final ة as ه and a final ى as ي, and the ه
     /// and ي endings (his, my) must not swallow them (`المرضى` patients is not `المرض` disease
@@ -211,6 +216,8 @@ pub struct Consistency {
     inner: Fold,
     /// `articles`, folded as keys are.
     articles: Vec<String>,
+    /// `article_variants`, folded as keys are.
+    article_variants: Vec<String>,
     collapse_repeats: bool,
     window: usize,
     max_variant: usize,
@@ -359,6 +366,9 @@ impl Fold {
     }
 }
 
+/// Fewest letters after an `article_variants` spelling for it to be folded to the article.
+const ARTICLE_VARIANT_REST: usize = 3;
+
 pub fn build(o: Options) -> Result<Consistency, BuildError> {
     let fold = Fold::new(&o.confusables)?;
     let medial = Fold::new(&o.medial_confusables)?;
@@ -381,6 +391,15 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         fold.apply(&a.nfc().collect::<String>(), &mut folded);
         articles.push(folded);
     }
+    let mut article_variants = Vec::new();
+    for a in &o.article_variants {
+        let mut folded = String::new();
+        fold.apply(&a.nfc().collect::<String>(), &mut folded);
+        article_variants.push(folded);
+    }
+    if !article_variants.is_empty() && articles.is_empty() {
+        return Err(BuildError::new("`article_variants` need `articles`"));
+    }
     if !(0.0..=1.0).contains(&o.min_similarity) {
         return Err(BuildError::new("`min_similarity` must lie between 0 and 1"));
     }
@@ -393,6 +412,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         last,
         inner,
         articles,
+        article_variants,
         collapse_repeats: o.collapse_repeats,
         window: o.window,
         max_variant: o.max_variant,
@@ -468,6 +488,15 @@ impl Consistency {
     /// (every letter but the last and the first, or the first after an article).
     fn fold_medial(&self, stem: &str, out: &mut String) {
         out.clear();
+        if let Some(rest) = self.article_variants.iter().find_map(|v| {
+            stem.strip_prefix(v.as_str())
+                .filter(|r| r.chars().count() >= ARTICLE_VARIANT_REST)
+        }) {
+            let mut spelled = String::with_capacity(stem.len());
+            spelled.push_str(&self.articles[0]);
+            spelled.push_str(rest);
+            return self.fold_medial(&spelled, out);
+        }
         let last = stem.char_indices().next_back().map_or(0, |(i, _)| i);
         let first = self
             .articles
@@ -1319,6 +1348,19 @@ mod tests {
         let text = "لقاح جديد.\nلقاح آخر.\nلقآح ثالث.\nالأمن هنا.\nالأمن هناك.\nالآمن هنا.";
         assert_eq!(texts(&*c, text, "ar"), ["لقآح"]);
         assert!(compile("consistency", r#"inner_confusables = [["ا", "لآ"]]"#).is_err());
+    }
+
+    #[test]
+    fn an_article_variant_folds_to_the_article_before_three_letters_or_more() {
+        let c = compile(
+            "consistency",
+            r#"min_chars = 4, min_similarity = 0.65, articles = ["ال"], article_variants = ["آل"]"#,
+        )
+        .unwrap();
+        let text = "المدارس هنا.\nالمدارس هناك.\nآلمدارس هنا.\nالكتب هنا.\nالكتب هناك.\nآلكتب هنا.\n\
+                    الية هنا.\nالية هناك.\nآلية هنا.";
+        assert_eq!(texts(&*c, text, "ar"), ["آلمدارس", "آلكتب"]);
+        assert!(compile("consistency", r#"article_variants = ["آل"]"#).is_err());
     }
 
     #[test]
