@@ -179,10 +179,8 @@ impl<'a> Feed<'a> {
         let charset = self.charset;
         let k = self.kept.partition_point(|p| p.start <= raw);
         if k == 0 {
-            debug_assert!(
-                self.kept.is_empty(),
-                "a position asked behind what was released"
-            );
+            // Behind what was released: nothing asks for such a position (an error met while
+            // passing an element over is in the last piece read, which is kept).
             return self.kept.front().map_or(self.end.1, |p| p.at);
         }
         let piece = &self.kept[k - 1];
@@ -232,9 +230,10 @@ impl BufRead for Feed<'_> {
                     break;
                 }
                 self.reading = (k + 1, 0);
-                if self.drop_read {
-                    self.kept.drain(..=k);
-                    self.reading.0 = 0;
+                if self.drop_read && k > 0 {
+                    // The pieces before the one just read (kept for an error's position).
+                    self.kept.drain(..k);
+                    self.reading.0 = 1;
                 }
                 continue;
             }
