@@ -550,26 +550,37 @@ fn a_tmx_or_xliff_streamed_with_segments_gets_the_records_of_one_read_whole() {
     std::fs::write(dir.path().join("run.tmx"), mt_tmx().0).unwrap();
     std::fs::write(dir.path().join("run.xlf"), mt_xliff().0).unwrap();
     for (file, records) in [("run.tmx", 2999 + 30), ("run.xlf", 2999 - 7 + 10)] {
-        let streamed = [
-            "--segments",
-            "--format",
-            "jsonl",
-            "--disable",
-            "common.inconsistent-translation",
-            "--disable",
-            "common.inconsistent-source",
-            file,
-        ];
-        let mut whole = vec!["--write-baseline", "seg-baseline.json"];
-        whole.extend_from_slice(&streamed);
-        let a = check(dir.path(), None, &streamed, None);
-        let b = check(dir.path(), None, &whole, None);
-        assert_eq!(a.status.code(), Some(1), "{file}");
-        assert_eq!(b.status.code(), a.status.code(), "{file}");
-        assert!(a.stdout == b.stdout, "{file}: streamed records differ");
-        let n = a.stdout.iter().filter(|&&c| c == b'\n').count();
-        assert_eq!(n, records, "{file}");
+        assert_eq!(
+            streamed_as_whole(dir.path(), &[file], None),
+            records,
+            "{file}"
+        );
     }
+}
+
+/// The records of `args` streamed with `--segments --format jsonl`, the same bytes and exit
+/// code (1: the runs plant major findings) as when recording a baseline reads the input whole,
+/// the rules that compare a file's units left out (the stream compares a batch at a time);
+/// how many.
+fn streamed_as_whole(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> usize {
+    let mut streamed = vec![
+        "--segments",
+        "--format",
+        "jsonl",
+        "--disable",
+        "common.inconsistent-translation",
+        "--disable",
+        "common.inconsistent-source",
+    ];
+    streamed.extend_from_slice(args);
+    let mut whole = vec!["--write-baseline", "seg-baseline.json"];
+    whole.extend_from_slice(&streamed);
+    let a = check(dir, None, &streamed, stdin);
+    let b = check(dir, None, &whole, stdin);
+    assert_eq!(a.status.code(), Some(1), "{args:?}");
+    assert_eq!(b.status.code(), a.status.code(), "{args:?}");
+    assert!(a.stdout == b.stdout, "{args:?}: streamed records differ");
+    a.stdout.iter().filter(|&&c| c == b'\n').count()
 }
 
 /// Lines (1-based, of the file) each rule flagged, in order, of a JSON report's first file.
@@ -729,24 +740,7 @@ fn a_tsv_or_jsonl_streamed_with_segments_gets_the_records_of_one_read_whole() {
             (vec![file], None),
             (vec!["--input-format", kind, "-"], Some(text.as_bytes())),
         ] {
-            let mut streamed = vec![
-                "--segments",
-                "--format",
-                "jsonl",
-                "--disable",
-                "common.inconsistent-translation",
-                "--disable",
-                "common.inconsistent-source",
-            ];
-            streamed.extend_from_slice(&args);
-            let mut whole = vec!["--write-baseline", "seg-baseline.json"];
-            whole.extend_from_slice(&streamed);
-            let a = check(dir.path(), None, &streamed, stdin);
-            let b = check(dir.path(), None, &whole, stdin);
-            assert_eq!(a.status.code(), Some(1), "{args:?}");
-            assert_eq!(b.status.code(), a.status.code(), "{args:?}");
-            assert!(a.stdout == b.stdout, "{args:?}: streamed records differ");
-            let records = a.stdout.iter().filter(|&&c| c == b'\n').count();
+            let records = streamed_as_whole(dir.path(), &args, stdin);
             assert_eq!(records, if kind == "tsv" { 3000 } else { 2999 });
         }
     }

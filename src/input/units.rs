@@ -615,8 +615,7 @@ mod tests {
         }
         text.push_str("<tu><tuv xml:lang=\"en\"><seg>x</seg></tuv><tuv xml:lang=\"fr\"><seg>y</seg></tuv></tu>\n</body></tmx>\n");
         let total = text.len();
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.into_bytes()));
-        let lines = Lines::new("t.tmx", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let lines = lines_of("t.tmx", &text);
         let options = ReadOptions {
             include_skipped: true,
             ..ReadOptions::default()
@@ -642,8 +641,7 @@ mod tests {
             ));
         }
         text.push_str("<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>\n");
-        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(text.into_bytes()));
-        let lines = Lines::new("t.tmx", reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let lines = lines_of("t.tmx", &text);
         let units = Units::xml("t.tmx", lines, Format::Tmx, &ReadOptions::default());
         let got: Vec<Result<Segment, Error>> = units.collect();
         assert_eq!(got.len(), 6);
@@ -652,13 +650,17 @@ mod tests {
         assert!(e.message.starts_with("t.tmx:7:"), "{}", e.message);
     }
 
-    /// The units of `text`, read as a file called `name` in `format`.
-    fn units_of(name: &str, format: Format, text: &str) -> Units<Box<dyn BufRead + Send>> {
+    /// The lines of `text`, read as a UTF-8 file called `name`.
+    fn lines_of(name: &str, text: &str) -> Lines<Box<dyn BufRead + Send>> {
         let bytes = text.as_bytes().to_vec();
         let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes));
-        let lines = Lines::new(name, reader, Charset::Utf8, 0, Encoding::Strict).unwrap();
+        Lines::new(name, reader, Charset::Utf8, 0, Encoding::Strict).unwrap()
+    }
+
+    /// The units of `text`, read as a file called `name` in `format`.
+    fn units_of(name: &str, format: Format, text: &str) -> Units<Box<dyn BufRead + Send>> {
         let reader = LineReader::new(name, format, &ReadOptions::default()).unwrap();
-        Units::new(lines, reader)
+        Units::new(lines_of(name, text), reader)
     }
 
     /// A PO file's header is read before its first unit is given, so a stream or a document

@@ -176,8 +176,13 @@ impl<'a> Source<'a> {
 
     /// An error at a position: `NAME:LINE:COLUMN: what`.
     pub fn error_at(&self, at: Position, what: impl std::fmt::Display) -> Error {
-        Error::input(format!("{}:{}:{}: {what}", self.name, at.line, at.column))
+        error_at(self.name, at, what)
     }
+}
+
+/// An input error at a position of the input called `name`: `NAME:LINE:COLUMN: what`.
+pub(crate) fn error_at(name: &str, at: Position, what: impl std::fmt::Display) -> Error {
+    Error::input(format!("{name}:{}:{}: {what}", at.line, at.column))
 }
 
 /// Which document of a bilingual file a stream reads (an XLIFF or TMX file gives one per target

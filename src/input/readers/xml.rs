@@ -350,8 +350,7 @@ impl<'a> Xml<'a> {
 
     pub fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
         let at = self.reader.get_mut().pos(raw);
-        let name = &self.reader.get_mut().name;
-        Error::input(format!("{name}:{}:{}: {what}", at.line, at.column))
+        super::error_at(&self.reader.get_ref().name, at, what)
     }
 
     /// The next event that matters (comments, processing instructions and the XML declaration
@@ -676,16 +675,9 @@ mod tests {
         events(xml).unwrap_err().message
     }
 
-    /// Text before what is released is dropped: reading a long stream keeps a few lines, and
-    /// positions after a release are those of the whole text.
-    #[test]
-    fn a_stream_keeps_only_what_is_not_released() {
-        let mut xml_text = String::from("<r>\n");
-        for i in 0..10_000 {
-            xml_text.push_str(&format!("<u>ক {i}</u>\n"));
-        }
-        xml_text.push_str("</r>\n");
-        let lines: Vec<Result<Piece<'static>, Error>> = xml_text
+    /// `text` read as a stream of its lines, as an input's lines are read.
+    fn stream_of(text: &str) -> Xml<'static> {
+        let lines: Vec<Result<Piece<'static>, Error>> = text
             .split_inclusive('\n')
             .map(|l| {
                 Ok(Piece {
@@ -696,7 +688,19 @@ mod tests {
             })
             .collect();
         let base = Position::line_start(0, 1, 0);
-        let mut x = Xml::of_pieces("t", Charset::Utf8, base, Box::new(lines.into_iter()));
+        Xml::of_pieces("t", Charset::Utf8, base, Box::new(lines.into_iter()))
+    }
+
+    /// Text before what is released is dropped: reading a long stream keeps a few lines, and
+    /// positions after a release are those of the whole text.
+    #[test]
+    fn a_stream_keeps_only_what_is_not_released() {
+        let mut xml_text = String::from("<r>\n");
+        for i in 0..10_000 {
+            xml_text.push_str(&format!("<u>ক {i}</u>\n"));
+        }
+        xml_text.push_str("</r>\n");
+        let mut x = stream_of(&xml_text);
         let whole = Source::new("t", &xml_text);
         let mut loc = super::super::Locator::new(&whole);
         let mut most = 0;
@@ -723,18 +727,7 @@ mod tests {
             xml_text.push_str(&format!("<x a='{i}'>YWJj {i}</x>\n"));
         }
         xml_text.push_str("</skl>\n<u>ক</u></r>\n");
-        let lines: Vec<Result<Piece<'static>, Error>> = xml_text
-            .split_inclusive('\n')
-            .map(|l| {
-                Ok(Piece {
-                    text: Cow::Owned(l.to_string()),
-                    bytes: 0,
-                    replaced: 0,
-                })
-            })
-            .collect();
-        let base = Position::line_start(0, 1, 0);
-        let mut x = Xml::of_pieces("t", Charset::Utf8, base, Box::new(lines.into_iter()));
+        let mut x = stream_of(&xml_text);
         let whole = Source::new("t", &xml_text);
         let mut loc = super::super::Locator::new(&whole);
         assert!(matches!(x.next().unwrap(), Ev::Start(t) if t.local == "r"));
