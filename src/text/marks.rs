@@ -1,7 +1,8 @@
 //! Where a combining mark may be misplaced: one pass over a paragraph that the four orphan-mark
 //! kinds read, instead of a pass each over every character (docs/performance.md, "mark events").
 
-use super::props::{BREAKS, DECOMPOSES, MARK, props};
+use super::props::{BREAKS, DECOMPOSES, MARK, Props, props};
+use super::scan::{Machine, run};
 use super::script::VIRAMA_CLASS;
 
 /// Byte offsets, in order, of the characters an orphan-mark kind may flag (a superset of each
@@ -13,29 +14,43 @@ use super::script::VIRAMA_CLASS;
 /// - a letter after a virama that repeats the virama and letter before it (`য্য` in `ব্য্য`:
 ///   `orphan-mark-doubled-cluster`).
 pub fn mark_events(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    // The last three characters, the latest first.
-    let (mut p1, mut p2, mut p3): (Option<char>, Option<char>, Option<char>) = (None, None, None);
-    for (i, c) in text.char_indices() {
+    run(text, MarkEvents::default())
+}
+
+/// The mark events of a paragraph, a character at a time, from the three characters before.
+#[derive(Default)]
+pub(super) struct MarkEvents {
+    out: Vec<usize>,
+    p1: Option<char>,
+    p2: Option<char>,
+    p3: Option<char>,
+}
+
+impl Machine for MarkEvents {
+    type Out = Vec<usize>;
+
+    #[inline(always)]
+    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, _: Option<char>) {
+        let (p1, p2, p3) = (self.p1, self.p2, self.p3);
         let event = if c.is_ascii() {
-            // No ASCII character is a mark or decomposes; it may close a doubled cluster.
             p1.is_some_and(|v| !v.is_ascii()) && doubled_cluster(c, p1, p2, p3)
         } else {
-            let flags = props(c).flags;
-            flags & DECOMPOSES != 0
-                || (flags & MARK != 0
+            p.flags & DECOMPOSES != 0
+                || (p.flags & MARK != 0
                     && p1.is_none_or(|p| props(p).flags & (BREAKS | MARK | DECOMPOSES) != 0))
                 || doubled_cluster(c, p1, p2, p3)
         };
         if event {
-            out.push(i);
+            self.out.push(i);
         }
-        (p3, p2, p1) = (p2, p1, Some(c));
+        (self.p3, self.p2, self.p1) = (p2, p1, Some(c));
     }
-    out
+
+    fn finish(self, _: &str) -> Vec<usize> {
+        self.out
+    }
 }
 
-/// `c` after `virama c virama`, the latest character first.
 fn doubled_cluster(c: char, p1: Option<char>, p2: Option<char>, p3: Option<char>) -> bool {
     p2 == Some(c) && p3 == p1 && p1.is_some_and(|v| props(v).ccc == VIRAMA_CLASS)
 }

@@ -6,6 +6,7 @@ pub mod marks;
 pub mod numbers;
 pub mod placeholders;
 pub mod props;
+mod scan;
 pub mod script;
 pub mod sentences;
 pub mod words;
@@ -33,25 +34,53 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// other character before it blocks composition). A "maybe" with a non-zero combining class
 /// goes to the crate's full check. A test holds this against the crate.
 pub fn is_nfc(s: &str) -> bool {
-    let (mut prev, mut last_ccc, mut full_check) = (None, 0u8, false);
-    for c in s.chars() {
-        let ccc = script::combining_class(c);
-        match script::nfc_quick(c) {
-            script::NfcQuick::No => return false,
-            script::NfcQuick::Maybe if ccc == 0 => {
-                if prev.is_some_and(|p| unicode_normalization::char::compose(p, c).is_some()) {
-                    return false;
-                }
+    scan::run(s, Nfc::default())
+}
+
+/// The NFC check, a character at a time.
+#[derive(Default)]
+struct Nfc {
+    prev: Option<char>,
+    last_ccc: u8,
+    full_check: bool,
+    /// Decided: not NFC.
+    not: bool,
+}
+
+impl scan::Machine for Nfc {
+    type Out = bool;
+
+    #[inline(always)]
+    fn step(&mut self, _: &str, _: usize, c: char, p: &props::Props, _: Option<char>) {
+        if self.not {
+            return;
+        }
+        let ccc = p.ccc;
+        if p.has(props::NFC_NO) {
+            self.not = true;
+            return;
+        }
+        if p.has(props::NFC_MAYBE) {
+            if ccc != 0 {
+                self.full_check = true;
+            } else if self
+                .prev
+                .is_some_and(|p| unicode_normalization::char::compose(p, c).is_some())
+            {
+                self.not = true;
+                return;
             }
-            script::NfcQuick::Maybe => full_check = true,
-            script::NfcQuick::Yes => {}
         }
-        if ccc != 0 && last_ccc > ccc {
-            return false;
+        if ccc != 0 && self.last_ccc > ccc {
+            self.not = true;
+            return;
         }
-        (prev, last_ccc) = (Some(c), ccc);
+        (self.prev, self.last_ccc) = (Some(c), ccc);
     }
-    !full_check || unicode_normalization::is_nfc(s)
+
+    fn finish(self, text: &str) -> bool {
+        !self.not && (!self.full_check || unicode_normalization::is_nfc(text))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -77,52 +106,12 @@ pub struct ScriptCounts(pub Vec<(Script, usize)>);
 
 impl ScriptCounts {
     pub fn of(text: &str) -> ScriptCounts {
-        let mut counts = ScriptCounts::default();
-        counts.add_text(text);
-        counts.sort();
-        counts
+        ScriptCounts::of_unmasked(text, &[])
     }
 
-    /// The counts of a text less its `masked` spans (sorted, not overlapping).
+    /// The counts of a text less its `masked` spans (sorted).
     pub fn of_unmasked(text: &str, masked: &[Span]) -> ScriptCounts {
-        if masked.is_empty() {
-            return ScriptCounts::of(text);
-        }
-        let mut counts = ScriptCounts::default();
-        let mut from = 0;
-        for m in masked {
-            if m.start >= from {
-                counts.add_text(&text[from..m.start]);
-            }
-            from = from.max(m.end);
-        }
-        counts.add_text(&text[from..]);
-        counts.sort();
-        counts
-    }
-
-    /// Letters and marks count: Indic vowel signs are marks, and leaving them out would
-    /// under-weigh abugidas against alphabets.
-    fn add_text(&mut self, text: &str) {
-        let mut last: Option<(Script, usize)> = None;
-        for c in text.chars().filter(|&c| script::is_letter_or_mark(c)) {
-            if let Some(s) = script::script_of(c) {
-                match last {
-                    Some((ls, li)) if ls == s => self.0[li].1 += 1,
-                    _ => {
-                        let i = match self.0.iter().position(|(x, _)| *x == s) {
-                            Some(i) => i,
-                            None => {
-                                self.0.push((s, 0));
-                                self.0.len() - 1
-                            }
-                        };
-                        self.0[i].1 += 1;
-                        last = Some((s, i));
-                    }
-                }
-            }
-        }
+        scan::run(text, Scripts::new(masked))
     }
 
     pub fn merge(&mut self, other: &ScriptCounts) {
@@ -159,6 +148,70 @@ impl ScriptCounts {
             .iter()
             .find(|(s, _)| *s == script)
             .map_or(0, |(_, n)| *n)
+    }
+}
+
+/// Letters and marks by script, a character at a time: Indic vowel signs are marks, and
+/// leaving them out would under-weigh abugidas against alphabets. Characters inside the
+/// `masked` spans (sorted; they may overlap) count for no script.
+struct Scripts<'m> {
+    counts: ScriptCounts,
+    /// The entry of the last script counted.
+    last: Option<(Script, usize)>,
+    masked: &'m [Span],
+}
+
+impl<'m> Scripts<'m> {
+    fn new(masked: &'m [Span]) -> Scripts<'m> {
+        Scripts {
+            counts: ScriptCounts::default(),
+            last: None,
+            masked,
+        }
+    }
+}
+
+impl scan::Machine for Scripts<'_> {
+    type Out = ScriptCounts;
+
+    #[inline(always)]
+    fn step(&mut self, _: &str, i: usize, _: char, p: &props::Props, _: Option<char>) {
+        if !p.has(props::LETTER | props::MARK) {
+            return;
+        }
+        let s = match p.script {
+            Script::Common | Script::Inherited | Script::Unknown => return,
+            s => s,
+        };
+        while let Some(m) = self.masked.first() {
+            if i < m.end {
+                if i >= m.start {
+                    return;
+                }
+                break;
+            }
+            self.masked = &self.masked[1..];
+        }
+        let counts = &mut self.counts.0;
+        match self.last {
+            Some((ls, li)) if ls == s => counts[li].1 += 1,
+            _ => {
+                let i = match counts.iter().position(|(x, _)| *x == s) {
+                    Some(i) => i,
+                    None => {
+                        counts.push((s, 0));
+                        counts.len() - 1
+                    }
+                };
+                counts[i].1 += 1;
+                self.last = Some((s, i));
+            }
+        }
+    }
+
+    fn finish(mut self, _: &str) -> ScriptCounts {
+        self.counts.sort();
+        self.counts
     }
 }
 
@@ -290,10 +343,18 @@ pub fn scripts_of(text: &str) -> ScriptCounts {
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
-        let mut words = words::words(text);
         // Placeholders, markup, URLs and inline codes are not language: their letters count for
         // no script and their words are no words of the text.
         let masked = placeholders::masked(text);
+        let scan::Scan {
+            mut words,
+            numbers,
+            sentences,
+            scripts,
+            whitespace_tokens,
+            mark_events,
+            nfc,
+        } = scan::scan(text, &masked);
         if !masked.is_empty() {
             words.retain(|w| {
                 !masked
@@ -303,7 +364,7 @@ impl<'a> Analysis<'a> {
         }
         // One buffer for all of them, each word holding its range: no allocation per word.
         let mut norms = String::new();
-        if !is_nfc(text) {
+        if !nfc {
             for w in &mut words {
                 let t = w.text(text);
                 if !is_nfc(t) {
@@ -321,11 +382,11 @@ impl<'a> Analysis<'a> {
             text,
             words,
             norms,
-            numbers: numbers::numbers(text),
-            sentences: sentences::sentences(text),
-            scripts: ScriptCounts::of_unmasked(text, &masked),
-            whitespace_tokens: text.split_whitespace().count(),
-            mark_events: marks::mark_events(text),
+            numbers,
+            sentences,
+            scripts,
+            whitespace_tokens,
+            mark_events,
             memo: Memo::default(),
             unit: None,
         }

@@ -2,6 +2,8 @@
 //! system (zero code point, UTS #39 section 5.3) of every digit.
 
 use super::Span;
+use super::props::{DECIMAL, Props};
+use super::scan::{Machine, run};
 use super::script::{digit_zero, is_decimal_digit, is_letter};
 
 /// Characters that may sit between two digits of one number.
@@ -29,55 +31,65 @@ impl Number {
 
 /// Numbers in order. One pass over the characters, no per-character allocation.
 pub fn numbers(text: &str) -> Vec<Number> {
-    let mut out = Vec::new();
-    // The two characters before the current one.
-    let (mut prev, mut prev2): (Option<char>, Option<char>) = (None, None);
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        if !is_decimal_digit(c) {
-            (prev2, prev) = (prev, Some(c));
-            continue;
+    run(text, Numbers::default())
+}
+
+/// The numbers of a paragraph, a character at a time: a run of decimal digits, joined across
+/// a separator that a digit follows.
+#[derive(Default)]
+pub(super) struct Numbers {
+    out: Vec<Number>,
+    /// The two characters before this one.
+    prev: Option<char>,
+    prev2: Option<char>,
+    open: Option<Number>,
+}
+
+impl Numbers {
+    /// The number ends; `after` is the character after its last digit.
+    fn close(&mut self, after: Option<char>) {
+        if let Some(mut n) = self.open.take() {
+            n.in_name |= after.is_some_and(is_letter);
+            self.out.push(n);
         }
-        let mut systems = Vec::new();
-        let mut add = |d: char| {
-            if let Some(z) = digit_zero(d)
-                && !systems.contains(&z)
-            {
-                systems.push(z);
-            }
-        };
-        add(c);
-        let mut end = start + c.len_utf8();
-        let (mut last, mut before_last) = (c, prev);
-        while let Some(&(j, d)) = it.peek() {
-            let joins = is_decimal_digit(d)
-                || (is_number_separator(d)
-                    && text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_decimal_digit));
-            if !joins {
-                break;
-            }
-            it.next();
-            if is_decimal_digit(d) {
-                add(d);
-                end = j + d.len_utf8();
-            }
-            (before_last, last) = (Some(last), d);
-        }
-        let after = text[end..].chars().next();
-        let letter_before =
-            prev.is_some_and(is_letter) || (prev == Some('-') && prev2.is_some_and(is_letter));
-        let in_name = letter_before || after.is_some_and(is_letter);
-        out.push(Number {
-            span: Span::new(start, end),
-            systems,
-            in_name,
-        });
-        (prev2, prev) = (before_last, Some(last));
     }
-    out
+}
+
+impl Machine for Numbers {
+    type Out = Vec<Number>;
+
+    #[inline(always)]
+    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, next: Option<char>) {
+        let digit = c.is_ascii_digit() || p.has(DECIMAL);
+        if let Some(n) = &mut self.open {
+            if digit {
+                if let Some(z) = digit_zero(c)
+                    && !n.systems.contains(&z)
+                {
+                    n.systems.push(z);
+                }
+                n.span.end = i + c.len_utf8();
+            } else if !(is_number_separator(c) && next.is_some_and(is_decimal_digit)) {
+                self.close(Some(c));
+            }
+        } else if digit {
+            // A letter right before it, or a hyphen after a letter (`COVID-19`), makes it part
+            // of a name; so does a letter right after it (`close`).
+            let letter_before = self.prev.is_some_and(is_letter)
+                || (self.prev == Some('-') && self.prev2.is_some_and(is_letter));
+            self.open = Some(Number {
+                span: Span::new(i, i + c.len_utf8()),
+                systems: digit_zero(c).into_iter().collect(),
+                in_name: letter_before,
+            });
+        }
+        (self.prev2, self.prev) = (self.prev, Some(c));
+    }
+
+    fn finish(mut self, _: &str) -> Vec<Number> {
+        self.close(None);
+        self.out
+    }
 }
 
 #[cfg(test)]

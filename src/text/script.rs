@@ -2,20 +2,10 @@
 
 use unicode_script::{Script, ScriptExtension, UnicodeScript};
 
-use super::props::{
-    ALNUM, BREAKS, CASED, DECIMAL, DECOMPOSES, LETTER, LOWER, MARK, NFC_MAYBE, NFC_NO, UPPER, props,
-};
+use super::props::{ALNUM, BREAKS, CASED, DECIMAL, DECOMPOSES, LETTER, LOWER, MARK, UPPER, props};
 
 /// Canonical combining class of a virama (Bengali ্, Devanagari ्, Tamil ்...).
 pub const VIRAMA_CLASS: u8 = 9;
-
-/// A character's NFC_Quick_Check value.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum NfcQuick {
-    Yes,
-    Maybe,
-    No,
-}
 
 #[inline]
 fn flags(c: char) -> u16 {
@@ -25,18 +15,6 @@ fn flags(c: char) -> u16 {
 /// Canonical combining class (0 for starters; 9 for viramas).
 pub fn combining_class(c: char) -> u8 {
     props(c).ccc
-}
-
-/// The NFC_Quick_Check value of a character.
-pub fn nfc_quick(c: char) -> NfcQuick {
-    let f = flags(c);
-    if f & NFC_NO != 0 {
-        NfcQuick::No
-    } else if f & NFC_MAYBE != 0 {
-        NfcQuick::Maybe
-    } else {
-        NfcQuick::Yes
-    }
 }
 
 /// Whether a mark after `c` has nothing to attach to: whitespace, punctuation, separators and

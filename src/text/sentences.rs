@@ -2,7 +2,8 @@
 //! quotation that closes right after a terminator ends the sentence with it.
 
 use super::Span;
-use super::props::{DECIMAL, LETTER, MARK};
+use super::props::{DECIMAL, LETTER, MARK, Props, WHITESPACE};
+use super::scan::{Machine, run};
 
 fn is_terminator(c: char) -> bool {
     matches!(
@@ -25,60 +26,74 @@ fn closes(c: char) -> bool {
 }
 
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth: usize = 0;
-    let mut straight_open = false;
-    let mut after_terminator = false;
-    for (i, c) in text.char_indices() {
-        // Letters, marks and digits (most characters) are none of the characters below.
-        if super::props::props(c).has(LETTER | MARK | DECIMAL) {
-            after_terminator = false;
-            continue;
+    run(text, Sentences::default())
+}
+
+/// The sentences of a paragraph, a character at a time: a terminator ends one when whitespace
+/// or the end follows (or right away for the full-width ones), unless it lies inside quotes or
+/// brackets, whose closing ends it instead.
+#[derive(Default)]
+pub(super) struct Sentences {
+    out: Vec<Span>,
+    start: usize,
+    depth: usize,
+    straight_open: bool,
+    after_terminator: bool,
+}
+
+impl Machine for Sentences {
+    type Out = Vec<Span>;
+
+    #[inline(always)]
+    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, next: Option<char>) {
+        if p.has(LETTER | MARK | DECIMAL) {
+            self.after_terminator = false;
+            return;
         }
-        let next = text[i + c.len_utf8()..].chars().next();
         let boundary_follows = next.is_none_or(char::is_whitespace);
-        let end_here = |out: &mut Vec<Span>, start: &mut usize| {
+        let mut end_here = |out: &mut Vec<Span>| {
             let end = i + c.len_utf8();
-            out.push(Span::new(*start, end));
-            *start = end;
+            out.push(Span::new(self.start, end));
+            self.start = end;
         };
         if c == '"' {
-            straight_open = !straight_open;
-            if !straight_open && after_terminator && depth == 0 && boundary_follows {
-                end_here(&mut out, &mut start);
+            self.straight_open = !self.straight_open;
+            if !self.straight_open && self.after_terminator && self.depth == 0 && boundary_follows {
+                end_here(&mut self.out);
             }
-            after_terminator = false;
+            self.after_terminator = false;
         } else if opens(c) {
-            depth += 1;
-            after_terminator = false;
+            self.depth += 1;
+            self.after_terminator = false;
         } else if closes(c) {
-            depth = depth.saturating_sub(1);
-            if after_terminator && depth == 0 && !straight_open && boundary_follows {
-                end_here(&mut out, &mut start);
+            self.depth = self.depth.saturating_sub(1);
+            if self.after_terminator && self.depth == 0 && !self.straight_open && boundary_follows {
+                end_here(&mut self.out);
             }
-            after_terminator = false;
+            self.after_terminator = false;
         } else if is_terminator(c) {
-            if depth == 0 && !straight_open && (boundary_follows || needs_no_space(c)) {
+            if self.depth == 0 && !self.straight_open && (boundary_follows || needs_no_space(c)) {
                 let next_closes = next.is_some_and(|n| closes(n) || n == '"');
                 if !next_closes {
-                    end_here(&mut out, &mut start);
+                    end_here(&mut self.out);
                 }
             }
-            after_terminator = true;
-        } else if !c.is_whitespace() {
-            after_terminator = false;
+            self.after_terminator = true;
+        } else if !p.has(WHITESPACE) {
+            self.after_terminator = false;
         }
     }
-    if text[start..].chars().any(|c| !c.is_whitespace()) {
-        out.push(Span::new(start, text.len()));
+
+    fn finish(mut self, text: &str) -> Vec<Span> {
+        if text[self.start..].chars().any(|c| !c.is_whitespace()) {
+            self.out.push(Span::new(self.start, text.len()));
+        }
+        for s in &mut self.out {
+            let trimmed = text[s.start..s.end].trim_start();
+            s.start = s.end - trimmed.len();
+        }
+        self.out
     }
-    // Leading whitespace belongs to no sentence.
-    for s in &mut out {
-        let trimmed = text[s.start..s.end].trim_start();
-        s.start = s.end - trimmed.len();
-    }
-    out
 }
 
 #[cfg(test)]

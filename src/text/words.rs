@@ -9,8 +9,9 @@ use unicode_script::Script;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Span;
-use super::props::{Wb, props};
-use super::script::{is_decimal_digit, is_letter, is_letter_or_mark, is_mixed_script, script_of};
+use super::props::{DECIMAL, LETTER, MARK, Props, WHITESPACE, Wb, props};
+use super::scan::{Machine, run};
+use super::script::is_mixed_script;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordKind {
@@ -45,63 +46,134 @@ impl Word {
 }
 
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut push = |start: usize, seg: &str| {
-        // " ়" (a space followed by an orphaned mark) is one segment under WB4: not a word.
-        if seg.starts_with(char::is_whitespace) {
-            return;
-        }
-        if let Some(word) = classify(start, seg) {
-            out.push(word);
-        }
-    };
-    if !simple_segments(text, |start, end| push(start, &text[start..end])) {
-        out.clear();
-        for (start, seg) in text.split_word_bound_indices() {
-            if seg.starts_with(char::is_whitespace) {
-                continue;
-            }
-            if let Some(word) = classify(start, seg) {
-                out.push(word);
-            }
-        }
-    }
-    out
+    run(text, Words::default())
 }
 
-/// UAX #29 word segments, as byte ranges in order, of a paragraph whose characters all have a
-/// simple word-break class (`Wb`, from the property table): rules WB3d, WB4 and WB5–WB12 over
-/// ALetter, Numeric, Extend (with Format and ZWJ), WSegSpace, MidLetter, MidNum, MidNumLet and
-/// Other. Stops and returns false at the first `Complex` character (line breaks, Hebrew,
-/// Katakana, ExtendNumLet, regional indicators, pictographs): the crate segments those
-/// paragraphs, and the segments given so far are to be dropped. A test holds the two against
-/// each other.
-fn simple_segments(text: &str, mut segment: impl FnMut(usize, usize)) -> bool {
-    let mut chars = text.char_indices();
-    let Some((_, c)) = chars.next() else {
-        return true;
-    };
-    let first = props(c).wb;
-    if first == Wb::Complex {
-        return false;
-    }
-    let mut start = 0;
-    // The classes before the boundary, Extend ignored (WB4); `Extend` at the start of text.
-    let (mut l, mut ll, mut prev) = (first, Wb::Other, first);
-    for (i, c) in chars {
-        let r = props(c).wb;
-        if r == Wb::Complex {
-            return false;
+/// The words of a paragraph, a character at a time: segmented by `Bounds` and classified by
+/// `Kind` as the characters pass; at the first character of a complex word-break class the
+/// paragraph is left to the crate (`finish`).
+#[derive(Default)]
+pub(super) struct Words {
+    out: Vec<Word>,
+    bounds: Bounds,
+    /// A complex class was met: the crate segments the paragraph.
+    complex: bool,
+    /// The segment being read: where it starts, whether it starts with whitespace (`" ়"`, a
+    /// space and an orphaned mark, is one segment under WB4 and no word), what it holds.
+    start: usize,
+    space: bool,
+    kind: Kind,
+}
+
+impl Words {
+    fn close(&mut self, text: &str, end: usize) {
+        let kind = std::mem::take(&mut self.kind);
+        if !self.space
+            && let Some(word) = kind.word(self.start, &text[self.start..end])
+        {
+            self.out.push(word);
         }
+    }
+}
+
+impl Machine for Words {
+    type Out = Vec<Word>;
+
+    #[inline(always)]
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props, _: Option<char>) {
+        if self.complex {
+            return;
+        }
+        match self.bounds.step(text, i + c.len_utf8(), p.wb) {
+            Step::Complex => {
+                self.complex = true;
+                return;
+            }
+            Step::Break => {
+                self.close(text, i);
+                (self.start, self.space) = (i, p.has(WHITESPACE));
+            }
+            Step::First => self.space = p.has(WHITESPACE),
+            Step::Join => {}
+        }
+        self.kind.add(c, p);
+    }
+
+    fn finish(mut self, text: &str) -> Vec<Word> {
+        if self.complex {
+            return text
+                .split_word_bound_indices()
+                .filter(|(_, seg)| !seg.starts_with(char::is_whitespace))
+                .filter_map(|(start, seg)| classify(start, seg))
+                .collect();
+        }
+        if self.bounds.started {
+            self.close(text, text.len());
+        }
+        self.out
+    }
+}
+
+/// What the boundary rules decide at a character.
+#[derive(Debug, PartialEq, Eq)]
+enum Step {
+    /// The first character: a segment starts.
+    First,
+    /// A segment starts at this character.
+    Break,
+    /// It continues the segment.
+    Join,
+    /// A complex word-break class: these rules do not apply.
+    Complex,
+}
+
+/// UAX #29 word boundaries of a paragraph whose characters all have a simple word-break class
+/// (`Wb`, from the property table): rules WB3d, WB4 and WB5–WB12 over ALetter, Numeric, Extend
+/// (with Format and ZWJ), WSegSpace, MidLetter, MidNum, MidNumLet and Other. At the first
+/// `Complex` character (line breaks, Hebrew, Katakana, ExtendNumLet, regional indicators,
+/// pictographs) it gives up: the crate segments those paragraphs. A test holds the two against
+/// each other.
+struct Bounds {
+    started: bool,
+    /// The classes before the boundary, Extend ignored (WB4), and the class right before it.
+    l: Wb,
+    ll: Wb,
+    prev: Wb,
+}
+
+impl Default for Bounds {
+    fn default() -> Bounds {
+        Bounds {
+            started: false,
+            l: Wb::Other,
+            ll: Wb::Other,
+            prev: Wb::Other,
+        }
+    }
+}
+
+impl Bounds {
+    /// The character of class `r`, followed by `text[after..]`.
+    #[inline(always)]
+    fn step(&mut self, text: &str, after: usize, r: Wb) -> Step {
+        if r == Wb::Complex {
+            return Step::Complex;
+        }
+        if !self.started {
+            self.started = true;
+            (self.l, self.ll, self.prev) = (r, Wb::Other, r);
+            return Step::First;
+        }
+        let (l, ll) = (self.l, self.ll);
         // The class after this character, Extend ignored.
         let rr = || {
-            text[i + c.len_utf8()..]
+            text[after..]
                 .chars()
                 .map(|c| props(c).wb)
                 .find(|&w| w != Wb::Extend)
         };
         let join = r == Wb::Extend
-            || (r == Wb::WSegSpace && prev == Wb::WSegSpace)
+            || (r == Wb::WSegSpace && self.prev == Wb::WSegSpace)
             || match (ll, l, r) {
                 (_, Wb::ALetter | Wb::Numeric, Wb::ALetter | Wb::Numeric) => true,
                 (_, Wb::ALetter, Wb::MidLetter | Wb::MidNumLet) => rr() == Some(Wb::ALetter),
@@ -110,55 +182,73 @@ fn simple_segments(text: &str, mut segment: impl FnMut(usize, usize)) -> bool {
                 (Wb::Numeric, Wb::MidNum | Wb::MidNumLet, Wb::Numeric) => true,
                 _ => false,
             };
-        if !join {
-            segment(start, i);
-            start = i;
-        }
         if r != Wb::Extend {
-            (ll, l) = (l, r);
+            (self.ll, self.l) = (self.l, r);
         }
-        prev = r;
+        self.prev = r;
+        if join { Step::Join } else { Step::Break }
     }
-    segment(start, text.len());
-    true
 }
 
-/// One pass over a segment: its kind, first script and whether its letters and marks may mix
-/// scripts. Only then, and rarely, is the UTS #39 resolved set computed: when every letter and
-/// mark has one specific Script value, that script lies in each one's Script_Extensions (UAX
-/// #24: scx is a superset of sc, except for Common and Inherited), so the set is not empty.
-fn classify(start: usize, seg: &str) -> Option<Word> {
-    let (mut has_letter, mut has_digit) = (false, false);
-    let mut script: Option<Script> = None;
-    let mut must_resolve = false;
-    for c in seg.chars() {
-        if is_decimal_digit(c) {
-            has_digit = true;
-            continue;
+/// What a segment's characters say of it, gathered one character at a time: its kind, first
+/// script and whether its letters and marks may mix scripts. Only then, and rarely, is the UTS
+/// #39 resolved set computed: when every letter and mark has one specific Script value, that
+/// script lies in each one's Script_Extensions (UAX #24: scx is a superset of sc, except for
+/// Common and Inherited), so the set is not empty.
+#[derive(Default)]
+struct Kind {
+    has_letter: bool,
+    has_digit: bool,
+    script: Option<Script>,
+    must_resolve: bool,
+}
+
+impl Kind {
+    #[inline]
+    fn add(&mut self, c: char, p: &Props) {
+        if c.is_ascii_digit() || p.has(DECIMAL) {
+            self.has_digit = true;
+            return;
         }
-        if !is_letter_or_mark(c) {
-            continue;
+        if !p.has(LETTER | MARK) {
+            return;
         }
-        has_letter |= is_letter(c);
-        match (script_of(c), script) {
-            (None, _) => must_resolve = true,
-            (Some(s), None) => script = Some(s),
-            (Some(s), Some(first)) => must_resolve |= s != first,
+        self.has_letter |= p.has(LETTER);
+        let script = match p.script {
+            Script::Common | Script::Inherited | Script::Unknown => None,
+            s => Some(s),
+        };
+        match (script, self.script) {
+            (None, _) => self.must_resolve = true,
+            (Some(s), None) => self.script = Some(s),
+            (Some(s), Some(first)) => self.must_resolve |= s != first,
         }
     }
-    let kind = match (has_letter, has_digit) {
-        (true, false) => WordKind::Letters,
-        (false, true) => WordKind::Number,
-        (true, true) => WordKind::Alphanumeric,
-        (false, false) => return None,
-    };
-    Some(Word {
-        span: Span::new(start, start + seg.len()),
-        kind,
-        script,
-        mixed_script: must_resolve && is_mixed_script(seg),
-        norm: None,
-    })
+
+    fn word(self, start: usize, seg: &str) -> Option<Word> {
+        let kind = match (self.has_letter, self.has_digit) {
+            (true, false) => WordKind::Letters,
+            (false, true) => WordKind::Number,
+            (true, true) => WordKind::Alphanumeric,
+            (false, false) => return None,
+        };
+        Some(Word {
+            span: Span::new(start, start + seg.len()),
+            kind,
+            script: self.script,
+            mixed_script: self.must_resolve && is_mixed_script(seg),
+            norm: None,
+        })
+    }
+}
+
+/// A segment the crate gave, classified.
+fn classify(start: usize, seg: &str) -> Option<Word> {
+    let mut kind = Kind::default();
+    for c in seg.chars() {
+        kind.add(c, props(c));
+    }
+    kind.word(start, seg)
 }
 
 #[cfg(test)]
@@ -173,18 +263,18 @@ mod tests {
         text.split_word_bound_indices().map(|(i, _)| i).collect()
     }
 
+    /// The segment starts `Bounds` gives, or `None` where it gives up.
     fn simple_bounds(text: &str) -> Option<Vec<usize>> {
+        let mut bounds = Bounds::default();
         let mut starts = Vec::new();
-        let mut end = 0;
-        let simple = simple_segments(text, |s, e| {
-            assert_eq!(s, end, "{text:?}");
-            starts.push(s);
-            end = e;
-        });
-        simple.then(|| {
-            assert_eq!(end, text.len(), "{text:?}");
-            starts
-        })
+        for (i, c) in text.char_indices() {
+            match bounds.step(text, i + c.len_utf8(), props(c).wb) {
+                Step::Complex => return None,
+                Step::First | Step::Break => starts.push(i),
+                Step::Join => {}
+            }
+        }
+        Some(starts)
     }
 
     /// Every string of up to five characters from one or two of each simple word-break class

@@ -1,0 +1,161 @@
+//! One character pass for the analysis: each character of a paragraph is decoded and looked up
+//! in the property table once, then handed to every machine that reads characters (words,
+//! numbers, sentences, script counts, whitespace tokens, mark events, the NFC check). Each
+//! machine is also run on its own (`run`), by the functions that give one part of the analysis
+//! (`words::words`, `numbers::numbers`, ...): one algorithm per part, whichever way it is driven.
+
+use super::Span;
+use super::marks::MarkEvents;
+use super::numbers::{Number, Numbers};
+use super::props::{Props, WHITESPACE, props};
+use super::sentences::Sentences;
+use super::words::{Word, Words};
+use super::{Nfc, ScriptCounts, Scripts};
+
+/// A reader of a paragraph's characters, one at a time, in order.
+pub(super) trait Machine {
+    type Out;
+    /// The character `c` at byte `i` of `text`, its properties and the character after it.
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props, next: Option<char>);
+    fn finish(self, text: &str) -> Self::Out;
+}
+
+/// `m` run over `text` on its own.
+pub(super) fn run<M: Machine>(text: &str, mut m: M) -> M::Out {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        m.step(text, i, c, props(c), next);
+    }
+    m.finish(text)
+}
+
+/// Whitespace-separated tokens (`str::split_whitespace().count()`).
+#[derive(Default)]
+pub(super) struct Tokens {
+    count: usize,
+    in_token: bool,
+}
+
+impl Machine for Tokens {
+    type Out = usize;
+    #[inline(always)]
+    fn step(&mut self, _: &str, _: usize, _: char, p: &Props, _: Option<char>) {
+        let space = p.has(WHITESPACE);
+        self.count += usize::from(!space && !self.in_token);
+        self.in_token = !space;
+    }
+    fn finish(self, _: &str) -> usize {
+        self.count
+    }
+}
+
+/// What the one pass gives.
+pub(super) struct Scan {
+    pub words: Vec<Word>,
+    pub numbers: Vec<Number>,
+    pub sentences: Vec<Span>,
+    pub scripts: ScriptCounts,
+    pub whitespace_tokens: usize,
+    pub mark_events: Vec<usize>,
+    pub nfc: bool,
+}
+
+/// Every machine over `text` in one pass; letters inside `masked` (sorted spans) count for no
+/// script.
+pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
+    let mut words = Words::default();
+    let mut numbers = Numbers::default();
+    let mut sentences = Sentences::default();
+    let mut scripts = Scripts::new(masked);
+    let mut tokens = Tokens::default();
+    let mut marks = MarkEvents::default();
+    let mut nfc = Nfc::default();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let p = props(c);
+        words.step(text, i, c, p, next);
+        numbers.step(text, i, c, p, next);
+        sentences.step(text, i, c, p, next);
+        scripts.step(text, i, c, p, next);
+        tokens.step(text, i, c, p, next);
+        marks.step(text, i, c, p, next);
+        nfc.step(text, i, c, p, next);
+    }
+    Scan {
+        words: words.finish(text),
+        numbers: numbers.finish(text),
+        sentences: sentences.finish(text),
+        scripts: scripts.finish(text),
+        whitespace_tokens: tokens.finish(text),
+        mark_events: marks.finish(text),
+        nfc: nfc.finish(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{is_nfc, marks, numbers, placeholders, sentences, words};
+
+    /// The one pass gives what each machine gives on its own, and what the standard library
+    /// counts, on every line of the fixtures (Bengali MT and professional text, English–Hindi
+    /// MT) and on edge cases: numbers with separators and in names, quotes and brackets around
+    /// sentence ends, orphaned and doubled marks, masked placeholders, complex word breaks.
+    #[test]
+    fn the_one_pass_gives_what_each_part_gives_alone() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut text = String::new();
+        for name in [
+            "bn-news-mt.txt",
+            "tico19-bn-sample.txt",
+            "wmt24-en-hi-labelled.tsv",
+        ] {
+            text.push_str(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap());
+        }
+        text.push_str(concat!(
+            "১০,০০০ জন, COVID-19-এর, 2020-তে, H5N1, 600০০, 3.5. 1,\n",
+            "তিনি বলেন, “আমরা জিতব। আমরা লড়ব,” তিনি বলেন। পরে। \"Yes.\" (No.) 你好。再见！\n",
+            " ় দৃ solid ়  কোো ক্্ক্ ঢ় য\u{09BC} e\u{0301} <b>বাংলা</b> %s {name} https://x.org/ক \u{FFFC}\n",
+            "a\r\nb 🇧🇩 שלום ア ক_খ \u{200D}\u{200C}\t  end  \n",
+        ));
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.extend(["", " ", "1", "।", "\"", "ক", "\u{09BC}"]);
+        for line in lines {
+            let masked = placeholders::masked(line);
+            let s = scan(line, &masked);
+            let w = words::words(line);
+            let w2: Vec<_> = s.words.iter().map(|w| (w.span, w.kind, w.script)).collect();
+            assert_eq!(
+                w2,
+                w.iter()
+                    .map(|w| (w.span, w.kind, w.script))
+                    .collect::<Vec<_>>(),
+                "{line:?}"
+            );
+            let n = numbers::numbers(line);
+            assert_eq!(
+                s.numbers
+                    .iter()
+                    .map(|n| (n.span, n.in_name))
+                    .collect::<Vec<_>>(),
+                n.iter().map(|n| (n.span, n.in_name)).collect::<Vec<_>>(),
+                "{line:?}"
+            );
+            assert_eq!(s.sentences, sentences::sentences(line), "{line:?}");
+            assert_eq!(
+                s.scripts.0,
+                ScriptCounts::of_unmasked(line, &masked).0,
+                "{line:?}"
+            );
+            assert_eq!(
+                s.whitespace_tokens,
+                line.split_whitespace().count(),
+                "{line:?}"
+            );
+            assert_eq!(s.mark_events, marks::mark_events(line), "{line:?}");
+            assert_eq!(s.nfc, is_nfc(line), "{line:?}");
+        }
+    }
+}
