@@ -171,43 +171,52 @@ pub fn find(
     segments: bool,
     gating: Gating,
 ) -> Vec<Found> {
-    let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
     // Document rules see the whole document, or one segment at a time (segments on all
     // threads); rules that compare the units of a file always see all of them.
     let (each, whole): (Vec<usize>, Vec<usize>) =
         (0..rules.len()).partition(|&r| segments && !rules[r].check.file_scope());
-    // One segment at a time: every such rule on a segment, the segments on all threads.
-    if !each.is_empty() {
-        found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
-            let mut hits = Vec::new();
-            let mut out = Vec::new();
-            for &r in &each {
-                rules[r].check.document(&analyses[i..=i], ctx, &mut hits);
-                out.extend(hits.drain(..).map(|d: DocHit| Found {
-                    paragraph: i,
-                    rule: r,
-                    hit: d.hit,
+    // The rules that judge the whole document run beside the paragraph rules rather than after
+    // them: one of them (consistency) is a large share of the work, and on its own it would
+    // leave the other threads idle.
+    let (mut found, judged) = rayon::join(
+        || {
+            let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
+            // One segment at a time: every such rule on a segment, the segments on all threads.
+            if !each.is_empty() {
+                found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
+                    let mut hits = Vec::new();
+                    let mut out = Vec::new();
+                    for &r in &each {
+                        rules[r].check.document(&analyses[i..=i], ctx, &mut hits);
+                        out.extend(hits.drain(..).map(|d: DocHit| Found {
+                            paragraph: i,
+                            rule: r,
+                            hit: d.hit,
+                        }));
+                    }
+                    out
                 }));
             }
-            out
-        }));
-    }
-    // Rules that judge the whole document, side by side on all threads; their hits in rule
-    // order.
-    let judged: Vec<Vec<Found>> = whole
-        .par_iter()
-        .map(|&r| {
-            let mut hits = Vec::new();
-            rules[r].check.document(analyses, ctx, &mut hits);
-            hits.into_iter()
-                .map(|d| Found {
-                    paragraph: d.paragraph,
-                    rule: r,
-                    hit: d.hit,
+            found
+        },
+        // Side by side on all threads; their hits in rule order.
+        || {
+            whole
+                .par_iter()
+                .map(|&r| {
+                    let mut hits = Vec::new();
+                    rules[r].check.document(analyses, ctx, &mut hits);
+                    hits.into_iter()
+                        .map(|d| Found {
+                            paragraph: d.paragraph,
+                            rule: r,
+                            hit: d.hit,
+                        })
+                        .collect()
                 })
-                .collect()
-        })
-        .collect();
+                .collect::<Vec<Vec<Found>>>()
+        },
+    );
     found.extend(judged.into_iter().flatten());
     sort_found(&mut found);
     found
