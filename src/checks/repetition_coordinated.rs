@@ -35,6 +35,11 @@ pub struct Options {
     /// Words that, after the second conjunct, make the coordination an antonym pair.
     #[serde(default)]
     negations: Vec<String>,
+    /// Words that, right before the first conjunct, make it another word: a negation or a
+    /// prefix written as a word of its own (Arabic `غير الحكومية والحكومية` non-governmental
+    /// and governmental, `ما قبل السريري والسريري` preclinical and clinical).
+    #[serde(default)]
+    negations_before: Vec<String>,
     /// Words that govern a preceding coordination (`বিষয়ে`, `জন্য`): with them an inflected
     /// second conjunct is flagged; without them only an identical one is.
     #[serde(default)]
@@ -91,6 +96,7 @@ pub struct Coordinated {
     conjunctions: Vec<String>,
     conjunction_prefixes: Vec<String>,
     negations: Vec<String>,
+    negations_before: Vec<String>,
     postpositions: Vec<String>,
     compounds: bool,
     phrase_end: Option<Regex>,
@@ -123,6 +129,7 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
         conjunctions: nfc_all(&o.conjunctions),
         conjunction_prefixes: nfc_all(&o.conjunction_prefixes),
         negations: nfc_all(&o.negations),
+        negations_before: nfc_all(&o.negations_before),
         postpositions: nfc_all(&o.postpositions),
         compounds: o.compounds,
         phrase_end: regex(&o.phrase_end)?,
@@ -188,6 +195,13 @@ impl Coordinated {
             .filter(|next| p.only_space_between(words[ib].span, next.span))
             .map(|n| &*n.norm);
         if next.is_some_and(|n| Self::is(&self.negations, n)) {
+            return;
+        }
+        // `non-X and X`: a negation or a prefix before the first conjunct makes another word.
+        if ia > 0
+            && p.only_space_between(words[ia - 1].span, words[ia].span)
+            && Self::is(&self.negations_before, &words[ia - 1].norm)
+        {
             return;
         }
         // `mine or my family's`: the second copy heads a phrase.
@@ -374,6 +388,17 @@ mod tests {
         );
         assert_eq!(texts(&*c, "الاتصال أو الاتصال", "ar"), ["الاتصال أو الاتصال"]);
         assert!(texts(&*c, "الاتصال والتواصل، وزير وزير", "ar").is_empty());
+        let before = compile(
+            "repetition-coordinated",
+            r#"conjunctions = ["أو"], conjunction_prefixes = ["و"], negations_before = ["غير", "قبل"]"#,
+        )
+        .unwrap();
+        assert!(texts(&*before, "المنظمات غير الحكومية والحكومية", "ar").is_empty());
+        assert!(texts(&*before, "التطوير ما قبل السريري والسريري", "ar").is_empty());
+        assert_eq!(
+            texts(&*before, "المنظمات الحكومية والحكومية", "ar"),
+            ["الحكومية والحكومية"]
+        );
         let identical = compile(
             "repetition-coordinated",
             &format!("{BN}, inflected = false"),
