@@ -14,15 +14,18 @@
 //! key shared with a form of `also_words` (real words, and their endings, that fold with a form
 //! of the lexicon: `வழி` beside `வலி`); every word whose key no form has.
 //!
-//! Forms are generated once, when the rule is built (a few tens of thousands for a lexicon of
-//! hundreds of words); a word costs one fold and a lookup per clitic it may end in.
+//! Forms are generated once, when the rule first sees a word (about ten thousand for a lexicon
+//! of hundreds of words, so a run on another language's documents, which loads the rule, never
+//! makes them); a word costs one fold and a lookup per clitic it may end in.
+
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::consistency::Fold;
 use super::{BuildError, Check, Context, Hit};
-use crate::hash::{FastMap, FastSet};
+use crate::hash::FastMap;
 use crate::text::Analysis;
 use crate::text::script::is_mark;
 use crate::text::words::WordKind;
@@ -56,43 +59,52 @@ pub struct Options {
     stem_changes: Vec<(String, String)>,
 }
 
-/// What a key stands for: one form (and whether it is of `words`), or more than one.
-#[derive(Debug, Clone, PartialEq)]
+/// What a key stands for: one form (its index in `Tables::forms`, and whether it is of the
+/// lexicon), or more than one.
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Entry {
-    One { form: String, lexicon: bool },
+    One { form: u32, lexicon: bool },
     Ambiguous,
 }
 
 #[derive(Debug)]
 pub struct MisspelledWord {
     fold: Fold,
-    /// Every form, correct: silent.
-    forms: FastSet<String>,
-    /// Folded form -> what it stands for.
-    keys: FastMap<String, Entry>,
-    /// Folded form with its last elidable sign taken off -> what it stands for, for a
-    /// clitic that starts with a sign.
-    elided_keys: FastMap<String, Entry>,
+    /// `words`, `stems`, `also_words`, `endings`, `stem_changes` in NFC.
+    words: Vec<String>,
+    stems: Vec<String>,
+    also: Vec<String>,
+    endings: Vec<String>,
+    stem_changes: Vec<(String, String)>,
+    /// The forms and their keys, made when the rule first sees a word: a run on a document of
+    /// another language does not pay for them.
+    tables: OnceLock<Tables>,
     /// Clitics, each with its fold.
     clitics: Vec<(String, String)>,
     elide: Vec<char>,
 }
 
-fn add(map: &mut FastMap<String, Entry>, key: String, form: &str, lexicon: bool) {
+#[derive(Debug, Default)]
+struct Tables {
+    /// Every form, once per key that names it.
+    forms: Vec<String>,
+    /// Folded form -> what it stands for.
+    keys: FastMap<String, Entry>,
+    /// Folded form with its last elidable sign taken off -> what it stands for, for a
+    /// clitic that starts with a sign.
+    elided_keys: FastMap<String, Entry>,
+}
+
+/// Key `key` for form `form` (an index in `forms`).
+fn add(map: &mut FastMap<String, Entry>, forms: &[String], key: String, form: u32, lexicon: bool) {
     match map.get_mut(&key) {
         None => {
-            map.insert(
-                key,
-                Entry::One {
-                    form: form.to_string(),
-                    lexicon,
-                },
-            );
+            map.insert(key, Entry::One { form, lexicon });
         }
         Some(Entry::One {
             form: f,
             lexicon: l,
-        }) if f == form => *l |= lexicon,
+        }) if forms[*f as usize] == forms[form as usize] => *l |= lexicon,
         Some(e) => *e = Entry::Ambiguous,
     }
 }
@@ -169,58 +181,74 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
     if stem_changes.iter().any(|(a, _)| a.is_empty()) {
         return Err(BuildError::new("`stem_changes`: an empty end"));
     }
-    let mut rule = MisspelledWord {
-        fold,
-        forms: FastSet::default(),
-        keys: FastMap::default(),
-        elided_keys: FastMap::default(),
-        clitics: Vec::new(),
-        elide,
-    };
     let mut key = String::new();
-    let also: Vec<String> = o.also_words.iter().map(nfc).collect();
-    for (list, lexicon, inflected) in [
-        (&words, true, false),
-        (&stems, true, true),
-        (&also, false, true),
-    ] {
-        for w in list {
-            let forms = if inflected {
-                forms_of(w, &endings, &stem_changes, &rule.elide)
-            } else {
-                vec![w.clone()]
-            };
-            for form in forms {
-                rule.fold.apply(&form, &mut key);
-                add(&mut rule.keys, key.clone(), &form, lexicon);
-                if let Some(last) = form.chars().next_back().filter(|c| rule.elide.contains(c)) {
-                    rule.fold
-                        .apply(&form[..form.len() - last.len_utf8()], &mut key);
-                    add(&mut rule.elided_keys, key.clone(), &form, lexicon);
-                }
-                rule.forms.insert(form);
-            }
-        }
-    }
-    rule.clitics = o
+    let clitics = o
         .clitics
         .iter()
         .map(|c| {
             let c: String = c.nfc().collect();
-            rule.fold.apply(&c, &mut key);
+            fold.apply(&c, &mut key);
             (c, key.clone())
         })
         .collect();
-    Ok(rule)
+    Ok(MisspelledWord {
+        fold,
+        words,
+        stems,
+        also: o.also_words.iter().map(nfc).collect(),
+        endings,
+        stem_changes,
+        tables: OnceLock::new(),
+        clitics,
+        elide,
+    })
 }
 
 impl MisspelledWord {
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| {
+            let mut t = Tables::default();
+            let mut key = String::new();
+            for (list, lexicon, inflected) in [
+                (&self.words, true, false),
+                (&self.stems, true, true),
+                (&self.also, false, true),
+            ] {
+                for w in list {
+                    let forms = if inflected {
+                        forms_of(w, &self.endings, &self.stem_changes, &self.elide)
+                    } else {
+                        vec![w.clone()]
+                    };
+                    for form in forms {
+                        let Ok(i) = u32::try_from(t.forms.len()) else {
+                            return t;
+                        };
+                        t.forms.push(form);
+                        let form = &t.forms[i as usize];
+                        self.fold.apply(form, &mut key);
+                        let last = form.chars().next_back();
+                        let elided = last
+                            .filter(|c| self.elide.contains(c))
+                            .map(|c| form[..form.len() - c.len_utf8()].to_string());
+                        add(&mut t.keys, &t.forms, key.clone(), i, lexicon);
+                        if let Some(stem) = elided {
+                            self.fold.apply(&stem, &mut key);
+                            add(&mut t.elided_keys, &t.forms, key.clone(), i, lexicon);
+                        }
+                    }
+                }
+            }
+            t
+        })
+    }
+
     /// The one correct spelling of the word's key, when it is a form of `words` and not the
     /// word itself; `None` for a correct word, an unknown one or an ambiguous key.
     fn expected(&self, word: &str) -> Option<String> {
-        if self.forms.contains(word) {
-            return None;
-        }
+        // A word that is a form itself is its key's form, or one of an ambiguous key's: silent
+        // either way.
+        let t = self.tables();
         let mut key = String::new();
         self.fold.apply(word, &mut key);
         let mut found: Option<String> = None;
@@ -228,8 +256,8 @@ impl MisspelledWord {
             match entry {
                 None => true,
                 Some(Entry::Ambiguous) => false,
-                Some(Entry::One { form, lexicon }) => {
-                    let Some(right) = join(form, clitic, &self.elide) else {
+                Some(&Entry::One { form, lexicon }) => {
+                    let Some(right) = join(&t.forms[form as usize], clitic, &self.elide) else {
                         return true;
                     };
                     if right == word || !lexicon {
@@ -245,7 +273,7 @@ impl MisspelledWord {
                 }
             }
         };
-        if !consider(self.keys.get(&key), "") {
+        if !consider(t.keys.get(&key), "") {
             return None;
         }
         for (clitic, folded) in &self.clitics {
@@ -258,9 +286,9 @@ impl MisspelledWord {
             let entries = if clitic.chars().next().is_some_and(is_mark) {
                 // A clitic that starts with a sign replaces an elidable last sign, or follows
                 // a letter.
-                [self.elided_keys.get(rest), self.keys.get(rest)]
+                [t.elided_keys.get(rest), t.keys.get(rest)]
             } else {
-                [self.keys.get(rest), None]
+                [t.keys.get(rest), None]
             };
             for e in entries.into_iter().flatten() {
                 if !consider(Some(e), clitic) {
