@@ -88,6 +88,7 @@ KNOWN_DEFECTS = {
         1844: "الوعى (final ى) beside الوعي twice on the lines around it",
     },
     "ta": {
+        146: "அதீக is no word: அதிக (more) or அதீத (extreme) misspelled, in தீவிர அதீக சுவாசக் கோளாறு",
         357: "டபிள்யூ.எம் beside டபிள்யு.எம் four times in the same article",
         633: "a fragment of an English word glued to a Tamil ending: gentகள்",
         727: "stray Latin letters glued to a Tamil word: reகூடுதலாக",

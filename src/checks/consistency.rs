@@ -342,7 +342,7 @@ impl Fold {
     }
 
     /// `s` with every confusable replaced by the first of its group.
-    fn apply(&self, s: &str, out: &mut String) {
+    pub(super) fn apply(&self, s: &str, out: &mut String) {
         out.clear();
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {

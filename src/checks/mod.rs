@@ -12,6 +12,7 @@ pub mod invisible_control;
 pub mod invisible_format;
 pub mod language;
 pub mod length_limit;
+pub mod misspelled_word;
 pub mod mixed_script;
 pub mod mixed_script_span;
 pub mod mixed_script_stray_word;
@@ -265,6 +266,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("invisible-format", invisible_format, ["name"]),
     kind!("language", language, ["language", "expected"]),
     kind!("length-limit", length_limit, ["length", "limit", "unit"]),
+    kind!("misspelled-word", misspelled_word, ["expected"]),
     kind!("mixed-script", mixed_script, []),
     kind!("mixed-script-span", mixed_script_span, []),
     kind!("mixed-script-stray-word", mixed_script_stray_word, []),
