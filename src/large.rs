@@ -279,7 +279,7 @@ fn document(
     let (mut suppressed, mut baselined) = (0, 0);
     reread(&mut |first, batch, last| {
         let analyses = analyse(&batch);
-        let found = judges.judge(engine, &prepared, first, &analyses, last);
+        let found = judges.judge(&prepared, first, &analyses, last);
         let words: Vec<usize> = analyses.iter().map(|a| scorer.words(a)).collect();
         drop(analyses);
         pending.extend(batch.into_iter().zip(words));

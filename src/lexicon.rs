@@ -5,7 +5,6 @@ use std::sync::OnceLock;
 
 use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Deserializer};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::hash::FastSet;
 
@@ -100,7 +99,10 @@ struct Compiled {
 }
 
 fn nfc_set(words: &[String]) -> FastSet<String> {
-    words.iter().map(|w| w.nfc().collect()).collect()
+    words
+        .iter()
+        .map(|w| crate::text::nfc(w).into_owned())
+        .collect()
 }
 
 fn regex_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {

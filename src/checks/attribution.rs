@@ -21,13 +21,12 @@
 //! before a sentence stop, closes a statement of its own, so no later clause repeats it.
 
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::hash::FastMap;
 use crate::text::script::is_uppercase;
-use crate::text::{Analysis, Span, Word};
+use crate::text::{Analysis, Span, Word, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -186,7 +185,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         }
         lemmas.push(v.lemma.clone());
         for f in &all {
-            let words: Vec<String> = f.split_whitespace().map(|w| w.nfc().collect()).collect();
+            let words: Vec<String> = f.split_whitespace().map(|w| nfc(w).into_owned()).collect();
             if words.is_empty() {
                 return Err(BuildError::new(format!(
                     "verb `{}` has an empty form",
@@ -241,7 +240,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             )));
         }
         for w in group {
-            let w: String = case_fold(&w.nfc().collect::<String>());
+            let w: String = case_fold(&nfc(w));
             if let Some(other) = subject_forms.insert(w.clone(), g)
                 && other != g
             {
@@ -258,7 +257,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
                 "`subject_endings`: `{ending}` / `{direct}` is no change of ending"
             )));
         }
-        subject_endings.push((ending.nfc().collect(), direct.nfc().collect()));
+        subject_endings.push((nfc(ending).into_owned(), nfc(direct).into_owned()));
     }
     Ok(Attribution {
         forms,

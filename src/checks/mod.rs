@@ -180,6 +180,35 @@ pub fn judge_whole(j: &mut dyn Judgement, ps: &[Analysis], ctx: &Context, out: &
     j.finish(ctx, out);
 }
 
+thread_local! {
+    /// Whether the rules being built make their costly parts when first run (`Deferred`).
+    static DEFERRED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While held, the rules being built leave their costly parts (a pattern's regex, a
+/// glossary's automaton) to be made when the rule first runs: for the embedded packs, which
+/// the tests build eagerly, so that a run pays only for its documents' languages. A user's
+/// pack is built at load, its errors reported before any text is read.
+pub struct Deferred(());
+
+impl Deferred {
+    pub fn start() -> Deferred {
+        DEFERRED.with(|d| d.set(true));
+        Deferred(())
+    }
+}
+
+impl Drop for Deferred {
+    fn drop(&mut self) {
+        DEFERRED.with(|d| d.set(false));
+    }
+}
+
+/// Whether a `Deferred` is held.
+fn deferring() -> bool {
+    DEFERRED.with(|d| d.get())
+}
+
 /// Why a rule's options do not compile: a message and, where known, the span of the bad value
 /// in the rule file.
 #[derive(Debug)]

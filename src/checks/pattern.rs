@@ -38,11 +38,49 @@ pub struct Options {
 
 #[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
+    regex: PackRegex,
     suggestion: Option<String>,
     group: usize,
     /// The other way of writing what the regex matches; see the module doc.
-    house_style: Option<Regex>,
+    house_style: Option<PackRegex>,
+}
+
+/// A rule's regex. A user's pack compiles it at load, so its errors and its share of the
+/// pack's budget come before any text is read; an embedded pack (`super::Deferred`) compiles
+/// it when the rule first runs, so a run compiles only the regexes of its documents'
+/// languages. The tests compile every embedded regex as a user's would be
+/// (`rules::load::tests`).
+#[derive(Debug)]
+struct PackRegex {
+    source: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl PackRegex {
+    fn new(source: &Spanned<String>) -> Result<PackRegex, BuildError> {
+        let compiled = std::sync::OnceLock::new();
+        if !super::deferring() {
+            let _ = compiled.set(Some(compile_regex(source)?));
+        }
+        Ok(PackRegex {
+            source: source.get_ref().clone(),
+            compiled,
+        })
+    }
+
+    /// The regex; `None` only for an embedded regex that does not compile, which the tests
+    /// rule out.
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                RegexBuilder::new(&self.source)
+                    .size_limit(REGEX_SIZE_LIMIT)
+                    .nest_limit(REGEX_NEST_LIMIT)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// Compile a pack's regex within the limits; an error points at the regex in the rule file.
@@ -97,8 +135,10 @@ pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
 }
 
 pub fn build(o: Options) -> Result<Pattern, BuildError> {
-    let regex = compile_regex(&o.regex)?;
-    if o.group >= regex.captures_len() {
+    let regex = PackRegex::new(&o.regex)?;
+    if let Some(r) = regex.compiled.get().and_then(Option::as_ref)
+        && o.group >= r.captures_len()
+    {
         return Err(BuildError::new(format!(
             "`group` {} does not exist in the regex",
             o.group
@@ -108,15 +148,21 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
         regex,
         suggestion: o.suggestion,
         group: o.group,
-        house_style: o.house_style.as_ref().map(compile_regex).transpose()?,
+        house_style: o.house_style.as_ref().map(PackRegex::new).transpose()?,
     })
 }
 
 impl Pattern {
+    /// The rule's regex, when it has its group.
+    fn regex(&self) -> Option<&Regex> {
+        self.regex.get().filter(|r| self.group < r.captures_len())
+    }
+
     /// How many hits `hits` would give.
     fn count(&self, text: &str) -> usize {
+        let Some(regex) = self.regex() else { return 0 };
         if self.group == 0 {
-            return self.regex.find_iter(text).count();
+            return regex.find_iter(text).count();
         }
         let mut n = 0;
         self.each_group(text, |_, _| n += 1);
@@ -124,9 +170,10 @@ impl Pattern {
     }
 
     fn hits(&self, text: &str, out: &mut Vec<Hit>) {
+        let Some(regex) = self.regex() else { return };
         if self.group == 0 && self.suggestion.is_none() {
             out.extend(
-                self.regex
+                regex
                     .find_iter(text)
                     .map(|m| Hit::new(Span::new(m.start(), m.end()))),
             );
@@ -153,13 +200,14 @@ impl Pattern {
         text: &'t str,
         mut f: impl FnMut(&regex::Captures<'t>, regex::Match<'t>),
     ) {
+        let Some(regex) = self.regex() else { return };
         // Captures cost more than a search: only where there is a match.
-        if !self.regex.is_match(text) {
+        if !regex.is_match(text) {
             return;
         }
         let mut at = 0;
         while at <= text.len() {
-            let Some(caps) = self.regex.captures_at(text, at) else {
+            let Some(caps) = regex.captures_at(text, at) else {
                 break;
             };
             let Some(whole) = caps.get(0) else { break };
@@ -187,7 +235,9 @@ impl Pattern {
 impl Check for Pattern {
     fn gate(&self) -> Option<&str> {
         // A house-style rule is judged on the whole document, not gated per paragraph.
-        self.house_style.is_none().then(|| self.regex.as_str())
+        self.house_style
+            .is_none()
+            .then_some(self.regex.source.as_str())
     }
 
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
@@ -201,7 +251,7 @@ impl Check for Pattern {
     /// decision needs (a document's dandas after their word up to one more than its slips).
     fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
         use rayon::prelude::*;
-        let Some(other) = &self.house_style else {
+        let Some(other) = self.house_style.as_ref().and_then(PackRegex::get) else {
             return;
         };
         let hits: Vec<Vec<Hit>> = ps
@@ -233,7 +283,7 @@ impl Check for Pattern {
     }
 
     fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
-        let other = self.house_style.as_ref()?;
+        let other = self.house_style.as_ref()?.get()?;
         Some(Box::new(HouseStyle {
             rule: self,
             other,

@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::BuildError;
 use crate::hash::FastMap;
 use crate::text::script::{
@@ -37,7 +35,10 @@ pub fn is_judged_mark(c: char) -> bool {
 
 /// Words of an option in NFC, the form rules compare.
 pub fn nfc_all(words: &[String]) -> Vec<String> {
-    words.iter().map(|w| w.nfc().collect()).collect()
+    words
+        .iter()
+        .map(|w| crate::text::nfc(w).into_owned())
+        .collect()
 }
 
 /// Hyphens that join the parts of one word (`что-то`, `धीरे-धीरे`): the hyphen-minus, U+2010

@@ -36,11 +36,20 @@ struct Term {
 
 #[derive(Debug)]
 pub struct Terminology {
-    matcher: AhoCorasick,
-    /// For each pattern of the matcher, the index of its term.
-    pattern_term: Vec<usize>,
+    /// The wrong terms.
+    wrong: Vec<String>,
     right: Vec<String>,
     inflections: bool,
+    /// Made at load, or for an embedded pack when the rule first runs (`super::Deferred`);
+    /// `None` only for an embedded glossary that does not compile, which the tests rule out.
+    matcher: std::sync::OnceLock<Option<Matcher>>,
+}
+
+#[derive(Debug)]
+struct Matcher {
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton, the index of its term.
+    pattern_term: Vec<usize>,
 }
 
 /// The spellings of a term that normalisation would not unify: its NFC form, its NFD form, and
@@ -92,26 +101,39 @@ fn excluded_composition(a: char, b: char) -> Option<char> {
 }
 
 pub fn build(o: Options) -> Result<Terminology, BuildError> {
+    if let Some(t) = o.terms.iter().find(|t| t.wrong.get_ref().trim().is_empty()) {
+        return Err(BuildError::at(t.wrong.span(), "empty term"));
+    }
+    let terminology = Terminology {
+        wrong: o.terms.iter().map(|t| t.wrong.get_ref().clone()).collect(),
+        right: o.terms.iter().map(|t| t.right.clone()).collect(),
+        inflections: o.inflections,
+        matcher: std::sync::OnceLock::new(),
+    };
+    if !super::deferring() {
+        let matcher = matcher(&terminology.wrong)?;
+        let _ = terminology.matcher.set(Some(matcher));
+    }
+    Ok(terminology)
+}
+
+/// The automaton of the wrong terms' spellings.
+fn matcher(wrong: &[String]) -> Result<Matcher, BuildError> {
     let mut patterns = Vec::new();
     let mut pattern_term = Vec::new();
-    for (i, t) in o.terms.iter().enumerate() {
-        if t.wrong.get_ref().trim().is_empty() {
-            return Err(BuildError::at(t.wrong.span(), "empty term"));
-        }
-        for s in spellings(t.wrong.get_ref()) {
+    for (i, t) in wrong.iter().enumerate() {
+        for s in spellings(t) {
             patterns.push(s);
             pattern_term.push(i);
         }
     }
-    let matcher = AhoCorasick::builder()
+    let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .map_err(|e| BuildError::new(format!("glossary does not compile: {e}")))?;
-    Ok(Terminology {
-        matcher,
+    Ok(Matcher {
+        automaton,
         pattern_term,
-        right: o.terms.iter().map(|t| t.right.clone()).collect(),
-        inflections: o.inflections,
     })
 }
 
@@ -122,8 +144,15 @@ fn unspaced(c: char) -> bool {
 
 impl Check for Terminology {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        let Some(matcher) = self
+            .matcher
+            .get_or_init(|| matcher(&self.wrong).ok())
+            .as_ref()
+        else {
+            return;
+        };
         let text = p.text;
-        for m in self.matcher.find_iter(text) {
+        for m in matcher.automaton.find_iter(text) {
             let term = &text[m.start()..m.end()];
             let (Some(first), Some(last)) = (term.chars().next(), term.chars().next_back()) else {
                 continue;
@@ -150,7 +179,7 @@ impl Check for Terminology {
             if !tail.is_empty() && !inflected {
                 continue;
             }
-            let index = self.pattern_term[m.pattern().as_usize()];
+            let index = matcher.pattern_term[m.pattern().as_usize()];
             let right = format!("{}{tail}", self.right[index]);
             out.push(
                 Hit::new(Span::new(m.start(), m.end() + tail.len()))

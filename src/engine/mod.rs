@@ -6,6 +6,8 @@
 pub mod prefilter;
 pub mod select;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use unicode_script::Script;
 
@@ -39,22 +41,20 @@ pub struct Found {
 pub struct Prepared<'e> {
     pub rules: Vec<&'e Rule>,
     pub ctx: Context,
+    prefilter: Arc<Prefilter>,
     gates: Vec<Option<usize>>,
 }
 
 pub struct Engine {
     pub packs: Vec<Pack>,
     pub selector: Selector,
-    prefilter: Prefilter,
 }
 
 impl Engine {
     pub fn new(packs: Vec<Pack>, selection: Selection) -> Engine {
-        let prefilter = Prefilter::new(&packs);
         Engine {
             packs,
             selector: Selector::new(selection),
-            prefilter,
         }
     }
 
@@ -133,8 +133,9 @@ impl Engine {
             known.source_language.as_deref(),
             path,
         );
-        let gates = self.prefilter.gates(&chosen.rules);
+        let gates = chosen.prefilter.gates(&chosen.rules);
         Prepared {
+            prefilter: chosen.prefilter,
             rules: chosen.rules,
             ctx: Context {
                 script: known.script,
@@ -155,7 +156,7 @@ impl Engine {
             analyses,
             &prepared.ctx,
             segments,
-            Some((self.prefilter.set(), &prepared.gates)),
+            Some((prepared.prefilter.set(), &prepared.gates)),
         )
     }
 }
@@ -335,7 +336,6 @@ impl<'r> Judges<'r> {
     /// before them); `last` ends the document, giving every hit still waiting.
     pub fn judge(
         &mut self,
-        engine: &Engine,
         prepared: &Prepared,
         first: usize,
         analyses: &[Analysis],
@@ -346,7 +346,7 @@ impl<'r> Judges<'r> {
             &prepared.rules,
             analyses,
             ctx,
-            Some((engine.prefilter.set(), &prepared.gates)),
+            Some((prepared.prefilter.set(), &prepared.gates)),
             first,
         );
         // Each judgement on its own thread; their hits in rule order.
@@ -392,7 +392,6 @@ mod tests {
     #[test]
     fn the_prefilter_changes_no_result() {
         let engine = Engine::new(crate::rules::load_embedded().unwrap(), Selection::default());
-        assert!(!engine.prefilter.is_empty(), "pattern rules are gated");
         let texts = [
             include_str!("../../tests/fixtures/bn-news-mt.txt"),
             include_str!("../../tests/fixtures/tico19-bn-sample.txt"),
@@ -410,6 +409,7 @@ mod tests {
                 };
                 let prepared =
                     engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+                assert!(!prepared.prefilter.is_empty(), "pattern rules are gated");
                 let key = |f: &Found| (f.paragraph, f.rule, f.hit.span, f.hit.suggestion.clone());
                 let gated: Vec<_> = engine
                     .find(&prepared, &analyses, false)

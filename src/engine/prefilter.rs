@@ -1,12 +1,13 @@
 //! One multi-pattern scan (a RegexSet of every gated rule's regex) tells which gated rules can
 //! fire in a paragraph; the others are skipped there. A fast path: the same hits with and
-//! without it (a test holds it).
+//! without it (a test holds it). Made for the rules of a kind of document (`select::Active`),
+//! when the first such document comes: a run compiles only its languages' regexes.
 
 use std::collections::BTreeMap;
 
 use regex::{RegexSet, RegexSetBuilder};
 
-use crate::rules::{Pack, Rule};
+use crate::rules::Rule;
 
 pub struct Prefilter {
     set: RegexSet,
@@ -15,10 +16,9 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    pub fn new(packs: &[Pack]) -> Prefilter {
-        let gated: Vec<(&str, &str)> = packs
+    pub fn new(rules: &[&Rule]) -> Prefilter {
+        let gated: Vec<(&str, &str)> = rules
             .iter()
-            .flat_map(|p| &p.rules)
             .filter_map(|r| r.check.gate().map(|g| (r.id.as_str(), g)))
             .collect();
         // Each regex compiled alone within the pack limits; together they may exceed them, in

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use globset::GlobMatcher;
 use unicode_script::Script;
 
+use super::Prefilter;
 use crate::glossary::Glossary;
 use crate::lexicon::Lexicon;
 use crate::rules::{Pack, Rule};
@@ -46,6 +47,7 @@ struct Active {
     rules: Vec<(usize, usize)>,
     lexicon: Arc<Lexicon>,
     glossary: Arc<Glossary>,
+    prefilter: Arc<Prefilter>,
 }
 
 /// What the rules of a document are and know.
@@ -53,6 +55,8 @@ pub struct Chosen<'p> {
     pub rules: Vec<&'p Rule>,
     pub lexicon: Arc<Lexicon>,
     pub glossary: Arc<Glossary>,
+    /// The gate of these rules.
+    pub prefilter: Arc<Prefilter>,
 }
 
 #[derive(Default)]
@@ -143,6 +147,7 @@ impl Selector {
                 .collect(),
             lexicon: Arc::clone(&active.lexicon),
             glossary: Arc::clone(&active.glossary),
+            prefilter: Arc::clone(&active.prefilter),
         }
     }
 
@@ -176,12 +181,14 @@ impl Selector {
         for &p in &active {
             lexicon.merge(&packs[p].lexicon);
         }
-        let rules = active
+        let rules: Vec<(usize, usize)> = active
             .iter()
             .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
             .filter(|&(p, r)| !disabled.contains(packs[p].rules[r].id.as_str()))
             .collect();
+        let chosen: Vec<&Rule> = rules.iter().map(|&(p, r)| &packs[p].rules[r]).collect();
         Active {
+            prefilter: Arc::new(Prefilter::new(&chosen)),
             rules,
             lexicon: Arc::new(lexicon),
             glossary: Arc::new(s.glossary.for_language(language)),
