@@ -30,16 +30,7 @@ pub struct Termbase {
 
 pub fn read(src: &Source) -> Result<Termbase, Error> {
     let mut xml = Xml::new(src);
-    let root = xml.root()?;
-    if root.local != "martif" && root.local != "tbx" {
-        return Err(xml.error(
-            root.start,
-            format!(
-                "not a TBX termbase: the root element is <{}> (<martif> or <tbx> expected)",
-                root.local
-            ),
-        ));
-    }
+    let root = xml.root_named(&["martif", "tbx"], "a TBX termbase")?;
     let mut base = Termbase {
         language: root.attr("xml:lang").map(str::to_string),
         entries: Vec::new(),

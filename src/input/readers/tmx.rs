@@ -44,13 +44,7 @@ pub struct Stream<'a> {
 impl<'a> Stream<'a> {
     /// The `<tu>`s of `xml`, whose root must be `<tmx>`.
     pub fn new(mut xml: Xml<'a>, options: &ReadOptions) -> Result<Stream<'a>, Error> {
-        let root = xml.root()?;
-        if root.local != "tmx" {
-            return Err(xml.error(
-                root.start,
-                format!("not a TMX document: the root element is <{}>", root.local),
-            ));
-        }
+        xml.root_named(&["tmx"], "a TMX document")?;
         Ok(Stream {
             xml,
             srclang: None,

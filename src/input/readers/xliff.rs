@@ -68,16 +68,7 @@ type Item = (Option<String>, FileInfo, Unit);
 impl<'a> Stream<'a> {
     /// The units of `xml`, whose root must be `<xliff>`.
     pub fn new(mut xml: Xml<'a>) -> Result<Stream<'a>, Error> {
-        let root = xml.root()?;
-        if root.local != "xliff" {
-            return Err(xml.error(
-                root.start,
-                format!(
-                    "not an XLIFF document: the root element is <{}>",
-                    root.local
-                ),
-            ));
-        }
+        let root = xml.root_named(&["xliff"], "an XLIFF document")?;
         let version2 = match root.attr("version") {
             Some(v) => v.starts_with('2'),
             None => root

@@ -527,6 +527,25 @@ impl<'a> Xml<'a> {
         }
     }
 
+    /// The root element, which must be one of `names` (`what` names the document in the
+    /// error: `a TMX document`).
+    pub fn root_named(&mut self, names: &[&str], what: &str) -> Result<Tag, Error> {
+        let root = self.root()?;
+        if names.contains(&root.local.as_str()) {
+            return Ok(root);
+        }
+        let expected = if names.len() > 1 {
+            let names: Vec<String> = names.iter().map(|n| format!("<{n}>")).collect();
+            format!(" ({} expected)", names.join(" or "))
+        } else {
+            String::new()
+        };
+        Err(self.error(
+            root.start,
+            format!("not {what}: the root element is <{}>{expected}", root.local),
+        ))
+    }
+
     /// Pass over the rest of the element whose start tag was just read (its `End` included).
     /// Its text is neither copied nor kept: the lines read are dropped as they are passed (no
     /// position in it is asked for), so a large element that is no unit (an XLIFF skeleton, a
