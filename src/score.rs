@@ -63,7 +63,7 @@ const THAI_LETTERS_PER_WORD: f64 = 3.22;
 /// have two), plus the words of other scripts and the numbers among them.
 pub fn words(a: &Analysis, unspaced: bool) -> usize {
     if !unspaced {
-        return a.whitespace_tokens;
+        return a.tokens.len();
     }
     use crate::text::script::{is_letter, is_unspaced, script_of};
     use unicode_script::Script;

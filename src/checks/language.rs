@@ -89,7 +89,8 @@ impl WordScripts {
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
             let text = w.text(p.text);
-            let cased = text.chars().any(is_cased_letter);
+            // Most words have no case at all (the one pass says so): no need to read them.
+            let cased = w.has_case && text.chars().any(is_cased_letter);
             let lower = cased
                 && text
                     .chars()

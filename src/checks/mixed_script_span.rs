@@ -21,6 +21,8 @@
 //! document's and the source's (Devanagari in Bengali) has no case to tell a name by: two
 //! words count. Scripts written together are one (Han with Kana, Han with Hangul).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use unicode_script::Script;
 
@@ -118,49 +120,39 @@ fn is_trailing_punct(c: char) -> bool {
     )
 }
 
-/// Whitespace tokens of a paragraph; in a document of a script written without spaces, also
-/// cut where the document's letters meet other characters.
-pub fn tokens(text: &str, native: Script) -> Vec<Span> {
-    let unspaced = is_unspaced(native);
+/// Whitespace tokens of a paragraph (the analysis's); in a document of a script written
+/// without spaces, each also cut where the document's letters meet other characters.
+pub fn tokens<'p>(p: &'p Analysis, native: Script) -> Cow<'p, [Span]> {
+    if !is_unspaced(native) {
+        return Cow::Borrowed(&p.tokens);
+    }
     let is_native =
         |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| written_together(s, native));
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_native = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, i));
+    let mut out = Vec::with_capacity(p.tokens.len());
+    for t in &p.tokens {
+        let mut start = t.start;
+        let mut last_native = false;
+        for (k, c) in p.text[t.start..t.end].char_indices() {
+            let i = t.start + k;
+            let native_here = is_native(c);
+            if i == t.start {
+                last_native = native_here;
+            } else if native_here != last_native
+                && !is_mark(c)
+                && !(last_native && is_trailing_punct(c))
+            {
+                // A mark stays with its letter; a native punctuation mark (`，`) with the
+                // letters it follows.
+                out.push(Span::new(start, i));
+                start = i;
             }
-            continue;
-        }
-        let native_here = unspaced && is_native(c);
-        match start {
-            None => {
-                start = Some(i);
+            if !(is_trailing_punct(c) || is_mark(c)) {
                 last_native = native_here;
             }
-            // A mark stays with its letter; a native punctuation mark (`，`) with the letters
-            // it follows.
-            Some(s)
-                if unspaced
-                    && native_here != last_native
-                    && !is_mark(c)
-                    && !(last_native && is_trailing_punct(c)) =>
-            {
-                out.push(Span::new(s, i));
-                start = Some(i);
-            }
-            _ => {}
         }
-        if !(is_trailing_punct(c) || is_mark(c)) {
-            last_native = native_here;
-        }
+        out.push(Span::new(start, t.end));
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, text.len()));
-    }
-    out
+    Cow::Owned(out)
 }
 
 /// How a token's letters stand.
@@ -379,7 +371,7 @@ impl SpanCheck {
             n as f64 > self.max_share * letter_words as f64
         };
         let source_script = crate::lang::script_of(ctx.source_language.as_deref().unwrap_or("en"));
-        let toks = tokens(p.text, native);
+        let toks = tokens(p, native);
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -503,8 +495,9 @@ mod tests {
     #[test]
     fn tokens_split_unspaced_scripts_at_script_boundaries() {
         let t = "我们的side effects研究，mary，你好 (pandemic)。";
-        let got: Vec<&str> = tokens(t, Script::Han)
-            .into_iter()
+        let a = Analysis::new(t);
+        let got: Vec<&str> = tokens(&a, Script::Han)
+            .iter()
             .map(|s| &t[s.start..s.end])
             .collect();
         assert_eq!(
@@ -520,8 +513,9 @@ mod tests {
             ]
         );
         let b = "রোগের side effects-এর কথা";
-        let got: Vec<&str> = tokens(b, Script::Bengali)
-            .into_iter()
+        let a = Analysis::new(b);
+        let got: Vec<&str> = tokens(&a, Script::Bengali)
+            .iter()
             .map(|s| &b[s.start..s.end])
             .collect();
         assert_eq!(got, ["রোগের", "side", "effects-এর", "কথা"]);

@@ -61,9 +61,9 @@ struct Token {
 }
 
 fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
-    super::mixed_script_span::tokens(p.text, native)
-        .into_iter()
-        .map(|span| token(p.text, span, native))
+    super::mixed_script_span::tokens(p, native)
+        .iter()
+        .map(|&span| token(p.text, span, native))
         .collect()
 }
 

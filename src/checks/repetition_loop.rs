@@ -161,7 +161,7 @@ impl Check for RepetitionLoop {
             .into_iter()
             .filter(|l| self.looping(&tokens, l, ctx))
             .collect();
-        let runs = char_runs(p.text, self.min_letter_run, self.min_digit_run);
+        let runs = char_runs(p, self.min_letter_run, self.min_digit_run);
         if !runs.is_empty() {
             let masks = masked(p.text);
             // A run inside a loop of words is part of it; a run in a URL is no language.

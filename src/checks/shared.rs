@@ -66,6 +66,8 @@ pub struct Token<'a> {
     pub letters: bool,
     /// It has more than one part.
     pub hyphenated: bool,
+    /// A part holds a character with case (`Word::has_case`).
+    pub has_case: bool,
 }
 
 impl Token<'_> {
@@ -97,6 +99,7 @@ struct Held {
     word: usize,
     joined: Option<String>,
     letters: bool,
+    has_case: bool,
 }
 
 fn repeats(p: &Analysis) -> Option<std::sync::Arc<Repeats>> {
@@ -108,6 +111,7 @@ fn repeats(p: &Analysis) -> Option<std::sync::Arc<Repeats>> {
                 word,
                 joined: t.hyphenated.then(|| t.norm.into_owned()),
                 letters: t.letters,
+                has_case: t.has_case,
             })
             .collect(),
         loops: std::sync::OnceLock::new(),
@@ -129,6 +133,7 @@ pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
             },
             letters: t.letters,
             hyphenated: t.joined.is_some(),
+            has_case: t.has_case,
         })
         .collect()
 }
@@ -174,6 +179,7 @@ fn joined_tokens<'p>(p: &'p Analysis) -> Vec<(Token<'p>, usize)> {
                 norm,
                 letters: p.words[i..=end].iter().all(|w| w.is_letters()),
                 hyphenated: end > i,
+                has_case: p.words[i..=end].iter().any(|w| w.has_case),
             },
             i,
         ));
@@ -221,7 +227,7 @@ fn token_ids(tokens: &[Token]) -> Vec<u32> {
     tokens
         .iter()
         .map(|t| {
-            let key: Cow<'_, str> = if t.norm.chars().any(is_uppercase) {
+            let key: Cow<'_, str> = if t.has_case && t.norm.chars().any(is_uppercase) {
                 Cow::Owned(t.norm.to_lowercase())
             } else {
                 Cow::Borrowed(&*t.norm)
@@ -316,9 +322,14 @@ fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize
 
 /// Runs of one letter or mark at least `min_letters` long, or of one digit at least
 /// `min_digits` long (`উউউউউউউউ`, a vowel sign written a hundred times, `0000…`); runs of
-/// spaces, punctuation and symbols (`!!!!`, `....`) are style, never loops.
-pub fn char_runs(text: &str, min_letters: usize, min_digits: usize) -> Vec<Loop> {
+/// spaces, punctuation and symbols (`!!!!`, `....`) are style, never loops. A paragraph whose
+/// longest run of any character (from the analysis's one pass) is shorter is not read again.
+pub fn char_runs(p: &Analysis, min_letters: usize, min_digits: usize) -> Vec<Loop> {
     let mut out = Vec::new();
+    if p.longest_run < min_letters.min(min_digits) {
+        return out;
+    }
+    let text = p.text;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
         let mut count = 1;
@@ -395,7 +406,7 @@ pub fn repeat_counts(p: &Analysis) -> Vec<usize> {
         let chars: Vec<char> = t.norm.chars().flat_map(char::to_lowercase).collect();
         out.extend(syllable_repeats(&chars));
     }
-    out.extend(char_runs(p.text, 3, 3).into_iter().map(|l| l.count));
+    out.extend(char_runs(p, 3, 3).into_iter().map(|l| l.count));
     out
 }
 

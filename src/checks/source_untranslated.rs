@@ -109,7 +109,7 @@ impl Check for Untranslated {
         // One script for both languages: what whatlang reads.
         if source_script.is_some()
             && source_script == target_script
-            && p.whitespace_tokens >= self.min_words
+            && p.tokens.len() >= self.min_words
             && let Some(d) = crate::text::language::detect(p.text)
             && (d.reliable || d.confidence >= self.min_confidence)
             && d.code == sl

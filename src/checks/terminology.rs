@@ -6,7 +6,7 @@
 //! character's cluster (a Thai vowel sign after it). Composed and decomposed spellings (`য়`
 //! U+09DF or `য` + nukta) both match.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
@@ -127,8 +127,14 @@ fn matcher(wrong: &[String]) -> Result<Matcher, BuildError> {
             pattern_term.push(i);
         }
     }
+    // A DFA without the prefilter: the prefilter looks for rare bytes, and in a script of
+    // three-byte characters the terms' bytes are the text's common ones (in Bengali every
+    // character starts with 0xE0), so it stopped at nearly every character and cost more than
+    // the DFA it was to spare.
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&patterns)
         .map_err(|e| BuildError::new(format!("glossary does not compile: {e}")))?;
     Ok(Matcher {

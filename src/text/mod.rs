@@ -34,10 +34,15 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// other character before it blocks composition). A "maybe" with a non-zero combining class
 /// goes to the crate's full check. A test holds this against the crate.
 pub fn is_nfc(s: &str) -> bool {
-    scan::run(s, Nfc::default())
+    scan::run(s, Nfc::default()).0
 }
 
-/// The NFC check, a character at a time.
+/// The NFC check, a character at a time. On its own it stops at the first character that
+/// decides "not NFC"; in the analysis's one pass it goes on and records every character where
+/// the check could fail (`suspects`): a character not NFC on its own, one that composes with or
+/// reorders against the one before it, one that asks for the crate's full check. A word with
+/// no suspect character is NFC, since a word's own check sees, at each character after its
+/// first, the same character before it (and before its first, none).
 #[derive(Default)]
 struct Nfc {
     prev: Option<char>,
@@ -45,41 +50,53 @@ struct Nfc {
     full_check: bool,
     /// Decided: not NFC.
     not: bool,
+    /// Where to record the suspect characters (byte offsets), if anywhere.
+    suspects: Option<Vec<usize>>,
+}
+
+impl Nfc {
+    fn recording() -> Nfc {
+        Nfc {
+            suspects: Some(Vec::new()),
+            ..Nfc::default()
+        }
+    }
 }
 
 impl scan::Machine for Nfc {
-    type Out = bool;
+    type Out = (bool, Vec<usize>);
 
     #[inline(always)]
-    fn step(&mut self, _: &str, _: usize, c: char, p: &props::Props, _: Option<char>) {
-        if self.not {
+    fn step(&mut self, _: &str, i: usize, c: char, p: &props::Props, _: Option<char>) {
+        if self.not && self.suspects.is_none() {
             return;
         }
         let ccc = p.ccc;
+        let mut suspect = false;
         if p.has(props::NFC_NO) {
-            self.not = true;
-            return;
-        }
-        if p.has(props::NFC_MAYBE) {
+            (self.not, suspect) = (true, true);
+        } else if p.has(props::NFC_MAYBE) {
             if ccc != 0 {
-                self.full_check = true;
+                (self.full_check, suspect) = (true, true);
             } else if self
                 .prev
                 .is_some_and(|p| unicode_normalization::char::compose(p, c).is_some())
             {
-                self.not = true;
-                return;
+                (self.not, suspect) = (true, true);
             }
         }
         if ccc != 0 && self.last_ccc > ccc {
-            self.not = true;
-            return;
+            (self.not, suspect) = (true, true);
+        }
+        if suspect && let Some(s) = self.suspects.as_mut() {
+            s.push(i);
         }
         (self.prev, self.last_ccc) = (Some(c), ccc);
     }
 
-    fn finish(self, text: &str) -> bool {
-        !self.not && (!self.full_check || unicode_normalization::is_nfc(text))
+    fn finish(self, text: &str) -> (bool, Vec<usize>) {
+        let nfc = !self.not && (!self.full_check || unicode_normalization::is_nfc(text));
+        (nfc, self.suspects.unwrap_or_default())
     }
 }
 
@@ -310,8 +327,11 @@ pub struct Analysis<'a> {
     pub numbers: Vec<Number>,
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
-    /// Whitespace-separated tokens: the words MQM counts in spaced scripts.
-    pub whitespace_tokens: usize,
+    /// Whitespace-separated tokens: the words MQM counts in spaced scripts, the tokens the
+    /// mixed-script kinds judge.
+    pub tokens: Vec<Span>,
+    /// The longest run of one character (`উউউউ`): where it is short, no rule looks for one.
+    pub longest_run: usize,
     /// Where a combining mark may be misplaced (`marks::mark_events`): what the orphan-mark
     /// kinds judge.
     pub mark_events: Vec<usize>,
@@ -351,9 +371,10 @@ impl<'a> Analysis<'a> {
             numbers,
             sentences,
             scripts,
-            whitespace_tokens,
+            tokens,
+            longest_run,
             mark_events,
-            nfc,
+            nfc: (nfc, nfc_suspects),
         } = scan::scan(text, &masked);
         if !masked.is_empty() {
             words.retain(|w| {
@@ -365,7 +386,13 @@ impl<'a> Analysis<'a> {
         // One buffer for all of them, each word holding its range: no allocation per word.
         let mut norms = String::new();
         if !nfc {
+            // Only a word holding a suspect character of the one pass may not be NFC.
+            let mut suspects = nfc_suspects.iter().peekable();
             for w in &mut words {
+                while suspects.next_if(|&&at| at < w.span.start).is_some() {}
+                if suspects.peek().is_none_or(|&&at| at >= w.span.end) {
+                    continue;
+                }
                 let t = w.text(text);
                 if !is_nfc(t) {
                     let start = norms.len();
@@ -385,7 +412,8 @@ impl<'a> Analysis<'a> {
             numbers,
             sentences,
             scripts,
-            whitespace_tokens,
+            tokens,
+            longest_run,
             mark_events,
             memo: Memo::default(),
             unit: None,
@@ -452,6 +480,7 @@ mod tests {
             include_str!("../../tests/fixtures/bn-news-mt.txt"),
             include_str!("../../tests/fixtures/tico19-bn-sample.txt"),
             "য\u{09BC} \u{09DF} ে\u{09BE} \u{09CB} e\u{0301} é दृ\u{0951}ঢ় TNFα দৃsolid র\u{200D}্যাব",
+            "\nক\u{09BE}ে \u{09BE}কে\u{09BE} a\u{0323}\u{0301}\u{0300} b\u{0301}\u{0323} ড়\u{09BC}ক \u{09DC}\u{09BC} ি\u{09BE}",
         ]
         .concat();
         for line in text.lines() {

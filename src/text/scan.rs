@@ -30,23 +30,57 @@ pub(super) fn run<M: Machine>(text: &str, mut m: M) -> M::Out {
     m.finish(text)
 }
 
-/// Whitespace-separated tokens (`str::split_whitespace().count()`).
+/// Whitespace-separated tokens (the spans of `str::split_whitespace()`): what MQM counts in
+/// spaced scripts, and what the mixed-script kinds read.
 #[derive(Default)]
 pub(super) struct Tokens {
-    count: usize,
-    in_token: bool,
+    out: Vec<Span>,
+    start: Option<usize>,
 }
 
 impl Machine for Tokens {
+    type Out = Vec<Span>;
+    #[inline(always)]
+    fn step(&mut self, _: &str, i: usize, _: char, p: &Props, _: Option<char>) {
+        if p.has(WHITESPACE) {
+            if let Some(s) = self.start.take() {
+                self.out.push(Span::new(s, i));
+            }
+        } else if self.start.is_none() {
+            self.start = Some(i);
+        }
+    }
+    fn finish(mut self, text: &str) -> Vec<Span> {
+        if let Some(s) = self.start {
+            self.out.push(Span::new(s, text.len()));
+        }
+        self.out
+    }
+}
+
+/// The longest run of one character written again and again (`উউউউ`, `0000`, `....`): a
+/// paragraph whose longest run is shorter than a rule's shortest loop of one character is
+/// not searched for one (`checks::shared::char_runs`).
+#[derive(Default)]
+pub(super) struct Runs {
+    last: Option<char>,
+    run: usize,
+    longest: usize,
+}
+
+impl Machine for Runs {
     type Out = usize;
     #[inline(always)]
-    fn step(&mut self, _: &str, _: usize, _: char, p: &Props, _: Option<char>) {
-        let space = p.has(WHITESPACE);
-        self.count += usize::from(!space && !self.in_token);
-        self.in_token = !space;
+    fn step(&mut self, _: &str, _: usize, c: char, _: &Props, _: Option<char>) {
+        if self.last == Some(c) {
+            self.run += 1;
+        } else {
+            (self.last, self.run) = (Some(c), 1);
+        }
+        self.longest = self.longest.max(self.run);
     }
     fn finish(self, _: &str) -> usize {
-        self.count
+        self.longest
     }
 }
 
@@ -56,21 +90,27 @@ pub(super) struct Scan {
     pub numbers: Vec<Number>,
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
-    pub whitespace_tokens: usize,
+    pub tokens: Vec<Span>,
+    pub longest_run: usize,
     pub mark_events: Vec<usize>,
-    pub nfc: bool,
+    /// Whether the paragraph is NFC, and where a word of it may not be (see `Nfc`).
+    pub nfc: (bool, Vec<usize>),
 }
 
 /// Every machine over `text` in one pass; letters inside `masked` (sorted spans) count for no
 /// script.
 pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
-    let mut words = Words::default();
+    let mut words = Words::for_paragraph(text.len());
     let mut numbers = Numbers::default();
     let mut sentences = Sentences::default();
     let mut scripts = Scripts::new(masked);
-    let mut tokens = Tokens::default();
+    let mut tokens = Tokens {
+        out: Vec::with_capacity(text.len() / 12 + 4),
+        start: None,
+    };
+    let mut runs = Runs::default();
     let mut marks = MarkEvents::default();
-    let mut nfc = Nfc::default();
+    let mut nfc = Nfc::recording();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
@@ -80,6 +120,7 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
         sentences.step(text, i, c, p, next);
         scripts.step(text, i, c, p, next);
         tokens.step(text, i, c, p, next);
+        runs.step(text, i, c, p, next);
         marks.step(text, i, c, p, next);
         nfc.step(text, i, c, p, next);
     }
@@ -88,7 +129,8 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
         numbers: numbers.finish(text),
         sentences: sentences.finish(text),
         scripts: scripts.finish(text),
-        whitespace_tokens: tokens.finish(text),
+        tokens: tokens.finish(text),
+        longest_run: runs.finish(text),
         mark_events: marks.finish(text),
         nfc: nfc.finish(text),
     }
@@ -118,6 +160,7 @@ mod tests {
             "১০,০০০ জন, COVID-19-এর, 2020-তে, H5N1, 600০০, 3.5. 1,\n",
             "তিনি বলেন, “আমরা জিতব। আমরা লড়ব,” তিনি বলেন। পরে। \"Yes.\" (No.) 你好。再见！\n",
             " ় দৃ solid ়  কোো ক্্ক্ ঢ় য\u{09BC} e\u{0301} <b>বাংলা</b> %s {name} https://x.org/ক \u{FFFC}\n",
+            "উউউউউউ noooo .... 0000০০ aa\u{0301}\u{0301}\n",
             "a\r\nb 🇧🇩 שלום ア ক_খ \u{200D}\u{200C}\t  end  \n",
         ));
         let mut lines: Vec<&str> = text.lines().collect();
@@ -149,13 +192,32 @@ mod tests {
                 ScriptCounts::of_unmasked(line, &masked).0,
                 "{line:?}"
             );
+            let spans: Vec<&str> = s.tokens.iter().map(|t| &line[t.start..t.end]).collect();
             assert_eq!(
-                s.whitespace_tokens,
-                line.split_whitespace().count(),
+                spans,
+                line.split_whitespace().collect::<Vec<_>>(),
                 "{line:?}"
             );
+            // Between the spans (and around them) nothing but whitespace: the spans are where
+            // the tokens stand, not only what they hold.
+            let mut at = 0;
+            for t in s.tokens.iter().chain([&Span::new(line.len(), line.len())]) {
+                assert!(
+                    line[at..t.start].chars().all(char::is_whitespace),
+                    "{line:?}"
+                );
+                at = t.end;
+            }
+            let longest = line
+                .chars()
+                .collect::<Vec<_>>()
+                .chunk_by(|a, b| a == b)
+                .map(<[char]>::len)
+                .max()
+                .unwrap_or(0);
+            assert_eq!(s.longest_run, longest, "{line:?}");
             assert_eq!(s.mark_events, marks::mark_events(line), "{line:?}");
-            assert_eq!(s.nfc, is_nfc(line), "{line:?}");
+            assert_eq!(s.nfc.0, is_nfc(line), "{line:?}");
         }
     }
 }
