@@ -189,7 +189,10 @@ mod tests {
             ]
         );
         // Found on their own too, with no other placeholder character in the text.
-        assert_eq!(found("দেখুন www.who.int বা ঠিক"), [(Class::Url, "www.who.int")]);
+        assert_eq!(
+            found("দেখুন www.who.int বা ঠিক"),
+            [(Class::Url, "www.who.int")]
+        );
         assert_eq!(
             found("দেখুন who.int/covid বা ঠিক"),
             [(Class::Url, "who.int/covid")]
