@@ -271,18 +271,27 @@ fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize
             k
         };
     }
+    // next_same[k]: the next token said as token k is (n when none). A copy starts with the
+    // token the unit starts with, so the units worth trying at i are the distances to the
+    // next tokens said alike, and most tokens have none.
+    let mut next_same = vec![n; n];
+    let mut last_seen = vec![n; n];
+    for k in (0..n).rev() {
+        let id = ids[k] as usize;
+        next_same[k] = last_seen[id];
+        last_seen[id] = k;
+    }
     let mut i = 0;
     while i < n {
         // Tokens from i that are joined to one another.
         let reach = next_break[i] - i + 1;
         let mut best: Option<(usize, usize)> = None; // (count, unit)
-        for unit in 1..=max_unit {
-            if unit * min_count > reach {
+        let mut j = next_same[i];
+        while j < n {
+            let unit = j - i;
+            j = next_same[j];
+            if unit > max_unit || unit * min_count > reach {
                 break;
-            }
-            if ids[i + unit] != ids[i] {
-                // The second copy would start with another token.
-                continue;
             }
             let mut count = 1;
             while (count + 1) * unit <= reach
