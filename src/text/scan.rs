@@ -97,6 +97,14 @@ pub(super) struct Scan {
     pub nfc: (bool, Vec<usize>),
 }
 
+/// `v` without spare room: a document held whole keeps every paragraph's words and tokens, and
+/// the room reserved for them up front (`Words::for_paragraph`) would add a fifth to its peak
+/// memory (126 MB against 105 MB for 12.6 MB of Bengali held, measured with `/usr/bin/time`).
+fn fitted<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 /// Every machine over `text` in one pass; letters inside `masked` (sorted spans) count for no
 /// script.
 pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
@@ -125,11 +133,11 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
         nfc.step(text, i, c, p, next);
     }
     Scan {
-        words: words.finish(text),
+        words: fitted(words.finish(text)),
         numbers: numbers.finish(text),
         sentences: sentences.finish(text),
         scripts: scripts.finish(text),
-        tokens: tokens.finish(text),
+        tokens: fitted(tokens.finish(text)),
         longest_run: runs.finish(text),
         mark_events: marks.finish(text),
         nfc: nfc.finish(text),
