@@ -214,7 +214,7 @@ impl Repetition {
     }
 
     fn repeated(&self, p: &Analysis, words: &[&Token], ctx: &Context, out: &mut Vec<Hit>) {
-        let norm: Vec<&str> = words.iter().map(|w| &*w.norm).collect();
+        let norm: Vec<&str> = words.iter().map(|w| w.norm(p)).collect();
         // Every gap within a phrase is spaces (nothing at all in an unspaced script).
         let spaced = |a: usize, b: usize| {
             (a + 1..=b).all(|k| gap(p, words[k - 1].span, words[k].span) == Gap::Space)

@@ -142,8 +142,8 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
 }
 
 /// A token's stem: a hyphen-joined ending (`যোগাযোগ-এর`) or an attached one taken off.
-fn stem<'t>(lexicon: &Lexicon, t: &'t str, token: Option<&'t Token>) -> &'t str {
-    if let Some((before, ending)) = token.and_then(Token::split_last_hyphen)
+fn stem<'t>(p: &'t Analysis, lexicon: &Lexicon, t: &'t str, token: Option<&'t Token>) -> &'t str {
+    if let Some((before, ending)) = token.and_then(|token| token.split_last_hyphen(p))
         && lexicon.is_ending(ending)
     {
         return before;
@@ -171,14 +171,15 @@ impl Coordinated {
         (b_text, b_token): (&str, Option<&Token>),
         out: &mut Vec<Hit>,
     ) {
-        let a = &*words[ia].norm;
+        let a = words[ia].norm(p);
         if !self.judged(a) {
             return;
         }
         let identical = a == b_text;
         if !identical
             && (!self.inflected
-                || stem(&ctx.lexicon, a, Some(words[ia])) != stem(&ctx.lexicon, b_text, b_token))
+                || stem(p, &ctx.lexicon, a, Some(words[ia]))
+                    != stem(p, &ctx.lexicon, b_text, b_token))
         {
             return;
         }
@@ -193,14 +194,14 @@ impl Coordinated {
         let next = words
             .get(ib + 1)
             .filter(|next| p.only_space_between(words[ib].span, next.span))
-            .map(|n| &*n.norm);
+            .map(|n| n.norm(p));
         if next.is_some_and(|n| Self::is(&self.negations, n)) {
             return;
         }
         // `non-X and X`: a negation or a prefix before the first conjunct makes another word.
         if ia > 0
             && p.only_space_between(words[ia - 1].span, words[ia].span)
-            && Self::is(&self.negations_before, &words[ia - 1].norm)
+            && Self::is(&self.negations_before, words[ia - 1].norm(p))
         {
             return;
         }
@@ -230,7 +231,7 @@ impl Coordinated {
                 && words
                     .get(ib + 2)
                     .filter(|w| p.only_space_between(words[ib + 1].span, w.span))
-                    .is_some_and(|w| Self::is(&self.postpositions, &w.norm))
+                    .is_some_and(|w| Self::is(&self.postpositions, w.norm(p)))
         };
         if self.compounds
             && identical
@@ -256,7 +257,7 @@ impl Coordinated {
         for i in 1..words.len() {
             // `X وX`: the conjunction written onto the second conjunct.
             if p.only_space_between(words[i - 1].span, words[i].span) {
-                let b = &*words[i].norm;
+                let b = words[i].norm(p);
                 for prefix in &self.conjunction_prefixes {
                     if let Some(rest) = b.strip_prefix(prefix.as_str())
                         && rest.chars().count() >= self.min_chars
@@ -268,11 +269,11 @@ impl Coordinated {
             }
             // `X and X`.
             if i >= 2
-                && Self::is(&self.conjunctions, &words[i - 1].norm)
+                && Self::is(&self.conjunctions, words[i - 1].norm(p))
                 && p.only_space_between(words[i - 2].span, words[i - 1].span)
                 && p.only_space_between(words[i - 1].span, words[i].span)
             {
-                let b = (&*words[i].norm, Some(words[i]));
+                let b = (words[i].norm(p), Some(words[i]));
                 self.judge((p, ctx), words, (i - 2, i), b, out);
             }
         }

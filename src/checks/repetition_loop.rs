@@ -125,13 +125,13 @@ fn shown(unit: &str) -> String {
 
 impl RepetitionLoop {
     /// Whether a loop of words is a defect: not a figure of speech, not laughter.
-    fn looping(&self, tokens: &[Token], l: &Loop, ctx: &Context) -> bool {
+    fn looping(&self, p: &Analysis, tokens: &[Token], l: &Loop, ctx: &Context) -> bool {
         let unit = &tokens[l.first..l.first + l.unit_tokens];
         if l.unit_tokens <= 2 && l.commas > 0 && l.count <= self.rhetorical_repeats {
             return false;
         }
         if l.count < self.interjection_repeats
-            && unit.iter().all(|t| ctx.lexicon.is_interjection(&t.norm))
+            && unit.iter().all(|t| ctx.lexicon.is_interjection(t.norm(p)))
         {
             return false;
         }
@@ -159,7 +159,7 @@ impl Check for RepetitionLoop {
         let tokens = hyphen_tokens(p);
         let mut loops: Vec<Loop> = paragraph_loops(p, &tokens, self.max_unit, self.min_repeats)
             .into_iter()
-            .filter(|l| self.looping(&tokens, l, ctx))
+            .filter(|l| self.looping(p, &tokens, l, ctx))
             .collect();
         let runs = char_runs(p, self.min_letter_run, self.min_digit_run);
         if !runs.is_empty() {

@@ -58,10 +58,9 @@ pub fn is_hyphen(c: char) -> bool {
 /// `что что-то` is not `что` said twice. Word segmentation itself is left as it is: the other
 /// kinds keep reading the parts.
 #[derive(Debug, Clone)]
-pub struct Token<'a> {
+pub struct Token {
     pub span: Span,
-    /// NFC of the token's text.
-    pub norm: Cow<'a, str>,
+    norm: Norm,
     /// Every part is letters (no digits: `COVID-19` is no word to repeat).
     pub letters: bool,
     /// It has more than one part.
@@ -70,72 +69,66 @@ pub struct Token<'a> {
     pub has_case: bool,
 }
 
-impl Token<'_> {
+/// Where a token's NFC form is: its word's in the analysis, or its own when joined at a hyphen.
+#[derive(Debug, Clone)]
+enum Norm {
+    Word(usize),
+    Joined(Box<str>),
+}
+
+impl Token {
+    /// NFC of the token's text (`p` is the paragraph it is a token of).
+    pub fn norm<'s>(&'s self, p: &'s Analysis) -> &'s str {
+        match &self.norm {
+            Norm::Word(w) => p.norm(&p.words[*w]),
+            Norm::Joined(joined) => joined,
+        }
+    }
+
     /// The token split at its last hyphen (`যোগাযোগ-এর`: `যোগাযোগ`, `এর`), when it has one.
-    pub fn split_last_hyphen(&self) -> Option<(&str, &str)> {
+    pub fn split_last_hyphen<'s>(&'s self, p: &'s Analysis) -> Option<(&'s str, &'s str)> {
         if !self.hyphenated {
             return None;
         }
-        let (i, c) = self
-            .norm
+        let norm = self.norm(p);
+        let (i, c) = norm
             .char_indices()
             .rev()
             .find(|&(_, c)| matches!(c, '-' | '\u{2010}' | '\u{2011}'))?;
-        Some((&self.norm[..i], &self.norm[i + c.len_utf8()..]))
+        Some((&norm[..i], &norm[i + c.len_utf8()..]))
     }
 }
 
-/// What the repetition kinds share of a paragraph, made once (`Analysis::memo`): its tokens,
-/// and its loops of the default shape once asked for.
-struct Repeats {
-    tokens: Vec<Held>,
+/// What the repetition kinds share of a paragraph, made once (`Analysis::memo`) and read by
+/// each of them in place: its tokens (`hyphen_tokens`), and its loops of the default shape once
+/// asked for.
+pub struct Repeats {
+    tokens: Vec<Token>,
     loops: std::sync::OnceLock<Vec<Loop>>,
 }
 
-/// A token as `Repeats` holds it: its NFC form its own when joined at a hyphen, else its
-/// word's (read from the analysis).
-struct Held {
-    span: Span,
-    word: usize,
-    joined: Option<String>,
-    letters: bool,
-    has_case: bool,
+impl std::ops::Deref for Repeats {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        &self.tokens
+    }
 }
 
 fn repeats(p: &Analysis) -> Option<std::sync::Arc<Repeats>> {
     p.memo.get_or_init(|| Repeats {
-        tokens: joined_tokens(p)
-            .into_iter()
-            .map(|(t, word)| Held {
-                span: t.span,
-                word,
-                joined: t.hyphenated.then(|| t.norm.into_owned()),
-                letters: t.letters,
-                has_case: t.has_case,
-            })
-            .collect(),
+        tokens: joined_tokens(p),
         loops: std::sync::OnceLock::new(),
     })
 }
 
 /// The paragraph's words joined at hyphens, in order (found once a paragraph).
-pub fn hyphen_tokens<'p>(p: &'p Analysis) -> Vec<Token<'p>> {
-    let Some(r) = repeats(p) else {
-        return joined_tokens(p).into_iter().map(|(t, _)| t).collect();
-    };
-    r.tokens
-        .iter()
-        .map(|t| Token {
-            span: t.span,
-            norm: match &t.joined {
-                Some(joined) => Cow::Owned(joined.clone()),
-                None => Cow::Borrowed(p.norm(&p.words[t.word])),
-            },
-            letters: t.letters,
-            hyphenated: t.joined.is_some(),
-            has_case: t.has_case,
+pub fn hyphen_tokens(p: &Analysis) -> std::sync::Arc<Repeats> {
+    repeats(p).unwrap_or_else(|| {
+        std::sync::Arc::new(Repeats {
+            tokens: joined_tokens(p),
+            loops: std::sync::OnceLock::new(),
         })
-        .collect()
+    })
 }
 
 /// The loops of a paragraph (see `token_loops`) of its tokens (`hyphen_tokens`): found once a
@@ -155,8 +148,8 @@ pub fn paragraph_loops(
     }
 }
 
-/// The paragraph's words joined at hyphens, in order, each with the index of its first word.
-fn joined_tokens<'p>(p: &'p Analysis) -> Vec<(Token<'p>, usize)> {
+/// The paragraph's words joined at hyphens, in order.
+fn joined_tokens(p: &Analysis) -> Vec<Token> {
     let mut out = Vec::with_capacity(p.words.len());
     let mut i = 0;
     while i < p.words.len() {
@@ -169,20 +162,17 @@ fn joined_tokens<'p>(p: &'p Analysis) -> Vec<(Token<'p>, usize)> {
         }
         let span = Span::new(first.span.start, p.words[end].span.end);
         let norm = if end == i {
-            Cow::Borrowed(p.norm(first))
+            Norm::Word(i)
         } else {
-            nfc(p.slice(span))
+            Norm::Joined(nfc(p.slice(span)).into())
         };
-        out.push((
-            Token {
-                span,
-                norm,
-                letters: p.words[i..=end].iter().all(|w| w.is_letters()),
-                hyphenated: end > i,
-                has_case: p.words[i..=end].iter().any(|w| w.has_case),
-            },
-            i,
-        ));
+        out.push(Token {
+            span,
+            norm,
+            letters: p.words[i..=end].iter().all(|w| w.is_letters()),
+            hyphenated: end > i,
+            has_case: p.words[i..=end].iter().any(|w| w.has_case),
+        });
         i = end + 1;
     }
     out
@@ -221,16 +211,17 @@ pub struct Loop {
 
 /// Ids of tokens, equal for tokens that compare equal (NFC, case folded: a copy that opens a
 /// sentence is a copy).
-fn token_ids(tokens: &[Token]) -> Vec<u32> {
-    let mut seen: FastMap<Cow<'_, str>, u32> =
+fn token_ids<'p>(p: &'p Analysis, tokens: &'p [Token]) -> Vec<u32> {
+    let mut seen: FastMap<Cow<'p, str>, u32> =
         FastMap::with_capacity_and_hasher(tokens.len(), Default::default());
     tokens
         .iter()
         .map(|t| {
-            let key: Cow<'_, str> = if t.has_case && t.norm.chars().any(is_uppercase) {
-                Cow::Owned(t.norm.to_lowercase())
+            let norm = t.norm(p);
+            let key: Cow<'p, str> = if t.has_case && norm.chars().any(is_uppercase) {
+                Cow::Owned(norm.to_lowercase())
             } else {
-                Cow::Borrowed(&*t.norm)
+                Cow::Borrowed(norm)
             };
             let next = seen.len() as u32;
             *seen.entry(key).or_insert(next)
@@ -255,7 +246,7 @@ fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize
     if n < min_count.max(2) {
         return out;
     }
-    let ids = token_ids(tokens);
+    let ids = token_ids(p, tokens);
     if ids.iter().enumerate().all(|(k, &id)| id as usize == k) {
         // Every token is new where it stands (ids are given in order of first sight): no
         // token is said twice, let alone in a row.
@@ -406,13 +397,13 @@ pub fn repeat_counts(p: &Analysis) -> Vec<usize> {
         .into_iter()
         .map(|l| l.count)
         .collect();
-    for t in &tokens {
-        if let Some((a, b)) = t.split_last_hyphen()
+    for t in tokens.iter() {
+        if let Some((a, b)) = t.split_last_hyphen(p)
             && a.to_lowercase() == b.to_lowercase()
         {
             out.push(2);
         }
-        let chars: Vec<char> = t.norm.chars().flat_map(char::to_lowercase).collect();
+        let chars: Vec<char> = t.norm(p).chars().flat_map(char::to_lowercase).collect();
         out.extend(syllable_repeats(&chars));
     }
     out.extend(char_runs(p, 3, 3).into_iter().map(|l| l.count));
