@@ -315,12 +315,15 @@ impl Check for Repetition {
                 *flag = true;
             }
         }
-        let words: Vec<&Token> = tokens
-            .iter()
-            .zip(&in_loop)
-            .filter(|(w, looped)| w.letters && !**looped)
-            .map(|(w, _)| w)
-            .collect();
+        // Room for every token up front: a filtered collect would grow the vector by doubling.
+        let mut words: Vec<&Token> = Vec::with_capacity(tokens.len());
+        words.extend(
+            tokens
+                .iter()
+                .zip(&in_loop)
+                .filter(|(w, looped)| w.letters && !**looped)
+                .map(|(w, _)| w),
+        );
         let mut hits = Vec::new();
         self.repeated(p, &words, ctx, &mut hits);
         // A repetition its source has as often (`Bora Bora`, `very, very`) is a faithful one.

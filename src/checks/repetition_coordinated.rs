@@ -283,7 +283,8 @@ impl Coordinated {
 impl Check for Coordinated {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
-        let words: Vec<&Token> = tokens.iter().filter(|w| w.letters).collect();
+        let mut words: Vec<&Token> = Vec::with_capacity(tokens.len());
+        words.extend(tokens.iter().filter(|w| w.letters));
         self.coordinated(p, ctx, &words, out);
     }
 }

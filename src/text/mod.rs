@@ -396,6 +396,7 @@ impl<'a> Analysis<'a> {
                 let t = w.text(text);
                 if !is_nfc(t) {
                     let start = norms.len();
+                    norms.reserve(t.len());
                     norms.extend(t.nfc());
                     // Ranges are u32 to keep words small; past 4 GiB of forms (never, in a
                     // paragraph that fits in memory) words keep their text as written.
