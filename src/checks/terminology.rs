@@ -6,7 +6,7 @@
 //! character's cluster (a Thai vowel sign after it). Composed and decomposed spellings (`য়`
 //! U+09DF or `য` + nukta) both match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
@@ -127,14 +127,16 @@ fn matcher(wrong: &[String]) -> Result<Matcher, BuildError> {
             pattern_term.push(i);
         }
     }
-    // A DFA without the prefilter: the prefilter looks for rare bytes, and in a script of
-    // three-byte characters the terms' bytes are the text's common ones (in Bengali every
-    // character starts with 0xE0), so it stopped at nearly every character and cost more than
-    // the DFA it was to spare.
+    // The crate's prefilter looks for bytes rare in text; in a script of multi-byte characters
+    // the terms' bytes are the text's common ones (every Bengali character starts with 0xE0), so
+    // it stopped at nearly every character and cost more than the automaton it was to spare: it
+    // is kept for glossaries of ASCII terms only. The automaton is the crate's choice (a DFA for
+    // up to 100 spellings, as every embedded glossary; a contiguous NFA for a larger glossary,
+    // whose DFA would grow with its size times the alphabet).
+    let ascii = patterns.iter().all(|p| p.is_ascii());
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
+        .prefilter(ascii)
         .build(&patterns)
         .map_err(|e| BuildError::new(format!("glossary does not compile: {e}")))?;
     Ok(Matcher {
