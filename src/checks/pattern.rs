@@ -72,18 +72,11 @@ impl PackRegex {
     /// rule out.
     fn get(&self) -> Option<&Regex> {
         self.compiled
-            .get_or_init(|| {
-                RegexBuilder::new(&self.source)
-                    .size_limit(REGEX_SIZE_LIMIT)
-                    .nest_limit(REGEX_NEST_LIMIT)
-                    .build()
-                    .ok()
-            })
+            .get_or_init(|| within_limits(&self.source).ok())
             .as_ref()
     }
 }
 
-/// Compile a pack's regex within the limits; an error points at the regex in the rule file.
 /// Compiled size of the regexes a pack may hold in all (each also within `REGEX_SIZE_LIMIT`):
 /// a hostile pack of hundreds of regexes near the limit would take gigabytes.
 pub const PACK_REGEX_BUDGET: usize = 32 << 20;
@@ -103,6 +96,14 @@ pub fn budget_spent() -> usize {
     SPENT.with(|s| s.get())
 }
 
+/// The regex of `source` within the size and nesting limits.
+fn within_limits(source: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(source)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .nest_limit(REGEX_NEST_LIMIT)
+        .build()
+}
+
 /// Compile a regex of a pack: Rust's `regex` (linear time), within the size and nesting
 /// limits; a regex that can match the empty string is refused (it would flag every position,
 /// or none, and loops on nothing). Its compiled size counts against the pack's budget.
@@ -119,11 +120,7 @@ pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
             source.get_ref()
         )));
     }
-    let regex = RegexBuilder::new(source.get_ref())
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(REGEX_NEST_LIMIT)
-        .build()
-        .map_err(|e| at(format!("invalid regex: {e}")))?;
+    let regex = within_limits(source.get_ref()).map_err(|e| at(format!("invalid regex: {e}")))?;
     let nfa = regex_automata::nfa::thompson::Compiler::new()
         .configure(
             regex_automata::nfa::thompson::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)),

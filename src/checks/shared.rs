@@ -114,21 +114,22 @@ impl std::ops::Deref for Repeats {
     }
 }
 
+impl Repeats {
+    fn of(p: &Analysis) -> Repeats {
+        Repeats {
+            tokens: joined_tokens(p),
+            loops: std::sync::OnceLock::new(),
+        }
+    }
+}
+
 fn repeats(p: &Analysis) -> Option<std::sync::Arc<Repeats>> {
-    p.memo.get_or_init(|| Repeats {
-        tokens: joined_tokens(p),
-        loops: std::sync::OnceLock::new(),
-    })
+    p.memo.get_or_init(|| Repeats::of(p))
 }
 
 /// The paragraph's words joined at hyphens, in order (found once a paragraph).
 pub fn hyphen_tokens(p: &Analysis) -> std::sync::Arc<Repeats> {
-    repeats(p).unwrap_or_else(|| {
-        std::sync::Arc::new(Repeats {
-            tokens: joined_tokens(p),
-            loops: std::sync::OnceLock::new(),
-        })
-    })
+    repeats(p).unwrap_or_else(|| std::sync::Arc::new(Repeats::of(p)))
 }
 
 /// The loops of a paragraph (see `token_loops`) of its tokens (`hyphen_tokens`): found once a
