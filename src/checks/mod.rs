@@ -29,6 +29,7 @@ pub mod repetition_loop;
 mod shared;
 pub mod source_consistency;
 pub mod source_consistency_target;
+pub mod source_foreign_addition;
 pub mod source_glossary;
 pub mod source_length;
 pub mod source_length_empty;
@@ -327,6 +328,7 @@ pub const KINDS: &[KindInfo] = &[
         source_consistency_target,
         ["other", "count"]
     ),
+    kind!("source-foreign-addition", source_foreign_addition, []),
     kind!("source-glossary", source_glossary, ["term", "expected"]),
     kind!("source-length", source_length, ["ratio", "bound"]),
     kind!("source-length-empty", source_length_empty, []),
@@ -434,6 +436,20 @@ pub(crate) mod testing {
             .to_vec(),
             ..Lexicon::default()
         }
+    }
+
+    /// The flagged texts of a check on a Bengali `target` with its `source`.
+    pub fn flagged_against(check: &dyn Check, source: &str, target: &str) -> Vec<String> {
+        let t = crate::checks::source_placeholders::tests::pair(source, target);
+        let ctx = Context {
+            script: Some(unicode_script::Script::Bengali),
+            ..Context::default()
+        };
+        let mut out = Vec::new();
+        check.paragraph(&t, &ctx, &mut out);
+        out.into_iter()
+            .map(|h| t.slice(h.span).to_string())
+            .collect()
     }
 
     /// The flagged texts of a check on `text` (a paragraph per line), with its suggestions.

@@ -16,8 +16,10 @@
 //! character reduplicates by grammar) unless the language data lists it among `particles`
 //! (`的的`), and AABB words (`的的确确`); a phrase the language data lists (`研究研究`, a verb
 //! said twice for "have a look into it"); and `X से X` idioms after a linker (`से कम से कम`).
-//! A repetition the unit's source has too (`Bora Bora`, `very, very`) is not a defect of the
-//! translation: when the source repeats as many times as the target, nothing is flagged.
+//! A repetition the unit's source has too (`Bora Bora`, `very, very`, `Maybe, just maybe`) is
+//! not a defect of the translation: when the source repeats as many times as the target,
+//! nothing is flagged (`repeat_counts` and `echoes`). In a unit with its source the capitalised
+//! name is judged as any word: the source tells whether it is doubled.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -158,19 +160,90 @@ fn whole_sentence(p: &Analysis, span: Span) -> bool {
     wordless(&p.text[s.start..span.start]) && wordless(&p.text[span.end..s.end.max(span.end)])
 }
 
-/// A word said twice with a comma that comes again later in its sentence is a list whose items
-/// share it (`पशु, पशु चारा, या पशु अपशिष्ट` animals, animal feed or animal waste).
+/// Whether the second copy of a repetition at `span` ends its clause: punctuation, a space or
+/// the end of the paragraph after it. In a script written without spaces a clause that ends
+/// with a word and the next that starts with it are chained (`选择抗菌皂，抗菌皂可能…`: chose
+/// the antibacterial soap, the antibacterial soap may…; `起源于蝙蝠，蝙蝠体内…`), which is
+/// grammar; a copy said twice that closes its clause is not chained.
+fn closes_clause(p: &Analysis, span: Span) -> bool {
+    p.text[span.end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// How many content words of a unit's source come again across a comma within `ECHO_REACH`
+/// words (`Maybe, just maybe`): the
+/// source's rhetoric, which a translation may render as a word said twice with a comma. Words
+/// of two letters or fewer and the source language's function words (`the virus, the mask`)
+/// are no echo.
+fn echoes(source: &Analysis, ctx: &Context) -> usize {
+    const ECHO_REACH: usize = 2;
+    let words: Vec<(Span, String)> = source
+        .words
+        .iter()
+        .filter(|w| w.is_letters())
+        .map(|w| (w.span, source.norm(w).to_lowercase()))
+        .collect();
+    let mut count = 0;
+    for (i, (a, w)) in words.iter().enumerate() {
+        if w.chars().count() < 3 || ctx.lexicon.source_word(w).is_some() {
+            continue;
+        }
+        if words[i + 1..]
+            .iter()
+            .take(ECHO_REACH)
+            .any(|(b, v)| v == w && separates(&source.text[a.end..b.start]))
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Whether text between two words holds a comma that separates (not the grouping comma of
+/// a number, `40,000`).
+fn separates(between: &str) -> bool {
+    let mut chars = between.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_comma(c) && chars.peek().is_none_or(|n| !n.is_ascii_digit()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether nothing but punctuation follows `span` in its sentence.
+fn closes_sentence(p: &Analysis, span: Span) -> bool {
+    let s = sentence_of(p, span.start);
+    !p.text[span.end..s.end.max(span.end)]
+        .chars()
+        .any(char::is_alphanumeric)
+}
+
+/// How many words after a word said twice with a comma may hold it again for the pair to be
+/// a list's items (`पशु, पशु चारा, या पशु अपशिष्ट`: two words on).
+const LIST_REACH: usize = 4;
+
+/// A word said twice with a comma that comes again within the next `LIST_REACH` words of its
+/// sentence is a list whose items share it (`पशु, पशु चारा, या पशु अपशिष्ट` animals, animal feed
+/// or animal waste). Further on it is the sentence saying the word again (`… বলে, বলে আখ্যা
+/// দিয়েছেন এবং … বলে আখ্যায়িত করেন`), which lists nothing.
 fn listed_again(p: &Analysis, span: Span, word: &str) -> bool {
     let s = sentence_of(p, span.start);
-    let rest = &p.text[span.end..s.end.max(span.end)];
-    if unspaced(word) || word.contains(char::is_whitespace) {
-        return nfc(rest).contains(word);
-    }
-    p.words
+    let next: Vec<&crate::text::Word> = p
+        .words
         .iter()
         .filter(|w| w.span.start >= span.end && w.span.end <= s.end)
-        .any(|w| p.norm(w).starts_with(word))
-        && !rest.is_empty()
+        .take(LIST_REACH)
+        .collect();
+    let Some(last) = next.last() else {
+        return false;
+    };
+    if unspaced(word) || word.contains(char::is_whitespace) {
+        return nfc(&p.text[span.end..last.span.end]).contains(word);
+    }
+    next.iter().any(|w| p.norm(w).starts_with(word))
 }
 
 impl Repetition {
@@ -178,7 +251,7 @@ impl Repetition {
     /// short), in its language's data. With a comma between the copies it is no reduplication
     /// (which is written without one), so only the listed words (answers, interjections,
     /// intensifiers: `না, না`, `very, very`) are excused, not the classes of `reduplication`.
-    fn judged_word(&self, w: &str, comma: bool, ctx: &Context) -> bool {
+    fn judged_word(&self, w: &str, comma: bool, has_source: bool, ctx: &Context) -> bool {
         let n = w.chars().count();
         if n < self.min_chars
             || (comma && n < self.comma_min_chars)
@@ -195,7 +268,9 @@ impl Repetition {
             // এ` is A. A. as often as a word), nor a single character of an unspaced script.
             return !unspaced(w) && w.chars().all(char::is_lowercase);
         }
-        if capitalised(w) && lexicon.source_word(w).is_none() {
+        // A name said twice (`Bora Bora`); in a unit with its source, a name the source does
+        // not double is a stutter, and one it doubles is excused with the source's repeats.
+        if capitalised(w) && lexicon.source_word(w).is_none() && !has_source {
             return false;
         }
         if comma {
@@ -238,7 +313,7 @@ impl Repetition {
                 let comma = junction == Gap::Comma;
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 let judged = !(comma && self.comma_needs_source && p.source().is_none())
-                    && self.judged_word(w, comma, ctx)
+                    && self.judged_word(w, comma, p.source().is_some(), ctx)
                     // AABB in an unspaced script (`的的确确`, `实实在在`).
                     && !(unspaced(w) && (doubled_at(i + 2) || (i >= 3 && doubled_at(i - 2))))
                     // An answer or interjection said three times or more (`是是是`, `对对对`).
@@ -246,11 +321,13 @@ impl Repetition {
                         && (norm.get(i + 1) == Some(&w) || (i >= 2 && norm[i - 2] == w)))
                     && !whole_sentence(p, span)
                     && !(comma && listed_again(p, span, w))
-                    // A tag after the copy (`हैं, हैं ना?` aren't they?).
+                    && !(comma && unspaced(w) && !closes_clause(p, span))
+                    // A tag closing the sentence after the copy (`हैं, हैं ना?` aren't they?).
                     && !(comma
                         && i + 1 < words.len()
                         && gap(p, words[i].span, words[i + 1].span) == Gap::Space
-                        && ctx.lexicon.is_linker(norm[i + 1]))
+                        && ctx.lexicon.is_linker(norm[i + 1])
+                        && closes_sentence(p, words[i + 1].span))
                     // A particle in a word (`目的的` of the goal, `的的确` ... indeed).
                     && !(unspaced(w)
                         && ((i >= 2 && ctx.lexicon.is_compound(&format!("{}{w}", norm[i - 2])))
@@ -288,12 +365,16 @@ impl Repetition {
                 let excused = whole_sentence(p, span)
                     || (comma && self.comma_needs_source && p.source().is_none())
                     || (comma && listed_again(p, span, &nfc(once)))
-                    // A name of several words (`New York, New York`).
-                    || first.iter().all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none())
+                    || (comma && unspaced(norm[i]) && !closes_clause(p, span))
+                    // A name of several words (`New York, New York`), on text alone.
+                    || (p.source().is_none()
+                        && first
+                            .iter()
+                            .all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none()))
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
                     || ctx.lexicon.is_reduplicated(&nfc(once))
-                    // `से कम से कम`: the idiom `कम से कम` after its linker.
-                    || (n == 2 && ctx.lexicon.is_linker(first[0]));
+                    // `से कम से कम`: the idiom `कम से कम` after its linker (with no comma).
+                    || (n == 2 && !comma && ctx.lexicon.is_linker(first[0]));
                 if first.iter().any(|w| self.judged_in_phrase(w, ctx)) && !excused {
                     out.push(Hit::new(span).suggest(once));
                     covered = b + 2;
@@ -329,7 +410,7 @@ impl Check for Repetition {
         // A repetition its source has as often (`Bora Bora`, `very, very`) is a faithful one.
         if !hits.is_empty()
             && let Some(source) = p.source()
-            && repeat_counts(source).len() >= hits.len()
+            && repeat_counts(source).len() + echoes(source, ctx) >= hits.len()
         {
             return;
         }

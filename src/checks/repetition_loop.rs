@@ -16,10 +16,11 @@ use serde::Deserialize;
 
 use super::shared::{
     Loop, Token, char_runs, hyphen_tokens, is_vowel, paragraph_loops, repeat_counts,
+    source_digit_runs,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::placeholders::masked;
-use crate::text::script::{is_letter, is_mark};
+use crate::text::script::{is_decimal_digit, is_letter, is_mark};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -177,12 +178,19 @@ impl Check for RepetitionLoop {
         if loops.is_empty() {
             return;
         }
-        let source = p.source().map(repeat_counts);
+        // What the source repeats as often: a run of digits by a run of digits (a number),
+        // anything else by a repetition of words or letters.
+        let source = p.source().map(|s| (repeat_counts(s), source_digit_runs(s)));
         for l in loops {
-            if source
-                .as_ref()
-                .is_some_and(|counts| counts.iter().any(|&c| mirrors(c, l.count)))
-            {
+            let digits = l.unit_tokens == 0
+                && p.slice(l.unit_span)
+                    .chars()
+                    .next()
+                    .is_some_and(is_decimal_digit);
+            if source.as_ref().is_some_and(|(counts, digit_runs)| {
+                let counts = if digits { digit_runs } else { counts };
+                counts.iter().any(|&c| mirrors(c, l.count))
+            }) {
                 continue;
             }
             let unit = p.slice(l.unit_span);

@@ -390,8 +390,11 @@ pub fn is_vowel(c: char) -> bool {
 
 /// How many times things repeat in a text (a unit's source): every run of a word or phrase
 /// said at least twice in a row (`whoa, whoa, whoa`: 3), a word whose hyphenated parts are
-/// equal (`Baden-Baden`: 2), a letter stretched (`noooo`: 4) and a syllable said again
-/// inside a word (`hehehe`: 3).
+/// equal (`Baden-Baden`: 2), a letter stretched four times or more (`noooo`: 4; three are as
+/// often a Roman numeral, `Phase III`) and a syllable said again inside a word (`hehehe`:
+/// 3). Not a digit said again: the zeros of `4,000` are a number,
+/// no rhetoric a repeated word or a loop could mirror (`source_digit_runs` are for a run of
+/// digits).
 pub fn repeat_counts(p: &Analysis) -> Vec<usize> {
     let tokens = hyphen_tokens(p);
     let mut out: Vec<usize> = token_loops(p, &tokens, 15, 2)
@@ -407,8 +410,17 @@ pub fn repeat_counts(p: &Analysis) -> Vec<usize> {
         let chars: Vec<char> = t.norm(p).chars().flat_map(char::to_lowercase).collect();
         out.extend(syllable_repeats(&chars));
     }
-    out.extend(char_runs(p, 3, 3).into_iter().map(|l| l.count));
+    out.extend(char_runs(p, 4, usize::MAX).into_iter().map(|l| l.count));
     out
+}
+
+/// How long the runs of one digit in a text are (a unit's source: `100000`: 5), which a run of
+/// digits in its translation mirrors.
+pub fn source_digit_runs(p: &Analysis) -> Vec<usize> {
+    char_runs(p, usize::MAX, 3)
+        .into_iter()
+        .map(|l| l.count)
+        .collect()
 }
 
 /// The counts of units of two to four characters said three times or more in a row inside a

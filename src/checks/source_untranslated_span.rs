@@ -6,6 +6,7 @@
 //! (incubation period)`); `allow` lists runs never flagged. A whole target copied is `source-untranslated`'s.
 
 use serde::Deserialize;
+use unicode_script::Script;
 
 use super::shared::nfc_all;
 use super::{BuildError, Check, Context, Hit};
@@ -48,21 +49,7 @@ impl Check for UntranslatedSpan {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
         let Some(native) = ctx.script else { return };
-        // Target words in another script than the document's, lowercased.
-        // A source word with a native ending glued on (`haveে`) is compared without it.
-        let foreign: Vec<(Span, String)> = p
-            .words
-            .iter()
-            .filter(|w| w.is_letters() && w.script.is_some_and(|s| s != native))
-            .map(|w| {
-                let text = p.norm(w);
-                let cut = text
-                    .char_indices()
-                    .find(|&(_, c)| crate::text::script::script_of(c) == Some(native))
-                    .map_or(text.len(), |(i, _)| i);
-                (w.span, text[..cut].to_lowercase())
-            })
-            .collect();
+        let foreign = foreign_words(p, native);
         if foreign.len() < self.min_words {
             return;
         }
@@ -96,11 +83,8 @@ impl Check for UntranslatedSpan {
                 let lowercase = run.iter().any(|(s, w)| {
                     w.chars().count() >= 2 && p.slice(*s).chars().all(|c| !c.is_uppercase())
                 });
-                // A title or a name (`Add to Shortcuts`, `Travel History of the Patients`):
-                // its first word and every word of four letters or more capitalised.
-                let capital = |s: &Span| p.slice(*s).chars().next().is_some_and(char::is_uppercase);
-                let title = capital(&run[0].0)
-                    && run.iter().all(|(s, w)| w.chars().count() < 4 || capital(s));
+                // A title or a name (`Add to Shortcuts`, `Travel History of the Patients`).
+                let title = is_title(p, run);
                 let enclosed = gloss(p.text, span, native);
                 if lowercase && !title && !enclosed && !self.allow.contains(&text.to_lowercase()) {
                     out.push(Hit::new(span));
@@ -113,10 +97,39 @@ impl Check for UntranslatedSpan {
     }
 }
 
+/// The words of a target in another script than the document's, with their text lowercased
+/// for comparing with the source. A source word with a native ending glued on (`haveে`) is
+/// compared without it.
+pub(super) fn foreign_words(p: &Analysis, native: Script) -> Vec<(Span, String)> {
+    p.words
+        .iter()
+        .filter(|w| w.is_letters() && w.script.is_some_and(|s| s != native))
+        .map(|w| {
+            let text = p.norm(w);
+            let cut = text
+                .char_indices()
+                .find(|&(_, c)| crate::text::script::script_of(c) == Some(native))
+                .map_or(text.len(), |(i, _)| i);
+            (w.span, text[..cut].to_lowercase())
+        })
+        .collect()
+}
+
+/// Whether a run of words is shaped as a title or a name: its first word and every word of
+/// four letters or more capitalised (`Add to Shortcuts`, `Travel History of the Patients`).
+/// `run` is `foreign_words`'s.
+pub(super) fn is_title(p: &Analysis, run: &[(Span, String)]) -> bool {
+    let capital = |s: Span| p.slice(s).chars().next().is_some_and(char::is_uppercase);
+    run.first().is_some_and(|&(s, _)| capital(s))
+        && run
+            .iter()
+            .all(|(s, w)| w.chars().count() < 4 || capital(*s))
+}
+
 /// Whether the run at `span` is part of a gloss or a citation: brackets or quotes around it
 /// that hold no word of the document's script (`প্রাদুর্ভাব (outbreak of the disease)`,
 /// `সংক্রমণ (Lower respiratory tract infection, LRTI)`).
-fn gloss(text: &str, span: Span, native: unicode_script::Script) -> bool {
+fn gloss(text: &str, span: Span, native: Script) -> bool {
     const PAIRS: [(char, char); 7] = [
         ('(', ')'),
         ('[', ']'),
@@ -150,21 +163,12 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
-        let t = crate::checks::source_placeholders::tests::pair(source, target);
-        let ctx = Context {
-            script: Some(unicode_script::Script::Bengali),
-            ..Context::default()
-        };
-        let mut out = Vec::new();
-        build(Options {
+        let check = build(Options {
             min_words: 3,
             allow: vec![],
         })
-        .unwrap()
-        .paragraph(&t, &ctx, &mut out);
-        out.into_iter()
-            .map(|h| t.slice(h.span).to_string())
-            .collect()
+        .unwrap();
+        crate::checks::testing::flagged_against(&check, source, target)
     }
 
     #[test]
