@@ -94,6 +94,7 @@ KNOWN_DEFECTS = {
         727: "stray Latin letters glued to a Tamil word: reகூடுதலாக",
         819: "மருத்துவமணையில் misspells மருத்துவமனையில், spelled with ன around it",
         1725: "self-coordination: சுகாதாரம் மற்றும் சுகாதாரம் for \"sanitation and hygiene\"",
+        2657: "a word, then itself with an ending: நோய்க்கிருமி நோய்க்கிருமிக்கு for \"the causative virus\"",
         1790: "stray Latin letters glued to a Tamil word: saகுழாய்",
         2034: "தோற்று (lost) misspells தொற்று (infection), spelled right around it",
         2212: "self-coordination: மிதமான அல்லது மிதமான for \"mild or moderate\"",

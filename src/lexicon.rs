@@ -63,6 +63,12 @@ pub struct Lexicon {
     /// Negations that make `X and not X` an antonym pair.
     #[serde(default)]
     pub negations: Vec<String>,
+    /// A word said twice with a comma is a stutter in this language wherever it stands (as
+    /// measured on its professional translations). Without it a copy that goes on into its
+    /// sentence may open a chained clause (`Was wir wissen, wissen wir`, `What it is, is`,
+    /// `选择抗菌皂，抗菌皂可能`), and only a copy that ends its sentence is judged.
+    #[serde(default)]
+    pub comma_repeats: bool,
     /// Numbers written as words, with their value (`তিন` = 3, `three` = 3).
     #[serde(default)]
     pub number_words: std::collections::BTreeMap<String, f64>,
@@ -152,7 +158,17 @@ impl Lexicon {
         best
     }
 
-    /// Add another pack's data.
+    /// Add another pack's numbers written as words and scale words only.
+    pub fn merge_numbers(&mut self, other: &Lexicon) {
+        for (w, v) in &other.number_words {
+            self.number_words.entry(w.clone()).or_insert(*v);
+        }
+        for (w, v) in &other.number_scales {
+            self.number_scales.entry(w.clone()).or_insert(*v);
+        }
+        self.cache = LexiconCache::default();
+    }
+
     /// Add another pack's data: linear in both (a set for what is there), whatever their
     /// sizes; endings stay longest first.
     pub fn merge(&mut self, other: &Lexicon) {
@@ -192,13 +208,8 @@ impl Lexicon {
                 .collect();
             mine.extend(new);
         }
-        for (w, v) in &other.number_words {
-            self.number_words.entry(w.clone()).or_insert(*v);
-        }
-        for (w, v) in &other.number_scales {
-            self.number_scales.entry(w.clone()).or_insert(*v);
-        }
-        self.cache = LexiconCache::default();
+        self.comma_repeats |= other.comma_repeats;
+        self.merge_numbers(other);
     }
 
     fn compiled(&self) -> &Compiled {

@@ -18,8 +18,8 @@
 //! said twice for "have a look into it"); and `X से X` idioms after a linker (`से कम से कम`).
 //! A repetition the unit's source has too (`Bora Bora`, `very, very`, `Maybe, just maybe`) is
 //! not a defect of the translation: when the source repeats as many times as the target,
-//! nothing is flagged (`repeat_counts` and `echoes`). In a unit with its source the capitalised
-//! name is judged as any word: the source tells whether it is doubled.
+//! nothing is flagged (`repeat_counts` and `echoes`). In a unit with its source a capitalised
+//! name said twice with a comma is judged as any word: the source tells whether it is doubled.
 
 use regex::Regex;
 use serde::Deserialize;
@@ -59,6 +59,10 @@ pub struct Options {
     /// (`রাজা সেখানে রাজা সেখানে`); 1 judges single words only.
     #[serde(default = "default_max_phrase")]
     max_phrase: usize,
+    /// Shortest word, in characters, judged when it is followed by itself with one of the
+    /// language's endings (`মহামারী মহামারীর`); 0, the default, judges no such pair.
+    #[serde(default)]
+    min_inflected: usize,
 }
 
 fn default_max_phrase() -> usize {
@@ -81,6 +85,7 @@ pub struct Repetition {
     comma_needs_source: bool,
     reduplicable: Option<Regex>,
     max_phrase: usize,
+    min_inflected: usize,
 }
 
 pub fn build(o: Options) -> Result<Repetition, BuildError> {
@@ -95,6 +100,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
             .map(super::pattern::compile_regex)
             .transpose()?,
         max_phrase: o.max_phrase.max(1),
+        min_inflected: o.min_inflected,
     })
 }
 
@@ -160,16 +166,17 @@ fn whole_sentence(p: &Analysis, span: Span) -> bool {
     wordless(&p.text[s.start..span.start]) && wordless(&p.text[span.end..s.end.max(span.end)])
 }
 
-/// Whether the second copy of a repetition at `span` ends its clause: punctuation, a space or
-/// the end of the paragraph after it. In a script written without spaces a clause that ends
-/// with a word and the next that starts with it are chained (`选择抗菌皂，抗菌皂可能…`: chose
-/// the antibacterial soap, the antibacterial soap may…; `起源于蝙蝠，蝙蝠体内…`), which is
-/// grammar; a copy said twice that closes its clause is not chained.
-fn closes_clause(p: &Analysis, span: Span) -> bool {
+/// Whether the second copy of a repetition at `span` ends its sentence: only spaces, then
+/// the end of the paragraph or punctuation other than a comma, after it. A copy that goes on
+/// may open a chained clause, which is grammar where the language data does not say
+/// otherwise (`comma_repeats`): a clause that ends with a word and the next that starts with
+/// it (`选择抗菌皂，抗菌皂可能…` chose the antibacterial soap, the antibacterial soap may…;
+/// `Was wir wissen, wissen wir durch Licht`; `What is impressive is, is that`).
+fn ends_sentence(p: &Analysis, span: Span) -> bool {
     p.text[span.end..]
         .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .find(|c| !c.is_whitespace())
+        .is_none_or(|c| !c.is_alphanumeric() && !is_comma(c))
 }
 
 /// How many content words of a unit's source come again across a comma within `ECHO_REACH`
@@ -268,15 +275,29 @@ impl Repetition {
             // এ` is A. A. as often as a word), nor a single character of an unspaced script.
             return !unspaced(w) && w.chars().all(char::is_lowercase);
         }
-        // A name said twice (`Bora Bora`); in a unit with its source, a name the source does
-        // not double is a stutter, and one it doubles is excused with the source's repeats.
-        if capitalised(w) && lexicon.source_word(w).is_none() && !has_source {
+        // A name said twice (`Bora Bora`, `Ylang Ylang` for a source's `依兰`); with a comma
+        // between the copies, in a unit with its source, the source decides, as for any word
+        // (`В Китае, Китае` for `In China`).
+        if capitalised(w) && lexicon.source_word(w).is_none() && !(has_source && comma) {
             return false;
         }
         if comma {
             return !lexicon.is_reduplicated(w);
         }
         !(self.reduplicable.as_ref().is_some_and(|r| r.is_match(w)) || lexicon.reduplicates(w))
+    }
+
+    /// Whether `second` is `first` with one of the language's endings (its pack's `endings`)
+    /// and `first` a word judged as a stutter when said twice, of `min_inflected` characters
+    /// at least; a pair the language data lists is grammar (`друг друга` each other).
+    fn inflected(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
+        self.min_inflected > 0
+            && second.len() > first.len()
+            && second.starts_with(first)
+            && first.chars().count() >= self.min_inflected
+            && ctx.lexicon.is_ending(&second[first.len()..])
+            && self.judged_word(first, false, p.source().is_some(), ctx)
+            && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
     }
 
     /// Whether a word inside a phrase said twice makes the phrase a stutter.
@@ -321,7 +342,7 @@ impl Repetition {
                         && (norm.get(i + 1) == Some(&w) || (i >= 2 && norm[i - 2] == w)))
                     && !whole_sentence(p, span)
                     && !(comma && listed_again(p, span, w))
-                    && !(comma && unspaced(w) && !closes_clause(p, span))
+                    && !(comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
                     // A tag closing the sentence after the copy (`हैं, हैं ना?` aren't they?).
                     && !(comma
                         && i + 1 < words.len()
@@ -338,6 +359,16 @@ impl Repetition {
                     covered = i + 2;
                 }
                 continue;
+            }
+            // A word, then the same word with an ending of the language (`মহামারী মহামারীর`,
+            // `सांसद सांसदों`): the decoder wrote the word, then the form it meant.
+            if junction == Gap::Space && self.inflected(p, norm[i - 1], norm[i], ctx) {
+                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                if !whole_sentence(p, span) {
+                    out.push(Hit::new(span).suggest(p.slice(words[i].span)));
+                    covered = i + 2;
+                    continue;
+                }
             }
             // A phrase of n words said twice: words[i+1-n..=i] and words[i+1..=i+n].
             // In a script written without spaces a word is one or two characters.
@@ -365,9 +396,10 @@ impl Repetition {
                 let excused = whole_sentence(p, span)
                     || (comma && self.comma_needs_source && p.source().is_none())
                     || (comma && listed_again(p, span, &nfc(once)))
-                    || (comma && unspaced(norm[i]) && !closes_clause(p, span))
-                    // A name of several words (`New York, New York`), on text alone.
-                    || (p.source().is_none()
+                    || (comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
+                    // A name of several words (`Bora Bora`); with a comma, in a unit with its
+                    // source, the source decides (`Майк Деуайн, Майк Деуайн`).
+                    || (!(comma && p.source().is_some())
                         && first
                             .iter()
                             .all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none()))

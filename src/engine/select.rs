@@ -181,6 +181,17 @@ impl Selector {
         for &p in &active {
             lexicon.merge(&packs[p].lexicon);
         }
+        // Numbers written as words belong to a language whichever side of a unit it is on:
+        // those of the source language's pack (`25万` in units translated from Chinese) and of
+        // the pack of the target language as a source (`fourteen billion` in a translation
+        // into English, from `source-en`) are read too.
+        for (i, p) in packs.iter().enumerate() {
+            let of_source = source.is_some_and(|s| p.info.languages.iter().any(|l| l == s));
+            let of_target = p.info.source_languages.iter().any(|l| l == language);
+            if (of_source || of_target) && !active.contains(&i) {
+                lexicon.merge_numbers(&p.lexicon);
+            }
+        }
         let rules: Vec<(usize, usize)> = active
             .iter()
             .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
