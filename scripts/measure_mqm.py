@@ -10,7 +10,10 @@ target (the marks removed) as a TSV, checks it as units with their sources (`--l
 rater marked in that segment (an error the raters saw; a finding off every span may still be a
 defect they did not mark). Every system's translation of a talk is in one file, so the file-level
 consistency rules (`common.inconsistent-translation`, `common.inconsistent-source`) compare
-systems with each other and are left out. With `--show RULE` it prints that rule's findings.
+systems with each other and are left out. Also the WMT QE 2022 English -> Japanese test set
+(`../shared/corpus/wmt-qe-2022/word_level/en-ja`: 1,000 MT outputs and their sources; its
+word tags are not read), findings per rule only. With `--show RULE` it prints that rule's
+findings.
 
 usage: measure_mqm.py [BIN] [--shared DIR] [--show RULE]
 Python 3.11, standard library only; exit 0 with a message when DIR is absent.
@@ -100,6 +103,22 @@ def main():
                 print(f"  {rule}: {n} ({on_span[rule]} on a span)")
             for line in shown:
                 print(line)
+        qe = os.path.join(a.shared, "corpus", "wmt-qe-2022", "word_level", "en-ja")
+        if os.path.isdir(qe):
+            src = open(os.path.join(qe, "test.2022.src"), encoding="utf-8").read().splitlines()
+            mt = open(os.path.join(qe, "test.2022.mt"), encoding="utf-8").read().splitlines()
+            path = os.path.join(tmp, "en-ja.tsv")
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.writelines(f"{s.replace(chr(9), ' ')}\t{t.replace(chr(9), ' ')}\n" for s, t in zip(src, mt))
+            cmd = [a.bin, "check", "--lang", "ja", "--format", "json", "--fail-on", "never", path]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode not in (0, 1):
+                sys.exit(f"{' '.join(cmd)}: exit {r.returncode}: {r.stderr[-400:]}")
+            found = Counter(x["rule"] for fobj in json.loads(r.stdout)["files"] for p in fobj["paragraphs"]
+                            for x in p["findings"] if x["rule"] not in FILE_LEVEL)
+            print(f"en-ja QE 2022 ({len(mt)} MT outputs, --lang ja): {sum(found.values())} findings")
+            for rule, n in found.most_common():
+                print(f"  {rule}: {n}")
     return 0
 
 

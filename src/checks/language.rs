@@ -15,7 +15,9 @@ use super::{BuildError, Check, Context, Hit};
 use crate::text::language::{detect, name_of};
 use unicode_script::Script;
 
-use crate::text::script::{is_cased_letter, is_lowercase_letter, script_name, script_of};
+use crate::text::script::{
+    is_cased_letter, is_lowercase_letter, script_name, script_of, written_together,
+};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +90,12 @@ impl WordScripts {
         let (mut total, mut source_words, mut content_lower, mut native) = (0, 0, 0, 0);
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
+            // Scripts one language writes together are the document's (a Japanese document's
+            // Hiragana words beside its Han ones).
+            let s = match ctx.script {
+                Some(d) if written_together(s, d) => d,
+                _ => s,
+            };
             let text = w.text(p.text);
             // Most words have no case at all (the one pass says so): no need to read them.
             let cased = w.has_case && text.chars().any(is_cased_letter);
@@ -209,6 +217,20 @@ impl Check for Language {
             );
         } else if self.o.same_script && p.scripts.total() >= self.o.min_letters * 4 {
             let Some(d) = detect(p.text) else { return };
+            // Letters of another script than the named language's, a tenth of them or more,
+            // say whatlang misnamed it (Kana in a paragraph it calls Mandarin: Chinese writes
+            // no Kana, and a Japanese paragraph of many Han characters reads as Chinese to it).
+            let named = crate::lang::script_of(&d.code);
+            let others: usize = p
+                .scripts
+                .0
+                .iter()
+                .filter(|&&(s, _)| Some(s) != named)
+                .map(|&(_, n)| n)
+                .sum();
+            if named.is_some() && others * 10 >= p.scripts.total() {
+                return;
+            }
             if d.reliable && d.confidence >= self.o.min_confidence && d.code != ctx.language {
                 out.push(
                     Hit::new(trimmed(p.text))
@@ -247,6 +269,27 @@ mod tests {
             .is_empty()
         );
         assert!(compile("language", "min_share = 0.2").is_err());
+    }
+
+    #[test]
+    fn japanese_is_han_and_kana_together() {
+        let c = compile("language", "").unwrap();
+        let ja = "その後、処理された水は重力とポンプによって貯水池に送られ、そこから各家庭の顧客に届けられます。\n\
+                  第二次世界大戦後、社会保障制度は大規模に拡張され、近代的な福祉国家の基礎となった。\n\
+                  この制度は戦後の報告書の影響で大きく拡張され、最初の近代的な福祉国家となりました。\n\
+                  彼女は東京大学医学部附属病院で臨床研究部門長を務め、国際共同研究を主導した。\n";
+        assert!(texts(&*c, ja, "ja").is_empty());
+        // Languages of one writing system told apart by whatlang: Kana say Japanese.
+        let strict = compile("language", "same_script = true, min_letters = 8").unwrap();
+        assert!(texts(&*strict, ja, "ja").is_empty());
+        let zh = format!(
+            "{ja}世界卫生组织总干事谭德塞表示，新型冠状病毒疫情已经构成国际关注的突发公共卫生事件，各国必须立即采取行动。"
+        );
+        assert_eq!(
+            texts(&*strict, &zh, "ja").len(),
+            1,
+            "Chinese, with no Kana, in a Japanese document"
+        );
     }
 
     #[test]

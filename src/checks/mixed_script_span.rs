@@ -30,6 +30,7 @@ use super::shared::nfc_all;
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{
     is_cased_letter, is_letter_or_mark, is_lowercase_letter, is_mark, is_unspaced, script_of,
+    written_together,
 };
 use crate::text::{Analysis, Span};
 
@@ -85,14 +86,6 @@ pub fn build(o: Options) -> Result<SpanCheck, BuildError> {
         min_title_words: o.min_title_words,
         max_share: o.max_share,
     })
-}
-
-/// Whether two scripts are written together in one language (Japanese: Han and Kana; Korean:
-/// Hangul and Han), so neither is foreign in a document of the other.
-pub fn written_together(a: Script, b: Script) -> bool {
-    use Script::*;
-    let cjk = |s| matches!(s, Han | Hiragana | Katakana | Bopomofo);
-    a == b || (cjk(a) && cjk(b)) || matches!((a, b), (Han, Hangul) | (Hangul, Han))
 }
 
 /// Punctuation that may end a word of a run (the run ends there).

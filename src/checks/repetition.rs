@@ -32,6 +32,7 @@ use super::shared::{
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced, script_of};
 use crate::text::{Analysis, Span, nfc};
+use unicode_script::Script;
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -220,6 +221,16 @@ fn separates(between: &str) -> bool {
     false
 }
 
+/// Whether a unit said twice is one or two Kana: Japanese doubles such units into words by the
+/// hundred (`しばしば` often, `いろいろ` various, `ますます` more and more, `ドキドキ`).
+fn kana_reduplication(unit: &str) -> bool {
+    let n = unit.chars().count();
+    (1..=2).contains(&n)
+        && unit
+            .chars()
+            .all(|c| matches!(script_of(c), Some(Script::Hiragana | Script::Katakana)))
+}
+
 /// Whether nothing but punctuation follows `span` in its sentence.
 fn closes_sentence(p: &Analysis, span: Span) -> bool {
     let s = sentence_of(p, span.start);
@@ -405,6 +416,9 @@ impl Repetition {
                             .all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none()))
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
                     || ctx.lexicon.is_reduplicated(&nfc(once))
+                    // Kana of one or two characters said twice: Japanese reduplicated words
+                    // and mimetics (`しばしば` often, `もともと` originally, `どんどん`).
+                    || kana_reduplication(once)
                     // `से कम से कम`: the idiom `कम से कम` after its linker (with no comma).
                     || (n == 2 && !comma && ctx.lexicon.is_linker(first[0]));
                 if first.iter().any(|w| self.judged_in_phrase(w, ctx)) && !excused {

@@ -104,6 +104,14 @@ pub fn is_mixed_script(text: &str) -> bool {
     resolved_scripts(text).is_some_and(|s| s.is_empty())
 }
 
+/// Whether two scripts are written together in one language (Japanese: Han and Kana; Korean:
+/// Hangul and Han), so neither is foreign in a document of the other.
+pub fn written_together(a: Script, b: Script) -> bool {
+    use Script::*;
+    let cjk = |s| matches!(s, Han | Hiragana | Katakana | Bopomofo);
+    a == b || (cjk(a) && cjk(b)) || matches!((a, b), (Han, Hangul) | (Hangul, Han))
+}
+
 /// Whether a script is written without spaces between words, so words are counted by UAX #29.
 pub fn is_unspaced(script: Script) -> bool {
     matches!(
