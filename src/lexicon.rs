@@ -30,6 +30,11 @@ pub struct Lexicon {
     /// names or units, so a lone one in a translation was left untranslated.
     #[serde(default)]
     pub source_words: Vec<String>,
+    /// Source words that open a sentence as an adverb or a conjunction (`then`, `so`,
+    /// `however`), lowercase: capitalised before a word of the translation's script (`Then
+    /// রোগীদের`) they were left untranslated, where a pronoun there may open a title (`Her`).
+    #[serde(default)]
+    pub sentence_openers: Vec<String>,
     /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter. A word of a
     /// script written without spaces may be a phrase (`研究` for the verb said twice, `研究研究`).
     #[serde(default)]
@@ -185,6 +190,12 @@ impl Lexicon {
             self.endings
                 .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         }
+        if !other.sentence_openers.is_empty() {
+            self.sentence_openers
+                .extend(other.sentence_openers.iter().cloned());
+            self.sentence_openers.sort();
+            self.sentence_openers.dedup();
+        }
         if !other.source_words.is_empty() {
             self.source_words.extend(other.source_words.iter().cloned());
             self.source_words.sort();
@@ -275,6 +286,14 @@ impl Lexicon {
     /// capital, then lowercase letters, two letters at least), or `None`: not a source word,
     /// or written as one never is in running text (`A` is a grade or a vitamin, `IT` an
     /// acronym).
+    /// Whether a word (any case) is a source word that opens a sentence as an adverb or a
+    /// conjunction (`sentence_openers`).
+    pub fn is_sentence_opener(&self, word: &str) -> bool {
+        self.sentence_openers
+            .binary_search(&word.to_lowercase())
+            .is_ok()
+    }
+
     pub fn source_word(&self, word: &str) -> Option<SourceCase> {
         if self.source_words.is_empty() {
             return None;

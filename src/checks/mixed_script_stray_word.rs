@@ -130,9 +130,6 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 /// Brackets and quotation marks that open a phrase.
 const OPENING: [char; 11] = ['(', '[', '（', '“', '"', '«', '‘', '„', '「', '『', '［'];
 
-/// Longest unit after a number, in letters (`mg`, `kcal`).
-const MAX_UNIT_LETTERS: usize = 4;
-
 impl StrayWord {
     fn allowed(&self, word: &str) -> bool {
         self.allow.contains(&word.to_lowercase())
@@ -151,22 +148,28 @@ impl StrayWord {
                 continue;
             }
             // A frequent source word counts lowercase, or capitalised as a sentence adverb:
-            // opening a sentence, with a comma after it (`However,`). `May` inside a sentence
-            // is the month; `Her ছবিটি` a film's title.
+            // opening a sentence, with a comma after it (`However,`), or, if the language data
+            // says it opens sentences (`sentence_openers`), before a word of the document's
+            // script (`Then রোগীদের`, `So নিশ্চিত`). `May` inside a sentence is the month; `Her
+            // ছবিটি` a film's title.
             let source_word = match ctx.lexicon.source_word(p.slice(t.core)) {
                 Some(SourceCase::Lower) => true,
                 Some(SourceCase::Capitalised) => {
-                    p.starts_sentence(t.core.start) && p.text[t.core.end..].starts_with(',')
+                    p.starts_sentence(t.core.start)
+                        && (p.text[t.core.end..].starts_with(',')
+                            || (ctx.lexicon.is_sentence_opener(p.slice(t.core))
+                                && p.text[t.core.end..].starts_with(' ')
+                                && toks.get(i + 1).is_some_and(|x| x.native_start)))
                 }
                 None => false,
             };
             if !source_word && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
             }
-            // A unit after a number (`5 mg`, `12 in`) is not a stray word; units are short, so
-            // a longer source word there still is one (`774 which`).
+            // A unit after a number (`5 mg`, `12 in`, `3 m`) is not a stray word; a source word
+            // of three letters or more is no unit (`774 which`, `370 are মিলিয়ন`, `800 but টি`).
             let unit_place = i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0;
-            if unit_place && !(source_word && t.letters > MAX_UNIT_LETTERS) {
+            if unit_place && !(source_word && t.letters > 2) {
                 continue;
             }
             // Neighbours within the sentence: a sentence stop between (`angsty । Yisssss`)
@@ -254,6 +257,15 @@ mod tests {
             ),
             ["However", "a", "which"],
             "source words: a sentence adverb, short, after a number; not a grade, a name, a month, a unit, a title"
+        );
+        assert_eq!(
+            texts(
+                &*stray,
+                "However রোগীদের জ্বর হয়। সম্ভবত 18 was মাস লাগবে, ১২ in বৃষ্টি। Your ছবিটি চলছে।",
+                "bn"
+            ),
+            ["However", "was"],
+            "a sentence opener before a native word, a source word of three letters after a number; not a unit, not a title"
         );
     }
 }

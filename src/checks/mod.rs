@@ -434,6 +434,7 @@ pub(crate) mod testing {
             ]
             .map(String::from)
             .to_vec(),
+            sentence_openers: vec!["however".to_string()],
             ..Lexicon::default()
         }
     }

@@ -114,6 +114,16 @@ fn unspaced(w: &str) -> bool {
         .is_some_and(is_unspaced)
 }
 
+/// A character of a script written without spaces whose characters are no words (Thai, Lao,
+/// Khmer, Myanmar, Tibetan: letters and vowel signs, `หน้ากาก` mask): a unit said twice among
+/// them is part of a word as often as a stutter (`กาก`), and is not judged. Han characters and
+/// Kana are words or syllables, and are.
+fn sub_word(w: &str) -> bool {
+    w.chars().next().and_then(script_of).is_some_and(|s| {
+        is_unspaced(s) && !matches!(s, Script::Han | Script::Hiragana | Script::Katakana)
+    })
+}
+
 /// A capital, then at least one lowercase letter: a name in a cased script (`Bora`).
 fn capitalised(w: &str) -> bool {
     let mut chars = w.chars();
@@ -336,7 +346,7 @@ impl Repetition {
         // overlaps a hit is not reported again.
         let mut covered = 0;
         for i in 1..words.len() {
-            if i < covered {
+            if i < covered || sub_word(norm[i]) {
                 continue;
             }
             let junction = gap(p, words[i - 1].span, words[i].span);
