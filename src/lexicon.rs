@@ -74,6 +74,10 @@ pub struct Lexicon {
     /// `选择抗菌皂，抗菌皂可能`), and only a copy that ends its sentence is judged.
     #[serde(default)]
     pub comma_repeats: bool,
+    /// Every noun of the language is capitalised (German): a capitalised word said twice is
+    /// no name for that (`die Regierung Regierung`).
+    #[serde(default)]
+    pub capitalised_nouns: bool,
     /// Numbers written as words, with their value (`তিন` = 3, `three` = 3).
     #[serde(default)]
     pub number_words: std::collections::BTreeMap<String, f64>,
@@ -220,6 +224,7 @@ impl Lexicon {
             mine.extend(new);
         }
         self.comma_repeats |= other.comma_repeats;
+        self.capitalised_nouns |= other.capitalised_nouns;
         self.merge_numbers(other);
     }
 

@@ -299,7 +299,11 @@ impl Repetition {
         // A name said twice (`Bora Bora`, `Ylang Ylang` for a source's `依兰`); with a comma
         // between the copies, in a unit with its source, the source decides, as for any word
         // (`В Китае, Китае` for `In China`).
-        if capitalised(w) && lexicon.source_word(w).is_none() && !(has_source && comma) {
+        if capitalised(w)
+            && lexicon.source_word(w).is_none()
+            && !lexicon.capitalised_nouns
+            && !(has_source && comma)
+        {
             return false;
         }
         if comma {
@@ -420,7 +424,7 @@ impl Repetition {
                     || (comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
                     // A name of several words (`Bora Bora`); with a comma, in a unit with its
                     // source, the source decides (`Майк Деуайн, Майк Деуайн`).
-                    || (!(comma && p.source().is_some())
+                    || (!(ctx.lexicon.capitalised_nouns || (comma && p.source().is_some()))
                         && first
                             .iter()
                             .all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none()))
