@@ -283,14 +283,6 @@ impl Lexicon {
         self.compiled().linkers.contains(word)
     }
 
-    pub fn is_ending(&self, s: &str) -> bool {
-        self.endings.iter().any(|e| e == s)
-    }
-
-    /// How `word` stands as a source word: `Lower` (`which`), `Capitalised` (`However`: a
-    /// capital, then lowercase letters, two letters at least), or `None`: not a source word,
-    /// or written as one never is in running text (`A` is a grade or a vitamin, `IT` an
-    /// acronym).
     /// Whether a word (any case) is a source word that opens a sentence as an adverb or a
     /// conjunction (`sentence_openers`).
     pub fn is_sentence_opener(&self, word: &str) -> bool {
@@ -299,6 +291,14 @@ impl Lexicon {
             .is_ok()
     }
 
+    pub fn is_ending(&self, s: &str) -> bool {
+        self.endings.iter().any(|e| e == s)
+    }
+
+    /// How `word` stands as a source word: `Lower` (`which`), `Capitalised` (`However`: a
+    /// capital, then lowercase letters, two letters at least), or `None`: not a source word,
+    /// or written as one never is in running text (`A` is a grade or a vitamin, `IT` an
+    /// acronym).
     pub fn source_word(&self, word: &str) -> Option<SourceCase> {
         if self.source_words.is_empty() {
             return None;

@@ -88,12 +88,14 @@ impl WordScripts {
         let mut counts: Vec<(Script, usize, usize)> = Vec::new();
         let mut caps_by_script: Vec<(Script, usize)> = Vec::new();
         let (mut total, mut source_words, mut content_lower, mut native) = (0, 0, 0, 0);
+        let several = crate::lang::script_of(&ctx.language).is_none();
         for w in p.words.iter().filter(|w| w.is_letters()) {
             let Some(s) = w.script else { continue };
-            // Scripts one language writes together are the document's (a Japanese document's
-            // Hiragana words beside its Han ones).
+            // Scripts one language writes together are the document's, in a language written
+            // in several (a Japanese document's Hiragana words beside its Han ones); in one
+            // written in a single script (Chinese: Han) another is foreign (Kana).
             let s = match ctx.script {
-                Some(d) if written_together(s, d) => d,
+                Some(d) if several && written_together(s, d) => d,
                 _ => s,
             };
             let text = w.text(p.text);

@@ -116,8 +116,8 @@ fn unspaced(w: &str) -> bool {
 
 /// A character of a script written without spaces whose characters are no words (Thai, Lao,
 /// Khmer, Myanmar, Tibetan: letters and vowel signs, `หน้ากาก` mask): a unit said twice among
-/// them is part of a word as often as a stutter (`กาก`), and is not judged. Han characters and
-/// Kana are words or syllables, and are.
+/// them, the copies touching, is part of a word as often as a stutter (`กาก`), and is not
+/// judged. Han characters and Kana are words or syllables, and are.
 fn sub_word(w: &str) -> bool {
     w.chars().next().and_then(script_of).is_some_and(|s| {
         is_unspaced(s) && !matches!(s, Script::Han | Script::Hiragana | Script::Katakana)
@@ -186,9 +186,16 @@ fn whole_sentence(p: &Analysis, span: Span) -> bool {
 fn ends_sentence(p: &Analysis, span: Span) -> bool {
     p.text[span.end..]
         .chars()
-        .find(|c| !c.is_whitespace())
-        .is_none_or(|c| !c.is_alphanumeric() && !is_comma(c))
+        .find(|c| !c.is_whitespace() && !CLOSING.contains(*c))
+        .is_none_or(|c| SENTENCE_END.contains(c))
 }
+
+/// Quotes and brackets that close what a sentence's end may sit in.
+const CLOSING: &str = "\"'”’»)]）」』";
+
+/// Punctuation that ends a sentence or a clause as strongly (not a comma, not an opening
+/// bracket or quote).
+const SENTENCE_END: &str = ".!?;:।॥。！？；：؟۔";
 
 /// How many content words of a unit's source come again across a comma within `ECHO_REACH`
 /// words (`Maybe, just maybe`): the
@@ -231,14 +238,17 @@ fn separates(between: &str) -> bool {
     false
 }
 
-/// Whether a unit said twice is one or two Kana: Japanese doubles such units into words by the
-/// hundred (`しばしば` often, `いろいろ` various, `ますます` more and more, `ドキドキ`).
+/// Whether a unit said twice is Kana of one to three morae: Japanese doubles such units into
+/// words by the hundred (`しばしば` often, `いろいろ` various, `ひとつひとつ` one by one,
+/// `ぴょんぴょん`, `ドキドキ`). A small kana (`ょ`, `ゅ`) and the long mark `ー` belong to the
+/// mora before them.
 fn kana_reduplication(unit: &str) -> bool {
-    let n = unit.chars().count();
-    (1..=2).contains(&n)
+    let small = |c: char| "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー".contains(c);
+    let morae = unit.chars().filter(|&c| !small(c)).count();
+    (1..=3).contains(&morae)
         && unit
             .chars()
-            .all(|c| matches!(script_of(c), Some(Script::Hiragana | Script::Katakana)))
+            .all(|c| matches!(script_of(c), Some(Script::Hiragana | Script::Katakana)) || c == 'ー')
 }
 
 /// Whether nothing but punctuation follows `span` in its sentence.
@@ -350,11 +360,15 @@ impl Repetition {
         // overlaps a hit is not reported again.
         let mut covered = 0;
         for i in 1..words.len() {
-            if i < covered || sub_word(norm[i]) {
+            if i < covered {
                 continue;
             }
+            // Copies of letters that are no words, touching (see `sub_word`).
+            let touching = |a: usize, b: usize| {
+                b < words.len() && sub_word(norm[a]) && words[a].span.end == words[b].span.start
+            };
             let junction = gap(p, words[i - 1].span, words[i].span);
-            if norm[i] == norm[i - 1] && junction != Gap::Other {
+            if norm[i] == norm[i - 1] && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
                 let comma = junction == Gap::Comma;
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
@@ -403,7 +417,7 @@ impl Repetition {
                 self.max_phrase
             };
             for n in 2..=longest {
-                if n > i + 1 || i + n >= words.len() {
+                if n > i + 1 || i + n >= words.len() || touching(i, i + 1) {
                     break;
                 }
                 let (a, b) = (i + 1 - n, i + n);
