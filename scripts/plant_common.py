@@ -66,6 +66,9 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from measure_fp import KNOWN_DEFECTS  # noqa: E402  (the corpus's own defects, with reasons)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_BIN = os.path.join(HERE, "..", "target", "release", "mtqc")
 DEFAULT_SHARED = os.path.join(HERE, "..", "..", "shared")
@@ -211,11 +214,6 @@ def tico_units(shared, lang):
 def load_tico(shared, lang):
     """TICO-19 targets of `lang`, one segment per line."""
     return [t for _, t in tico_units(shared, lang)]
-
-
-def load_tico_sources(shared, lang):
-    """The English source of each line `load_tico` gives, in the same order."""
-    return [s for s, _ in tico_units(shared, lang)]
 
 
 def words(lang, line, min_len=1):
@@ -895,9 +893,8 @@ def main():
         out = a.keep or scratch
         os.makedirs(out, exist_ok=True)
         for lang in langs:
-            lines, sources = load_tico(a.shared, lang), load_tico_sources(a.shared, lang)
-            if len(sources) != len(lines):
-                sys.exit(f"plant_common: {lang}: {len(lines)} targets but {len(sources)} sources")
+            units = tico_units(a.shared, lang)
+            lines, sources = [t for _, t in units], [s for s, _ in units]
             truth = {}
             for seed in parse_seeds(a.seed):
                 truth.update(plant_language(lang, lines, KINDS, seed, a.docs, a.per_doc, out,
@@ -926,7 +923,6 @@ def main():
                                 print(f"  false alarm with the source {lang} {name}:{ln}: {describe(xs)}")
             score.add(lang, truth, found, a.show, a.show_only)
             # Untouched lines that are no defect of the corpus (scripts/measure_fp.py lists them).
-            from measure_fp import KNOWN_DEFECTS  # noqa: E402 (a sibling script)
             defects = {lines[n - 1] for n in KNOWN_DEFECTS.get(lang, {}) if n <= len(lines)}
             clean_untouched[lang] = sum(1 for _, (doc, labels) in truth.items()
                                         for ln, line in enumerate(doc, 1)

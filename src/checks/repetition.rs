@@ -184,18 +184,13 @@ fn whole_sentence(p: &Analysis, span: Span) -> bool {
 /// it (`选择抗菌皂，抗菌皂可能…` chose the antibacterial soap, the antibacterial soap may…;
 /// `Was wir wissen, wissen wir durch Licht`; `What is impressive is, is that`).
 fn ends_sentence(p: &Analysis, span: Span) -> bool {
+    use crate::text::sentences::{closes, is_terminator};
     p.text[span.end..]
         .chars()
-        .find(|c| !c.is_whitespace() && !CLOSING.contains(*c))
-        .is_none_or(|c| SENTENCE_END.contains(c))
+        .find(|&c| !c.is_whitespace() && !closes(c) && !matches!(c, '"' | '\'' | '’' | ']'))
+        // A terminator, or a semicolon or colon, which end a clause as strongly.
+        .is_none_or(|c| is_terminator(c) || matches!(c, ';' | ':' | '；' | '：'))
 }
-
-/// Quotes and brackets that close what a sentence's end may sit in.
-const CLOSING: &str = "\"'”’»)]）」』";
-
-/// Punctuation that ends a sentence or a clause as strongly (not a comma, not an opening
-/// bracket or quote).
-const SENTENCE_END: &str = ".!?;:।॥。！？；：؟۔";
 
 /// How many content words of a unit's source come again across a comma within `ECHO_REACH`
 /// words (`Maybe, just maybe`): the
@@ -249,14 +244,6 @@ fn kana_reduplication(unit: &str) -> bool {
         && unit
             .chars()
             .all(|c| matches!(script_of(c), Some(Script::Hiragana | Script::Katakana)) || c == 'ー')
-}
-
-/// Whether nothing but punctuation follows `span` in its sentence.
-fn closes_sentence(p: &Analysis, span: Span) -> bool {
-    let s = sentence_of(p, span.start);
-    !p.text[span.end..s.end.max(span.end)]
-        .chars()
-        .any(char::is_alphanumeric)
 }
 
 /// How many words after a word said twice with a comma may hold it again for the pair to be
@@ -322,15 +309,18 @@ impl Repetition {
         !(self.reduplicable.as_ref().is_some_and(|r| r.is_match(w)) || lexicon.reduplicates(w))
     }
 
-    /// Whether `second` is `first` with one of the language's endings (its pack's `endings`)
-    /// and `first` a word judged as a stutter when said twice, of `min_inflected` characters
+    /// Whether `second` is `first` with one of the language's endings (its pack's `endings`,
+    /// glued on or after a hyphen) and `first` a word judged as a stutter when said twice, of `min_inflected` characters
     /// at least; a pair the language data lists is grammar (`друг друга` each other).
     fn inflected(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
         self.min_inflected > 0
             && second.len() > first.len()
             && second.starts_with(first)
             && first.chars().count() >= self.min_inflected
-            && ctx.lexicon.is_ending(&second[first.len()..])
+            // The ending glued on, or joined by a hyphen (`নেটওয়ার্ক নেটওয়ার্ক-এর`).
+            && ctx.lexicon.is_ending(
+                second[first.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}']),
+            )
             && self.judged_word(first, false, p.source().is_some(), ctx)
             && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
     }
@@ -387,7 +377,7 @@ impl Repetition {
                         && i + 1 < words.len()
                         && gap(p, words[i].span, words[i + 1].span) == Gap::Space
                         && ctx.lexicon.is_linker(norm[i + 1])
-                        && closes_sentence(p, words[i + 1].span))
+                        && ends_sentence(p, words[i + 1].span))
                     // A particle in a word (`目的的` of the goal, `的的确` ... indeed).
                     && !(unspaced(w)
                         && ((i >= 2 && ctx.lexicon.is_compound(&format!("{}{w}", norm[i - 2])))

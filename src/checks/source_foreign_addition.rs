@@ -23,6 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::shared::is_hyphen;
 use super::source_untranslated_span::{foreign_words, is_title};
 use super::{BuildError, Check, Context, Hit};
+use crate::text::script::script_of;
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -100,18 +101,6 @@ impl Check for ForeignAddition {
         {
             return;
         }
-        // A source with no letters of the run's script names its names in its own script
-        // (`约翰斯·霍普金斯大学` for `Johns Hopkins University`): it cannot show they are not
-        // its own.
-        let first = foreign[0].0;
-        let run_script = p
-            .words
-            .iter()
-            .find(|w| w.span == first)
-            .and_then(|w| w.script);
-        if !source.scripts.0.iter().any(|&(s, _)| Some(s) == run_script) {
-            return;
-        }
         let mut known: HashSet<String> = HashSet::new();
         let mut acronyms: Vec<&str> = Vec::new();
         for w in source.words.iter().filter(|w| w.is_letters()) {
@@ -134,6 +123,13 @@ impl Check for ForeignAddition {
             let run = &foreign[i..j];
             i = j;
             if run.len() < 2 || !is_title(p, run) {
+                continue;
+            }
+            // A source with no letters of the run's script writes its names in its own
+            // (`约翰斯·霍普金斯大学` for `Johns Hopkins University`): it cannot show they are
+            // not its own.
+            let script = p.slice(run[0].0).chars().find_map(script_of);
+            if !source.scripts.0.iter().any(|&(s, _)| Some(s) == script) {
                 continue;
             }
             let capitalised: Vec<&(Span, String)> = run

@@ -5,7 +5,8 @@ use super::Span;
 use super::props::{DECIMAL, LETTER, MARK, Props, WHITESPACE};
 use super::scan::{Machine, run};
 
-fn is_terminator(c: char) -> bool {
+/// A character that ends a sentence (`.`, `।`, `。`).
+pub fn is_terminator(c: char) -> bool {
     matches!(
         c,
         '.' | '?' | '!' | '।' | '॥' | '。' | '？' | '！' | '．' | '؟' | '۔'
@@ -21,7 +22,8 @@ fn opens(c: char) -> bool {
     matches!(c, '“' | '«' | '„' | '「' | '『' | '（' | '(')
 }
 
-fn closes(c: char) -> bool {
+/// A quote or bracket that closes what a sentence may end inside.
+pub fn closes(c: char) -> bool {
     matches!(c, '”' | '»' | '」' | '』' | '）' | ')')
 }
 
