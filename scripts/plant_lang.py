@@ -60,6 +60,7 @@ import os
 import re
 import sys
 import tempfile
+import tomllib
 import unicodedata
 from collections import Counter
 
@@ -70,6 +71,7 @@ from plant_common import (WORD, Score, common_args, gaps, is_mark, load_tico, pa
                           visible)
 from measure_fp import KNOWN_DEFECTS  # noqa: E402  (the references' own defects, with reasons)
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LANGS = ["hi", "mr", "ta", "ru", "ar", "zh"]
 SENTENCE_END = {"hi": "।.", "mr": ".।", "ta": ".", "ru": ".", "ar": ".", "zh": "。"}
 
@@ -307,7 +309,8 @@ NO_DOUBLE = {  # content words the languages reduplicate by grammar: never plant
            "कौन", "क्या", "कहाँ", "जैसे", "पास", "रोज़", "तरह", "हर", "सब", "कई", "थोड़ा", "थोड़ी",
            "बहुत", "दूर", "हाँ", "नहीं", "हज़ार", "लाख", "करोड़", "आगे", "पीछे", "कुछ", "जल्दी", "बीच"},
     "mr": {"हळू", "कधी", "पुन्हा", "मोठे", "मोठ्या", "लहान", "वेगळे", "एक", "काय", "कोण", "जवळ", "दूर",
-           "हजार", "लाख", "थोडे", "थोडा", "खूप", "सर्व", "वेगवेगळ्या"},
+           "हजार", "लाख", "थोडे", "थोडा", "खूप", "सर्व", "वेगवेगळ्या",
+           "परत", "चालत"},  # परत परत again and again, चालत चालत walking along
     "ta": {"மெல்ல", "மீண்டும்", "சிறிது", "கொஞ்சம்", "பெரிய", "சின்ன", "ஒவ்வொரு", "வேறு", "போக", "வர",
            "அடிக்கடி", "ஆயிரம்", "என்ன", "யார்", "எங்கே"},
     "ru": {"очень", "еле", "чуть", "много", "тихо", "давно", "так", "вот", "где", "кто", "что", "едва",
@@ -333,12 +336,27 @@ REDUPLICATION = {  # grammatical: must stay silent
 }
 
 
+def pack_reduplicated(lang):
+    """The words a language's pack says are doubled by grammar (`reduplicated`,
+    `interjections`): the silent reduplication variant tests them, so they are never planted as
+    a stutter either (`ஆம் ஆம்` yes yes, `எந்த எந்த` which ones)."""
+    path = os.path.join(REPO, "rules", lang, "pack.toml")
+    if not os.path.exists(path):
+        return set()
+    with open(path, "rb") as f:
+        lexicon = tomllib.load(f).get("lexicon", {})
+    return {w for key in ("reduplicated", "interjections") for w in lexicon.get(key, []) if " " not in w}
+
+
 def repeat_content(line, rnd, ctx):
     if ctx.lang == "zh":
         ws = zh_words(line)
     else:
-        ws = [(m.start(), m.end()) for m in words(ctx.lang, line, 3) if m.group() not in NO_DOUBLE[ctx.lang]
-              and m.group().lower() not in NO_DOUBLE[ctx.lang] and m.group() not in FUNCTION_WORDS[ctx.lang]]
+        never = NO_DOUBLE[ctx.lang] | pack_reduplicated(ctx.lang) | set(FUNCTION_WORDS[ctx.lang])
+        # Not a letter's name inside an abbreviation (`ஆர்.என்.ஏ`): no word of the text.
+        ws = [(m.start(), m.end()) for m in words(ctx.lang, line, 3)
+              if m.group() not in never and m.group().lower() not in never
+              and line[m.start() - 1:m.start()] != "." and line[m.end():m.end() + 1] != "."]
     if not ws:
         return None
     s, e = rnd.choice(ws)

@@ -43,6 +43,11 @@ pub struct Lexicon {
     /// distributive nouns: `দেশে দেশে`), matched on the word in NFC. A bad regex is a load error.
     #[serde(default, deserialize_with = "regexes")]
     pub reduplication: Vec<String>,
+    /// Regexes of the words said on both sides of a conjunction by grammar (`more and more`,
+    /// `again and again`, `faster and faster`), matched on the word in NFC: after a conjunction
+    /// they make `and more and more`, which is no phrase said twice. A bad regex is a load error.
+    #[serde(default, deserialize_with = "regexes")]
+    pub iterated: Vec<String>,
     /// Interjections and sound words (`হা`, `哈`, `ха`, `टक`): said twice they are no stutter,
     /// and a run of them is a loop only when it is very long (laughter: `हा हा हा`).
     #[serde(default)]
@@ -78,6 +83,11 @@ pub struct Lexicon {
     /// no name for that (`die Regierung Regierung`).
     #[serde(default)]
     pub capitalised_nouns: bool,
+    /// The language writes a name said twice with a hyphen (Russian `Бора-Бора`, `Пэго-Пэго`):
+    /// a capitalised word of its script said twice with a space is no name for that (`Когда
+    /// Когда`, `Китай Китай`).
+    #[serde(default)]
+    pub hyphenated_names: bool,
     /// Numbers written as words, with their value (`তিন` = 3, `three` = 3).
     #[serde(default)]
     pub number_words: std::collections::BTreeMap<String, f64>,
@@ -107,6 +117,7 @@ struct EndingIndex(Vec<Vec<u32>>);
 struct Compiled {
     reduplicated: FastSet<String>,
     reduplication: Option<RegexSet>,
+    iterated: Option<RegexSet>,
     interjections: FastSet<String>,
     particles: FastSet<String>,
     linkers: FastSet<String>,
@@ -208,6 +219,7 @@ impl Lexicon {
         for (mine, theirs) in [
             (&mut self.reduplicated, &other.reduplicated),
             (&mut self.reduplication, &other.reduplication),
+            (&mut self.iterated, &other.iterated),
             (&mut self.interjections, &other.interjections),
             (&mut self.particles, &other.particles),
             (&mut self.linkers, &other.linkers),
@@ -225,6 +237,7 @@ impl Lexicon {
         }
         self.comma_repeats |= other.comma_repeats;
         self.capitalised_nouns |= other.capitalised_nouns;
+        self.hyphenated_names |= other.hyphenated_names;
         self.merge_numbers(other);
     }
 
@@ -234,6 +247,9 @@ impl Lexicon {
             // Each regex was checked when its pack loaded.
             reduplication: (!self.reduplication.is_empty())
                 .then(|| regex_set(&self.reduplication).ok())
+                .flatten(),
+            iterated: (!self.iterated.is_empty())
+                .then(|| regex_set(&self.iterated).ok())
                 .flatten(),
             interjections: nfc_set(&self.interjections),
             particles: nfc_set(&self.particles),
@@ -271,6 +287,15 @@ impl Lexicon {
     /// Whether a word (in NFC) is a compound that holds a particle (`目的`).
     pub fn is_compound(&self, word: &str) -> bool {
         self.compiled().compounds.contains(word)
+    }
+
+    /// Whether a word (in NFC) is said on both sides of a conjunction by grammar (`more and
+    /// more`): a regex of `iterated` matches it.
+    pub fn iterates(&self, word: &str) -> bool {
+        self.compiled()
+            .iterated
+            .as_ref()
+            .is_some_and(|r| r.is_match(word))
     }
 
     /// Whether a word (in NFC) is a coordinating conjunction.

@@ -130,6 +130,19 @@ fn capitalised(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
+/// Whether a capitalised word said twice may be a name said twice (`Bora Bora`, `Ylang Ylang`):
+/// not in a language that capitalises every noun (German), nor, in its own script, in one that
+/// writes such names with a hyphen (Russian `Бора-Бора`).
+fn may_be_name(w: &str, ctx: &Context) -> bool {
+    let lexicon = &ctx.lexicon;
+    capitalised(w)
+        && lexicon.source_word(w).is_none()
+        && !lexicon.capitalised_nouns
+        && !(lexicon.hyphenated_names
+            && ctx.script.is_some()
+            && w.chars().next().and_then(script_of) == ctx.script)
+}
+
 /// What stands between two copies.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Gap {
@@ -296,11 +309,7 @@ impl Repetition {
         // A name said twice (`Bora Bora`, `Ylang Ylang` for a source's `依兰`); with a comma
         // between the copies, in a unit with its source, the source decides, as for any word
         // (`В Китае, Китае` for `In China`).
-        if capitalised(w)
-            && lexicon.source_word(w).is_none()
-            && !lexicon.capitalised_nouns
-            && !(has_source && comma)
-        {
+        if may_be_name(w, ctx) && !(has_source && comma) {
             return false;
         }
         if comma {
@@ -428,17 +437,23 @@ impl Repetition {
                     || (comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
                     // A name of several words (`Bora Bora`); with a comma, in a unit with its
                     // source, the source decides (`Майк Деуайн, Майк Деуайн`).
-                    || (!(ctx.lexicon.capitalised_nouns || (comma && p.source().is_some()))
-                        && first
-                            .iter()
-                            .all(|w| capitalised(w) && ctx.lexicon.source_word(w).is_none()))
+                    || (!(comma && p.source().is_some())
+                        && first.iter().all(|w| may_be_name(w, ctx)))
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
                     || ctx.lexicon.is_reduplicated(&nfc(once))
                     // Kana of one or two characters said twice: Japanese reduplicated words
                     // and mimetics (`しばしば` often, `もともと` originally, `どんどん`).
                     || kana_reduplication(once)
                     // `से कम से कम`: the idiom `कम से कम` after its linker (with no comma).
-                    || (n == 2 && !comma && ctx.lexicon.is_linker(first[0]));
+                    || (n == 2 && !comma && ctx.lexicon.is_linker(first[0]))
+                    // `and more and more`, `faster and faster and faster`: a word said on
+                    // both sides of its conjunction, as often as it likes.
+                    || (n == 2
+                        && !comma
+                        && ((ctx.lexicon.is_conjunction(first[0])
+                            && ctx.lexicon.iterates(first[1]))
+                            || (ctx.lexicon.iterates(first[0])
+                                && ctx.lexicon.is_conjunction(first[1]))));
                 if first.iter().any(|w| self.judged_in_phrase(w, ctx)) && !excused {
                     out.push(Hit::new(span).suggest(once));
                     covered = b + 2;
