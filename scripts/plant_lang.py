@@ -12,6 +12,7 @@ their reason in measure_fp.py's KNOWN_DEFECTS). The kinds are the language-speci
   duplicated-attribution  the same reporting clause opens and closes one sentence: `same`
                           (identical clause), `tense-mix` (another tense or aspect of the same
                           verb), `inverted` (verb-subject order swapped in the second clause),
+                          `pronoun` (the second clause's speaker a pronoun for the first's),
                           `quoted` (the body in quotation marks); several verbs and subjects
                           (detail = verb). Caught when a finding overlaps either clause.
                           ru `Он сказал, что …, — сказал он.`, hi `उन्होंने कहा कि …, उन्होंने कहा।`,
@@ -171,6 +172,8 @@ def _cap(s):
 def _clauses(lang, rnd, variant):
     """(open clause, close clause, detail) for one planted duplicated attribution. The caller
     wraps the body between them; each clause is the span a finding must overlap."""
+    if variant == "pronoun":
+        return _pronoun_clauses(lang, rnd)
     if lang == "ru":
         subj, g = rnd.choice(RU_SUBJECTS)
         lemma = rnd.choice(list(RU_VERBS))
@@ -244,6 +247,41 @@ def _clauses(lang, rnd, variant):
     return None
 
 
+def _pronoun_clauses(lang, rnd):
+    """A named speaker, then a closing tag whose speaker is a pronoun for it (`Министр заявил,
+    что …, — заявил он`); Arabic drops the pronoun (the pro-drop tag is planted by the others)."""
+    if lang == "ru":
+        subj, g = rnd.choice([s for s in RU_SUBJECTS if s[0] not in ("он", "она")])
+        lemma = rnd.choice(list(RU_VERBS))
+        v = RU_VERBS[lemma][0][{"m": 0, "f": 1, "pl": 2}[g]]
+        return f"{_cap(subj)} {v}", f"{v} {dict(m='он', f='она', pl='они')[g]}", lemma
+    if lang == "hi":
+        erg = rnd.choice([s[0] for s in HI_SUBJECTS if s[0] != "उन्होंने"])
+        lemma = rnd.choice(list(HI_VERBS))
+        v = HI_VERBS[lemma][0][0]
+        return f"{erg} {v}", f"उन्होंने {v}", lemma
+    if lang == "mr":
+        if rnd.random() < 0.4:
+            subj, g = rnd.choice([s for s in MR_NOM_SUBJECTS if s[0] not in ("ते", "त्या")])
+            lemma, v, pron = "म्हणणे", MR_NOM_VERBS["म्हणणे"][g][0], "ते" if g == "m" else "त्या"
+        else:
+            subj = rnd.choice([s for s in MR_ERG_SUBJECTS if s != "त्यांनी"])
+            lemma = rnd.choice(list(MR_ERG_VERBS))
+            v, pron = MR_ERG_VERBS[lemma][0], "त्यांनी"
+        return f"{subj} {v}", f"असे {pron} {v}", lemma
+    if lang == "ta":
+        subj, n = rnd.choice([s for s in TA_SUBJECTS if s[0] != "அவர்"])
+        lemma = rnd.choice(list(TA_VERBS))
+        v = TA_VERBS[lemma][0 if n == "sg" else 1][0]
+        return f"{subj} {v}", f"என்று {'அவர்' if n == 'sg' else 'அவர்கள்'} {v}", lemma
+    if lang == "zh":
+        subj = rnd.choice([s for s in ZH_SUBJECTS if s not in ("他", "她")])
+        lemma = rnd.choice(list(ZH_VERBS))
+        plain = ZH_VERBS[lemma][0]
+        return f"{subj}{plain}", f"他{plain}", lemma
+    return None
+
+
 def attribution(line, rnd, ctx, variant):
     lang = ctx.lang
     body = _sentence(line, lang)
@@ -261,7 +299,7 @@ def attribution(line, rnd, ctx, variant):
         if variant == "quoted":
             pre, mid, post = f"{open_}: «", b, f"», — {close}{end}"
         else:
-            pre, mid, post = f"{open_}, что ", b, (f", — {close}{end}" if variant == "inverted" else f", {close}{end}")
+            pre, mid, post = f"{open_}, что ", b, (f", — {close}{end}" if variant in ("inverted", "pronoun") else f", {close}{end}")
     elif lang == "hi":
         if variant == "quoted":
             pre, mid, post = f"{open_}, \"", body, f"\", {close}{end}"
@@ -625,7 +663,7 @@ def mixed_digits(line, rnd, ctx, want):
 
 
 KINDS = {
-    "duplicated-attribution": {v: planter(attribution, v) for v in ("same", "tense-mix", "inverted", "quoted")},
+    "duplicated-attribution": {v: planter(attribution, v) for v in ("same", "tense-mix", "inverted", "quoted", "pronoun")},
     "repeated-word": {"content-word": repeat_content, "function-word": repeat_function},
     "reduplication": {"hyphen": planter(reduplication, "hyphen"), "space": planter(reduplication, "space"),
                       "one-word": planter(reduplication, "one-word"), "zh-AA": planter(reduplication, "AA"),

@@ -18,7 +18,14 @@
 //! Two statements of one speaker are not one attribution twice: a clause followed by a
 //! complementiser (`कि`, `что`, `أن`) opens a statement of its own, so a later clause so
 //! followed repeats none before it; a clause preceded by a quotative (`என்று`, `असे`), or right
-//! before a sentence stop, closes a statement of its own, so no later clause repeats it.
+//! before a sentence stop, closes a statement of its own, so no later clause repeats it,
+//! unless the quotative comes right after it (`… என்று அமைச்சர் கூறினார், என்று அவர் கூறினார்`:
+//! nothing new is quoted).
+//!
+//! A tag set apart at the end of the sentence whose speaker is a third-person pronoun of the
+//! pack (`pronouns`) names the speaker of an earlier clause of the same verb: `Министр заявил,
+//! что …, — заявил он`, `মন্ত্রী বলেন, …, তিনি বলেন।`. An inverted speaker may be followed by an
+//! addressee or an adverb of `not_subjects` (`— сказал он журналистам.`).
 
 use serde::Deserialize;
 
@@ -90,6 +97,11 @@ pub struct Options {
     /// `ियों` / `ी`: `अधिकारियों ने` and `अधिकारी` name one speaker).
     #[serde(default)]
     subject_endings: Vec<[String; 2]>,
+    /// Third-person subject pronouns (`он`, `उन्होंने`, `তিনি`, `他`): a tag set apart at the
+    /// end of a sentence whose speaker is one of them names the speaker of an earlier clause of
+    /// the same verb (`Министр заявил, что …, — заявил он`, `মন্ত্রী বলেন, …, তিনি বলেন`).
+    #[serde(default)]
+    pronouns: Vec<String>,
 }
 
 fn default_similarity() -> f64 {
@@ -140,6 +152,8 @@ pub struct Attribution {
     subject_forms: FastMap<String, usize>,
     /// (ending, direct-case ending), NFC.
     subject_endings: Vec<(String, String)>,
+    /// NFC, case-folded.
+    pronouns: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -276,6 +290,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         verb_modifiers: nfc_all(&o.verb_modifiers),
         subject_forms,
         subject_endings,
+        pronouns: o.pronouns.iter().map(|w| case_fold(&nfc(w))).collect(),
     })
 }
 
@@ -365,6 +380,18 @@ impl Attribution {
         }
     }
 
+    /// Whether the later clause's speaker is a pronoun and the earlier one's a word that is
+    /// not: in a tag that closes the sentence, the pronoun names that speaker. A pronoun before
+    /// a noun may name someone of an earlier sentence (`அவர் கூறினார், … என்று அமைச்சர்
+    /// கூறுகிறார்`), so only the later one is read so.
+    fn pronoun_for(&self, earlier: &Clause, later: &Clause) -> bool {
+        let pronoun = |c: &Clause| match &c.speaker {
+            Speaker::Subject(s) => Some(self.pronouns.contains(s)),
+            Speaker::Dropped => None,
+        };
+        pronoun(earlier) == Some(false) && pronoun(later) == Some(true)
+    }
+
     /// Word `k` can be a subject: a word of letters that the pack does not rule out (nor
     /// names as a complementiser or quotative).
     fn can_be_subject(&self, p: &Analysis, w: &Word) -> bool {
@@ -443,10 +470,19 @@ impl Attribution {
                     && is_joining_hyphen(&p.text[words[k - 1].span.end..words[k].span.start]))
         };
         // An inverted subject ends the sentence, with its case marker (`…, कहा मंत्री ने।`).
-        let last = match words.len().checked_sub(1) {
+        let mut last = match words.len().checked_sub(1) {
             Some(l) if l > end && self.is_marker(p, &words[l]) => l,
             _ => words.len(),
         };
+        // Past an addressee or an adverb after the speaker (`— сказал он журналистам.`).
+        while last > end + 1
+            && self
+                .not_subjects
+                .iter()
+                .any(|s| s == p.norm(&words[last - 1]))
+        {
+            last -= 1;
+        }
         let after = &words[end.min(last)..last];
         let inverted = (1..=INVERTED_WORDS).contains(&after.len())
             && after.iter().all(|w| self.can_be_subject(p, w))
@@ -568,20 +604,32 @@ impl Attribution {
                         .chars()
                         .all(|c| c.is_whitespace() || matches!(c, ',' | '،' | '，'))
             });
-            let quoted = first_word.checked_sub(1).is_some_and(|k| {
+            let quotative = first_word.checked_sub(1).filter(|&k| {
                 self.is_quotative(p, &words[k])
                     && p.text[words[k].span.end..words[first_word].span.start]
                         .chars()
                         .all(|c| c.is_whitespace() || matches!(c, ',' | '،' | '，'))
             });
+            let quoted = quotative.is_some();
+            // Set apart: opening the sentence, after punctuation or after a quotative.
+            let apart = quoted
+                || first_word == 0
+                || !p.only_space_between(words[first_word - 1].span, words[first_word].span);
             // A clause right before a sentence stop ends its statement, even where the
-            // sentence goes on (a stop inside quotation marks the sentences do not split at).
-            let after = words
-                .get(last_word + 1)
-                .map_or(&p.text[words[last_word].span.end..], |next| {
-                    &p.text[words[last_word].span.end..next.span.start]
+            // sentence goes on (a stop inside quotation marks the sentences do not split at);
+            // so does one that ends its sentence, past an addressee or an adverb (`— сказал он
+            // журналистам.`).
+            let mut tail = last_word;
+            while words.get(tail + 1).is_some_and(|w| {
+                self.not_subjects.iter().any(|s| s == p.norm(w))
+                    && p.only_space_between(words[tail].span, w.span)
+            }) {
+                tail += 1;
+            }
+            let closes = quoted
+                || words.get(tail + 1).is_none_or(|next| {
+                    p.text[words[tail].span.end..next.span.start].contains(is_sentence_stop)
                 });
-            let closes = quoted || after.contains(is_sentence_stop);
             let clause = Clause {
                 lemma,
                 speaker,
@@ -590,10 +638,25 @@ impl Attribution {
                 opens,
                 closes,
             };
+            // The speaker again, or a pronoun for it in a tag that closes the sentence.
+            let same = |c: &Clause| {
+                self.same_speaker(c, &clause)
+                    || (apart && clause.closes && self.pronoun_for(c, &clause))
+            };
+            // A quotative right after a clause quotes nothing new (`… என்று அமைச்சர் கூறினார்,
+            // என்று அவர் கூறினார்`): the statement it closes is the one that clause closed.
+            let requoted = |c: &Clause| {
+                quotative.is_some_and(|k| {
+                    c.span.end <= words[k].span.start
+                        && p.text[c.span.end..words[k].span.start]
+                            .chars()
+                            .all(|ch| !ch.is_alphanumeric())
+                })
+            };
             if !clause.opens
                 && let Some(first) = clauses
                     .iter()
-                    .find(|c| c.lemma == lemma && !c.closes && self.same_speaker(c, &clause))
+                    .find(|c| c.lemma == lemma && (!c.closes || requoted(c)) && same(c))
             {
                 out.push(
                     Hit::new(span)
@@ -847,6 +910,63 @@ mod tests {
             )
             .is_empty(),
             "a clause before a stop the sentences do not split at ends its statement"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_closing_tag_names_the_earlier_speaker() {
+        let c = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "заявить", forms = ["заявил", "заявила"] }], not_subjects = ["что", "журналистам"], complementisers = ["что"], pronouns = ["он", "она"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "Министр заявил, что меры вступят в силу, — заявил он.",
+                "ru"
+            ),
+            ["заявил он"]
+        );
+        // Past an addressee after the inverted speaker.
+        assert_eq!(
+            texts(
+                &*c,
+                "Министр заявил, что меры вступят в силу, — заявил он журналистам.",
+                "ru"
+            ),
+            ["заявил он"]
+        );
+        // A pronoun before the noun may name someone of an earlier sentence; two pronouns are
+        // compared as words; a clause inside the sentence is no tag.
+        for silent in [
+            "Он заявил, что меры вступят в силу, — заявил министр.",
+            "Она заявила, что меры вступят в силу, — заявил он.",
+            "Министр заявил, что он заявил протест и меры вступят в силу.",
+        ] {
+            assert!(texts(&*c, silent, "ru").is_empty(), "{silent}");
+        }
+        let ta = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "கூறு", forms = ["கூறினார்"] }], not_subjects = ["என்று"], quotatives = ["என்று"], pronouns = ["அவர்"]"#,
+        )
+        .unwrap();
+        // A quotative right after a clause quotes nothing new.
+        assert_eq!(
+            texts(
+                &*ta,
+                "விதிகள் அமலுக்கு வரும் என்று அமைச்சர் கூறினார், என்று அவர் கூறினார்.",
+                "ta"
+            ),
+            ["அவர் கூறினார்"]
+        );
+        assert!(
+            texts(
+                &*ta,
+                "விலை உயரும் என்று அமைச்சர் கூறினார், விநியோகம் குறையும் என்று அவர் கூறினார்.",
+                "ta"
+            )
+            .is_empty()
         );
     }
 
