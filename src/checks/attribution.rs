@@ -32,7 +32,7 @@ use serde::Deserialize;
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::hash::FastMap;
-use crate::text::script::is_uppercase;
+use crate::text::script::{is_unspaced, is_uppercase};
 use crate::text::{Analysis, Span, Word, nfc};
 
 #[derive(Debug, Deserialize)]
@@ -300,6 +300,10 @@ const MAX_SUBJECT_BYTES: usize = 192;
 /// Most words of an inverted subject after its verb (`জাতিসংঘের মহাসচিব`).
 const INVERTED_WORDS: usize = 3;
 
+/// Most characters before a subject of a script written without spaces shown with its clause
+/// (`卫生部发言人表示`).
+const SHOWN_CHARACTERS: usize = 5;
+
 /// Who a reporting clause is said by.
 #[derive(Debug, PartialEq)]
 enum Speaker {
@@ -390,6 +394,28 @@ impl Attribution {
             Speaker::Dropped => None,
         };
         pronoun(earlier) == Some(false) && pronoun(later) == Some(true)
+    }
+
+    /// Where a clause whose first word is `first` is shown from: in a script written without
+    /// spaces, where a word is a character, the subject's characters before it too, up to
+    /// `SHOWN_CHARACTERS` (`部长表示`, not `长表示`), stopping at a gap or a word that is no
+    /// subject (`据`, `的`). The speaker compared stays the word before the verb.
+    fn shown_from(&self, p: &Analysis, words: &[Word], first: usize) -> usize {
+        let unspaced = |w: &Word| w.script.is_some_and(is_unspaced);
+        if !unspaced(&words[first]) {
+            return first;
+        }
+        let mut k = first;
+        while k > 0
+            && first - k < SHOWN_CHARACTERS
+            && unspaced(&words[k - 1])
+            && words[k - 1].span.end == words[k].span.start
+            && self.can_be_subject(p, &words[k - 1])
+            && self.verb_at(p, words, k - 1).is_none()
+        {
+            k -= 1;
+        }
+        k
     }
 
     /// Word `k` can be a subject: a word of letters that the pack does not rule out (nor
@@ -595,7 +621,10 @@ impl Attribution {
                     continue;
                 }
             };
-            let span = Span::new(words[first_word].span.start, words[last_word].span.end);
+            let span = Span::new(
+                words[self.shown_from(p, words, first_word)].span.start,
+                words[last_word].span.end,
+            );
             // A complementiser after the clause (a comma may stand between), a quotative
             // before it.
             let opens = words.get(last_word + 1).is_some_and(|next| {
@@ -967,6 +996,27 @@ mod tests {
                 "ta"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_clause_of_a_script_without_spaces_shows_its_whole_subject() {
+        let c = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "表示", forms = ["表 示"] }, { lemma = "称", forms = ["称"] }], not_subjects = ["据"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "卫生部发言人表示，疫情已得到控制，卫生部发言人表示。",
+                "zh"
+            ),
+            ["卫生部发言人表示"]
+        );
+        assert_eq!(
+            texts(&*c, "据发言人称，会议将推迟，发言人称。", "zh"),
+            ["发言人称"]
         );
     }
 
