@@ -182,6 +182,19 @@ fn sentence_of(p: &Analysis, at: usize) -> Span {
         .unwrap_or(Span::new(0, p.text.len()))
 }
 
+/// Whether `first` is `second` capitalised because it opens its sentence (`The the report`,
+/// `Вирус вирус распространяется`): a copy, as a name said twice is not (a name is
+/// capitalised both times).
+fn sentence_case_copy(p: &Analysis, first: Span, first_norm: &str, second_norm: &str) -> bool {
+    first_norm != second_norm
+        && first_norm.chars().next().is_some_and(char::is_uppercase)
+        && second_norm.chars().all(|c| !c.is_uppercase())
+        && first_norm.to_lowercase() == second_norm
+        && p.text[sentence_of(p, first.start).start..first.start]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+}
+
 /// A repetition that is its whole sentence (`ज़रूर, ज़रूर।` sure, sure; `Bye bye!`) is speech,
 /// an answer or a call, not a stutter.
 fn whole_sentence(p: &Analysis, span: Span) -> bool {
@@ -367,7 +380,9 @@ impl Repetition {
                 b < words.len() && sub_word(norm[a]) && words[a].span.end == words[b].span.start
             };
             let junction = gap(p, words[i - 1].span, words[i].span);
-            if norm[i] == norm[i - 1] && junction != Gap::Other && !touching(i - 1, i) {
+            let copy = norm[i] == norm[i - 1]
+                || sentence_case_copy(p, words[i - 1].span, norm[i - 1], norm[i]);
+            if copy && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
                 let comma = junction == Gap::Comma;
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
@@ -536,6 +551,21 @@ mod tests {
         );
         assert!(texts(&*single, "রাজা সেখানে রাজা সেখানে গেলেন", "bn").is_empty());
         assert!(compile("repetition", r#"reduplicable = "(""#).is_err());
+    }
+
+    #[test]
+    fn a_copy_capitalised_by_its_sentence_is_a_copy() {
+        let c = compile("repetition", "").unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "The the report is out. «Вирус вирус опасен», — и Bora Bora рядом.",
+                "en"
+            ),
+            ["The the", "Вирус вирус"]
+        );
+        // Inside a sentence, case tells a name from a word: not a copy.
+        assert!(texts(&*c, "They met Will will and Grace.", "en").is_empty());
     }
 
     #[test]
