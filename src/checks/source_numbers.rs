@@ -37,6 +37,9 @@ pub fn build(_: Options) -> Result<SourceNumbers, BuildError> {
 struct Quantity {
     span: Span,
     values: Vec<f64>,
+    /// The values with the scale word after the digits (`2.5 million`: 2,500,000), empty
+    /// without one; `values` holds them too.
+    scaled: Vec<f64>,
     digits: bool,
 }
 
@@ -45,10 +48,17 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 impl Quantity {
+    /// Whether two numbers may be one: a value in common. With a scale word read on both
+    /// sides only the scaled values count, so a scale changed is a number changed (`2.5
+    /// million` is not `2.5 करोड़`, 25 million); with one on a side only, the digits may match
+    /// alone (a scale word no pack lists on the other side).
     fn matches(&self, other: &Quantity) -> bool {
-        self.values
-            .iter()
-            .any(|&a| other.values.iter().any(|&b| same(a, b)))
+        let (a, b) = if self.scaled.is_empty() || other.scaled.is_empty() {
+            (&self.values, &other.values)
+        } else {
+            (&self.scaled, &other.scaled)
+        };
+        a.iter().any(|&x| b.iter().any(|&y| same(x, y)))
     }
 }
 
@@ -235,6 +245,7 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
                     .flat_map(|a| scaled.iter().map(move |b| a + b))
                     .collect();
                 prev.values.extend(sums.iter().copied());
+                prev.scaled.extend(sums.iter().copied());
                 prev.span = Span::new(prev.span.start, span_end);
                 last_scaled = Some((factor, sums));
                 i = j.max(i + 1);
@@ -245,9 +256,13 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
         } else {
             last_scaled = None;
         }
+        let scaled = last_scaled
+            .as_ref()
+            .map_or_else(Vec::new, |(_, s)| s.clone());
         out.push(Quantity {
             span: Span::new(start, span_end),
             values,
+            scaled,
             digits: true,
         });
         i = j.max(i + 1);
@@ -432,6 +447,7 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
         out.push(Quantity {
             span: Span::new(words[k].span.start, words[end].span.end),
             values,
+            scaled: Vec::new(),
             digits: false,
         });
         k = end + 1;
@@ -675,6 +691,11 @@ mod tests {
         assert_eq!(
             check("720,000 people", "৭ লাখ ৩০ হাজার জন", l()),
             [("changed".into(), "৭ লাখ ৩০ হাজার".into())]
+        );
+        // A scale changed on both sides is a number changed (2 lakh is 200,000).
+        assert_eq!(
+            check("2 million", "২ লাখ", l()),
+            [("changed".into(), "২ লাখ".into())]
         );
         assert_eq!(
             check("in 1885", "১৮৭৫ সালে", l()),
