@@ -571,3 +571,39 @@ fn streamed_segments_report_what_the_whole_file_reports() {
     );
     assert_eq!(&text.as_bytes()[s..e], "600০০".as_bytes());
 }
+
+#[test]
+fn a_fallback_rule_runs_only_where_no_pack_covers_its_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let uk = write(
+        dir.path(),
+        "uk.txt",
+        "Президент заявив, переговори триватимуть до кінця тижня, президент заявив.\n",
+    );
+    let hi = write(
+        dir.path(),
+        "hi.txt",
+        "मंत्री ने कहा, नई नीति अगले महीने से लागू होगी, मंत्री ने कहा।\n",
+    );
+    let rules = |lang: &str, path: &str| -> Vec<String> {
+        let (report, _) = json_report(&[
+            "check",
+            "--no-config",
+            "--lang",
+            lang,
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            path,
+        ]);
+        findings(&report)
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Ukrainian has no pack: the common pack's framed sentence stands in.
+    assert_eq!(rules("uk", &uk), ["common.framed-sentence"]);
+    // Hindi's pack has its attribution rule: one finding, the pack's.
+    assert_eq!(rules("hi", &hi), ["hi.duplicated-attribution"]);
+}

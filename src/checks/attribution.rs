@@ -54,6 +54,10 @@ pub struct Options {
     /// last word of a framing clause must have.
     #[serde(default)]
     frame_endings: Vec<String>,
+    /// The framing clause may end in any word: for a language whose verb endings no pack
+    /// lists (the common pack's rule), where the frame alone is the evidence.
+    #[serde(default)]
+    frame_any_ending: bool,
     /// Marks that end the opening clause of a sentence frame: a comma by default; a language
     /// that writes a colon before a quotation adds it (`Министр заявил: «…», министр заявил`).
     #[serde(default = "default_frame_punctuation")]
@@ -141,6 +145,7 @@ pub struct Attribution {
     min_similarity: f64,
     frame_words: usize,
     frame_endings: Vec<String>,
+    frame_any_ending: bool,
     frame_punctuation: Vec<char>,
     complementisers: Vec<String>,
     quotatives: Vec<String>,
@@ -220,8 +225,10 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             "`frame_words` is 0 (off) or at least 2: a clause has a subject and a verb",
         ));
     }
-    if o.frame_words > 0 && o.frame_endings.is_empty() {
-        return Err(BuildError::new("`frame_words` needs `frame_endings`"));
+    if o.frame_words > 0 && o.frame_endings.is_empty() && !o.frame_any_ending {
+        return Err(BuildError::new(
+            "`frame_words` needs `frame_endings` (or `frame_any_ending = true`)",
+        ));
     }
     let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
     for (k, (_, words)) in forms.iter().enumerate() {
@@ -281,6 +288,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         min_similarity: o.min_similarity,
         frame_words: o.frame_words,
         frame_endings: nfc_all(&o.frame_endings),
+        frame_any_ending: o.frame_any_ending,
         frame_punctuation,
         complementisers: nfc_all(&o.complementisers),
         quotatives: nfc_all(&o.quotatives),
@@ -583,10 +591,11 @@ impl Attribution {
         let before_tail = &p.text[words[words.len() - c - 1].span.end..tail[0].span.start];
         let set_off = before_tail.contains([',', '،', '，', '”', '"', '’', '»']);
         let verb = p.norm(&head[c - 1]);
-        let finite = self
-            .frame_endings
-            .iter()
-            .any(|e| verb.ends_with(e.as_str()));
+        let finite = self.frame_any_ending
+            || self
+                .frame_endings
+                .iter()
+                .any(|e| verb.ends_with(e.as_str()));
         if same && set_off && finite && tight(head) && tight(tail) {
             let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
             let first = Span::new(head[0].span.start, head[c - 1].span.end);

@@ -192,11 +192,23 @@ impl Selector {
                 lexicon.merge_numbers(&p.lexicon);
             }
         }
-        let rules: Vec<(usize, usize)> = active
+        let mut rules: Vec<(usize, usize)> = active
             .iter()
             .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
             .filter(|&(p, r)| !disabled.contains(packs[p].rules[r].id.as_str()))
             .collect();
+        // A fallback rule stands in only where no other active rule is of its kind (the
+        // common pack's framed sentence where no language pack knows its reporting verbs).
+        let covered: BTreeSet<&str> = rules
+            .iter()
+            .map(|&(p, r)| &packs[p].rules[r])
+            .filter(|rule| !rule.fallback)
+            .map(|rule| rule.kind)
+            .collect();
+        rules.retain(|&(p, r)| {
+            let rule = &packs[p].rules[r];
+            !rule.fallback || !covered.contains(rule.kind)
+        });
         let chosen: Vec<&Rule> = rules.iter().map(|&(p, r)| &packs[p].rules[r]).collect();
         Active {
             prefilter: Arc::new(Prefilter::new(&chosen)),

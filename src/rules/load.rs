@@ -50,6 +50,10 @@ struct Header {
     /// `common`).
     #[serde(default)]
     aliases: Vec<String>,
+    /// Runs only on documents where no other active pack has a rule of its kind: a common
+    /// rule standing in for languages whose pack does not cover what it checks.
+    #[serde(default)]
+    fallback: bool,
 }
 
 /// The packs embedded in the binary: `common` and one per language. Their rules make their
@@ -386,6 +390,7 @@ fn compile_rule(
         examples: header.examples,
         origin: format!("{}:{line}", display_path(path)),
         aliases: header.aliases,
+        fallback: header.fallback,
         check,
     })
 }

@@ -94,6 +94,8 @@ pub struct Rule {
     /// Ids it had before (pack-qualified): baselines, `disable`, severities and
     /// `mtqc-ignore` directives that name them still reach it.
     pub aliases: Vec<String>,
+    /// Runs only where no other active pack has a rule of its kind (`fallback = true`).
+    pub fallback: bool,
     pub check: Box<dyn Check>,
 }
 
