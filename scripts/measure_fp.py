@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """False alarms of mtqc on clean professional translation, each language with its own pack.
 
-usage: scripts/measure_fp.py [BIN] [--shared DIR] [--max 0.01] [--max-net 0.005] [--show N]
+usage: scripts/measure_fp.py [BIN] [--shared DIR] [--max 0.015] [--max-net 0.005] [--show N]
                              [--only NAME,...] [--split train|val]
 
 Counts the share of lines that get any finding, one file = one document, default packs for the
@@ -34,6 +34,7 @@ RULES = os.path.join(HERE, "..", "rules")
 # measures), with the reason. They are reported as known, never put in a rule's allow-list.
 KNOWN_DEFECTS = {
     "bn": {
+        1848: "the danda typed twice: হয়েছিল।।",
         80: "vowel sign on an independent vowel: আামি for আমি",
         100: "vowel sign on an independent vowel: আামি for আমি",
         107: "vowel sign on an independent vowel: আামি for আমি",
@@ -88,6 +89,21 @@ KNOWN_DEFECTS = {
         1844: "الوعى (final ى) beside الوعي twice on the lines around it",
     },
     "ta": {
+        29: "a comma typed twice: மேலும்,,",
+        281: "a comma typed twice: மேலும்,,",
+        297: "a comma typed twice: மேலும்,,",
+        298: "a comma typed twice: மேலும்,,",
+        303: "a comma typed twice: மேலும்,,",
+        368: "a comma typed twice: மேலும்,,",
+        829: "a comma typed twice: மேலும்,,",
+        958: "a comma typed twice: மேலும்,,",
+        1046: "a comma typed twice: மேலும்,,",
+        1182: "a comma typed twice: மேலும்,,",
+        1284: "a comma typed twice: மேலும்,,",
+        1417: "a comma typed twice: மேலும்,,",
+        1598: "a comma typed twice: மேலும்,,",
+        1683: "a comma typed twice: மேலும்,,",
+        1978: "a comma typed twice: மேலும்,,",
         146: "அதீக is no word: அதிக (more) or அதீத (extreme) misspelled, in தீவிர அதீக சுவாசக் கோளாறு",
         357: "டபிள்யூ.எம் beside டபிள்யு.எம் four times in the same article",
         633: "a fragment of an English word glued to a Tamil ending: gentகள்",
@@ -242,7 +258,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bin", nargs="?", default=os.path.join(HERE, "..", "target", "release", "mtqc"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    ap.add_argument("--max", type=float, default=0.01, help="largest raw share of lines flagged")
+    # Raw, the corpus's own defects included: Tamil TICO-19 has 30 listed lines (1%: a comma typed
+    # twice 15 times), so the raw guard stands above them; the net figure is the target.
+    ap.add_argument("--max", type=float, default=0.015, help="largest raw share of lines flagged")
     ap.add_argument("--max-net", type=float, default=0.005,
                     help="largest share of lines flagged, known defects not counted")
     ap.add_argument("--show", type=int, default=0)
