@@ -1,12 +1,13 @@
 //! `numerals-mixed-in-number`: one number written with digits of more than one numbering
-//! system (`600০০`; UTS #39 section 5.3, digits grouped by their zero): a reader cannot tell
-//! what was meant, so the quantity itself is in doubt.
+//! system (`600০০`; UTS #39 section 5.3, digits grouped by their zero), or a date, time or
+//! range whose numbers a single `-`, `–`, `/` or `:` joins (`২০২৩-24`, `১২/5/২০২০`): a reader
+//! cannot tell what was meant, so the quantity itself is in doubt.
 
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::Analysis;
 use crate::text::script::numbering_system_name;
+use crate::text::{Analysis, Span};
 
 /// No options.
 #[derive(Debug, Deserialize)]
@@ -19,15 +20,41 @@ pub fn build(_: Options) -> Result<MixedInNumber, BuildError> {
     Ok(MixedInNumber)
 }
 
+/// Marks that join the numbers of one date, time or range (`২০২৩-24`, `১২/5/২০২০`, `১২:30`)
+/// when nothing else stands between them.
+fn joins(between: &str) -> bool {
+    matches!(between, "-" | "\u{2013}" | "/" | ":")
+}
+
 impl Check for MixedInNumber {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        for n in p.numbers.iter().filter(|n| n.is_mixed()) {
-            let systems: Vec<String> = n
-                .systems
-                .iter()
-                .map(|&z| numbering_system_name(z))
-                .collect();
-            out.push(Hit::new(n.span).var("systems", systems.join(" and ")));
+        let numbers = &p.numbers;
+        let mut i = 0;
+        while i < numbers.len() {
+            // A number, or a date, time or range of numbers joined by a single mark.
+            let mut j = i;
+            while j + 1 < numbers.len()
+                && !numbers[j].in_name
+                && !numbers[j + 1].in_name
+                && joins(&p.text[numbers[j].span.end..numbers[j + 1].span.start])
+            {
+                j += 1;
+            }
+            let mut systems: Vec<char> = Vec::new();
+            for n in &numbers[i..=j] {
+                for &z in &n.systems {
+                    if !systems.contains(&z) {
+                        systems.push(z);
+                    }
+                }
+            }
+            let span = Span::new(numbers[i].span.start, numbers[j].span.end);
+            if systems.len() > 1 && !(i < j && numbers[i..=j].iter().any(|n| n.in_name)) {
+                let names: Vec<String> =
+                    systems.iter().map(|&z| numbering_system_name(z)).collect();
+                out.push(Hit::new(span).var("systems", names.join(" and ")));
+            }
+            i = j + 1;
         }
     }
 }
@@ -42,6 +69,20 @@ mod tests {
         assert_eq!(
             texts(&*c, "প্রায় 600০০ সেনা এবং ১০,০০০ জন, 2,5০0", "bn"),
             ["600০০", "2,5০0"]
+        );
+        // A date, time or range is one number: `২০২৩-24`, `১২/5/২০২০`, `১২:3০`; not numbers
+        // set apart by spaces, nor a name's digits (`COVID-19`).
+        assert_eq!(
+            texts(
+                &*c,
+                "২০২৩-24 অর্থবছরে, ১২/5/২০২০ তারিখে ১২:3০ মিনিটে; ১০ - 20, COVID-19 ও ২০২০",
+                "bn"
+            ),
+            ["২০২৩-24", "১২/5/২০২০", "১২:3০"]
+        );
+        assert_eq!(
+            crate::checks::testing::flagged(&*c, "في عام ١٢۳", "ar")[0].0,
+            "١٢۳"
         );
     }
 }

@@ -142,8 +142,13 @@ pub fn digit_zero(c: char) -> Option<char> {
 
 /// The script a numbering system belongs to, named for reports.
 pub fn numbering_system_name(zero: char) -> String {
-    if zero == '0' {
-        return "ASCII".to_string();
+    match zero {
+        '0' => return "ASCII".to_string(),
+        // Two systems of one script: the Arabic-Indic digits (`١٢٣`) and the extended ones
+        // that Persian and Urdu write (`۱۲۳`, differing in 4, 5, 6).
+        '\u{0660}' => return "Arabic-Indic".to_string(),
+        '\u{06F0}' => return "Extended Arabic-Indic".to_string(),
+        _ => {}
     }
     match zero.script() {
         Script::Common => format!("U+{:04X}", zero as u32),
