@@ -106,6 +106,13 @@ pub struct Options {
     /// the same verb (`Министр заявил, что …, — заявил он`, `মন্ত্রী বলেন, …, তিনি বলেন`).
     #[serde(default)]
     pronouns: Vec<String>,
+    /// In a pro-drop language, the agreement a verb form's affixes give, as (regex, class)
+    /// pairs matched on the form without its `verb_prefixes`, the first that matches naming
+    /// the class (a form no regex matches is of one class of its own): a tag without a subject
+    /// that closes the sentence repeats an earlier subjectless clause of the same verb and
+    /// class, whatever its tense (`وقال إن …، يقول`: both masculine singular).
+    #[serde(default)]
+    agreement: Vec<[String; 2]>,
 }
 
 fn default_similarity() -> f64 {
@@ -159,6 +166,8 @@ pub struct Attribution {
     subject_endings: Vec<(String, String)>,
     /// NFC, case-folded.
     pronouns: Vec<String>,
+    /// (regex, class) of `agreement`.
+    agreement: Vec<(regex::Regex, String)>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -271,6 +280,17 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             }
         }
     }
+    let mut agreement = Vec::new();
+    for [pattern, class] in &o.agreement {
+        let re = regex::Regex::new(pattern)
+            .map_err(|e| BuildError::new(format!("`agreement`: bad regex `{pattern}`: {e}")))?;
+        agreement.push((re, class.clone()));
+    }
+    if !o.pro_drop && !agreement.is_empty() {
+        return Err(BuildError::new(
+            "`agreement` is read only with `pro_drop = true`",
+        ));
+    }
     let mut subject_endings = Vec::new();
     for [ending, direct] in &o.subject_endings {
         if ending.is_empty() || ending == direct {
@@ -299,6 +319,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         subject_forms,
         subject_endings,
         pronouns: o.pronouns.iter().map(|w| case_fold(&nfc(w))).collect(),
+        agreement,
     })
 }
 
@@ -390,6 +411,20 @@ impl Attribution {
             (Speaker::Subject(x), Speaker::Subject(y)) => self.same_subject(x, y),
             _ => a.form == b.form,
         }
+    }
+
+    /// Whether two subjectless clauses agree by `agreement` (the same class of their forms).
+    fn agree(&self, a: &Clause, b: &Clause) -> bool {
+        let class = |c: &Clause| {
+            self.agreement
+                .iter()
+                .find(|(re, _)| re.is_match(&c.form))
+                .map(|(_, class)| class.as_str())
+        };
+        !self.agreement.is_empty()
+            && a.speaker == Speaker::Dropped
+            && b.speaker == Speaker::Dropped
+            && class(a) == class(b)
     }
 
     /// Whether the later clause's speaker is a pronoun and the earlier one's a word that is
@@ -679,7 +714,9 @@ impl Attribution {
             // The speaker again, or a pronoun for it in a tag that closes the sentence.
             let same = |c: &Clause| {
                 self.same_speaker(c, &clause)
-                    || (apart && clause.closes && self.pronoun_for(c, &clause))
+                    || (apart
+                        && clause.closes
+                        && (self.pronoun_for(c, &clause) || self.agree(c, &clause)))
             };
             // A quotative right after a clause quotes nothing new (`… என்று அமைச்சர் கூறினார்,
             // என்று அவர் கூறினார்`): the statement it closes is the one that clause closed.
@@ -1027,6 +1064,29 @@ mod tests {
             texts(&*c, "据发言人称，会议将推迟，发言人称。", "zh"),
             ["发言人称"]
         );
+    }
+
+    #[test]
+    fn a_subjectless_tag_in_another_tense_agrees_by_its_affixes() {
+        let c = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "قال", forms = ["قال", "قالت", "يقول", "تقول", "وقال"] }], complementisers = ["إن"], pro_drop = true, verb_prefixes = ["و"], agreement = [['^ت|ت$', "3fs"]]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "وقال إن المفاوضات ستستمر، يقول.", "ar"),
+            ["يقول"]
+        );
+        // Another person: she says.
+        assert!(texts(&*c, "وقال إن المفاوضات ستستمر، تقول.", "ar").is_empty());
+        assert!(
+            compile(
+                "attribution",
+                r#"verbs = [], agreement = [["(", "x"]], pro_drop = true"#
+            )
+            .is_err()
+        );
+        assert!(compile("attribution", r#"verbs = [], agreement = [["a", "x"]]"#).is_err());
     }
 
     #[test]
