@@ -607,3 +607,43 @@ fn a_fallback_rule_runs_only_where_no_pack_covers_its_kind() {
     // Hindi's pack has its attribution rule: one finding, the pack's.
     assert_eq!(rules("hi", &hi), ["hi.duplicated-attribution"]);
 }
+
+#[test]
+fn a_unit_copied_whole_is_one_finding_and_a_partial_copy_still_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = write(
+        dir.path(),
+        "units.tsv",
+        "source\ttarget\n\
+         The virus spreads through droplets when people cough or sneeze.\tThe virus spreads through droplets when people cough or sneeze.\n\
+         Press the red button to start the engine.\tPress the red button\n",
+    );
+    let (report, _) = json_report(&[
+        "check",
+        "--no-config",
+        "--lang",
+        "hi",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        &tsv,
+    ]);
+    let by_unit: Vec<Vec<String>> = report["files"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            p["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["rule"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    // The whole copy: the critical unit finding stands for the span inside it.
+    assert_eq!(by_unit[0], ["common.untranslated-unit"]);
+    // A partial copy is still reported.
+    assert_eq!(by_unit[1], ["common.untranslated-span"]);
+}

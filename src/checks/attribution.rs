@@ -58,6 +58,11 @@ pub struct Options {
     /// lists (the common pack's rule), where the frame alone is the evidence.
     #[serde(default)]
     frame_any_ending: bool,
+    /// Fewest words between a frame's two copies: what it frames is a statement, not a word
+    /// or two of rhetoric (`Thank you, everyone, thank you`, `Never again, we promised, never
+    /// again`).
+    #[serde(default = "default_frame_min_between")]
+    frame_min_between: usize,
     /// Marks that end the opening clause of a sentence frame: a comma by default; a language
     /// that writes a colon before a quotation adds it (`Министр заявил: «…», министр заявил`).
     #[serde(default = "default_frame_punctuation")]
@@ -115,6 +120,10 @@ pub struct Options {
     agreement: Vec<[String; 2]>,
 }
 
+fn default_frame_min_between() -> usize {
+    1
+}
+
 fn default_similarity() -> f64 {
     0.8
 }
@@ -153,6 +162,7 @@ pub struct Attribution {
     frame_words: usize,
     frame_endings: Vec<String>,
     frame_any_ending: bool,
+    frame_min_between: usize,
     frame_punctuation: Vec<char>,
     complementisers: Vec<String>,
     quotatives: Vec<String>,
@@ -309,6 +319,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         frame_words: o.frame_words,
         frame_endings: nfc_all(&o.frame_endings),
         frame_any_ending: o.frame_any_ending,
+        frame_min_between: o.frame_min_between.max(1),
         frame_punctuation,
         complementisers: nfc_all(&o.complementisers),
         quotatives: nfc_all(&o.quotatives),
@@ -612,7 +623,7 @@ impl Attribution {
         };
         // The clause is the whole first part: `c` words, and something between it and its
         // repetition.
-        if !(2..=self.frame_words).contains(&c) || words.len() < 2 * c + 1 {
+        if !(2..=self.frame_words).contains(&c) || words.len() < 2 * c + self.frame_min_between {
             return;
         }
         let (head, tail) = (&words[..c], &words[words.len() - c..]);
@@ -711,11 +722,14 @@ impl Attribution {
                 opens,
                 closes,
             };
-            // The speaker again, or a pronoun for it in a tag that closes the sentence.
+            // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
+            // a clause inside a quotation, which reports what someone else said (`«Министр
+            // заявил мне, что …», — заявил он`).
             let same = |c: &Clause| {
                 self.same_speaker(c, &clause)
                     || (apart
                         && clause.closes
+                        && !quoted_at(&p.text[..c.span.start])
                         && (self.pronoun_for(c, &clause) || self.agree(c, &clause)))
             };
             // A quotative right after a clause quotes nothing new (`… என்று அமைச்சர் கூறினார்,
@@ -743,6 +757,22 @@ impl Attribution {
             j = end;
         }
     }
+}
+
+/// Whether text that runs up to a point leaves that point inside a quotation: an opening mark
+/// not closed yet (`«`, `“`, `„`, `「`, `『`), or an odd number of straight double quotes.
+fn quoted_at(before: &str) -> bool {
+    let mut depth = 0i32;
+    let mut straight = false;
+    for c in before.chars() {
+        match c {
+            '«' | '“' | '„' | '「' | '『' => depth += 1,
+            '»' | '”' | '」' | '』' => depth = (depth - 1).max(0),
+            '"' => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
 }
 
 /// The marks that end a sentence (`text::sentences`).
@@ -1018,6 +1048,8 @@ mod tests {
             "Он заявил, что меры вступят в силу, — заявил министр.",
             "Она заявила, что меры вступят в силу, — заявил он.",
             "Министр заявил, что он заявил протест и меры вступят в силу.",
+            // Reported speech inside a quotation: someone else's words.
+            "«Министр заявил мне, что всё будет хорошо», — заявил он.",
         ] {
             assert!(texts(&*c, silent, "ru").is_empty(), "{silent}");
         }

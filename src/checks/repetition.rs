@@ -130,6 +130,10 @@ fn capitalised(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
+/// Shortest word that `hyphenated_names` judges: the doubled given names of Chinese and other
+/// languages that Russian writes with a space are short (`Лин Лин`, `Лан Лан`, `Сюэ Сюэ`).
+const HYPHENATED_NAME_CHARS: usize = 5;
+
 /// Whether a capitalised word said twice may be a name said twice (`Bora Bora`, `Ylang Ylang`):
 /// not in a language that capitalises every noun (German), nor, in its own script, in one that
 /// writes such names with a hyphen (Russian `Бора-Бора`).
@@ -139,6 +143,7 @@ fn may_be_name(w: &str, ctx: &Context) -> bool {
         && lexicon.source_word(w).is_none()
         && !lexicon.capitalised_nouns
         && !(lexicon.hyphenated_names
+            && w.chars().count() >= HYPHENATED_NAME_CHARS
             && ctx.script.is_some()
             && w.chars().next().and_then(script_of) == ctx.script)
 }
@@ -182,10 +187,19 @@ fn sentence_of(p: &Analysis, at: usize) -> Span {
         .unwrap_or(Span::new(0, p.text.len()))
 }
 
-/// Whether `first` is `second` capitalised because it opens its sentence (`The the report`,
-/// `Вирус вирус распространяется`): a copy, as a name said twice is not (a name is
-/// capitalised both times).
-fn sentence_case_copy(p: &Analysis, first: Span, first_norm: &str, second_norm: &str) -> bool {
+/// Whether `first` is `second` capitalised because it opens its sentence, and the sentence
+/// goes on right after the second (`The the report`, `Вирус вирус распространяется`): a copy,
+/// as a name said twice is not (a name is capitalised both times). A pair set off by
+/// punctuation is a call or an interjection (`Bye bye, see you`, `Ha ha, very funny`, `Oui
+/// oui, bien sûr`).
+fn sentence_case_copy(
+    p: &Analysis,
+    first: Span,
+    second: Span,
+    first_norm: &str,
+    second_norm: &str,
+) -> bool {
+    let after = &p.text[second.end..];
     first_norm != second_norm
         && first_norm.chars().next().is_some_and(char::is_uppercase)
         && second_norm.chars().all(|c| !c.is_uppercase())
@@ -193,6 +207,12 @@ fn sentence_case_copy(p: &Analysis, first: Span, first_norm: &str, second_norm: 
         && p.text[sentence_of(p, first.start).start..first.start]
             .chars()
             .all(|c| !c.is_alphanumeric())
+        && after.starts_with(' ')
+        && after
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// A repetition that is its whole sentence (`ज़रूर, ज़रूर।` sure, sure; `Bye bye!`) is speech,
@@ -380,8 +400,9 @@ impl Repetition {
                 b < words.len() && sub_word(norm[a]) && words[a].span.end == words[b].span.start
             };
             let junction = gap(p, words[i - 1].span, words[i].span);
-            let copy = norm[i] == norm[i - 1]
-                || sentence_case_copy(p, words[i - 1].span, norm[i - 1], norm[i]);
+            let case_copy =
+                sentence_case_copy(p, words[i - 1].span, words[i].span, norm[i - 1], norm[i]);
+            let copy = norm[i] == norm[i - 1] || case_copy;
             if copy && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
                 let comma = junction == Gap::Comma;
@@ -408,7 +429,9 @@ impl Repetition {
                             || (i + 1 < words.len()
                                 && ctx.lexicon.is_compound(&format!("{w}{}", norm[i + 1])))));
                 if judged {
-                    out.push(Hit::new(span).suggest(p.slice(words[i].span)));
+                    // The copy to keep: the first where the sentence's capital is on it.
+                    let keep = if case_copy { i - 1 } else { i };
+                    out.push(Hit::new(span).suggest(p.slice(words[keep].span)));
                     covered = i + 2;
                 }
                 continue;
@@ -557,15 +580,26 @@ mod tests {
     fn a_copy_capitalised_by_its_sentence_is_a_copy() {
         let c = compile("repetition", "").unwrap();
         assert_eq!(
-            texts(
+            flagged(
                 &*c,
                 "The the report is out. «Вирус вирус опасен», — и Bora Bora рядом.",
                 "en"
             ),
-            ["The the", "Вирус вирус"]
+            [
+                ("The the".to_string(), Some("The".to_string())),
+                ("Вирус вирус".to_string(), Some("Вирус".to_string()))
+            ]
         );
-        // Inside a sentence, case tells a name from a word: not a copy.
-        assert!(texts(&*c, "They met Will will and Grace.", "en").is_empty());
+        // Inside a sentence, case tells a name from a word; a pair set off by punctuation is a
+        // call or an interjection.
+        assert!(
+            texts(
+                &*c,
+                "They met Will will and Grace. Bye bye, see you. Ha ha! Knock knock, who is there?",
+                "en"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

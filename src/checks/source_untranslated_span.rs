@@ -3,8 +3,9 @@
 //! titles and acronyms are kept in the source's script on purpose, so a run counts only when
 //! it holds a lowercase word of two letters or more and is not all capitalised words; a run
 //! that is all there is between brackets or quotes is a gloss or a citation (`সুপ্তিকাল
-//! (incubation period)`); `allow` lists runs never flagged. A whole target copied, or one
-//! without a letter of the target language's script, is `source-untranslated`'s.
+//! (incubation period)`); `allow` lists runs never flagged. A whole target copied is
+//! `source-untranslated`'s: its critical finding stands for the runs inside it (one finding per
+//! defect, `findings::locate`).
 
 use serde::Deserialize;
 use unicode_script::Script;
@@ -50,11 +51,6 @@ impl Check for UntranslatedSpan {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
         let Some(native) = ctx.script else { return };
-        // A target with no letter of its language's script is untranslated as a whole:
-        // `source-untranslated` reports it once, not again run by run.
-        if p.scripts.count(native) == 0 {
-            return;
-        }
         let foreign = foreign_words(p, native);
         if foreign.len() < self.min_words {
             return;
@@ -175,25 +171,6 @@ mod tests {
         })
         .unwrap();
         crate::checks::testing::flagged_against(&check, source, target)
-    }
-
-    #[test]
-    fn a_target_without_its_script_is_left_to_the_unit_rule() {
-        // `source-untranslated` reports the whole copy once.
-        assert!(
-            flagged(
-                "Stay home and wash your hands often.",
-                "Stay home and wash your hands often."
-            )
-            .is_empty()
-        );
-        assert!(
-            flagged(
-                "Stay home and wash your hands often.",
-                "Stay home and wash your hands."
-            )
-            .is_empty()
-        );
     }
 
     #[test]

@@ -195,16 +195,17 @@ impl Selector {
         let mut rules: Vec<(usize, usize)> = active
             .iter()
             .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
-            .filter(|&(p, r)| !disabled.contains(packs[p].rules[r].id.as_str()))
             .collect();
-        // A fallback rule stands in only where no other active rule is of its kind (the
-        // common pack's framed sentence where no language pack knows its reporting verbs).
+        // A fallback rule stands in only where no other rule of the active packs is of its
+        // kind (the common pack's framed sentence where no language pack knows its reporting
+        // verbs), disabled or not: disabling a pack's rule does not call in a looser one.
         let covered: BTreeSet<&str> = rules
             .iter()
             .map(|&(p, r)| &packs[p].rules[r])
             .filter(|rule| !rule.fallback)
             .map(|rule| rule.kind)
             .collect();
+        rules.retain(|&(p, r)| !disabled.contains(packs[p].rules[r].id.as_str()));
         rules.retain(|&(p, r)| {
             let rule = &packs[p].rules[r];
             !rule.fallback || !covered.contains(rule.kind)

@@ -131,6 +131,7 @@ impl<'a> Locator<'a> {
             });
             keep_source_aware(findings);
             keep_loops(findings);
+            keep_critical(findings);
             cap(findings);
         }
         out
@@ -173,6 +174,31 @@ fn cap(findings: &mut Vec<Finding>) {
         fingerprint: format!("{}-more", first.fingerprint),
         stands_for: counts,
         ..first.clone()
+    });
+}
+
+/// Most critical findings of a paragraph that `keep_critical` weighs others against (a
+/// paragraph of thousands of findings is not compared pair by pair).
+const MAX_COVERING: usize = 16;
+
+/// One finding per defect: a finding of lower severity inside a critical finding of the same
+/// category is part of it (a span copied from the source inside a unit that is its source
+/// copied whole: `untranslated-span` gives way to `untranslated-unit`).
+fn keep_critical(findings: &mut Vec<Finding>) {
+    let covering: Vec<(usize, usize, String)> = findings
+        .iter()
+        .filter(|f| f.severity == crate::vocab::Severity::Critical)
+        .take(MAX_COVERING + 1)
+        .map(|f| (f.start, f.end, f.category.clone()))
+        .collect();
+    if covering.is_empty() || covering.len() > MAX_COVERING {
+        return;
+    }
+    findings.retain(|f| {
+        f.severity == crate::vocab::Severity::Critical
+            || !covering
+                .iter()
+                .any(|(s, e, c)| *c == f.category && *s <= f.start && f.end <= *e)
     });
 }
 
