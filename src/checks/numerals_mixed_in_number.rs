@@ -32,8 +32,16 @@ impl Check for MixedInNumber {
         let mut i = 0;
         while i < numbers.len() {
             // A number, or a date, time or range of numbers joined by a single mark.
+            // After a word in Latin letters the numbers are a name's (`ISO 9001:২০১৫`,
+            // `Windows 10-১১`): joined, they are no date or range.
+            let named = p.text[..numbers[i].span.start]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic());
             let mut j = i;
-            while j + 1 < numbers.len()
+            while !named
+                && j + 1 < numbers.len()
                 && !numbers[j].in_name
                 && !numbers[j + 1].in_name
                 && joins(&p.text[numbers[j].span.end..numbers[j + 1].span.start])
@@ -71,11 +79,11 @@ mod tests {
             ["600০০", "2,5০0"]
         );
         // A date, time or range is one number: `২০২৩-24`, `১২/5/২০২০`, `১২:3০`; not numbers
-        // set apart by spaces, nor a name's digits (`COVID-19`).
+        // set apart by spaces, nor a name's digits (`COVID-19`, `ISO 9001:২০১৫`).
         assert_eq!(
             texts(
                 &*c,
-                "২০২৩-24 অর্থবছরে, ১২/5/২০২০ তারিখে ১২:3০ মিনিটে; ১০ - 20, COVID-19 ও ২০২০",
+                "২০২৩-24 অর্থবছরে, ১২/5/২০২০ তারিখে ১২:3০ মিনিটে; ১০ - 20, COVID-19 ও ২০২০, ISO 9001:২০১৫, Windows 10-১১",
                 "bn"
             ),
             ["২০২৩-24", "১২/5/২০২০", "১২:3০"]
