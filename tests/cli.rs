@@ -647,3 +647,40 @@ fn a_unit_copied_whole_is_one_finding_and_a_partial_copy_still_one() {
     // A partial copy is still reported.
     assert_eq!(by_unit[1], ["common.untranslated-span"]);
 }
+
+#[test]
+fn a_lighter_finding_over_a_unit_never_hides_a_graver_one_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = write(
+        dir.path(),
+        "unit.tsv",
+        "source\ttarget\n\
+         The minister said the new measures start now.\tМинистр заявил, что новые меры, которые правительство обсуждало до конца года в парламенте и в регионах, начнутся сейчас, — заявил он журналистам.\n",
+    );
+    let (report, _) = json_report(&[
+        "check",
+        "--no-config",
+        "--lang",
+        "ru",
+        "--source-lang",
+        "en",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        &tsv,
+    ]);
+    let rules: Vec<String> = findings(&report)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    // The minor length finding covers the unit; the major attribution inside it stands.
+    assert!(
+        rules.contains(&"common.addition-by-length".to_string()),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&"ru.duplicated-attribution".to_string()),
+        "{rules:?}"
+    );
+}

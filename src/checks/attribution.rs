@@ -642,7 +642,22 @@ impl Attribution {
                 .frame_endings
                 .iter()
                 .any(|e| verb.ends_with(e.as_str()));
-        if same && set_off && finite && tight(head) && tight(tail) {
+        // Without a language's verb endings the frame alone is the evidence: rhetoric said
+        // again is left (a clause that says a word twice, `little by little`, `poco a poco`;
+        // one said again between the copies, `Thank you, thank you all …, thank you`).
+        let rhetoric = self.frame_any_ending && {
+            let norms: Vec<&str> = head.iter().map(|w| p.norm(w)).collect();
+            let doubled =
+                (1..norms.len()).any(|k| norms[..k].iter().any(|w| same_word(w, norms[k])));
+            let middle = &words[c..words.len() - c];
+            let again = middle.windows(c).any(|win| {
+                win.iter()
+                    .zip(head)
+                    .all(|(a, b)| same_word(p.norm(a), p.norm(b)))
+            });
+            doubled || again
+        };
+        if same && set_off && finite && !rhetoric && tight(head) && tight(tail) {
             let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
             let first = Span::new(head[0].span.start, head[c - 1].span.end);
             out.push(Hit::new(span).var("first", p.slice(first)));
@@ -723,13 +738,21 @@ impl Attribution {
                 closes,
             };
             // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
-            // a clause inside a quotation, which reports what someone else said (`«Министр
-            // заявил мне, что …», — заявил он`).
+            // a clause inside a quotation closed before the tag, which reports what someone
+            // else said (`«Министр заявил мне, что …», — заявил он`).
+            let sentence = p
+                .sentences
+                .iter()
+                .find(|s| s.start <= words[0].span.start && words[0].span.start < s.end)
+                .map_or(0, |s| s.start);
             let same = |c: &Clause| {
                 self.same_speaker(c, &clause)
                     || (apart
                         && clause.closes
-                        && !quoted_at(&p.text[..c.span.start])
+                        && !quoted_before(
+                            &p.text[sentence..c.span.start],
+                            &p.text[c.span.start..clause.span.start],
+                        )
                         && (self.pronoun_for(c, &clause) || self.agree(c, &clause)))
             };
             // A quotative right after a clause quotes nothing new (`… என்று அமைச்சர் கூறினார்,
@@ -759,20 +782,50 @@ impl Attribution {
     }
 }
 
-/// Whether text that runs up to a point leaves that point inside a quotation: an opening mark
-/// not closed yet (`«`, `“`, `„`, `「`, `『`), or an odd number of straight double quotes.
-fn quoted_at(before: &str) -> bool {
-    let mut depth = 0i32;
-    let mut straight = false;
-    for c in before.chars() {
+/// The quotations open after `text` is read, innermost last (a stack of opening marks).
+/// `„` is closed by `“` or `”` (German and Russian), `“` by `”`, `«` by `»`, `「` and `『` by
+/// their pairs; a straight `"` closes an open one or opens one, except after a digit (`15"`,
+/// inches).
+fn open_quotes(text: &str, mut stack: Vec<char>) -> Vec<char> {
+    let mut prev = None;
+    for c in text.chars() {
+        let top = stack.last().copied();
         match c {
-            '«' | '“' | '„' | '「' | '『' => depth += 1,
-            '»' | '”' | '」' | '』' => depth = (depth - 1).max(0),
-            '"' => straight = !straight,
+            '“' if top == Some('„') => {
+                stack.pop();
+            }
+            '«' | '“' | '„' | '「' | '『' => stack.push(c),
+            '»' | '”' | '」' | '』' => {
+                let opener: &[char] = match c {
+                    '»' => &['«'],
+                    '”' => &['“', '„'],
+                    '」' => &['「'],
+                    _ => &['『'],
+                };
+                if let Some(k) = stack.iter().rposition(|o| opener.contains(o)) {
+                    stack.truncate(k);
+                }
+            }
+            '"' if !prev.is_some_and(|p: char| p.is_ascii_digit()) => {
+                if top == Some('"') {
+                    stack.pop();
+                } else {
+                    stack.push('"');
+                }
+            }
             _ => {}
         }
+        prev = Some(c);
     }
-    depth > 0 || straight
+    stack
+}
+
+/// Whether a clause stands inside a quotation of its sentence that closes before the tag:
+/// `before` runs from the sentence's start to the clause, `between` from the clause to the tag.
+fn quoted_before(before: &str, between: &str) -> bool {
+    let at_clause = open_quotes(before, Vec::new());
+    let depth = at_clause.len();
+    depth > 0 && open_quotes(between, at_clause).len() < depth
 }
 
 /// The marks that end a sentence (`text::sentences`).
@@ -1033,6 +1086,15 @@ mod tests {
             ),
             ["заявил он"]
         );
+        // Quotations of earlier sentences, closed or not, an inch mark, and a duplicate wholly
+        // inside one quotation do not excuse it.
+        for flagged in [
+            "Он назвал план „смелым“. Министр заявил, что меры вступят в силу, — заявил он.",
+            "Экран 15\" большой. Министр заявил, что меры вступят в силу, — заявил он.",
+            "Он сказал: «Министр заявил, что меры вступят в силу, — заявил он».",
+        ] {
+            assert_eq!(texts(&*c, flagged, "ru"), ["заявил он"], "{flagged}");
+        }
         // Past an addressee after the inverted speaker.
         assert_eq!(
             texts(
@@ -1050,6 +1112,7 @@ mod tests {
             "Министр заявил, что он заявил протест и меры вступят в силу.",
             // Reported speech inside a quotation: someone else's words.
             "«Министр заявил мне, что всё будет хорошо», — заявил он.",
+            "„Министр заявил мне, что всё будет хорошо“, — заявил он.",
         ] {
             assert!(texts(&*c, silent, "ru").is_empty(), "{silent}");
         }

@@ -32,13 +32,16 @@ impl Check for MixedInNumber {
         let mut i = 0;
         while i < numbers.len() {
             // A number, or a date, time or range of numbers joined by a single mark.
-            // After a word in Latin letters the numbers are a name's (`ISO 9001:২০১৫`,
-            // `Windows 10-১১`): joined, they are no date or range.
-            let named = p.text[..numbers[i].span.start]
+            // After a word of three Latin letters or more the numbers are a name's (`ISO
+            // 9001:২০১৫`, `Windows 10-১১`): joined, they are no date or range; a shorter one is
+            // an abbreviation before a date (`FY ২০২৩-24`).
+            let latin_before = p.text[..numbers[i].span.start]
                 .trim_end_matches(' ')
                 .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphabetic());
+                .rev()
+                .take_while(char::is_ascii_alphabetic)
+                .count();
+            let named = latin_before >= 3;
             let mut j = i;
             while !named
                 && j + 1 < numbers.len()
@@ -83,10 +86,10 @@ mod tests {
         assert_eq!(
             texts(
                 &*c,
-                "২০২৩-24 অর্থবছরে, ১২/5/২০২০ তারিখে ১২:3০ মিনিটে; ১০ - 20, COVID-19 ও ২০২০, ISO 9001:২০১৫, Windows 10-১১",
+                "২০২৩-24 অর্থবছরে, ১২/5/২০২০ তারিখে ১২:3০ মিনিটে; ১০ - 20, COVID-19 ও ২০২০, ISO 9001:২০১৫, Windows 10-১১, FY ২০২৩-24",
                 "bn"
             ),
-            ["২০২৩-24", "১২/5/২০২০", "১২:3০"]
+            ["২০২৩-24", "১২/5/২০২০", "১২:3০", "২০২৩-24"]
         );
         assert_eq!(
             crate::checks::testing::flagged(&*c, "في عام ١٢۳", "ar")[0].0,

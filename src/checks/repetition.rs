@@ -208,11 +208,9 @@ fn sentence_case_copy(
             .chars()
             .all(|c| !c.is_alphanumeric())
         && after.starts_with(' ')
-        && after
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+        && after.trim_start().chars().next().is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '"' | '“' | '„' | '«' | '(' | '[' | '\'' | '‘')
+        })
 }
 
 /// A repetition that is its whole sentence (`ज़रूर, ज़रूर।` sure, sure; `Bye bye!`) is speech,
@@ -582,7 +580,7 @@ mod tests {
         assert_eq!(
             flagged(
                 &*c,
-                "The the report is out. «Вирус вирус опасен», — и Bora Bora рядом.",
+                "The the “report” is out. «Вирус вирус опасен», — и Bora Bora рядом.",
                 "en"
             ),
             [

@@ -177,8 +177,8 @@ fn cap(findings: &mut Vec<Finding>) {
     });
 }
 
-/// Most critical findings of a paragraph that `keep_critical` weighs others against (a
-/// paragraph of thousands of findings is not compared pair by pair).
+/// Most critical findings of a paragraph that `keep_critical` weighs others against: a
+/// paragraph with more is left as it is (thousands of findings are not compared pair by pair).
 const MAX_COVERING: usize = 16;
 
 /// One finding per defect: a finding of lower severity inside a critical finding of the same
@@ -214,16 +214,18 @@ fn keep_source_aware(findings: &mut Vec<Finding>) {
     if !findings.iter().any(source_aware) {
         return;
     }
-    let covering: Vec<(usize, usize, String)> = findings
+    let covering: Vec<(usize, usize, String, crate::vocab::Severity)> = findings
         .iter()
         .filter(|f| source_aware(f))
-        .map(|f| (f.start, f.end, f.category.clone()))
+        .map(|f| (f.start, f.end, f.category.clone(), f.severity))
         .collect();
+    // Never a graver finding under a lighter one: a minor `addition-by-length` over the whole
+    // unit leaves a major duplicated attribution inside it standing.
     findings.retain(|f| {
         source_aware(f)
-            || !covering
-                .iter()
-                .any(|(s, e, c)| *c == f.category && *s <= f.start && f.end <= *e)
+            || !covering.iter().any(|(s, e, c, severity)| {
+                *c == f.category && *s <= f.start && f.end <= *e && *severity >= f.severity
+            })
     });
 }
 
