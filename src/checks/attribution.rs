@@ -33,6 +33,7 @@ use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::hash::FastMap;
 use crate::text::script::{is_unspaced, is_uppercase};
+use crate::text::sentences::Quotes;
 use crate::text::{Analysis, Span, Word, nfc};
 
 #[derive(Debug, Deserialize)]
@@ -782,50 +783,22 @@ impl Attribution {
     }
 }
 
-/// The quotations open after `text` is read, innermost last (a stack of opening marks).
-/// `„` is closed by `“` or `”` (German and Russian), `“` by `”`, `«` by `»`, `「` and `『` by
-/// their pairs; a straight `"` closes an open one or opens one, except after a digit (`15"`,
-/// inches).
-fn open_quotes(text: &str, mut stack: Vec<char>) -> Vec<char> {
-    let mut prev = None;
-    for c in text.chars() {
-        let top = stack.last().copied();
-        match c {
-            '“' if top == Some('„') => {
-                stack.pop();
-            }
-            '«' | '“' | '„' | '「' | '『' => stack.push(c),
-            '»' | '”' | '」' | '』' => {
-                let opener: &[char] = match c {
-                    '»' => &['«'],
-                    '”' => &['“', '„'],
-                    '」' => &['「'],
-                    _ => &['『'],
-                };
-                if let Some(k) = stack.iter().rposition(|o| opener.contains(o)) {
-                    stack.truncate(k);
-                }
-            }
-            '"' if !prev.is_some_and(|p: char| p.is_ascii_digit()) => {
-                if top == Some('"') {
-                    stack.pop();
-                } else {
-                    stack.push('"');
-                }
-            }
-            _ => {}
-        }
-        prev = Some(c);
-    }
-    stack
-}
-
-/// Whether a clause stands inside a quotation of its sentence that closes before the tag:
-/// `before` runs from the sentence's start to the clause, `between` from the clause to the tag.
+/// Whether a clause stands inside a quotation (or brackets) of its sentence that closes before
+/// the tag: `before` runs from the sentence's start to the clause, `between` from the clause to
+/// the tag (`text::sentences::Quotes` pairs the marks).
 fn quoted_before(before: &str, between: &str) -> bool {
-    let at_clause = open_quotes(before, Vec::new());
-    let depth = at_clause.len();
-    depth > 0 && open_quotes(between, at_clause).len() < depth
+    let mut quotes = Quotes::default();
+    let mut prev = None;
+    let mut read = |text: &str, quotes: &mut Quotes| {
+        for c in text.chars() {
+            quotes.read(c, prev);
+            prev = Some(c);
+        }
+    };
+    read(before, &mut quotes);
+    let depth = quotes.depth();
+    read(between, &mut quotes);
+    depth > 0 && quotes.depth() < depth
 }
 
 /// The marks that end a sentence (`text::sentences`).

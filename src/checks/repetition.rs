@@ -209,7 +209,7 @@ fn sentence_case_copy(
             .all(|c| !c.is_alphanumeric())
         && after.starts_with(' ')
         && after.trim_start().chars().next().is_some_and(|c| {
-            c.is_alphanumeric() || matches!(c, '"' | '“' | '„' | '«' | '(' | '[' | '\'' | '‘')
+            c.is_alphanumeric() || crate::text::sentences::opens(c) || matches!(c, '"' | '\'' | '‘')
         })
 }
 

@@ -18,13 +18,72 @@ fn needs_no_space(c: char) -> bool {
     matches!(c, '。' | '？' | '！' | '．')
 }
 
-fn opens(c: char) -> bool {
+/// A quote or bracket that opens what a sentence may end inside.
+pub fn opens(c: char) -> bool {
     matches!(c, '“' | '«' | '„' | '「' | '『' | '（' | '(')
 }
 
 /// A quote or bracket that closes what a sentence may end inside.
 pub fn closes(c: char) -> bool {
     matches!(c, '”' | '»' | '」' | '』' | '）' | ')')
+}
+
+/// What a character did to the quotations and brackets open (`Quotes::read`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mark {
+    Opened,
+    Closed,
+    None,
+}
+
+/// The quotations and brackets open at a point of a paragraph, their opening marks innermost
+/// last. `„` is closed by `“` or `”` (German, Russian), `“` by `”`, `«` by `»`, the CJK quotes and
+/// the brackets by their pairs (a closing mark closes the nearest open one it pairs with, and
+/// what was opened inside it); a straight `"` closes an open one or opens one, except right
+/// after a digit (`15"`, inches).
+#[derive(Debug, Default, Clone)]
+pub struct Quotes(Vec<char>);
+
+impl Quotes {
+    /// Read `c`, which follows `prev`.
+    pub fn read(&mut self, c: char, prev: Option<char>) -> Mark {
+        let top = self.0.last().copied();
+        if c == '“' && top == Some('„') || c == '"' && top == Some('"') {
+            self.0.pop();
+            return Mark::Closed;
+        }
+        if c == '"' {
+            if prev.is_some_and(|p| p.is_ascii_digit()) {
+                return Mark::None;
+            }
+            self.0.push(c);
+            return Mark::Opened;
+        }
+        if opens(c) {
+            self.0.push(c);
+            return Mark::Opened;
+        }
+        if !closes(c) {
+            return Mark::None;
+        }
+        let pairs: &[char] = match c {
+            '”' => &['“', '„'],
+            '»' => &['«'],
+            '」' => &['「'],
+            '』' => &['『'],
+            '）' => &['（'],
+            _ => &['('],
+        };
+        if let Some(k) = self.0.iter().rposition(|o| pairs.contains(o)) {
+            self.0.truncate(k);
+        }
+        Mark::Closed
+    }
+
+    /// How many quotations and brackets are open.
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
 }
 
 pub fn sentences(text: &str) -> Vec<Span> {
@@ -38,8 +97,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
 pub(super) struct Sentences {
     out: Vec<Span>,
     start: usize,
-    depth: usize,
-    straight_open: bool,
+    quotes: Quotes,
+    prev: Option<char>,
     after_terminator: bool,
 }
 
@@ -48,6 +107,7 @@ impl Machine for Sentences {
 
     #[inline(always)]
     fn step(&mut self, _: &str, i: usize, c: char, p: &Props, next: Option<char>) {
+        let prev = self.prev.replace(c);
         if p.has(LETTER | MARK | DECIMAL) {
             self.after_terminator = false;
             return;
@@ -58,23 +118,22 @@ impl Machine for Sentences {
             out.push(Span::new(self.start, end));
             self.start = end;
         };
-        if c == '"' {
-            self.straight_open = !self.straight_open;
-            if !self.straight_open && self.after_terminator && self.depth == 0 && boundary_follows {
-                end_here(&mut self.out);
+        match self.quotes.read(c, prev) {
+            Mark::Opened => {
+                self.after_terminator = false;
+                return;
             }
-            self.after_terminator = false;
-        } else if opens(c) {
-            self.depth += 1;
-            self.after_terminator = false;
-        } else if closes(c) {
-            self.depth = self.depth.saturating_sub(1);
-            if self.after_terminator && self.depth == 0 && !self.straight_open && boundary_follows {
-                end_here(&mut self.out);
+            Mark::Closed => {
+                if self.after_terminator && self.quotes.depth() == 0 && boundary_follows {
+                    end_here(&mut self.out);
+                }
+                self.after_terminator = false;
+                return;
             }
-            self.after_terminator = false;
-        } else if is_terminator(c) {
-            if self.depth == 0 && !self.straight_open && (boundary_follows || needs_no_space(c)) {
+            Mark::None => {}
+        }
+        if is_terminator(c) {
+            if self.quotes.depth() == 0 && (boundary_follows || needs_no_space(c)) {
                 let next_closes = next.is_some_and(|n| closes(n) || n == '"');
                 if !next_closes {
                     end_here(&mut self.out);
@@ -120,6 +179,17 @@ mod tests {
         );
         let q = "“রাখবে।” এদিকে।";
         assert_eq!(texts(q), ["“রাখবে।”", "এদিকে।"]);
+        // `„` closes with `“` (German, Russian); a `"` after a digit is inches, no quotation.
+        let de = "Er nannte den Plan „mutig“. Dann ging er. Der 15\" Bildschirm ist groß. Ja.";
+        assert_eq!(
+            texts(de),
+            [
+                "Er nannte den Plan „mutig“.",
+                "Dann ging er.",
+                "Der 15\" Bildschirm ist groß.",
+                "Ja."
+            ]
+        );
     }
 
     #[test]
