@@ -2,7 +2,7 @@
 """False alarms of mtqc on clean professional translation, each language with its own pack.
 
 usage: scripts/measure_fp.py [BIN] [--shared DIR] [--max 0.015] [--max-net 0.005] [--show N]
-                             [--only NAME,...] [--split train|val]
+                             [--only NAME,...] [--split train|val] [--common]
 
 Counts the share of lines that get any finding, one file = one document, default packs for the
 language (`--lang XX`: common + source-en + the language's pack):
@@ -14,7 +14,12 @@ language (`--lang XX`: common + source-en + the language's pack):
     in the order of first appearance (each source is there once per MT system); with
     --split val, the held-out references of the _val files, and nothing else;
   - wmt24-hi: ../shared/corpus/wmt24-en-hi/wmt24.ref.hi.txt (997 paragraphs: news, social media,
-    speech transcripts, literary prose).
+    speech transcripts, literary prose);
+  - indicmt-gu, indicmt-ml: the references of Guj_train.jsonl and Mal_train.jsonl, languages
+    without a pack (the common pack alone).
+With --common every corpus is checked by the common pack alone (`--packs common`), as a language
+without a pack would be: the figure for the rules that serve such languages (the `fallback`
+rules, repetition without reduplication data).
 A binary built before a language's pack was embedded (the frozen /work/bin/mtqc-base) is given
 the pack from rules/XX with --rules; a binary that embeds it uses its own.
 
@@ -124,6 +129,9 @@ KNOWN_DEFECTS = {
         68: "anusvara doubled: देखेंं",
         129: "two vowel signs: मामलेा",
     },
+    "indicmt-ml": {
+        79: "a phrase said twice: ഒഹായോയിലെ പ്രാന്തപ്രദേശമായ (a suburb of Ohio), which the source says once",
+    },
     "indicmt-mr": {
         202: "anusvara doubled",
         260: "करुन beside करून twice in the same sentence (करून is the standard spelling)",
@@ -175,6 +183,9 @@ CORPORA = [
     ("indicmt-mr", "mr", ("indicmt", "indicmt-eval/jsonl/Mar_{split}.jsonl")),
     ("indicmt-ta", "ta", ("indicmt", "indicmt-eval/jsonl/Tam_{split}.jsonl")),
     ("wmt24-hi", "hi", ("plain", "wmt24-en-hi/wmt24.ref.hi.txt")),
+    # Languages without a pack: the common pack alone claims them.
+    ("indicmt-gu", "gu", ("indicmt", "indicmt-eval/jsonl/Guj_{split}.jsonl")),
+    ("indicmt-ml", "ml", ("indicmt", "indicmt-eval/jsonl/Mal_{split}.jsonl")),
 ]
 RAW_GATED = {"bn", "hi", "ru", "ar", "zh", "ta"}
 
@@ -265,6 +276,9 @@ def main():
                     help="largest share of lines flagged, known defects not counted")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--only", default="", help="comma-separated corpus names (default: all)")
+    ap.add_argument("--common", action="store_true",
+                    help="run the common pack alone (`--packs common`): every corpus read as a "
+                         "language without a pack, which the common pack's fallback rules serve")
     ap.add_argument("--split", default="train", choices=["train", "val"],
                     help="IndicMT split whose references are measured (rules are tuned on train; "
                          "val is held out: its known defects are not listed)")
@@ -294,9 +308,9 @@ def main():
                     extract_targets(src, lang, path)
                 else:
                     extract_references(src, path)
-            extra = ["--lang", lang]
+            extra = ["--lang", lang] + (["--packs", "common"] if a.common else [])
             pack = os.path.join(RULES, lang)
-            if lang not in embedded and os.path.isdir(pack) and any(
+            if not a.common and lang not in embedded and os.path.isdir(pack) and any(
                     f.endswith(".toml") for f in os.listdir(pack)):
                 extra += ["--rules", pack]
             raw, net = measure(name if a.split == "train" else f"{name}-{a.split}", a.bin, path,

@@ -267,6 +267,12 @@ impl Lexicon {
             || c.reduplication.as_ref().is_some_and(|r| r.is_match(word))
     }
 
+    /// Whether the language data says anything of reduplication (`reduplicated` or
+    /// `reduplication`): without it, a language's reduplicated words are unknown.
+    pub fn knows_reduplication(&self) -> bool {
+        !(self.reduplicated.is_empty() && self.reduplication.is_empty())
+    }
+
     /// Whether a word or phrase (in NFC) is listed as repeating by grammar (`reduplicated`,
     /// `interjections`), classes aside.
     pub fn is_reduplicated(&self, word: &str) -> bool {

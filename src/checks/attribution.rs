@@ -34,7 +34,7 @@ use super::{BuildError, Check, Context, Hit};
 use crate::hash::FastMap;
 use crate::text::script::{is_unspaced, is_uppercase};
 use crate::text::sentences::Quotes;
-use crate::text::{Analysis, Span, Word, nfc};
+use crate::text::{Analysis, Span, Word, WordKind, nfc};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -68,6 +68,15 @@ pub struct Options {
     /// that writes a colon before a quotation adds it (`Министр заявил: «…», министр заявил`).
     #[serde(default = "default_frame_punctuation")]
     frame_punctuation: Vec<String>,
+    /// The opening clause of a frame may be the first words of a longer first part (`El
+    /// ministro dijo que …, dijo el ministro`, `मन्त्रीले भने कि …, मन्त्रीले भने`), where a
+    /// complementiser, not a comma, ends it; the longest that closes the sentence is taken.
+    #[serde(default)]
+    frame_open: bool,
+    /// The closing copy of a frame may say the clause's words in another order (`Министр
+    /// заявил, …, заявил министр`), as languages that invert a speaker after a quotation do.
+    #[serde(default)]
+    frame_inverted: bool,
     /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
     #[serde(default = "default_similarity")]
     min_similarity: f64,
@@ -165,6 +174,8 @@ pub struct Attribution {
     frame_any_ending: bool,
     frame_min_between: usize,
     frame_punctuation: Vec<char>,
+    frame_open: bool,
+    frame_inverted: bool,
     complementisers: Vec<String>,
     quotatives: Vec<String>,
     pro_drop: bool,
@@ -322,6 +333,8 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         frame_any_ending: o.frame_any_ending,
         frame_min_between: o.frame_min_between.max(1),
         frame_punctuation,
+        frame_open: o.frame_open,
+        frame_inverted: o.frame_inverted,
         complementisers: nfc_all(&o.complementisers),
         quotatives: nfc_all(&o.quotatives),
         pro_drop: o.pro_drop,
@@ -612,26 +625,49 @@ impl Attribution {
     /// first part, so parallel phrases (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
     fn frame(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
         // The first word after the sentence's first comma.
-        let Some(c) = (1..words.len()).find(|&i| {
+        let first_part = (1..words.len()).find(|&i| {
             p.text[words[i - 1].span.end..words[i].span.start]
                 .contains(self.frame_punctuation.as_slice())
-        }) else {
-            return;
+        });
+        // The opening clause is the whole first part, or (`frame_open`) its first words, the
+        // longest that frame the sentence; never words across the comma.
+        let longest = match (first_part, self.frame_open) {
+            (Some(c), false) => c,
+            (None, false) => return,
+            (Some(c), true) => c.min(self.frame_words),
+            (None, true) => self.frame_words,
         };
+        if longest > self.frame_words {
+            return;
+        }
+        let shortest = if self.frame_open { 2 } else { longest };
+        for c in (shortest..=longest).rev() {
+            if let Some(hit) = self.framed(p, words, c) {
+                out.push(hit);
+                return;
+            }
+        }
+    }
+
+    /// The frame of a sentence opened by a clause of `c` words, when its last `c` words are
+    /// that clause again, set off from what they frame.
+    fn framed(&self, p: &Analysis, words: &[Word], c: usize) -> Option<Hit> {
         let tight = |ws: &[Word]| {
             ws.windows(2)
                 .all(|w| p.only_space_between(w[0].span, w[1].span))
         };
-        // The clause is the whole first part: `c` words, and something between it and its
-        // repetition.
-        if !(2..=self.frame_words).contains(&c) || words.len() < 2 * c + self.frame_min_between {
-            return;
+        // Something between the clause and its repetition.
+        if words.len() < 2 * c + self.frame_min_between {
+            return None;
         }
         let (head, tail) = (&words[..c], &words[words.len() - c..]);
-        let same = head
+        // Words, not numbers (`здоров'я` is no run of letters alone, an apostrophe inside).
+        let letters = head.iter().chain(tail).all(|w| w.kind != WordKind::Number);
+        let in_order = head
             .iter()
             .zip(tail)
-            .all(|(a, b)| a.is_letters() && same_word(p.norm(a), p.norm(b)));
+            .all(|(a, b)| same_word(p.norm(a), p.norm(b)));
+        let same = letters && (in_order || (self.frame_inverted && permuted(p, head, tail)));
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
         // (`তোলেন`, `জানিয়েছে`; not `চাই`, `যাক`, `না`).
@@ -658,11 +694,11 @@ impl Attribution {
             });
             doubled || again
         };
-        if same && set_off && finite && !rhetoric && tight(head) && tight(tail) {
+        (same && set_off && finite && !rhetoric && tight(head) && tight(tail)).then(|| {
             let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
             let first = Span::new(head[0].span.start, head[c - 1].span.end);
-            out.push(Hit::new(span).var("first", p.slice(first)));
-        }
+            Hit::new(span).var("first", p.slice(first))
+        })
     }
 
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
@@ -821,6 +857,16 @@ fn case_fold(w: &str) -> String {
 /// Two words alike but for case.
 fn same_word(a: &str, b: &str) -> bool {
     a == b || case_fold(a) == case_fold(b)
+}
+
+/// Whether `tail` says the words of `head` in another order, each once (`заявил министр` for
+/// `Министр заявил`).
+fn permuted(p: &Analysis, head: &[Word], tail: &[Word]) -> bool {
+    let mut used = vec![false; tail.len()];
+    head.iter().all(|a| {
+        let found = (0..tail.len()).find(|&k| !used[k] && same_word(p.norm(a), p.norm(&tail[k])));
+        found.inspect(|&k| used[k] = true).is_some()
+    })
 }
 
 impl Check for Attribution {

@@ -95,10 +95,14 @@ fn finished(text: &str) -> bool {
 impl Check for SourceLength {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
-        let Some(sl) = ctx.source_language.as_deref() else {
-            return;
-        };
-        let Some(band) = self.bands.get(&format!("{sl}-{}", ctx.language)) else {
+        // A file that names no source language (a TSV, a JSONL file) is read as English, as
+        // the source-language data is: the English bands, for a source whatlang reads as
+        // English (asked only of a unit outside them).
+        let sl = ctx.source_language.as_deref();
+        let Some(band) = self
+            .bands
+            .get(&format!("{}-{}", sl.unwrap_or("en"), ctx.language))
+        else {
             return;
         };
         let (s, t) = (length(source.text), length(p.text));
@@ -113,6 +117,10 @@ impl Check for SourceLength {
             (_, _, Some(max)) if ratio > max => max,
             _ => return,
         };
+        if sl.is_none() && crate::text::language::detect(source.text).is_none_or(|d| d.code != "en")
+        {
+            return;
+        }
         let start = p.text.len() - p.text.trim_start().len();
         let whole = Span::new(start, p.text.trim_end().len().max(start));
         out.push(
@@ -171,6 +179,28 @@ mod tests {
             let before = out.len();
             rule.paragraph(&t, &ctx, &mut out);
             assert_eq!(out.len() > before, flagged, "{target}");
+        }
+        // A file without a source language: English sources are held to the English bands,
+        // others to none.
+        out.clear();
+        let unnamed = Context {
+            source_language: None,
+            ..ctx.clone()
+        };
+        for (source, flagged) in [
+            (
+                "Wash your hands often with soap and water for twenty seconds.",
+                true,
+            ),
+            (
+                "Lavez-vous souvent les mains avec du savon et de l'eau pendant vingt secondes.",
+                false,
+            ),
+        ] {
+            let t = crate::checks::source_placeholders::tests::pair(source, "হাত ধুয়ে নিন।");
+            let before = out.len();
+            rule.paragraph(&t, &unnamed, &mut out);
+            assert_eq!(out.len() > before, flagged, "{source}");
         }
         let band = Band {
             min: Some(0.5),
