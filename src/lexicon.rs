@@ -70,6 +70,11 @@ pub struct Lexicon {
     /// Coordinating conjunctions (`ও`, `और`, `и`): `X and X` coordinates a word with itself.
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    /// Closed-class words of the language (pronouns, conjunctions, prepositions), lowercase:
+    /// capitalised where they open a sentence, they are no name, so one said twice is a
+    /// stutter (`Это Это`, `Он Он`) where a short name may be said twice (`Лин Лин`).
+    #[serde(default)]
+    pub function_words: Vec<String>,
     /// Negations that make `X and not X` an antonym pair.
     #[serde(default)]
     pub negations: Vec<String>,
@@ -122,6 +127,7 @@ struct Compiled {
     particles: FastSet<String>,
     linkers: FastSet<String>,
     compounds: FastSet<String>,
+    function_words: FastSet<String>,
 }
 
 fn nfc_set(words: &[String]) -> FastSet<String> {
@@ -226,6 +232,7 @@ impl Lexicon {
             (&mut self.compounds, &other.compounds),
             (&mut self.conjunctions, &other.conjunctions),
             (&mut self.negations, &other.negations),
+            (&mut self.function_words, &other.function_words),
         ] {
             let seen: std::collections::HashSet<&String> = mine.iter().collect();
             let new: Vec<String> = theirs
@@ -255,6 +262,7 @@ impl Lexicon {
             particles: nfc_set(&self.particles),
             linkers: nfc_set(&self.linkers),
             compounds: nfc_set(&self.compounds),
+            function_words: nfc_set(&self.function_words),
         })
     }
 
@@ -307,6 +315,12 @@ impl Lexicon {
     /// Whether a word (in NFC) is a coordinating conjunction.
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.iter().any(|c| c == word)
+    }
+
+    /// Whether a word (in NFC, any case) is one of the language's `function_words`.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let words = &self.compiled().function_words;
+        !words.is_empty() && (words.contains(word) || words.contains(&word.to_lowercase()))
     }
 
     /// Whether a word (in NFC) links a word to itself in an idiom (`कम से कम`).

@@ -151,12 +151,14 @@ fn capitalised(w: &str) -> bool {
 const HYPHENATED_NAME_CHARS: usize = 5;
 
 /// Whether a capitalised word said twice may be a name said twice (`Bora Bora`, `Ylang Ylang`):
-/// not in a language that capitalises every noun (German), nor, in its own script, in one that
+/// not one of the language's function words (`Это Это`), not in a language that capitalises
+/// every noun (German), nor, in its own script, in one that
 /// writes such names with a hyphen (Russian `Бора-Бора`).
 fn may_be_name(w: &str, ctx: &Context) -> bool {
     let lexicon = &ctx.lexicon;
     capitalised(w)
         && lexicon.source_word(w).is_none()
+        && !lexicon.is_function_word(w)
         && !lexicon.capitalised_nouns
         && !(lexicon.hyphenated_names
             && w.chars().count() >= HYPHENATED_NAME_CHARS
