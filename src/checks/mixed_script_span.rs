@@ -29,8 +29,8 @@ use unicode_script::Script;
 use super::shared::nfc_all;
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{
-    is_cased_letter, is_letter_or_mark, is_lowercase_letter, is_mark, is_unspaced, script_of,
-    written_together,
+    is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, is_mark, is_unspaced,
+    script_of, written_together,
 };
 use crate::text::{Analysis, Span};
 
@@ -399,11 +399,16 @@ impl SpanCheck {
         run: &[Word],
         (native, source_script): (Script, Option<Script>),
     ) -> bool {
-        if run.len() < self.min_words {
+        if weight(run.iter()) < self.min_words {
             return false;
         }
         let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
         if enclosed(p.text, span, native) || introduces_acronym(&p.text[span.end..]) {
+            return false;
+        }
+        // A word of an unspaced script, counted by its letters, inside brackets is a term cited
+        // with its gloss (`(по-китайски 火眼 или «Огненный глаз»)`).
+        if run.len() < self.min_words && inside_brackets(&p.text[..span.start]) {
             return false;
         }
         // Words of phrases kept by convention count for nothing.
@@ -425,7 +430,7 @@ impl SpanCheck {
             .filter(|(_, n)| !**n)
             .map(|(w, _)| w)
             .collect();
-        if words.len() < self.min_words {
+        if weight(words.iter().copied()) < self.min_words {
             return false;
         }
         if words[0].case == Case::None {
@@ -460,6 +465,19 @@ impl SpanCheck {
             && title >= self.min_title_words
             && words.iter().all(|w| w.case != Case::Other)
     }
+}
+
+/// How many words a run holds: a token of a script written without spaces (`疫苗将很快上市`
+/// left in an English sentence) counts its letters, each a word or a syllable.
+fn weight<'w>(run: impl Iterator<Item = &'w Word>) -> usize {
+    run.map(|w| {
+        if is_unspaced(w.script) {
+            w.text.chars().filter(|&c| is_letter(c)).count()
+        } else {
+            1
+        }
+    })
+    .sum()
 }
 
 impl Check for SpanCheck {
@@ -529,6 +547,19 @@ mod tests {
             texts(&*c, "আমরা হাসপাতালে हमारे गाँव में গেলাম এবং ফিরে এলাম।", "bn"),
             ["हमारे गाँव में"]
         );
+        // A script written without spaces: one token of two characters or more is a run.
+        assert_eq!(
+            texts(&*c, "তিনি বলেন যে 疫苗 শীঘ্রই আসবে এবং সবাই পাবে।", "bn"),
+            ["疫苗"]
+        );
+        assert_eq!(
+            texts(
+                &*c,
+                "The ministry confirmed that 疫苗将很快上市 and urged calm.",
+                "en"
+            ),
+            ["疫苗将很快上市"]
+        );
         for silent in [
             "গত বছরের সম্মেলনটি Organisation of the Islamic Cooperation দ্বারা আয়োজিত হয়েছিল এবং সেখানে অনেক দেশের প্রতিনিধিরা উপস্থিত ছিলেন।",
             "রোগের সুপ্তাবস্থা (incubation period) সাধারণত পাঁচ দিন বলে জানা গেছে।",
@@ -536,6 +567,8 @@ mod tests {
             "Zhou et al. দেখিয়েছেন যে ভাইরাসটি in vitro বাড়ে এবং ছড়ায়।",
             "গ্যালারির নাম Tierra del Sol এবং এটি শহরের মাঝখানে অবস্থিত।",
             "Paul Hunter এবং অন্যরা অনুমান করেছিলেন যে রোগটি ছড়াবে।",
+            // A Han word cited in brackets with its gloss.
+            "পরীক্ষাগারটির নাম (চীনা ভাষায় 火眼 বা আগুনের চোখ) এবং এটি দিনে দশ হাজার নমুনা পরীক্ষা করে।",
         ] {
             assert!(
                 texts(&*c, silent, "bn").is_empty(),
