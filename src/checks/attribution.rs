@@ -69,12 +69,13 @@ pub struct Options {
     #[serde(default = "default_frame_punctuation")]
     frame_punctuation: Vec<String>,
     /// The opening clause of a frame may be the first words of a longer first part (`El
-    /// ministro dijo que …, dijo el ministro`, `मन्त्रीले भने कि …, मन्त्रीले भने`), where a
-    /// complementiser, not a comma, ends it; the longest that closes the sentence is taken.
+    /// ministro dijo que …, dijo el ministro`, `मन्त्रीले भने कि …, मन्त्रीले भने`), where one
+    /// of `complementisers`, not a comma, ends it; the longest that closes the sentence is taken.
     #[serde(default)]
     frame_open: bool,
-    /// The closing copy of a frame may say the clause's words in another order (`Министр
-    /// заявил, …, заявил министр`), as languages that invert a speaker after a quotation do.
+    /// The closing copy of a frame may put the clause's verb first (`Министр заявил, …, заявил
+    /// министр`), as languages that invert a speaker after a quotation do; not in a question
+    /// (`It is not simple, is it?` is a tag question).
     #[serde(default)]
     frame_inverted: bool,
     /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
@@ -637,11 +638,16 @@ impl Attribution {
             (Some(c), true) => c.min(self.frame_words),
             (None, true) => self.frame_words,
         };
-        if longest > self.frame_words {
+        if !(2..=self.frame_words).contains(&longest) {
             return;
         }
         let shortest = if self.frame_open { 2 } else { longest };
         for c in (shortest..=longest).rev() {
+            // A clause shorter than the first part ends at a complementiser (`dijo que`).
+            let whole = first_part == Some(c);
+            if !whole && !words.get(c).is_some_and(|w| self.is_complementiser(p, w)) {
+                continue;
+            }
             if let Some(hit) = self.framed(p, words, c) {
                 out.push(hit);
                 return;
@@ -667,7 +673,13 @@ impl Attribution {
             .iter()
             .zip(tail)
             .all(|(a, b)| same_word(p.norm(a), p.norm(b)));
-        let same = letters && (in_order || (self.frame_inverted && permuted(p, head, tail)));
+        let same = letters && (in_order || (self.frame_inverted && inverted(p, head, tail)));
+        // A tag question says its clause again inverted (`It is not simple, is it?`).
+        let question = self.frame_inverted
+            && !in_order
+            && p.text[tail[c - 1].span.end..]
+                .trim_start_matches(['"', '\'', '”', '’', '»', ')'])
+                .starts_with(['?', '？', '؟', ';']);
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
         // (`তোলেন`, `জানিয়েছে`; not `চাই`, `যাক`, `না`).
@@ -694,11 +706,13 @@ impl Attribution {
             });
             doubled || again
         };
-        (same && set_off && finite && !rhetoric && tight(head) && tight(tail)).then(|| {
-            let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
-            let first = Span::new(head[0].span.start, head[c - 1].span.end);
-            Hit::new(span).var("first", p.slice(first))
-        })
+        (same && set_off && finite && !rhetoric && !question && tight(head) && tight(tail)).then(
+            || {
+                let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
+                let first = Span::new(head[0].span.start, head[c - 1].span.end);
+                Hit::new(span).var("first", p.slice(first))
+            },
+        )
     }
 
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
@@ -859,14 +873,15 @@ fn same_word(a: &str, b: &str) -> bool {
     a == b || case_fold(a) == case_fold(b)
 }
 
-/// Whether `tail` says the words of `head` in another order, each once (`заявил министр` for
-/// `Министр заявил`).
-fn permuted(p: &Analysis, head: &[Word], tail: &[Word]) -> bool {
-    let mut used = vec![false; tail.len()];
-    head.iter().all(|a| {
-        let found = (0..tail.len()).find(|&k| !used[k] && same_word(p.norm(a), p.norm(&tail[k])));
-        found.inspect(|&k| used[k] = true).is_some()
-    })
+/// Whether `tail` is `head` with its last word, the verb, moved to the front (`заявил министр
+/// здравоохранения` for `Министр здравоохранения заявил`): the inverted speaker of a tag.
+fn inverted(p: &Analysis, head: &[Word], tail: &[Word]) -> bool {
+    let c = head.len();
+    same_word(p.norm(&head[c - 1]), p.norm(&tail[0]))
+        && head[..c - 1]
+            .iter()
+            .zip(&tail[1..])
+            .all(|(a, b)| same_word(p.norm(a), p.norm(b)))
 }
 
 impl Check for Attribution {
