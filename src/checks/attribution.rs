@@ -78,6 +78,11 @@ pub struct Options {
     /// (`It is not simple, is it?` is a tag question).
     #[serde(default)]
     frame_inverted: bool,
+    /// First- and second-person pronouns: a frame that holds one is the writer's or the
+    /// addressee's own tag (`I think that …, I think`, `Ich glaube, …, glaube ich`, `آپ جانتے
+    /// ہیں کہ …`), not an attribution.
+    #[serde(default)]
+    frame_persons: Vec<String>,
     /// Two subjects are one when normalized Damerau-Levenshtein similarity reaches this.
     #[serde(default = "default_similarity")]
     min_similarity: f64,
@@ -177,6 +182,7 @@ pub struct Attribution {
     frame_punctuation: Vec<char>,
     frame_open: bool,
     frame_inverted: bool,
+    frame_persons: Vec<String>,
     complementisers: Vec<String>,
     quotatives: Vec<String>,
     pro_drop: bool,
@@ -336,6 +342,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         frame_punctuation,
         frame_open: o.frame_open,
         frame_inverted: o.frame_inverted,
+        frame_persons: nfc_all(&o.frame_persons),
         complementisers: nfc_all(&o.complementisers),
         quotatives: nfc_all(&o.quotatives),
         pro_drop: o.pro_drop,
@@ -643,9 +650,17 @@ impl Attribution {
         }
         let shortest = if self.frame_open { 2 } else { longest };
         for c in (shortest..=longest).rev() {
-            // A clause shorter than the first part ends at a complementiser (`dijo que`).
+            // A clause shorter than the first part ends at a complementiser (`dijo que`), and
+            // has a subject of two words or more: a clause of two is speech as often (`Yo creo
+            // que …, creo yo`, `You know that …, you know`).
+            // A clause that holds a complementiser of its own is no reporting clause (`Lo que
+            // pasa es que …`).
             let whole = first_part == Some(c);
-            if !whole && !words.get(c).is_some_and(|w| self.is_complementiser(p, w)) {
+            if !whole
+                && (c < FRAME_OPEN_WORDS
+                    || !words.get(c).is_some_and(|w| self.is_complementiser(p, w))
+                    || words[..c].iter().any(|w| self.is_complementiser(p, w)))
+            {
                 continue;
             }
             if let Some(hit) = self.framed(p, words, c) {
@@ -673,13 +688,21 @@ impl Attribution {
             .iter()
             .zip(tail)
             .all(|(a, b)| same_word(p.norm(a), p.norm(b)));
-        let same = letters && (in_order || (self.frame_inverted && inverted(p, head, tail)));
+        // Inverted, the clause has a subject of two words or more (`dijo el ministro`): a
+        // pronoun inverted is speech (`glaube ich`, `creo yo`).
+        let inverted_copy = self.frame_inverted && c >= FRAME_OPEN_WORDS && inverted(p, head, tail);
+        let same = letters && (in_order || inverted_copy);
         // A tag question says its clause again inverted (`It is not simple, is it?`).
-        let question = self.frame_inverted
-            && !in_order
+        let question = !in_order
             && p.text[tail[c - 1].span.end..]
-                .trim_start_matches(['"', '\'', '”', '’', '»', ')'])
-                .starts_with(['?', '？', '؟', ';']);
+                .trim_start_matches(|ch: char| {
+                    ch.is_whitespace() || ['"', '\'', '”', '’', '»', ')'].contains(&ch)
+                })
+                .starts_with(['?', '？', '؟', ';', '\u{37E}']);
+        // The writer's or the addressee's own tag (`I think that …, I think`).
+        let personal = head
+            .iter()
+            .any(|w| self.frame_persons.iter().any(|x| same_word(x, p.norm(w))));
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
         // (`তোলেন`, `জানিয়েছে`; not `চাই`, `যাক`, `না`).
@@ -706,13 +729,19 @@ impl Attribution {
             });
             doubled || again
         };
-        (same && set_off && finite && !rhetoric && !question && tight(head) && tight(tail)).then(
-            || {
-                let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
-                let first = Span::new(head[0].span.start, head[c - 1].span.end);
-                Hit::new(span).var("first", p.slice(first))
-            },
-        )
+        (same
+            && set_off
+            && finite
+            && !rhetoric
+            && !question
+            && !personal
+            && tight(head)
+            && tight(tail))
+        .then(|| {
+            let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
+            let first = Span::new(head[0].span.start, head[c - 1].span.end);
+            Hit::new(span).var("first", p.slice(first))
+        })
     }
 
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
@@ -872,6 +901,11 @@ fn case_fold(w: &str) -> String {
 fn same_word(a: &str, b: &str) -> bool {
     a == b || case_fold(a) == case_fold(b)
 }
+
+/// Fewest words of a frame's opening clause when a complementiser ends it, or when its copy is
+/// inverted: a subject of two words and a verb (`El ministro dijo`, `заявил министр
+/// здравоохранения`).
+const FRAME_OPEN_WORDS: usize = 3;
 
 /// Whether `tail` is `head` with its last word, the verb, moved to the front (`заявил министр
 /// здравоохранения` for `Министр здравоохранения заявил`): the inverted speaker of a tag.

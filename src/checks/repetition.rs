@@ -66,9 +66,8 @@ pub struct Options {
     min_inflected: usize,
     /// Scripts whose languages reduplicate words by grammar (`ধীরে ধীরে`, `ધીમે ધીમે`,
     /// `آہستہ آہستہ`): where the active packs give no reduplication data (a language without
-    /// a pack), a single word of these scripts of fewer than seven letters and signs said twice
-    /// is not judged, since its class is unknown. Longer words, phrases said twice, loops and
-    /// copies with a comma are judged as ever.
+    /// a pack), a single word of these scripts said twice is not judged, since its class is
+    /// unknown. Phrases said twice, loops and copies with a comma are judged as ever.
     #[serde(default)]
     reduplicating_scripts: Vec<String>,
 }
@@ -146,11 +145,6 @@ fn capitalised(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
-
-/// Shortest word, in letters and signs, judged said twice in a language of
-/// `reduplicating_scripts` without reduplication data: the words TICO-19's Bengali doubles by
-/// grammar have two to five (`ঘন ঘন`, `সাথে সাথে`, `ঝাঁকে ঝাঁকে`), participles six (`হাঁটতে`).
-const REDUPLICATED_CHARS: usize = 7;
 
 /// Shortest word that `hyphenated_names` judges: the doubled given names of Chinese and other
 /// languages that Russian writes with a space are short (`Лин Лин`, `Лан Лан`, `Сюэ Сюэ`).
@@ -371,11 +365,10 @@ impl Repetition {
             return !lexicon.is_reduplicated(w);
         }
         // A language without reduplication data, in a script whose languages reduplicate:
-        // the class of a word of the length reduplicated words have is unknown (`ধীরে ধীরে`
-        // read as Assamese flags 2.2% of TICO-19's Bengali lines); a longer one said twice is
-        // a stutter (`संस्कृति संस्कृति`).
+        // the word's class is unknown (`ধীরে ধীরে` read as Assamese flags 2.2% of TICO-19's
+        // Bengali lines), and no length tells it (`बिस्तारै बिस्तारै` slowly, Nepali;
+        // `വീണ്ടും വീണ്ടും` again and again, Malayalam).
         if !lexicon.knows_reduplication()
-            && n < REDUPLICATED_CHARS
             && w.chars()
                 .find_map(script_of)
                 .is_some_and(|s| self.reduplicating_scripts.contains(&s))
