@@ -159,6 +159,9 @@ KNOWN_DEFECTS = {
         876: "repeated word: को को",
         933: "repeated word: पता पता",
         973: "हैरीस beside हैरिस on the lines around it",
+        751: "केरेन्सकी beside केरेन्स्की twice in the same story (the virama left out)",
+        802: "एलबोर्न beside एल्बोर्न on the lines after it (the virama left out)",
+        963: "बखतरबंद beside बख्तरबंद on the lines around it (the virama left out)",
     },
 }
 
