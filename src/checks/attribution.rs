@@ -673,9 +673,13 @@ impl Attribution {
     /// The frame of a sentence opened by a clause of `c` words, when its last `c` words are
     /// that clause again, set off from what they frame.
     fn framed(&self, p: &Analysis, words: &[Word], c: usize) -> Option<Hit> {
+        // Words of a clause stand apart by spaces, or join at a hyphen (`Прем'єр-міністр`).
         let tight = |ws: &[Word]| {
-            ws.windows(2)
-                .all(|w| p.only_space_between(w[0].span, w[1].span))
+            ws.windows(2).all(|w| {
+                p.only_space_between(w[0].span, w[1].span)
+                    || (w[0].span.end <= w[1].span.start
+                        && is_joining_hyphen(&p.text[w[0].span.end..w[1].span.start]))
+            })
         };
         // Something between the clause and its repetition.
         if words.len() < 2 * c + self.frame_min_between {
@@ -689,8 +693,15 @@ impl Attribution {
             .zip(tail)
             .all(|(a, b)| same_word(p.norm(a), p.norm(b)));
         // Inverted, the clause has a subject of two words or more (`dijo el ministro`): a
-        // pronoun inverted is speech (`glaube ich`, `creo yo`).
-        let inverted_copy = self.frame_inverted && c >= FRAME_OPEN_WORDS && inverted(p, head, tail);
+        // pronoun inverted is speech (`glaube ich`, `creo yo`). And it reports: a complementiser
+        // or a colon follows the opening clause (`Міністр заявив, що …`, `Министр заявил: …`),
+        // where a clause said again the other way round is chiasmus (`La vida sigue, …, sigue
+        // la vida`).
+        let reports = words.get(c).is_some_and(|w| {
+            self.is_complementiser(p, w) || p.text[head[c - 1].span.end..w.span.start].contains(':')
+        });
+        let inverted_copy =
+            self.frame_inverted && c >= FRAME_OPEN_WORDS && reports && inverted(p, head, tail);
         let same = letters && (in_order || inverted_copy);
         // A tag question says its clause again inverted (`It is not simple, is it?`).
         let question = !in_order
@@ -699,10 +710,14 @@ impl Attribution {
                     ch.is_whitespace() || ['"', '\'', '”', '’', '»', ')'].contains(&ch)
                 })
                 .starts_with(['?', '？', '؟', ';', '\u{37E}']);
-        // The writer's or the addressee's own tag (`I think that …, I think`).
-        let personal = head
-            .iter()
-            .any(|w| self.frame_persons.iter().any(|x| same_word(x, p.norm(w))));
+        // The writer's or the addressee's own tag (`I think that …, I think`): a pronoun in
+        // lowercase or capitalised, never an acronym or a numeral (`EU`, `Felipe VI`).
+        let personal = head.iter().any(|w| {
+            let norm = p.norm(w);
+            let mut chars = norm.chars();
+            let cased_as_word = chars.next().is_some() && chars.all(|ch| !ch.is_uppercase());
+            cased_as_word && self.frame_persons.iter().any(|x| same_word(x, norm))
+        });
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
         // (`তোলেন`, `জানিয়েছে`; not `চাই`, `যাক`, `না`).
@@ -907,15 +922,18 @@ fn same_word(a: &str, b: &str) -> bool {
 /// здравоохранения`).
 const FRAME_OPEN_WORDS: usize = 3;
 
-/// Whether `tail` is `head` with its last word, the verb, moved to the front (`заявил министр
-/// здравоохранения` for `Министр здравоохранения заявил`): the inverted speaker of a tag.
+/// Whether `tail` is `head` with its verb, its last word or an auxiliary and a participle, moved
+/// to the front (`заявил министр здравоохранения` for `Министр здравоохранения заявил`, `ha
+/// detto il ministro` for `Il ministro ha detto`): the inverted speaker of a tag.
 fn inverted(p: &Analysis, head: &[Word], tail: &[Word]) -> bool {
     let c = head.len();
-    same_word(p.norm(&head[c - 1]), p.norm(&tail[0]))
-        && head[..c - 1]
-            .iter()
-            .zip(&tail[1..])
-            .all(|(a, b)| same_word(p.norm(a), p.norm(b)))
+    let same = |a: &[Word], b: &[Word]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| same_word(p.norm(x), p.norm(y)))
+    };
+    (1..=2.min(c - 2)).any(|v| same(&head[c - v..], &tail[..v]) && same(&head[..c - v], &tail[v..]))
 }
 
 impl Check for Attribution {

@@ -73,7 +73,8 @@ pub struct Options {
     edit_chars: usize,
     /// Which one-letter edits `edit_chars` compares: `double` (a letter typed twice, also
     /// where the second starts a conjunct: `মধধ্যে` / `মধ্যে`), `drop` (a letter left out or
-    /// added), `sign` (a combining sign or virama left out or added), `replace`, `swap`.
+    /// added), `sign` (a combining sign or virama left out or added), `virama` (a virama alone),
+    /// `replace`, `swap`.
     /// Default: all five.
     #[serde(default = "default_edits")]
     edits: Vec<String>,
@@ -134,6 +135,8 @@ enum Edit {
     Double,
     Drop,
     Sign,
+    /// A virama left out or added (`अल्बोर्न` / `अलबोर्न`): `virama`, a `sign` of one kind.
+    Virama,
     Replace,
     Swap,
 }
@@ -144,11 +147,12 @@ impl Edit {
             "double" => Edit::Double,
             "drop" => Edit::Drop,
             "sign" => Edit::Sign,
+            "virama" => Edit::Virama,
             "replace" => Edit::Replace,
             "swap" => Edit::Swap,
             _ => {
                 return Err(BuildError::new(format!(
-                    "`edits`: `{s}` is not one of double, drop, sign, replace, swap"
+                    "`edits`: `{s}` is not one of double, drop, sign, virama, replace, swap"
                 )));
             }
         })
@@ -1058,7 +1062,10 @@ impl Consistency {
             // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
             if !interior_edit(ka, kb)
                 || !Edit::between(ka, kb).is_some_and(|(e, letter)| {
-                    self.edits.contains(&e)
+                    (self.edits.contains(&e)
+                        || (e == Edit::Sign
+                            && self.edits.contains(&Edit::Virama)
+                            && combining_class(letter) == VIRAMA_CLASS))
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
                             || share_an_ending(self, &groups[a], &groups[b]))
@@ -1385,6 +1392,15 @@ mod tests {
         let all = compile("consistency", "edit_chars = 4").unwrap();
         assert_eq!(texts(&*all, text, "bn"), ["মধধ্যে", "প্রদান"]);
         assert!(compile("consistency", r#"edits = ["insert"]"#).is_err());
+        // A virama left out is a variant; a vowel sign left out is another word (`निकलने` /
+        // `निकालने`, come out / take out).
+        let virama = compile("consistency", r#"edit_chars = 6, edits = ["virama"]"#).unwrap();
+        for (text, flagged) in [
+            ("अल्बोर्न आए।\nअल्बोर्न गए।\nअलबोर्न लौटे।", true),
+            ("वे निकालने लगे।\nवे निकालने गए।\nवे निकलने लगे।", false),
+        ] {
+            assert_eq!(!texts(&*virama, text, "hi").is_empty(), flagged, "{text}");
+        }
     }
 
     #[test]

@@ -174,7 +174,8 @@ struct Word {
     ends: bool,
     /// A native ending is glued after it (`pocket-এর`): the run ends with it.
     suffixed: bool,
-    /// Letters of the document's script are glued to it, before or after (`यह巨大的`).
+    /// Letters of the document's script touch it, before or after (`यह巨大的`; not an ending
+    /// after a hyphen, `森林浴-এর`).
     glued: bool,
 }
 
@@ -213,6 +214,9 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     }
     // After them: nothing, or a native ending, after one hyphen or glued.
     let suffix = &chars[last_foreign + 1..];
+    // Native letters touching the foreign ones (`यह巨大的`); an ending after a hyphen is how a
+    // cited term is inflected (`森林浴-এর`).
+    let touching = prefix_letters > 0 || suffix.first().is_some_and(|&(_, c)| native_at(c));
     let mut suffix_iter = suffix.iter().map(|&(_, c)| c).peekable();
     if matches!(suffix_iter.peek(), Some('-' | '\u{2010}' | '\u{2011}')) {
         suffix_iter.next();
@@ -273,7 +277,7 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
         text: body.to_lowercase(),
         ends,
         suffixed: to < core.len(),
-        glued: prefix_letters > 0 || to < core.len(),
+        glued: touching,
     })
 }
 
@@ -562,6 +566,14 @@ mod tests {
                 "hi"
             ),
             ["यह巨大的"]
+        );
+        assert!(
+            texts(
+                &*c,
+                "জাপানি শব্দ 森林浴-এর অর্থ বনের মধ্যে হাঁটা এবং বিশ্রাম নেওয়া।",
+                "bn"
+            )
+            .is_empty()
         );
         for cited in [
             "The Japanese practice of 森林浴 or forest bathing is popular, and so is カラオケ.",

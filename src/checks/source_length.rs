@@ -95,9 +95,12 @@ fn finished(text: &str) -> bool {
 impl Check for SourceLength {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
-        // A file that names no source language (a TSV, a JSONL file) is read as English, as
-        // the source-language data is: the English bands, for a source whatlang reads as
-        // English (asked only of a unit outside them).
+        // A file that names no source language (a TSV, a JSONL or PO file) is read as English,
+        // as the source-language data is: the English bands, for a source whatlang reads as
+        // English (asked only of a unit outside them). Such files are often UI strings, said
+        // more briefly than the news the bands come from (`Please do not hesitate to contact us
+        // …` → `कोई और सवाल हो तो हमसे संपर्क करें।`): there a finished target is held to half
+        // the lowest ratio, and only a target cut off to the band's `min_unfinished`.
         let sl = ctx.source_language.as_deref();
         let Some(band) = self
             .bands
@@ -111,7 +114,12 @@ impl Check for SourceLength {
         }
         let ratio = t as f64 / s as f64;
         let cut_off = finished(source.text) && !finished(p.text);
-        let bound = match (band.min, band.min_unfinished, band.max) {
+        let unnamed = sl.is_none();
+        let bound = match (
+            band.min.map(|m| if unnamed { m / 2.0 } else { m }),
+            band.min_unfinished,
+            band.max,
+        ) {
             (Some(min), _, _) if ratio < min => min,
             (_, Some(min), _) if ratio < min && cut_off => min,
             (_, _, Some(max)) if ratio > max => max,
@@ -201,6 +209,20 @@ mod tests {
             let before = out.len();
             rule.paragraph(&t, &unnamed, &mut out);
             assert_eq!(out.len() > before, flagged, "{source}");
+        }
+        // There a finished target is held to half the lowest ratio (UI strings are brief), a
+        // target cut off to the band's `min_unfinished`.
+        let source = "Wash your hands often with soap and water for twenty seconds.";
+        for (target, named, unnamed_flagged) in [
+            ("সাবান দিয়ে হাত ধুয়ে নিন।", true, false),
+            ("সাবান ও পানি দিয়ে কুড়ি সেকেন্ড ধরে", true, true),
+        ] {
+            let t = crate::checks::source_placeholders::tests::pair(source, target);
+            for (context, expected) in [(&ctx, named), (&unnamed, unnamed_flagged)] {
+                let before = out.len();
+                rule.paragraph(&t, context, &mut out);
+                assert_eq!(out.len() > before, expected, "{target}");
+            }
         }
         let band = Band {
             min: Some(0.5),
