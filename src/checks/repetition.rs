@@ -70,6 +70,11 @@ pub struct Options {
     /// unknown. Phrases said twice, loops and copies with a comma are judged as ever.
     #[serde(default)]
     reduplicating_scripts: Vec<String>,
+    /// Languages written in other scripts that reduplicate words by grammar as freely
+    /// (Vietnamese `dần dần`, Turkish `yavaş yavaş`, Greek `σιγά σιγά`, Swahili `pole pole`):
+    /// the same, for a document in one of them (ISO 639-1).
+    #[serde(default)]
+    reduplicating_languages: Vec<String>,
 }
 
 fn default_max_phrase() -> usize {
@@ -94,6 +99,7 @@ pub struct Repetition {
     max_phrase: usize,
     min_inflected: usize,
     reduplicating_scripts: Vec<Script>,
+    reduplicating_languages: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<Repetition, BuildError> {
@@ -118,6 +124,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
                 })
             })
             .collect::<Result<_, _>>()?,
+        reduplicating_languages: o.reduplicating_languages,
     })
 }
 
@@ -369,9 +376,10 @@ impl Repetition {
         // Bengali lines), and no length tells it (`बिस्तारै बिस्तारै` slowly, Nepali;
         // `വീണ്ടും വീണ്ടും` again and again, Malayalam).
         if !lexicon.knows_reduplication()
-            && w.chars()
-                .find_map(script_of)
-                .is_some_and(|s| self.reduplicating_scripts.contains(&s))
+            && (self.reduplicating_languages.contains(&ctx.language)
+                || w.chars()
+                    .find_map(script_of)
+                    .is_some_and(|s| self.reduplicating_scripts.contains(&s)))
         {
             return false;
         }
