@@ -182,7 +182,8 @@ pub struct Attribution {
     frame_punctuation: Vec<char>,
     frame_open: bool,
     frame_inverted: bool,
-    frame_persons: Vec<String>,
+    /// NFC, case-folded.
+    frame_persons: crate::hash::FastSet<String>,
     complementisers: Vec<String>,
     quotatives: Vec<String>,
     pro_drop: bool,
@@ -342,7 +343,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         frame_punctuation,
         frame_open: o.frame_open,
         frame_inverted: o.frame_inverted,
-        frame_persons: nfc_all(&o.frame_persons),
+        frame_persons: o.frame_persons.iter().map(|w| case_fold(&nfc(w))).collect(),
         complementisers: nfc_all(&o.complementisers),
         quotatives: nfc_all(&o.quotatives),
         pro_drop: o.pro_drop,
@@ -618,9 +619,10 @@ impl Attribution {
         form
     }
 
-    fn sentence(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+    /// A sentence starting at byte `start` of the paragraph, and its words.
+    fn sentence(&self, p: &Analysis, start: usize, words: &[Word], out: &mut Vec<Hit>) {
         let before = out.len();
-        self.clauses(p, words, out);
+        self.clauses(p, start, words, out);
         if out.len() == before {
             self.frame(p, words, out);
         }
@@ -688,10 +690,7 @@ impl Attribution {
         let (head, tail) = (&words[..c], &words[words.len() - c..]);
         // Words, not numbers (`здоров'я` is no run of letters alone, an apostrophe inside).
         let letters = head.iter().chain(tail).all(|w| w.kind != WordKind::Number);
-        let in_order = head
-            .iter()
-            .zip(tail)
-            .all(|(a, b)| same_word(p.norm(a), p.norm(b)));
+        let in_order = same_words(p, head, tail);
         // Inverted, the clause has a subject of two words or more (`dijo el ministro`): a
         // pronoun inverted is speech (`glaube ich`, `creo yo`). And it reports: a complementiser
         // or a colon follows the opening clause (`Міністр заявив, що …`, `Министр заявил: …`),
@@ -702,7 +701,9 @@ impl Attribution {
         });
         let inverted_copy =
             self.frame_inverted && c >= FRAME_OPEN_WORDS && reports && inverted(p, head, tail);
-        let same = letters && (in_order || inverted_copy);
+        if !(letters && (in_order || inverted_copy)) {
+            return None;
+        }
         // A tag question says its clause again inverted (`It is not simple, is it?`).
         let question = !in_order
             && p.text[tail[c - 1].span.end..]
@@ -716,7 +717,7 @@ impl Attribution {
             let norm = p.norm(w);
             let mut chars = norm.chars();
             let cased_as_word = chars.next().is_some() && chars.all(|ch| !ch.is_uppercase());
-            cased_as_word && self.frame_persons.iter().any(|x| same_word(x, norm))
+            cased_as_word && self.frame_persons.contains(&case_fold(norm))
         });
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
@@ -737,30 +738,19 @@ impl Attribution {
             let doubled =
                 (1..norms.len()).any(|k| norms[..k].iter().any(|w| same_word(w, norms[k])));
             let middle = &words[c..words.len() - c];
-            let again = middle.windows(c).any(|win| {
-                win.iter()
-                    .zip(head)
-                    .all(|(a, b)| same_word(p.norm(a), p.norm(b)))
-            });
+            let again = middle.windows(c).any(|win| same_words(p, win, head));
             doubled || again
         };
-        (same
-            && set_off
-            && finite
-            && !rhetoric
-            && !question
-            && !personal
-            && tight(head)
-            && tight(tail))
-        .then(|| {
-            let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
-            let first = Span::new(head[0].span.start, head[c - 1].span.end);
-            Hit::new(span).var("first", p.slice(first))
-        })
+        (set_off && finite && !rhetoric && !question && !personal && tight(head) && tight(tail))
+            .then(|| {
+                let span = Span::new(tail[0].span.start, tail[c - 1].span.end);
+                let first = Span::new(head[0].span.start, head[c - 1].span.end);
+                Hit::new(span).var("first", p.slice(first))
+            })
     }
 
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
-    fn clauses(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+    fn clauses(&self, p: &Analysis, start: usize, words: &[Word], out: &mut Vec<Hit>) {
         let mut clauses: Vec<Clause> = Vec::new();
         let mut j = 0;
         while j < words.len() {
@@ -835,17 +825,12 @@ impl Attribution {
             // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
             // a clause inside a quotation closed before the tag, which reports what someone
             // else said (`«Министр заявил мне, что …», — заявил он`).
-            let sentence = p
-                .sentences
-                .iter()
-                .find(|s| s.start <= words[0].span.start && words[0].span.start < s.end)
-                .map_or(0, |s| s.start);
             let same = |c: &Clause| {
                 self.same_speaker(c, &clause)
                     || (apart
                         && clause.closes
                         && !quoted_before(
-                            &p.text[sentence..c.span.start],
+                            &p.text[start..c.span.start],
                             &p.text[c.span.start..clause.span.start],
                         )
                         && (self.pronoun_for(c, &clause) || self.agree(c, &clause)))
@@ -927,13 +912,17 @@ const FRAME_OPEN_WORDS: usize = 3;
 /// detto il ministro` for `Il ministro ha detto`): the inverted speaker of a tag.
 fn inverted(p: &Analysis, head: &[Word], tail: &[Word]) -> bool {
     let c = head.len();
-    let same = |a: &[Word], b: &[Word]| {
-        a.len() == b.len()
-            && a.iter()
-                .zip(b)
-                .all(|(x, y)| same_word(p.norm(x), p.norm(y)))
-    };
-    (1..=2.min(c - 2)).any(|v| same(&head[c - v..], &tail[..v]) && same(&head[..c - v], &tail[v..]))
+    (1..=2.min(c - 2)).any(|v| {
+        same_words(p, &head[c - v..], &tail[..v]) && same_words(p, &head[..c - v], &tail[v..])
+    })
+}
+
+/// Whether two runs of words say the same words in the same order (`same_word`).
+fn same_words(p: &Analysis, a: &[Word], b: &[Word]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| same_word(p.norm(x), p.norm(y)))
 }
 
 impl Check for Attribution {
@@ -948,7 +937,7 @@ impl Check for Attribution {
             while next < p.words.len() && p.words[next].span.end <= sentence.end {
                 next += 1;
             }
-            self.sentence(p, &p.words[begin..next], out);
+            self.sentence(p, sentence.start, &p.words[begin..next], out);
         }
     }
 }

@@ -135,7 +135,7 @@ enum Edit {
     Double,
     Drop,
     Sign,
-    /// A virama left out or added (`अल्बोर्न` / `अलबोर्न`): `virama`, a `sign` of one kind.
+    /// A virama left out or added (`अल्बोर्न` / `अलबोर्न`): `virama`; `sign` takes it too.
     Virama,
     Replace,
     Swap,
@@ -179,6 +179,8 @@ impl Edit {
                     || (i + 1 < long.len() && long[i + 1] == long[i]);
                 let edit = if doubled {
                     Edit::Double
+                } else if combining_class(long[i]) == VIRAMA_CLASS {
+                    Edit::Virama
                 } else if crate::text::script::is_mark(long[i]) {
                     Edit::Sign
                 } else {
@@ -421,11 +423,18 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         window: o.window,
         max_variant: o.max_variant,
         edit_chars: o.edit_chars,
+        // `sign` is any sign, a virama too.
         edits: o
             .edits
             .iter()
             .map(|e| Edit::parse(e))
-            .collect::<Result<_, _>>()?,
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .flat_map(|e| match e {
+                Edit::Sign => vec![Edit::Sign, Edit::Virama],
+                e => vec![e],
+            })
+            .collect(),
         grammatical_doubles: o.grammatical_doubles,
         drop_letters: o.drop_letters,
         grammatical_drops: o
@@ -1062,10 +1071,7 @@ impl Consistency {
             // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
             if !interior_edit(ka, kb)
                 || !Edit::between(ka, kb).is_some_and(|(e, letter)| {
-                    (self.edits.contains(&e)
-                        || (e == Edit::Sign
-                            && self.edits.contains(&Edit::Virama)
-                            && combining_class(letter) == VIRAMA_CLASS))
+                    self.edits.contains(&e)
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
                             || share_an_ending(self, &groups[a], &groups[b]))

@@ -35,21 +35,30 @@ impl Check for MixedInNumber {
             // After a word of three Latin letters or more the numbers are a name's (`ISO
             // 9001:২০১৫`, `Windows 10-১১`): joined, they are no date or range; a shorter one is
             // an abbreviation before a date (`FY ২০২৩-24`).
-            let latin_before = p.text[..numbers[i].span.start]
-                .trim_end_matches(' ')
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_alphabetic)
-                .count();
-            let named = latin_before >= 3;
+            let named = || {
+                p.text[..numbers[i].span.start]
+                    .trim_end_matches(' ')
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_alphabetic)
+                    .count()
+                    >= 3
+            };
+            let joined = |j: usize| {
+                j + 1 < numbers.len()
+                    && !numbers[j].in_name
+                    && !numbers[j + 1].in_name
+                    && joins(&p.text[numbers[j].span.end..numbers[j + 1].span.start])
+            };
             let mut j = i;
-            while !named
-                && j + 1 < numbers.len()
-                && !numbers[j].in_name
-                && !numbers[j + 1].in_name
-                && joins(&p.text[numbers[j].span.end..numbers[j + 1].span.start])
-            {
-                j += 1;
+            if joined(i) && !named() {
+                while joined(j) {
+                    j += 1;
+                }
+            }
+            if i == j && !numbers[i].is_mixed() {
+                i += 1;
+                continue;
             }
             let mut systems: Vec<char> = Vec::new();
             for n in &numbers[i..=j] {
@@ -60,7 +69,7 @@ impl Check for MixedInNumber {
                 }
             }
             let span = Span::new(numbers[i].span.start, numbers[j].span.end);
-            if systems.len() > 1 && !(i < j && numbers[i..=j].iter().any(|n| n.in_name)) {
+            if systems.len() > 1 {
                 let names: Vec<String> =
                     systems.iter().map(|&z| numbering_system_name(z)).collect();
                 out.push(Hit::new(span).var("systems", names.join(" and ")));

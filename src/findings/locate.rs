@@ -177,29 +177,37 @@ fn cap(findings: &mut Vec<Finding>) {
     });
 }
 
-/// Most critical findings of a paragraph that `keep_critical` weighs others against: a
-/// paragraph with more is left as it is (thousands of findings are not compared pair by pair).
+/// Most covering findings of a paragraph that `give_way` weighs others against: a paragraph
+/// with more is left as it is (thousands of findings are not compared pair by pair).
 const MAX_COVERING: usize = 16;
 
-/// One finding per defect: a finding of lower severity inside a critical finding of the same
-/// category is part of it (a span copied from the source inside a unit that is its source
-/// copied whole: `untranslated-span` gives way to `untranslated-unit`).
-fn keep_critical(findings: &mut Vec<Finding>) {
-    let covering: Vec<(usize, usize, String)> = findings
+/// One finding per defect: a finding inside one that `covers`, of the same category and at
+/// least as grave, is part of it and gives way to it (never a graver finding under a lighter
+/// one: a minor `addition-by-length` over the whole unit leaves a major duplicated attribution
+/// inside it standing).
+fn give_way(findings: &mut Vec<Finding>, covers: impl Fn(&Finding) -> bool) {
+    let covering: Vec<(usize, usize, String, crate::vocab::Severity)> = findings
         .iter()
-        .filter(|f| f.severity == crate::vocab::Severity::Critical)
+        .filter(|f| covers(f))
         .take(MAX_COVERING + 1)
-        .map(|f| (f.start, f.end, f.category.clone()))
+        .map(|f| (f.start, f.end, f.category.clone(), f.severity))
         .collect();
     if covering.is_empty() || covering.len() > MAX_COVERING {
         return;
     }
     findings.retain(|f| {
-        f.severity == crate::vocab::Severity::Critical
-            || !covering
-                .iter()
-                .any(|(s, e, c)| *c == f.category && *s <= f.start && f.end <= *e)
+        covers(f)
+            || !covering.iter().any(|(s, e, c, severity)| {
+                *c == f.category && *s <= f.start && f.end <= *e && *severity >= f.severity
+            })
     });
+}
+
+/// A finding inside a critical finding of its category gives way to it (a span copied from the
+/// source inside a unit that is its source copied whole: `untranslated-span` gives way to
+/// `untranslated-unit`).
+fn keep_critical(findings: &mut Vec<Finding>) {
+    give_way(findings, |f| f.severity == crate::vocab::Severity::Critical);
 }
 
 /// Whether a finding compares its unit's target with the source (kinds of the `source-`
@@ -208,25 +216,10 @@ fn source_aware(f: &Finding) -> bool {
     f.kind.starts_with("source-")
 }
 
-/// One finding per defect: a target-only finding inside a source-aware finding of the same
-/// category (a copied source span that is also a stray foreign word) gives way to it.
+/// A target-only finding inside a source-aware finding of its category (a copied source span
+/// that is also a stray foreign word) gives way to it.
 fn keep_source_aware(findings: &mut Vec<Finding>) {
-    if !findings.iter().any(source_aware) {
-        return;
-    }
-    let covering: Vec<(usize, usize, String, crate::vocab::Severity)> = findings
-        .iter()
-        .filter(|f| source_aware(f))
-        .map(|f| (f.start, f.end, f.category.clone(), f.severity))
-        .collect();
-    // Never a graver finding under a lighter one: a minor `addition-by-length` over the whole
-    // unit leaves a major duplicated attribution inside it standing.
-    findings.retain(|f| {
-        source_aware(f)
-            || !covering.iter().any(|(s, e, c, severity)| {
-                *c == f.category && *s <= f.start && f.end <= *e && *severity >= f.severity
-            })
-    });
+    give_way(findings, source_aware);
 }
 
 /// One finding per defect: a loop (kind `repetition-loop`) is one defect, and what other
