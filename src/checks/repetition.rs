@@ -26,7 +26,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::shared::{
-    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, nfc_all, paragraph_loops,
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, nfc_all, paragraph_loops,
     repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
@@ -402,6 +402,21 @@ impl Repetition {
             && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
     }
 
+    /// Whether `second` is the last part of the hyphenated word `first` said again, a word
+    /// judged as a stutter when said twice (so never a reduplication nor a name), of
+    /// `min_inflected` characters at least; a compound whose parts are one word said again
+    /// (`ধীরে-ধীরে ধীরে`) is a loop's business, not this.
+    fn head_again(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
+        let Some((compound, head)) = first.rsplit_once(is_hyphen) else {
+            return false;
+        };
+        self.min_inflected > 0
+            && head == second
+            && !compound.split(is_hyphen).any(|part| part == head)
+            && head.chars().count() >= self.min_inflected
+            && self.judged_word(head, false, p.source().is_some(), ctx)
+    }
+
     /// Whether a word inside a phrase said twice makes the phrase a stutter.
     fn judged_in_phrase(&self, w: &str, ctx: &Context) -> bool {
         let n = w.chars().count();
@@ -470,6 +485,16 @@ impl Repetition {
                     covered = i + 2;
                 }
                 continue;
+            }
+            // A hyphenated word, then its last part again (`ACE2-ব্যক্তকারী ব্যক্তকারী`,
+            // `COVID-সংক্রমিত সংক্রমিত`): the decoder said the compound's head twice.
+            if junction == Gap::Space && self.head_again(p, norm[i - 1], norm[i], ctx) {
+                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                if !whole_sentence(p, span) {
+                    out.push(Hit::new(span).suggest(p.slice(words[i - 1].span)));
+                    covered = i + 2;
+                    continue;
+                }
             }
             // A word, then the same word with an ending of the language (`মহামারী মহামারীর`,
             // `सांसद सांसदों`): the decoder wrote the word, then the form it meant.
@@ -554,7 +579,8 @@ impl Check for Repetition {
             tokens
                 .iter()
                 .zip(&in_loop)
-                .filter(|(w, looped)| w.letters && !**looped)
+                // A compound with digits is a word when its head is letters (`ACE2-ব্যক্তকারী`).
+                .filter(|(w, looped)| (w.letters || (w.hyphenated && w.head_letters)) && !**looped)
                 .map(|(w, _)| w),
         );
         let mut hits = Vec::new();

@@ -65,6 +65,8 @@ pub struct Token {
     pub letters: bool,
     /// It has more than one part.
     pub hyphenated: bool,
+    /// Its last part is letters (`ACE2-ব্যক্তকারী`, whose head may be said again).
+    pub head_letters: bool,
     /// A part holds a character with case (`Word::has_case`).
     pub has_case: bool,
 }
@@ -172,6 +174,7 @@ fn joined_tokens(p: &Analysis) -> Vec<Token> {
             norm,
             letters: p.words[i..=end].iter().all(|w| w.is_letters()),
             hyphenated: end > i,
+            head_letters: p.words[end].is_letters(),
             has_case: p.words[i..=end].iter().any(|w| w.has_case),
         });
         i = end + 1;
