@@ -99,6 +99,11 @@ pub struct Lexicon {
     /// Words that multiply the number before them (`লাখ` = 100000, `million` = 1000000).
     #[serde(default)]
     pub number_scales: std::collections::BTreeMap<String, f64>,
+    /// Words that add a fraction to the number word after them or at their end, with the
+    /// fraction (`साढ़े तीन` 3.5: `साढ़े` = 0.5; `पौने दो` 1.75: `पौने` = -0.25; Marathi
+    /// `साडेतीन`, one word).
+    #[serde(default)]
+    pub number_fractions: std::collections::BTreeMap<String, f64>,
     /// The word lists above in NFC as sets, and the regexes compiled: made on first use, after
     /// the packs' data is merged (leave it to its default).
     #[serde(skip)]
@@ -191,6 +196,9 @@ impl Lexicon {
         }
         for (w, v) in &other.number_scales {
             self.number_scales.entry(w.clone()).or_insert(*v);
+        }
+        for (w, v) in &other.number_fractions {
+            self.number_fractions.entry(w.clone()).or_insert(*v);
         }
         self.cache = LexiconCache::default();
     }

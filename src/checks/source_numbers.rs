@@ -78,7 +78,10 @@ fn is_separator(c: char) -> bool {
 
 /// The values a run of digit groups may stand for: every separator a grouping (when the groups
 /// are grouped as Western or Indian numbers group), or the last one a decimal point.
-fn readings(groups: &[String], seps: &[char]) -> Vec<f64> {
+///
+/// In English a comma before three digits groups thousands and is never a decimal point
+/// (`1,500` is fifteen hundred, never 1.5), so with `comma_groups` it is read so only.
+fn readings(groups: &[String], seps: &[char], comma_groups: bool) -> Vec<f64> {
     let join = |gs: &[String]| gs.concat();
     let parse = |s: &str| s.parse::<f64>().ok();
     let mut out = Vec::new();
@@ -98,7 +101,7 @@ fn readings(groups: &[String], seps: &[char]) -> Vec<f64> {
         out.extend(parse(&join(groups)));
     }
     let last = seps[seps.len() - 1];
-    if matches!(last, '.' | ',' | '\u{066B}') {
+    if matches!(last, '.' | '\u{066B}') || (last == ',' && !(comma_groups && western)) {
         let int = join(&groups[..groups.len() - 1]);
         let frac = &groups[groups.len() - 1];
         out.extend(parse(&format!("{int}.{frac}")));
@@ -112,7 +115,12 @@ fn readings(groups: &[String], seps: &[char]) -> Vec<f64> {
 
 /// Numbers written with digits, with a scale word after them when the language data has one
 /// (`২ লাখ`, `20万`, `2 million`): then both the bare and the scaled value.
-fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quantity> {
+fn digit_quantities(
+    p: &Analysis,
+    lexicon: &Lexicon,
+    skip: &[Span],
+    comma_groups: bool,
+) -> Vec<Quantity> {
     let text = p.text;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<Quantity> = Vec::new();
@@ -172,7 +180,13 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
                 && matches!(groups[k].as_bytes()[0], b'1' | b'2')
                 && matches!(seps[k - 1], ',' | '.')
         }) {
-            // Keep the part before; the year is read on its own next.
+            // Keep the part before; the year is read on its own next. A day and a month
+            // before it (`05.03.2020`) are two numbers, read one after the other.
+            let k = if k == 2 && seps[0] == '.' && groups[0].len() <= 2 && groups[1].len() <= 2 {
+                1
+            } else {
+                k
+            };
             groups.truncate(k);
             seps.truncate(k - 1);
             j = i;
@@ -192,7 +206,7 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
                 .trim_end_matches(|c: char| is_separator(c))
                 .len();
         }
-        let mut values = readings(&groups, &seps);
+        let mut values = readings(&groups, &seps, comma_groups);
         // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
         if groups.len() == 1
             && groups[0].len() == 4
@@ -201,6 +215,38 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
         {
             values.push(year % 100.0);
             values.push((year / 100.0).floor() + 1.0);
+        }
+        // Around the clock (`24/7`, `24x7`): an idiom, often said in words (`круглосуточно`),
+        // never a number to require.
+        if groups.len() == 1
+            && groups[0] == "24"
+            && let Some(len) = around_the_clock(&text[end..])
+        {
+            out.push(Quantity {
+                span: Span::new(start, end + len),
+                values: vec![24.0, 7.0],
+                scaled: Vec::new(),
+                digits: false,
+            });
+            last_scaled = None;
+            while j < chars.len() && chars[j].0 < end + len {
+                j += 1;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        // An hour of the twelve-hour clock, which other languages write on the 24-hour one
+        // (`3 p.m.` = `15:00`, `2:30 p.m.` = `14:30`, `12 a.m.` = `0:00`).
+        if groups.len() == 1
+            && let Some(&hour) = values.first()
+            && (1.0..=12.0).contains(&hour)
+            && let Some(pm) = meridiem(&text[end..])
+        {
+            match (pm, hour == 12.0) {
+                (true, false) => values.push(hour + 12.0),
+                (false, true) => values.extend([0.0, 24.0]),
+                _ => {}
+            }
         }
         // A fraction written without its zero (`.08`).
         if groups.len() == 1 && text[..start].ends_with('.') {
@@ -270,6 +316,125 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span]) -> Vec<Quant
     out
 }
 
+/// The length of `/7` (or `x7`, `×7`) at the start of `text` after a 24, a whole number.
+fn around_the_clock(text: &str) -> Option<usize> {
+    let rest = text
+        .strip_prefix('/')
+        .or_else(|| text.strip_prefix('x'))
+        .or_else(|| text.strip_prefix('×'))?;
+    let after = rest.strip_prefix('7')?;
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(text.len() - after.len())
+}
+
+/// Whether an hour's number is followed (after its minutes, `:30`, and spaces) by `p.m.`
+/// (`Some(true)`) or `a.m.` (`Some(false)`), in any case, with or without dots.
+fn meridiem(text: &str) -> Option<bool> {
+    let mut rest = text;
+    if let Some(minutes) = rest.strip_prefix([':', '.'])
+        && minutes.len() >= 2
+        && minutes.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+    {
+        rest = &minutes[2..];
+    }
+    let rest = rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']);
+    let mut letters = rest
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' '))
+        .take(2)
+        .map(|c| c.to_ascii_lowercase());
+    let pm = match letters.next()? {
+        'p' => true,
+        'a' => false,
+        _ => return None,
+    };
+    if letters.next()? != 'm' {
+        return None;
+    }
+    // The two letters are a word of their own (`pm`, `p.m.`, `P.M.`), not `am` in `amid`.
+    let used: usize = rest
+        .char_indices()
+        .filter(|(_, c)| !matches!(c, '.' | ' '))
+        .nth(1)
+        .map(|(at, c)| at + c.len_utf8())?;
+    let after = rest[used..].trim_start_matches('.');
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(pm)
+}
+
+/// Roman numerals (`XIX век` for the 19th century, `le XVIIIe siècle`, `Phase III`), as
+/// numbers a number of the other side may be written as: two letters or more, in capitals, in
+/// canonical form, an ordinal ending of small letters allowed (`XVIIIe`, `XXIer`).
+fn roman_quantities(p: &Analysis) -> Vec<Quantity> {
+    p.words
+        .iter()
+        .filter_map(|w| {
+            let text = p.slice(w.span);
+            let numeral = text.trim_end_matches(|c: char| c.is_lowercase());
+            let value = roman(numeral)?;
+            (text.len() - numeral.len() <= 3).then(|| Quantity {
+                span: w.span,
+                values: vec![value],
+                scaled: Vec::new(),
+                digits: false,
+            })
+        })
+        .collect()
+}
+
+/// The value of a Roman numeral of two letters or more in capitals, in canonical form.
+fn roman(text: &str) -> Option<f64> {
+    const SYMBOLS: [(&str, u32); 13] = [
+        ("M", 1000),
+        ("CM", 900),
+        ("D", 500),
+        ("CD", 400),
+        ("C", 100),
+        ("XC", 90),
+        ("L", 50),
+        ("XL", 40),
+        ("X", 10),
+        ("IX", 9),
+        ("V", 5),
+        ("IV", 4),
+        ("I", 1),
+    ];
+    if text.len() < 2 || !text.bytes().all(|b| b"IVXLCDM".contains(&b)) {
+        return None;
+    }
+    let value = |c: u8| {
+        SYMBOLS
+            .iter()
+            .find(|(s, _)| s.as_bytes() == [c])
+            .map(|s| s.1)
+    };
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    for (k, &c) in bytes.iter().enumerate() {
+        let v = value(c)?;
+        match bytes.get(k + 1).and_then(|&n| value(n)) {
+            Some(next) if next > v => total -= v as i64,
+            _ => total += v as i64,
+        }
+    }
+    // Canonical: written back, the same letters (`IIII`, `VX`, `IC` are no numerals).
+    let mut n = u32::try_from(total).ok().filter(|&n| n > 0)?;
+    let mut canonical = String::new();
+    for (s, v) in SYMBOLS {
+        while n >= v {
+            canonical.push_str(s);
+            n -= v;
+        }
+    }
+    (canonical == text).then_some(total as f64)
+}
+
 /// The longest scale word of the language data at the start of `text` that is a whole word
 /// (or a Han/Kana character, which are words of their own), with its factor.
 fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
@@ -320,6 +485,13 @@ fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
     if let Some(&f) = lexicon.number_scales.get(word) {
         return Some(NumberWord::Scale(f));
     }
+    // A fraction written on the number word (Marathi `साडेतीन` 3.5, `सव्वादोन` 2.25).
+    if let Some(v) = lexicon.number_fractions.iter().find_map(|(f, add)| {
+        let rest = word.strip_prefix(f.as_str())?;
+        Some(lexicon.number_words.get(rest)? + add)
+    }) {
+        return Some(NumberWord::Value(v));
+    }
     lexicon
         .number_words
         .get(word)
@@ -353,6 +525,14 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
                 .get(&format!("{} {}", lower[j], lower[j + 1]))
         {
             return Some((NumberWord::Value(v), 2));
+        }
+        // A fraction word before a number word (`साढ़े तीन` 3.5, `পৌনে দুই` 1.75).
+        if j + 1 < words.len()
+            && joined(j, j + 1)
+            && let Some(add) = lexicon.number_fractions.get(&lower[j])
+            && let Some(&v) = lexicon.number_words.get(&lower[j + 1])
+        {
+            return Some((NumberWord::Value(v + add), 2));
         }
         let word = &lower[j];
         match number_word(word, lexicon) {
@@ -410,7 +590,13 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             NumberWord::Scale(f) => {
                 values.push(f);
                 if f >= 1000.0 {
-                    total += current.max(1.0) * f;
+                    // A larger scale after a smaller one multiplies all before it (`一千万`
+                    // ten million, `three thousand million`).
+                    if total > 0.0 && total < f {
+                        total = (total + current) * f;
+                    } else {
+                        total += current.max(1.0) * f;
+                    }
                     current = 0.0;
                 } else {
                     current = current.max(1.0) * f;
@@ -444,6 +630,23 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             }
         }
         values.push(total + current);
+        // Digit words one after another, touching, are a number read digit by digit (the
+        // year `一九九八年`, `二〇二〇`).
+        let digits: Option<String> = (k..=end)
+            .map(|w| {
+                lexicon
+                    .number_words
+                    .get(&lower[w])
+                    .filter(|v| (0.0..10.0).contains(*v) && v.fract() == 0.0)
+                    .map(|v| char::from(b'0' + *v as u8))
+            })
+            .collect();
+        if end > k
+            && (k..end).all(|w| words[w].span.end == words[w + 1].span.start)
+            && let Some(v) = digits.and_then(|d| d.parse::<f64>().ok())
+        {
+            values.push(v);
+        }
         out.push(Quantity {
             span: Span::new(words[k].span.start, words[end].span.end),
             values,
@@ -488,13 +691,14 @@ fn owned_spans(text: &str) -> Vec<Span> {
         .collect()
 }
 
-fn quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
+fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
     let skip = owned_spans(p.text);
-    let mut q = digit_quantities(p, lexicon, &skip);
+    let mut q = digit_quantities(p, lexicon, &skip, comma_groups);
     let digits: Vec<Span> = q.iter().map(|x| x.span).collect();
     q.extend(
         word_quantities(p, lexicon)
             .into_iter()
+            .chain(roman_quantities(p))
             .filter(|w| !digits.iter().any(|d| d.overlaps(&w.span))),
     );
     q.sort_by_key(|x| x.span);
@@ -524,8 +728,13 @@ impl Check for SourceNumbers {
         // A plural form for one or two may leave its count out.
         let plural = p.unit.as_ref().is_some_and(|u| u.plural_form.is_some());
         let lexicon = &ctx.lexicon;
-        let src = quantities(source, lexicon);
-        let tgt = quantities(p, lexicon);
+        // An English source groups thousands with a comma (the default source language).
+        let english = ctx
+            .source_language
+            .as_deref()
+            .is_none_or(|l| l == "en" || l.starts_with("en-") || l.starts_with("en_"));
+        let src = quantities(source, lexicon, english);
+        let tgt = quantities(p, lexicon, false);
         if src.is_empty() && tgt.iter().all(|q| !q.digits) {
             return;
         }
@@ -679,6 +888,62 @@ mod tests {
             check("see https://x.org/2020", "দেখুন", l()).is_empty(),
             "a URL's digits are not numbers here"
         );
+    }
+
+    #[test]
+    fn clocks_dates_idioms_roman_numerals_and_fractions() {
+        let l = || Lexicon {
+            number_words: BTreeMap::from([
+                ("तीन".into(), 3.0),
+                ("एक".into(), 1.0),
+                ("一".into(), 1.0),
+                ("九".into(), 9.0),
+                ("八".into(), 8.0),
+            ]),
+            number_scales: BTreeMap::from([
+                ("千".into(), 1e3),
+                ("万".into(), 1e4),
+                ("million".into(), 1e6),
+            ]),
+            number_fractions: BTreeMap::from([("साढ़े".into(), 0.5), ("साडे".into(), 0.5)]),
+            ..lexicon()
+        };
+        // The twelve-hour clock written on the 24-hour one.
+        assert!(check("at 3 p.m. and 2:30 PM", "в 15:00 и 14:30", l()).is_empty());
+        assert!(check("at 12 a.m.", "в 0:00", l()).is_empty());
+        assert_eq!(
+            check("at 3 p.m.", "в 13:00", l()),
+            [("changed".into(), "13".into())]
+        );
+        // A day and a month before a year are two numbers, in either order.
+        assert!(check("Due 03/05/2020", "Срок: 05.03.2020", l()).is_empty());
+        // Around the clock, said in words.
+        assert!(check("open 24/7", "работает круглосуточно", l()).is_empty());
+        // Roman numerals excuse a number, never require one.
+        assert!(check("the 19th century", "XIX век", l()).is_empty());
+        assert!(check("the 18th century", "le XVIIIe siècle", l()).is_empty());
+        assert_eq!(
+            check("the 19th century", "XVIII век", l()),
+            [("missing".into(), "XVIII век".into())]
+        );
+        // A fraction word before a number word, or on it.
+        assert!(check("3.5 hours", "साढ़े तीन घंटे", l()).is_empty());
+        assert!(check("3.5 hours", "साडेतीन तास", l()).is_empty());
+        // A larger scale multiplies all before it; digits read one by one are a year.
+        assert!(check("10 million", "一千万", l()).is_empty());
+        assert!(check("in 1998", "一九九八年", l()).is_empty());
+    }
+
+    #[test]
+    fn an_english_comma_groups_thousands() {
+        let l = lexicon;
+        assert_eq!(
+            check("Nearly 1,500 tickets", "Продано 1,5 билета", l()),
+            [("changed".into(), "1,5".into())]
+        );
+        assert!(check("Nearly 1,500 tickets", "Продано 1 500 билетов", l()).is_empty());
+        // The target's comma may still be a decimal point.
+        assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
     }
 
     #[test]
