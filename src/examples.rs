@@ -90,6 +90,8 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
                 ignore: Vec::new(),
                 extra: Default::default(),
                 plural_form: None,
+                plural_other: None,
+                context: None,
             }));
         }
     }
@@ -100,6 +102,7 @@ fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(Str
             .iter()
             .map(|[source, targets]| Term {
                 source: source.to_lowercase(),
+                written: crate::text::nfc(source).into_owned(),
                 targets: targets
                     .split('|')
                     .map(str::trim)

@@ -18,6 +18,8 @@ use crate::input::readers::{Source, tbx};
 pub struct Term {
     /// The source term, lowercase NFC.
     pub source: String,
+    /// The source term as written, NFC (`WHO`).
+    pub written: String,
     /// Accepted target terms, NFC; empty for a term not to translate (it must appear as is).
     pub targets: Vec<String>,
     /// `file:line` of the entry.
@@ -29,6 +31,12 @@ pub struct Term {
 impl Term {
     pub fn do_not_translate(&self) -> bool {
         self.targets.is_empty()
+    }
+
+    /// An acronym (`WHO`, `IT`: two letters or more, all capitals) is matched in its case only,
+    /// so `who` and `it` are no occurrence of it.
+    pub fn acronym(&self) -> bool {
+        is_acronym(&self.written)
     }
 }
 
@@ -102,8 +110,17 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
                 .filter(|t| !t.is_empty())
                 .collect(),
         };
+        let written = norm(&source);
         let source = source.to_lowercase();
-        match terms.iter_mut().find(|t| t.source == source) {
+        // Entries of one term in two cases are one (`Hand sanitizer`, `hand sanitizer`); an
+        // acronym only in its own case (`WHO`, `who`).
+        match terms.iter_mut().find(|t| {
+            if is_acronym(&written) || t.acronym() {
+                t.written == written
+            } else {
+                t.source == source
+            }
+        }) {
             Some(t) => {
                 for x in targets {
                     if !t.targets.contains(&x) {
@@ -113,6 +130,7 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
             }
             None => terms.push(Term {
                 source,
+                written,
                 targets,
                 origin: format!("{name}:{}", i + 1),
                 language: None,
@@ -120,6 +138,11 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
         }
     }
     Ok(Glossary { terms })
+}
+
+/// Two letters or more, none small (`WHO`, `IT`).
+fn is_acronym(term: &str) -> bool {
+    term.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !term.chars().any(char::is_lowercase)
 }
 
 /// The language part of a tag, lowercase (`en-US` -> `en`).
@@ -162,6 +185,7 @@ fn from_termbase(name: &str, base: tbx::Termbase, source_language: Option<&str>)
             for s in &sources {
                 terms.push(Term {
                     source: norm(s).to_lowercase(),
+                    written: norm(s),
                     targets: targets.clone(),
                     origin: format!("{name}:{}", entry.line),
                     language: Some(language.clone()),

@@ -363,3 +363,67 @@ fn inconsistent_translations_are_found_with_and_without_segments() {
         );
     }
 }
+
+/// The rules (and units) a PO catalogue's findings name.
+fn po_findings(po: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("app.ru.po"), po).unwrap();
+    let (out, err, code) = check(
+        dir.path(),
+        &["--format", "json", "--fail-on", "never", "app.ru.po"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    report["files"][0]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| {
+            p["findings"].as_array().unwrap().iter().map(|f| {
+                (
+                    f["unit"].as_str().unwrap_or("").to_string(),
+                    f["rule"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn po_contexts_and_plural_forms_are_read_as_gettext_means_them() {
+    let header = "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+    // One source in two contexts is two sources: no inconsistency.
+    let contexts = format!(
+        "{header}msgctxt \"menu action\"\nmsgid \"Open\"\nmsgstr \"Открыть\"\n\n\
+         msgctxt \"ticket status\"\nmsgid \"Open\"\nmsgstr \"Открыт\"\n"
+    );
+    assert_eq!(po_findings(&contexts), []);
+    // Without the contexts it is one source translated two ways.
+    let same = contexts
+        .replace("msgctxt \"menu action\"\n", "")
+        .replace("msgctxt \"ticket status\"\n", "");
+    assert!(
+        po_findings(&same)
+            .iter()
+            .any(|(_, r)| r == "common.inconsistent-translation"),
+        "{:?}",
+        po_findings(&same)
+    );
+    // Form 0 may carry the count of msgid_plural (Russian form 0 also counts 21, 31...).
+    let plural = format!(
+        "{header}msgid \"One comment\"\nmsgid_plural \"%(count)s comments\"\n\
+         msgstr[0] \"%(count)s комментарий\"\nmsgstr[1] \"%(count)s комментария\"\n\
+         msgstr[2] \"%(count)s комментариев\"\n"
+    );
+    assert_eq!(po_findings(&plural), []);
+    // A placeholder neither source has is still extra.
+    let extra = plural.replace(
+        "msgstr[0] \"%(count)s комментарий\"",
+        "msgstr[0] \"%(total)s комментарий\"",
+    );
+    assert!(
+        po_findings(&extra)
+            .iter()
+            .any(|(_, r)| r == "common.placeholder-mismatch")
+    );
+}

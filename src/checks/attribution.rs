@@ -114,6 +114,10 @@ pub struct Options {
     /// of `他曾说`, `也` of `他也表示`): the subject is the word before them.
     #[serde(default)]
     verb_modifiers: Vec<String>,
+    /// Words after a verb's form that make it another word, no reporting verb (`说 了 算` has
+    /// the final say, `说 不 定` perhaps): each entry its words separated by spaces.
+    #[serde(default)]
+    not_verbs_before: Vec<String>,
     /// Words that name one speaker in different cases (`उन्होंने` / `वे`, ergative and
     /// nominative of one pronoun): a subject in one of them is the same as in another.
     #[serde(default)]
@@ -190,6 +194,8 @@ pub struct Attribution {
     verb_prefixes: Vec<String>,
     subject_markers: Vec<String>,
     verb_modifiers: Vec<String>,
+    /// The words of each `not_verbs_before` entry, NFC.
+    not_verbs_before: Vec<Vec<String>>,
     /// Each word of `subject_forms` (NFC, case-folded) and the index of its group.
     subject_forms: FastMap<String, usize>,
     /// (ending, direct-case ending), NFC.
@@ -350,6 +356,11 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         verb_prefixes: nfc_all(&o.verb_prefixes),
         subject_markers: nfc_all(&o.subject_markers),
         verb_modifiers: nfc_all(&o.verb_modifiers),
+        not_verbs_before: o
+            .not_verbs_before
+            .iter()
+            .map(|e| e.split_whitespace().map(|w| nfc(w).into_owned()).collect())
+            .collect(),
         subject_forms,
         subject_endings,
         pronouns: o.pronouns.iter().map(|w| case_fold(&nfc(w))).collect(),
@@ -404,7 +415,15 @@ impl Attribution {
                 p.only_space_between(words[k - 1].span, words[k].span)
                     && p.norm(&words[k]) == form[k - j].as_str()
             });
-            rest_matches.then_some((*lemma, form.len()))
+            // Words after the form that make it another word (`说了算`).
+            let another_word = self.not_verbs_before.iter().any(|after| {
+                end + after.len() <= words.len()
+                    && after.iter().enumerate().all(|(k, w)| {
+                        p.only_space_between(words[end + k - 1].span, words[end + k].span)
+                            && p.norm(&words[end + k]) == w.as_str()
+                    })
+            });
+            (rest_matches && !another_word).then_some((*lemma, form.len()))
         })
     }
 

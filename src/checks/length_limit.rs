@@ -59,6 +59,8 @@ mod tests {
                 target_codes: &[],
                 max_length: Some(MaxLength { max, unit }),
                 plural_form: None,
+                plural_other: None,
+                context: None,
             }));
             LengthLimit.paragraph(&t, &Context::default(), &mut out);
         }

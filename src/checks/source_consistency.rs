@@ -109,6 +109,12 @@ impl Minority {
         if k.is_empty() || o.is_empty() {
             return None;
         }
+        // Units of different contexts (PO `msgctxt`) are never compared: `Open` as a menu
+        // action and as a status are two sources.
+        let k = match p.unit.as_ref().and_then(|u| u.context) {
+            Some(c) => format!("{c}\u{4}{k}"),
+            None => k,
+        };
         Some((self.key(&k), self.key(&o)))
     }
 }

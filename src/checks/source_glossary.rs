@@ -222,23 +222,30 @@ impl Check for Glossary {
             return;
         }
         let Some(source) = p.source() else { return };
-        let src = unmasked(source.text)
-            .nfc()
-            .collect::<String>()
-            .to_lowercase();
-        let tgt = unmasked(p.text).nfc().collect::<String>().to_lowercase();
+        let src_cased = unmasked(source.text).nfc().collect::<String>();
+        let tgt_cased = unmasked(p.text).nfc().collect::<String>();
+        let (src, tgt) = (src_cased.to_lowercase(), tgt_cased.to_lowercase());
         let start = p.text.len() - p.text.trim_start().len();
         let whole = Span::new(start, p.text.trim_end().len().max(start));
         for term in &ctx.glossary.terms {
-            if !contains_source_term(&src, &term.source) {
+            // An acronym in its case (`WHO`, never `who`); any other term in any case.
+            let (src, tgt, written) = if term.acronym() {
+                (&src_cased, &tgt_cased, &term.written)
+            } else {
+                (&src, &tgt, &term.source)
+            };
+            if !contains_source_term(src, written) {
                 continue;
             }
             let (found, expected) = if term.do_not_translate() {
-                (tgt.contains(&term.source), term.source.clone())
+                (tgt.contains(written.as_str()), term.written.clone())
             } else {
                 (
                     term.targets.iter().any(|t| {
-                        contains_target_term(&tgt, &t.nfc().collect::<String>().to_lowercase())
+                        contains_target_term(
+                            &tgt_cased.to_lowercase(),
+                            &t.nfc().collect::<String>().to_lowercase(),
+                        )
                     }),
                     term.targets.join(" / "),
                 )
@@ -246,7 +253,7 @@ impl Check for Glossary {
             if !found {
                 out.push(
                     Hit::new(whole)
-                        .var("term", term.source.clone())
+                        .var("term", term.written.clone())
                         .var("expected", expected),
                 );
             }
@@ -330,7 +337,15 @@ mod tests {
             flagged("Vaccination works.", "প্রতিষেধক।").is_empty(),
             "a whole term only"
         );
-        assert_eq!(flagged("WHO said", "বিশ্ব স্বাস্থ্য সংস্থা জানায়"), ["who"]);
+        assert_eq!(flagged("WHO said", "বিশ্ব স্বাস্থ্য সংস্থা জানায়"), ["WHO"]);
         assert!(flagged("WHO said", "WHO জানায়").is_empty());
+        // An acronym is matched in its case only: `who` is no occurrence of `WHO`.
+        assert!(
+            flagged(
+                "Anyone who feels sick should stay home.",
+                "যাঁরা অসুস্থ বোধ করেন, তাঁরা বাড়িতে থাকুন।"
+            )
+            .is_empty()
+        );
     }
 }

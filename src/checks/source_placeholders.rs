@@ -116,6 +116,14 @@ impl Check for SourcePlaceholders {
                 }
             }
         }
+        // A plural form may hold a placeholder of the entry's other source (`%(count)s` of
+        // `msgid_plural` in form 0, which also counts 21, 31... in Russian).
+        if let Some((other, codes)) = unit.plural_other {
+            let other = items(other, codes);
+            for j in 0..tgt.len() {
+                taken[j] |= other.iter().any(|o| o.key == tgt[j].key);
+            }
+        }
         let mut extra: Vec<usize> = (0..tgt.len()).filter(|&j| !taken[j]).collect();
         let mut reported_missing = Vec::new();
         for s in missing {
@@ -178,6 +186,8 @@ pub(crate) mod tests {
             target_codes: &[],
             max_length: None,
             plural_form: None,
+            plural_other: None,
+            context: None,
         }));
         t
     }

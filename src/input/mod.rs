@@ -155,6 +155,10 @@ pub struct UnitInfo {
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// The plural form it translates (PO `msgstr[n]`).
     pub plural_form: Option<usize>,
+    /// A plural form's other source (`unit::Unit::plural_other`).
+    pub plural_other: Option<unit::UnitText>,
+    /// The unit's context (PO `msgctxt`).
+    pub context: Option<String>,
 }
 
 impl Segment {
@@ -550,6 +554,8 @@ fn unit_segment(
             ignore: u.ignore,
             extra: u.extra,
             plural_form: u.plural_form,
+            plural_other: u.plural_other,
+            context: u.context,
         })
     });
     Some(Segment {

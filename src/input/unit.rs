@@ -138,6 +138,13 @@ pub struct Unit {
     /// The plural form it translates (PO `msgstr[n]`): a form for one or two may leave the
     /// count out (`нет результатов`, `نتيجتان`).
     pub plural_form: Option<usize>,
+    /// A plural form's other source (PO `msgid_plural` for form 0, `msgid` for the others):
+    /// a placeholder of either may stand in any form (`%(count)s комментарий` for form 0 of
+    /// `One comment` / `%(count)s comments`, since Russian form 0 also counts 21, 31...).
+    pub plural_other: Option<UnitText>,
+    /// The context that tells apart units of one source (PO `msgctxt`: `Open` as a menu
+    /// action and as a status): units of different contexts are never compared.
+    pub context: Option<String>,
 }
 
 /// What a file says about all its units.

@@ -353,6 +353,10 @@ pub struct UnitView<'a> {
     pub max_length: Option<crate::input::unit::MaxLength>,
     /// The plural form the target translates (PO `msgstr[n]`), if one.
     pub plural_form: Option<usize>,
+    /// A plural form's other source text and its codes (PO `msgid_plural` of form 0).
+    pub plural_other: Option<(&'a str, &'a [crate::input::unit::InlineCode])>,
+    /// The unit's context (PO `msgctxt`).
+    pub context: Option<&'a str>,
 }
 
 /// The letters of a text by script, less placeholders, markup, URLs and inline codes (they
@@ -431,6 +435,8 @@ impl<'a> Analysis<'a> {
                 target_codes: &u.codes,
                 max_length: u.max_length,
                 plural_form: u.plural_form,
+                plural_other: u.plural_other.as_ref().map(|t| (&t.text[..], &t.codes[..])),
+                context: u.context.as_deref(),
             }));
         }
         a

@@ -49,7 +49,8 @@ impl Numbers {
     /// The number ends; `after` is the character after its last digit.
     fn close(&mut self, after: Option<char>) {
         if let Some(mut n) = self.open.take() {
-            n.in_name |= after.is_some_and(is_letter);
+            // A letter right after it, or the end of a placeholder (`%1$s`, `{0}`).
+            n.in_name |= after.is_some_and(|c| is_letter(c) || c == '$' || c == '}');
             self.out.push(n);
         }
     }
@@ -75,7 +76,10 @@ impl Machine for Numbers {
         } else if digit {
             // A letter right before it, or a hyphen after a letter (`COVID-19`), makes it part
             // of a name; so does a letter right after it (`close`).
-            let letter_before = self.prev.is_some_and(is_letter)
+            // The start of a placeholder before it (`%2$s`, `{0}`) makes it a code.
+            let letter_before = self
+                .prev
+                .is_some_and(|c| is_letter(c) || c == '%' || c == '{')
                 || (self.prev == Some('-') && self.prev2.is_some_and(is_letter));
             self.open = Some(Number {
                 span: Span::new(i, i + c.len_utf8()),
@@ -107,10 +111,14 @@ mod tests {
 
     #[test]
     fn separators_join_and_names_are_marked() {
-        let s = "১০,০০০ জন, COVID-19-এর, 2020-তে, H5N1";
+        let s = "১০,০০০ জন, COVID-19-এর, 2020-তে, H5N1, %2$s {0} $5";
         let n = numbers(s);
         let texts: Vec<&str> = n.iter().map(|n| &s[n.span.start..n.span.end]).collect();
-        assert_eq!(texts, ["১০,০০০", "19", "2020", "5", "1"]);
+        assert_eq!(texts, ["১০,০০০", "19", "2020", "5", "1", "2", "0", "5"]);
         assert!(!n[0].in_name && n[1].in_name && !n[2].in_name && n[3].in_name);
+        assert!(
+            n[5].in_name && n[6].in_name && !n[7].in_name,
+            "placeholders are codes"
+        );
     }
 }

@@ -60,6 +60,19 @@ fn pattern() -> &'static Regex {
     })
 }
 
+/// The attributes of an HTML tag whose value is text for the reader, translated with the
+/// sentence (`alt`, `title`, `placeholder`, `aria-label`...): a tag is compared without their
+/// values.
+fn translatable_attributes() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?i)(?P<name>\b(?:alt|title|placeholder|aria-label|aria-description|aria-placeholder|label|summary|abbr))\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)"#,
+        )
+        .expect("the attribute pattern compiles")
+    })
+}
+
 /// The placeholders of `text`, in order.
 pub fn placeholders(text: &str) -> Vec<Placeholder> {
     // Every placeholder holds one of these ASCII characters, or is a URL starting `www.`: a
@@ -105,7 +118,11 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         };
         let raw = &text[span.start..span.end];
         let key = if class == Class::Tag {
-            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+            translatable_attributes()
+                .replace_all(raw, "$name=…")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         } else {
             raw.to_string()
         };
@@ -176,6 +193,24 @@ mod tests {
                 (Class::Url, "https://x.org/a"),
                 (Class::Email, "a@b.co"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_tag_is_compared_without_the_text_of_its_attributes() {
+        let key = |t: &str| placeholders(t).remove(0).key;
+        assert_eq!(
+            key(r#"<img src="logo.png" alt="Company logo">"#),
+            key(r#"<img  src="logo.png" alt="Logo de l'entreprise">"#)
+        );
+        assert_eq!(
+            key(r#"<abbr title="World Health Organization">"#),
+            key("<abbr title='Organisation mondiale de la Santé'>")
+        );
+        assert_ne!(
+            key(r#"<img src="logo.png" alt="Company logo">"#),
+            key(r#"<img src="logo-fr.png" alt="Logo">"#),
+            "any other attribute is compared"
         );
     }
 

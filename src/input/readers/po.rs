@@ -380,15 +380,18 @@ impl Parser {
         for (n, b) in entry.strs {
             let target = b.finish();
             let form = n.unwrap_or(0);
-            let (uid, source) = if forms {
-                let source = if form == 0 {
-                    id.clone()
+            let (uid, source, other) = if forms {
+                let (source, other) = if form == 0 {
+                    (id.clone(), plural.clone())
                 } else {
-                    plural.clone().unwrap_or_else(|| id.clone())
+                    (
+                        plural.clone().unwrap_or_else(|| id.clone()),
+                        Some(id.clone()),
+                    )
                 };
-                (format!("{key}[{form}]"), source)
+                (format!("{key}[{form}]"), source, other)
             } else {
-                (key.clone(), id.clone())
+                (key.clone(), id.clone(), None)
             };
             let skip = if entry.obsolete {
                 Some(Skip::Obsolete)
@@ -409,6 +412,8 @@ impl Parser {
                 ignore: ignore.clone(),
                 extra: serde_json::Map::new(),
                 plural_form: forms.then_some(form),
+                plural_other: other,
+                context: ctxt.as_ref().map(|c| c.text.clone()),
             });
         }
         Ok(())

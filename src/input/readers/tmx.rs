@@ -230,6 +230,8 @@ fn unit(tu: &Tu, source: Option<UnitText>, target: Option<UnitText>) -> Unit {
         ignore: tu.notes.iter().flat_map(|n| ignore_directives(n)).collect(),
         extra: tu.props.clone(),
         plural_form: None,
+        plural_other: None,
+        context: None,
     }
 }
 

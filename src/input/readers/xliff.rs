@@ -467,6 +467,8 @@ fn unit(
         ignore,
         extra: serde_json::Map::new(),
         plural_form: None,
+        plural_other: None,
+        context: None,
     }
 }
 
