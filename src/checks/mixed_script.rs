@@ -57,6 +57,22 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         // a short ending in any language (`CoVகள்`, `IIIஆம்`), a longer one when the
         // language's pack lists it. A lowercase word with an ending (`waterদের`) is not.
         let name = head.chars().any(|c| c.is_uppercase() || c.is_numeric());
+        // In a cased script a capital of another script before small letters is no name but
+        // a letter typed for its twin (`Kиев`, `Mинск`, `Сuba`), and capitals of two scripts
+        // are no acronym of either (`BOЗ`, `OOН`).
+        let head_letters = head.chars().filter(|&c| is_letter_or_mark(c)).count();
+        let cased_tail = tail.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+        if cased_tail
+            && ((head_letters == 1
+                && head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && tail
+                    .chars()
+                    .find(|&c| is_letter_or_mark(c))
+                    .is_some_and(char::is_lowercase))
+                || !word.chars().any(char::is_lowercase))
+        {
+            return true;
+        }
         let short = tail.chars().filter(|&c| is_letter_or_mark(c)).count() <= 4;
         let tail: String = tail.nfc().collect();
         return !(name && (short || ctx.lexicon.is_ending(&tail)));
@@ -116,6 +132,23 @@ mod tests {
         assert_eq!(
             texts(&*word, "the TNFα level rises in the blood", "en"),
             ["TNFα"]
+        );
+    }
+
+    #[test]
+    fn a_capital_for_its_twin_and_acronyms_of_two_scripts() {
+        let word = compile("mixed-script", "").unwrap();
+        assert_eq!(
+            texts(
+                &*word,
+                "Он прилетел в Kиев, доклад BOЗ опубликован, COVIDом болеют.",
+                "ru"
+            ),
+            ["Kиев", "BOЗ"]
+        );
+        assert_eq!(
+            texts(&*word, "El presidente visitó Сuba y Рerú.", "es"),
+            ["Сuba", "Рerú"]
         );
     }
 }

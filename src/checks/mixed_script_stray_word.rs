@@ -127,6 +127,23 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     }
 }
 
+/// Whether a small letter looks the same as one of the `native` script (Latin `c` and Cyrillic
+/// `с`, Latin `o` and Greek `ο`): written alone among native words it is that letter typed on
+/// the wrong keyboard.
+fn has_twin(c: char, native: unicode_script::Script) -> bool {
+    use unicode_script::Script::{Cyrillic, Greek, Latin};
+    // Small letters only: a capital alone is a Roman numeral, a protein, a grade (`фаза I`,
+    // `белок S`).
+    let set: &str = match (script_of(c), native) {
+        (Some(Latin), Cyrillic) => "aceijopsxy",
+        (Some(Cyrillic), Latin) => "асеіјорѕху",
+        (Some(Latin), Greek) => "o",
+        (Some(Greek), Latin) => "ο",
+        _ => return false,
+    };
+    set.contains(c)
+}
+
 /// Brackets and quotation marks that open a phrase.
 const OPENING: [char; 11] = ['(', '[', '（', '“', '"', '«', '‘', '„', '「', '『', '［'];
 
@@ -163,13 +180,25 @@ impl StrayWord {
                 }
                 None => false,
             };
-            if !source_word && (!t.plain_foreign_word || t.letters < self.min_letters) {
+            // A letter of another script written alone for its twin of the document's (Latin
+            // `c`, `o`, `i` in Russian or Ukrainian text, `c президентом`, `Уряд i парламент`).
+            let twin = t.foreign_word
+                && t.letters == 1
+                && p.slice(t.core)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| has_twin(c, native));
+            if !source_word && !twin && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
             }
             // A unit after a number (`5 mg`, `12 in`, `3 m`) is not a stray word; a source word
             // of three letters or more is no unit (`774 which`, `370 are মিলিয়ন`, `800 but টি`).
             let unit_place = i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0;
             if unit_place && !(source_word && t.letters > 2) {
+                continue;
+            }
+            // A sign between numbers (`3 x 4`).
+            if twin && toks.get(i + 1).is_some_and(|x| x.has_digit) {
                 continue;
             }
             // Neighbours within the sentence: a sentence stop between (`angsty । Yisssss`)
@@ -235,6 +264,32 @@ impl Check for StrayWord {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{compile, texts};
+
+    #[test]
+    fn a_letter_alone_for_its_twin_of_the_document_s_script() {
+        let stray = compile("mixed-script-stray-word", "").unwrap();
+        assert_eq!(
+            texts(
+                &*stray,
+                "Он встретился c президентом, речь шла o планах.",
+                "ru"
+            ),
+            ["c", "o"]
+        );
+        assert_eq!(
+            texts(&*stray, "Уряд i парламент ухвалили закон.", "uk"),
+            ["i"]
+        );
+        assert!(
+            texts(
+                &*stray,
+                "Комната размером 3 x 4 метра, пункт b списка.",
+                "ru"
+            )
+            .is_empty(),
+            "a sign between numbers; a letter with no twin"
+        );
+    }
 
     #[test]
     fn allow_list_and_length_floor() {

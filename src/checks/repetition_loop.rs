@@ -50,6 +50,11 @@ pub struct Options {
     /// only from this many copies: laughter repeats.
     #[serde(default = "default_interjection_repeats")]
     interjection_repeats: usize,
+    /// A unit said up to this many times with punctuation between the copies, filling a
+    /// quotation, is a chant or a slogan quoted (`«Позор! Позор! Позор!»`, `“加油！加油！加油！”`),
+    /// not a loop; 0 flags it.
+    #[serde(default)]
+    quoted_repeats: usize,
 }
 
 fn default_min_repeats() -> usize {
@@ -89,6 +94,7 @@ pub struct RepetitionLoop {
     rhetorical_repeats: usize,
     lengthening: usize,
     interjection_repeats: usize,
+    quoted_repeats: usize,
 }
 
 pub fn build(o: Options) -> Result<RepetitionLoop, BuildError> {
@@ -108,12 +114,37 @@ pub fn build(o: Options) -> Result<RepetitionLoop, BuildError> {
         rhetorical_repeats: o.rhetorical_repeats,
         lengthening: o.lengthening,
         interjection_repeats: o.interjection_repeats,
+        quoted_repeats: o.quoted_repeats,
     })
 }
 
 /// Whether a source that repeats `source` times mirrors a loop of `target` copies.
 fn mirrors(source: usize, target: usize) -> bool {
     target <= source + (source / 4).max(1)
+}
+
+/// Whether a loop fills a quotation, with punctuation between its copies (`"भारत माता की जय,
+/// भारत माता की जय, भारत माता की जय"`, `«Позор! Позор! Позор!»`): a chant quoted.
+fn chant(text: &str, l: &Loop) -> bool {
+    let opening = |c: char| matches!(c, '"' | '“' | '„' | '«' | '‹' | '‘' | '「' | '『' | '\'');
+    let closing = |c: char| matches!(c, '"' | '”' | '“' | '»' | '›' | '’' | '」' | '』' | '\'');
+    let quiet = |c: char| {
+        c.is_whitespace()
+            || (c.is_ascii_punctuation() && !matches!(c, '"' | '\''))
+            || matches!(c, '！' | '，' | '。' | '、' | '？' | '।' | '،' | '…')
+    };
+    let before = text[..l.span.start].trim_end_matches(quiet);
+    let after = text[l.span.end..].trim_start_matches(quiet);
+    let punctuation = |s: &str| {
+        s.chars()
+            .filter(|&c| quiet(c) && !c.is_whitespace())
+            .count()
+    };
+    let between = punctuation(&text[l.span.start..l.span.end])
+        .saturating_sub(l.count * punctuation(&text[l.unit_span.start..l.unit_span.end]));
+    before.chars().next_back().is_some_and(opening)
+        && after.chars().next().is_some_and(closing)
+        && between + 1 >= l.count
 }
 
 /// The unit as shown in a message: its first 60 characters.
@@ -136,7 +167,7 @@ impl RepetitionLoop {
         {
             return false;
         }
-        true
+        !(l.count <= self.quoted_repeats && chant(p.text, l))
     }
 }
 
