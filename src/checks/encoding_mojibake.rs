@@ -1,5 +1,6 @@
 //! `encoding-mojibake`: UTF-8 text decoded as Windows-1252 or Latin-1 (`Ã©` for `é`, `â€™`
-//! for `’`, `à¦¬à¦¾à¦‚à¦²à¦¾` for `বাংলা`, `Ð¿Ñ€Ð¸` for `при`, twice over `Ã¢â‚¬â„¢`), found by its
+//! for `’`, `à¦¬à¦¾à¦‚à¦²à¦¾` for `বাংলা`, `Ð¿Ñ€Ð¸` for `при`, twice over `Ã¢â‚¬â„¢`) or as
+//! Windows-1251 (`РџСЂР°РІРёС‚РµР»СЊСЃС‚РІРѕ` for `Правительство`), found by its
 //! bytes: a character that stands for a UTF-8 lead byte followed by characters that stand for
 //! the continuation bytes it needs, which decode to a real character. Real text with accents
 //! (`café`, `Ångström`, `Fuß“`) has no such sequence. The suggestion is the text decoded
@@ -33,9 +34,12 @@ impl Check for Mojibake {
         }
     }
 
-    /// A lead byte read as Latin-1: `Â`-`ß`, `à`-`ï`, `ð`-`ô`.
+    /// A lead byte read as Latin-1 (`Â`-`ß`, `à`-`ï`, `ð`-`ô`) or as Windows-1251 (`Р`, `С`
+    /// before a sign of 0x80-0xBF, `а`-`п`).
     fn gate(&self) -> Option<&str> {
-        Some("[\u{C2}-\u{F4}]")
+        Some(
+            "[\u{C2}-\u{F4}]|[РС][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]|[а-п][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]",
+        )
     }
 }
 

@@ -498,15 +498,56 @@ fn plausible_two_byte(c: char) -> bool {
         | '\u{5D0}'..='\u{5EA}' | '\u{600}'..='\u{6FF}')
 }
 
-/// One step of repair: the UTF-8 sequences that were decoded as Windows-1252 or Latin-1,
-/// character by character, as (start, end, what they stand for) in bytes of `text`.
-fn mis_decoded(text: &str) -> Vec<(usize, usize, char)> {
+/// The code page UTF-8 bytes were decoded with: Windows-1252 (or Latin-1), or Windows-1251
+/// (`РџСЂР°РІРёС‚РµР»СЊСЃС‚РІРѕ` for `Правительство`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Page {
+    Western,
+    Cyrillic,
+}
+
+impl Page {
+    fn byte(self, c: char) -> Option<u8> {
+        match self {
+            Page::Western => mis_decoded_byte(c),
+            Page::Cyrillic => cp1251_byte(c),
+        }
+    }
+}
+
+/// The byte Windows-1251 decodes to `c`, for bytes 0x80-0xFF.
+fn cp1251_byte(c: char) -> Option<u8> {
+    static TABLE: std::sync::OnceLock<Vec<(char, u8)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<(char, u8)> = (0x80..=0xFFu8)
+            .filter_map(|b| {
+                let byte = [b];
+                let (s, bad) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(&byte);
+                let c = s.chars().next()?;
+                (!bad && c != '\u{FFFD}').then_some((c, b))
+            })
+            .collect();
+        t.sort_unstable();
+        t
+    });
+    if (c as u32) < 0x80 {
+        return None;
+    }
+    table
+        .binary_search_by_key(&c, |&(x, _)| x)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// One step of repair: the UTF-8 sequences that were decoded with `page`, character by
+/// character, as (start, end, what they stand for) in bytes of `text`.
+fn mis_decoded(text: &str, page: Page) -> Vec<(usize, usize, char)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let need = match mis_decoded_byte(c) {
+        let need = match page.byte(c) {
             Some(0xC2..=0xDF) => 1,
             Some(0xE0..=0xEF) => 2,
             Some(0xF0..=0xF4) => 3,
@@ -515,9 +556,9 @@ fn mis_decoded(text: &str) -> Vec<(usize, usize, char)> {
                 continue;
             }
         };
-        let mut bytes = vec![mis_decoded_byte(c).unwrap_or(0)];
+        let mut bytes = vec![page.byte(c).unwrap_or(0)];
         for k in 1..=need {
-            match chars.get(i + k).and_then(|&(_, d)| mis_decoded_byte(d)) {
+            match chars.get(i + k).and_then(|&(_, d)| page.byte(d)) {
                 Some(b @ 0x80..=0xBF) => bytes.push(b),
                 _ => break,
             }
@@ -546,7 +587,25 @@ fn mis_decoded(text: &str) -> Vec<(usize, usize, char)> {
 /// accents (`café`, `Ångström`) has no lead byte followed by continuation bytes, and is left
 /// alone.
 pub fn mojibake(text: &str) -> Vec<(Span, String)> {
-    let seqs = mis_decoded(text);
+    let mut page = Page::Western;
+    let mut seqs = mis_decoded(text, page);
+    if seqs.is_empty() {
+        // Windows-1251 reads a lead byte as a Cyrillic letter (`Р`, `С`, `а`-`п`), which real
+        // Russian has before a sign now and then (`Рё` in `Рёв`): only two sequences in a row
+        // are mojibake there.
+        page = Page::Cyrillic;
+        seqs = mis_decoded(text, page);
+        let next_to = |k: usize| {
+            (k > 0 && seqs[k - 1].1 == seqs[k].0)
+                || seqs.get(k + 1).is_some_and(|n| n.0 == seqs[k].1)
+        };
+        let keep: Vec<bool> = (0..seqs.len()).map(next_to).collect();
+        let mut k = 0;
+        seqs.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+    }
     let mut out: Vec<(Span, String)> = Vec::new();
     let mut last_end = None;
     for (start, end, _) in seqs {
@@ -561,16 +620,16 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         last_end = Some(end);
     }
     for (span, repaired) in &mut out {
-        *repaired = repair(&text[span.start..span.end]);
+        *repaired = repair(&text[span.start..span.end], page);
     }
     out
 }
 
 /// Mojibake decoded back, as often as it was mis-decoded (at most three times).
-fn repair(s: &str) -> String {
+fn repair(s: &str, page: Page) -> String {
     let mut cur = s.to_string();
     for _ in 0..3 {
-        let seqs = mis_decoded(&cur);
+        let seqs = mis_decoded(&cur, page);
         if seqs.is_empty() {
             break;
         }
