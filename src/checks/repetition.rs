@@ -519,7 +519,18 @@ impl Repetition {
                 }
                 let (a, b) = (i + 1 - n, i + n);
                 let first = &norm[a..=i];
-                if first != &norm[i + 1..=b]
+                // The first copy may open the sentence with its capital (`El gobierno el
+                // gobierno anunció`).
+                let same = first == &norm[i + 1..=b]
+                    || (first[1..] == norm[i + 2..=b]
+                        && sentence_case_copy(
+                            p,
+                            words[a].span,
+                            words[i + 1].span,
+                            norm[a],
+                            norm[i + 1],
+                        ));
+                if !same
                     || !spaced(a, i)
                     || !spaced(i + 1, b)
                     || gap(p, words[i].span, words[i + 1].span) == Gap::Other
@@ -562,6 +573,57 @@ impl Repetition {
     }
 }
 
+/// The spans of the tokens inside a loop.
+fn in_loop_spans(tokens: &[Token], in_loop: &[bool]) -> Vec<Span> {
+    tokens
+        .iter()
+        .zip(in_loop)
+        .filter(|(_, l)| **l)
+        .map(|(t, _)| t.span)
+        .collect()
+}
+
+/// Fewest words of a sentence said twice in a row that make a stutter: shorter ones are
+/// chants and calls (`Мы ждём перемен! Мы ждём перемен!`).
+const MIN_SENTENCE_WORDS: usize = 4;
+
+/// A sentence said again right after itself (`Переговоры завершились без результата.
+/// Переговоры завершились без результата.`): the same words, whatever the case, with only
+/// whitespace between the two; not a sentence of a loop (three or more), which is the loop
+/// kind's, nor one a hit already covers.
+fn sentence_said_twice(p: &Analysis, words: &[&Token], looped: &[Span], out: &mut Vec<Hit>) {
+    let words_of = |s: Span| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| s.start <= w.span.start && w.span.end <= s.end)
+            .map(|w| w.norm(p).to_lowercase())
+            .collect()
+    };
+    let mut last: Option<(Span, Vec<String>)> = None;
+    for &s in &p.sentences {
+        let these = words_of(s);
+        if let Some((prev, before)) = &last
+            && these.len() >= MIN_SENTENCE_WORDS
+            && *before == these
+            && p.text[prev.end..s.start].chars().all(char::is_whitespace)
+        {
+            let span = Span::new(prev.start, s.end);
+            let taken = out
+                .iter()
+                .any(|h| h.span.start < span.end && span.start < h.span.end)
+                || looped
+                    .iter()
+                    .any(|l| l.start < span.end && span.start < l.end);
+            if !taken {
+                out.push(Hit::new(span).suggest(p.slice(*prev).trim_end()));
+                last = None;
+                continue;
+            }
+        }
+        last = Some((s, these));
+    }
+}
+
 impl Check for Repetition {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let tokens = hyphen_tokens(p);
@@ -585,6 +647,7 @@ impl Check for Repetition {
         );
         let mut hits = Vec::new();
         self.repeated(p, &words, ctx, &mut hits);
+        sentence_said_twice(p, &words, &in_loop_spans(&tokens, &in_loop), &mut hits);
         // A repetition its source has as often (`Bora Bora`, `very, very`) is a faithful one.
         if !hits.is_empty()
             && let Some(source) = p.source()
