@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::text::script::script_of;
 use crate::text::{Analysis, Span};
+use unicode_script::Script;
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,6 +94,30 @@ fn finished(text: &str) -> bool {
         })
 }
 
+/// Whether a source reads as English by its words: a third of them at least, and two, among
+/// the English source words of the language data (`the`, `said`, `that`, `will`), and every
+/// letter Latin. whatlang leaves a short sentence undecided (`The ministry said that schools
+/// will open again in March.`).
+fn english_words(source: &Analysis, ctx: &Context) -> bool {
+    let words: Vec<&str> = source
+        .words
+        .iter()
+        .filter(|w| w.is_letters())
+        .map(|w| source.slice(w.span))
+        .collect();
+    let known = words
+        .iter()
+        .filter(|w| ctx.lexicon.source_word(w).is_some())
+        .count();
+    known >= 2
+        && 3 * known >= words.len()
+        && source
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| script_of(c) == Some(Script::Latin))
+}
+
 impl Check for SourceLength {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
@@ -102,9 +128,23 @@ impl Check for SourceLength {
         // …` → `कोई और सवाल हो तो हमसे संपर्क करें।`): there a finished target is held to half
         // the lowest ratio, and only a target cut off to the band's `min_unfinished`.
         let sl = ctx.source_language.as_deref();
+        // The pair's band, else the source language's band for any target (`en-*`) where the
+        // target is written in letters; Han, Kana and Hangul write a word in a character or
+        // two, so only their own pairs have bands.
+        let syllabic = ctx.script.is_some_and(|s| {
+            matches!(
+                s,
+                Script::Han | Script::Hiragana | Script::Katakana | Script::Hangul | Script::Yi
+            )
+        });
         let Some(band) = self
             .bands
             .get(&format!("{}-{}", sl.unwrap_or("en"), ctx.language))
+            .or_else(|| {
+                (!syllabic)
+                    .then(|| self.bands.get(&format!("{}-*", sl.unwrap_or("en"))))
+                    .flatten()
+            })
         else {
             return;
         };
@@ -125,7 +165,9 @@ impl Check for SourceLength {
             (_, _, Some(max)) if ratio > max => max,
             _ => return,
         };
-        if sl.is_none() && crate::text::language::detect(source.text).is_none_or(|d| d.code != "en")
+        if sl.is_none()
+            && !english_words(source, ctx)
+            && crate::text::language::detect(source.text).is_none_or(|d| d.code != "en")
         {
             return;
         }
