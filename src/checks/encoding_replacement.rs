@@ -12,8 +12,8 @@ use unicode_script::Script;
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
-    /// Flag question marks that stand for lost characters instead of U+FFFD: a run of them
-    /// inside a word of a script other than Latin or Han (`সর??কার`), two words of them in a
+    /// Flag question marks that stand for lost characters instead of U+FFFD: a run of two or
+    /// more inside a word of a script other than Latin or Han (`সর??কার`), two words of them in a
     /// row (`???? ?????`), or a word of two or more between words of such a script (`সরকার
     /// ???? ঘোষণা`). Latin text writes `Vraiment ???` and Chinese `真的吗？？` for emphasis.
     #[serde(default)]
@@ -57,8 +57,9 @@ fn lost(text: &str) -> Vec<Span> {
         i = end;
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        // Inside a word: `সর??কার`.
-        if lossy_letter(before) && lossy_letter(after) {
+        // Inside a word: `সর??কার` (one alone is as often a space left out after a question,
+        // `நிச்சயமா?தொடர்புடைய`).
+        if end - start >= 2 && lossy_letter(before) && lossy_letter(after) {
             out.push(Span::new(start, end));
             continue;
         }
@@ -151,7 +152,7 @@ mod tests {
         assert!(
             texts(
                 &*c,
-                "Vraiment ??? Oui. 真的吗？？ Кто? Что?? Когда? page.php?id=2 What??",
+                "Vraiment ??? Oui. 真的吗？？ Кто? Что?? Когда?Где page.php?id=2 What??",
                 "ru"
             )
             .is_empty(),

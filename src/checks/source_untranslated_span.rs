@@ -12,6 +12,7 @@ use unicode_script::Script;
 
 use super::shared::nfc_all;
 use super::{BuildError, Check, Context, Hit};
+use crate::lexicon::SourceCase;
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -51,8 +52,31 @@ impl Check for UntranslatedSpan {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
         let Some(native) = ctx.script else { return };
-        let foreign = foreign_words(p, native);
-        if foreign.len() < self.min_words {
+        let mut foreign = foreign_words(p, native);
+        let mut min_words = self.min_words;
+        // A target in the source's own script (German, French for English): any of its words
+        // may be the source's, so a run needs four words at least and two of them among the
+        // source language's most frequent words (`Please sign in again to continue working.`
+        // left in a German target); never where the target is in the source's language.
+        let same_script = foreign.is_empty()
+            && ctx
+                .source_language
+                .as_deref()
+                .unwrap_or("en")
+                .split(['-', '_'])
+                .next()
+                != Some(ctx.language.as_str())
+            && source.words.iter().any(|w| w.script == Some(native));
+        if same_script {
+            foreign = p
+                .words
+                .iter()
+                .filter(|w| w.is_letters())
+                .map(|w| (w.span, p.norm(w).to_lowercase()))
+                .collect();
+            min_words = min_words.max(SAME_SCRIPT_MIN_WORDS);
+        }
+        if foreign.len() < min_words {
             return;
         }
         let src: Vec<String> = source
@@ -67,7 +91,7 @@ impl Check for UntranslatedSpan {
                 .any(|win| win.iter().map(String::as_str).eq(words.iter().copied()))
         };
         let mut i = 0;
-        while i + self.min_words <= foreign.len() {
+        while i + min_words <= foreign.len() {
             // Consecutive in the target: only spaces and punctuation between them.
             let mut j = i + 1;
             while j < foreign.len()
@@ -78,7 +102,7 @@ impl Check for UntranslatedSpan {
             {
                 j += 1;
             }
-            if j - i >= self.min_words && in_source(&foreign[i..j]) {
+            if j - i >= min_words && in_source(&foreign[i..j]) {
                 let run = &foreign[i..j];
                 let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
                 let text = p.slice(span);
@@ -87,8 +111,23 @@ impl Check for UntranslatedSpan {
                 });
                 // A title or a name (`Add to Shortcuts`, `Travel History of the Patients`).
                 let title = is_title(p, run);
-                let enclosed = gloss(p.text, span, native);
-                if lowercase && !title && !enclosed && !self.allow.contains(&text.to_lowercase()) {
+                let enclosed = if same_script {
+                    quoted(p.text, span)
+                } else {
+                    gloss(p.text, span, native)
+                };
+                let source_words = run
+                    .iter()
+                    .filter(|(s, _)| {
+                        ctx.lexicon.source_word(p.slice(*s)) == Some(SourceCase::Lower)
+                    })
+                    .count();
+                if lowercase
+                    && !title
+                    && !enclosed
+                    && (!same_script || source_words >= 2)
+                    && !self.allow.contains(&text.to_lowercase())
+                {
                     out.push(Hit::new(span));
                 }
                 i = j;
@@ -97,6 +136,31 @@ impl Check for UntranslatedSpan {
             }
         }
     }
+}
+
+/// Fewest words of a run copied into a target in the source's own script.
+const SAME_SCRIPT_MIN_WORDS: usize = 4;
+
+/// Whether the run at `span` stands in brackets or quotes (a title or a citation kept in the
+/// source's language: `„Bohemian Rhapsody“`, `(auf Englisch: ...)`).
+fn quoted(text: &str, span: Span) -> bool {
+    const PAIRS: [(char, char); 8] = [
+        ('(', ')'),
+        ('[', ']'),
+        ('"', '"'),
+        ('“', '”'),
+        ('„', '“'),
+        ('‘', '’'),
+        ('«', '»'),
+        ('‹', '›'),
+    ];
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    PAIRS.iter().any(|&(open, close)| {
+        before.rfind(open).is_some_and(|o| {
+            (open == close || !before[o + open.len_utf8()..].contains(close))
+                && after.contains(close)
+        })
+    })
 }
 
 /// The words of a target in another script than the document's, with their text lowercased
