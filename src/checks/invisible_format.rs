@@ -35,6 +35,9 @@ fn name(c: char) -> &'static str {
         '\u{200C}' => "U+200C ZERO WIDTH NON-JOINER",
         '\u{200D}' => "U+200D ZERO WIDTH JOINER",
         '\u{2060}' => "U+2060 WORD JOINER",
+        '\u{200E}' => "U+200E LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "U+200F RIGHT-TO-LEFT MARK",
+        '\u{061C}' => "U+061C ARABIC LETTER MARK",
         '\u{FEFF}' => "U+FEFF BYTE ORDER MARK",
         '\u{2061}'..='\u{2064}' => "an invisible mathematical operator",
         '\u{FFF9}'..='\u{FFFB}' => "an interlinear annotation character",
@@ -87,6 +90,14 @@ impl Format {
                     .into_iter()
                     .all(|x| script_of(x).is_some_and(never_joins))
             }),
+            // Between two letters of one script a direction mark orders nothing (`الحكو‏مة`);
+            // beside digits or another script it does.
+            '\u{200E}' | '\u{200F}' | '\u{061C}' => inside.is_some_and(|(b, a)| {
+                is_letter_or_mark(b)
+                    && is_letter_or_mark(a)
+                    && script_of(b).is_some()
+                    && script_of(b) == script_of(a)
+            }),
             '\u{FEFF}' => at > 0,
             '\u{2061}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}' => true,
             _ => false,
@@ -97,7 +108,7 @@ impl Format {
 impl Check for Format {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         for (i, c) in p.text.char_indices() {
-            if matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+            if matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{2060}'..='\u{2064}' | '\u{206A}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
                 && Format::misplaced(p.text, i, c)
             {
                 out.push(Hit::new(Span::new(i, i + c.len_utf8())).var("name", name(c)));
@@ -106,7 +117,9 @@ impl Check for Format {
     }
 
     fn gate(&self) -> Option<&str> {
-        Some("[\u{200B}-\u{200D}\u{2060}-\u{2064}\u{206A}-\u{206F}\u{FEFF}\u{FFF9}-\u{FFFB}]")
+        Some(
+            "[\u{200B}-\u{200F}\u{061C}\u{2060}-\u{2064}\u{206A}-\u{206F}\u{FEFF}\u{FFF9}-\u{FFFB}]",
+        )
     }
 }
 
@@ -132,6 +145,24 @@ mod tests {
                 "bn"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_direction_mark_inside_a_word() {
+        let c = compile("invisible-format", "").unwrap();
+        assert_eq!(
+            texts(&*c, "أعلنت الحكو\u{200F}مة و Gobi\u{200E}erno", "ar"),
+            ["\u{200F}", "\u{200E}"]
+        );
+        assert!(
+            texts(
+                &*c,
+                "في عام\u{200F} 2020 زار\u{200E}Paris و ١٢\u{061C}٪",
+                "ar"
+            )
+            .is_empty(),
+            "beside digits, another script or a space it orders the text"
         );
     }
 }
