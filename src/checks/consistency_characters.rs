@@ -257,7 +257,10 @@ impl Judgement for Judging<'_> {
                 continue;
             }
             for v in &ranked[1..] {
-                if v.count <= rule.max_variant {
+                // A variant with no character of the majority's is another word of the same
+                // sound (`得利` to profit, beside `德里` of `新德里`), not a slip in one.
+                let shares = v.text.chars().zip(major.text.chars()).any(|(a, b)| a == b);
+                if v.count <= rule.max_variant && shares {
                     self.variants.insert(
                         v.text.clone(),
                         Spelling {
@@ -342,6 +345,19 @@ mod tests {
             flagged(&*c, text, "zh"),
             [("阿儿巴尼亚".to_string(), Some("阿尔巴尼亚".to_string()))]
         );
+    }
+
+    #[test]
+    fn a_variant_shares_a_character_with_the_majority() {
+        let c = compile(
+            "consistency-characters",
+            r#"confusables = [["德", "得"], ["里", "利"]]"#,
+        )
+        .unwrap();
+        let text = "总理访问新德里。\n新德里的会议结束。\n双方都从中得利。";
+        assert!(texts(&*c, text, "zh").is_empty());
+        let slip = "总理访问新德里。\n新德里的会议结束。\n他离开新得里。";
+        assert_eq!(texts(&*c, slip, "zh"), ["新得里"]);
     }
 
     #[test]
