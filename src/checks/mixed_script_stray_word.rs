@@ -127,18 +127,39 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     }
 }
 
+/// Whether the lone letter at `toks[i]` stands where a word of one letter would (`c
+/// президентом`, `Уряд i парламент`) rather than as a symbol: a native word of two letters or
+/// more right after it, no punctuation on it, no abbreviation before it (`п. c`), and no other
+/// lone Latin letter in the paragraph, nor this one again (`точками a и b`, `i в квадрате`:
+/// variables).
+fn typed_for_its_twin(p: &Analysis, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let next_word = toks.get(i + 1).is_some_and(|n| {
+        n.native_start && n.letters >= 2 && p.text[t.end..n.core.start].trim().is_empty()
+    });
+    let after_abbreviation =
+        i > 0 && p.text[toks[i - 1].core.start..toks[i - 1].end].ends_with('.');
+    let letter = p.slice(t.core);
+    let lone = |x: &&Token| x.letters == 1 && x.foreign_word;
+    // Another lone letter without a twin (`b` of `точками a и b`) or this one again.
+    let symbols = toks.iter().filter(lone).any(|x| {
+        let other = p.slice(x.core);
+        !other.chars().all(|c| "acoyi".contains(c)) || (x.core != t.core && other == letter)
+    });
+    t.end == t.core.end && next_word && !after_abbreviation && !symbols
+}
+
 /// Whether a small letter looks the same as one of the `native` script (Latin `c` and Cyrillic
 /// `с`, Latin `o` and Greek `ο`): written alone among native words it is that letter typed on
 /// the wrong keyboard.
 fn has_twin(c: char, native: unicode_script::Script) -> bool {
-    use unicode_script::Script::{Cyrillic, Greek, Latin};
+    use unicode_script::Script::{Cyrillic, Latin};
     // Small letters only: a capital alone is a Roman numeral, a protein, a grade (`фаза I`,
     // `белок S`).
+    // The letters whose twins are words of one letter (Russian and Ukrainian `а`, `с`, `о`,
+    // `у`, `і`); a lone `x`, `e`, `p` is a variable.
     let set: &str = match (script_of(c), native) {
-        (Some(Latin), Cyrillic) => "aceijopsxy",
-        (Some(Cyrillic), Latin) => "асеіјорѕху",
-        (Some(Latin), Greek) => "o",
-        (Some(Greek), Latin) => "ο",
+        (Some(Latin), Cyrillic) => "acoyi",
         _ => return false,
     };
     set.contains(c)
@@ -187,7 +208,23 @@ impl StrayWord {
                 && p.slice(t.core)
                     .chars()
                     .next()
-                    .is_some_and(|c| has_twin(c, native));
+                    .is_some_and(|c| has_twin(c, native))
+                && typed_for_its_twin(p, &toks, i);
+            // A Latin letter alone among Cyrillic words is a symbol (`точку a на прямой`)
+            // unless it stands where a word of one letter would.
+            if t.letters == 1 && native == unicode_script::Script::Cyrillic && !twin {
+                continue;
+            }
+            // Greek letters in another script are notation (`γδ клетки`, `αβ гетеродимеры`).
+            if t.letters <= 3
+                && p.slice(t.core)
+                    .chars()
+                    .next()
+                    .and_then(script_of)
+                    .is_some_and(|s| s == unicode_script::Script::Greek)
+            {
+                continue;
+            }
             if !source_word && !twin && (!t.plain_foreign_word || t.letters < self.min_letters) {
                 continue;
             }
@@ -289,6 +326,17 @@ mod tests {
             .is_empty(),
             "a sign between numbers; a letter with no twin"
         );
+        assert!(texts(&*stray, "Эти γδ клетки встречаются в коже.", "ru").is_empty());
+        for variable in [
+            "Скорость света обозначается буквой c и равна 300 000 км/с.",
+            "Рассмотрим точку a на прямой и отрезок между точками a и b.",
+            "Обозначим через i мнимую единицу, тогда i в квадрате равно минус единице.",
+            "Ответы: a — верно, c — не знаю.",
+            "Юрист сослался на ст. 15 ч. 1 п. c Закона о защите прав потребителей.",
+            "Пусть x — произвольное число.",
+        ] {
+            assert!(texts(&*stray, variable, "ru").is_empty(), "{variable}");
+        }
     }
 
     #[test]

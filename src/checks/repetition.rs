@@ -555,6 +555,20 @@ impl Repetition {
                     || kana_reduplication(once)
                     // `से कम से कम`: the idiom `कम से कम` after its linker (with no comma).
                     || (n == 2 && !comma && ctx.lexicon.is_linker(first[0]))
+                    // `снова и снова и снова`, `una y otra y otra vez`: a word said a third
+                    // time after a short linking word, a figure of speech in any language.
+                    || (n == 2
+                        && !comma
+                        && first[1].chars().count() <= 3
+                        && norm.get(b + 1) == Some(&first[0])
+                        && (b + 1 < words.len()
+                            && gap(p, words[b].span, words[b + 1].span) == Gap::Space))
+                    || (n == 2
+                        && !comma
+                        && first[0].chars().count() <= 3
+                        && a >= 1
+                        && norm[a - 1] == first[1]
+                        && gap(p, words[a - 1].span, words[a].span) == Gap::Space)
                     // `and more and more`, `faster and faster and faster`: a word said on
                     // both sides of its conjunction, as often as it likes.
                     || (n == 2

@@ -131,7 +131,7 @@ fn chant(text: &str, l: &Loop) -> bool {
     let quiet = |c: char| {
         c.is_whitespace()
             || (c.is_ascii_punctuation() && !matches!(c, '"' | '\''))
-            || matches!(c, '！' | '，' | '。' | '、' | '？' | '।' | '،' | '…')
+            || matches!(c, '！' | '，' | '。' | '、' | '？' | '।' | '،' | '؟' | '…')
     };
     let before = text[..l.span.start].trim_end_matches(quiet);
     let after = text[l.span.end..].trim_start_matches(quiet);
@@ -142,8 +142,17 @@ fn chant(text: &str, l: &Loop) -> bool {
     };
     let between = punctuation(&text[l.span.start..l.span.end])
         .saturating_sub(l.count * punctuation(&text[l.unit_span.start..l.unit_span.end]));
-    before.chars().next_back().is_some_and(opening)
-        && after.chars().next().is_some_and(closing)
+    // Quoted, or said after a colon or a dash to the end of its sentence (`Ребёнок всё время
+    // спрашивает: почему? почему? почему?`, `صرخ الطفل: لماذا؟ لماذا؟ لماذا؟`).
+    let ends_sentence = text[l.span.end..]
+        .trim_start()
+        .starts_with(['?', '!', '.', '؟', '।', '。', '！', '？']);
+    let introduced = text[..l.span.start]
+        .trim_end()
+        .ends_with([':', '—', '–', '：'])
+        && (after.is_empty() || after.chars().next().is_some_and(closing) || ends_sentence);
+    ((before.chars().next_back().is_some_and(opening) && after.chars().next().is_some_and(closing))
+        || introduced)
         && between + 1 >= l.count
 }
 

@@ -216,6 +216,28 @@ fn unmasked(text: &str) -> String {
     out
 }
 
+/// Whether every occurrence of an acronym in `text` stands among words in capitals (`WHO IS
+/// RESPONSIBLE?`, `WHO'S THERE?`, `IT WAS A DARK AND STORMY NIGHT`): a sentence shouted, not
+/// the acronym.
+fn shouted(text: &str, acronym: &str) -> bool {
+    let caps = |w: &str| !w.is_empty() && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    text.match_indices(acronym).all(|(i, m)| {
+        let after: String = text[i + m.len()..]
+            .chars()
+            .skip_while(|c| !c.is_alphabetic() && !c.is_whitespace())
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let before: String = text[..i]
+            .trim_end()
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        caps(&after) || (before.chars().count() >= 2 && caps(&before))
+    })
+}
+
 impl Check for Glossary {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         if ctx.glossary.is_empty() {
@@ -234,7 +256,7 @@ impl Check for Glossary {
             } else {
                 (&src, &tgt, &term.source)
             };
-            if !contains_source_term(src, written) {
+            if !contains_source_term(src, written) || (term.acronym() && shouted(src, written)) {
                 continue;
             }
             let (found, expected) = if term.do_not_translate() {
@@ -339,6 +361,9 @@ mod tests {
         );
         assert_eq!(flagged("WHO said", "বিশ্ব স্বাস্থ্য সংস্থা জানায়"), ["WHO"]);
         assert!(flagged("WHO said", "WHO জানায়").is_empty());
+        // A sentence in capitals holds no acronym.
+        assert!(flagged("WHO IS RESPONSIBLE FOR THIS?", "КТО В ЭТОМ ВИНОВАТ?").is_empty());
+        assert!(flagged("WHO'S THERE? he shouted.", "«Кто там?» — крикнул он.").is_empty());
         // An acronym is matched in its case only: `who` is no occurrence of `WHO`.
         assert!(
             flagged(

@@ -182,14 +182,15 @@ pub(super) fn foreign_words(p: &Analysis, native: Script) -> Vec<(Span, String)>
 }
 
 /// Whether a run of words is shaped as a title or a name: its first word and every word of
-/// four letters or more capitalised (`Add to Shortcuts`, `Travel History of the Patients`).
-/// `run` is `foreign_words`'s.
+/// five letters or more capitalised (`Add to Shortcuts`, `Travel History of the Patients`,
+/// `Gone with the Wind`: title case leaves short prepositions small). `run` is
+/// `foreign_words`'s.
 pub(super) fn is_title(p: &Analysis, run: &[(Span, String)]) -> bool {
     let capital = |s: Span| p.slice(s).chars().next().is_some_and(char::is_uppercase);
     run.first().is_some_and(|&(s, _)| capital(s))
         && run
             .iter()
-            .all(|(s, w)| w.chars().count() < 4 || capital(*s))
+            .all(|(s, w)| w.chars().count() < 5 || capital(*s))
 }
 
 /// Whether the run at `span` is part of a gloss or a citation: brackets or quotes around it
