@@ -142,24 +142,40 @@ impl Check for UntranslatedSpan {
 const SAME_SCRIPT_MIN_WORDS: usize = 4;
 
 /// Whether the run at `span` stands in brackets or quotes (a title or a citation kept in the
-/// source's language: `„Bohemian Rhapsody“`, `(auf Englisch: ...)`).
+/// source's language: `„Bohemian Rhapsody“`, `(auf Englisch: ...)`); a straight single quote
+/// is an apostrophe in these languages (`l'entreprise`), not a quote.
 fn quoted(text: &str, span: Span) -> bool {
-    const PAIRS: [(char, char); 8] = [
-        ('(', ')'),
-        ('[', ']'),
-        ('"', '"'),
-        ('“', '”'),
-        ('„', '“'),
-        ('‘', '’'),
-        ('«', '»'),
-        ('‹', '›'),
-    ];
+    enclosures(text, span).any(|(open, _)| open != '\'')
+}
+
+/// Brackets and quotation marks that enclose a phrase, as (opening, closing).
+const ENCLOSERS: [(char, char); 9] = [
+    ('(', ')'),
+    ('[', ']'),
+    ('"', '"'),
+    ('“', '”'),
+    ('„', '“'),
+    ('‘', '’'),
+    ('\'', '\''),
+    ('«', '»'),
+    ('‹', '›'),
+];
+
+/// Each pair of brackets or quotes around `span`, with the text it holds besides the span: the
+/// nearest opener before the span not closed before it (a quote closes itself), and the first
+/// closer after it.
+fn enclosures(text: &str, span: Span) -> impl Iterator<Item = (char, String)> + '_ {
     let (before, after) = (&text[..span.start], &text[span.end..]);
-    PAIRS.iter().any(|&(open, close)| {
-        before.rfind(open).is_some_and(|o| {
-            (open == close || !before[o + open.len_utf8()..].contains(close))
-                && after.contains(close)
-        })
+    ENCLOSERS.iter().filter_map(move |&(open, close)| {
+        let o = before.rfind(open)?;
+        if open != close && before[o..].contains(close) {
+            return None;
+        }
+        let c = after.find(close)?;
+        Some((
+            open,
+            format!("{}{}", &before[o + open.len_utf8()..], &after[..c]),
+        ))
     })
 }
 
@@ -197,28 +213,7 @@ pub(super) fn is_title(p: &Analysis, run: &[(Span, String)]) -> bool {
 /// that hold no word of the document's script (`প্রাদুর্ভাব (outbreak of the disease)`,
 /// `সংক্রমণ (Lower respiratory tract infection, LRTI)`).
 fn gloss(text: &str, span: Span, native: Script) -> bool {
-    const PAIRS: [(char, char); 7] = [
-        ('(', ')'),
-        ('[', ']'),
-        ('"', '"'),
-        ('“', '”'),
-        ('‘', '’'),
-        ('\'', '\''),
-        ('«', '»'),
-    ];
-    let (before, after) = (&text[..span.start], &text[span.end..]);
-    PAIRS.iter().any(|&(open, close)| {
-        let Some(o) = before.rfind(open) else {
-            return false;
-        };
-        // The nearest opener before the run, not closed before it (a quote closes itself).
-        if open != close && before[o..].contains(close) {
-            return false;
-        }
-        let Some(c) = after.find(close) else {
-            return false;
-        };
-        let inside = format!("{}{}", &before[o + open.len_utf8()..], &after[..c]);
+    enclosures(text, span).any(|(_, inside)| {
         !inside
             .chars()
             .any(|ch| crate::text::script::script_of(ch) == Some(native))
