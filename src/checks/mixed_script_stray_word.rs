@@ -132,21 +132,44 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 /// more right after it, no punctuation on it, no abbreviation before it (`п. c`), and no other
 /// lone Latin letter in the paragraph, nor this one again (`точками a и b`, `i в квадрате`:
 /// variables).
-fn typed_for_its_twin(p: &Analysis, toks: &[Token], i: usize) -> bool {
+fn typed_for_its_twin(p: &Analysis, toks: &[Token], i: usize, lone: &LoneLetters) -> bool {
     let t = &toks[i];
     let next_word = toks.get(i + 1).is_some_and(|n| {
         n.native_start && n.letters >= 2 && p.text[t.end..n.core.start].trim().is_empty()
     });
     let after_abbreviation =
         i > 0 && p.text[toks[i - 1].core.start..toks[i - 1].end].ends_with('.');
-    let letter = p.slice(t.core);
-    let lone = |x: &&Token| x.letters == 1 && x.foreign_word;
     // Another lone letter without a twin (`b` of `точками a и b`) or this one again.
-    let symbols = toks.iter().filter(lone).any(|x| {
-        let other = p.slice(x.core);
-        !other.chars().all(|c| "acoyi".contains(c)) || (x.core != t.core && other == letter)
-    });
-    t.end == t.core.end && next_word && !after_abbreviation && !symbols
+    let again = lone
+        .counts
+        .iter()
+        .any(|(l, n)| *l == p.slice(t.core) && *n > 1);
+    t.end == t.core.end && next_word && !after_abbreviation && !lone.other && !again
+}
+
+/// The lone letters of another script in a paragraph, counted once: how often each of the
+/// twins stands alone, and whether any other letter does.
+#[derive(Default)]
+struct LoneLetters<'p> {
+    counts: Vec<(&'p str, usize)>,
+    other: bool,
+}
+
+impl<'p> LoneLetters<'p> {
+    fn of(p: &Analysis<'p>, toks: &[Token]) -> LoneLetters<'p> {
+        let mut lone = LoneLetters::default();
+        for x in toks.iter().filter(|x| x.letters == 1 && x.foreign_word) {
+            let letter = p.slice(x.core);
+            if !letter.chars().all(|c| "acoyi".contains(c)) {
+                lone.other = true;
+            } else if let Some(c) = lone.counts.iter_mut().find(|(l, _)| *l == letter) {
+                c.1 += 1;
+            } else {
+                lone.counts.push((letter, 1));
+            }
+        }
+        lone
+    }
 }
 
 /// Whether a small letter looks the same as one of the `native` script (Latin `c` and Cyrillic
@@ -181,6 +204,7 @@ impl StrayWord {
         out: &mut Vec<Hit>,
     ) {
         let toks = tokens(p, native);
+        let lone = LoneLetters::of(p, &toks);
         for (i, t) in toks.iter().enumerate() {
             if !t.foreign_word {
                 continue;
@@ -209,7 +233,7 @@ impl StrayWord {
                     .chars()
                     .next()
                     .is_some_and(|c| has_twin(c, native))
-                && typed_for_its_twin(p, &toks, i);
+                && typed_for_its_twin(p, &toks, i, &lone);
             // A Latin letter alone among Cyrillic words is a symbol (`точку a на прямой`)
             // unless it stands where a word of one letter would.
             if t.letters == 1 && native == unicode_script::Script::Cyrillic && !twin {

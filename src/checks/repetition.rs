@@ -597,6 +597,12 @@ fn in_loop_spans(tokens: &[Token], in_loop: &[bool]) -> Vec<Span> {
         .collect()
 }
 
+/// Whether `span` overlaps one of `sorted` (in order, apart from each other).
+fn overlaps(sorted: &[Span], span: Span) -> bool {
+    let k = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(k).is_some_and(|s| s.start < span.end)
+}
+
 /// Fewest words of a sentence said twice in a row that make a stutter: shorter ones are
 /// chants and calls (`Мы ждём перемен! Мы ждём перемен!`).
 const MIN_SENTENCE_WORDS: usize = 4;
@@ -606,13 +612,24 @@ const MIN_SENTENCE_WORDS: usize = 4;
 /// whitespace between the two; not a sentence of a loop (three or more), which is the loop
 /// kind's, nor one a hit already covers.
 fn sentence_said_twice(p: &Analysis, words: &[&Token], looped: &[Span], out: &mut Vec<Hit>) {
-    let words_of = |s: Span| -> Vec<String> {
-        words
+    // Sentences and words are both in order: one walk over the words (a paragraph of a
+    // hundred megabytes has a million sentences).
+    let mut next = 0;
+    let mut words_of = |s: Span| -> Vec<String> {
+        while next < words.len() && words[next].span.start < s.start {
+            next += 1;
+        }
+        let first = next;
+        while next < words.len() && words[next].span.end <= s.end {
+            next += 1;
+        }
+        words[first..next]
             .iter()
-            .filter(|w| s.start <= w.span.start && w.span.end <= s.end)
             .map(|w| w.norm(p).to_lowercase())
             .collect()
     };
+    // The hits so far, in order and apart from each other (see `repeated`).
+    let spans: Vec<Span> = out.iter().map(|h| h.span).collect();
     let mut last: Option<(Span, Vec<String>)> = None;
     for &s in &p.sentences {
         let these = words_of(s);
@@ -622,12 +639,7 @@ fn sentence_said_twice(p: &Analysis, words: &[&Token], looped: &[Span], out: &mu
             && p.text[prev.end..s.start].chars().all(char::is_whitespace)
         {
             let span = Span::new(prev.start, s.end);
-            let taken = out
-                .iter()
-                .any(|h| h.span.start < span.end && span.start < h.span.end)
-                || looped
-                    .iter()
-                    .any(|l| l.start < span.end && span.start < l.end);
+            let taken = overlaps(&spans, span) || overlaps(looped, span);
             if !taken {
                 out.push(Hit::new(span).suggest(p.slice(*prev).trim_end()));
                 last = None;
