@@ -160,7 +160,7 @@ impl<'p> LoneLetters<'p> {
         let mut lone = LoneLetters::default();
         for x in toks.iter().filter(|x| x.letters == 1 && x.foreign_word) {
             let letter = p.slice(x.core);
-            if !letter.chars().all(|c| "acoyi".contains(c)) {
+            if !letter.chars().all(|c| LATIN_TWINS.contains(c)) {
                 lone.other = true;
             } else if let Some(c) = lone.counts.iter_mut().find(|(l, _)| *l == letter) {
                 c.1 += 1;
@@ -172,6 +172,10 @@ impl<'p> LoneLetters<'p> {
     }
 }
 
+/// The Latin letters whose Cyrillic twins are words of one letter (Russian and Ukrainian `а`,
+/// `с`, `о`, `у`, `і`).
+const LATIN_TWINS: &str = "acoyi";
+
 /// Whether a small letter looks the same as one of the `native` script (Latin `c` and Cyrillic
 /// `с`, Latin `o` and Greek `ο`): written alone among native words it is that letter typed on
 /// the wrong keyboard.
@@ -179,10 +183,9 @@ fn has_twin(c: char, native: unicode_script::Script) -> bool {
     use unicode_script::Script::{Cyrillic, Latin};
     // Small letters only: a capital alone is a Roman numeral, a protein, a grade (`фаза I`,
     // `белок S`).
-    // The letters whose twins are words of one letter (Russian and Ukrainian `а`, `с`, `о`,
-    // `у`, `і`); a lone `x`, `e`, `p` is a variable.
+    // A lone `x`, `e`, `p` is a variable.
     let set: &str = match (script_of(c), native) {
-        (Some(Latin), Cyrillic) => "acoyi",
+        (Some(Latin), Cyrillic) => LATIN_TWINS,
         _ => return false,
     };
     set.contains(c)
