@@ -488,7 +488,10 @@ impl Repetition {
             }
             // A hyphenated word, then its last part again (`ACE2-ব্যক্তকারী ব্যক্তকারী`,
             // `COVID-সংক্রমিত সংক্রমিত`): the decoder said the compound's head twice.
-            if junction == Gap::Space && self.head_again(p, norm[i - 1], norm[i], ctx) {
+            if junction == Gap::Space
+                && words[i - 1].hyphenated
+                && self.head_again(p, norm[i - 1], norm[i], ctx)
+            {
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 if !whole_sentence(p, span) {
                     out.push(Hit::new(span).suggest(p.slice(words[i - 1].span)));
@@ -513,8 +516,11 @@ impl Repetition {
             } else {
                 self.max_phrase
             };
+            if touching(i, i + 1) {
+                continue;
+            }
             for n in 2..=longest {
-                if n > i + 1 || i + n >= words.len() || touching(i, i + 1) {
+                if n > i + 1 || i + n >= words.len() {
                     break;
                 }
                 let (a, b) = (i + 1 - n, i + n);
@@ -615,7 +621,7 @@ fn sentence_said_twice(p: &Analysis, words: &[&Token], looped: &[Span], out: &mu
     // Sentences and words are both in order: one walk over the words (a paragraph of a
     // hundred megabytes has a million sentences).
     let mut next = 0;
-    let mut words_of = |s: Span| -> Vec<String> {
+    let mut words_of = |s: Span| -> std::ops::Range<usize> {
         while next < words.len() && words[next].span.start < s.start {
             next += 1;
         }
@@ -623,19 +629,26 @@ fn sentence_said_twice(p: &Analysis, words: &[&Token], looped: &[Span], out: &mu
         while next < words.len() && words[next].span.end <= s.end {
             next += 1;
         }
-        words[first..next]
-            .iter()
-            .map(|w| w.norm(p).to_lowercase())
-            .collect()
+        first..next
+    };
+    // Two words alike whatever the case; the lower-case forms are made only for words that
+    // differ as written.
+    let alike = |a: &Token, b: &Token| {
+        let (a, b) = (a.norm(p), b.norm(p));
+        a == b || a.to_lowercase() == b.to_lowercase()
     };
     // The hits so far, in order and apart from each other (see `repeated`).
     let spans: Vec<Span> = out.iter().map(|h| h.span).collect();
-    let mut last: Option<(Span, Vec<String>)> = None;
+    let mut last: Option<(Span, std::ops::Range<usize>)> = None;
     for &s in &p.sentences {
         let these = words_of(s);
         if let Some((prev, before)) = &last
             && these.len() >= MIN_SENTENCE_WORDS
-            && *before == these
+            && before.len() == these.len()
+            && words[before.clone()]
+                .iter()
+                .zip(&words[these.clone()])
+                .all(|(a, b)| alike(a, b))
             && p.text[prev.end..s.start].chars().all(char::is_whitespace)
         {
             let span = Span::new(prev.start, s.end);
