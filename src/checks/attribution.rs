@@ -399,6 +399,9 @@ struct Clause {
     /// Preceded by a quotative, or followed by a sentence stop: it closes a statement of its
     /// own.
     closes: bool,
+    /// It opens its sentence, set off from what follows by punctuation or a complementiser
+    /// (`মন্ত্রী বলেন,`, `Он сказал, что`): the sentence is what it reports.
+    leads: bool,
 }
 
 impl Attribution {
@@ -795,10 +798,8 @@ impl Attribution {
                     continue;
                 }
             };
-            let span = Span::new(
-                words[self.shown_from(p, words, first_word)].span.start,
-                words[last_word].span.end,
-            );
+            let shown = self.shown_from(p, words, first_word);
+            let span = Span::new(words[shown].span.start, words[last_word].span.end);
             // A complementiser after the clause (a comma may stand between), a quotative
             // before it.
             let opens = words.get(last_word + 1).is_some_and(|next| {
@@ -815,9 +816,10 @@ impl Attribution {
             });
             let quoted = quotative.is_some();
             // Set apart: opening the sentence, after punctuation or after a quotative.
+            // (In a script written without spaces, from where the subject is shown: `，部长说`.)
             let apart = quoted
-                || first_word == 0
-                || !p.only_space_between(words[first_word - 1].span, words[first_word].span);
+                || shown == 0
+                || !p.only_space_between(words[shown - 1].span, words[shown].span);
             // A clause right before a sentence stop ends its statement, even where the
             // sentence goes on (a stop inside quotation marks the sentences do not split at);
             // so does one that ends its sentence, past an addressee or an adverb (`— сказал он
@@ -833,6 +835,7 @@ impl Attribution {
                 || words.get(tail + 1).is_none_or(|next| {
                     p.text[words[tail].span.end..next.span.start].contains(is_sentence_stop)
                 });
+            let leads = shown == 0 && self.set_off(p, words, last_word + 1);
             let clause = Clause {
                 lemma,
                 speaker,
@@ -840,6 +843,7 @@ impl Attribution {
                 span,
                 opens,
                 closes,
+                leads,
             };
             // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
             // a clause inside a quotation closed before the tag, which reports what someone
@@ -864,10 +868,29 @@ impl Attribution {
                             .all(|ch| !ch.is_alphanumeric())
                 })
             };
+            // A sentence its speaker's clause opens and a clause of the same speaker closes,
+            // whatever the two verbs (`তিনি বলেন, …, বলে জানান তিনি।`, `Он сказал, что …, —
+            // заявил он.`): one attribution said twice. Subjects written out only: two
+            // subjectless forms that agree are two statements as often (`قال …، وأضاف`).
+            let frames = |c: &Clause| {
+                c.leads
+                    && clause.closes
+                    && apart
+                    && matches!(
+                        (&c.speaker, &clause.speaker),
+                        (Speaker::Subject(_), Speaker::Subject(_))
+                    )
+                    && words
+                        .iter()
+                        .filter(|w| w.span.start >= c.span.end && w.span.end <= clause.span.start)
+                        .nth(1)
+                        .is_some()
+                    && same(c)
+            };
             if !clause.opens
-                && let Some(first) = clauses
-                    .iter()
-                    .find(|c| c.lemma == lemma && (!c.closes || requoted(c)) && same(c))
+                && let Some(first) = clauses.iter().find(|c| {
+                    (c.lemma == lemma && (!c.closes || requoted(c)) && same(c)) || frames(c)
+                })
             {
                 out.push(
                     Hit::new(span)
