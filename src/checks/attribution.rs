@@ -138,6 +138,15 @@ pub struct Options {
     /// class, whatever its tense (`وقال إن …، يقول`: both masculine singular).
     #[serde(default)]
     agreement: Vec<[String; 2]>,
+    /// Phrases that open a sentence and give what it says to the speaker after them, up to
+    /// the sentence's first comma (`по словам`, `بحسب`, `据`): a clause of that speaker closing
+    /// the sentence is the attribution again (`По словам министра, …, сказал министр`). Each
+    /// entry its words separated by spaces.
+    #[serde(default)]
+    according_before: Vec<String>,
+    /// The same, for phrases after their speaker (`মতে` of `মন্ত্রীর মতে,`, `के अनुसार`).
+    #[serde(default)]
+    according_after: Vec<String>,
 }
 
 fn default_frame_min_between() -> usize {
@@ -204,6 +213,10 @@ pub struct Attribution {
     pronouns: Vec<String>,
     /// (regex, class) of `agreement`.
     agreement: Vec<(regex::Regex, String)>,
+    /// The words of each `according_before` and `according_after` entry (NFC, case-folded),
+    /// longest first.
+    according_before: Vec<Vec<String>>,
+    according_after: Vec<Vec<String>>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -365,7 +378,20 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         subject_endings,
         pronouns: o.pronouns.iter().map(|w| case_fold(&nfc(w))).collect(),
         agreement,
+        according_before: phrases(&o.according_before),
+        according_after: phrases(&o.according_after),
     })
+}
+
+/// Phrases as their words, NFC and case-folded, longest first.
+fn phrases(entries: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| e.split_whitespace().map(|w| case_fold(&nfc(w))).collect())
+        .filter(|ws: &Vec<String>| !ws.is_empty())
+        .collect();
+    out.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
+    out
 }
 
 /// Longest subject compared by similarity, in bytes (the comparison costs length squared).
@@ -402,6 +428,9 @@ struct Clause {
     /// It opens its sentence, set off from what follows by punctuation or a complementiser
     /// (`মন্ত্রী বলেন,`, `Он сказал, что`): the sentence is what it reports.
     leads: bool,
+    /// A phrase of `according_before` or `according_after`, no verb: only its speaker named
+    /// again is the same speaker (`নিয়ম অনুযায়ী, …, তিনি বলেন` is not one attribution twice).
+    according: bool,
 }
 
 impl Attribution {
@@ -771,9 +800,66 @@ impl Attribution {
             })
     }
 
+    /// The phrase of `according_before` or `according_after` that opens a sentence with its
+    /// speaker, as a clause that leads the sentence (`По словам министра,`, `মন্ত্রীর মতে,`);
+    /// and the number of words of a phrase of `according_before` opening the sentence, after
+    /// which a reporting clause leads it too (`据部长介绍，`).
+    fn according(&self, p: &Analysis, words: &[Word]) -> (Option<Clause>, Option<usize>) {
+        let starts = |ws: &[String], at: usize| {
+            at + ws.len() <= words.len()
+                && ws
+                    .iter()
+                    .zip(&words[at..])
+                    .all(|(x, w)| *x == case_fold(p.norm(w)))
+        };
+        let opened_by = self
+            .according_before
+            .iter()
+            .find(|ws| starts(ws, 0))
+            .map(Vec::len);
+        // The words before the sentence's first comma, spaced apart, letters all.
+        let Some(part) = (1..words.len()).find(|&i| {
+            p.text[words[i - 1].span.end..words[i].span.start]
+                .contains(self.frame_punctuation.as_slice())
+        }) else {
+            return (None, opened_by);
+        };
+        let phrase = &words[..part];
+        if phrase.iter().any(|w| !w.is_letters())
+            || phrase
+                .windows(2)
+                .any(|w| !p.only_space_between(w[0].span, w[1].span))
+        {
+            return (None, opened_by);
+        }
+        // The speaker: the last word of the first part after a phrase before it, the word
+        // right before a phrase after it.
+        let speaker = opened_by
+            .filter(|&n| (n + 1..=n + INVERTED_WORDS).contains(&part))
+            .map(|_| part - 1)
+            .or_else(|| {
+                self.according_after.iter().find_map(|ws| {
+                    let at = part.checked_sub(ws.len())?;
+                    (starts(ws, at) && (1..=INVERTED_WORDS).contains(&at)).then(|| at - 1)
+                })
+            });
+        let clause = speaker.map(|k| Clause {
+            lemma: usize::MAX,
+            speaker: Speaker::Subject(case_fold(p.norm(&words[k]))),
+            form: String::new(),
+            span: Span::new(words[0].span.start, words[part - 1].span.end),
+            opens: false,
+            closes: false,
+            leads: true,
+            according: true,
+        });
+        (clause, opened_by)
+    }
+
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
     fn clauses(&self, p: &Analysis, start: usize, words: &[Word], out: &mut Vec<Hit>) {
-        let mut clauses: Vec<Clause> = Vec::new();
+        let (according, opened_by) = self.according(p, words);
+        let mut clauses: Vec<Clause> = according.into_iter().collect();
         let mut j = 0;
         while j < words.len() {
             let Some((lemma, len)) = self.verb_at(p, words, j) else {
@@ -835,15 +921,29 @@ impl Attribution {
                 || words.get(tail + 1).is_none_or(|next| {
                     p.text[words[tail].span.end..next.span.start].contains(is_sentence_stop)
                 });
-            let leads = shown == 0 && self.set_off(p, words, last_word + 1);
+            let leads = (shown == 0 || opened_by.is_some_and(|n| n == shown))
+                && self.set_off(p, words, last_word + 1);
+            let form = self.bare_form(p, words, j, end);
+            // A pack may list an according phrase as a verb (`के अनुसार`, for the phrase said
+            // twice): it is compared as one.
+            let according = self
+                .according_after
+                .iter()
+                .chain(&self.according_before)
+                .any(|ws| {
+                    ws.iter()
+                        .map(String::as_str)
+                        .eq(form.split(' ').map(str::trim))
+                });
             let clause = Clause {
                 lemma,
                 speaker,
-                form: self.bare_form(p, words, j, end),
+                form,
                 span,
                 opens,
                 closes,
                 leads,
+                according,
             };
             // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
             // a clause inside a quotation closed before the tag, which reports what someone
@@ -874,6 +974,7 @@ impl Attribution {
             // subjectless forms that agree are two statements as often (`قال …، وأضاف`).
             let frames = |c: &Clause| {
                 c.leads
+                    && (!c.according || self.same_speaker(c, &clause))
                     && clause.closes
                     && apart
                     && matches!(

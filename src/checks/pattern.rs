@@ -34,6 +34,10 @@ pub struct Options {
     group: usize,
     #[serde(default)]
     house_style: Option<Spanned<String>>,
+    /// A match that the unit's source holds too is the source's own, not flagged (`&amp;`
+    /// escaped in a source and its target alike).
+    #[serde(default)]
+    unless_in_source: bool,
 }
 
 #[derive(Debug)]
@@ -43,6 +47,7 @@ pub struct Pattern {
     group: usize,
     /// The other way of writing what the regex matches; see the module doc.
     house_style: Option<PackRegex>,
+    unless_in_source: bool,
 }
 
 /// A rule's regex. A user's pack compiles it at load, so its errors and its share of the
@@ -141,11 +146,18 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
             o.group
         )));
     }
+    if o.unless_in_source && o.house_style.is_some() {
+        return Err(BuildError::new(
+            "`unless_in_source` and `house_style` cannot be combined: a house style is judged \
+             over the whole document, not unit by unit",
+        ));
+    }
     Ok(Pattern {
         regex,
         suggestion: o.suggestion,
         group: o.group,
         house_style: o.house_style.as_ref().map(PackRegex::new).transpose()?,
+        unless_in_source: o.unless_in_source,
     })
 }
 
@@ -239,7 +251,18 @@ impl Check for Pattern {
 
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         if self.house_style.is_none() {
+            let from = out.len();
             self.hits(p.text, out);
+            if self.unless_in_source
+                && let Some(source) = p.source()
+            {
+                let found = out.split_off(from);
+                out.extend(
+                    found
+                        .into_iter()
+                        .filter(|h| !source.text.contains(p.slice(h.span))),
+                );
+            }
         }
     }
 
@@ -333,7 +356,31 @@ impl Judgement for HouseStyle<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{compile, flagged};
+    use crate::checks::testing::{compile, flagged, flagged_against};
+
+    #[test]
+    fn a_match_its_source_holds_is_the_source_s() {
+        let c = compile(
+            "pattern",
+            "regex = '&(?:amp|quot);', unless_in_source = true",
+        )
+        .unwrap();
+        // The source escapes `&` as the target does; `&quot;` is the target's alone.
+        assert_eq!(
+            flagged_against(&*c, "Terms &amp; conditions", "শর্ত &amp; &quot;নিয়ম&quot;"),
+            ["&quot;", "&quot;"]
+        );
+        // Without a source every match is flagged.
+        assert_eq!(flagged(&*c, "শর্ত &amp; নিয়ম", "bn").len(), 1);
+        assert!(
+            compile(
+                "pattern",
+                "regex = 'a', house_style = 'b', unless_in_source = true"
+            )
+            .is_err(),
+            "a house style is judged over the document, not unit by unit"
+        );
+    }
 
     #[test]
     fn group_and_suggestion() {
