@@ -104,10 +104,32 @@ pub struct Lexicon {
     /// `साडेतीन`, one word).
     #[serde(default)]
     pub number_fractions: std::collections::BTreeMap<String, f64>,
+    /// Languages written in this language's script that a paragraph may be in instead, each
+    /// told by letters this language never writes (Ukrainian `і`, `ї`, `є` in Russian) or by
+    /// frequent words it never writes (Hindi `है`, `में` in Marathi): a paragraph whose words
+    /// are many of them is in that language (`common.foreign-paragraph`).
+    #[serde(default)]
+    pub look_alikes: Vec<LookAlike>,
     /// The word lists above in NFC as sets, and the regexes compiled: made on first use, after
     /// the packs' data is merged (leave it to its default).
     #[serde(skip)]
     pub cache: LexiconCache,
+}
+
+/// A language written in the script of the lexicon's language, and how to tell its words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LookAlike {
+    /// Its name, as a finding states it (`Ukrainian`).
+    pub name: String,
+    /// Its language code (`uk`): a document in that language is not judged against it.
+    pub code: String,
+    /// Letters it writes and the lexicon's language never does: a word holding one is its.
+    #[serde(default)]
+    pub letters: String,
+    /// Frequent words of it that the lexicon's language never writes, lowercase.
+    #[serde(default)]
+    pub words: Vec<String>,
 }
 
 /// The repetition data of a lexicon and its endings by last byte, ready to look up: each made
@@ -133,6 +155,11 @@ struct Compiled {
     linkers: FastSet<String>,
     compounds: FastSet<String>,
     function_words: FastSet<String>,
+    /// The words of each look-alike, NFC; its letters; the script it is written in (of its
+    /// first letter or word).
+    look_alike_words: Vec<FastSet<String>>,
+    look_alike_letters: Vec<Vec<char>>,
+    look_alike_scripts: Vec<Option<unicode_script::Script>>,
 }
 
 fn nfc_set(words: &[String]) -> FastSet<String> {
@@ -161,6 +188,32 @@ fn regexes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
 }
 
 impl Lexicon {
+    /// The script look-alike `i` is written in.
+    pub fn look_alike_script(&self, i: usize) -> Option<unicode_script::Script> {
+        self.compiled().look_alike_scripts.get(i).copied().flatten()
+    }
+
+    /// Whether a text may hold a word of look-alike `i`: it has words, or the text holds one of
+    /// its letters (one search of the text per letter, not one per character).
+    pub fn may_hold_look_alike(&self, i: usize, text: &str) -> bool {
+        let c = self.compiled();
+        !c.look_alike_words[i].is_empty()
+            || c.look_alike_letters[i].iter().any(|&l| text.contains(l))
+    }
+
+    /// Whether a word (NFC) is one of look-alike `i`'s: it holds one of its letters or is one
+    /// of its words, whatever its case.
+    pub fn is_look_alike_word(&self, i: usize, word: &str, has_case: bool) -> bool {
+        let c = self.compiled();
+        let (Some(letters), Some(words)) = (c.look_alike_letters.get(i), c.look_alike_words.get(i))
+        else {
+            return false;
+        };
+        (!letters.is_empty() && word.chars().any(|ch| letters.contains(&ch)))
+            || (!words.is_empty()
+                && (words.contains(word) || (has_case && words.contains(&word.to_lowercase()))))
+    }
+
     /// Split a word into stem and ending, taking the longest ending that leaves a stem of at
     /// least `min_stem` characters. Endings are tried longest first.
     pub fn split_ending<'w>(&self, word: &'w str, min_stem: usize) -> (&'w str, &'w str) {
@@ -250,6 +303,11 @@ impl Lexicon {
                 .collect();
             mine.extend(new);
         }
+        for l in &other.look_alikes {
+            if !self.look_alikes.iter().any(|m| m.code == l.code) {
+                self.look_alikes.push(l.clone());
+            }
+        }
         self.comma_repeats |= other.comma_repeats;
         self.capitalised_nouns |= other.capitalised_nouns;
         self.hyphenated_names |= other.hyphenated_names;
@@ -271,6 +329,22 @@ impl Lexicon {
             linkers: nfc_set(&self.linkers),
             compounds: nfc_set(&self.compounds),
             function_words: nfc_set(&self.function_words),
+            look_alike_words: self.look_alikes.iter().map(|l| nfc_set(&l.words)).collect(),
+            look_alike_letters: self
+                .look_alikes
+                .iter()
+                .map(|l| l.letters.chars().collect())
+                .collect(),
+            look_alike_scripts: self
+                .look_alikes
+                .iter()
+                .map(|l| {
+                    l.letters
+                        .chars()
+                        .chain(l.words.iter().flat_map(|w| w.chars()))
+                        .find_map(crate::text::script::script_of)
+                })
+                .collect(),
         })
     }
 

@@ -34,7 +34,21 @@ pub struct Options {
     /// list of names).
     #[serde(default = "default_min_common_share")]
     min_common_share: f64,
+    /// The share of a paragraph's words of the document's script that must be words of one of
+    /// the language data's `look_alikes` (a language written in the same script) for the
+    /// paragraph to be in it.
+    #[serde(default = "default_look_alike_share")]
+    look_alike_share: f64,
 }
+
+fn default_look_alike_share() -> f64 {
+    0.25
+}
+
+/// Fewest words of a look-alike language, and of the document's script, in a paragraph judged
+/// to be in it: a name or two of that language (`Київ`) is no paragraph in it.
+const LOOK_ALIKE_WORDS: usize = 3;
+const LOOK_ALIKE_PARAGRAPH: usize = 6;
 
 fn default_min_common_share() -> f64 {
     0.25
@@ -58,6 +72,11 @@ pub struct Language {
 pub fn build(o: Options) -> Result<Language, BuildError> {
     if !(0.5..=1.0).contains(&o.min_share) {
         return Err(BuildError::new("`min_share` must lie between 0.5 and 1.0"));
+    }
+    if !(o.look_alike_share > 0.0 && o.look_alike_share <= 1.0) {
+        return Err(BuildError::new(
+            "`look_alike_share` must lie above 0 and at most 1",
+        ));
     }
     Ok(Language { o })
 }
@@ -157,6 +176,51 @@ impl WordScripts {
     }
 }
 
+impl Language {
+    /// The look-alike language (`Lexicon::look_alikes`) a paragraph of the document's script is
+    /// in: the one with the most words in it, `LOOK_ALIKE_WORDS` at least and
+    /// `look_alike_share` of the paragraph's words of that script.
+    fn look_alike(&self, p: &Analysis, ctx: &Context, doc_script: Script) -> Option<String> {
+        let lexicon = &ctx.lexicon;
+        // Those written in the document's script, not its own language, whose letters (if
+        // they have no words) the paragraph holds.
+        let candidates: Vec<usize> = (0..lexicon.look_alikes.len())
+            .filter(|&i| {
+                lexicon.look_alikes[i].code != ctx.language
+                    && lexicon.look_alike_script(i) == Some(doc_script)
+                    && lexicon.may_hold_look_alike(i, p.text)
+            })
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let words: Vec<&crate::text::Word> = p
+            .words
+            .iter()
+            .filter(|w| w.is_letters() && w.script == Some(doc_script))
+            .collect();
+        if words.len() < LOOK_ALIKE_PARAGRAPH {
+            return None;
+        }
+        let (best, n) = candidates
+            .iter()
+            .map(|&i| {
+                let n = words
+                    .iter()
+                    .filter(|w| lexicon.is_look_alike_word(i, p.norm(w), w.has_case))
+                    .count();
+                (i, n)
+            })
+            // The first listed wins a tie.
+            .fold(
+                (usize::MAX, 0),
+                |best, x| if x.1 > best.1 { x } else { best },
+            );
+        (n >= LOOK_ALIKE_WORDS && n as f64 >= self.o.look_alike_share * words.len() as f64)
+            .then(|| lexicon.look_alikes[best].name.clone())
+    }
+}
+
 impl Check for Language {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(doc_script) = ctx.script else { return };
@@ -215,6 +279,12 @@ impl Check for Language {
             out.push(
                 Hit::new(trimmed(p.text))
                     .var("language", language)
+                    .var("expected", expected),
+            );
+        } else if let Some(name) = self.look_alike(p, ctx, doc_script) {
+            out.push(
+                Hit::new(trimmed(p.text))
+                    .var("language", name)
                     .var("expected", expected),
             );
         } else if self.o.same_script && p.scripts.total() >= self.o.min_letters * 4 {
