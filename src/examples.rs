@@ -60,20 +60,27 @@ fn setting(ex: &Example, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
 fn hits(rule: &Rule, ex: &Example, language: &str, lexicon: Lexicon) -> Vec<(String, Span)> {
     let mut doc = Document::from_text("<example>", &ex.text, ParagraphMode::Line);
     if ex.source.is_some() || ex.max_length.is_some() {
-        // Units: every line, a blank one too (an empty target is a unit).
+        // Units: every line (or text between separators), a blank one too (an empty target
+        // is a unit).
+        let separator = ex.separator.as_deref().unwrap_or("\n");
         let mut at = crate::input::Position::line_start(0, 1, 0);
         doc.segments = ex
             .text
-            .split('\n')
+            .split(separator)
             .map(|line| {
                 let s = Segment::plain(line.to_string(), at, crate::input::Charset::Utf8);
                 at = at
                     .after(line, crate::input::Charset::Utf8)
-                    .after("\n", crate::input::Charset::Utf8);
+                    .after(separator, crate::input::Charset::Utf8);
                 s
             })
             .collect();
-        let sources: Vec<&str> = ex.source.as_deref().unwrap_or("").split('\n').collect();
+        let sources: Vec<&str> = ex
+            .source
+            .as_deref()
+            .unwrap_or("")
+            .split(separator)
+            .collect();
         for (i, s) in doc.segments.iter_mut().enumerate() {
             s.unit = Some(Box::new(UnitInfo {
                 id: (i + 1).to_string(),

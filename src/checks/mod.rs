@@ -38,6 +38,7 @@ pub mod source_placeholders;
 pub mod source_placeholders_order;
 pub mod source_untranslated;
 pub mod source_untranslated_span;
+pub mod source_whitespace;
 pub mod terminology;
 
 use std::fmt::Debug;
@@ -349,6 +350,11 @@ pub const KINDS: &[KindInfo] = &[
     ),
     kind!("source-untranslated", source_untranslated, ["language"]),
     kind!("source-untranslated-span", source_untranslated_span, []),
+    kind!(
+        "source-whitespace",
+        source_whitespace,
+        ["edge", "source_edge", "target_edge"]
+    ),
     kind!("terminology", terminology, ["right"]),
 ];
 

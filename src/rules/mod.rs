@@ -36,6 +36,10 @@ pub struct Example {
     /// A length limit on each line, in characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
+    /// What separates the units of `text` and `source` instead of a line break, for units
+    /// that hold line breaks (`separator = "|"`, `source = "Done\n|Exit"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separator: Option<String>,
 }
 
 impl Example {
