@@ -26,9 +26,46 @@ fn joins(between: &str) -> bool {
     matches!(between, "-" | "\u{2013}" | "/" | ":")
 }
 
+/// Han digits (`〇`, `一` … `九`, `零`): not decimal digits of Unicode, but a year or a count
+/// written with them and with decimal digits at once (`二〇24年`) is one number in two systems.
+fn is_han_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
+/// The Han digits right before `start` and right after `end`, as the span of the number they
+/// make with the digits between: two of them at least, or a `〇` or `零` (a lone `一` is a word's
+/// as often, `星期一2点` Monday at 2).
+fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
+    let before: usize = text[..start]
+        .chars()
+        .rev()
+        .take_while(|&c| is_han_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let after: usize = text[end..]
+        .chars()
+        .take_while(|&c| is_han_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let run = |s: &str| s.chars().count() >= 2 || s.contains(['〇', '零']);
+    let (b, a) = (&text[start - before..start], &text[end..end + after]);
+    (run(b) || run(a)).then(|| Span::new(start - before, end + after))
+}
+
 impl Check for MixedInNumber {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         let numbers = &p.numbers;
+        // Han digits beside decimal ones (`二〇24年`).
+        for n in numbers.iter().filter(|n| !n.is_mixed()) {
+            if let Some(span) = han_digits_around(p.text, n.span.start, n.span.end) {
+                let mut names = vec!["Han".to_string()];
+                names.extend(n.systems.iter().map(|&z| numbering_system_name(z)));
+                out.push(Hit::new(span).var("systems", names.join(" and ")));
+            }
+        }
         let mut i = 0;
         while i < numbers.len() {
             // A number, or a date, time or range of numbers joined by a single mark.
@@ -103,6 +140,12 @@ mod tests {
         assert_eq!(
             crate::checks::testing::flagged(&*c, "في عام ١٢۳", "ar")[0].0,
             "١٢۳"
+        );
+        // Han digits beside decimal ones; not a word's `一` before a time, nor a count with a
+        // scale (`3千万`).
+        assert_eq!(
+            texts(&*c, "二〇24年和20二四年，星期一2点，3千万人，2020年", "zh"),
+            ["二〇24", "20二四"]
         );
     }
 }

@@ -691,6 +691,42 @@ fn owned_spans(text: &str) -> Vec<Span> {
         .collect()
 }
 
+/// The span from the first of two spans to the end of the last.
+fn joined(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+/// A currency sign as compared: the fullwidth forms are the signs they stand for (`＄` is `$`).
+fn same_currency(c: char) -> char {
+    match c {
+        '＄' => '$',
+        '￥' => '¥',
+        '￡' => '£',
+        '￠' => '¢',
+        '￦' => '₩',
+        c => c,
+    }
+}
+
+/// The currency sign written at a number (`$20`, `20 €`, `€ 20`): a currency symbol right
+/// before or right after it, one space between at most; and where it stands.
+fn currency(text: &str, number: Span) -> Option<(char, Span)> {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let is_sign = |c: char| c.general_category() == GeneralCategory::CurrencySymbol;
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let before = &text[..number.start];
+    let before = before.strip_suffix(SPACES).unwrap_or(before);
+    if let Some(c) = before.chars().next_back().filter(|&c| is_sign(c)) {
+        let start = before.len() - c.len_utf8();
+        return Some((same_currency(c), Span::new(start, start + c.len_utf8())));
+    }
+    let after = &text[number.end..];
+    let skipped = after.len() - after.strip_prefix(SPACES).unwrap_or(after).len();
+    let c = after[skipped..].chars().next().filter(|&c| is_sign(c))?;
+    let start = number.end + skipped;
+    Some((same_currency(c), Span::new(start, start + c.len_utf8())))
+}
+
 fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
     let skip = owned_spans(p.text);
     let mut q = digit_quantities(p, lexicon, &skip, comma_groups);
@@ -706,8 +742,13 @@ fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quanti
 }
 
 /// Indices of `from`'s digit numbers matched by none of `to`'s numbers (each used once),
-/// given numbers of `to` already taken.
-fn unmatched(from: &[Quantity], to: &[Quantity], taken: &mut [bool]) -> Vec<usize> {
+/// given numbers of `to` already taken; the pairs matched go to `pairs`.
+fn unmatched(
+    from: &[Quantity],
+    to: &[Quantity],
+    taken: &mut [bool],
+    pairs: &mut Vec<(usize, usize)>,
+) -> Vec<usize> {
     let mut left = Vec::new();
     // A zero (`8:00`, `0 cases`) is often written as no number at all.
     let required = |q: &Quantity| q.digits && !q.values.iter().all(|&v| v == 0.0);
@@ -715,7 +756,10 @@ fn unmatched(from: &[Quantity], to: &[Quantity], taken: &mut [bool]) -> Vec<usiz
         // A number word may stand for several numbers (`in early and mid-January` for
         // `1 月初至 1 月中旬`): only numbers in digits are used up.
         match (0..to.len()).find(|&j| !taken[j] && to[j].matches(q)) {
-            Some(j) => taken[j] = to[j].digits,
+            Some(j) => {
+                taken[j] = to[j].digits;
+                pairs.push((i, j));
+            }
             None => left.push(i),
         }
     }
@@ -741,7 +785,8 @@ impl Check for SourceNumbers {
         // Source digits matched by any target number, then target digits by any source
         // number not used yet.
         let mut tgt_taken = vec![false; tgt.len()];
-        let missing = unmatched(&src, &tgt, &mut tgt_taken);
+        let mut matched = Vec::new();
+        let missing = unmatched(&src, &tgt, &mut tgt_taken, &mut matched);
         let mut src_taken = vec![false; src.len()];
         for &i in &missing {
             src_taken[i] = true;
@@ -766,6 +811,24 @@ impl Check for SourceNumbers {
             let start = p.text.len() - p.text.trim_start().len();
             Span::new(start, p.text.trim_end().len().max(start))
         };
+        // A number kept with another currency's sign (`$20` as `€২০`), where the target does
+        // not write the source's sign anywhere (a conversion beside it, `$20 (€18)`).
+        for &(i, j) in &matched {
+            let (Some((a, a_span)), Some((b, b_span))) = (
+                currency(source.text, src[i].span),
+                currency(p.text, tgt[j].span),
+            ) else {
+                continue;
+            };
+            if a != b && !p.text.chars().any(|c| same_currency(c) == a) {
+                out.push(
+                    Hit::new(joined(b_span, tgt[j].span))
+                        .var("change", "in another currency")
+                        .var("source", source.slice(joined(a_span, src[i].span)))
+                        .var("target", p.slice(joined(b_span, tgt[j].span))),
+                );
+            }
+        }
         let pairs = missing.len().min(extra.len());
         for k in 0..pairs {
             let (s, t) = (&src[missing[k]], &tgt[extra[k]]);
