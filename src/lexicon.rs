@@ -201,17 +201,25 @@ impl Lexicon {
             || c.look_alike_letters[i].iter().any(|&l| text.contains(l))
     }
 
-    /// Whether a word (NFC) is one of look-alike `i`'s: it holds one of its letters or is one
-    /// of its words, whatever its case.
+    /// Whether a word holds one of look-alike `i`'s letters.
+    pub fn has_look_alike_letter(&self, i: usize, word: &str) -> bool {
+        self.compiled()
+            .look_alike_letters
+            .get(i)
+            .is_some_and(|letters| {
+                !letters.is_empty() && word.chars().any(|c| letters.contains(&c))
+            })
+    }
+
+    /// Whether a word (NFC) is one of look-alike `i`'s words, whatever its case.
     pub fn is_look_alike_word(&self, i: usize, word: &str, has_case: bool) -> bool {
-        let c = self.compiled();
-        let (Some(letters), Some(words)) = (c.look_alike_letters.get(i), c.look_alike_words.get(i))
-        else {
-            return false;
-        };
-        (!letters.is_empty() && word.chars().any(|ch| letters.contains(&ch)))
-            || (!words.is_empty()
-                && (words.contains(word) || (has_case && words.contains(&word.to_lowercase()))))
+        self.compiled()
+            .look_alike_words
+            .get(i)
+            .is_some_and(|words| {
+                !words.is_empty()
+                    && (words.contains(word) || (has_case && words.contains(&word.to_lowercase())))
+            })
     }
 
     /// Split a word into stem and ending, taking the longest ending that leaves a stem of at

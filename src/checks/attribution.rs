@@ -147,6 +147,11 @@ pub struct Options {
     /// The same, for phrases after their speaker (`মতে` of `মন্ত্রীর মতে,`, `के अनुसार`).
     #[serde(default)]
     according_after: Vec<String>,
+    /// Words that set what follows against what came before (`যদিও`, `хотя`, `رغم`, `但`): a
+    /// clause after one is a statement of its own (`তিনি বলেন, …, যদিও গত বছর তিনি
+    /// বলেছিলেন …`, he said X, though last year he said Y).
+    #[serde(default)]
+    contrasts: Vec<String>,
 }
 
 fn default_frame_min_between() -> usize {
@@ -217,6 +222,8 @@ pub struct Attribution {
     /// longest first.
     according_before: Vec<Vec<String>>,
     according_after: Vec<Vec<String>>,
+    /// NFC, case-folded.
+    contrasts: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<Attribution, BuildError> {
@@ -380,6 +387,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         agreement,
         according_before: phrases(&o.according_before),
         according_after: phrases(&o.according_after),
+        contrasts: o.contrasts.iter().map(|w| case_fold(&nfc(w))).collect(),
     })
 }
 
@@ -431,6 +439,10 @@ struct Clause {
     /// A phrase of `according_before` or `according_after`, no verb: only its speaker named
     /// again is the same speaker (`নিয়ম অনুযায়ী, …, তিনি বলেন` is not one attribution twice).
     according: bool,
+    /// The words that name the speaker (NFC, case-folded): the subject and the words of its
+    /// phrase (`пресс-служба президента`, `副部长`, `Министр здравоохранения` opening a
+    /// sentence).
+    phrase: Vec<String>,
 }
 
 impl Attribution {
@@ -495,6 +507,78 @@ impl Attribution {
         match (&a.speaker, &b.speaker) {
             (Speaker::Subject(x), Speaker::Subject(y)) => self.same_subject(x, y),
             _ => a.form == b.form,
+        }
+    }
+
+    /// Whether a later clause names no one but the earlier one's speaker: each word of its
+    /// phrase is a word of the earlier's (`сообщила пресс-служба президента` after `Президент
+    /// заявил` names the press office; `副部长说` after `部长表示`, the deputy). A pronoun
+    /// names whoever the earlier clause names.
+    fn within(&self, later: &Clause, earlier: &Clause) -> bool {
+        let pronoun = matches!(&later.speaker, Speaker::Subject(s) if self.pronouns.contains(s));
+        pronoun
+            || earlier.speaker == Speaker::Dropped
+            || later.phrase.is_empty()
+            || later.phrase.iter().all(|w| {
+                earlier.phrase.iter().any(|e| self.same_subject(w, e))
+                    || matches!(&earlier.speaker, Speaker::Subject(s) if self.same_subject(w, s))
+            })
+    }
+
+    /// Whether a later clause names the earlier one's speaker by the same word, in another
+    /// case at most (`министра` / `министр`, `মন্ত্রীর` / `মন্ত্রী`, `للوزير` / `الوزير`), and
+    /// no one else (`within`): a stricter test than `same_subject`'s similarity, for two
+    /// clauses of different verbs (`शर्मा के अनुसार, …, वर्मा ने कहा` are two people).
+    fn named_again(&self, earlier: &Clause, later: &Clause) -> bool {
+        let (Speaker::Subject(a), Speaker::Subject(b)) = (&earlier.speaker, &later.speaker) else {
+            return false;
+        };
+        let close = |a: &str, b: &str| {
+            if a == b {
+                return true;
+            }
+            let (ka, kb) = (self.subject_keys(a), self.subject_keys(b));
+            if ka.iter().any(|x| kb.contains(x)) {
+                return true;
+            }
+            // Arabic writes `ل` + `ال` as `لل`: `للوزير` is `الوزير` after `وفقا`.
+            let article = |w: &str| {
+                w.strip_prefix("لل")
+                    .map_or_else(|| w.to_string(), |rest| format!("ال{rest}"))
+            };
+            let (a, b) = (article(a), article(b));
+            // And `ل` alone before a noun: `لوزير` is `وزير` after `وفقاً`.
+            if a.strip_prefix('ل') == Some(b.as_str()) || b.strip_prefix('ل') == Some(a.as_str())
+            {
+                return true;
+            }
+            let (short, long) = if a.chars().count() <= b.chars().count() {
+                (&a, &b)
+            } else {
+                (&b, &a)
+            };
+            let (n_short, n_long) = (short.chars().count(), long.chars().count());
+            let common = short
+                .chars()
+                .zip(long.chars())
+                .take_while(|(x, y)| x == y)
+                .count();
+            // The same stem with another case ending: all but the shorter's last character in
+            // common, at most three more characters.
+            n_short >= 4 && common + 1 >= n_short && n_long - n_short <= 3
+        };
+        close(a, b) && {
+            // Every word of the later phrase is one of the earlier's.
+            let earlier_words: Vec<&str> = earlier
+                .phrase
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::once(a.as_str()))
+                .collect();
+            later
+                .phrase
+                .iter()
+                .all(|w| earlier_words.iter().any(|e| close(w, e)))
         }
     }
 
@@ -843,15 +927,24 @@ impl Attribution {
                     (starts(ws, at) && (1..=INVERTED_WORDS).contains(&at)).then(|| at - 1)
                 })
             });
-        let clause = speaker.map(|k| Clause {
-            lemma: usize::MAX,
-            speaker: Speaker::Subject(case_fold(p.norm(&words[k]))),
-            form: String::new(),
-            span: Span::new(words[0].span.start, words[part - 1].span.end),
-            opens: false,
-            closes: false,
-            leads: true,
-            according: true,
+        let clause = speaker.map(|k| {
+            // The speaker's words: after a phrase before it, the rest of the first part; before
+            // a phrase after it, the words from the sentence's start.
+            let from = opened_by.filter(|&n| n <= k).unwrap_or(0);
+            Clause {
+                lemma: usize::MAX,
+                speaker: Speaker::Subject(case_fold(p.norm(&words[k]))),
+                form: String::new(),
+                span: Span::new(words[0].span.start, words[part - 1].span.end),
+                opens: false,
+                closes: false,
+                leads: true,
+                according: true,
+                phrase: words[from..=k]
+                    .iter()
+                    .map(|w| case_fold(p.norm(w)))
+                    .collect(),
+            }
         });
         (clause, opened_by)
     }
@@ -867,7 +960,8 @@ impl Attribution {
                 continue;
             };
             let end = j + len;
-            let (speaker, first_word, last_word) = match self.subject_of(p, words, j, end) {
+            let subject_at = self.subject_of(p, words, j, end);
+            let (speaker, first_word, last_word) = match subject_at {
                 Some(k) => (
                     Speaker::Subject(case_fold(p.norm(&words[k]))),
                     k.min(j),
@@ -886,6 +980,42 @@ impl Attribution {
             };
             let shown = self.shown_from(p, words, first_word);
             let span = Span::new(words[shown].span.start, words[last_word].span.end);
+            // The words naming the speaker: after the verb, all of them up to the subject;
+            // before it, the subject with the characters shown (a script without spaces) or,
+            // opening the sentence, with the subject words before it (`Министр
+            // здравоохранения заявила`).
+            let phrase_from = match subject_at {
+                Some(k) if k < j => {
+                    let mut from = shown.min(first_word);
+                    let subject = k;
+                    let mut k = from;
+                    while k > 0
+                        && subject - (k - 1) < INVERTED_WORDS
+                        && self.can_be_subject(p, &words[k - 1])
+                        && self.verb_at(p, words, k - 1).is_none()
+                        && (p.only_space_between(words[k - 1].span, words[k].span)
+                            || is_joining_hyphen(
+                                &p.text[words[k - 1].span.end..words[k].span.start],
+                            ))
+                    {
+                        k -= 1;
+                    }
+                    if k == 0 || opened_by == Some(k) {
+                        from = k;
+                    }
+                    from
+                }
+                _ => end,
+            };
+            let phrase: Vec<String> = match subject_at {
+                Some(k) if k < j => &words[phrase_from.min(k)..=k],
+                Some(k) => &words[end..=k],
+                None => &words[..0],
+            }
+            .iter()
+            .filter(|w| !self.is_marker(p, w) && !self.is_modifier(p, w))
+            .map(|w| case_fold(p.norm(w)))
+            .collect();
             // A complementiser after the clause (a comma may stand between), a quotative
             // before it.
             let opens = words.get(last_word + 1).is_some_and(|next| {
@@ -921,7 +1051,8 @@ impl Attribution {
                 || words.get(tail + 1).is_none_or(|next| {
                     p.text[words[tail].span.end..next.span.start].contains(is_sentence_stop)
                 });
-            let leads = (shown == 0 || opened_by.is_some_and(|n| n == shown))
+            let opening = shown.min(phrase_from);
+            let leads = (opening == 0 || opened_by.is_some_and(|n| n == opening))
                 && self.set_off(p, words, last_word + 1);
             let form = self.bare_form(p, words, j, end);
             // A pack may list an according phrase as a verb (`के अनुसार`, for the phrase said
@@ -944,6 +1075,7 @@ impl Attribution {
                 closes,
                 leads,
                 according,
+                phrase,
             };
             // The speaker again, or a pronoun for it in a tag that closes the sentence; not for
             // a clause inside a quotation closed before the tag, which reports what someone
@@ -974,7 +1106,8 @@ impl Attribution {
             // subjectless forms that agree are two statements as often (`قال …، وأضاف`).
             let frames = |c: &Clause| {
                 c.leads
-                    && (!c.according || self.same_speaker(c, &clause))
+                    && (self.named_again(c, &clause)
+                        || (!c.according && self.pronoun_for(c, &clause)))
                     && clause.closes
                     && apart
                     && matches!(
@@ -988,9 +1121,35 @@ impl Attribution {
                         .is_some()
                     && same(c)
             };
+            // A contrast that opens the later clause's part of the sentence (after the last
+            // comma or dash before it) makes it a statement of its own (`…, যদিও গত বছর তিনি
+            // বলেছিলেন …`); one inside what the earlier clause reports does not (`…, но могут …,
+            // — заявил он`), nor one inside a quotation (`«…, — сказал он, — но …», — сказал он`).
+            let contrasted = |c: &Clause| {
+                if self.contrasts.is_empty() || c.span.end > clause.span.start {
+                    return false;
+                }
+                let between = &p.text[c.span.end..clause.span.start];
+                let from = c.span.end
+                    + between
+                        .rfind([',', '،', '，', ';', '；', '—', '–', ':', '：', '、'])
+                        .map_or(0, |k| {
+                            k + between[k..].chars().next().map_or(1, char::len_utf8)
+                        });
+                !p.text[from..clause.span.start]
+                    .contains(['«', '»', '“', '”', '„', '"', '「', '」'])
+                    && words
+                        .iter()
+                        .filter(|w| w.span.start >= from && w.span.end <= clause.span.start)
+                        .any(|w| self.contrasts.contains(&case_fold(p.norm(w))))
+            };
             if !clause.opens
-                && let Some(first) = clauses.iter().find(|c| {
-                    (c.lemma == lemma && (!c.closes || requoted(c)) && same(c)) || frames(c)
+                && let Some(first) = clauses.iter().filter(|c| !contrasted(c)).find(|c| {
+                    (c.lemma == lemma
+                        && (!c.closes || requoted(c))
+                        && same(c)
+                        && self.within(&clause, c))
+                        || frames(c)
                 })
             {
                 out.push(

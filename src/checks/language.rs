@@ -49,6 +49,8 @@ fn default_look_alike_share() -> f64 {
 /// to be in it: a name or two of that language (`Київ`) is no paragraph in it.
 const LOOK_ALIKE_WORDS: usize = 3;
 const LOOK_ALIKE_PARAGRAPH: usize = 6;
+/// The share of a paragraph's words that a look-alike's letters alone must mark.
+const LOOK_ALIKE_LETTER_SHARE: f64 = 0.125;
 
 fn default_min_common_share() -> f64 {
     0.25
@@ -202,22 +204,61 @@ impl Language {
         if words.len() < LOOK_ALIKE_PARAGRAPH {
             return None;
         }
-        let (best, n) = candidates
-            .iter()
-            .map(|&i| {
-                let n = words
-                    .iter()
-                    .filter(|w| lexicon.is_look_alike_word(i, p.norm(w), w.has_case))
-                    .count();
-                (i, n)
-            })
+        // The words that may speak for a look-alike: not inside quotation marks or brackets
+        // (a title cited, `'The Girl with the Dragon Tattoo'`), and, in a cased script, not
+        // capitalised inside a sentence (names: `Київ, Харків и Львів` in a Russian one).
+        let mut quotes = crate::text::sentences::Quotes::default();
+        let mut prev = None;
+        let mut chars = p.text.char_indices().peekable();
+        let mut open: Vec<bool> = Vec::with_capacity(words.len());
+        let mut names = 0;
+        for w in &words {
+            while let Some(&(at, c)) = chars.peek() {
+                if at >= w.span.start {
+                    break;
+                }
+                quotes.read(c, prev);
+                prev = Some(c);
+                chars.next();
+            }
+            let capitalised = w.has_case
+                && w.text(p.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !p.starts_sentence(w.span.start);
+            names += usize::from(capitalised);
+            open.push(quotes.depth() == 0 && !capitalised);
+        }
+        // A title or a list of names in a cased script (`The Lord of the Rings: The Return of
+        // the King`) is no paragraph of prose: two words in five or more capitalised.
+        if names * 5 >= words.len() * 2 {
+            return None;
+        }
+        let total = words.len() as f64;
+        // The look-alike with the most words in the paragraph: by its letters, two words and
+        // an eighth of the paragraph's (a letter the document's language never writes is
+        // strong evidence); with its words too, `LOOK_ALIKE_WORDS` and `look_alike_share`.
+        let mut best: Option<(usize, usize)> = None;
+        for &i in &candidates {
+            let (mut by_letter, mut n) = (0, 0);
+            for (w, _) in words.iter().zip(&open).filter(|(_, o)| **o) {
+                let text = p.norm(w);
+                if lexicon.has_look_alike_letter(i, text) {
+                    by_letter += 1;
+                    n += 1;
+                } else if lexicon.is_look_alike_word(i, text, w.has_case) {
+                    n += 1;
+                }
+            }
+            let enough = (by_letter >= 2 && by_letter as f64 >= LOOK_ALIKE_LETTER_SHARE * total)
+                || (n >= LOOK_ALIKE_WORDS && n as f64 >= self.o.look_alike_share * total);
             // The first listed wins a tie.
-            .fold(
-                (usize::MAX, 0),
-                |best, x| if x.1 > best.1 { x } else { best },
-            );
-        (n >= LOOK_ALIKE_WORDS && n as f64 >= self.o.look_alike_share * words.len() as f64)
-            .then(|| lexicon.look_alikes[best].name.clone())
+            if enough && best.is_none_or(|(_, m)| n > m) {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| lexicon.look_alikes[i].name.clone())
     }
 }
 

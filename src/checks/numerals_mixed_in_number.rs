@@ -36,8 +36,11 @@ fn is_han_digit(c: char) -> bool {
 }
 
 /// The Han digits right before `start` and right after `end`, as the span of the number they
-/// make with the digits between: two of them at least, or a `〇` or `零` (a lone `一` is a word's
-/// as often, `星期一2点` Monday at 2).
+/// make with the digits between. Before the digits they must hold a `〇` or `零`, which only
+/// numbers write (`二〇24`), or the digits start with a zero (`三五0`) or Han digits follow
+/// them too (`一九9八`): Han digits there are as often a name of their own before a count
+/// (`五一5天假期` the May Day holiday, `九一一20周年`, `星期一2点` Monday at 2); after them, two
+/// Han digits or a `〇` (`20二四`).
 fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
     let before: usize = text[..start]
         .chars()
@@ -50,21 +53,49 @@ fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
         .take_while(|&c| is_han_digit(c))
         .map(char::len_utf8)
         .sum();
-    let run = |s: &str| s.chars().count() >= 2 || s.contains(['〇', '零']);
+    let zero = |s: &str| s.contains(['〇', '零']);
     let (b, a) = (&text[start - before..start], &text[end..end + after]);
-    (run(b) || run(a)).then(|| Span::new(start - before, end + after))
+    let a_ok = zero(a) || a.chars().count() >= 2;
+    // Before the digits: with a zero, or the digits start with one (`三五0元`, a 〇 typed as
+    // 0), or Han digits after them too (`一九9八年`).
+    // Han digits between two runs of decimal ones are inside one number (`1九98年`).
+    let digit_before = text[..start - before]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digit_after = text[end + after..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let b_ok = !b.is_empty()
+        && (zero(b) || text[start..end].starts_with(['0', '０']) || !a.is_empty() || digit_before);
+    let a_ok = a_ok || (!a.is_empty() && (b_ok || digit_after));
+    (b_ok || a_ok).then(|| {
+        Span::new(
+            if b_ok { start - before } else { start },
+            if a_ok { end + after } else { end },
+        )
+    })
 }
 
 impl Check for MixedInNumber {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         let numbers = &p.numbers;
-        // Han digits beside decimal ones (`二〇24年`).
+        // Han digits beside decimal ones (`二〇24年`); one number where Han digits join two
+        // runs of decimal ones (`2〇24`).
+        let mut han: Vec<(Span, String)> = Vec::new();
         for n in numbers.iter().filter(|n| !n.is_mixed()) {
             if let Some(span) = han_digits_around(p.text, n.span.start, n.span.end) {
                 let mut names = vec!["Han".to_string()];
                 names.extend(n.systems.iter().map(|&z| numbering_system_name(z)));
-                out.push(Hit::new(span).var("systems", names.join(" and ")));
+                match han.last_mut() {
+                    Some((last, _)) if last.end >= span.start => last.end = span.end,
+                    _ => han.push((span, names.join(" and "))),
+                }
             }
+        }
+        for (span, systems) in han {
+            out.push(Hit::new(span).var("systems", systems));
         }
         let mut i = 0;
         while i < numbers.len() {
@@ -144,8 +175,12 @@ mod tests {
         // Han digits beside decimal ones; not a word's `一` before a time, nor a count with a
         // scale (`3千万`).
         assert_eq!(
-            texts(&*c, "二〇24年和20二四年，星期一2点，3千万人，2020年", "zh"),
-            ["二〇24", "20二四"]
+            texts(
+                &*c,
+                "二〇24年和20二四年，星期一2点，3千万人，2020年，五一5天假期，纪念九一一20周年，2〇24年，一九9八年，三五0元，1九98年",
+                "zh"
+            ),
+            ["二〇24", "20二四", "2〇24", "一九9八", "三五0", "1九98"]
         );
     }
 }

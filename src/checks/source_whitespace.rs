@@ -5,7 +5,10 @@
 //! has at an edge and the target lacks (`"Name: "`, a string a program joins to the next); a
 //! target's own extra spaces are the target-only whitespace rules'.
 //!
-//! A unit whose source or target is nothing but whitespace is the empty-target rule's.
+//! A unit whose source or target is nothing but whitespace is the empty-target rule's. An edge
+//! where either side has a line break followed by indentation is the layout of the file (an
+//! XLIFF `<source>` pretty-printed without `xml:space="preserve"`), not text, and is not
+//! compared.
 
 use serde::Deserialize;
 
@@ -53,6 +56,19 @@ fn has_spaces(ws: &str) -> bool {
         .any(|c| c.is_whitespace() && c != '\n' && c != '\r')
 }
 
+/// Whitespace that holds a line break followed by a space or a tab: a file's indentation.
+fn indented(ws: &str) -> bool {
+    let mut after_break = false;
+    for c in ws.chars() {
+        match c {
+            '\n' | '\r' => after_break = true,
+            ' ' | '\t' if after_break => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// How many line breaks, in words.
 fn described(breaks: usize) -> String {
     match breaks {
@@ -89,6 +105,9 @@ impl Check for SourceWhitespace {
         }
         for e in [Edge::Start, Edge::End] {
             let (s, t) = (edge(source.text, e), edge(p.text, e));
+            if indented(s) || indented(t) {
+                continue;
+            }
             let side = if e == Edge::Start { "starts" } else { "ends" };
             if self.spaces {
                 if has_spaces(s) && !has_spaces(t) {
@@ -168,6 +187,9 @@ mod tests {
         assert!(hits(false, "Name: ", "নাম:").is_empty());
         // A target of whitespace only is the empty-target rule's.
         assert!(hits(false, "Done\n", "\n").is_empty());
+        // Indentation of a pretty-printed file is layout.
+        assert!(hits(false, "\n      Save changes\n    ", "পরিবর্তন সংরক্ষণ করুন").is_empty());
+        assert!(hits(false, "Save changes", "\n\t\tপরিবর্তন সংরক্ষণ করুন\n\t").is_empty());
     }
 
     #[test]
@@ -182,5 +204,9 @@ mod tests {
             "the target's own space"
         );
         assert!(hits(true, "Done\n", "সম্পন্ন").is_empty(), "a line break");
+        assert!(
+            hits(true, "\n   Name: \n  ", "নাম:").is_empty(),
+            "indentation"
+        );
     }
 }
