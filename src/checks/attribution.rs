@@ -1125,8 +1125,10 @@ impl Attribution {
             // comma or dash before it) makes it a statement of its own (`…, যদিও গত বছর তিনি
             // বলেছিলেন …`); one inside what the earlier clause reports does not (`…, но могут …,
             // — заявил он`), nor one inside a quotation (`«…, — сказал он, — но …», — сказал он`).
+            // A later clause after a quotative closes what it quotes, contrast and all (`…,
+            // যদিও … চলছে বলে সূত্র নিশ্চিত করেছে`).
             let contrasted = |c: &Clause| {
-                if self.contrasts.is_empty() || c.span.end > clause.span.start {
+                if self.contrasts.is_empty() || quoted || c.span.end > clause.span.start {
                     return false;
                 }
                 let between = &p.text[c.span.end..clause.span.start];
