@@ -710,21 +710,53 @@ fn same_currency(c: char) -> char {
 
 /// The currency sign written at a number (`$20`, `20 €`, `€ 20`): a currency symbol right
 /// before or right after it, one space between at most; and where it stands.
-fn currency(text: &str, number: Span) -> Option<(char, Span)> {
+fn currency(text: &str, number: Span) -> Option<(String, Span)> {
     use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     let is_sign = |c: char| c.general_category() == GeneralCategory::CurrencySymbol;
     const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
     let before = &text[..number.start];
     let before = before.strip_suffix(SPACES).unwrap_or(before);
     if let Some(c) = before.chars().next_back().filter(|&c| is_sign(c)) {
-        let start = before.len() - c.len_utf8();
-        return Some((same_currency(c), Span::new(start, start + c.len_utf8())));
+        let mut start = before.len() - c.len_utf8();
+        // The capitals that name which dollar (`R$`, `HK$`, `US$`), at most three.
+        let letters = before[..start]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_uppercase)
+            .count();
+        if letters <= 3 && !before[..start - letters].ends_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            start -= letters;
+        }
+        let sign = format!(
+            "{}{}",
+            &before[start..before.len() - c.len_utf8()],
+            same_currency(c)
+        );
+        return Some((sign, Span::new(start, before.len())));
     }
     let after = &text[number.end..];
     let skipped = after.len() - after.strip_prefix(SPACES).unwrap_or(after).len();
     let c = after[skipped..].chars().next().filter(|&c| is_sign(c))?;
     let start = number.end + skipped;
-    Some((same_currency(c), Span::new(start, start + c.len_utf8())))
+    Some((
+        same_currency(c).to_string(),
+        Span::new(start, start + c.len_utf8()),
+    ))
+}
+
+/// Whether two currency signs name two currencies: another symbol (`$`, `€`), or the same one
+/// with other capitals before it, both written (`R$`, `US$`); a bare `$` may be any dollar.
+fn other_currency(a: &str, b: &str) -> bool {
+    let split = |s: &str| {
+        let last = s.chars().next_back().map_or(0, char::len_utf8);
+        (
+            s[..s.len() - last].to_string(),
+            s[s.len() - last..].to_string(),
+        )
+    };
+    let ((pa, sa), (pb, sb)) = (split(a), split(b));
+    sa != sb || (!pa.is_empty() && !pb.is_empty() && pa != pb)
 }
 
 fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
@@ -820,7 +852,11 @@ impl Check for SourceNumbers {
             ) else {
                 continue;
             };
-            if a != b && !p.text.chars().any(|c| same_currency(c) == a) {
+            let written = |sign: &str| {
+                let folded: String = p.text.chars().map(same_currency).collect();
+                folded.contains(sign)
+            };
+            if other_currency(&a, &b) && !written(&a) {
                 out.push(
                     Hit::new(joined(b_span, tgt[j].span))
                         .var("change", "in another currency")
