@@ -746,17 +746,18 @@ fn currency(text: &str, number: Span) -> Option<(String, Span)> {
 }
 
 /// Whether two currency signs name two currencies: another symbol (`$`, `€`), or the same one
-/// with other capitals before it, both written (`R$`, `US$`); a bare `$` may be any dollar.
+/// with capitals of another first letter before it, both written (`R$`, `US$`; `CA$` and `C$`
+/// are one); a bare `$` may be any dollar.
 fn other_currency(a: &str, b: &str) -> bool {
     let split = |s: &str| {
         let last = s.chars().next_back().map_or(0, char::len_utf8);
         (
-            s[..s.len() - last].to_string(),
+            s[..s.len() - last].chars().next(),
             s[s.len() - last..].to_string(),
         )
     };
     let ((pa, sa), (pb, sb)) = (split(a), split(b));
-    sa != sb || (!pa.is_empty() && !pb.is_empty() && pa != pb)
+    sa != sb || matches!((pa, pb), (Some(x), Some(y)) if x != y)
 }
 
 fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
