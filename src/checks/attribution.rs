@@ -985,25 +985,25 @@ impl Attribution {
             // opening the sentence, with the subject words before it (`Министр
             // здравоохранения заявила`).
             let phrase_from = match subject_at {
-                Some(k) if k < j => {
-                    let mut from = shown.min(first_word);
-                    let subject = k;
-                    let mut k = from;
-                    while k > 0
-                        && subject - (k - 1) < INVERTED_WORDS
-                        && self.can_be_subject(p, &words[k - 1])
-                        && self.verb_at(p, words, k - 1).is_none()
-                        && (p.only_space_between(words[k - 1].span, words[k].span)
+                Some(subject) if subject < j => {
+                    let from = shown.min(first_word);
+                    let mut w = from;
+                    while w > 0
+                        && subject - (w - 1) < INVERTED_WORDS
+                        && self.can_be_subject(p, &words[w - 1])
+                        && self.verb_at(p, words, w - 1).is_none()
+                        && (p.only_space_between(words[w - 1].span, words[w].span)
                             || is_joining_hyphen(
-                                &p.text[words[k - 1].span.end..words[k].span.start],
+                                &p.text[words[w - 1].span.end..words[w].span.start],
                             ))
                     {
-                        k -= 1;
+                        w -= 1;
                     }
-                    if k == 0 || opened_by == Some(k) {
-                        from = k;
+                    if w == 0 || opened_by == Some(w) {
+                        w
+                    } else {
+                        from
                     }
-                    from
                 }
                 _ => end,
             };
@@ -1110,10 +1110,6 @@ impl Attribution {
                         || (!c.according && self.pronoun_for(c, &clause)))
                     && clause.closes
                     && apart
-                    && matches!(
-                        (&c.speaker, &clause.speaker),
-                        (Speaker::Subject(_), Speaker::Subject(_))
-                    )
                     && words
                         .iter()
                         .filter(|w| w.span.start >= c.span.end && w.span.end <= clause.span.start)

@@ -55,9 +55,6 @@ fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
         .sum();
     let zero = |s: &str| s.contains(['〇', '零']);
     let (b, a) = (&text[start - before..start], &text[end..end + after]);
-    let a_ok = zero(a) || a.chars().count() >= 2;
-    // Before the digits: with a zero, or the digits start with one (`三五0元`, a 〇 typed as
-    // 0), or Han digits after them too (`一九9八年`).
     // Han digits between two runs of decimal ones are inside one number (`1九98年`).
     let digit_before = text[..start - before]
         .chars()
@@ -67,9 +64,12 @@ fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    // Before the digits: with a zero, or the digits start with one (`三五0元`, a 〇 typed as
+    // 0), or Han digits after them too (`一九9八年`), or decimal digits before them.
     let b_ok = !b.is_empty()
         && (zero(b) || text[start..end].starts_with(['0', '０']) || !a.is_empty() || digit_before);
-    let a_ok = a_ok || (!a.is_empty() && (b_ok || digit_after));
+    // After them: a zero, two Han digits, or one that the number goes on past.
+    let a_ok = !a.is_empty() && (zero(a) || a.chars().count() >= 2 || b_ok || digit_after);
     (b_ok || a_ok).then(|| {
         Span::new(
             if b_ok { start - before } else { start },

@@ -846,6 +846,7 @@ impl Check for SourceNumbers {
         };
         // A number kept with another currency's sign (`$20` as `€২০`), where the target does
         // not write the source's sign anywhere (a conversion beside it, `$20 (€18)`).
+        let mut folded: Option<String> = None;
         for &(i, j) in &matched {
             let (Some((a, a_span)), Some((b, b_span))) = (
                 currency(source.text, src[i].span),
@@ -853,11 +854,11 @@ impl Check for SourceNumbers {
             ) else {
                 continue;
             };
-            let written = |sign: &str| {
-                let folded: String = p.text.chars().map(same_currency).collect();
-                folded.contains(sign)
-            };
-            if other_currency(&a, &b) && !written(&a) {
+            if other_currency(&a, &b)
+                && !folded
+                    .get_or_insert_with(|| p.text.chars().map(same_currency).collect())
+                    .contains(a.as_str())
+            {
                 out.push(
                     Hit::new(joined(b_span, tgt[j].span))
                         .var("change", "in another currency")
