@@ -110,6 +110,16 @@ pub struct Options {
     /// `मंत्री ने कहा`, inverted `कहा मंत्री ने`): the subject is the word before the marker.
     #[serde(default)]
     subject_markers: Vec<String>,
+    /// Words that close a phrase standing between a speaker and the verb (Hindi postpositions
+    /// `से`, `को`, `में`: `उन्होंने पत्रकारों से कहा` "he said to reporters", `मंत्री ने बयान में कहा`;
+    /// Chinese `上`, `中` of `他在会上说`): before a verb right after one, the speaker is the word
+    /// before a subject marker or one of `adjunct_starts` (`在`) within `ADJUNCT_WORDS` words
+    /// back, or a pronoun with a subject marker written on (`उन्होंने`).
+    #[serde(default)]
+    adjunct_ends: Vec<String>,
+    /// Words that open such a phrase after the speaker (Chinese `在`: `部长在记者会上表示`).
+    #[serde(default)]
+    adjunct_starts: Vec<String>,
     /// Words that may stand between a subject and its verb without being the subject (`曾`
     /// of `他曾说`, `也` of `他也表示`): the subject is the word before them.
     #[serde(default)]
@@ -141,7 +151,9 @@ pub struct Options {
     /// Phrases that open a sentence and give what it says to the speaker after them, up to
     /// the sentence's first comma (`по словам`, `بحسب`, `据`): a clause of that speaker closing
     /// the sentence is the attribution again (`По словам министра, …, сказал министр`). Each
-    /// entry its words separated by spaces.
+    /// entry its words separated by spaces; a `*` among them stands for the speaker inside the
+    /// phrase, one word, when the phrase is the whole first part (`по * словам`: `По его
+    /// словам, …, сказал он`).
     #[serde(default)]
     according_before: Vec<String>,
     /// The same, for phrases after their speaker (`মতে` of `মন্ত্রীর মতে,`, `के अनुसार`).
@@ -207,6 +219,8 @@ pub struct Attribution {
     pro_drop: bool,
     verb_prefixes: Vec<String>,
     subject_markers: Vec<String>,
+    adjunct_ends: Vec<String>,
+    adjunct_starts: Vec<String>,
     verb_modifiers: Vec<String>,
     /// The words of each `not_verbs_before` entry, NFC.
     not_verbs_before: Vec<Vec<String>>,
@@ -347,6 +361,22 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             "`agreement` is read only with `pro_drop = true`",
         ));
     }
+    if o.according_after
+        .iter()
+        .any(|e| e.split_whitespace().any(|w| w == SLOT))
+        || o.according_before
+            .iter()
+            .any(|e| e.split_whitespace().filter(|&w| w == SLOT).count() > 1)
+    {
+        return Err(BuildError::new(
+            "`according_before` entries hold at most one `*` (the speaker), `according_after` none",
+        ));
+    }
+    if o.adjunct_ends.is_empty() && !o.adjunct_starts.is_empty() {
+        return Err(BuildError::new(
+            "`adjunct_starts` is read only with `adjunct_ends`",
+        ));
+    }
     let mut subject_endings = Vec::new();
     for [ending, direct] in &o.subject_endings {
         if ending.is_empty() || ending == direct {
@@ -375,6 +405,8 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         pro_drop: o.pro_drop,
         verb_prefixes: nfc_all(&o.verb_prefixes),
         subject_markers: nfc_all(&o.subject_markers),
+        adjunct_ends: nfc_all(&o.adjunct_ends),
+        adjunct_starts: nfc_all(&o.adjunct_starts),
         verb_modifiers: nfc_all(&o.verb_modifiers),
         not_verbs_before: o
             .not_verbs_before
@@ -407,6 +439,20 @@ const MAX_SUBJECT_BYTES: usize = 192;
 
 /// Most words of an inverted subject after its verb (`জাতিসংঘের মহাসচিব`).
 const INVERTED_WORDS: usize = 3;
+
+/// Most words of a subject's phrase that opens its sentence (`Министр иностранных дел России
+/// Сергей Лавров заявил`).
+const OPENING_SUBJECT_WORDS: usize = 6;
+/// The same in a script without spaces, in characters (`外交部发言人汪文斌表示`).
+const OPENING_SUBJECT_CHARACTERS: usize = 12;
+
+/// Most words of a phrase between a speaker and its verb, its closing word included
+/// (`स्वास्थ्य मंत्री ने गुरुवार को संवाददाताओं से कहा`; in a script without spaces, characters:
+/// `他在新闻发布会上说`).
+const ADJUNCT_WORDS: usize = 8;
+
+/// The speaker's place in a phrase of `according_before`.
+const SLOT: &str = "*";
 
 /// Most characters before a subject of a script written without spaces shown with its clause
 /// (`卫生部发言人表示`).
@@ -622,12 +668,34 @@ impl Attribution {
             && first - k < SHOWN_CHARACTERS
             && unspaced(&words[k - 1])
             && words[k - 1].span.end == words[k].span.start
-            && self.can_be_subject(p, &words[k - 1])
+            && (self.can_be_subject(p, &words[k - 1]) || self.opens_name(p, words, k - 1))
             && self.verb_at(p, words, k - 1).is_none()
         {
             k -= 1;
         }
         k
+    }
+
+    /// Whether word `i`, a character of a script without spaces that is no subject alone,
+    /// still opens a name: after punctuation, at the sentence's start or after a phrase of
+    /// `according_before` opening it (`，外交部说`, `外交部发言人表示`, `据外交部介绍`: `外`);
+    /// the phrase's own words are none of it.
+    fn opens_name(&self, p: &Analysis, words: &[Word], i: usize) -> bool {
+        let according_ends_at = |i: usize| {
+            self.according_before.iter().any(|ws| {
+                ws.len() == i
+                    && ws
+                        .iter()
+                        .zip(words)
+                        .all(|(x, w)| x == SLOT || *x == case_fold(p.norm(w)))
+            })
+        };
+        words[i].is_letters()
+            && words[i].script.is_some_and(is_unspaced)
+            && (i == 0 || words[i - 1].span.end != words[i].span.start || according_ends_at(i))
+            && !according_ends_at(i + 1)
+            && !self.is_complementiser(p, &words[i])
+            && !self.is_quotative(p, &words[i])
     }
 
     /// Word `k` can be a subject: a word of letters that the pack does not rule out (nor
@@ -701,6 +769,13 @@ impl Attribution {
         if before.is_some() && (!modified || self.set_off(p, words, end)) {
             return before;
         }
+        if before.is_none()
+            && v > 0
+            && v == j
+            && let Some(k) = self.past_adjunct(p, words, v)
+        {
+            return Some(k);
+        }
         // Words joined by spaces or a hyphen inside a word (`пресс-служба`).
         let tight = |k: usize| {
             p.only_space_between(words[k - 1].span, words[k].span)
@@ -736,6 +811,44 @@ impl Attribution {
             .take_while(|&e| self.can_be_subject(p, &words[e - 1]) && tight(e - 1))
             .find(|&e| self.set_off(p, words, e))
             .map(|e| e - 1)
+    }
+
+    /// The speaker before a phrase that ends right before the verb at word `v` with one of
+    /// `adjunct_ends` (`उन्होंने पत्रकारों से कहा`, `मंत्री ने संसद में कहा`, `他在会上说`): the word
+    /// before the nearest subject marker or `adjunct_starts` word, or the nearest pronoun with
+    /// a subject marker written on, within `ADJUNCT_WORDS` words joined by spaces; none past
+    /// a verb, a complementiser or a quotative, which another clause has.
+    fn past_adjunct(&self, p: &Analysis, words: &[Word], v: usize) -> Option<usize> {
+        let tight = |k: usize| p.only_space_between(words[k - 1].span, words[k].span);
+        if !self.adjunct_ends.iter().any(|e| e == p.norm(&words[v - 1])) || !tight(v) {
+            return None;
+        }
+        let mut k = v - 1;
+        while k > 0 && v - k < ADJUNCT_WORDS && tight(k) {
+            k -= 1;
+            let w = &words[k];
+            if !w.is_letters()
+                || self.is_complementiser(p, w)
+                || self.is_quotative(p, w)
+                || self.verb_at(p, words, k).is_some()
+            {
+                return None;
+            }
+            let norm = p.norm(w);
+            if self.is_marker(p, w) || self.adjunct_starts.iter().any(|s| s == norm) {
+                return (k > 0 && tight(k) && self.can_be_subject(p, &words[k - 1])).then(|| k - 1);
+            }
+            let folded = case_fold(norm);
+            if self.pronouns.contains(&folded)
+                && self
+                    .subject_markers
+                    .iter()
+                    .any(|m| folded.len() > m.len() && folded.ends_with(m.as_str()))
+            {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// The verb form at words `j..end` without a conjunction written onto it.
@@ -894,13 +1007,12 @@ impl Attribution {
                 && ws
                     .iter()
                     .zip(&words[at..])
-                    .all(|(x, w)| *x == case_fold(p.norm(w)))
+                    .all(|(x, w)| (x == SLOT && w.is_letters()) || *x == case_fold(p.norm(w)))
         };
-        let opened_by = self
-            .according_before
-            .iter()
-            .find(|ws| starts(ws, 0))
-            .map(Vec::len);
+        let opening = self.according_before.iter().find(|ws| starts(ws, 0));
+        let opened_by = opening.map(Vec::len);
+        // The speaker's place inside the phrase (`По его словам`).
+        let slot = opening.and_then(|ws| ws.iter().position(|x| x == SLOT));
         // The words before the sentence's first comma, spaced apart, letters all.
         let Some(part) = (1..words.len()).find(|&i| {
             p.text[words[i - 1].span.end..words[i].span.start]
@@ -919,18 +1031,26 @@ impl Attribution {
         // The speaker: the last word of the first part after a phrase before it, the word
         // right before a phrase after it.
         let speaker = opened_by
-            .filter(|&n| (n + 1..=n + INVERTED_WORDS).contains(&part))
-            .map(|_| part - 1)
+            .and_then(|n| match slot {
+                Some(k) => (part == n).then_some(k),
+                None => (n + 1..=n + INVERTED_WORDS)
+                    .contains(&part)
+                    .then(|| part - 1),
+            })
             .or_else(|| {
                 self.according_after.iter().find_map(|ws| {
                     let at = part.checked_sub(ws.len())?;
-                    (starts(ws, at) && (1..=INVERTED_WORDS).contains(&at)).then(|| at - 1)
+                    (starts(ws, at) && (1..=OPENING_SUBJECT_WORDS).contains(&at)).then(|| at - 1)
                 })
             });
         let clause = speaker.map(|k| {
             // The speaker's words: after a phrase before it, the rest of the first part; before
             // a phrase after it, the words from the sentence's start.
-            let from = opened_by.filter(|&n| n <= k).unwrap_or(0);
+            let from = if slot == Some(k) {
+                k
+            } else {
+                opened_by.filter(|&n| n <= k).unwrap_or(0)
+            };
             Clause {
                 lemma: usize::MAX,
                 speaker: Speaker::Subject(case_fold(p.norm(&words[k]))),
@@ -984,13 +1104,27 @@ impl Attribution {
             // before it, the subject with the characters shown (a script without spaces) or,
             // opening the sentence, with the subject words before it (`Министр
             // здравоохранения заявила`).
-            let phrase_from = match subject_at {
+            // Where the speaker's phrase is shown from, and where the run of its subject words
+            // before the verb starts (what sets the clause apart: `…, स्वास्थ्य मंत्री ने कहा`).
+            let (phrase_from, run_from) = match subject_at {
                 Some(subject) if subject < j => {
                     let from = shown.min(first_word);
+                    // After a phrase of `according_before`, any word up to the speaker is of
+                    // its name (`据外交部发言人介绍`: `外` is no subject alone).
+                    let named = |k: usize| {
+                        self.can_be_subject(p, &words[k])
+                            || (opened_by.is_some_and(|n| k >= n) && words[k].is_letters())
+                            || self.opens_name(p, words, k)
+                    };
+                    let longest = if words[subject].script.is_some_and(is_unspaced) {
+                        OPENING_SUBJECT_CHARACTERS
+                    } else {
+                        OPENING_SUBJECT_WORDS
+                    };
                     let mut w = from;
                     while w > 0
-                        && subject - (w - 1) < INVERTED_WORDS
-                        && self.can_be_subject(p, &words[w - 1])
+                        && subject - (w - 1) < longest
+                        && named(w - 1)
                         && self.verb_at(p, words, w - 1).is_none()
                         && (p.only_space_between(words[w - 1].span, words[w].span)
                             || is_joining_hyphen(
@@ -999,13 +1133,18 @@ impl Attribution {
                     {
                         w -= 1;
                     }
+                    // A pronoun has no words of its own before it (`जिसे उसने … कहा था`, which
+                    // he called …, is no tag set apart).
+                    let pronoun = self.pronouns.contains(&case_fold(p.norm(&words[subject])));
                     if w == 0 || opened_by == Some(w) {
-                        w
+                        (w, w)
+                    } else if pronoun {
+                        (from, from)
                     } else {
-                        from
+                        (from, w)
                     }
                 }
-                _ => end,
+                _ => (end, shown),
             };
             let phrase: Vec<String> = match subject_at {
                 Some(k) if k < j => &words[phrase_from.min(k)..=k],
@@ -1033,9 +1172,9 @@ impl Attribution {
             let quoted = quotative.is_some();
             // Set apart: opening the sentence, after punctuation or after a quotative.
             // (In a script written without spaces, from where the subject is shown: `，部长说`.)
-            let apart = quoted
-                || shown == 0
-                || !p.only_space_between(words[shown - 1].span, words[shown].span);
+            let set_apart =
+                |k: usize| k == 0 || !p.only_space_between(words[k - 1].span, words[k].span);
+            let apart = quoted || set_apart(shown) || set_apart(run_from);
             // A clause right before a sentence stop ends its statement, even where the
             // sentence goes on (a stop inside quotation marks the sentences do not split at);
             // so does one that ends its sentence, past an addressee or an adverb (`— сказал он
@@ -1658,6 +1797,85 @@ mod tests {
         ] {
             assert!(
                 compile("attribution", &format!("{HI}, {bad}")).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_speaker_before_an_adjunct_inside_a_phrase_and_with_a_long_name() {
+        const HI: &str = r#"verbs = [{ lemma = "कहना", forms = ["कहा"] }], not_subjects = ["ने", "से", "में", "कि"], subject_markers = ["ने"], pronouns = ["उन्होंने"], complementisers = ["कि"]"#;
+        let plain = compile("attribution", HI).unwrap();
+        let adjunct = compile(
+            "attribution",
+            &format!(r#"{HI}, adjunct_ends = ["से", "में"]"#),
+        )
+        .unwrap();
+        // The speaker a few words before the verb, past "to reporters", "in parliament".
+        for (text, flagged) in [
+            ("उन्होंने पत्रकारों से कहा कि पुल खुलेगा, उन्होंने कहा।", "उन्होंने कहा"),
+            ("मंत्री ने संसद में कहा कि पुल खुलेगा, मंत्री ने कहा।", "मंत्री ने कहा"),
+            (
+                "उन्होंने कहा कि पुल खुलेगा, उन्होंने पत्रकारों से कहा।",
+                "उन्होंने पत्रकारों से कहा",
+            ),
+        ] {
+            assert!(texts(&*plain, text, "hi").is_empty(), "{text}");
+            assert_eq!(texts(&*adjunct, text, "hi"), [flagged], "{text}");
+        }
+        // Two speakers, one past the adjunct.
+        assert!(texts(&*adjunct, "मंत्री ने संसद में कहा कि पुल खुलेगा, सचिव ने कहा।", "hi").is_empty());
+        // Chinese: the speaker before `在` of a place.
+        let zh = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "说", forms = ["说"] }], not_subjects = ["在", "上"], pronouns = ["他"], adjunct_ends = ["上"], adjunct_starts = ["在"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*zh, "他在会上说，工厂复工了，他说。", "zh"),
+            ["他说"]
+        );
+        // Russian: the speaker inside `по * словам`, one person in two cases.
+        const RU: &str = r#"verbs = [{ lemma = "сказать", forms = ["сказал"] }, { lemma = "заявить", forms = ["заявил"] }], pronouns = ["он"], complementisers = ["что"]"#;
+        let slot = compile(
+            "attribution",
+            &format!(
+                r#"{RU}, according_before = ["по * словам", "по словам"], subject_forms = [["он", "его"]]"#
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            texts(
+                &*slot,
+                "По его словам, завод снова работает, сказал он.",
+                "ru"
+            ),
+            ["сказал он"]
+        );
+        assert!(
+            texts(
+                &*slot,
+                "По его словам, завод снова работает, сказала она.",
+                "ru"
+            )
+            .is_empty()
+        );
+        // A speaker of six words opening the sentence: its name again closes it.
+        assert_eq!(
+            texts(
+                &*slot,
+                "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся, заявил Сергей Лавров.",
+                "ru"
+            ),
+            ["заявил Сергей Лавров"]
+        );
+        for bad in [
+            r#"according_before = ["по * * словам"]"#,
+            r#"according_after = ["* мнению"]"#,
+            r#"adjunct_starts = ["在"]"#,
+        ] {
+            assert!(
+                compile("attribution", &format!("{RU}, {bad}")).is_err(),
                 "{bad}"
             );
         }
