@@ -27,6 +27,8 @@
 //! что …, — заявил он`, `মন্ত্রী বলেন, …, তিনি বলেন।`. An inverted speaker may be followed by an
 //! addressee or an adverb of `not_subjects` (`— сказал он журналистам.`).
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
@@ -117,9 +119,23 @@ pub struct Options {
     /// back, or a pronoun with a subject marker written on (`उन्होंने`).
     #[serde(default)]
     adjunct_ends: Vec<String>,
-    /// Words that open such a phrase after the speaker (Chinese `在`: `部长在记者会上表示`).
+    /// Words that open a phrase of place or time (Chinese `在`, Russian `в`, `на`, Arabic
+    /// `في`): with `adjunct_ends`, one between the speaker and the verb (`部长在记者会上表示`);
+    /// and one after a clause, before its complementiser (`заявил на пресс-конференции, что`,
+    /// `وقالت الوزيرة في بيان إن`) or closing the sentence after an inverted speaker (`—
+    /// сказал Макрон в интервью.`), at most `ADJUNCT_TAIL_WORDS` words, which leaves the
+    /// clause as set off as without it.
     #[serde(default)]
     adjunct_starts: Vec<String>,
+    /// Marks a writer may add or leave out (Arabic short vowels and shadda: `صرّح` is `صرح`),
+    /// taken off words before verbs, speakers and phrases are compared.
+    #[serde(default)]
+    ignore_marks: Vec<String>,
+    /// A speaker's phrase puts its head first (`министр иностранных дел`, `المتحدث باسم
+    /// الحكومة`): its first word names the speaker as its last does (a name, `Сергей Лавров`),
+    /// so a later clause may name either.
+    #[serde(default)]
+    head_first: bool,
     /// Words that may stand between a subject and its verb without being the subject (`曾`
     /// of `他曾说`, `也` of `他也表示`): the subject is the word before them.
     #[serde(default)]
@@ -221,6 +237,8 @@ pub struct Attribution {
     subject_markers: Vec<String>,
     adjunct_ends: Vec<String>,
     adjunct_starts: Vec<String>,
+    head_first: bool,
+    ignore_marks: Vec<char>,
     verb_modifiers: Vec<String>,
     /// The words of each `not_verbs_before` entry, NFC.
     not_verbs_before: Vec<Vec<String>>,
@@ -372,11 +390,6 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             "`according_before` entries hold at most one `*` (the speaker), `according_after` none",
         ));
     }
-    if o.adjunct_ends.is_empty() && !o.adjunct_starts.is_empty() {
-        return Err(BuildError::new(
-            "`adjunct_starts` is read only with `adjunct_ends`",
-        ));
-    }
     let mut subject_endings = Vec::new();
     for [ending, direct] in &o.subject_endings {
         if ending.is_empty() || ending == direct {
@@ -407,6 +420,10 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         subject_markers: nfc_all(&o.subject_markers),
         adjunct_ends: nfc_all(&o.adjunct_ends),
         adjunct_starts: nfc_all(&o.adjunct_starts),
+        head_first: o.head_first,
+        ignore_marks: single_chars(&o.ignore_marks, "ignore_marks", "character", |c| {
+            !c.is_whitespace()
+        })?,
         verb_modifiers: nfc_all(&o.verb_modifiers),
         not_verbs_before: o
             .not_verbs_before
@@ -451,6 +468,9 @@ const OPENING_SUBJECT_CHARACTERS: usize = 12;
 /// `他在新闻发布会上说`).
 const ADJUNCT_WORDS: usize = 8;
 
+/// Most words of a phrase of `adjunct_starts` after a clause (`в интервью`, `في بيان`).
+const ADJUNCT_TAIL_WORDS: usize = 4;
+
 /// The speaker's place in a phrase of `according_before`.
 const SLOT: &str = "*";
 
@@ -492,9 +512,23 @@ struct Clause {
 }
 
 impl Attribution {
+    /// Word `w` in NFC without `ignore_marks`.
+    fn word<'a>(&self, p: &'a Analysis, w: &Word) -> Cow<'a, str> {
+        let norm = p.norm(w);
+        if self.ignore_marks.is_empty() || !norm.contains(self.ignore_marks.as_slice()) {
+            Cow::Borrowed(norm)
+        } else {
+            Cow::Owned(
+                norm.chars()
+                    .filter(|c| !self.ignore_marks.contains(c))
+                    .collect(),
+            )
+        }
+    }
+
     /// The form of a reporting verb starting at word `j`, as (lemma, number of words).
     fn verb_at(&self, p: &Analysis, words: &[Word], j: usize) -> Option<(usize, usize)> {
-        let candidates = self.by_first.get(p.norm(&words[j]))?;
+        let candidates = self.by_first.get(self.word(p, &words[j]).as_ref())?;
         candidates.iter().find_map(|&k| {
             let (lemma, form) = &self.forms[k];
             let end = j + form.len();
@@ -503,7 +537,7 @@ impl Attribution {
             }
             let rest_matches = (j + 1..end).all(|k| {
                 p.only_space_between(words[k - 1].span, words[k].span)
-                    && p.norm(&words[k]) == form[k - j].as_str()
+                    && self.word(p, &words[k]) == form[k - j].as_str()
             });
             // Words after the form that make it another word (`说了算`).
             let another_word = self.not_verbs_before.iter().any(|after| {
@@ -551,9 +585,21 @@ impl Attribution {
     /// same form as the other clause's (`قالت إن …، قالت وزيرة الصحة`).
     fn same_speaker(&self, a: &Clause, b: &Clause) -> bool {
         match (&a.speaker, &b.speaker) {
-            (Speaker::Subject(x), Speaker::Subject(y)) => self.same_subject(x, y),
+            (Speaker::Subject(x), Speaker::Subject(y)) => {
+                self.same_subject(x, y) || self.head_of(a).is_some_and(|h| self.same_subject(h, y))
+            }
             _ => a.form == b.form,
         }
+    }
+
+    /// The first word of a clause's speaker phrase of two words or more, in a pack whose
+    /// phrases put their head first (`head_first`: `министр` of `Министр иностранных дел
+    /// России Сергей Лавров`, `المتحدث` of `المتحدث باسم الحكومة`).
+    fn head_of<'c>(&self, c: &'c Clause) -> Option<&'c str> {
+        self.head_first
+            .then(|| c.phrase.first().filter(|_| c.phrase.len() >= 2))
+            .flatten()
+            .map(String::as_str)
     }
 
     /// Whether a later clause names no one but the earlier one's speaker: each word of its
@@ -593,10 +639,14 @@ impl Attribution {
                     .map_or_else(|| w.to_string(), |rest| format!("ال{rest}"))
             };
             let (a, b) = (article(a), article(b));
-            // And `ل` alone before a noun: `لوزير` is `وزير` after `وفقاً`.
-            if a.strip_prefix('ل') == Some(b.as_str()) || b.strip_prefix('ل') == Some(a.as_str())
-            {
-                return true;
+            // And `ل` alone before a noun: `لوزير` is `وزير` after `وفقاً`; the article on one
+            // only (`حسب قول وزير الداخلية، …، أضاف الوزير`).
+            for prefix in ["ل", "ال"] {
+                if a.strip_prefix(prefix) == Some(b.as_str())
+                    || b.strip_prefix(prefix) == Some(a.as_str())
+                {
+                    return true;
+                }
             }
             let (short, long) = if a.chars().count() <= b.chars().count() {
                 (&a, &b)
@@ -613,7 +663,10 @@ impl Attribution {
             // common, at most three more characters.
             n_short >= 4 && common + 1 >= n_short && n_long - n_short <= 3
         };
-        close(a, b) && {
+        // Or the head of the earlier speaker's phrase, where it comes first (`بحسب المتحدث
+        // باسم الحكومة، …، قال المتحدث`).
+        let named = close(a, b) || self.head_of(earlier).is_some_and(|h| close(h, b));
+        named && {
             // Every word of the later phrase is one of the earlier's.
             let earlier_words: Vec<&str> = earlier
                 .phrase
@@ -687,7 +740,7 @@ impl Attribution {
                     && ws
                         .iter()
                         .zip(words)
-                        .all(|(x, w)| x == SLOT || *x == case_fold(p.norm(w)))
+                        .all(|(x, w)| x == SLOT || *x == case_fold(&self.word(p, w)))
             })
         };
         words[i].is_letters()
@@ -702,17 +755,26 @@ impl Attribution {
     /// names as a complementiser or quotative).
     fn can_be_subject(&self, p: &Analysis, w: &Word) -> bool {
         w.is_letters()
-            && !self.not_subjects.iter().any(|s| s == p.norm(w))
+            && {
+                let w = self.word(p, w);
+                !self.not_subjects.iter().any(|s| *s == *w)
+            }
             && !self.is_complementiser(p, w)
             && !self.is_quotative(p, w)
     }
 
     fn is_complementiser(&self, p: &Analysis, w: &Word) -> bool {
-        self.complementisers.iter().any(|c| c == p.norm(w))
+        {
+            let w = self.word(p, w);
+            self.complementisers.iter().any(|c| *c == *w)
+        }
     }
 
     fn is_quotative(&self, p: &Analysis, w: &Word) -> bool {
-        self.quotatives.iter().any(|c| c == p.norm(w))
+        {
+            let w = self.word(p, w);
+            self.quotatives.iter().any(|c| *c == *w)
+        }
     }
 
     fn is_marker(&self, p: &Analysis, w: &Word) -> bool {
@@ -738,6 +800,50 @@ impl Attribution {
         e == words.len()
             || !p.only_space_between(words[e - 1].span, words[e].span)
             || self.is_complementiser(p, &words[e])
+            || self.adjunct_before_complementiser(p, words, e)
+    }
+
+    fn is_adjunct_start(&self, p: &Analysis, w: &Word) -> bool {
+        self.adjunct_starts.iter().any(|s| s == p.norm(w))
+    }
+
+    /// Words `e..` are a phrase of `adjunct_starts` that a complementiser closes, a comma
+    /// between at most (`на пресс-конференции, что`, `في بيان إن`).
+    fn adjunct_before_complementiser(&self, p: &Analysis, words: &[Word], e: usize) -> bool {
+        e < words.len()
+            && self.is_adjunct_start(p, &words[e])
+            && (e + 1..(e + 1 + ADJUNCT_TAIL_WORDS).min(words.len()))
+                .take_while(|&k| {
+                    let gap = &p.text[words[k - 1].span.end..words[k].span.start];
+                    words[k - 1].is_letters()
+                        && (is_joining_hyphen(gap)
+                            || gap
+                                .chars()
+                                .all(|c| c.is_whitespace() || matches!(c, ',' | '،')))
+                })
+                .any(|k| self.is_complementiser(p, &words[k]))
+    }
+
+    /// The last word of a phrase of `adjunct_starts` at word `from` that ends the sentence
+    /// (`в интервью.`, `في البيان.`).
+    fn adjunct_to_the_end(&self, p: &Analysis, words: &[Word], from: usize) -> Option<usize> {
+        if from >= words.len() || !self.is_adjunct_start(p, &words[from]) {
+            return None;
+        }
+        let mut k = from;
+        while k - from < ADJUNCT_TAIL_WORDS && k + 1 < words.len() {
+            let gap = &p.text[words[k].span.end..words[k + 1].span.start];
+            if gap.contains(is_sentence_stop) {
+                break;
+            }
+            if !p.only_space_between(words[k].span, words[k + 1].span) && !is_joining_hyphen(gap) {
+                return None;
+            }
+            k += 1;
+        }
+        let ends = k + 1 == words.len()
+            || p.text[words[k].span.end..words[k + 1].span.start].contains(is_sentence_stop);
+        (ends && words[from..=k].iter().all(Word::is_letters)).then_some(k)
     }
 
     /// The subject of the verb at words `j..end`: the word before it or, failing that, the
@@ -796,6 +902,10 @@ impl Attribution {
         {
             last -= 1;
         }
+        // Past a phrase of place or time closing the sentence (`— сказал Макрон в интервью.`).
+        if let Some(i) = (end + 1..last).find(|&i| self.adjunct_to_the_end(p, words, i).is_some()) {
+            last = i;
+        }
         let after = &words[end.min(last)..last];
         let inverted = (1..=INVERTED_WORDS).contains(&after.len())
             && after.iter().all(|w| self.can_be_subject(p, w))
@@ -806,8 +916,14 @@ impl Attribution {
         if !self.tag_start(p, words, j) {
             return None;
         }
-        // The shortest phrase of subject words after the verb that is set off.
-        (end + 1..=(end + INVERTED_WORDS).min(words.len()))
+        // The shortest phrase of subject words after the verb that is set off; a longer one
+        // after a verb that opens the sentence (`وقال وزير الخارجية الروسي سيرغي لافروف إن`).
+        let longest = if j == 0 {
+            OPENING_SUBJECT_WORDS
+        } else {
+            INVERTED_WORDS
+        };
+        (end + 1..=(end + longest).min(words.len()))
             .take_while(|&e| self.can_be_subject(p, &words[e - 1]) && tight(e - 1))
             .find(|&e| self.set_off(p, words, e))
             .map(|e| e - 1)
@@ -1002,12 +1118,19 @@ impl Attribution {
     /// and the number of words of a phrase of `according_before` opening the sentence, after
     /// which a reporting clause leads it too (`据部长介绍，`).
     fn according(&self, p: &Analysis, words: &[Word]) -> (Option<Clause>, Option<usize>) {
+        // A conjunction written onto the phrase's first word (`وبحسب`) is taken off.
         let starts = |ws: &[String], at: usize| {
             at + ws.len() <= words.len()
-                && ws
-                    .iter()
-                    .zip(&words[at..])
-                    .all(|(x, w)| (x == SLOT && w.is_letters()) || *x == case_fold(p.norm(w)))
+                && ws.iter().zip(&words[at..]).enumerate().all(|(i, (x, w))| {
+                    let w = case_fold(&self.word(p, w));
+                    (x == SLOT && words[at + i].is_letters())
+                        || *x == w
+                        || (i == 0
+                            && self
+                                .verb_prefixes
+                                .iter()
+                                .any(|v| w.strip_prefix(v.as_str()) == Some(x.as_str())))
+                })
         };
         let opening = self.according_before.iter().find(|ws| starts(ws, 0));
         let opened_by = opening.map(Vec::len);
@@ -1033,7 +1156,7 @@ impl Attribution {
         let speaker = opened_by
             .and_then(|n| match slot {
                 Some(k) => (part == n).then_some(k),
-                None => (n + 1..=n + INVERTED_WORDS)
+                None => (n + 1..=n + OPENING_SUBJECT_WORDS)
                     .contains(&part)
                     .then(|| part - 1),
             })
@@ -1053,7 +1176,7 @@ impl Attribution {
             };
             Clause {
                 lemma: usize::MAX,
-                speaker: Speaker::Subject(case_fold(p.norm(&words[k]))),
+                speaker: Speaker::Subject(case_fold(&self.word(p, &words[k]))),
                 form: String::new(),
                 span: Span::new(words[0].span.start, words[part - 1].span.end),
                 opens: false,
@@ -1062,7 +1185,7 @@ impl Attribution {
                 according: true,
                 phrase: words[from..=k]
                     .iter()
-                    .map(|w| case_fold(p.norm(w)))
+                    .map(|w| case_fold(&self.word(p, w)))
                     .collect(),
             }
         });
@@ -1083,7 +1206,7 @@ impl Attribution {
             let subject_at = self.subject_of(p, words, j, end);
             let (speaker, first_word, last_word) = match subject_at {
                 Some(k) => (
-                    Speaker::Subject(case_fold(p.norm(&words[k]))),
+                    Speaker::Subject(case_fold(&self.word(p, &words[k]))),
                     k.min(j),
                     (end - 1).max(k),
                 ),
@@ -1135,7 +1258,9 @@ impl Attribution {
                     }
                     // A pronoun has no words of its own before it (`जिसे उसने … कहा था`, which
                     // he called …, is no tag set apart).
-                    let pronoun = self.pronouns.contains(&case_fold(p.norm(&words[subject])));
+                    let pronoun = self
+                        .pronouns
+                        .contains(&case_fold(&self.word(p, &words[subject])));
                     if w == 0 || opened_by == Some(w) {
                         (w, w)
                     } else if pronoun {
@@ -1153,7 +1278,7 @@ impl Attribution {
             }
             .iter()
             .filter(|w| !self.is_marker(p, w) && !self.is_modifier(p, w))
-            .map(|w| case_fold(p.norm(w)))
+            .map(|w| case_fold(&self.word(p, w)))
             .collect();
             // A complementiser after the clause (a comma may stand between), a quotative
             // before it.
@@ -1185,6 +1310,9 @@ impl Attribution {
                     && p.only_space_between(words[tail].span, w.span)
             }) {
                 tail += 1;
+            }
+            if let Some(t) = self.adjunct_to_the_end(p, words, tail + 1) {
+                tail = t;
             }
             let closes = quoted
                 || words.get(tail + 1).is_none_or(|next| {
@@ -1278,7 +1406,7 @@ impl Attribution {
                     && words
                         .iter()
                         .filter(|w| w.span.start >= from && w.span.end <= clause.span.start)
-                        .any(|w| self.contrasts.contains(&case_fold(p.norm(w))))
+                        .any(|w| self.contrasts.contains(&case_fold(&self.word(p, w))))
             };
             if !clause.opens
                 && let Some(first) = clauses.iter().filter(|c| !contrasted(c)).find(|c| {
@@ -1872,12 +2000,69 @@ mod tests {
         for bad in [
             r#"according_before = ["по * * словам"]"#,
             r#"according_after = ["* мнению"]"#,
-            r#"adjunct_starts = ["在"]"#,
         ] {
             assert!(
                 compile("attribution", &format!("{RU}, {bad}")).is_err(),
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_phrase_of_place_after_a_clause_a_head_first_speaker_and_optional_marks() {
+        const RU: &str = r#"verbs = [{ lemma = "сказать", forms = ["сказал"] }, { lemma = "заявить", forms = ["заявил"] }, { lemma = "добавить", forms = ["добавил"] }], not_subjects = ["в", "на"], pronouns = ["он"], complementisers = ["что"]"#;
+        let plain = compile("attribution", RU).unwrap();
+        let placed = compile(
+            "attribution",
+            &format!(r#"{RU}, adjunct_starts = ["в", "на"], head_first = true"#),
+        )
+        .unwrap();
+        // A place closing the sentence after the speaker, and one before `что`.
+        let closing =
+            "Макрон сказал, что Европа должна укреплять оборону, — сказал Макрон в интервью.";
+        let before_that = "Губернатор области заявил на пресс-конференции, что сезон начнётся вовремя, добавил губернатор.";
+        for text in [closing, before_that] {
+            assert!(texts(&*plain, text, "ru").is_empty(), "{text}");
+            assert_eq!(texts(&*placed, text, "ru").len(), 1, "{text}");
+        }
+        // The head of the speaker's phrase named again; a word inside it is someone else.
+        assert_eq!(
+            texts(
+                &*placed,
+                "Министр иностранных дел Сергей Лавров заявил, что переговоры продолжатся, заявил министр.",
+                "ru"
+            ),
+            ["заявил министр"]
+        );
+        assert!(
+            texts(
+                &*placed,
+                "Пресс-секретарь президента Дмитрий Песков заявил, что визит не планируется, заявил президент.",
+                "ru"
+            )
+            .is_empty()
+        );
+        // Arabic: a verb with a shadda the lexicon writes without, a conjunction on `بحسب`.
+        let ar = compile(
+            "attribution",
+            r#"verbs = [{ lemma = "صرح", forms = ["صرح", "وصرح"] }, { lemma = "قال", forms = ["قال", "وقال"] }], pro_drop = true, verb_prefixes = ["و"], complementisers = ["بأن", "إن"], according_before = ["بحسب"], head_first = true, ignore_marks = ["\u0651"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(
+                &*ar,
+                "وصرّح المتحدث باسم الوزارة بأن السفير استدعي، صرّح المتحدث.",
+                "ar"
+            ),
+            ["صرّح المتحدث"]
+        );
+        assert_eq!(
+            texts(
+                &*ar,
+                "وبحسب المتحدث باسم الحكومة، فإن الانتخابات ستجري في موعدها، قال المتحدث.",
+                "ar"
+            ),
+            ["قال المتحدث"]
+        );
     }
 }
