@@ -1239,10 +1239,16 @@ impl Attribution {
                             || (opened_by.is_some_and(|n| k >= n) && words[k].is_letters())
                             || self.opens_name(p, words, k)
                     };
+                    // A long phrase where the speaker's title comes first (`Министр
+                    // иностранных дел России Сергей Лавров`, `外交部发言人汪文斌`); where the
+                    // verb comes last, what is reported stands before the speaker (`பொருளாதாரம்
+                    // வலுவடைந்து வருவதாக பிரதமர் கூறினார்`), so a short one.
                     let longest = if words[subject].script.is_some_and(is_unspaced) {
                         OPENING_SUBJECT_CHARACTERS
-                    } else {
+                    } else if self.head_first {
                         OPENING_SUBJECT_WORDS
+                    } else {
+                        INVERTED_WORDS
                     };
                     let mut w = from;
                     while w > 0
@@ -1968,7 +1974,7 @@ mod tests {
         let slot = compile(
             "attribution",
             &format!(
-                r#"{RU}, according_before = ["по * словам", "по словам"], subject_forms = [["он", "его"]]"#
+                r#"{RU}, according_before = ["по * словам", "по словам"], subject_forms = [["он", "его"]], head_first = true"#
             ),
         )
         .unwrap();
@@ -1988,7 +1994,8 @@ mod tests {
             )
             .is_empty()
         );
-        // A speaker of six words opening the sentence: its name again closes it.
+        // A speaker of six words opening the sentence, its head first: its name again closes
+        // it.
         assert_eq!(
             texts(
                 &*slot,
