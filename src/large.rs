@@ -237,7 +237,9 @@ fn document(
 
     let script = tally.scripts.dominant();
     let known = engine.know_by(&path.project, &info, script, || {
-        engine.selector.language_of_samples(&tally.samples, script)
+        engine
+            .selector
+            .language_of_samples(&engine.packs, &tally.samples, script)
     });
     let prepared = engine.prepare(&path.project, &info, &[], script, Some(&known));
     let ctx = &prepared.ctx;

@@ -116,6 +116,35 @@ pub struct Lexicon {
     pub cache: LexiconCache,
 }
 
+/// Fewest words of a look-alike language in a text judged to be in it: a name or two of that
+/// language (`Київ`) is no text in it.
+pub const LOOK_ALIKE_WORDS: usize = 3;
+/// Fewest words of the text's script in a text judged at all.
+pub const LOOK_ALIKE_PARAGRAPH: usize = 6;
+/// The share of a text's words that a look-alike's letters alone must mark (a letter the
+/// lexicon's language never writes is strong evidence).
+pub const LOOK_ALIKE_LETTER_SHARE: f64 = 0.125;
+/// The share of a text's words that must be a look-alike's, by its words or letters.
+pub const LOOK_ALIKE_SHARE: f64 = 0.25;
+
+/// Whether a text of `total` words of its script, `by_letter` of them holding a look-alike's
+/// letters and `n` of them its letters or words, is in that look-alike: two words and
+/// `LOOK_ALIKE_LETTER_SHARE` by letters, or `LOOK_ALIKE_WORDS` and `share` in all.
+/// A text's words of letters of `script`, NFC, and whether each has case.
+fn words_of(text: &str, script: unicode_script::Script) -> Vec<(String, bool)> {
+    crate::text::words::words(text)
+        .into_iter()
+        .filter(|w| w.is_letters() && w.script == Some(script))
+        .map(|w| (crate::text::nfc(w.text(text)).into_owned(), w.has_case))
+        .collect()
+}
+
+pub fn look_alike_enough(by_letter: usize, n: usize, total: usize, share: f64) -> bool {
+    let total = total as f64;
+    (by_letter >= 2 && by_letter as f64 >= LOOK_ALIKE_LETTER_SHARE * total)
+        || (n >= LOOK_ALIKE_WORDS && n as f64 >= share * total)
+}
+
 /// A language written in the script of the lexicon's language, and how to tell its words.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -209,6 +238,55 @@ impl Lexicon {
             .is_some_and(|letters| {
                 !letters.is_empty() && word.chars().any(|c| letters.contains(&c))
             })
+    }
+
+    /// The look-alike (an index of `look_alikes`) that a text of `script` is written in, other
+    /// than `own`: the one with the most of the text's words of that script, `look_alike_enough`
+    /// by `LOOK_ALIKE_SHARE`, among `LOOK_ALIKE_PARAGRAPH` words at least. Every word counts (a
+    /// rule that judges paragraphs leaves out quoted and capitalised ones).
+    pub fn look_alike_of_text(
+        &self,
+        text: &str,
+        script: unicode_script::Script,
+        own: &str,
+    ) -> Option<usize> {
+        let candidates: Vec<usize> = (0..self.look_alikes.len())
+            .filter(|&i| {
+                self.look_alikes[i].code != own
+                    && self.look_alike_script(i) == Some(script)
+                    && self.may_hold_look_alike(i, text)
+            })
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
+        let words = words_of(text, script);
+        if words.len() < LOOK_ALIKE_PARAGRAPH {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for &i in &candidates {
+            let (mut by_letter, mut n) = (0, 0);
+            for (w, has_case) in &words {
+                if self.has_look_alike_letter(i, w) {
+                    by_letter += 1;
+                    n += 1;
+                } else if self.is_look_alike_word(i, w, *has_case) {
+                    n += 1;
+                }
+            }
+            if look_alike_enough(by_letter, n, words.len(), LOOK_ALIKE_SHARE)
+                && best.is_none_or(|(_, m)| n > m)
+            {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// Whether a text has words enough of `script` for `look_alike_of_text` to judge it.
+    pub fn judges_text(&self, text: &str, script: unicode_script::Script) -> bool {
+        words_of(text, script).len() >= LOOK_ALIKE_PARAGRAPH
     }
 
     /// Whether a word (NFC) is one of look-alike `i`'s words, whatever its case.

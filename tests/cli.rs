@@ -688,3 +688,50 @@ fn a_lighter_finding_over_a_unit_never_hides_a_graver_one_inside() {
         "{rules:?}"
     );
 }
+
+/// A document in a language written like a pack's, which language detection takes for the
+/// pack's (Assamese for Bengali), is in the language the pack names, not a document of
+/// foreign paragraphs; a paragraph of it inside a Bengali document still is one.
+#[test]
+fn a_document_in_a_look_alike_language_is_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let assamese = "অসম চৰকাৰে আগন্তুক সপ্তাহৰ পৰা প্ৰতিষেধক অভিযান আৰম্ভ কৰাৰ সিদ্ধান্ত লৈছে। স্বাস্থ্য বিভাগৰ মতে প্ৰথম পৰ্যায়ত স্বাস্থ্যকৰ্মী আৰু জ্যেষ্ঠ নাগৰিকক প্ৰতিষেধক দিয়া হ'ব।";
+    let doc = write(
+        dir.path(),
+        "as.txt",
+        &format!(
+            "{assamese}\n\nবিভাগৰ মুখপাত্ৰই কয় যে সকলো জিলালৈ পৰ্যাপ্ত প্ৰতিষেধক পঠিওৱা হৈছে আৰু কোনো নাগৰিক বাদ নপৰে।\n"
+        ),
+    );
+    let args = |path: &str| {
+        [
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            path,
+        ]
+        .map(String::from)
+    };
+    let a = args(&doc);
+    let (report, _) = json_report(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(report["files"][0]["language"], "as");
+    assert!(findings(&report).is_empty(), "{report}");
+    let bengali = write(
+        dir.path(),
+        "bn.txt",
+        &format!(
+            "রাশিয়ার রাষ্ট্রপতি পুতিন উত্তর কোরিয়ার সেনাদের প্রশংসা করে চিঠি পাঠিয়েছেন।\n\nদক্ষিণ কোরিয়ার গোয়েন্দা সংস্থাগুলি বলেছে যে পিয়ংইয়াং সৈন্য পাঠিয়েছিল।\n\nস্বাস্থ্য মন্ত্রণালয় জানিয়েছে যে আগামী সপ্তাহ থেকে টিকা দেওয়া শুরু হবে।\n\nমন্ত্রণালয়ের মুখপাত্র বলেন, সব জেলায় পর্যাপ্ত টিকা পাঠানো হয়েছে।\n\nরাজধানীতে সংক্রমণের হার কমে আসায় স্থানীয় প্রশাসন স্বস্তি প্রকাশ করেছে।\n\n{assamese}\n"
+        ),
+    );
+    let b = args(&bengali);
+    let (report, _) = json_report(&b.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(report["files"][0]["language"], "bn");
+    let rules: Vec<_> = findings(&report)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["common.foreign-paragraph"]);
+}

@@ -12,6 +12,7 @@
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE, look_alike_enough};
 use crate::text::language::{detect, name_of};
 use unicode_script::Script;
 
@@ -42,15 +43,8 @@ pub struct Options {
 }
 
 fn default_look_alike_share() -> f64 {
-    0.25
+    LOOK_ALIKE_SHARE
 }
-
-/// Fewest words of a look-alike language, and of the document's script, in a paragraph judged
-/// to be in it: a name or two of that language (`Київ`) is no paragraph in it.
-const LOOK_ALIKE_WORDS: usize = 3;
-const LOOK_ALIKE_PARAGRAPH: usize = 6;
-/// The share of a paragraph's words that a look-alike's letters alone must mark.
-const LOOK_ALIKE_LETTER_SHARE: f64 = 0.125;
 
 fn default_min_common_share() -> f64 {
     0.25
@@ -235,7 +229,6 @@ impl Language {
         if names * 5 >= words.len() * 2 {
             return None;
         }
-        let total = words.len() as f64;
         // The look-alike with the most words in the paragraph: by its letters, two words and
         // an eighth of the paragraph's (a letter the document's language never writes is
         // strong evidence); with its words too, `LOOK_ALIKE_WORDS` and `look_alike_share`.
@@ -251,8 +244,7 @@ impl Language {
                     n += 1;
                 }
             }
-            let enough = (by_letter >= 2 && by_letter as f64 >= LOOK_ALIKE_LETTER_SHARE * total)
-                || (n >= LOOK_ALIKE_WORDS && n as f64 >= self.o.look_alike_share * total);
+            let enough = look_alike_enough(by_letter, n, words.len(), self.o.look_alike_share);
             // The first listed wins a tie.
             if enough && best.is_none_or(|(_, m)| n > m) {
                 best = Some((i, n));

@@ -75,7 +75,8 @@ impl Engine {
         script: Option<Script>,
     ) -> Known {
         self.know_by(path, info, script, || {
-            self.selector.language_of(path, analyses, script)
+            self.selector
+                .language_of(&self.packs, path, analyses, script)
         })
     }
 

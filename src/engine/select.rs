@@ -77,6 +77,7 @@ impl Selector {
     /// its paragraphs in its dominant script.
     pub fn language_of(
         &self,
+        packs: &[Pack],
         path: &str,
         analyses: &[Analysis],
         dominant: Option<Script>,
@@ -89,15 +90,48 @@ impl Selector {
                 }
                 samples.add(a.text, a.scripts.dominant());
             }
-            self.language_of_samples(&samples, dominant)
+            self.language_of_samples(packs, &samples, dominant)
         })
     }
 
-    /// The language detected in a document's samples (`und` when none is).
-    pub fn language_of_samples(&self, samples: &Samples, dominant: Option<Script>) -> String {
-        samples
-            .detect(dominant)
-            .map_or_else(|| "und".to_string(), |d| d.code)
+    /// The language detected in a document's samples (`und` when none is): whatlang's, or a
+    /// language its packs name as written like it (`[[lexicon.look_alikes]]`) that more than
+    /// half of the sample's paragraphs are in (`Lexicon::look_alike_of_text`, paragraphs of
+    /// fewer words not counted). whatlang tells fewer languages apart than the packs do (it
+    /// reads Assamese as Bengali), and a document in a look-alike taken for the packs'
+    /// language would have every paragraph flagged as in another language.
+    pub fn language_of_samples(
+        &self,
+        packs: &[Pack],
+        samples: &Samples,
+        dominant: Option<Script>,
+    ) -> String {
+        let Some(detected) = samples.detect(dominant) else {
+            return "und".to_string();
+        };
+        let Some(script) = dominant else {
+            return detected.code;
+        };
+        let lexicon = self.active(packs, &detected.code, None, "").lexicon;
+        if lexicon.look_alikes.is_empty() {
+            return detected.code;
+        }
+        let (mut judged, mut votes) = (0, vec![0usize; lexicon.look_alikes.len()]);
+        for paragraph in samples.text(dominant).lines() {
+            match lexicon.look_alike_of_text(paragraph, script, &detected.code) {
+                Some(i) => {
+                    judged += 1;
+                    votes[i] += 1;
+                }
+                None => judged += usize::from(lexicon.judges_text(paragraph, script)),
+            }
+        }
+        // The first listed wins a tie.
+        let top = (0..votes.len()).rev().max_by_key(|&i| votes[i]);
+        match top {
+            Some(i) if votes[i] * 2 > judged => lexicon.look_alikes[i].code.clone(),
+            _ => detected.code,
+        }
     }
 
     /// The language configured for a path or the run, if any.

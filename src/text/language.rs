@@ -69,14 +69,20 @@ impl Samples {
     }
 
     /// The language of the document whose dominant script is `dominant`.
-    pub fn detect(&self, dominant: Option<Script>) -> Option<Detected> {
+    /// The sample detection reads for a document of `dominant` script.
+    pub fn text(&self, dominant: Option<Script>) -> &str {
         match dominant {
-            None => detect(&self.all),
-            Some(_) => {
-                let sample = self.by_script.iter().find(|(s, _)| *s == dominant);
-                detect(sample.map_or("", |(_, s)| s.as_str()))
-            }
+            None => &self.all,
+            Some(_) => self
+                .by_script
+                .iter()
+                .find(|(s, _)| *s == dominant)
+                .map_or("", |(_, s)| s.as_str()),
         }
+    }
+
+    pub fn detect(&self, dominant: Option<Script>) -> Option<Detected> {
+        detect(self.text(dominant))
     }
 }
 
