@@ -708,14 +708,75 @@ fn same_currency(c: char) -> char {
     }
 }
 
-/// The currency sign written at a number (`$20`, `20 €`, `€ 20`): a currency symbol right
-/// before or right after it, one space between at most; and where it stands.
+/// ISO 4217 codes written beside a number (`USD 50`, `50 EUR`) and the sign each is compared
+/// as (`US$`, `€`); a code without a sign of its own is compared as itself. Codes that are
+/// also common abbreviations (`ALL`, `CAD`, `NPR`, `TOP`, `CUP`) are not listed.
+const CURRENCY_CODES: [(&str, &str); 32] = [
+    ("AED", "AED"),
+    ("AUD", "A$"),
+    ("BDT", "৳"),
+    ("BRL", "R$"),
+    ("CHF", "CHF"),
+    ("CNY", "¥"),
+    ("DKK", "DKK"),
+    ("EGP", "E£"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("HKD", "HK$"),
+    ("IDR", "IDR"),
+    ("ILS", "₪"),
+    ("INR", "₹"),
+    ("JPY", "¥"),
+    ("KRW", "₩"),
+    ("LKR", "LKR"),
+    ("MXN", "MX$"),
+    ("NGN", "₦"),
+    ("NOK", "NOK"),
+    ("NZD", "NZ$"),
+    ("PHP", "₱"),
+    ("PKR", "PKR"),
+    ("RMB", "¥"),
+    ("RUB", "₽"),
+    ("SAR", "SAR"),
+    ("SEK", "SEK"),
+    ("SGD", "S$"),
+    ("THB", "฿"),
+    ("UAH", "₴"),
+    ("USD", "US$"),
+    ("VND", "₫"),
+];
+
+/// The sign an ISO 4217 code of `CURRENCY_CODES` is compared as.
+fn code_sign(code: &str) -> Option<&'static str> {
+    CURRENCY_CODES
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .ok()
+        .map(|k| CURRENCY_CODES[k].1)
+}
+
+/// The currency written at a number (`$20`, `20 €`, `€ 20`, `USD 20`, `20 EUR`): a currency
+/// symbol right before or right after it, or an ISO code of `CURRENCY_CODES` standing as a word
+/// of its own, one space between at most; the sign it is compared as, and where it stands.
 fn currency(text: &str, number: Span) -> Option<(String, Span)> {
     use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     let is_sign = |c: char| c.general_category() == GeneralCategory::CurrencySymbol;
     const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
     let before = &text[..number.start];
     let before = before.strip_suffix(SPACES).unwrap_or(before);
+    // A code: three capitals, no letter or digit joined on either side.
+    let code_at = |start: usize| {
+        let code = text.get(start..start + 3)?;
+        let alone = !text[..start].ends_with(|c: char| c.is_alphanumeric())
+            && !text[start + 3..].starts_with(|c: char| c.is_alphanumeric());
+        let sign = code_sign(code).filter(|_| alone)?;
+        Some((sign.to_string(), Span::new(start, start + 3)))
+    };
+    if before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && let Some(found) = code_at(before.len() - 3)
+    {
+        return Some(found);
+    }
     if let Some(c) = before.chars().next_back().filter(|&c| is_sign(c)) {
         let mut start = before.len() - c.len_utf8();
         // The capitals that name which dollar (`R$`, `HK$`, `US$`), at most three.
@@ -737,6 +798,9 @@ fn currency(text: &str, number: Span) -> Option<(String, Span)> {
     }
     let after = &text[number.end..];
     let skipped = after.len() - after.strip_prefix(SPACES).unwrap_or(after).len();
+    if let Some(found) = code_at(number.end + skipped) {
+        return Some(found);
+    }
     let c = after[skipped..].chars().next().filter(|&c| is_sign(c))?;
     let start = number.end + skipped;
     Some((
@@ -858,6 +922,7 @@ impl Check for SourceNumbers {
                 && !folded
                     .get_or_insert_with(|| p.text.chars().map(same_currency).collect())
                     .contains(a.as_str())
+                && !p.text.contains(source.slice(a_span))
             {
                 out.push(
                     Hit::new(joined(b_span, tgt[j].span))
@@ -1045,6 +1110,30 @@ mod tests {
         assert!(check("Nearly 1,500 tickets", "Продано 1 500 билетов", l()).is_empty());
         // The target's comma may still be a decimal point.
         assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
+    }
+
+    #[test]
+    fn currency_codes_are_sorted_and_read_as_their_signs() {
+        assert!(CURRENCY_CODES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(code_sign("EUR"), Some("€"));
+        assert_eq!(code_sign("CAD"), None);
+        let at = |text: &str| {
+            let start = text.find(|c: char| c.is_ascii_digit()).unwrap();
+            let end = start
+                + text[start..]
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(text.len() - start);
+            currency(text, Span::new(start, end)).map(|(sign, _)| sign)
+        };
+        assert_eq!(at("USD 50").as_deref(), Some("US$"));
+        assert_eq!(at("costs 50 EUR.").as_deref(), Some("€"));
+        assert_eq!(at("XUSD 50"), None, "a code joined to a word");
+        assert_eq!(at("50 EURO"), None);
+        assert!(
+            !other_currency("US$", "$"),
+            "a bare dollar may be the US one"
+        );
+        assert!(other_currency("US$", "€"));
     }
 
     #[test]
