@@ -109,6 +109,12 @@ pub struct Options {
     /// Shortest word compared whole, in characters (default `min_chars`).
     #[serde(default)]
     min_whole_chars: Option<usize>,
+    /// Only names are judged: words of a cased script that start with a capital inside a
+    /// sentence (not its first word). For a language whose inflection changes letters inside
+    /// its words (`распространились` / `распространилась`, `நிகழ்வுகளில்` / `நிகழ்வுகளின்`)
+    /// and whose pack gives no confusables; a script without case has no such words.
+    #[serde(default)]
+    names_only: bool,
 }
 
 fn default_min_chars() -> usize {
@@ -236,6 +242,7 @@ pub struct Consistency {
     prefixes: Vec<String>,
     whole_words: bool,
     min_whole_chars: usize,
+    names_only: bool,
     /// Words placed, handed from one document's judgement to the next (see `Placements`).
     placements: std::sync::Mutex<Vec<Placements>>,
 }
@@ -446,6 +453,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
         min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
+        names_only: o.names_only,
         placements: std::sync::Mutex::new(Vec::new()),
     })
 }
@@ -657,14 +665,24 @@ impl Check for Consistency {
 }
 
 /// The words of a paragraph the rule judges: letters of the document's script, not of mixed
-/// script.
+/// script; with `names_only`, those capitalised inside a sentence.
 fn judged<'p>(
     p: &'p Analysis,
     ctx: &'p Context,
+    names_only: bool,
 ) -> impl Iterator<Item = &'p crate::text::Word> + 'p {
-    p.words
-        .iter()
-        .filter(|w| w.is_letters() && w.script == ctx.script && !w.mixed_script)
+    p.words.iter().filter(move |w| {
+        w.is_letters()
+            && w.script == ctx.script
+            && !w.mixed_script
+            && (!names_only
+                || (w.has_case
+                    && w.text(p.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !p.starts_sentence(w.span.start)))
+    })
 }
 
 impl Judging<'_> {
@@ -856,7 +874,7 @@ impl Drop for Judging<'_> {
 impl Judgement for Judging<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
-        for w in judged(p, ctx) {
+        for w in judged(p, ctx, rule.names_only) {
             let word = p.norm(w);
             // Words repeat: each distinct word is placed once, and later occurrences are one
             // hash lookup.
@@ -943,7 +961,7 @@ impl Judgement for Judging<'_> {
             return;
         }
         let mut occs = Vec::new();
-        for w in judged(p, ctx) {
+        for w in judged(p, ctx, self.rule.names_only) {
             let word = p.norm(w);
             let Some(spelling) = self.placed(word, ctx) else {
                 continue;
@@ -1489,6 +1507,18 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn names_only_judges_words_capitalised_inside_a_sentence() {
+        let opts = r#"min_chars = 6, edit_chars = 6, edits = ["drop", "replace"], window = 10"#;
+        let all = compile("consistency", opts).unwrap();
+        let names = compile("consistency", &format!("{opts}, names_only = true")).unwrap();
+        let words = "Они распространились быстро.\nСлухи распространились дальше.\nВести распространилась тоже.";
+        assert_eq!(texts(&*all, words, "ru"), ["распространилась"]);
+        assert!(texts(&*names, words, "ru").is_empty(), "no names");
+        let text = "Vice president Schwarzenegger spoke.\nThen Schwarzenegger left.\nLater Schwarzeneger returned.\nSchwarzeneger opened the sentence.";
+        assert_eq!(texts(&*names, text, "en"), ["Schwarzeneger"]);
     }
 
     #[test]
