@@ -127,9 +127,6 @@ pub const LOOK_ALIKE_LETTER_SHARE: f64 = 0.125;
 /// The share of a text's words that must be a look-alike's, by its words or letters.
 pub const LOOK_ALIKE_SHARE: f64 = 0.25;
 
-/// Whether a text of `total` words of its script, `by_letter` of them holding a look-alike's
-/// letters and `n` of them its letters or words, is in that look-alike: two words and
-/// `LOOK_ALIKE_LETTER_SHARE` by letters, or `LOOK_ALIKE_WORDS` and `share` in all.
 /// A text's words of letters of `script`, NFC, and whether each has case.
 fn words_of(text: &str, script: unicode_script::Script) -> Vec<(String, bool)> {
     crate::text::words::words(text)
@@ -139,6 +136,9 @@ fn words_of(text: &str, script: unicode_script::Script) -> Vec<(String, bool)> {
         .collect()
 }
 
+/// Whether a text of `total` words of its script, `by_letter` of them holding a look-alike's
+/// letters and `n` of them its letters or words, is in that look-alike: two words and
+/// `LOOK_ALIKE_LETTER_SHARE` by letters, or `LOOK_ALIKE_WORDS` and `share` in all.
 pub fn look_alike_enough(by_letter: usize, n: usize, total: usize, share: f64) -> bool {
     let total = total as f64;
     (by_letter >= 2 && by_letter as f64 >= LOOK_ALIKE_LETTER_SHARE * total)
@@ -242,8 +242,8 @@ impl Lexicon {
 
     /// The look-alike (an index of `look_alikes`) that a text of `script` is written in, other
     /// than `own`: the one with the most of the text's words of that script, `look_alike_enough`
-    /// by `LOOK_ALIKE_SHARE`, among `LOOK_ALIKE_PARAGRAPH` words at least. Every word counts (a
-    /// rule that judges paragraphs leaves out quoted and capitalised ones).
+    /// by `LOOK_ALIKE_SHARE`, among `LOOK_ALIKE_PARAGRAPH` words at least, capitalised words
+    /// not counted for it (the paragraph rule also leaves out quoted words).
     pub fn look_alike_of_text(
         &self,
         text: &str,
@@ -264,10 +264,18 @@ impl Lexicon {
         if words.len() < LOOK_ALIKE_PARAGRAPH {
             return None;
         }
+        // Capitalised words are names or open a sentence (`Поезд из Києва в Дніпро`): only
+        // the others speak for a look-alike, and a text two words in five of which are
+        // capitalised is a list of names or a title.
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let names = words.iter().filter(|(w, _)| capitalised(w)).count();
+        if names * 5 >= words.len() * 2 {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
         for &i in &candidates {
             let (mut by_letter, mut n) = (0, 0);
-            for (w, has_case) in &words {
+            for (w, has_case) in words.iter().filter(|(w, _)| !capitalised(w)) {
                 if self.has_look_alike_letter(i, w) {
                     by_letter += 1;
                     n += 1;

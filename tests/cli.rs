@@ -734,4 +734,14 @@ fn a_document_in_a_look_alike_language_is_in_it() {
         .map(|f| f["rule"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(rules, ["common.foreign-paragraph"]);
+    // Names spelled as a look-alike spells them are no vote for it (Ukrainian place names in
+    // Russian prose).
+    let russian = write(
+        dir.path(),
+        "ru.txt",
+        "Поезд из Києва в Дніпро задержался на три часа.\n\nМэр заявил, что Київ поможет Дніпру с ремонтом дорог.\n\nСовещание прошло в Києві, сообщила пресс-служба Дніпра.\n\nЭксперты считают, что инфляция в ближайшие месяцы замедлится, однако цены на продукты питания и энергоносители останутся высокими, поэтому правительство рассматривает дополнительные меры поддержки для семей с детьми и пенсионеров.\n",
+    );
+    let r = args(&russian);
+    let (report, _) = json_report(&r.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(report["files"][0]["language"], "ru");
 }

@@ -704,12 +704,16 @@ fn same_currency(c: char) -> char {
         '￡' => '£',
         '￠' => '¢',
         '￦' => '₩',
+        // The rupee sign of Pakistan, Sri Lanka and Nepal, and India's before 2010.
+        '₨' => '₹',
         c => c,
     }
 }
 
 /// ISO 4217 codes written beside a number (`USD 50`, `50 EUR`) and the sign each is compared
-/// as (`US$`, `€`); a code without a sign of its own is compared as itself. Codes that are
+/// as (`US$`, `€`; the rupees as one, `₨` being `₹`); a code without a sign of its own is
+/// compared as itself, and only with another code (its local sign is letters: `kr`, `Fr.`,
+/// `د.إ`, not compared). Codes that are
 /// also common abbreviations (`ALL`, `CAD`, `NPR`, `TOP`, `CUP`) are not listed.
 const CURRENCY_CODES: [(&str, &str); 32] = [
     ("AED", "AED"),
@@ -728,16 +732,16 @@ const CURRENCY_CODES: [(&str, &str); 32] = [
     ("INR", "₹"),
     ("JPY", "¥"),
     ("KRW", "₩"),
-    ("LKR", "LKR"),
+    ("LKR", "₹"),
     ("MXN", "MX$"),
     ("NGN", "₦"),
     ("NOK", "NOK"),
     ("NZD", "NZ$"),
     ("PHP", "₱"),
-    ("PKR", "PKR"),
+    ("PKR", "₹"),
     ("RMB", "¥"),
     ("RUB", "₽"),
-    ("SAR", "SAR"),
+    ("SAR", "﷼"),
     ("SEK", "SEK"),
     ("SGD", "S$"),
     ("THB", "฿"),
@@ -1134,6 +1138,15 @@ mod tests {
             "a bare dollar may be the US one"
         );
         assert!(other_currency("US$", "€"));
+        assert_eq!(
+            at("PKR 500").as_deref(),
+            Some("₹"),
+            "one rupee sign for all"
+        );
+        assert!(!other_currency(
+            &at("PKR 500").unwrap(),
+            &same_currency('₨').to_string()
+        ));
     }
 
     #[test]

@@ -96,8 +96,9 @@ impl Selector {
 
     /// The language detected in a document's samples (`und` when none is): whatlang's, or a
     /// language its packs name as written like it (`[[lexicon.look_alikes]]`) that more than
-    /// half of the sample's paragraphs are in (`Lexicon::look_alike_of_text`, paragraphs of
-    /// fewer words not counted). whatlang tells fewer languages apart than the packs do (it
+    /// half of the sample's lines (a paragraph each, but for one with line breaks) are in
+    /// (`Lexicon::look_alike_of_text`, lines of fewer words not counted). The packs are those
+    /// of the language alone, without a `[[path]]` setting's. whatlang tells fewer languages apart than the packs do (it
     /// reads Assamese as Bengali), and a document in a look-alike taken for the packs'
     /// language would have every paragraph flagged as in another language.
     pub fn language_of_samples(
@@ -126,12 +127,10 @@ impl Selector {
                 None => judged += usize::from(lexicon.judges_text(paragraph, script)),
             }
         }
-        // The first listed wins a tie.
-        let top = (0..votes.len()).rev().max_by_key(|&i| votes[i]);
-        match top {
-            Some(i) if votes[i] * 2 > judged => lexicon.look_alikes[i].code.clone(),
-            _ => detected.code,
-        }
+        // More than half: one look-alike at most.
+        (0..votes.len())
+            .find(|&i| votes[i] * 2 > judged)
+            .map_or(detected.code, |i| lexicon.look_alikes[i].code.clone())
     }
 
     /// The language configured for a path or the run, if any.

@@ -68,7 +68,6 @@ impl Samples {
         }
     }
 
-    /// The language of the document whose dominant script is `dominant`.
     /// The sample detection reads for a document of `dominant` script.
     pub fn text(&self, dominant: Option<Script>) -> &str {
         match dominant {
@@ -81,6 +80,7 @@ impl Samples {
         }
     }
 
+    /// The language of the document whose dominant script is `dominant`.
     pub fn detect(&self, dominant: Option<Script>) -> Option<Detected> {
         detect(self.text(dominant))
     }
