@@ -871,23 +871,23 @@ impl Attribution {
         });
         // Past a modifier, only a clause set off as a tag (`……，他曾说。`): `他也说……` goes on
         // with a statement of its own.
-        let modified = (v..j).any(|k| self.is_modifier(p, &words[k]));
-        if before.is_some() && (!modified || self.set_off(p, words, end)) {
-            return before;
-        }
         // Past a phrase between the speaker and the verb, in a clause set apart on both sides
         // (opening the sentence or after punctuation, and before punctuation, the sentence
         // end or a complementiser): inside a statement the speaker found so is mostly
         // someone the statement names (`उन्होंने कहा कि उन्होंने पुलिस से … करने को कहा है`,
-        // `他说他在会上说过`).
-        if before.is_none()
-            && v > 0
+        // `他说他在会上说过`). Before the word ahead of the verb is taken for the speaker: a
+        // word that ends a phrase may be a subject elsewhere (`者` of `他对记者说`, `患者说`).
+        if v > 0
             && v == j
             && let Some(k) = self.past_adjunct(p, words, v)
             && self.phrase_set_apart(p, words, k)
             && self.set_off(p, words, end)
         {
             return Some(k);
+        }
+        let modified = (v..j).any(|k| self.is_modifier(p, &words[k]));
+        if before.is_some() && (!modified || self.set_off(p, words, end)) {
+            return before;
         }
         // Words joined by spaces or a hyphen inside a word (`пресс-служба`).
         let tight = |k: usize| {
