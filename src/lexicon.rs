@@ -250,13 +250,7 @@ impl Lexicon {
         script: unicode_script::Script,
         own: &str,
     ) -> Option<usize> {
-        let candidates: Vec<usize> = (0..self.look_alikes.len())
-            .filter(|&i| {
-                self.look_alikes[i].code != own
-                    && self.look_alike_script(i) == Some(script)
-                    && self.may_hold_look_alike(i, text)
-            })
-            .collect();
+        let candidates = self.look_alike_candidates(text, script, own);
         if candidates.is_empty() {
             return None;
         }
@@ -272,20 +266,52 @@ impl Lexicon {
         if names * 5 >= words.len() * 2 {
             return None;
         }
+        let counted = words
+            .iter()
+            .filter(|(w, _)| !capitalised(w))
+            .map(|(w, has_case)| (w.as_str(), *has_case));
+        self.best_look_alike(&candidates, counted, words.len(), LOOK_ALIKE_SHARE)
+    }
+
+    /// The look-alikes a text of `script` may be in, other than `own`: written in that script,
+    /// with words, or with one of their letters in the text.
+    pub fn look_alike_candidates(
+        &self,
+        text: &str,
+        script: unicode_script::Script,
+        own: &str,
+    ) -> Vec<usize> {
+        (0..self.look_alikes.len())
+            .filter(|&i| {
+                self.look_alikes[i].code != own
+                    && self.look_alike_script(i) == Some(script)
+                    && self.may_hold_look_alike(i, text)
+            })
+            .collect()
+    }
+
+    /// Of `candidates`, the look-alike with the most of the `counted` words (NFC, and whether
+    /// each has case) by its letters or its words, `look_alike_enough` among `total` words;
+    /// the first listed wins a tie.
+    pub fn best_look_alike<'w>(
+        &self,
+        candidates: &[usize],
+        counted: impl Iterator<Item = (&'w str, bool)> + Clone,
+        total: usize,
+        share: f64,
+    ) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for &i in &candidates {
+        for &i in candidates {
             let (mut by_letter, mut n) = (0, 0);
-            for (w, has_case) in words.iter().filter(|(w, _)| !capitalised(w)) {
+            for (w, has_case) in counted.clone() {
                 if self.has_look_alike_letter(i, w) {
                     by_letter += 1;
                     n += 1;
-                } else if self.is_look_alike_word(i, w, *has_case) {
+                } else if self.is_look_alike_word(i, w, has_case) {
                     n += 1;
                 }
             }
-            if look_alike_enough(by_letter, n, words.len(), LOOK_ALIKE_SHARE)
-                && best.is_none_or(|(_, m)| n > m)
-            {
+            if look_alike_enough(by_letter, n, total, share) && best.is_none_or(|(_, m)| n > m) {
                 best = Some((i, n));
             }
         }

@@ -127,6 +127,11 @@ pub struct Options {
     /// clause as set off as without it.
     #[serde(default)]
     adjunct_starts: Vec<String>,
+    /// Prefixes written onto a speaker's word that name no one else, taken off both words
+    /// before an according phrase's speaker and a later clause's are compared (Arabic `ال`,
+    /// `ل` and `لل`: `وفقا للوزير، …، قال الوزير`; `حسب قول وزير الداخلية، …، أضاف الوزير`).
+    #[serde(default)]
+    name_prefixes: Vec<String>,
     /// Marks a writer may add or leave out (Arabic short vowels and shadda: `صرّح` is `صرح`),
     /// taken off words before verbs, speakers and phrases are compared.
     #[serde(default)]
@@ -238,6 +243,8 @@ pub struct Attribution {
     adjunct_ends: Vec<String>,
     adjunct_starts: Vec<String>,
     head_first: bool,
+    /// NFC, longest first.
+    name_prefixes: Vec<String>,
     ignore_marks: Vec<char>,
     verb_modifiers: Vec<String>,
     /// The words of each `not_verbs_before` entry, NFC.
@@ -422,6 +429,11 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         adjunct_ends: nfc_all(&o.adjunct_ends),
         adjunct_starts: nfc_all(&o.adjunct_starts),
         head_first: o.head_first,
+        name_prefixes: {
+            let mut v = nfc_all(&o.name_prefixes);
+            v.sort_by_key(|x| std::cmp::Reverse(x.chars().count()));
+            v
+        },
         ignore_marks: single_chars(&o.ignore_marks, "ignore_marks", "character", |c| {
             !c.is_whitespace()
         })?,
@@ -634,20 +646,9 @@ impl Attribution {
             if ka.iter().any(|x| kb.contains(x)) {
                 return true;
             }
-            // Arabic writes `ل` + `ال` as `لل`: `للوزير` is `الوزير` after `وفقا`.
-            let article = |w: &str| {
-                w.strip_prefix("لل")
-                    .map_or_else(|| w.to_string(), |rest| format!("ال{rest}"))
-            };
-            let (a, b) = (article(a), article(b));
-            // And `ل` alone before a noun: `لوزير` is `وزير` after `وفقاً`; the article on one
-            // only (`حسب قول وزير الداخلية، …، أضاف الوزير`).
-            for prefix in ["ل", "ال"] {
-                if a.strip_prefix(prefix) == Some(b.as_str())
-                    || b.strip_prefix(prefix) == Some(a.as_str())
-                {
-                    return true;
-                }
+            let (a, b) = (self.without_name_prefix(a), self.without_name_prefix(b));
+            if a == b {
+                return true;
             }
             let (short, long) = if a.chars().count() <= b.chars().count() {
                 (&a, &b)
@@ -680,6 +681,18 @@ impl Attribution {
                 .iter()
                 .all(|w| earlier_words.iter().any(|e| close(w, e)))
         }
+    }
+
+    /// A speaker's word without the longest of `name_prefixes` it opens with, two characters
+    /// left at least (`للوزير`, `لوزير`, `الوزير`: `وزير`).
+    fn without_name_prefix<'w>(&self, w: &'w str) -> &'w str {
+        self.name_prefixes
+            .iter()
+            .find_map(|x| {
+                w.strip_prefix(x.as_str())
+                    .filter(|r| r.chars().count() >= 2)
+            })
+            .unwrap_or(w)
     }
 
     /// Whether two subjectless clauses agree by `agreement` (the same class of their forms).
@@ -736,13 +749,9 @@ impl Attribution {
     /// the phrase's own words are none of it.
     fn opens_name(&self, p: &Analysis, words: &[Word], i: usize) -> bool {
         let according_ends_at = |i: usize| {
-            self.according_before.iter().any(|ws| {
-                ws.len() == i
-                    && ws
-                        .iter()
-                        .zip(words)
-                        .all(|(x, w)| x == SLOT || *x == case_fold(&self.word(p, w)))
-            })
+            self.according_before
+                .iter()
+                .any(|ws| ws.len() == i && self.phrase_at(p, words, ws, 0))
         };
         words[i].is_letters()
             && words[i].script.is_some_and(is_unspaced)
@@ -1145,25 +1154,29 @@ impl Attribution {
             })
     }
 
+    /// Whether the words at `at` are the phrase `ws` (of `according_before` or
+    /// `according_after`): a `*` is any word of letters, and a conjunction written onto the
+    /// first word (`وبحسب`) is taken off.
+    fn phrase_at(&self, p: &Analysis, words: &[Word], ws: &[String], at: usize) -> bool {
+        at + ws.len() <= words.len()
+            && ws.iter().zip(&words[at..]).enumerate().all(|(i, (x, w))| {
+                let norm = case_fold(&self.word(p, w));
+                (x == SLOT && w.is_letters())
+                    || *x == norm
+                    || (i == 0
+                        && self
+                            .verb_prefixes
+                            .iter()
+                            .any(|v| norm.strip_prefix(v.as_str()) == Some(x.as_str())))
+            })
+    }
+
     /// The phrase of `according_before` or `according_after` that opens a sentence with its
     /// speaker, as a clause that leads the sentence (`По словам министра,`, `মন্ত্রীর মতে,`);
     /// and the number of words of a phrase of `according_before` opening the sentence, after
     /// which a reporting clause leads it too (`据部长介绍，`).
     fn according(&self, p: &Analysis, words: &[Word]) -> (Option<Clause>, Option<usize>) {
-        // A conjunction written onto the phrase's first word (`وبحسب`) is taken off.
-        let starts = |ws: &[String], at: usize| {
-            at + ws.len() <= words.len()
-                && ws.iter().zip(&words[at..]).enumerate().all(|(i, (x, w))| {
-                    let w = case_fold(&self.word(p, w));
-                    (x == SLOT && words[at + i].is_letters())
-                        || *x == w
-                        || (i == 0
-                            && self
-                                .verb_prefixes
-                                .iter()
-                                .any(|v| w.strip_prefix(v.as_str()) == Some(x.as_str())))
-                })
-        };
+        let starts = |ws: &[String], at: usize| self.phrase_at(p, words, ws, at);
         let opening = self.according_before.iter().find(|ws| starts(ws, 0));
         let opened_by = opening.map(Vec::len);
         // The speaker's place inside the phrase (`По его словам`).

@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE, look_alike_enough};
+use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE};
 use crate::text::language::{detect, name_of};
 use unicode_script::Script;
 
@@ -180,13 +180,7 @@ impl Language {
         let lexicon = &ctx.lexicon;
         // Those written in the document's script, not its own language, whose letters (if
         // they have no words) the paragraph holds.
-        let candidates: Vec<usize> = (0..lexicon.look_alikes.len())
-            .filter(|&i| {
-                lexicon.look_alikes[i].code != ctx.language
-                    && lexicon.look_alike_script(i) == Some(doc_script)
-                    && lexicon.may_hold_look_alike(i, p.text)
-            })
-            .collect();
+        let candidates = lexicon.look_alike_candidates(p.text, doc_script, &ctx.language);
         if candidates.is_empty() {
             return None;
         }
@@ -232,25 +226,14 @@ impl Language {
         // The look-alike with the most words in the paragraph: by its letters, two words and
         // an eighth of the paragraph's (a letter the document's language never writes is
         // strong evidence); with its words too, `LOOK_ALIKE_WORDS` and `look_alike_share`.
-        let mut best: Option<(usize, usize)> = None;
-        for &i in &candidates {
-            let (mut by_letter, mut n) = (0, 0);
-            for (w, _) in words.iter().zip(&open).filter(|(_, o)| **o) {
-                let text = p.norm(w);
-                if lexicon.has_look_alike_letter(i, text) {
-                    by_letter += 1;
-                    n += 1;
-                } else if lexicon.is_look_alike_word(i, text, w.has_case) {
-                    n += 1;
-                }
-            }
-            let enough = look_alike_enough(by_letter, n, words.len(), self.o.look_alike_share);
-            // The first listed wins a tie.
-            if enough && best.is_none_or(|(_, m)| n > m) {
-                best = Some((i, n));
-            }
-        }
-        best.map(|(i, _)| lexicon.look_alikes[i].name.clone())
+        let counted = words
+            .iter()
+            .zip(&open)
+            .filter(|(_, o)| **o)
+            .map(|(w, _)| (p.norm(w), w.has_case));
+        lexicon
+            .best_look_alike(&candidates, counted, words.len(), self.o.look_alike_share)
+            .map(|i| lexicon.look_alikes[i].name.clone())
     }
 }
 
