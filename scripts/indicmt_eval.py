@@ -9,9 +9,17 @@ span_text, severity; the word offsets are unreliable, see the PROVENANCE). Tune 
 split it is asked for.
 
 What it does, per language (hi, mr, ta by default; gu and ml run the common pack only):
-  - writes every `translation` as one line (newlines inside it -> spaces) and runs
-    `BIN check --format json --fail-on never --segments --lang XX` on it; the same on the
-    unique `ref`s;
+  - writes every record as a TSV row `src<TAB>translation` (newlines and tabs inside -> spaces)
+    and runs `BIN check --format json --fail-on never --segments --lang XX --source-lang en`
+    on it, every translation checked against its English source as a QA team checks a
+    bilingual file; the two rules that compare units with each other are off
+    (`common.inconsistent-translation`, `-source`): the file holds many systems' translations
+    of each source, told apart by design. `--target-only` checks the translations alone, one a
+    line, as before 2026-12-05;
+  - the unique `ref`s are checked alone (a professional translation's own defects: "refs
+    flagged"), and against their sources apart ("with sources"): the Hindi file pairs some
+    sources with another sentence's reference (one source, two unrelated references), so
+    only the first figure is the references' false-alarm share;
   - locates each expert span in its translation by substring search (all occurrences; the word
     offsets only break ties: the occurrence nearest the character position of word
     `span_start_offset`). `Accuracy_Omission` spans quote the SOURCE (what is missing), so they
@@ -20,7 +28,11 @@ What it does, per language (hi, mr, ta by default; gu and ml run the common pack
 Precision (over the findings on translations, pooled over the languages and per language):
   a finding is CONFIRMED when it overlaps a located expert span of any category except
   `Transliteration` (the data marks a transliteration where a translation was expected; a
-  transliteration is not a defect a checker should flag). It is JUDGED CORRECT by rule when:
+  transliteration is not a defect a checker should flag). A finding about the whole unit
+  quotes the whole target, so overlap says nothing of it: `omission-by-length`, `empty-target`
+  and a number missing are confirmed by an `Accuracy_Omission` span of the record (such spans
+  quote the source), `addition-by-length` by an `Accuracy_Addition` span, `untranslated-unit`
+  by an `Accuracy_Untranslated_text` span. It is JUDGED CORRECT by rule when:
     R1  it flags Latin letters inside or glued to a native word (`would्याहंगामी`, `acidसिड`) and
         an expert span lies in the same whitespace token or the next or previous one (the expert
         marked the neighbouring part of the same garbled word);
@@ -43,11 +55,20 @@ of these signals:
   - a combining mark opening a token (`த ுவ`), U+FFFD or a control character;
   - digits of two numbering systems in one number (`१.30०`);
   - a word or a phrase of 1-3 words repeated back to back (`X X`, `X Y X Y`).
+  - against the source: a number the source does not have (digits compared in ASCII, groupings
+    taken out);
+and an `Accuracy_Omission` span (never located: it quotes the source) is counted when it holds
+a number or at least 40% of its source's words (what a number or length check can see), caught
+when the record has a finding about content missing.
 `Transliteration` spans are never counted (not defects here), nor spans in native script without
 such a signal (a mistranslation, a wrong word, grammar: no script rule can see them). Recall of
 ALL located spans per category is printed too, for information.
 
-usage: indicmt_eval.py [BIN] [--shared DIR] [--split train|val] [--lang hi,mr,ta] [--show N] [--json]
+`--reference-ratios` prints the references' length ratios to their sources instead (a length
+band for a pair TICO-19 lacks: `en-ml`, see scripts/data/length-bands.md).
+
+usage: indicmt_eval.py [BIN] [--shared DIR] [--split train|val] [--lang hi,mr,ta] [--target-only]
+                      [--reference-ratios] [--show N] [--json]
 BIN defaults to target/release/mtqc, DIR to ../shared. Exit 0 (a yardstick, not a gate); exit 0
 with a message when ../shared is absent. Python 3.11, standard library only.
 """
@@ -67,25 +88,53 @@ NATIVE = {"hi": "\u0900-\u097F", "mr": "\u0900-\u097F", "ta": "\u0B80-\u0BFF", "
           "ml": "\u0D00-\u0D7F"}
 NOT_VISIBLE = {"Transliteration"}
 NEVER_LOCATED = {"Accuracy_Omission"}
+# Findings about a unit as a whole (content missing or added, a target copied) quote the whole
+# target, so overlapping a span says nothing of them: the record's spans of the category they
+# name confirm them (any such span, since an omission span quotes the source).
+UNIT_FINDINGS = {"common.omission-by-length": {"Accuracy_Omission"}, "common.empty-target": {"Accuracy_Omission"},
+                 "common.addition-by-length": {"Accuracy_Addition"},
+                 "common.untranslated-unit": {"Accuracy_Untranslated_text"}}
 
 
-def run_check(bin_, path, lang):
-    r = subprocess.run([bin_, "check", "--format", "json", "--fail-on", "never", "--segments", "--lang", lang, path],
-                       capture_output=True, text=True, timeout=1200)
+def unit_categories(x):
+    """The span categories that confirm a finding about the whole unit, or None."""
+    if x["rule"] in UNIT_FINDINGS:
+        return UNIT_FINDINGS[x["rule"]]
+    if x["rule"] == "common.number-mismatch" and x.get("message", "").startswith("number missing"):
+        return {"Accuracy_Omission"}
+    return None
+
+
+def run_check(bin_, path, lang, sources=None):
+    """Findings by line: (start, end, finding), offsets in the line's target text. With `sources`
+    (the source of each line), the lines are checked as TSV units against their sources."""
+    cmd = [bin_, "check", "--format", "json", "--fail-on", "never", "--segments", "--lang", lang]
+    if sources is not None:
+        # many systems' translations of one source sit in one file: telling them apart is the
+        # data's design, not inconsistency, so the rules comparing units are off
+        cmd += ["--input-format", "tsv", "--source-lang", "en",
+                "--disable", "common.inconsistent-translation", "--disable", "common.inconsistent-source"]
+    r = subprocess.run(cmd + [path], capture_output=True, text=True, timeout=1200)
     if r.returncode not in (0, 1):
         sys.exit(f"indicmt_eval: mtqc exited {r.returncode} on {path}: {r.stderr.strip()[-500:]}")
     by_line = defaultdict(list)
     for f in json.loads(r.stdout).get("files", []):
         for p in f.get("paragraphs", []):
             for x in p.get("findings", []):
-                s = int(x["column"]) - 1
-                e = max(int(x["end_column"]) - 1, s + 1) if int(x.get("end_line", x["line"])) == int(x["line"]) else 10 ** 9
+                # a TSV line is `source<TAB>target`: its columns count from the source's start
+                shift = len(sources[int(x["line"]) - 1]) + 1 if sources is not None else 0
+                s = int(x["column"]) - 1 - shift
+                e = max(int(x["end_column"]) - 1 - shift, s + 1) if int(x.get("end_line", x["line"])) == int(x["line"]) else 10 ** 9
                 by_line[int(x["line"])].append((s, e, x))
     return by_line
 
 
 def one_line(s):
     return s.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def one_cell(s):
+    return one_line(s).replace("\t", " ")
 
 
 def token_spans(text):
@@ -161,7 +210,13 @@ def repeated(text, loc, full):
     return False
 
 
-def visible(span_type, text, loc, full, lang):
+def numbers(text):
+    """The digit strings of a text, in ASCII digits, groupings and decimal points taken out."""
+    ascii_ = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+    return {re.sub(r"[,.]", "", m) for m in re.findall(r"\d(?:[.,]?\d)*", ascii_)}
+
+
+def visible(span_type, text, loc, full, lang, source):
     if span_type in NOT_VISIBLE:
         return set()
     # the whole tokens the span touches: a span cut mid-word must not look like an orphan sign
@@ -171,13 +226,19 @@ def visible(span_type, text, loc, full, lang):
     while b < len(full) and not full[b].isspace():
         b += 1
     sig = signals(full[a:b], lang)
+    if source is not None and numbers(full[a:b]) - numbers(source):
+        sig.add("number")  # a number the source does not have: a number changed or added
     if repeated(text, loc, full):
         sig.add("repetition")
     return sig
 
 
-def judge(x, s, e, spans, text, lang):
-    """'confirmed', 'R1', 'R2' or None for one finding (s, e) on a translation."""
+def judge(x, s, e, spans, text, lang, types):
+    """'confirmed', 'R1', 'R2' or None for one finding (s, e) on a translation; `types` are the
+    categories of all the record's spans, located or not."""
+    cats = unit_categories(x)
+    if cats is not None:
+        return "confirmed" if cats & types else None
     for (a, b), sp in spans:
         if sp["span_type"] not in NOT_VISIBLE and s < b and a < e:
             return "confirmed"
@@ -201,28 +262,43 @@ def judge(x, s, e, spans, text, lang):
 def evaluate(a, lang, tmp):
     path = os.path.join(a.shared, "corpus", "indicmt-eval", "jsonl", f"{FILES[lang]}_{a.split}.jsonl")
     recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
-    tr = [one_line(r["translation"]) for r in recs]
-    tf = os.path.join(tmp, f"{lang}.{a.split}.translations.txt")
-    with open(tf, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(tr) + "\n")
-    refs = list(dict.fromkeys(one_line(r["ref"]).strip() for r in recs))
+    bilingual = not a.target_only
+    tr = [one_cell(r["translation"]) for r in recs]
+    srcs = [one_cell(r["src"]) for r in recs]
+    # The references are judged alone (a professional translation's own defects); against their
+    # sources they are counted apart, as the Hindi file pairs some sources with another
+    # sentence's reference (one source, two unrelated references).
+    refs = list(dict.fromkeys(one_cell(r["ref"]).strip() for r in recs))
+    pairs = list(dict.fromkeys((one_cell(r["src"]), one_cell(r["ref"]).strip()) for r in recs))
+    ext = "tsv" if bilingual else "txt"
+    tf = os.path.join(tmp, f"{lang}.{a.split}.translations.{ext}")
     rf = os.path.join(tmp, f"{lang}.{a.split}.refs.txt")
-    with open(rf, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(refs) + "\n")
-    found, found_ref = run_check(a.bin, tf, lang), run_check(a.bin, rf, lang)
+    pf = os.path.join(tmp, f"{lang}.{a.split}.ref-pairs.tsv")
+    for path, lines in ((tf, [f"{s}\t{t}" if bilingual else t for s, t in zip(srcs, tr)]), (rf, refs),
+                        (pf, [f"{s}\t{t}" for s, t in pairs])):
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("".join(x + "\n" for x in lines))
+    found = run_check(a.bin, tf, lang, srcs if bilingual else None)
+    found_ref = run_check(a.bin, rf, lang)
+    found_pairs = run_check(a.bin, pf, lang, [s for s, _ in pairs]) if bilingual else {}
 
     res = {"records": len(recs), "findings": 0, "confirmed": 0, "R1": 0, "R2": 0, "wrong": 0,
            "by_rule": defaultdict(Counter), "spans": Counter(), "located": Counter(), "counted": Counter(),
            "caught_counted": Counter(), "caught_located": Counter(), "signals": Counter(),
            "wrong_examples": [], "missed_examples": [], "refs": len(refs), "refs_flagged": len(found_ref),
+           "ref_pairs": len(pairs) if bilingual else 0, "ref_pairs_flagged": len(found_pairs),
+           "ref_pair_examples": [(ln, [x["rule"] + " " + repr(x["text"][:40]) for _, _, x in xs], pairs[ln - 1][1][:160])
+                                 for ln, xs in sorted(found_pairs.items())],
            "ref_rules": Counter(x["rule"] for xs in found_ref.values() for _, _, x in xs),
            "ref_examples": [(ln, [x["rule"] + " " + repr(x["text"][:40]) for _, _, x in xs], refs[ln - 1][:160])
                             for ln, xs in sorted(found_ref.items())]}
     for i, (r, text) in enumerate(zip(recs, tr), 1):
-        spans = []
+        spans, omitted = [], []
+        types = {sp["span_type"] for sp in r.get("completion") or []}
         for sp in r.get("completion") or []:
             res["spans"][sp["span_type"]] += 1
             if sp["span_type"] in NEVER_LOCATED:
+                omitted.append(sp)
                 continue
             loc = locate(text, sp)
             if loc:
@@ -230,7 +306,7 @@ def evaluate(a, lang, tmp):
         got = found.get(i, [])
         for s, e, x in got:
             res["findings"] += 1
-            v = judge(x, s, e, spans, text, lang)
+            v = judge(x, s, e, spans, text, lang, types)
             res[v or "wrong"] += 1
             res["by_rule"][x["rule"]][v or "wrong"] += 1
             if not v:
@@ -240,7 +316,7 @@ def evaluate(a, lang, tmp):
             res["located"][t] += 1
             caught = any(s < hi and lo < e for s, e, _ in got)
             res["caught_located"][t] += caught
-            sig = visible(t, text[lo:hi], (lo, hi), text, lang)
+            sig = visible(t, text[lo:hi], (lo, hi), text, lang, srcs[i - 1] if bilingual else None)
             if sig:
                 res["counted"][t] += 1
                 res["caught_counted"][t] += caught
@@ -248,7 +324,45 @@ def evaluate(a, lang, tmp):
                     res["signals"][g] += 1
                 if not caught:
                     res["missed_examples"].append((i, t, ",".join(sorted(sig)), text[lo:hi][:60]))
+        if bilingual:
+            # an omission a source rule can see: a number of the source, or at least 40% of its words
+            n_src = len(srcs[i - 1].split())
+            told = any(unit_categories(x) == {"Accuracy_Omission"} for _, _, x in got)
+            for sp in omitted:
+                t, q = sp["span_type"], sp.get("span_text") or ""
+                sig = ({"number"} if numbers(q) else set()) | (
+                    {"length"} if len(q.split()) >= 0.4 * n_src else set())
+                if sig:
+                    res["counted"][t] += 1
+                    res["caught_counted"][t] += told
+                    for g in sig:
+                        res["signals"][g] += 1
+                    if not told:
+                        res["missed_examples"].append((i, t, ",".join(sorted(sig)), q[:60]))
     return res
+
+
+def length(text):
+    """Letters and digits, as `common.omission-by-length` counts them (Alphabetic or Numeric:
+    vowel signs count, a virama does not)."""
+    return sum(1 for c in text if c.isalnum() or (unicodedata.category(c) in ("Mn", "Mc")
+                                                  and "VIRAMA" not in unicodedata.name(c, "")
+                                                  and "NUKTA" not in unicodedata.name(c, "")))
+
+
+def reference_ratios(a, langs):
+    """The length ratio of the professional references to their sources (sources of 30 letters
+    and digits or more, as the rule judges), for a length band where TICO-19 has none."""
+    print(f"reference / source length ratio, IndicMT {a.split} references")
+    print(f"  {'':4s} {'pairs':>5s} {'min':>5s} {'p1':>5s} {'p5':>5s} {'p50':>5s}")
+    for lang in langs:
+        path = os.path.join(a.shared, "corpus", "indicmt-eval", "jsonl", f"{FILES[lang]}_{a.split}.jsonl")
+        recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+        pairs = dict.fromkeys((r["src"], r["ref"]) for r in recs)
+        rs = sorted(length(t) / length(s) for s, t in pairs if length(s) >= 30)
+        n = len(rs)
+        print(f"  {lang:4s} {n:5d} " + " ".join(f"{rs[int(q * n)]:5.2f}" for q in (0, 0.01, 0.05, 0.5)))
+    return 0
 
 
 def pct(n, d):
@@ -262,6 +376,10 @@ def main():
     ap.add_argument("--split", choices=["train", "val"], default="val",
                     help="val reports (default); tune on train only")
     ap.add_argument("--lang", default="hi,mr,ta", help="languages (hi, mr, ta; gu, ml run the common pack only)")
+    ap.add_argument("--reference-ratios", action="store_true",
+                    help="print the references' length ratios to their sources (for a length band) and stop")
+    ap.add_argument("--target-only", action="store_true",
+                    help="check the translations alone, without their English sources")
     ap.add_argument("--show", type=int, default=0, help="print this many wrong findings, missed spans and flagged refs")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -273,6 +391,8 @@ def main():
     for l in langs:
         if l not in FILES:
             sys.exit(f"indicmt_eval: unknown language {l!r} (one of {', '.join(FILES)})")
+    if a.reference_ratios:
+        return reference_ratios(a, langs)
     results = {}
     with tempfile.TemporaryDirectory(prefix="indicmt-eval-") as tmp:
         for lang in langs:
@@ -280,7 +400,8 @@ def main():
 
     pooled = Counter()
     for r in results.values():
-        for k in ("findings", "confirmed", "R1", "R2", "wrong", "refs", "refs_flagged"):
+        for k in ("findings", "confirmed", "R1", "R2", "wrong", "refs", "refs_flagged", "ref_pairs",
+                  "ref_pairs_flagged"):
             pooled[k] += r[k]
     cats = sorted({t for r in results.values() for t in r["spans"]})
 
@@ -293,10 +414,12 @@ def main():
     js = {"split": a.split, "languages": {}, "pooled": prec(pooled)}
     js["pooled"].update({"refs": pooled["refs"], "refs_flagged": pooled["refs_flagged"],
                          "refs_flagged_share": pooled["refs_flagged"] / max(1, pooled["refs"]),
+                         "ref_pairs": pooled["ref_pairs"], "ref_pairs_flagged": pooled["ref_pairs_flagged"],
                          "enough_findings": pooled["findings"] >= 100})
     for lang, r in results.items():
         d = prec(r)
         d.update({"records": r["records"], "refs": r["refs"], "refs_flagged": r["refs_flagged"],
+                  "ref_pairs": r["ref_pairs"], "ref_pairs_flagged": r["ref_pairs_flagged"],
                   "refs_flagged_share": r["refs_flagged"] / max(1, r["refs"]),
                   "ref_findings_by_rule": dict(r["ref_rules"]),
                   "findings_by_rule": {k: dict(v) for k, v in r["by_rule"].items()},
@@ -316,14 +439,15 @@ def main():
         print(json.dumps(js, ensure_ascii=False, indent=1))
         return 0
 
-    print(f"IndicMT Eval, split {a.split}")
+    print(f"IndicMT Eval, split {a.split}, " + ("translations alone" if a.target_only else "against their sources"))
     print(f"{'':8s} {'findings':>8s} {'confirmed':>9s} {'R1':>4s} {'R2':>4s} {'wrong':>5s} {'precision':>9s} "
-          f"{'strict':>6s} {'refs flagged':>14s}")
+          f"{'strict':>6s} {'refs flagged':>14s}" + ("  with sources" if not a.target_only else ""))
     for lang, d in list(js["languages"].items()) + [("pooled", js["pooled"])]:
         p = "-" if d["precision"] is None else f"{d['precision']:.2f}"
         ps = "-" if d["precision_strict"] is None else f"{d['precision_strict']:.2f}"
         print(f"{lang:8s} {d['findings']:8d} {d['confirmed']:9d} {d['R1']:4d} {d['R2']:4d} {d['wrong']:5d} {p:>9s} "
-              f"{ps:>6s} {d['refs_flagged']:>5d}/{d['refs']:<4d}{d['refs_flagged_share']:6.1%}")
+              f"{ps:>6s} {d['refs_flagged']:>5d}/{d['refs']:<4d}{d['refs_flagged_share']:6.1%}"
+              + (f"  {d['ref_pairs_flagged']:>3d}/{d['ref_pairs']:<4d}" if not a.target_only else ""))
     if pooled["findings"] < 100:
         print(f"  warning: {pooled['findings']} findings pooled, fewer than 100: the precision figure says little")
     print("findings by rule (confirmed/R1/R2/wrong):")
@@ -350,6 +474,8 @@ def main():
                 print(f"  missed {lang} record {i}: {t} [{sig}] {txt!r}")
             for ln, xs, txt in r["ref_examples"][:a.show]:
                 print(f"  ref flagged {lang} {ln}: {'; '.join(xs)}  {txt}")
+            for ln, xs, txt in r["ref_pair_examples"][:a.show]:
+                print(f"  ref with its source flagged {lang} {ln}: {'; '.join(xs)}  {txt}")
     return 0
 
 

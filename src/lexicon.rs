@@ -104,6 +104,11 @@ pub struct Lexicon {
     /// `साडेतीन`, one word).
     #[serde(default)]
     pub number_fractions: std::collections::BTreeMap<String, f64>,
+    /// Endings that make an ordinal of a number word, with what the number word ends with
+    /// instead (Marathi `व्या` = "": `दहाव्या` the 10th; Tamil `ாம்` = `ு`: `பதினைந்தாம்`, the
+    /// 15th, of `பதினைந்து`).
+    #[serde(default)]
+    pub ordinal_endings: std::collections::BTreeMap<String, String>,
     /// Languages written in this language's script that a paragraph may be in instead, each
     /// told by letters this language never writes (Ukrainian `і`, `ї`, `є` in Russian) or by
     /// frequent words it never writes (Hindi `है`, `में` in Marathi): a paragraph whose words
@@ -372,6 +377,11 @@ impl Lexicon {
         }
         for (w, v) in &other.number_fractions {
             self.number_fractions.entry(w.clone()).or_insert(*v);
+        }
+        for (e, r) in &other.ordinal_endings {
+            self.ordinal_endings
+                .entry(e.clone())
+                .or_insert_with(|| r.clone());
         }
         self.cache = LexiconCache::default();
     }

@@ -496,8 +496,23 @@ fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
         .number_words
         .get(word)
         .or_else(|| lexicon.number_words.get(lexicon.split_ending(word, 1).0))
+        .or_else(|| ordinal(word, lexicon))
         .map(|&v| NumberWord::Value(v))
         .or_else(|| number_prefix(word, lexicon).map(|&v| NumberWord::Inside(v)))
+}
+
+/// The value of an ordinal made of a number word by one of the language's ordinal endings
+/// (`दहाव्या` 10, `பதினைந்தாம்` 15), its case ending taken off first (`दहाव्यापासून`).
+fn ordinal<'a>(word: &str, lexicon: &'a Lexicon) -> Option<&'a f64> {
+    let of = |w: &str| {
+        lexicon.ordinal_endings.iter().find_map(|(e, restore)| {
+            let stem = w.strip_suffix(e.as_str())?;
+            lexicon
+                .number_words
+                .get(format!("{stem}{restore}").as_str())
+        })
+    };
+    of(word).or_else(|| of(lexicon.split_ending(word, 1).0))
 }
 
 /// Numbers written as words of the language data, a run of them composed (`a hundred and
@@ -842,6 +857,28 @@ fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quanti
     q
 }
 
+/// Whether the packs give number words in the document's script (a language without them may
+/// write a number as a word no rule reads).
+fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) -> bool {
+    script.is_none_or(|s| {
+        lexicon.number_words.keys().any(|w| {
+            w.chars()
+                .any(|c| crate::text::script::script_of(c) == Some(s))
+        })
+    })
+}
+
+/// The largest number a translator may spell out as a word.
+const SPELLED_UP_TO: f64 = 100.0;
+
+/// Whether a number may be written as a word: a whole number from one to `SPELLED_UP_TO`.
+fn may_be_spelled(q: &Quantity) -> bool {
+    q.scaled.is_empty()
+        && q.values
+            .iter()
+            .all(|&v| v.fract() == 0.0 && (1.0..=SPELLED_UP_TO).contains(&v))
+}
+
 /// Indices of `from`'s digit numbers matched by none of `to`'s numbers (each used once),
 /// given numbers of `to` already taken; the pairs matched go to `pairs`.
 fn unmatched(
@@ -955,12 +992,18 @@ impl Check for SourceNumbers {
                     .var("target", shown(p, &tgt[j])),
             );
         }
-        // The numbers missing from the target are one finding on it, naming them all.
-        if missing.len() > pairs && !plural {
-            let names: Vec<String> = missing[pairs..]
-                .iter()
-                .map(|&i| shown(source, &src[i]))
-                .collect();
+        // The numbers missing from the target are one finding on it, naming them all. In a
+        // language whose number words no pack gives, a small whole number may be written as a
+        // word (`July 8` as `ജൂലൈ എട്ടിന്`, `10th century` as `പത്താം നൂറ്റാണ്ടിൽ`): only
+        // the numbers no translator spells out are missed.
+        let words_known = words_in_script(lexicon, ctx.script);
+        let missing: Vec<usize> = missing[pairs.min(missing.len())..]
+            .iter()
+            .copied()
+            .filter(|&i| words_known || !may_be_spelled(&src[i]))
+            .collect();
+        if !missing.is_empty() && !plural {
+            let names: Vec<String> = missing.iter().map(|&i| shown(source, &src[i])).collect();
             out.push(
                 Hit::new(whole)
                     .var("change", "missing")
@@ -996,6 +1039,50 @@ mod tests {
                 (change, t.slice(h.span).to_string())
             })
             .collect()
+    }
+
+    /// An ordinal made of a number word by the language's ordinal endings matches its number;
+    /// a word that only ends like one does not.
+    #[test]
+    fn ordinals_made_by_an_ending_are_numbers() {
+        let l = || Lexicon {
+            number_words: BTreeMap::from([("दहा".into(), 10.0), ("பதினைந்து".into(), 15.0)]),
+            ordinal_endings: BTreeMap::from([
+                ("व्या".into(), String::new()),
+                ("ாம்".into(), "ு".into()),
+            ]),
+            ..Lexicon::default()
+        };
+        assert!(check("in the 10th century", "दहाव्या शतकात", l()).is_empty());
+        assert!(check("in the 15th century", "பதினைந்தாம் நூற்றாண்டில்", l()).is_empty());
+        assert_eq!(check("in the 10th century", "त्या शतकात", l()).len(), 1);
+        assert_eq!(check("in the 11th century", "दहाव्या शतकात", l()).len(), 1);
+    }
+
+    /// In a language whose number words no pack gives (Malayalam), a small number may have
+    /// been written as a word; a year may not, nor a number changed.
+    #[test]
+    fn small_numbers_are_not_missing_where_number_words_are_unknown() {
+        let check_ml = |source: &str, target: &str| {
+            let t = crate::checks::source_placeholders::tests::pair(source, target);
+            let ctx = Context {
+                lexicon: std::sync::Arc::new(lexicon()),
+                script: crate::text::script::script_by_name("Malayalam"),
+                ..Context::default()
+            };
+            let mut out = Vec::new();
+            SourceNumbers.paragraph(&t, &ctx, &mut out);
+            out.len()
+        };
+        assert_eq!(check_ml("It was read on July 8.", "ജൂലൈ എട്ടിന് വായിച്ചു."), 0);
+        assert_eq!(check_ml("in the 10th century", "പത്താം നൂറ്റാണ്ടിൽ"), 0);
+        assert_eq!(check_ml("It was read in 1776.", "ഇത് വായിച്ചു."), 1);
+        assert_eq!(check_ml("It was read on July 8.", "ജൂലൈ 9 ന് വായിച്ചു."), 1);
+        // Where the packs give the script's words, a number left out is missing.
+        assert_eq!(
+            check("64 cases in 12 towns", "৬৪টি ঘটনা", lexicon()),
+            [("missing".into(), "৬৪টি ঘটনা".into())]
+        );
     }
 
     fn lexicon() -> Lexicon {
