@@ -34,6 +34,11 @@ pub struct Options {
     group: usize,
     #[serde(default)]
     house_style: Option<Spanned<String>>,
+    /// How many times as often a document must write the other way for the pattern to be its
+    /// slip (default 1: more often than not). An old spelling that old texts mix with the new
+    /// (`ধর্ম্ম` beside `ধর্ম`) is a slip only where the new one clearly prevails.
+    #[serde(default = "one")]
+    house_style_ratio: f64,
     /// In a unit whose source has a match too, the target's matches are the source's own, not
     /// flagged (`&amp;` in a source and its target that are both escaped text; a space a
     /// source ends with, kept by its target).
@@ -48,7 +53,12 @@ pub struct Pattern {
     group: usize,
     /// The other way of writing what the regex matches; see the module doc.
     house_style: Option<PackRegex>,
+    house_style_ratio: f64,
     unless_in_source: bool,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 /// A rule's regex. A user's pack compiles it at load, so its errors and its share of the
@@ -153,16 +163,29 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
              over the whole document, not unit by unit",
         ));
     }
+    if !(o.house_style_ratio.is_finite() && o.house_style_ratio >= 1.0) {
+        return Err(BuildError::new(format!(
+            "`house_style_ratio` must be a number of 1 or more, not {}",
+            o.house_style_ratio
+        )));
+    }
     Ok(Pattern {
         regex,
         suggestion: o.suggestion,
         group: o.group,
         house_style: o.house_style.as_ref().map(PackRegex::new).transpose()?,
+        house_style_ratio: o.house_style_ratio,
         unless_in_source: o.unless_in_source,
     })
 }
 
 impl Pattern {
+    /// How many of the other way decide a document with `found` matches: one more than the
+    /// ratio allows.
+    fn needed(&self, found: usize) -> usize {
+        (self.house_style_ratio * found as f64).floor() as usize + 1
+    }
+
     /// The rule's regex, when it has its group.
     fn regex(&self) -> Option<&Regex> {
         self.regex.get().filter(|r| self.group < r.captures_len())
@@ -284,7 +307,7 @@ impl Check for Pattern {
         if found == 0 {
             return;
         }
-        let cap = found + 1;
+        let cap = self.needed(found);
         let mut others = 0;
         for p in ps {
             others += other.find_iter(p.text).take(cap - others).count();
@@ -292,7 +315,7 @@ impl Check for Pattern {
                 break;
             }
         }
-        if !slip(found, others) {
+        if !slip(found, others, self.house_style_ratio) {
             return;
         }
         for (i, hits) in hits.into_iter().enumerate() {
@@ -313,10 +336,11 @@ impl Check for Pattern {
 }
 
 /// Whether a document with `found` matches of a house-style pattern and `others` of its other
-/// way slips: the pattern is the minority way, or there is too little of either to show a
-/// house style. Exact for any `others` above `found` (`document` stops counting there).
-fn slip(found: usize, others: usize) -> bool {
-    found > 0 && (others > found || others + found < HOUSE_STYLE_EVIDENCE)
+/// way slips: the other way is written more than `ratio` times as often, or there is too
+/// little of either to show a house style. Exact for any `others` above `ratio * found`
+/// (`document` stops counting there).
+fn slip(found: usize, others: usize, ratio: f64) -> bool {
+    found > 0 && (others as f64 > ratio * found as f64 || others + found < HOUSE_STYLE_EVIDENCE)
 }
 
 /// A house-style rule on a document: the first pass counts both ways of writing it, the second
@@ -338,7 +362,7 @@ impl Judgement for HouseStyle<'_> {
     }
 
     fn decide(&mut self, _: &Context) -> Vec<usize> {
-        self.slip = slip(self.found, self.others);
+        self.slip = slip(self.found, self.others, self.rule.house_style_ratio);
         Vec::new()
     }
 
@@ -434,6 +458,28 @@ mod tests {
             crate::checks::testing::texts(&*c, segment, "bn"),
             [" "],
             "too short for a house style"
+        );
+    }
+
+    #[test]
+    fn a_house_style_ratio_wants_the_other_way_to_prevail() {
+        let c = compile(
+            "pattern",
+            "regex = 'র্ম্ম', house_style = 'র্ম[^্]', house_style_ratio = 3.0",
+        )
+        .unwrap();
+        // an old spelling among three new ones: mixed, as old texts are
+        let mixed = "ধর্ম্ম।\nকর্মী।\nধর্মের।\nকর্মে।";
+        assert!(crate::checks::testing::texts(&*c, mixed, "bn").is_empty());
+        // among four new ones: the new prevails, the old one is a slip
+        let modern = "ধর্ম্ম।\nকর্মী।\nধর্মের।\nকর্মে।\nকর্মক্ষেত্র।";
+        assert_eq!(crate::checks::testing::texts(&*c, modern, "bn"), ["র্ম্ম"]);
+        assert!(
+            compile(
+                "pattern",
+                "regex = 'a', house_style = 'b', house_style_ratio = 0.5"
+            )
+            .is_err()
         );
     }
 

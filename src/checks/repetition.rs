@@ -417,6 +417,27 @@ impl Repetition {
             && self.judged_word(head, false, p.source().is_some(), ctx)
     }
 
+    /// Whether the hyphenated word `second` opens with `first` said again (`রোগ রোগ-জীবাণু`),
+    /// a word judged as a stutter when said twice, of `min_inflected` characters at least, and
+    /// what follows the hyphen no particle: neither a function word of the language before it
+    /// (`что что-то`, `как как-нибудь`: a pronoun made with a particle) nor a part shorter
+    /// than the word; nor a pair the language data lists (French `peut peut-être`, can
+    /// perhaps). A compound whose parts are one word said again (`ধীরে ধীরে-ধীরে`) is a loop's
+    /// business.
+    fn opens_again(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
+        let Some((part, rest)) = second.split_once(is_hyphen) else {
+            return false;
+        };
+        self.min_inflected > 0
+            && part == first
+            && !rest.split(is_hyphen).any(|other| other == part)
+            && part.chars().count() >= self.min_inflected
+            && rest.chars().count() >= self.min_inflected
+            && !ctx.lexicon.is_function_word(part)
+            && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
+            && self.judged_word(part, false, p.source().is_some(), ctx)
+    }
+
     /// Whether a word inside a phrase said twice makes the phrase a stutter.
     fn judged_in_phrase(&self, w: &str, ctx: &Context) -> bool {
         let n = w.chars().count();
@@ -495,6 +516,19 @@ impl Repetition {
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 if !whole_sentence(p, span) {
                     out.push(Hit::new(span).suggest(p.slice(words[i - 1].span)));
+                    covered = i + 2;
+                    continue;
+                }
+            }
+            // A word, then a hyphenated word that opens with it (`রোগ রোগ-জীবাণু`): the
+            // decoder said the compound's first part twice.
+            if junction == Gap::Space
+                && words[i].hyphenated
+                && self.opens_again(p, norm[i - 1], norm[i], ctx)
+            {
+                let span = Span::new(words[i - 1].span.start, words[i].span.end);
+                if !whole_sentence(p, span) {
+                    out.push(Hit::new(span).suggest(p.slice(words[i].span)));
                     covered = i + 2;
                     continue;
                 }
