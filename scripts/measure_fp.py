@@ -104,6 +104,7 @@ KNOWN_DEFECTS = {
         2693: "a tanwin kasra with no letter: (ٍسي",
         1722: "يودي misspells يؤدي (hamza left off its seat), spelled right twice around it",
         1844: "الوعى (final ى) beside الوعي twice on the lines around it",
+        2583: "a space before the full stop",
     },
     "ta": {
         **copied_references(2238),
@@ -137,6 +138,13 @@ KNOWN_DEFECTS = {
         822: "ஏற்டக் (ற்ட, a cluster Tamil never writes): a typo",
         2605: "வெளிப்படுத்தின்ர் misspells வெளிப்படுத்தினர் (ன்ர, a cluster Tamil never writes)",
         2771: "எச்.கே.யு beside எச்.கே.யூ three times on the lines around it",
+        **{n: "a space before the full stop" for n in (1672, 1778, 1798, 2746, 2860, 2942, 3000)},
+    },
+    "indicmt-ta": {
+        245: "a space before the full stop: போன்றது .",
+    },
+    "indicmt-gu": {
+        151: "a space before the full stop between two sentences: શકે . ઘણી",
     },
     "indicmt-hi": {
         68: "anusvara doubled: देखेंं",
@@ -285,9 +293,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bin", nargs="?", default=os.path.join(HERE, "..", "target", "release", "mtqc"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    # Raw, the corpus's own defects included: Tamil TICO-19 has 30 listed lines (1%: a comma typed
-    # twice 15 times), so the raw guard stands above them; the net figure is the target.
-    ap.add_argument("--max", type=float, default=0.015, help="largest raw share of lines flagged")
+    # Raw, the corpus's own defects included: Tamil TICO-19 has 38 listed lines (1.2%: a comma
+    # typed twice 15 times, a space before the full stop 7 times), so the raw guard stands above
+    # them (it was 1.5% until the full stop's rule found those 7); the net figure is the target.
+    ap.add_argument("--max", type=float, default=0.02, help="largest raw share of lines flagged")
     ap.add_argument("--max-net", type=float, default=0.005,
                     help="largest share of lines flagged, known defects not counted")
     ap.add_argument("--show", type=int, default=0)

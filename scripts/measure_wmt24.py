@@ -244,6 +244,9 @@ def main():
                         st["hand_correct"] += not bad
                     else:
                         st["hand_unjudged"] += 1
+                        if a.show:
+                            print(f"  not read: {s} line {i}: {x['rule']} {x['text'][:40]!r}  "
+                                  f"…{line[max(0, fs - 50):fe + 30]}…")
                 if good:
                     st["label_correct"] += 1
                 elif bad:

@@ -43,6 +43,15 @@ class Judging(unittest.TestCase):
                          "confirmed")
         self.assertIsNone(ie.judge(changed, at, at + 2, [], text, "mr", set()))
 
+    def test_a_space_before_a_full_stop_is_typography_not_confirmed_by_spans(self):
+        text = "രേഖ വായിക്കുന്നത് ."
+        at = text.index(" .")
+        x = finding("common.space-before-full-stop", " ")
+        self.assertEqual(ie.judge(x, at, at + 1, [], text, "ml", set()), "R3")
+        # a space between two words is no such thing
+        y = finding("common.doubled-space", " ")
+        self.assertIsNone(ie.judge(y, 3, 4, [], text, "ml", set()))
+
     def test_numbers_are_read_in_any_digits_without_grouping(self):
         self.assertEqual(ie.numbers("३,८५० किमी"), {"3850"})
         self.assertEqual(ie.numbers("an area of 3,850 km"), {"3850"})

@@ -93,6 +93,11 @@ pub struct Lexicon {
     /// Когда`, `Китай Китай`).
     #[serde(default)]
     pub hyphenated_names: bool,
+    /// Words the `reduplication` patterns would take for grammar that the language never says
+    /// twice (Arabic `وفقًا` according to, `أيضًا` also: adverbs in the accusative, like the
+    /// distributive `رويدًا رويدًا`): said twice, they are a stutter.
+    #[serde(default)]
+    pub not_reduplicated: Vec<String>,
     /// Numbers written as words, with their value (`তিন` = 3, `three` = 3).
     #[serde(default)]
     pub number_words: std::collections::BTreeMap<String, f64>,
@@ -104,6 +109,10 @@ pub struct Lexicon {
     /// `साडेतीन`, one word).
     #[serde(default)]
     pub number_fractions: std::collections::BTreeMap<String, f64>,
+    /// The months by name, with their number (`मार्च` = 3, `марта` = 3): a day or month of a
+    /// date written in digits may be written so (`03/05/2020` as `5 मार्च 2020`).
+    #[serde(default)]
+    pub month_names: std::collections::BTreeMap<String, u8>,
     /// Endings that make an ordinal of a number word, with what the number word ends with
     /// instead (Marathi `व्या` = "": `दहाव्या` the 10th; Tamil `ாம்` = `ு`: `பதினைந்தாம்`, the
     /// 15th, of `பதினைந்து`).
@@ -182,6 +191,7 @@ struct EndingIndex(Vec<Vec<u32>>);
 #[derive(Debug, Clone, Default)]
 struct Compiled {
     reduplicated: FastSet<String>,
+    not_reduplicated: FastSet<String>,
     reduplication: Option<RegexSet>,
     iterated: Option<RegexSet>,
     interjections: FastSet<String>,
@@ -378,6 +388,9 @@ impl Lexicon {
         for (w, v) in &other.number_fractions {
             self.number_fractions.entry(w.clone()).or_insert(*v);
         }
+        for (w, m) in &other.month_names {
+            self.month_names.entry(w.clone()).or_insert(*m);
+        }
         for (e, r) in &other.ordinal_endings {
             self.ordinal_endings
                 .entry(e.clone())
@@ -415,6 +428,7 @@ impl Lexicon {
         }
         for (mine, theirs) in [
             (&mut self.reduplicated, &other.reduplicated),
+            (&mut self.not_reduplicated, &other.not_reduplicated),
             (&mut self.reduplication, &other.reduplication),
             (&mut self.iterated, &other.iterated),
             (&mut self.interjections, &other.interjections),
@@ -447,6 +461,7 @@ impl Lexicon {
     fn compiled(&self) -> &Compiled {
         self.cache.compiled.get_or_init(|| Compiled {
             reduplicated: nfc_set(&self.reduplicated),
+            not_reduplicated: nfc_set(&self.not_reduplicated),
             // Each regex was checked when its pack loaded.
             reduplication: (!self.reduplication.is_empty())
                 .then(|| regex_set(&self.reduplication).ok())
@@ -482,6 +497,9 @@ impl Lexicon {
     /// `interjections`, or its class matches a regex of `reduplication`.
     pub fn reduplicates(&self, word: &str) -> bool {
         let c = self.compiled();
+        if c.not_reduplicated.contains(word) {
+            return false;
+        }
         c.reduplicated.contains(word)
             || c.interjections.contains(word)
             || c.reduplication.as_ref().is_some_and(|r| r.is_match(word))

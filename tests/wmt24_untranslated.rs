@@ -34,6 +34,12 @@ const KNOWN_MISSES: &[(&str, usize, &str, &str)] = &[
 /// हिंसा को जन्म देती है` violence begets violence); a handle spelled out letter by letter.
 const KNOWN_WRONG: &[(&str, usize, &str, &str)] = &[
     (
+        "Aya23",
+        698,
+        "potion .",
+        "a space before the full stop the source writes too: www.shopskin potion .",
+    ),
+    (
         "IKUN",
         732,
         "हिंसा हिंसा",
@@ -202,5 +208,5 @@ fn untranslated_labels_are_found_and_names_are_not() {
     assert_eq!(wrong, expect(KNOWN_WRONG), "not-a-defect labels flagged");
     assert_eq!(found, 49, "untranslated labels found");
     let defects = labels.iter().filter(|l| l.class == "defect").count();
-    assert_eq!(defects, 102, "defect labels");
+    assert_eq!(defects, 105, "defect labels");
 }

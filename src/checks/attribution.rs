@@ -49,6 +49,10 @@ pub struct Options {
     /// Words that stand before a verb without being its subject (`আরও`, `এবং`).
     #[serde(default)]
     not_subjects: Vec<String>,
+    /// Endings of words that are never a subject (Tamil adverbs and complement clauses in
+    /// -ஆக: `தெளிவாக` clearly, `வலுவடைந்து வருவதாக` that it is getting stronger).
+    #[serde(default)]
+    not_subject_endings: Vec<String>,
     /// Longest clause, in words, that opening and closing one sentence is flagged whatever its
     /// verb (0: off).
     #[serde(default)]
@@ -225,6 +229,7 @@ pub struct Attribution {
     by_first: FastMap<String, Vec<usize>>,
     lemmas: Vec<String>,
     not_subjects: Vec<String>,
+    not_subject_endings: Vec<String>,
     min_similarity: f64,
     frame_words: usize,
     frame_endings: Vec<String>,
@@ -412,6 +417,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         by_first,
         lemmas,
         not_subjects: nfc_all(&o.not_subjects),
+        not_subject_endings: nfc_all(&o.not_subject_endings),
         min_similarity: o.min_similarity,
         frame_words: o.frame_words,
         frame_endings: nfc_all(&o.frame_endings),
@@ -480,6 +486,12 @@ const OPENING_SUBJECT_CHARACTERS: usize = 12;
 /// (`स्वास्थ्य मंत्री ने गुरुवार को संवाददाताओं से कहा`; in a script without spaces, characters:
 /// `他在新闻发布会上说`).
 const ADJUNCT_WORDS: usize = 8;
+
+/// Whether a comma follows word `k` (its clause set off: `தெரிவித்தார்,`).
+fn comma_after(p: &Analysis, words: &[Word], k: usize) -> bool {
+    let rest = &p.text[words[k].span.end..];
+    rest.trim_start().starts_with([',', '،', '，'])
+}
 
 /// Most words of a phrase of `adjunct_starts` after a clause (`в интервью`, `في بيان`).
 const ADJUNCT_TAIL_WORDS: usize = 4;
@@ -768,6 +780,10 @@ impl Attribution {
             && {
                 let w = self.word(p, w);
                 !self.not_subjects.iter().any(|s| *s == *w)
+                    && !self
+                        .not_subject_endings
+                        .iter()
+                        .any(|e| w.len() > e.len() && w.ends_with(e.as_str()))
             }
             && !self.is_complementiser(p, w)
             && !self.is_quotative(p, w)
@@ -1295,17 +1311,34 @@ impl Attribution {
                     } else {
                         INVERTED_WORDS
                     };
-                    let mut w = from;
-                    while w > 0
-                        && subject - (w - 1) < longest
-                        && named(w - 1)
-                        && self.verb_at(p, words, w - 1).is_none()
-                        && (p.only_space_between(words[w - 1].span, words[w].span)
-                            || is_joining_hyphen(
-                                &p.text[words[w - 1].span.end..words[w].span.start],
-                            ))
+                    let walk = |longest: usize| {
+                        let mut w = from;
+                        while w > 0
+                            && subject - (w - 1) < longest
+                            && named(w - 1)
+                            && self.verb_at(p, words, w - 1).is_none()
+                            && (p.only_space_between(words[w - 1].span, words[w].span)
+                                || is_joining_hyphen(
+                                    &p.text[words[w - 1].span.end..words[w].span.start],
+                                ))
+                        {
+                            w -= 1;
+                        }
+                        w
+                    };
+                    let mut w = walk(longest);
+                    // Where the verb comes last, a longer phrase still when it opens the
+                    // sentence and a comma closes the clause (`ஐ.நா. பொதுச் செயலாளர் அந்தோனியோ
+                    // குட்டரெஸ் தெரிவித்தார்,`): nothing reported stands before such a verb.
+                    if w > 0
+                        && longest < OPENING_SUBJECT_WORDS
+                        && opened_by.is_none()
+                        && comma_after(p, words, end - 1)
                     {
-                        w -= 1;
+                        let far = walk(OPENING_SUBJECT_WORDS);
+                        if far == 0 {
+                            w = far;
+                        }
                     }
                     // A pronoun has no words of its own before it (`जिसे उसने … कहा था`, which
                     // he called …, is no tag set apart).

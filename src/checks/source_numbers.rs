@@ -857,6 +857,33 @@ fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quanti
     q
 }
 
+/// The months a text names (`मार्च` 3, `марта` 3), by the packs' `month_names`, a case ending
+/// taken off (`মার্চের`).
+fn month_names(p: &Analysis, lexicon: &Lexicon) -> Vec<f64> {
+    p.words
+        .iter()
+        .filter(|w| w.is_letters())
+        .filter_map(|w| {
+            let word = p.norm(w).to_lowercase();
+            lexicon
+                .month_names
+                .get(&word)
+                .or_else(|| lexicon.month_names.get(lexicon.split_ending(&word, 2).0))
+                .map(|&m| f64::from(m))
+        })
+        .collect()
+}
+
+/// Whether the number at `span` is a part of a date in digits: a separator (`/`, `.`, `-`)
+/// and a digit right before or after it (`03/05/2020`, `2020-03-05`).
+fn in_numeric_date(text: &str, span: Span) -> bool {
+    let sep = |c: char| matches!(c, '/' | '.' | '-');
+    let mut before = text[..span.start].chars().rev();
+    let mut after = text[span.end..].chars();
+    (before.next().is_some_and(sep) && before.next().is_some_and(|c| c.is_ascii_digit()))
+        || (after.next().is_some_and(sep) && after.next().is_some_and(|c| c.is_ascii_digit()))
+}
+
 /// Whether the packs give number words in the document's script (a language without them may
 /// write a number as a word no rule reads).
 fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) -> bool {
@@ -924,7 +951,23 @@ impl Check for SourceNumbers {
         // number not used yet.
         let mut tgt_taken = vec![false; tgt.len()];
         let mut matched = Vec::new();
-        let missing = unmatched(&src, &tgt, &mut tgt_taken, &mut matched);
+        let mut missing = unmatched(&src, &tgt, &mut tgt_taken, &mut matched);
+        // A day or month of a date in digits, written with the month's name (`03/05/2020` as
+        // `5 मार्च 2020`): the name stands for its number, each name once.
+        if !missing.is_empty() && !lexicon.month_names.is_empty() {
+            let mut months = month_names(p, lexicon);
+            missing.retain(|&i| {
+                let q = &src[i];
+                let named = in_numeric_date(source.text, q.span)
+                    .then(|| {
+                        months
+                            .iter()
+                            .position(|&m| q.values.iter().any(|&v| same(v, m)))
+                    })
+                    .flatten();
+                named.map(|k| months.swap_remove(k)).is_none()
+            });
+        }
         let mut src_taken = vec![false; src.len()];
         for &i in &missing {
             src_taken[i] = true;

@@ -46,7 +46,9 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）]+|(?-u:\b)www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\x22'\)\]）]*|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\x22'\)\]）]*)",
+            // A URL ends at a space, a quotation mark, a bracket, or punctuation a URL never
+            // holds: full-width and CJK (`https://www.who.int。`), the Arabic comma, the danda.
+            r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]+|(?-u:\b)www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]*|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]*)",
             r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
             r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
             r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
@@ -233,6 +235,15 @@ mod tests {
             [(Class::Url, "who.int/covid")]
         );
         assert_eq!(found("选择%s查看"), [(Class::Printf, "%s")]);
+        // Punctuation a URL never holds ends it (`。`, `،`, `।`).
+        assert_eq!(
+            found("请访问 https://www.who.int。谢谢"),
+            [(Class::Url, "https://www.who.int")]
+        );
+        assert_eq!(
+            found("زوروا www.who.int، شكرا"),
+            [(Class::Url, "www.who.int")]
+        );
         assert!(
             found("(0.31/100,000 বনাম 0.27/100,000)").is_empty(),
             "not a domain"
