@@ -84,6 +84,10 @@ pub struct Options {
     /// (`It is not simple, is it?` is a tag question).
     #[serde(default)]
     frame_inverted: bool,
+    /// Words that may open a frame's first clause and not its copy (`як`, `as`, `como`: `Як
+    /// повідомили в ДСНС, …, повідомили в ДСНС.`): the clause is compared without it.
+    #[serde(default)]
+    frame_leaders: Vec<String>,
     /// First- and second-person pronouns: a frame that holds one is the writer's or the
     /// addressee's own tag (`I think that …, I think`, `Ich glaube, …, glaube ich`, `آپ جانتے
     /// ہیں کہ …`), not an attribution.
@@ -235,6 +239,7 @@ pub struct Attribution {
     frame_endings: Vec<String>,
     frame_any_ending: bool,
     frame_min_between: usize,
+    frame_leaders: crate::hash::FastSet<String>,
     frame_punctuation: Vec<char>,
     frame_open: bool,
     frame_inverted: bool,
@@ -423,6 +428,7 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
         frame_endings: nfc_all(&o.frame_endings),
         frame_any_ending: o.frame_any_ending,
         frame_min_between: o.frame_min_between.max(1),
+        frame_leaders: o.frame_leaders.iter().map(|w| case_fold(&nfc(w))).collect(),
         frame_punctuation,
         frame_open: o.frame_open,
         frame_inverted: o.frame_inverted,
@@ -479,6 +485,8 @@ const INVERTED_WORDS: usize = 3;
 /// Most words of a subject's phrase that opens its sentence (`Министр иностранных дел России
 /// Сергей Лавров заявил`).
 const OPENING_SUBJECT_WORDS: usize = 6;
+/// Fewest words between an `according to` phrase that opens a sentence and its copy closing it.
+const ACCORDING_AGAIN_BETWEEN: usize = 3;
 /// The same in a script without spaces, in characters (`外交部发言人汪文斌表示`).
 const OPENING_SUBJECT_CHARACTERS: usize = 12;
 
@@ -1091,6 +1099,16 @@ impl Attribution {
                 return;
             }
         }
+        // A first part that a leader opens (`Як повідомили в ДСНС,`), framed without it.
+        if first_part.is_some_and(|c| c >= 3 && c <= self.frame_words)
+            && self
+                .frame_leaders
+                .contains(&case_fold(&self.word(p, &words[0])))
+            && let Some(c) = first_part
+            && let Some(hit) = self.framed(p, &words[1..], c - 1)
+        {
+            out.push(hit);
+        }
     }
 
     /// The frame of a sentence opened by a clause of `c` words, when its last `c` words are
@@ -1168,6 +1186,43 @@ impl Attribution {
                 let first = Span::new(head[0].span.start, head[c - 1].span.end);
                 Hit::new(span).var("first", p.slice(first))
             })
+    }
+
+    /// A sentence that its `according to` phrase opens and closes again, word for word after
+    /// a comma (`По словам губернатора, …, по словам губернатора.`, `காவல்துறையின்
+    /// கூற்றுப்படி, …, காவல்துறையின் கூற்றுப்படி.`): the attribution said twice, with
+    /// `ACCORDING_AGAIN_BETWEEN` words at least between the copies.
+    fn according_again(
+        &self,
+        p: &Analysis,
+        words: &[Word],
+        opening: &Clause,
+        opened_by: Option<usize>,
+    ) -> Option<Hit> {
+        let end = words
+            .iter()
+            .take_while(|w| w.span.end <= opening.span.end)
+            .count();
+        // A phrase a single word opens (`Как сообщили в полиции,`) closes without it
+        // (`…, сообщили в полиции.`).
+        let from = usize::from(opened_by == Some(1) && end > 2);
+        let n = end - from;
+        if n < 2 || words.len() < end + n + ACCORDING_AGAIN_BETWEEN {
+            return None;
+        }
+        let tail = &words[words.len() - n..];
+        let gap = &p.text[words[words.len() - n - 1].span.end..tail[0].span.start];
+        let same = words[from..end]
+            .iter()
+            .zip(tail)
+            .all(|(a, b)| case_fold(&self.word(p, a)) == case_fold(&self.word(p, b)));
+        let tight = tail
+            .windows(2)
+            .all(|w| p.only_space_between(w[0].span, w[1].span));
+        (same && tight && gap.contains(self.frame_punctuation.as_slice())).then(|| {
+            Hit::new(Span::new(tail[0].span.start, tail[n - 1].span.end))
+                .var("first", p.slice(opening.span))
+        })
     }
 
     /// Whether the words at `at` are the phrase `ws` (of `according_before` or
@@ -1256,6 +1311,10 @@ impl Attribution {
     /// Reporting clauses of the lexicon's verbs, each compared with those before it.
     fn clauses(&self, p: &Analysis, start: usize, words: &[Word], out: &mut Vec<Hit>) {
         let (according, opened_by) = self.according(p, words);
+        let again = according
+            .as_ref()
+            .and_then(|a| self.according_again(p, words, a, opened_by));
+        let from = out.len();
         let mut clauses: Vec<Clause> = according.into_iter().collect();
         let mut j = 0;
         while j < words.len() {
@@ -1509,6 +1568,13 @@ impl Attribution {
             }
             clauses.push(clause);
             j = end;
+        }
+        // The phrase said again, unless a clause of its words was flagged already (a phrase the
+        // pack also lists as a verb, `के अनुसार`).
+        if let Some(hit) = again
+            && !out[from..].iter().any(|h| h.span.overlaps(&hit.span))
+        {
+            out.push(hit);
         }
     }
 }
