@@ -138,7 +138,7 @@ KNOWN_DEFECTS = {
         822: "ஏற்டக் (ற்ட, a cluster Tamil never writes): a typo",
         2605: "வெளிப்படுத்தின்ர் misspells வெளிப்படுத்தினர் (ன்ர, a cluster Tamil never writes)",
         2771: "எச்.கே.யு beside எச்.கே.யூ three times on the lines around it",
-        **{n: "a space before the full stop" for n in (1672, 1778, 1798, 2746, 2860, 2942, 3000)},
+        **{n: "a space before the full stop" for n in (1672, 1778, 1798, 2746, 2860, 2940, 2942, 3000)},
     },
     "indicmt-ta": {
         245: "a space before the full stop: போன்றது .",
@@ -152,6 +152,7 @@ KNOWN_DEFECTS = {
     },
     "indicmt-ml": {
         79: "a phrase said twice: ഒഹായോയിലെ പ്രാന്തപ്രദേശമായ (a suburb of Ohio), which the source says once",
+        93: "a space before the full stop, after a bracket: ഉൾപ്പടെ) .",
     },
     "indicmt-mr": {
         202: "anusvara doubled",
@@ -293,9 +294,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bin", nargs="?", default=os.path.join(HERE, "..", "target", "release", "mtqc"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    # Raw, the corpus's own defects included: Tamil TICO-19 has 38 listed lines (1.2%: a comma
-    # typed twice 15 times, a space before the full stop 7 times), so the raw guard stands above
-    # them (it was 1.5% until the full stop's rule found those 7); the net figure is the target.
+    # Raw, the corpus's own defects included: Tamil TICO-19 has 39 listed lines (1.3%: a comma
+    # typed twice 15 times, a space before the full stop 8 times), so the raw guard stands above
+    # them (it was 1.5% until the full stop's rule found those 8); the net figure is the target.
     ap.add_argument("--max", type=float, default=0.02, help="largest raw share of lines flagged")
     ap.add_argument("--max-net", type=float, default=0.005,
                     help="largest share of lines flagged, known defects not counted")
