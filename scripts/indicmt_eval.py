@@ -264,6 +264,19 @@ def judge(x, s, e, spans, text, lang, types):
     return None
 
 
+def count_visible(res, i, t, sig, caught, text):
+    """Count a span of category `t` in record `i` that a rule can see (its signals `sig`), caught
+    or not."""
+    if not sig:
+        return
+    res["counted"][t] += 1
+    res["caught_counted"][t] += caught
+    for g in sig:
+        res["signals"][g] += 1
+    if not caught:
+        res["missed_examples"].append((i, t, ",".join(sorted(sig)), text[:60]))
+
+
 def evaluate(a, lang, tmp):
     path = os.path.join(a.shared, "corpus", "indicmt-eval", "jsonl", f"{FILES[lang]}_{a.split}.jsonl")
     recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
@@ -322,13 +335,7 @@ def evaluate(a, lang, tmp):
             caught = any(s < hi and lo < e for s, e, _ in got)
             res["caught_located"][t] += caught
             sig = visible(t, text[lo:hi], (lo, hi), text, lang, srcs[i - 1] if bilingual else None)
-            if sig:
-                res["counted"][t] += 1
-                res["caught_counted"][t] += caught
-                for g in sig:
-                    res["signals"][g] += 1
-                if not caught:
-                    res["missed_examples"].append((i, t, ",".join(sorted(sig)), text[lo:hi][:60]))
+            count_visible(res, i, t, sig, caught, text[lo:hi])
         if bilingual:
             # an omission a source rule can see: a number of the source, or at least 40% of its words
             n_src = len(srcs[i - 1].split())
@@ -337,13 +344,7 @@ def evaluate(a, lang, tmp):
                 t, q = sp["span_type"], sp.get("span_text") or ""
                 sig = ({"number"} if numbers(q) else set()) | (
                     {"length"} if len(q.split()) >= 0.4 * n_src else set())
-                if sig:
-                    res["counted"][t] += 1
-                    res["caught_counted"][t] += told
-                    for g in sig:
-                        res["signals"][g] += 1
-                    if not told:
-                        res["missed_examples"].append((i, t, ",".join(sorted(sig)), q[:60]))
+                count_visible(res, i, t, sig, told, q)
     return res
 
 

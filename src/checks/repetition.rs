@@ -407,14 +407,20 @@ impl Repetition {
     /// `min_inflected` characters at least; a compound whose parts are one word said again
     /// (`ধীরে-ধীরে ধীরে`) is a loop's business, not this.
     fn head_again(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
-        let Some((compound, head)) = first.rsplit_once(is_hyphen) else {
-            return false;
-        };
+        first
+            .rsplit_once(is_hyphen)
+            .is_some_and(|(rest, head)| self.part_again(p, head, second, rest, ctx))
+    }
+
+    /// Whether `part`, a part of a hyphenated compound whose other parts are `rest`, is the
+    /// word `word` said again: a word judged as a stutter when said twice, of `min_inflected`
+    /// characters at least, that no other part of the compound is (`ধীরে-ধীরে`).
+    fn part_again(&self, p: &Analysis, part: &str, word: &str, rest: &str, ctx: &Context) -> bool {
         self.min_inflected > 0
-            && head == second
-            && !compound.split(is_hyphen).any(|part| part == head)
-            && head.chars().count() >= self.min_inflected
-            && self.judged_word(head, false, p.source().is_some(), ctx)
+            && part == word
+            && !rest.split(is_hyphen).any(|other| other == part)
+            && part.chars().count() >= self.min_inflected
+            && self.judged_word(part, false, p.source().is_some(), ctx)
     }
 
     /// Whether the hyphenated word `second` opens with `first` said again (`রোগ রোগ-জীবাণু`),
@@ -425,17 +431,12 @@ impl Repetition {
     /// perhaps). A compound whose parts are one word said again (`ধীরে ধীরে-ধীরে`) is a loop's
     /// business.
     fn opens_again(&self, p: &Analysis, first: &str, second: &str, ctx: &Context) -> bool {
-        let Some((part, rest)) = second.split_once(is_hyphen) else {
-            return false;
-        };
-        self.min_inflected > 0
-            && part == first
-            && !rest.split(is_hyphen).any(|other| other == part)
-            && part.chars().count() >= self.min_inflected
-            && rest.chars().count() >= self.min_inflected
-            && !ctx.lexicon.is_function_word(part)
-            && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
-            && self.judged_word(part, false, p.source().is_some(), ctx)
+        second.split_once(is_hyphen).is_some_and(|(part, rest)| {
+            rest.chars().count() >= self.min_inflected
+                && !ctx.lexicon.is_function_word(part)
+                && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))
+                && self.part_again(p, part, first, rest, ctx)
+        })
     }
 
     /// Whether a word inside a phrase said twice makes the phrase a stutter.
