@@ -78,6 +78,7 @@ KNOWN_DEFECTS = {
         2594: "space before the danda",
     },
     "hi": {
+        583: "a Latin word and the next Hindi word glued: CoVऔर (CoV और)",
         **copied_references(178, 295, 948, 972, 1557, 2099, 2238),
         204: "repeated word: चित्र चित्र 1,1 (the figure label doubled, as in the other TICO languages)",
         288: "repeated word: तालिका तालिका 1.1 (the table label doubled)",
@@ -105,6 +106,7 @@ KNOWN_DEFECTS = {
         1722: "يودي misspells يؤدي (hamza left off its seat), spelled right twice around it",
         1844: "الوعى (final ى) beside الوعي twice on the lines around it",
         2583: "a space before the full stop",
+        1687: "two sentences glued without a space: Bioeasy.أعطى",
     },
     "ta": {
         **copied_references(2238),

@@ -73,7 +73,12 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         {
             return true;
         }
-        let short = tail.chars().filter(|&c| is_letter_or_mark(c)).count() <= 4;
+        // A short tail passes unlisted after an acronym (`CoVகள்`, `IIIஆம்`), or in a language
+        // whose pack lists no endings; after a word in small letters with a capital
+        // (`Governmentஅரசு`) only an ending the pack lists does (`Googleஇல்`).
+        let acronym = head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let short = tail.chars().filter(|&c| is_letter_or_mark(c)).count() <= 4
+            && (acronym || ctx.lexicon.endings.is_empty());
         let tail: String = tail.nfc().collect();
         return !(name && (short || ctx.lexicon.is_ending(&tail)));
     }
