@@ -1039,11 +1039,15 @@ impl Check for SourceNumbers {
         // language whose number words no pack gives, a small whole number may be written as a
         // word (`July 8` as `ജൂലൈ എട്ടിന്`, `10th century` as `പത്താം നൂറ്റാണ്ടിൽ`): only
         // the numbers no translator spells out are missed.
-        let words_known = words_in_script(lexicon, ctx.script);
+        // Asked only of a number that may be spelled out: it reads every number word.
+        let words_known = std::cell::OnceCell::new();
         let missing: Vec<usize> = missing[pairs.min(missing.len())..]
             .iter()
             .copied()
-            .filter(|&i| words_known || !may_be_spelled(&src[i]))
+            .filter(|&i| {
+                !may_be_spelled(&src[i])
+                    || *words_known.get_or_init(|| words_in_script(lexicon, ctx.script))
+            })
             .collect();
         if !missing.is_empty() && !plural {
             let names: Vec<String> = missing.iter().map(|&i| shown(source, &src[i])).collect();
