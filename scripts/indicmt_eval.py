@@ -42,7 +42,9 @@ Precision (over the findings on translations, pooled over the languages and per 
     R3  the flagged text is a space before a full stop (`வாசிக்கின்றது .`): typography, which
         the experts do not mark (they mark meaning) and QA tools check as a class of its own
         (Xbench and CheckMate: a space before punctuation).
-  Strict precision counts confirmed findings only; precision counts confirmed + R1 + R2 + R3. Below
+    R4  the flagged text is two words of the target's script with a full stop or danda between
+        them and no space (`है।चन्द्रमा`, `બનશે.દરેક`): two sentences run together, typography again.
+  Strict precision counts confirmed findings only; precision counts confirmed + R1 to R4. Below
   100 findings the figure is printed with a warning: it says little.
 
 References flagged: the share of unique `ref`s (professional translations) with any finding.
@@ -261,6 +263,8 @@ def judge(x, s, e, spans, text, lang, types):
         return "R2"
     if flagged and not flagged.strip() and text[e:e + 1] in (".", "。"):
         return "R3"
+    if re.fullmatch(f"[{NATIVE[lang]}]+[.\u0964][{NATIVE[lang]}]+", flagged):
+        return "R4"
     return None
 
 
@@ -300,7 +304,7 @@ def evaluate(a, lang, tmp):
     found_ref = run_check(a.bin, rf, lang)
     found_pairs = run_check(a.bin, pf, lang, [s for s, _ in pairs]) if bilingual else {}
 
-    res = {"records": len(recs), "findings": 0, "confirmed": 0, "R1": 0, "R2": 0, "R3": 0, "wrong": 0,
+    res = {"records": len(recs), "findings": 0, "confirmed": 0, "R1": 0, "R2": 0, "R3": 0, "R4": 0, "wrong": 0,
            "by_rule": defaultdict(Counter), "spans": Counter(), "located": Counter(), "counted": Counter(),
            "caught_counted": Counter(), "caught_located": Counter(), "signals": Counter(),
            "wrong_examples": [], "missed_examples": [], "refs": len(refs), "refs_flagged": len(found_ref),
@@ -406,16 +410,16 @@ def main():
 
     pooled = Counter()
     for r in results.values():
-        for k in ("findings", "confirmed", "R1", "R2", "R3", "wrong", "refs", "refs_flagged", "ref_pairs",
+        for k in ("findings", "confirmed", "R1", "R2", "R3", "R4", "wrong", "refs", "refs_flagged", "ref_pairs",
                   "ref_pairs_flagged"):
             pooled[k] += r[k]
     cats = sorted({t for r in results.values() for t in r["spans"]})
 
     def prec(r):
         n = r["findings"]
-        return {"findings": n, "confirmed": r["confirmed"], "R1": r["R1"], "R2": r["R2"], "R3": r["R3"],
+        return {"findings": n, "confirmed": r["confirmed"], "R1": r["R1"], "R2": r["R2"], "R3": r["R3"], "R4": r["R4"],
                 "wrong": r["wrong"], "precision_strict": r["confirmed"] / n if n else None,
-                "precision": (r["confirmed"] + r["R1"] + r["R2"] + r["R3"]) / n if n else None}
+                "precision": (r["confirmed"] + r["R1"] + r["R2"] + r["R3"] + r["R4"]) / n if n else None}
 
     js = {"split": a.split, "languages": {}, "pooled": prec(pooled)}
     js["pooled"].update({"refs": pooled["refs"], "refs_flagged": pooled["refs_flagged"],
@@ -446,20 +450,20 @@ def main():
         return 0
 
     print(f"IndicMT Eval, split {a.split}, " + ("translations alone" if a.target_only else "against their sources"))
-    print(f"{'':8s} {'findings':>8s} {'confirmed':>9s} {'R1':>4s} {'R2':>4s} {'R3':>4s} {'wrong':>5s} {'precision':>9s} "
+    print(f"{'':8s} {'findings':>8s} {'confirmed':>9s} {'R1':>4s} {'R2':>4s} {'R3':>4s} {'R4':>4s} {'wrong':>5s} {'precision':>9s} "
           f"{'strict':>6s} {'refs flagged':>14s}" + ("  with sources" if not a.target_only else ""))
     for lang, d in list(js["languages"].items()) + [("pooled", js["pooled"])]:
         p = "-" if d["precision"] is None else f"{d['precision']:.2f}"
         ps = "-" if d["precision_strict"] is None else f"{d['precision_strict']:.2f}"
-        print(f"{lang:8s} {d['findings']:8d} {d['confirmed']:9d} {d['R1']:4d} {d['R2']:4d} {d['R3']:4d} {d['wrong']:5d} {p:>9s} "
+        print(f"{lang:8s} {d['findings']:8d} {d['confirmed']:9d} {d['R1']:4d} {d['R2']:4d} {d['R3']:4d} {d['R4']:4d} {d['wrong']:5d} {p:>9s} "
               f"{ps:>6s} {d['refs_flagged']:>5d}/{d['refs']:<4d}{d['refs_flagged_share']:6.1%}"
               + (f"  {d['ref_pairs_flagged']:>3d}/{d['ref_pairs']:<4d}" if not a.target_only else ""))
     if pooled["findings"] < 100:
         print(f"  warning: {pooled['findings']} findings pooled, fewer than 100: the precision figure says little")
-    print("findings by rule (confirmed/R1/R2/R3/wrong):")
+    print("findings by rule (confirmed/R1/R2/R3/R4/wrong):")
     for lang, r in results.items():
         for rule, c in sorted(r["by_rule"].items()):
-            print(f"  {lang} {rule:34s} {c['confirmed']}/{c['R1']}/{c['R2']}/{c['R3']}/{c['wrong']}")
+            print(f"  {lang} {rule:34s} {c['confirmed']}/{c['R1']}/{c['R2']}/{c['R3']}/{c['R4']}/{c['wrong']}")
     print("recall per category: caught/counted (spans a script rule can see), and caught/located (all)")
     print(f"  {'span_type':30s} " + " ".join(f"{l:>16s}" for l in langs) + f" {'pooled':>16s}")
     for t in cats:

@@ -52,6 +52,15 @@ class Judging(unittest.TestCase):
         y = finding("common.doubled-space", " ")
         self.assertIsNone(ie.judge(y, 3, 4, [], text, "ml", set()))
 
+    def test_two_sentences_run_together_are_typography_but_an_abbreviation_is_not(self):
+        text = "चंद्रमा धूल से बनी है।चन्द्रमा की परत"
+        at = text.index("है।")
+        x = finding("common.missing-space-after-stop", "है।चन्द्रमा")
+        self.assertEqual(ie.judge(x, at, at + 10, [], text, "hi", set()), "R4")
+        # a word with a Latin part, or a stop followed by a space, is no such thing
+        y = finding("common.missing-space-after-stop", "है। चन्द्रमा")
+        self.assertIsNone(ie.judge(y, at, at + 11, [], text, "hi", set()))
+
     def test_numbers_are_read_in_any_digits_without_grouping(self):
         self.assertEqual(ie.numbers("३,८५० किमी"), {"3850"})
         self.assertEqual(ie.numbers("an area of 3,850 km"), {"3850"})

@@ -11,7 +11,7 @@ use unicode_script::Script;
 
 use super::{BuildError, Check, Context, Hit};
 use crate::text::Analysis;
-use crate::text::script::{is_letter_or_mark, script_of};
+use crate::text::script::{is_letter_or_mark, is_mark, script_of};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -77,7 +77,10 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         // whose pack lists no endings; after a word in small letters with a capital
         // (`Governmentஅரசு`) only an ending the pack lists does (`Googleஇல்`).
         let acronym = head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        let short = tail.chars().filter(|&c| is_letter_or_mark(c)).count() <= 4
+        // Short: four letters and marks at most, or two letters whatever the vowel signs on
+        // them (`માંના` after `pH`); `U.S.राज्यों` is a word glued on.
+        let letters = tail.chars().filter(|&c| is_letter_or_mark(c));
+        let short = (letters.clone().count() <= 4 || letters.filter(|&c| !is_mark(c)).count() <= 2)
             && (acronym || ctx.lexicon.endings.is_empty());
         let tail: String = tail.nfc().collect();
         return !(name && (short || ctx.lexicon.is_ending(&tail)));
