@@ -78,6 +78,46 @@ fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
     })
 }
 
+/// Han digits across a scale from decimal digits (`3亿五千万`, `两千5`): after the digits, a
+/// scale (`亿`, `万`, `千`), Han digits and a scale again, which makes them a count (`10万一次`,
+/// a hundred thousand a time, has none); before them, Han digits and a scale. `十` alone after
+/// Han digits (`二十3`) and a scale alone (`3千万`) are one system.
+fn han_scaled_around(text: &str, start: usize, end: usize) -> Option<Span> {
+    let scale = |c: char| matches!(c, '亿' | '億' | '万' | '萬' | '千');
+    let digit = |c: char| is_han_digit(c) || matches!(c, '两' | '兩');
+    let run = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
+        s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
+    };
+    let back = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
+        s.chars()
+            .rev()
+            .take_while(|&c| f(c))
+            .map(char::len_utf8)
+            .sum()
+    };
+    let mut to = end;
+    let scales = run(&text[to..], &scale);
+    if scales > 0 {
+        let digits = run(&text[to + scales..], &digit);
+        let after = &text[to + scales + digits..];
+        if digits > 0 && after.starts_with(|c: char| scale(c) || matches!(c, '百' | '十')) {
+            to += scales + digits;
+            to += run(&text[to..], &|c| {
+                digit(c) || scale(c) || matches!(c, '百' | '十')
+            });
+        }
+    }
+    let mut from = start;
+    let scales = back(&text[..from], &scale);
+    if scales > 0 {
+        let digits = back(&text[..from - scales], &digit);
+        if digits > 0 {
+            from -= scales + digits;
+        }
+    }
+    (from < start || to > end).then(|| Span::new(from, to))
+}
+
 impl Check for MixedInNumber {
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
         let numbers = &p.numbers;
@@ -85,7 +125,9 @@ impl Check for MixedInNumber {
         // runs of decimal ones (`2〇24`).
         let mut han: Vec<(Span, String)> = Vec::new();
         for n in numbers.iter().filter(|n| !n.is_mixed()) {
-            if let Some(span) = han_digits_around(p.text, n.span.start, n.span.end) {
+            if let Some(span) = han_digits_around(p.text, n.span.start, n.span.end)
+                .or_else(|| han_scaled_around(p.text, n.span.start, n.span.end))
+            {
                 let mut names = vec!["Han".to_string()];
                 names.extend(n.systems.iter().map(|&z| numbering_system_name(z)));
                 match han.last_mut() {
@@ -181,6 +223,16 @@ mod tests {
                 "zh"
             ),
             ["二〇24", "20二四", "2〇24", "一九9八", "三五0", "1九98"]
+        );
+        // Han digits across a scale are one count in two systems; a scale alone is not, nor
+        // `一` as "a" after one (`10万一次`, a hundred thousand a time).
+        assert_eq!(
+            texts(
+                &*c,
+                "总投资约3亿五千万元，两千5百人，每年10万一次，二十3人，3千万人",
+                "zh"
+            ),
+            ["3亿五千万", "两千5"]
         );
     }
 }
