@@ -12,7 +12,8 @@ use serde::Deserialize;
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::SourceCase;
 use crate::text::script::{
-    is_cased_letter, is_decimal_digit, is_letter, is_lowercase_letter, script_of,
+    is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter,
+    is_unspaced, script_of, written_together,
 };
 use crate::text::{Analysis, Span};
 
@@ -55,8 +56,11 @@ struct Token {
     native_end: bool,
     /// Nothing but letters of one cased foreign script in `core`.
     foreign_word: bool,
-    /// A foreign word all in lowercase.
+    /// A foreign word all in lowercase, or in the letters and signs of one script without case
+    /// and written with spaces (`नीति` among Bengali words), which names no name by its look.
     plain_foreign_word: bool,
+    /// Its letters and signs, for a word of a script without case.
+    uncased_len: usize,
     has_digit: bool,
 }
 
@@ -115,15 +119,48 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
         foreign_script = s;
     }
     plain &= prev_letter;
+    let uncased_len = uncased_word(core_str, native);
     Token {
         core,
         end: span.end,
         letters,
         native_start: first_native.unwrap_or(false),
         native_end: last_native,
-        foreign_word: plain,
-        plain_foreign_word: plain && lower,
+        foreign_word: plain || uncased_len > 0,
+        plain_foreign_word: (plain && lower) || uncased_len > 0,
+        uncased_len,
         has_digit,
+    }
+}
+
+/// The letters and signs of `word` when it is written in one script without case, spaced and
+/// not written with the document's (`नीति` in Bengali text: Han, Kana, Hangul and Thai are
+/// not judged, nor a word in a document of a cased script, where it may be cited), else 0.
+fn uncased_word(word: &str, native: unicode_script::Script) -> usize {
+    use unicode_script::Script::*;
+    let cased = |s| matches!(s, Latin | Cyrillic | Greek | Armenian | Coptic | Glagolitic);
+    if cased(native) || is_unspaced(native) {
+        return 0;
+    }
+    let mut script = None;
+    let mut n = 0;
+    for c in word.chars() {
+        if !is_letter_or_mark(c) || is_cased_letter(c) {
+            return 0;
+        }
+        let s = script_of(c);
+        if is_letter(c) {
+            match (s, script) {
+                (None, _) => return 0,
+                (Some(s), Some(seen)) if s != seen => return 0,
+                (Some(s), _) => script = Some(s),
+            }
+        }
+        n += 1;
+    }
+    match script {
+        Some(s) if !written_together(s, native) && !is_unspaced(s) && s != Hangul => n,
+        _ => 0,
     }
 }
 
@@ -252,7 +289,8 @@ impl StrayWord {
             {
                 continue;
             }
-            if !source_word && !twin && (!t.plain_foreign_word || t.letters < self.min_letters) {
+            let long_enough = t.letters.max(t.uncased_len) >= self.min_letters;
+            if !source_word && !twin && (!t.plain_foreign_word || !long_enough) {
                 continue;
             }
             // A unit after a number (`5 mg`, `12 in`, `3 m`) is not a stray word; a source word
