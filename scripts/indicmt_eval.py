@@ -239,7 +239,7 @@ def visible(span_type, text, loc, full, lang, source):
 
 
 def judge(x, s, e, spans, text, lang, types):
-    """'confirmed', 'R1', 'R2' or None for one finding (s, e) on a translation; `types` are the
+    """'confirmed', 'R1' to 'R4' or None for one finding (s, e) on a translation; `types` are the
     categories of all the record's spans, located or not."""
     cats = unit_categories(x)
     if cats is not None:
@@ -263,7 +263,8 @@ def judge(x, s, e, spans, text, lang, types):
         return "R2"
     if flagged and not flagged.strip() and text[e:e + 1] in (".", "。"):
         return "R3"
-    if re.fullmatch(f"[{NATIVE[lang]}]+[.\u0964][{NATIVE[lang]}]+", flagged):
+    if (x.get("rule") == "common.missing-space-after-stop"
+            and re.fullmatch(r"[^\s\d.\u0964]+[.\u0964][^\s\d.\u0964]+", flagged)):
         return "R4"
     return None
 

@@ -57,9 +57,11 @@ class Judging(unittest.TestCase):
         at = text.index("है।")
         x = finding("common.missing-space-after-stop", "है।चन्द्रमा")
         self.assertEqual(ie.judge(x, at, at + 10, [], text, "hi", set()), "R4")
-        # a word with a Latin part, or a stop followed by a space, is no such thing
+        # a stop followed by a space is no such thing, nor a decimal another rule flagged
         y = finding("common.missing-space-after-stop", "है। चन्द्रमा")
         self.assertIsNone(ie.judge(y, at, at + 11, [], text, "hi", set()))
+        z = finding("common.number-mismatch", "३.५")
+        self.assertIsNone(ie.judge(z, 0, 3, [], "३.५ लाख", "hi", set()))
 
     def test_numbers_are_read_in_any_digits_without_grouping(self):
         self.assertEqual(ie.numbers("३,८५० किमी"), {"3850"})

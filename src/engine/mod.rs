@@ -389,6 +389,28 @@ mod tests {
     use super::*;
     use crate::input::{Document, ParagraphMode};
 
+    /// Every language's gates fit in one RegexSet (together they may exceed the size limit, and
+    /// then every rule would run ungated: the same results, much slower).
+    #[test]
+    fn every_language_has_its_prefilter() {
+        let engine = Engine::new(crate::rules::load_embedded().unwrap(), Selection::default());
+        let doc = Document::from_text("t", "একটি বাক্য। एक वाक्य।", ParagraphMode::Line);
+        let (analyses, script) = analyse(&doc.segments);
+        for language in [
+            "bn", "hi", "mr", "ta", "ru", "ar", "zh", "ja", "ko", "en", "de", "es", "fr", "nl",
+            "gu", "uk",
+        ] {
+            let known = Known {
+                language: language.into(),
+                script,
+                source_language: None,
+            };
+            let prepared =
+                engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+            assert!(!prepared.prefilter.is_empty(), "{language}: no prefilter");
+        }
+    }
+
     /// The RegexSet prefilter is a fast path: with it and without it, the same hits.
     #[test]
     fn the_prefilter_changes_no_result() {
