@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::SourceCase;
 use crate::text::script::{
-    is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter,
+    is_cased, is_cased_letter, is_decimal_digit, is_letter, is_letter_or_mark, is_lowercase_letter,
     is_unspaced, script_of, written_together,
 };
 use crate::text::{Analysis, Span};
@@ -137,9 +137,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
 /// not written with the document's (`नीति` in Bengali text: Han, Kana, Hangul and Thai are
 /// not judged, nor a word in a document of a cased script, where it may be cited), else 0.
 fn uncased_word(word: &str, native: unicode_script::Script) -> usize {
-    use unicode_script::Script::*;
-    let cased = |s| matches!(s, Latin | Cyrillic | Greek | Armenian | Coptic | Glagolitic);
-    if cased(native) || is_unspaced(native) {
+    if is_cased(native) || is_unspaced(native) {
         return 0;
     }
     let mut script = None;
@@ -151,7 +149,9 @@ fn uncased_word(word: &str, native: unicode_script::Script) -> usize {
         let s = script_of(c);
         if is_letter(c) {
             match (s, script) {
+                // A native letter: no foreign word (most tokens end here, at their first one).
                 (None, _) => return 0,
+                (Some(s), _) if s == native => return 0,
                 (Some(s), Some(seen)) if s != seen => return 0,
                 (Some(s), _) => script = Some(s),
             }
@@ -159,7 +159,13 @@ fn uncased_word(word: &str, native: unicode_script::Script) -> usize {
         n += 1;
     }
     match script {
-        Some(s) if !written_together(s, native) && !is_unspaced(s) && s != Hangul => n,
+        Some(s)
+            if !written_together(s, native)
+                && !is_unspaced(s)
+                && s != unicode_script::Script::Hangul =>
+        {
+            n
+        }
         _ => 0,
     }
 }

@@ -26,6 +26,20 @@ fn joins(between: &str) -> bool {
     matches!(between, "-" | "\u{2013}" | "/" | ":")
 }
 
+/// The bytes of the characters that `f` takes at the start of `s`.
+fn run(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
+}
+
+/// The bytes of the characters that `f` takes at the end of `s`.
+fn run_back(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.chars()
+        .rev()
+        .take_while(|&c| f(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
 /// Han digits (`〇`, `一` … `九`, `零`): not decimal digits of Unicode, but a year or a count
 /// written with them and with decimal digits at once (`二〇24年`) is one number in two systems.
 fn is_han_digit(c: char) -> bool {
@@ -42,17 +56,8 @@ fn is_han_digit(c: char) -> bool {
 /// (`五一5天假期` the May Day holiday, `九一一20周年`, `星期一2点` Monday at 2); after them, two
 /// Han digits or a `〇` (`20二四`).
 fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
-    let before: usize = text[..start]
-        .chars()
-        .rev()
-        .take_while(|&c| is_han_digit(c))
-        .map(char::len_utf8)
-        .sum();
-    let after: usize = text[end..]
-        .chars()
-        .take_while(|&c| is_han_digit(c))
-        .map(char::len_utf8)
-        .sum();
+    let before = run_back(&text[..start], is_han_digit);
+    let after = run(&text[end..], is_han_digit);
     let zero = |s: &str| s.contains(['〇', '零']);
     let (b, a) = (&text[start - before..start], &text[end..end + after]);
     // Han digits between two runs of decimal ones are inside one number (`1九98年`).
@@ -85,32 +90,21 @@ fn han_digits_around(text: &str, start: usize, end: usize) -> Option<Span> {
 fn han_scaled_around(text: &str, start: usize, end: usize) -> Option<Span> {
     let scale = |c: char| matches!(c, '亿' | '億' | '万' | '萬' | '千');
     let digit = |c: char| is_han_digit(c) || matches!(c, '两' | '兩');
-    let run = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
-        s.chars().take_while(|&c| f(c)).map(char::len_utf8).sum()
-    };
-    let back = |s: &str, f: &dyn Fn(char) -> bool| -> usize {
-        s.chars()
-            .rev()
-            .take_while(|&c| f(c))
-            .map(char::len_utf8)
-            .sum()
-    };
+    let count = |c: char| digit(c) || scale(c) || matches!(c, '百' | '十');
     let mut to = end;
-    let scales = run(&text[to..], &scale);
+    let scales = run(&text[to..], scale);
     if scales > 0 {
-        let digits = run(&text[to + scales..], &digit);
+        let digits = run(&text[to + scales..], digit);
         let after = &text[to + scales + digits..];
         if digits > 0 && after.starts_with(|c: char| scale(c) || matches!(c, '百' | '十')) {
             to += scales + digits;
-            to += run(&text[to..], &|c| {
-                digit(c) || scale(c) || matches!(c, '百' | '十')
-            });
+            to += run(&text[to..], count);
         }
     }
     let mut from = start;
-    let scales = back(&text[..from], &scale);
+    let scales = run_back(&text[..from], scale);
     if scales > 0 {
-        let digits = back(&text[..from - scales], &digit);
+        let digits = run_back(&text[..from - scales], digit);
         if digits > 0 {
             from -= scales + digits;
         }

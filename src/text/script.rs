@@ -112,6 +112,19 @@ pub fn written_together(a: Script, b: Script) -> bool {
     a == b || (cjk(a) && cjk(b)) || matches!((a, b), (Han, Hangul) | (Hangul, Han))
 }
 
+/// Whether a script has upper and lower case, so a capital can mark a name in it.
+pub fn is_cased(script: Script) -> bool {
+    matches!(
+        script,
+        Script::Latin
+            | Script::Cyrillic
+            | Script::Greek
+            | Script::Armenian
+            | Script::Coptic
+            | Script::Glagolitic
+    )
+}
+
 /// Whether a script is written without spaces between words, so words are counted by UAX #29.
 pub fn is_unspaced(script: Script) -> bool {
     matches!(
