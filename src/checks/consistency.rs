@@ -90,6 +90,11 @@ pub struct Options {
     /// infinitive `-ться` beside the third person `-тся` (`учиться` / `учится`).
     #[serde(default)]
     grammatical_drops: Vec<String>,
+    /// Letters of `drop_letters` whose drop is a variant at the end of a stem too, when the two
+    /// words share an ending: Russian ь before the ending (`здоровья` / `здоровя`), where a
+    /// stem with and without it and no shared ending are two words (`здоров` / `здоровья`).
+    #[serde(default)]
+    final_drops: Vec<char>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -115,6 +120,11 @@ pub struct Options {
     /// and whose pack gives no confusables; a script without case has no such words.
     #[serde(default)]
     names_only: bool,
+    /// Spellings that are words of their own though they fold together (minimal pairs, Hindi
+    /// `बाद` after / `वाद` lawsuit): two spellings both listed are never a majority and its
+    /// variant. Matched on the spelling compared, the word without its ending.
+    #[serde(default)]
+    distinct: Vec<String>,
 }
 
 fn default_min_chars() -> usize {
@@ -238,11 +248,14 @@ pub struct Consistency {
     grammatical_doubles: Vec<char>,
     drop_letters: Vec<char>,
     grammatical_drops: Vec<String>,
+    final_drops: Vec<char>,
     max_stems: usize,
     prefixes: Vec<String>,
     whole_words: bool,
     min_whole_chars: usize,
     names_only: bool,
+    /// `distinct`, in NFC.
+    distinct: std::collections::HashSet<String>,
     /// Words placed, handed from one document's judgement to the next (see `Placements`).
     placements: std::sync::Mutex<Vec<Placements>>,
 }
@@ -449,11 +462,13 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .iter()
             .map(|s| s.nfc().collect())
             .collect(),
+        final_drops: o.final_drops,
         max_stems: o.max_stems,
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
         min_whole_chars: o.min_whole_chars.unwrap_or(o.min_chars),
         names_only: o.names_only,
+        distinct: o.distinct.iter().map(|w| w.nfc().collect()).collect(),
         placements: std::sync::Mutex::new(Vec::new()),
     })
 }
@@ -765,6 +780,10 @@ impl Judging<'_> {
         if !misspelled_ending
             && strsim::normalized_damerau_levenshtein(&m.text, &v.text) < rule.min_similarity
         {
+            return;
+        }
+        // Two words of their own are no spelling of one.
+        if rule.distinct.contains(&m.text) && rule.distinct.contains(&v.text) {
             return;
         }
         // A spelling the document uses again and again is the writer's, not a slip.
@@ -1087,8 +1106,17 @@ impl Consistency {
             let (ka, kb) = (&groups[a].key, &groups[b].key);
             // The edit must lie inside both keys: a changed first letter is a prefix (`অ-`,
             // "un-"; `অন্তঃ` / `আন্তঃ`), a changed last one a suffix (`বাংলাদেশ` / `বাংলাদেশী`).
-            if !interior_edit(ka, kb)
-                || !Edit::between(ka, kb).is_some_and(|(e, letter)| {
+            let edit = Edit::between(ka, kb);
+            let final_drop = || {
+                edit.is_some_and(|(e, letter)| {
+                    e == Edit::Drop
+                        && self.final_drops.contains(&letter)
+                        && (ka.starts_with(kb.as_ref()) || kb.starts_with(ka.as_ref()))
+                        && share_an_ending(self, &groups[a], &groups[b])
+                })
+            };
+            if !(interior_edit(ka, kb) || final_drop())
+                || !edit.is_some_and(|(e, letter)| {
                     self.edits.contains(&e)
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
@@ -1353,6 +1381,25 @@ mod tests {
         assert_eq!(texts(&*any, text, "bn"), ["কেসিএএনএ", "কেসিএএনএ"]);
         let once = compile("consistency", "max_variant = 1").unwrap();
         assert!(texts(&*once, text, "bn").is_empty());
+    }
+
+    #[test]
+    fn two_distinct_words_are_no_majority_and_variant() {
+        let text = "बिहार में चुनाव।\nबिहार के लोग।\nमयूर विहार में।";
+        let opts = r#"confusables = [["ब", "व"]], min_chars = 3"#;
+        let folded = compile("consistency", opts).unwrap();
+        assert_eq!(texts(&*folded, text, "hi"), ["विहार"]);
+        let one = compile("consistency", &format!(r#"{opts}, distinct = ["विहार"]"#)).unwrap();
+        assert_eq!(
+            texts(&*one, text, "hi"),
+            ["विहार"],
+            "one listed word is still a variant"
+        );
+        let both = compile(
+            "consistency",
+            &format!(r#"{opts}, distinct = ["विहार", "बिहार"]"#),
+        );
+        assert!(texts(&*both.unwrap(), text, "hi").is_empty());
     }
 
     #[test]

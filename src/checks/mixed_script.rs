@@ -52,6 +52,11 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         return false;
     };
     let (head, tail) = word.split_at(first_native);
+    // A vowel sign or virama of the document's script on a foreign letter is no ending but a
+    // word cut and filled (`A्या`, `Aust्या`, `sawંચો`): no name takes one.
+    if !head.is_empty() && tail.starts_with(is_mark) {
+        return true;
+    }
     if !head.is_empty() && !tail.contains(is_foreign) {
         // A name or acronym (a capital or a digit in it) with an ending attached is accepted:
         // a short ending in any language (`CoVகள்`, `IIIஆம்`), a longer one when the
