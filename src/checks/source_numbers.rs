@@ -41,6 +41,9 @@ struct Quantity {
     /// without one; `values` holds them too.
     scaled: Vec<f64>,
     digits: bool,
+    /// Two numbers a comma may list instead (`10,11` for the 10th and 11th, where a grouping
+    /// would have three digits after it): each part on its own, empty for any other number.
+    parts: Vec<Quantity>,
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -227,6 +230,7 @@ fn digit_quantities(
                 values: vec![24.0, 7.0],
                 scaled: Vec::new(),
                 digits: false,
+                parts: Vec::new(),
             });
             last_scaled = None;
             while j < chars.len() && chars[j].0 < end + len {
@@ -305,11 +309,32 @@ fn digit_quantities(
         let scaled = last_scaled
             .as_ref()
             .map_or_else(Vec::new, |(_, s)| s.clone());
+        // Two numbers a comma lists (`10,11`), not a grouping: no three digits after it.
+        let parts = match (&groups[..], &seps[..], scaled.is_empty()) {
+            ([a, b], [','], true) if b.len() != 3 => text[start..end]
+                .find(',')
+                .map(|k| {
+                    let part = |span: Span, digits: &str| Quantity {
+                        span,
+                        values: digits.parse::<f64>().into_iter().collect(),
+                        scaled: Vec::new(),
+                        digits: true,
+                        parts: Vec::new(),
+                    };
+                    vec![
+                        part(Span::new(start, start + k), a),
+                        part(Span::new(start + k + 1, end), b),
+                    ]
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         out.push(Quantity {
             span: Span::new(start, span_end),
             values,
             scaled,
             digits: true,
+            parts,
         });
         i = j.max(i + 1);
     }
@@ -383,6 +408,7 @@ fn roman_quantities(p: &Analysis) -> Vec<Quantity> {
                 values: vec![value],
                 scaled: Vec::new(),
                 digits: false,
+                parts: Vec::new(),
             })
         })
         .collect()
@@ -667,6 +693,7 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             values,
             scaled: Vec::new(),
             digits: false,
+            parts: Vec::new(),
         });
         k = end + 1;
     }
@@ -898,6 +925,21 @@ fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) ->
 /// The largest number a translator may spell out as a word.
 const SPELLED_UP_TO: f64 = 100.0;
 
+/// The target's numbers, a comma's two (`10,11`) taken as two numbers where the number they
+/// read as together is none of the source's and one of them is (`the 10th - 11th centuries`).
+fn listed(tgt: Vec<Quantity>, src: &[Quantity]) -> Vec<Quantity> {
+    tgt.into_iter()
+        .flat_map(|q| {
+            let in_source = |q: &Quantity| src.iter().any(|s| s.matches(q));
+            if q.parts.iter().any(in_source) && !in_source(&q) {
+                q.parts
+            } else {
+                vec![q]
+            }
+        })
+        .collect()
+}
+
 /// Whether a number may be written as a word: a whole number from one to `SPELLED_UP_TO`.
 fn may_be_spelled(q: &Quantity) -> bool {
     q.scaled.is_empty()
@@ -943,7 +985,7 @@ impl Check for SourceNumbers {
             .as_deref()
             .is_none_or(|l| l == "en" || l.starts_with("en-") || l.starts_with("en_"));
         let src = quantities(source, lexicon, english);
-        let tgt = quantities(p, lexicon, false);
+        let tgt = listed(quantities(p, lexicon, false), &src);
         if src.is_empty() && tgt.iter().all(|q| !q.digits) {
             return;
         }
@@ -1248,6 +1290,23 @@ mod tests {
         assert!(check("Nearly 1,500 tickets", "Продано 1 500 билетов", l()).is_empty());
         // The target's comma may still be a decimal point.
         assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
+    }
+
+    #[test]
+    fn a_comma_may_list_two_numbers() {
+        let l = lexicon;
+        let source = "between the 10th - 11th centuries and the 14th";
+        assert!(check(source, "10,11 নূরটি এবং 14", l()).is_empty());
+        assert!(check("2.5 percent", "2,5 процента", l()).is_empty());
+        // One of the two listed is not the source's: that one is changed, not the pair.
+        assert_eq!(
+            check("on the 3rd and 6th", "3,5 তারিখে", l()),
+            [("changed".into(), "5".into())]
+        );
+        assert_eq!(
+            check("on the 4th and 6th", "3,5 তারিখে", l())[0],
+            ("changed".into(), "3,5".into())
+        );
     }
 
     #[test]
