@@ -80,5 +80,15 @@ class Judging(unittest.TestCase):
         self.assertNotIn("number", ie.visible("Accuracy_Mistranslation", full, (a, b), full, "mr", None))
 
 
+class ReferenceDefects(unittest.TestCase):
+    def test_a_reference_is_excused_only_when_every_finding_flags_its_listed_defect(self):
+        own = (0, 1, finding("common.mixed-script-word", "વિસ્તારોમાંT"))
+        other = (5, 9, finding("common.repeated-word", "ના ના"))
+        self.assertIsNotNone(ie.ref_defect("gu", [own]))
+        self.assertIsNone(ie.ref_defect("gu", [own, other]), "a false alarm beside it counts")
+        self.assertIsNone(ie.ref_defect("mr", [own]), "listed per language")
+        self.assertIsNone(ie.ref_defect("gu", []))
+
+
 if __name__ == "__main__":
     unittest.main()

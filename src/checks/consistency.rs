@@ -86,6 +86,11 @@ pub struct Options {
     /// (`персоналной` / `персональной`) where a dropped consonant is mostly another word.
     #[serde(default)]
     drop_letters: Vec<char>,
+    /// The signs a `sign` edit may add or remove (empty: any): Hindi names lose or gain a
+    /// vowel sign (`सेंटिनेल` / `सेंटिनल`), where ा and the anusvara tell a verb from its
+    /// causative (`निकलने` / `निकालने`) and a future's numbers (`मिलेगी` / `मिलेंगी`).
+    #[serde(default)]
+    sign_letters: Vec<char>,
     /// Letter sequences in which a dropped letter is grammar, not a slip: Russian `тьс`, the
     /// infinitive `-ться` beside the third person `-тся` (`учиться` / `учится`).
     #[serde(default)]
@@ -247,6 +252,7 @@ pub struct Consistency {
     edits: Vec<Edit>,
     grammatical_doubles: Vec<char>,
     drop_letters: Vec<char>,
+    sign_letters: Vec<char>,
     grammatical_drops: Vec<String>,
     final_drops: Vec<char>,
     max_stems: usize,
@@ -457,6 +463,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .collect(),
         grammatical_doubles: o.grammatical_doubles,
         drop_letters: o.drop_letters,
+        sign_letters: o.sign_letters,
         grammatical_drops: o
             .grammatical_drops
             .iter()
@@ -1089,7 +1096,9 @@ impl Consistency {
         let mut prefixes = Vec::new();
         for (g, group) in groups.iter().enumerate() {
             let key = &group.key;
-            if key.chars().count() < self.edit_chars {
+            // A whole word's key ends in a mark that is no letter of it.
+            let letters = key.chars().filter(|&c| c != WHOLE_WORD).count();
+            if letters < self.edit_chars {
                 continue;
             }
             let whole = deletion_hashes(key, &mut prefixes, |h| entries.push((h, false, g)));
@@ -1121,6 +1130,9 @@ impl Consistency {
                         && (e != Edit::Double
                             || !self.grammatical_doubles.contains(&letter)
                             || share_an_ending(self, &groups[a], &groups[b]))
+                        && (e != Edit::Sign
+                            || self.sign_letters.is_empty()
+                            || self.sign_letters.contains(&letter))
                         && (e != Edit::Drop
                             || ((self.drop_letters.is_empty()
                                 || self.drop_letters.contains(&letter))
@@ -1453,6 +1465,20 @@ mod tests {
                     надо учиться\nважно учиться\nон учится\n\
                     проверка данных\nпроверка данных\nпроврка данных";
         assert_eq!(texts(&*c, text, "ru"), ["персоналной"]);
+    }
+
+    #[test]
+    fn a_whole_word_is_as_long_as_its_letters_for_an_edit() {
+        let opts = r#"min_chars = 6, whole_words = true, min_whole_chars = 4, edits = ["drop"],
+                      collapse_repeats = false"#;
+        let text = "আমরাই বলি।\nআমরাই যাই।\nআমাই বলি।";
+        let five = compile("consistency", &format!("{opts}, edit_chars = 5")).unwrap();
+        assert!(
+            texts(&*five, text, "bn").is_empty(),
+            "four letters are not five"
+        );
+        let four = compile("consistency", &format!("{opts}, edit_chars = 4")).unwrap();
+        assert_eq!(texts(&*four, text, "bn"), ["আমাই"]);
     }
 
     #[test]

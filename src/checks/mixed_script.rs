@@ -52,10 +52,13 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         return false;
     };
     let (head, tail) = word.split_at(first_native);
-    // A vowel sign or virama of the document's script on a foreign letter is no ending but a
-    // word cut and filled (`A्या`, `Aust्या`, `sawંચો`): no name takes one.
+    // A vowel sign or virama of the document's script on a foreign letter is a word cut and
+    // filled (`A्या`, `Aust्या`, `Budgetों`), unless an acronym takes one of the language's
+    // endings that starts with one (`ATMों`, Bengali `ATMে`).
     if !head.is_empty() && tail.starts_with(is_mark) {
-        return true;
+        let acronym = head.chars().filter(|&c| is_letter_or_mark(c)).count() >= 2
+            && head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        return !(acronym && ctx.lexicon.is_ending(&tail.nfc().collect::<String>()));
     }
     if !head.is_empty() && !tail.contains(is_foreign) {
         // A name or acronym (a capital or a digit in it) with an ending attached is accepted:

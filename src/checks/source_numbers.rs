@@ -926,18 +926,35 @@ fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) ->
 const SPELLED_UP_TO: f64 = 100.0;
 
 /// The target's numbers, a comma's two (`10,11`) taken as two numbers where the number they
-/// read as together is none of the source's and one of them is (`the 10th - 11th centuries`).
+/// read as together is none of the source's and each of the two is a source number that no
+/// other number of the target stands for (`the 10th - 11th centuries`): a changed number
+/// (`3.5` as `3,6` beside a `3`) stays one number.
 fn listed(tgt: Vec<Quantity>, src: &[Quantity]) -> Vec<Quantity> {
-    tgt.into_iter()
-        .flat_map(|q| {
-            let in_source = |q: &Quantity| src.iter().any(|s| s.matches(q));
-            if q.parts.iter().any(in_source) && !in_source(&q) {
-                q.parts
-            } else {
-                vec![q]
-            }
-        })
-        .collect()
+    let mut taken = vec![false; src.len()];
+    let take = |q: &Quantity, taken: &mut [bool]| {
+        let i = (0..src.len()).find(|&i| !taken[i] && src[i].matches(q));
+        if let Some(i) = i {
+            taken[i] = true;
+        }
+        i.is_some()
+    };
+    for q in tgt.iter().filter(|q| q.parts.is_empty()) {
+        take(q, &mut taken);
+    }
+    let mut out = Vec::with_capacity(tgt.len());
+    for q in tgt {
+        let mut trial = taken.clone();
+        if !q.parts.is_empty()
+            && !src.iter().any(|s| s.matches(&q))
+            && q.parts.iter().all(|p| take(p, &mut trial))
+        {
+            taken = trial;
+            out.extend(q.parts);
+        } else {
+            out.push(q);
+        }
+    }
+    out
 }
 
 /// Whether a number may be written as a word: a whole number from one to `SPELLED_UP_TO`.
@@ -1298,10 +1315,23 @@ mod tests {
         let source = "between the 10th - 11th centuries and the 14th";
         assert!(check(source, "10,11 নূরটি এবং 14", l()).is_empty());
         assert!(check("2.5 percent", "2,5 процента", l()).is_empty());
-        // One of the two listed is not the source's: that one is changed, not the pair.
+        // One of the two is not the source's: the pair is one number, changed.
         assert_eq!(
-            check("on the 3rd and 6th", "3,5 তারিখে", l()),
-            [("changed".into(), "5".into())]
+            check("on the 3rd and 6th", "3,5 তারিখে", l())[0],
+            ("changed".into(), "3,5".into())
+        );
+        assert_eq!(
+            check("from 3 to 3.5 percent", "3 থেকে 3,6 শতাংশ", l()),
+            [("changed".into(), "3,6".into())]
+        );
+        // A part the target's other numbers already stand for is no listed number.
+        assert_eq!(
+            check(
+                "On 10 May 11 died and 12 were hurt",
+                "10 মে 11 জন মারা যান, 10,11 জন আহত",
+                l()
+            )[0],
+            ("changed".into(), "10,11".into())
         );
         assert_eq!(
             check("on the 4th and 6th", "3,5 তারিখে", l())[0],
