@@ -41,7 +41,10 @@ Precision (over the findings on translations, pooled over the languages and per 
         mark that opens a token (an orphaned sign).
     R3  the flagged text is a space before a full stop (`வாசிக்கின்றது .`): typography, which
         the experts do not mark (they mark meaning) and QA tools check as a class of its own
-        (Xbench and CheckMate: a space before punctuation).
+        (Xbench and CheckMate: a space before punctuation); or a bracket left without its
+        partner where the source pairs its brackets (`डरें नहीं (सांस्कृतिक मतभेद हों या न हों,`
+        for `(cultural differences or not, ...!)`), typography again, which Xbench and pofilter
+        check. An omission span quoting a bracket confirms it (`)`: the experts marked it so).
     R4  the flagged text is two words of the target's script with a full stop or danda between
         them and no space (`है।चन्द्रमा`, `બનશે.દરેક`): two sentences run together, typography again.
   Strict precision counts confirmed findings only; precision counts confirmed + R1 to R4. Below
@@ -238,12 +241,20 @@ def visible(span_type, text, loc, full, lang, source):
     return sig
 
 
-def judge(x, s, e, spans, text, lang, types):
+BRACKETS = "()[]{}（）［］｛｝【】〔〕"
+
+
+def judge(x, s, e, spans, text, lang, types, omitted=()):
     """'confirmed', 'R1' to 'R4' or None for one finding (s, e) on a translation; `types` are the
-    categories of all the record's spans, located or not."""
+    categories of all the record's spans, located or not; `omitted` the texts of its omission
+    spans (they quote the source)."""
     cats = unit_categories(x)
     if cats is not None:
         return "confirmed" if cats & types else None
+    if x.get("rule") == "common.unpaired-bracket":
+        # The rule fires only where the source pairs its brackets: an omission span that quotes
+        # a bracket marks the same slip; without one it is typography, as R3.
+        return "confirmed" if any(c in BRACKETS for t in omitted for c in t) else "R3"
     for (a, b), sp in spans:
         if sp["span_type"] not in NOT_VISIBLE and s < b and a < e:
             return "confirmed"
@@ -348,7 +359,7 @@ def evaluate(a, lang, tmp):
         got = found.get(i, [])
         for s, e, x in got:
             res["findings"] += 1
-            v = judge(x, s, e, spans, text, lang, types)
+            v = judge(x, s, e, spans, text, lang, types, [sp.get("span_text") or "" for sp in omitted])
             res[v or "wrong"] += 1
             res["by_rule"][x["rule"]][v or "wrong"] += 1
             if not v:

@@ -18,7 +18,10 @@ usage: scripts/measure_source_fp.py BIN [--lang bn,hi|all] [--max 0.01] [--show 
    source-aware kind (source-numbers, source-placeholders, source-untranslated, source-length,
    source-consistency, source-glossary), per language, with the count per rule and per kind;
    `--show N` lists N flagged units per language with the finding, the source and the target.
-   Target: at most 1% (--max). Exit 1 above it, 2 when BIN cannot check bilingual units.
+   A unit listed in CORPUS_DEFECTS (the corpus's own slips, read by hand) is no false alarm
+   when every finding on it is of a listed rule; the share is given with and without them.
+   Target: at most 1% (--max) without them. Exit 1 above it, 2 when BIN cannot check
+   bilingual units.
 
 2. Length bands (--bands). From the same files: the distribution of target/source length
    ratios per language pair, in characters (Unicode scalar values of the whitespace-collapsed
@@ -101,6 +104,29 @@ def kind_family(kind):
     return None
 
 
+# The corpus's own slips that a source-aware rule flags, read by hand: per language, unit id ->
+# (rule, why). A flagged unit whose findings are all of the listed rule is no false alarm.
+CORPUS_DEFECTS = {
+    "bn": {
+        "PubMed_7:283": ("common.unpaired-bracket", "`(13) -25%)`: a bracket closed twice"),
+        "PubMed_10:992": ("common.unpaired-bracket",
+                          "`দেখা যায়) সিন্ড্রোম এবং ইবোলা)`: the opening brackets left out"),
+        "Wikipedia_handpicked_3:1670": ("common.unpaired-bracket", "`(চীনা: 火眼, ...`: never closed"),
+        "wiki_13:2500": ("common.unpaired-bracket", "`FIH]`: the opening bracket left out"),
+        "wiki_5:2773": ("common.unpaired-bracket", "`অ্যানসেসটর)-`: a bracket closed twice"),
+    },
+    "ta": {
+        "PubMed_7:217": ("common.unpaired-bracket", "`சார்ஸ்-கோ.வி-2((SARS-CoV-2)`: a bracket opened twice"),
+        "PubMed_7:231": ("common.unpaired-bracket", "`சார்ஸ்-கோ.வி-2((SARS-CoV-2)`: a bracket opened twice"),
+        "PubMed_7:243": ("common.unpaired-bracket", "`கோ.வி இஸட்.எக்ஸ்.21((bat-SL-CoVZX21)`: opened twice"),
+        "PubMed_7:246": ("common.unpaired-bracket", "`சார்ஸ்-கோ.வி.-2((SARS-CoV-2)`: a bracket opened twice"),
+        "Wikipedia_handpicked_1:1186": ("common.unpaired-bracket",
+                                        "`சார்ஸ்-கோ.வி-2((SARS-CoV-2)`: a bracket opened twice"),
+        "wiki_4:2665": ("common.unpaired-bracket", "`(முதல் கட்ட உருவாக்கி ...`: never closed"),
+    },
+}
+
+
 def measure_fp(lang, units, show):
     total = len(units)
     flagged, rules, fams = [], Counter(), Counter()
@@ -115,8 +141,13 @@ def measure_fp(lang, units, show):
                 rules[f.get("rule")] += 1
             for fam in {kind_family(f.get("kind")) for f in fs}:
                 fams[fam] += 1
-    share = len(flagged) / max(1, total)
-    print(f"{lang}: {len(flagged)}/{total} units with a source-aware finding = {share:.2%} "
+    known = CORPUS_DEFECTS.get(lang, {})
+    own = [uid for uid, _, fs in flagged
+           if uid in known and all(f.get("rule") == known[uid][0] for f in fs)]
+    raw = len(flagged) / max(1, total)
+    share = (len(flagged) - len(own)) / max(1, total)
+    print(f"{lang}: {len(flagged)}/{total} units with a source-aware finding = {raw:.2%}; "
+          f"{len(own)} of them the corpus's own slips (CORPUS_DEFECTS), without them {share:.2%} "
           f"({other} units with a target-only finding, not counted)")
     if fams:
         print("    units per kind: " + ", ".join(f"{k} {n}" for k, n in fams.most_common()))
@@ -127,7 +158,8 @@ def measure_fp(lang, units, show):
             print(f"    {uid}: {f.get('rule')} [{f.get('severity')}] {(f.get('text') or '')[:50]!r} "
                   f"{(f.get('message') or '')[:100]}")
         print(f"        src: {(p.get('source') or '')[:160]}\n        tgt: {(p.get('target') or '')[:160]}")
-    return {"units": total, "flagged": len(flagged), "share": share, "rules": dict(rules),
+    return {"units": total, "flagged": len(flagged), "raw_share": raw, "corpus_defects": len(own),
+            "share": share, "rules": dict(rules),
             "kinds": dict(fams), "flagged_ids": [uid for uid, _, _ in flagged]}
 
 
@@ -484,7 +516,9 @@ def main():
                     status = max(status, 1)
         if fp:
             worst = max(f["share"] for f in fp.values())
-            print(f"worst share of units with a source-aware finding: {worst:.2%} (target at most {a.max:.0%})")
+            print(f"worst share of units with a source-aware finding, the corpus's own slips aside: "
+                  f"{worst:.2%} (target at most {a.max:.0%}); raw "
+                  f"{max(f['raw_share'] for f in fp.values()):.2%}")
         out["false_alarms"] = fp
     elif not (a.bands or a.number_words):
         ap.error("give BIN (false alarms), --bands or --number-words")

@@ -41,6 +41,9 @@ Kinds and variants (`K/V`; `silent` ones are value-preserving and must not be fl
   glossary      wrong-synonym (scripts/data/glossary-XX.tsv term replaced by a near-synonym
                 or a typical MT confusion); silent: inflected (another attested form of the
                 right term: case endings, clitics)
+  brackets      dropped-close (a closing bracket of the target left out), doubled-open (an
+                opening one written twice), in units whose source and target pair their
+                brackets; silent: full-width (a pair written （ ）, in Chinese)
 
 Documents are windows of 50 consecutive TMX units (real neighbours: the same source article).
 Numbers are planted only into units whose free-standing source and target numbers agree (a
@@ -52,7 +55,7 @@ the copied unit is then involved and no longer counted as clean.
 Matching. The report (README contract; Turn 2: each paragraph of a JSONL file is a unit with
 `id`, `source`, `target`) is read per unit id. A finding counts when its kind starts with a
 source-aware prefix (source-numbers, source-placeholders, source-untranslated, source-length,
-source-consistency, source-glossary; `--any-rule` counts the target-only rules too) and it
+source-consistency, source-glossary, source-brackets; `--any-rule` counts the target-only rules too) and it
 was not already reported on the unit before planting (same rule and text). It catches the plant
 when its `text` occurs in the unit's target overlapping the planted span, or when it is a
 whole-unit finding (no `text`, or a `text` that is not in the target: e.g. the source's
@@ -96,6 +99,7 @@ KIND_PREFIX = {
     "omission": "source-length",
     "consistency": "source-consistency",
     "glossary": "source-glossary",
+    "brackets": "source-brackets",
 }
 SOURCE_PREFIXES = tuple(KIND_PREFIX.values())
 UNIT_SIZE = 50
@@ -1561,6 +1565,48 @@ def p_inflected(ctx, rnd):
     return Plant("glossary", None, "silent", tgt, [], en)
 
 
+# brackets --------------------------------------------------------------------------------------
+
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def bracket_pairs(text):
+    """The (open, close) offsets of the bracket pairs of `text`, or None when a bracket has no
+    partner or one could read as an enumerator (`3)`, `a)`): the units a plant may start from."""
+    if re.search(r"(?:^|\s)\w{1,3}\)", text):
+        return None
+    stack, pairs = [], []
+    closing = {v: k for k, v in BRACKETS.items()}
+    for i, c in enumerate(text):
+        if c in BRACKETS:
+            stack.append((c, i))
+        elif c in closing:
+            if not stack or stack[-1][0] != closing[c]:
+                return None
+            pairs.append((stack.pop()[1], i))
+    return None if stack else pairs
+
+
+def p_bracket(op):
+    def planter(ctx, rnd):
+        u = ctx.unit
+        pairs = bracket_pairs(u.tgt)
+        if not pairs or bracket_pairs(u.src) is None:
+            return None
+        o, c = rnd.choice(pairs)
+        if op == "dropped-close":
+            tgt = u.tgt[:c] + u.tgt[c + 1:]
+            return Plant("brackets", None, "defect", tgt, [(o, o + 1)], u.tgt[o])
+        if op == "doubled-open":
+            tgt = u.tgt[:o] + u.tgt[o] + u.tgt[o:]
+            return Plant("brackets", None, "defect", tgt, [(o, o + 2)], u.tgt[o])
+        if u.tgt[o] != "(":
+            return None
+        tgt = u.tgt[:o] + "（" + u.tgt[o + 1:c] + "）" + u.tgt[c + 1:]
+        return Plant("brackets", None, "silent", tgt, [], "（）")
+    return planter
+
+
 # The variants, in report order: (family, variant, expect, planter, languages or None = all).
 VARIANTS = [
     ("numbers", "digit-off", "defect", p_digit_off, None),
@@ -1595,6 +1641,9 @@ VARIANTS = [
     ("consistency", "duplicate-identical", "silent", p_duplicate_identical, None),
     ("glossary", "wrong-synonym", "defect", p_wrong_synonym, None),
     ("glossary", "inflected", "silent", p_inflected, ["bn", "hi", "ta", "ru", "ar"]),
+    ("brackets", "dropped-close", "defect", p_bracket("dropped-close"), None),
+    ("brackets", "doubled-open", "defect", p_bracket("doubled-open"), None),
+    ("brackets", "full-width", "silent", p_bracket("full-width"), ["zh"]),
 ]
 FAMILIES = list(KIND_PREFIX)
 

@@ -80,6 +80,15 @@ class Judging(unittest.TestCase):
         self.assertNotIn("number", ie.visible("Accuracy_Mistranslation", full, (a, b), full, "mr", None))
 
 
+class Brackets(unittest.TestCase):
+    def test_an_unpaired_bracket_is_confirmed_by_an_omission_quoting_it_else_typography(self):
+        text = "डरें नहीं (सांस्कृतिक मतभेद हों या न हों, यह ठीक नहीं है!"
+        at = text.index("(")
+        x = finding("common.unpaired-bracket", "(")
+        self.assertEqual(ie.judge(x, at, at + 1, [], text, "hi", {"Accuracy_Omission"}, [")"]), "confirmed")
+        self.assertEqual(ie.judge(x, at, at + 1, [], text, "hi", set(), ["it"]), "R3")
+
+
 class ReferenceDefects(unittest.TestCase):
     def test_a_reference_is_excused_only_when_every_finding_flags_its_listed_defect(self):
         own = (0, 1, finding("common.mixed-script-word", "વિસ્તારોમાંT"))

@@ -488,6 +488,23 @@ class Matching(unittest.TestCase):
             ps.units_of_report({"files": [{"path": "d.jsonl", "paragraphs": [{"index": 0, "findings": []}]}]})
 
 
+class Brackets(unittest.TestCase):
+    def test_plants_start_from_units_whose_brackets_pair(self):
+        self.assertEqual(ps.bracket_pairs("জ্বর (99%) আর [FHD]"), [(5, 9), (14, 18)])
+        self.assertIsNone(ps.bracket_pairs("কাশি (29%"))
+        self.assertIsNone(ps.bracket_pairs("3) সেরোলজি (x)"), "an enumerator is no bracket to plant")
+
+    def test_a_dropped_close_leaves_the_opener_to_find(self):
+        import random
+        u = ps.Unit("u1", "fever (99%) and cough", "জ্বর (99%) এবং কাশি")
+        ctx = ps.Ctx("bn", [u], 0, None, [])
+        p = ps.p_bracket("dropped-close")(ctx, random.Random(1))
+        self.assertEqual(p.tgt, "জ্বর (99% এবং কাশি")
+        self.assertEqual([p.tgt[a:b] for a, b in p.spans], ["("])
+        silent = ps.p_bracket("full-width")(ctx, random.Random(1))
+        self.assertEqual((silent.tgt, silent.expect), ("জ্বর （99%） এবং কাশি", "silent"))
+
+
 # ---------------------------------------------------------------------------------------------
 # End to end, with stand-in binaries
 
@@ -499,7 +516,7 @@ if "--source-lang" not in args and any(a.endswith(".jsonl") for a in args):
     sys.exit("expected --source-lang")
 files = [a for a in args if a.endswith(".jsonl")]
 kinds = ["source-numbers", "source-placeholders", "source-untranslated", "source-length",
-         "source-consistency", "source-glossary"]
+         "source-consistency", "source-glossary", "source-brackets"]
 out = {"version": 1, "files": []}
 for f in files:
     paras = []

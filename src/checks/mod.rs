@@ -27,6 +27,7 @@ pub mod repetition;
 pub mod repetition_coordinated;
 pub mod repetition_loop;
 mod shared;
+pub mod source_brackets;
 pub mod source_consistency;
 pub mod source_consistency_target;
 pub mod source_foreign_addition;
@@ -323,6 +324,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
     kind!("repetition-loop", repetition_loop, ["count", "unit"]),
+    kind!("source-brackets", source_brackets, []),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!(
         "source-consistency-target",

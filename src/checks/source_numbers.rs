@@ -498,6 +498,7 @@ fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
 
 /// A word as a number of the language data: a number word (`তিন`, `three`, `তিনটি` less its
 /// ending) or a scale word (`hundred`, `লাখ`), with which it is.
+#[derive(Clone, Copy)]
 enum NumberWord {
     Value(f64),
     Scale(f64),
@@ -559,11 +560,21 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
     // The number at word j and how many words it takes: a two-word number of the language
     // data first (Arabic writes 11 to 19 as two words: `سبع عشرة` 17, not 7 × 10).
     let at = |j: usize| -> Option<(NumberWord, usize)> {
+        // With a conjunction written onto its first word too (Arabic `وأربع عشرة` and 14).
+        let two = |first: &str| {
+            lexicon
+                .number_words
+                .get(&format!("{first} {}", lower[j + 1]))
+                .copied()
+        };
         if j + 1 < words.len()
             && joined(j, j + 1)
-            && let Some(&v) = lexicon
-                .number_words
-                .get(&format!("{} {}", lower[j], lower[j + 1]))
+            && let Some(v) = two(&lower[j]).or_else(|| {
+                lexicon
+                    .conjunctions
+                    .iter()
+                    .find_map(|c| two(lower[j].strip_prefix(c.as_str())?))
+            })
         {
             return Some((NumberWord::Value(v), 2));
         }
@@ -610,7 +621,16 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             k += 1;
             continue;
         };
-        let alone = matches!(first, NumberWord::Inside(_));
+        // An ordinal ends a number: one that starts it stands alone (`первых сорок один` the
+        // first forty-one is 1 and 41, not 42), one after a cardinal closes it (`сорок первый`).
+        let is_ordinal = |w: usize| {
+            !lexicon.number_words.contains_key(&lower[w])
+                && !lexicon
+                    .number_words
+                    .contains_key(lexicon.split_ending(&lower[w], 1).0)
+                && ordinal(&lower[w], lexicon).is_some()
+        };
+        let alone = matches!(first, NumberWord::Inside(_)) || (used == 1 && is_ordinal(k));
         let (mut total, mut current) = (0.0f64, 0.0f64);
         let mut values = Vec::new();
         let mut end = k + used - 1;
@@ -645,6 +665,11 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             }
         };
         add(first, &mut values);
+        // The value of the last word read, while it is a value (not a scale).
+        let mut last = match first {
+            NumberWord::Value(v) => Some(v),
+            _ => None,
+        };
         let mut j = end + 1;
         while !alone && j < words.len() && joined(j - 1, j) {
             // `and` inside a number (`a hundred and two`), `a` before a scale (`half a
@@ -663,9 +688,35 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             }
             match at(j) {
                 Some((w, used)) if !matches!(w, NumberWord::Inside(_)) => {
+                    // Words apart make one number only as a number is said: tens before units
+                    // (`сорок один`), a multiplier or a scale after a digit (`九十`, `two
+                    // hundred`), or a larger value joined by `and` (Arabic `واحد وأربعين`). A
+                    // value after a smaller one, or two units, are two numbers (`первых сорок`
+                    // the first forty, `இருபத்து ஆறு முதல்` twenty-six from). Words that touch
+                    // may be a number read digit by digit (`一九九八`).
+                    if let (Some(prev), NumberWord::Value(v)) = (last, &w)
+                        && words[j - 1].span.end != words[j].span.start
+                    {
+                        let and = lexicon.conjunctions.iter().any(|c| {
+                            lower[j]
+                                .strip_prefix(c.as_str())
+                                .is_some_and(|rest| lexicon.number_words.contains_key(rest))
+                        });
+                        let multiplies = [10.0, 100.0, 1000.0].contains(v);
+                        if (prev < 10.0 && *v < 10.0) || (*v > prev && !multiplies && !and) {
+                            break;
+                        }
+                    }
+                    last = match w {
+                        NumberWord::Value(v) => Some(v),
+                        _ => None,
+                    };
                     add(w, &mut values);
                     end = j + used - 1;
                     j += used;
+                    if used == 1 && is_ordinal(j - 1) {
+                        break;
+                    }
                 }
                 _ => break,
             }
@@ -1307,6 +1358,51 @@ mod tests {
         assert!(check("Nearly 1,500 tickets", "Продано 1 500 билетов", l()).is_empty());
         // The target's comma may still be a decimal point.
         assert!(check("1.5 percent", "1,5 процента", l()).is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_ends_a_number() {
+        let l = || Lexicon {
+            number_words: BTreeMap::from([
+                ("один".into(), 1.0),
+                ("первый".into(), 1.0),
+                ("сорок".into(), 40.0),
+            ]),
+            ordinal_endings: BTreeMap::from([("ых".into(), "ый".into())]),
+            ..Lexicon::default()
+        };
+        assert!(check("the first 41 cases", "первых сорок один случаев", l()).is_empty());
+        assert!(check("the 41st case", "сорок первый случай", l()).is_empty());
+    }
+
+    #[test]
+    fn words_make_one_number_only_as_a_number_is_said() {
+        let l = || Lexicon {
+            number_words: BTreeMap::from([
+                ("முதல்".into(), 1.0),
+                ("இருபத்து".into(), 20.0),
+                ("ஆறு".into(), 6.0),
+                ("முப்பத்து".into(), 30.0),
+                ("இரண்டு".into(), 2.0),
+                ("واحد".into(), 1.0),
+                ("أربعين".into(), 40.0),
+                ("أول".into(), 1.0),
+            ]),
+            conjunctions: vec!["و".into()],
+            ..Lexicon::default()
+        };
+        let source = "from about 26 to 32 kilobases";
+        assert!(check(source, "சுமார் இருபத்து ஆறு முதல் 32 வரை", l()).is_empty());
+        assert!(check(source, "சுமார் 26 முதல் முப்பத்து இரண்டு வரை", l()).is_empty());
+        assert!(check("the first 41 cases", "أول واحد وأربعين حالة", l()).is_empty());
+        let with_teens = || {
+            let mut x = l();
+            x.number_words.insert("أربع عشرة".into(), 14.0);
+            x
+        };
+        assert!(check("from 2 to 14 days", "بين 2 وأربع عشرة يومًا", with_teens()).is_empty());
+        assert!(check("22 cases", "இருபத்து இரண்டு வழக்குகள்", l()).is_empty());
+        assert!(!check("26 cases", "இருபத்து இரண்டு வழக்குகள்", l()).is_empty());
     }
 
     #[test]

@@ -148,10 +148,17 @@ fn quoted(text: &str, span: Span) -> bool {
     enclosures(text, span).any(|(open, _)| open != '\'')
 }
 
-/// Brackets and quotation marks that enclose a phrase, as (opening, closing).
-const ENCLOSERS: [(char, char); 9] = [
+/// Brackets and quotation marks that enclose a phrase, as (opening, closing); Chinese and
+/// Japanese write full-width brackets and corner quotes (`（Severe acute respiratory
+/// syndrome）`, `「Zoom」`).
+const ENCLOSERS: [(char, char); 14] = [
     ('(', ')'),
     ('[', ']'),
+    ('（', '）'),
+    ('［', '］'),
+    ('【', '】'),
+    ('「', '」'),
+    ('『', '』'),
     ('"', '"'),
     ('“', '”'),
     ('„', '“'),
@@ -272,6 +279,14 @@ mod tests {
             )
             .is_empty(),
             "a gloss with its acronym"
+        );
+        assert!(
+            flagged(
+                "the incubation period of the virus",
+                "ভাইরাসের সুপ্তিকাল （incubation period of the virus）"
+            )
+            .is_empty(),
+            "a gloss in full-width brackets"
         );
         assert_eq!(
             flagged(

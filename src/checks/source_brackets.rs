@@ -1,0 +1,177 @@
+//! `source-brackets`: a bracket of the target without its partner where the source's brackets
+//! all pair. MT drops a closing bracket with the words before it, doubles an opening one
+//! (`கோ.வி-2((SARS-CoV-2)`), or closes a bracket it never opened; what Xbench, pofilter and
+//! Okapi check as unpaired brackets.
+//!
+//! Judged against the source only: a unit cut out of a longer sentence holds half a bracket in
+//! its source too, and then in its target (TICO-19 holds about thirty such units a language), so
+//! a target alone says nothing. A closing bracket after an enumerator (`3)`, `b)`, `iv)`) opens
+//! nothing and is no bracket; nor is one in an emoticon (`:)`), nor one inside a placeholder,
+//! markup or a URL (the placeholder rules' spans).
+
+use serde::Deserialize;
+
+use super::{BuildError, Check, Context, Hit};
+use crate::text::placeholders::masked;
+use crate::text::{Analysis, Span};
+
+#[derive(Debug, Deserialize)]
+pub struct Options {}
+
+#[derive(Debug)]
+pub struct SourceBrackets;
+
+pub fn build(_: Options) -> Result<SourceBrackets, BuildError> {
+    Ok(SourceBrackets)
+}
+
+/// The pairs judged: round, square and curly brackets, and their full-width and CJK forms.
+const PAIRS: &[(char, char)] = &[
+    ('(', ')'),
+    ('[', ']'),
+    ('{', '}'),
+    ('（', '）'),
+    ('［', '］'),
+    ('｛', '｝'),
+    ('【', '】'),
+    ('〔', '〕'),
+];
+
+fn is_bracket(c: char) -> bool {
+    PAIRS.iter().any(|&(o, c2)| c == o || c == c2)
+}
+
+/// Whether the closing bracket at `at` ends an enumerator at the start of the text or after
+/// whitespace: a number of one to three digits of any script (`3)`, `১২)`), one letter with its
+/// marks (`b)`, `क)`), or a Roman numeral (`iv)`); at the start of the text, a number in words
+/// too (`три)`, `ஒன்று)` for `(3)`, `1)`).
+fn after_enumerator(text: &str, at: usize) -> bool {
+    use crate::text::script::{is_decimal_digit, is_mark};
+    let before = &text[..at];
+    let token = &before[before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())..];
+    let count = |f: &dyn Fn(char) -> bool| token.chars().filter(|&c| f(c)).count();
+    let len = token.chars().count();
+    let first = before.trim_start().len() == token.len();
+    len > 0
+        && ((first && token.chars().all(|c| c.is_alphanumeric() || is_mark(c)))
+            || (len <= 3 && count(&is_decimal_digit) == len)
+            || (token.chars().all(|c| c.is_alphabetic() || is_mark(c))
+                && count(&|c| !is_mark(c)) == 1)
+            || (len <= 4 && token.chars().all(|c| "ivxIVX".contains(c))))
+}
+
+/// Whether the bracket at `at` is part of an emoticon (`:)`, `;-(`, `=)`).
+fn in_emoticon(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches('-');
+    before.ends_with([':', ';', '='])
+}
+
+/// The brackets of `text` that have no partner, outside `masked` spans, in order.
+fn unpaired(text: &str, masked: &[Span]) -> Vec<Span> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !is_bracket(c) || masked.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        if in_emoticon(text, i) {
+            continue;
+        }
+        let span = Span::new(i, i + c.len_utf8());
+        if let Some(&(_, close)) = PAIRS.iter().find(|&&(o, _)| o == c) {
+            open.push((i, close));
+        } else if open.last().is_some_and(|&(_, close)| close == c) {
+            open.pop();
+        } else if open.is_empty() && after_enumerator(text, i) {
+            continue;
+        } else {
+            out.push(span);
+        }
+    }
+    out.extend(open.into_iter().map(|(i, close)| {
+        let opener = PAIRS
+            .iter()
+            .find(|&&(_, c)| c == close)
+            .map_or('(', |&(o, _)| o);
+        Span::new(i, i + opener.len_utf8())
+    }));
+    out.sort();
+    out
+}
+
+impl Check for SourceBrackets {
+    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+        let Some(source) = p.source() else { return };
+        if !p.text.contains(is_bracket) {
+            return;
+        }
+        let found = unpaired(p.text, &masked(p.text));
+        if found.is_empty() || !unpaired(source.text, &masked(source.text)).is_empty() {
+            return;
+        }
+        out.extend(found.into_iter().map(Hit::new));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{compile, flagged_against};
+
+    fn spans(text: &str) -> Vec<&str> {
+        unpaired(text, &masked(text))
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn brackets_pair_by_kind_and_nesting() {
+        assert!(spans("জ্বর (99%-100%) আর [FHD] {x} （注）【注】").is_empty());
+        assert!(spans("a (b [c] d) e").is_empty());
+        assert_eq!(spans("কাশি (29%-75%, গলা ব্যথা"), ["("]);
+        assert_eq!(spans("কো.வி-2((SARS-CoV-2) பெண்"), ["("]);
+        assert_eq!(spans("দেখা যায়) সিন্ড্রোম"), [")"]);
+        assert_eq!(spans("a (b] c"), ["(", "]"]);
+    }
+
+    #[test]
+    fn enumerators_emoticons_and_placeholders_are_no_brackets() {
+        assert!(spans("3) সেরোলজি নমুনা, b) দ্বিতীয়, iv) চতুর্থ, ক) প্রথম").is_empty());
+        assert!(
+            spans("মূন্রু) বয়সের নমুনা").is_empty(),
+            "a number word opening the text"
+        );
+        assert_eq!(spans("নমুনা মূন্রু) বয়সের"), [")"]);
+        assert!(spans("ধন্যবাদ :) আবার দেখা হবে ;-)").is_empty());
+        assert!(spans("নাম %(name)s এবং {0} দেখুন https://x.org/a_(b").is_empty());
+        // Inside an open bracket a short word before `)` is its content, not an enumerator.
+        assert!(spans("হাইড্রোজেন (pH এ H) আয়ন").is_empty());
+        assert_eq!(spans("(pH এ H আয়ন"), ["("]);
+        assert_eq!(
+            spans("এটি শেষ হয়েছে)।"),
+            [")"],
+            "a word of four letters is no enumerator"
+        );
+    }
+
+    #[test]
+    fn judged_only_where_the_source_pairs_its_brackets() {
+        let c = compile("source-brackets", "").unwrap();
+        assert_eq!(
+            flagged_against(
+                &*c,
+                "fever (99%) and cough (29%).",
+                "জ্বর (99%) এবং কাশি (29%।"
+            ),
+            ["("]
+        );
+        // A unit cut out of a longer sentence: half a bracket on both sides.
+        assert!(flagged_against(&*c, "cough (29%", "কাশি (29%").is_empty());
+        assert!(flagged_against(&*c, "(3) Serology.", "3) সেরোলজি।").is_empty());
+    }
+}
