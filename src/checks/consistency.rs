@@ -86,15 +86,11 @@ pub struct Options {
     /// (`персоналной` / `персональной`) where a dropped consonant is mostly another word.
     #[serde(default)]
     drop_letters: Vec<char>,
-    /// The signs a `sign` edit may add or remove (empty: any): Hindi names lose or gain a
-    /// vowel sign (`सेंटिनेल` / `सेंटिनल`), where ा and the anusvara tell a verb from its
-    /// causative (`निकलने` / `निकालने`) and a future's numbers (`मिलेगी` / `मिलेंगी`).
+    /// The signs a `sign` edit may add or remove (empty: any): Hindi loanwords lose or gain the
+    /// ॉ only English words carry (`कॉमर्शियल` / `कमर्शियल`), where other vowel signs tell words
+    /// apart (`क्षत्रिय` / `क्षेत्रीय`, `निकलने` / `निकालने`).
     #[serde(default)]
     sign_letters: Vec<char>,
-    /// Endings of a key in which a sign added is grammar, not a slip: Hindi feminines in `-िका`
-    /// of nouns in `-क` (`शिक्षकों` / `शिक्षिकाओं`, whose stems are `शिक्षक` / `शिक्षिक`).
-    #[serde(default)]
-    grammatical_signs: Vec<String>,
     /// Letter sequences in which a dropped letter is grammar, not a slip: Russian `тьс`, the
     /// infinitive `-ться` beside the third person `-тся` (`учиться` / `учится`).
     #[serde(default)]
@@ -257,7 +253,6 @@ pub struct Consistency {
     grammatical_doubles: Vec<char>,
     drop_letters: Vec<char>,
     sign_letters: Vec<char>,
-    grammatical_signs: Vec<String>,
     grammatical_drops: Vec<String>,
     final_drops: Vec<char>,
     max_stems: usize,
@@ -469,11 +464,6 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
         grammatical_doubles: o.grammatical_doubles,
         drop_letters: o.drop_letters,
         sign_letters: o.sign_letters,
-        grammatical_signs: o
-            .grammatical_signs
-            .iter()
-            .map(|s| s.nfc().collect())
-            .collect(),
         grammatical_drops: o
             .grammatical_drops
             .iter()
@@ -1141,9 +1131,8 @@ impl Consistency {
                             || !self.grammatical_doubles.contains(&letter)
                             || share_an_ending(self, &groups[a], &groups[b]))
                         && (e != Edit::Sign
-                            || ((self.sign_letters.is_empty()
-                                || self.sign_letters.contains(&letter))
-                                && !self.grammatical_sign(ka, kb, letter)))
+                            || self.sign_letters.is_empty()
+                            || self.sign_letters.contains(&letter))
                         && (e != Edit::Drop
                             || ((self.drop_letters.is_empty()
                                 || self.drop_letters.contains(&letter))
@@ -1216,15 +1205,6 @@ fn deletion_hashes(key: &str, prefixes: &mut Vec<u64>, mut each: impl FnMut(u64)
 }
 
 impl Consistency {
-    /// Whether the longer of two keys one sign apart ends in one of `grammatical_signs` where
-    /// the shorter ends in it without `letter`.
-    fn grammatical_sign(&self, a: &str, b: &str, letter: char) -> bool {
-        let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-        self.grammatical_signs
-            .iter()
-            .any(|s| long.ends_with(s.as_str()) && short.ends_with(s.replace(letter, "").as_str()))
-    }
-
     /// Whether the longer of two keys one letter apart holds one of `grammatical_drops` where
     /// the shorter holds it without `letter`.
     fn grammatical_drop(&self, a: &str, b: &str, letter: char) -> bool {

@@ -25,7 +25,9 @@ pub fn build(_: Options) -> Result<SourceBrackets, BuildError> {
     Ok(SourceBrackets)
 }
 
-/// The pairs judged: round, square and curly brackets, and their full-width and CJK forms.
+/// The pairs judged: round, square and curly brackets, and their full-width and CJK forms. A
+/// full-width bracket and its ASCII twin partner each other (`（…)`: a style slip, not a
+/// bracket missing).
 const PAIRS: &[(char, char)] = &[
     ('(', ')'),
     ('[', ']'),
@@ -41,50 +43,120 @@ fn is_bracket(c: char) -> bool {
     PAIRS.iter().any(|&(o, c2)| c == o || c == c2)
 }
 
-/// Whether the closing bracket at `at` ends an enumerator at the start of the text or after
-/// whitespace: a number of one to three digits of any script (`3)`, `১২)`), one letter with its
-/// marks (`b)`, `क)`), or a Roman numeral (`iv)`); at the start of the text, a number in words
-/// too (`три)`, `ஒன்று)` for `(3)`, `1)`).
+/// The ASCII twin of a full-width bracket, the bracket itself otherwise.
+fn narrow(c: char) -> char {
+    match c {
+        '（' => '(',
+        '）' => ')',
+        '［' => '[',
+        '］' => ']',
+        '｛' => '{',
+        '｝' => '}',
+        c => c,
+    }
+}
+
+/// Marks of direction that may stand between an enumerator and its bracket (`‏1‏)`).
+fn is_direction_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Whether the closing bracket at `at` ends an enumerator: the letters and digits right before
+/// it (after whitespace, punctuation, markup or the text's start; a full stop between them
+/// allowed, `1.)`) are a number of one to three digits of any script (`3)`, `১২)`, `1）` in
+/// a Chinese list), one or two characters with a digit (`A1)`), one letter with its marks
+/// (`b)`, `क)`, `二）`), or a Roman numeral (`iv)`); the first word of the text, a number in
+/// words too (`три)`, `ஒன்று)` for `(3)`, `1)`).
 fn after_enumerator(text: &str, at: usize) -> bool {
     use crate::text::script::{is_decimal_digit, is_mark};
-    let before = &text[..at];
-    let token = &before[before
+    let before = text[..at].trim_end_matches(is_direction_mark);
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let before = before.trim_end_matches(is_direction_mark);
+    let start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8())..];
+        .find(|&(_, c)| !(c.is_alphanumeric() || is_mark(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let token = &before[start..];
     let count = |f: &dyn Fn(char) -> bool| token.chars().filter(|&c| f(c)).count();
     let len = token.chars().count();
-    let first = before.trim_start().len() == token.len();
+    // A word of a script written without spaces is a phrase, no enumerator.
+    let first = before[..start]
+        .chars()
+        .all(|c| c.is_whitespace() || is_direction_mark(c))
+        && !token.chars().any(|c| {
+            crate::text::script::script_of(c).is_some_and(crate::text::script::is_unspaced)
+        });
     len > 0
-        && ((first && token.chars().all(|c| c.is_alphanumeric() || is_mark(c)))
+        && (first
             || (len <= 3 && count(&is_decimal_digit) == len)
-            || (token.chars().all(|c| c.is_alphabetic() || is_mark(c))
-                && count(&|c| !is_mark(c)) == 1)
+            || (len <= 2 && count(&is_decimal_digit) >= 1)
+            || count(&|c| !is_mark(c)) == 1
             || (len <= 4 && token.chars().all(|c| "ivxIVX".contains(c))))
 }
 
-/// Whether the bracket at `at` is part of an emoticon (`:)`, `;-(`, `=)`).
-fn in_emoticon(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches('-');
+/// Whether the bracket at `at` is part of an emoticon: a closing one after eyes and a nose
+/// (`:)`, `;-)`, `=)`, `:))`), an opening one after eyes that nothing follows (`:(` at the end
+/// or before a space; `注:(1)` and `x=(a+b)` are brackets).
+fn in_emoticon(text: &str, at: usize, closing: bool) -> bool {
+    let before = if closing {
+        text[..at].trim_end_matches(')')
+    } else {
+        &text[..at]
+    };
+    let before = before.trim_end_matches(['-', '\'']);
     before.ends_with([':', ';', '='])
+        && (closing
+            || text[at..]
+                .chars()
+                .nth(1)
+                .is_none_or(|c| c.is_whitespace() || c == '(' || c == ')'))
 }
 
-/// The brackets of `text` that have no partner, outside `masked` spans, in order.
-fn unpaired(text: &str, masked: &[Span]) -> Vec<Span> {
+/// Interval notation, whose brackets face any way (`[0, 1[`, `]0, 1]`, `(0, 1]`): skipped.
+fn intervals(text: &str) -> Vec<Span> {
+    static INTERVAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    INTERVAL
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"[\[\](]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[;,]\s*[-+−]?(?:\d[\d.,]*|∞)\s*[\[\])]",
+            )
+            .expect("the interval pattern compiles")
+        })
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+/// The spans of `text` whose brackets are not judged: placeholders, markup, URLs, intervals.
+fn skipped(text: &str) -> Vec<Span> {
+    let mut out = masked(text);
+    out.extend(intervals(text));
+    out
+}
+
+/// The brackets of `text` that have no partner, outside `skipped` spans, in order.
+fn unpaired(text: &str, skipped: &[Span]) -> Vec<Span> {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {
-        if !is_bracket(c) || masked.iter().any(|m| m.start <= i && i < m.end) {
+        if !is_bracket(c) || skipped.iter().any(|m| m.start <= i && i < m.end) {
             continue;
         }
-        if in_emoticon(text, i) {
+        let opening = PAIRS.iter().find(|&&(o, _)| o == c);
+        if in_emoticon(text, i, opening.is_none()) {
             continue;
         }
         let span = Span::new(i, i + c.len_utf8());
-        if let Some(&(_, close)) = PAIRS.iter().find(|&&(o, _)| o == c) {
+        if let Some(&(_, close)) = opening {
             open.push((i, close));
-        } else if open.last().is_some_and(|&(_, close)| close == c) {
+        } else if open
+            .last()
+            .is_some_and(|&(_, close)| narrow(close) == narrow(c))
+        {
             open.pop();
         } else if open.is_empty() && after_enumerator(text, i) {
             continue;
@@ -109,8 +181,8 @@ impl Check for SourceBrackets {
         if !p.text.contains(is_bracket) {
             return;
         }
-        let found = unpaired(p.text, &masked(p.text));
-        if found.is_empty() || !unpaired(source.text, &masked(source.text)).is_empty() {
+        let found = unpaired(p.text, &skipped(p.text));
+        if found.is_empty() || !unpaired(source.text, &skipped(source.text)).is_empty() {
             return;
         }
         out.extend(found.into_iter().map(Hit::new));
@@ -123,7 +195,7 @@ mod tests {
     use crate::checks::testing::{compile, flagged_against};
 
     fn spans(text: &str) -> Vec<&str> {
-        unpaired(text, &masked(text))
+        unpaired(text, &skipped(text))
             .into_iter()
             .map(|s| &text[s.start..s.end])
             .collect()
@@ -157,6 +229,20 @@ mod tests {
             [")"],
             "a word of four letters is no enumerator"
         );
+        // Lists without spaces, enumerators after markup or with a full stop, codes.
+        assert!(spans("步骤：1）打开盒子；2）取出物品。一）甲，二）乙").is_empty());
+        assert!(
+            spans("Optionen: **a)** ja, <b>b)</b> nein, 1.) öffnen, L'option A1) rouge").is_empty()
+        );
+        assert!(spans("الخيار \u{200F}1\u{200F}) هنا").is_empty());
+        // A Chinese word before a closing bracket is no enumerator.
+        assert_eq!(spans("SARS严重急性呼吸综合征）传播了"), ["）"]);
+        // Eyes before an opening bracket that something follows: a bracket.
+        assert!(spans("注:(1)箱を開ける。x=(a+b)").is_empty());
+        assert!(spans("ура :)) и :'( и :-))").is_empty());
+        // Interval notation and a full-width bracket closed by its ASCII twin.
+        assert!(spans("L'intervalle est [0, 1[ ici, ou ]0, 1[.").is_empty());
+        assert!(spans("SARS（严重急性呼吸综合征)传播了。").is_empty());
     }
 
     #[test]
