@@ -109,6 +109,10 @@ pub struct Lexicon {
     /// `साडेतीन`, one word).
     #[serde(default)]
     pub number_fractions: std::collections::BTreeMap<String, f64>,
+    /// Words that join the parts of one number, as English `and` (`a hundred and two`):
+    /// Spanish `y` (`treinta y cinco` 35), French `et` (`vingt et un` 21).
+    #[serde(default)]
+    pub number_joiners: Vec<String>,
     /// The months by name, with their number (`मार्च` = 3, `марта` = 3): a day or month of a
     /// date written in digits may be written so (`03/05/2020` as `5 मार्च 2020`).
     #[serde(default)]
@@ -387,6 +391,11 @@ impl Lexicon {
         }
         for (w, v) in &other.number_fractions {
             self.number_fractions.entry(w.clone()).or_insert(*v);
+        }
+        for w in &other.number_joiners {
+            if !self.number_joiners.contains(w) {
+                self.number_joiners.push(w.clone());
+            }
         }
         for (w, m) in &other.month_names {
             self.month_names.entry(w.clone()).or_insert(*m);

@@ -672,14 +672,15 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
         };
         let mut j = end + 1;
         while !alone && j < words.len() && joined(j - 1, j) {
-            // `and` inside a number (`a hundred and two`), `a` before a scale (`half a
-            // million`).
+            // `and` inside a number (`a hundred and two`, the pack's joiners: `treinta y
+            // cinco`), `a` before a scale (`half a million`).
             let next_is = |f: &dyn Fn(&NumberWord) -> bool| {
                 j + 1 < words.len()
                     && joined(j, j + 1)
                     && number_word(&lower[j + 1], lexicon).is_some_and(|w| f(&w))
             };
-            if (lower[j] == "and" && next_is(&|_| true))
+            if ((lower[j] == "and" || lexicon.number_joiners.contains(&lower[j]))
+                && next_is(&|_| true))
                 || (matches!(lower[j].as_str(), "a" | "an")
                     && next_is(&|w| matches!(w, NumberWord::Scale(_))))
             {
@@ -1403,6 +1404,23 @@ mod tests {
         assert!(check("from 2 to 14 days", "بين 2 وأربع عشرة يومًا", with_teens()).is_empty());
         assert!(check("22 cases", "இருபத்து இரண்டு வழக்குகள்", l()).is_empty());
         assert!(!check("26 cases", "இருபத்து இரண்டு வழக்குகள்", l()).is_empty());
+    }
+
+    #[test]
+    fn a_joiner_of_the_pack_joins_the_parts_of_a_number() {
+        let l = || Lexicon {
+            number_words: BTreeMap::from([
+                ("treinta".into(), 30.0),
+                ("cinco".into(), 5.0),
+                ("dos".into(), 2.0),
+                ("tres".into(), 3.0),
+            ]),
+            number_joiners: vec!["y".into()],
+            ..Lexicon::default()
+        };
+        assert!(check("35 days", "treinta y cinco días", l()).is_empty());
+        // Two units are two numbers, joined or not: `dos y tres` is 2 and 3.
+        assert!(check("2 and 3 days", "dos y tres días", l()).is_empty());
     }
 
     #[test]
