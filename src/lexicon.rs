@@ -109,8 +109,8 @@ pub struct Lexicon {
     /// `साडेतीन`, one word).
     #[serde(default)]
     pub number_fractions: std::collections::BTreeMap<String, f64>,
-    /// Words that join the parts of one number, as English `and` (`a hundred and two`):
-    /// Spanish `y` (`treinta y cinco` 35), French `et` (`vingt et un` 21).
+    /// Words that join the parts of one number: English `and` (`a hundred and two`), Spanish
+    /// `y` (`treinta y cinco` 35), French `et` (`vingt et un` 21).
     #[serde(default)]
     pub number_joiners: Vec<String>,
     /// The months by name, with their number (`मार्च` = 3, `марта` = 3): a day or month of a

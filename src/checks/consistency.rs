@@ -126,7 +126,7 @@ pub struct Options {
     #[serde(default)]
     names_only: bool,
     /// Spellings that are words of their own though they fold together (minimal pairs, Hindi
-    /// `बाद` after / `वाद` lawsuit): two spellings both listed are never a majority and its
+    /// `दवा` medicine / `दबा` pressed): two spellings both listed are never a majority and its
     /// variant. Matched on the spelling compared, the word without its ending.
     #[serde(default)]
     distinct: Vec<String>,

@@ -52,12 +52,14 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         return false;
     };
     let (head, tail) = word.split_at(first_native);
+    // The foreign part in capitals (an acronym, `COVID`, `III`), and how many letters it has.
+    let capitals = head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let head_letters = head.chars().filter(|&c| is_letter_or_mark(c)).count();
     // A vowel sign or virama of the document's script on a foreign letter is a word cut and
     // filled (`A्या`, `Aust्या`, `Budgetों`), unless an acronym takes one of the language's
     // endings that starts with one (`ATMों`, Bengali `ATMে`).
     if !head.is_empty() && tail.starts_with(is_mark) {
-        let acronym = head.chars().filter(|&c| is_letter_or_mark(c)).count() >= 2
-            && head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let acronym = head_letters >= 2 && capitals;
         return !(acronym && ctx.lexicon.is_ending(&tail.nfc().collect::<String>()));
     }
     if !head.is_empty() && !tail.contains(is_foreign) {
@@ -68,11 +70,10 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         // In a cased script a capital of another script before small letters is no name but
         // a letter typed for its twin (`Kиев`, `Mинск`, `Сuba`), and capitals of two scripts
         // are no acronym of either (`BOЗ`, `OOН`).
-        let head_letters = head.chars().filter(|&c| is_letter_or_mark(c)).count();
         let cased_tail = tail.chars().any(|c| c.is_lowercase() || c.is_uppercase());
         if cased_tail
             && ((head_letters == 1
-                && head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && capitals
                 && tail
                     .chars()
                     .find(|&c| is_letter_or_mark(c))
@@ -84,12 +85,11 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         // A short tail passes unlisted after an acronym (`CoVகள்`, `IIIஆம்`), or in a language
         // whose pack lists no endings; after a word in small letters with a capital
         // (`Governmentஅரசு`) only an ending the pack lists does (`Googleஇல்`).
-        let acronym = head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         // Short: four letters and marks at most, or two letters whatever the vowel signs on
         // them (`માંના` after `pH`); `U.S.राज्यों` is a word glued on.
         let letters = tail.chars().filter(|&c| is_letter_or_mark(c));
         let short = (letters.clone().count() <= 4 || letters.filter(|&c| !is_mark(c)).count() <= 2)
-            && (acronym || ctx.lexicon.endings.is_empty());
+            && (capitals || ctx.lexicon.endings.is_empty());
         let tail: String = tail.nfc().collect();
         return !(name && (short || ctx.lexicon.is_ending(&tail)));
     }

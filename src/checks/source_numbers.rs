@@ -672,15 +672,14 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
         };
         let mut j = end + 1;
         while !alone && j < words.len() && joined(j - 1, j) {
-            // `and` inside a number (`a hundred and two`, the pack's joiners: `treinta y
+            // A joiner of the language data inside a number (`a hundred and two`, `treinta y
             // cinco`), `a` before a scale (`half a million`).
             let next_is = |f: &dyn Fn(&NumberWord) -> bool| {
                 j + 1 < words.len()
                     && joined(j, j + 1)
                     && number_word(&lower[j + 1], lexicon).is_some_and(|w| f(&w))
             };
-            if ((lower[j] == "and" || lexicon.number_joiners.contains(&lower[j]))
-                && next_is(&|_| true))
+            if (lexicon.number_joiners.contains(&lower[j]) && next_is(&|_| true))
                 || (matches!(lower[j].as_str(), "a" | "an")
                     && next_is(&|w| matches!(w, NumberWord::Scale(_))))
             {
@@ -1267,6 +1266,7 @@ mod tests {
             ]),
             endings: vec!["টি".into(), "ের".into()],
             conjunctions: vec!["و".into()],
+            number_joiners: vec!["and".into()],
             ..Lexicon::default()
         }
     }
