@@ -46,7 +46,9 @@ Precision (over the findings on translations, pooled over the languages and per 
         for `(cultural differences or not, ...!)`), typography again, which Xbench and pofilter
         check. An omission span quoting a bracket confirms it (`)`: the experts marked it so).
     R4  the flagged text is two words of the target's script with a full stop or danda between
-        them and no space (`है।चन्द्रमा`, `બનશે.દરેક`): two sentences run together, typography again.
+        them and no space (`है।चन्द्रमा`, `બનશે.દરેક`): two sentences run together, typography again;
+        or a word of the target's script with a number glued to its end (`ஆபாசத்திற்கு10 முகவர்கள்`),
+        a space lost the same way.
   Strict precision counts confirmed findings only; precision counts confirmed + R1 to R4. Below
   100 findings the figure is printed with a warning: it says little.
 
@@ -276,6 +278,9 @@ def judge(x, s, e, spans, text, lang, types, omitted=()):
         return "R3"
     if (x.get("rule") == "common.missing-space-after-stop"
             and re.fullmatch(r"[^\s\d.\u0964]+[.\u0964][^\s\d.\u0964]+", flagged)):
+        return "R4"
+    if (x.get("rule") == "common.missing-space-before-number"
+            and re.fullmatch(r"[^\s\d\W]+[\u0900-\u0DFF]*\d+(?:[.,:]\d+)*", flagged)):
         return "R4"
     return None
 

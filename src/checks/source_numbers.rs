@@ -526,6 +526,12 @@ fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
         .or_else(|| ordinal(word, lexicon))
         .map(|&v| NumberWord::Value(v))
         .or_else(|| number_prefix(word, lexicon).map(|&v| NumberWord::Inside(v)))
+        // An abbreviation glued on with its full stop is one word under UAX #29 (Malayalam
+        // `പൊ.യു.മു.പത്താം`, BCE's 10th): the part after the last stop is read alone.
+        .or_else(|| {
+            let (_, last) = word.rsplit_once('.')?;
+            number_word(last, lexicon).filter(|_| !last.is_empty())
+        })
 }
 
 /// The value of an ordinal made of a number word by one of the language's ordinal endings
