@@ -113,8 +113,6 @@ KNOWN_DEFECTS = {
         **copied_references(178, 295, 819, 820, 948, 972, 1864),
         204: "repeated word: الشكل الشكل 1,1 (the figure label doubled)",
         1423: "repeated word: أنه أنه",
-        615: "a number glued to its word: ببتيداز4 (twice), written ببتيداز 4 on the line around it",
-        2427: "a number glued to its word: سيرين2 (TMPRSS2's serine 2)",
         2693: "a tanwin kasra with no letter: (ٍسي",
         1722: "يودي misspells يؤدي (hamza left off its seat), spelled right twice around it",
         1844: "الوعى (final ى) beside الوعي twice on the lines around it",

@@ -122,6 +122,12 @@ pub struct Lexicon {
     /// 15th, of `பதினைந்து`).
     #[serde(default)]
     pub ordinal_endings: std::collections::BTreeMap<String, String>,
+    /// A number word may open a longer word whatever follows it (Malayalam runs a number into
+    /// the word after it: `നാലുപേരും` all four, `മൂന്നുദിവസം` three days): a word that starts
+    /// with a number word stands for that number. Number words are never required, so this can
+    /// only hide a finding, never make one.
+    #[serde(default)]
+    pub number_words_open: bool,
     /// Languages written in this language's script that a paragraph may be in instead, each
     /// told by letters this language never writes (Ukrainian `і`, `ї`, `є` in Russian) or by
     /// frequent words it never writes (Hindi `है`, `में` in Marathi): a paragraph whose words
@@ -405,6 +411,7 @@ impl Lexicon {
                 .entry(e.clone())
                 .or_insert_with(|| r.clone());
         }
+        self.number_words_open |= other.number_words_open;
         self.cache = LexiconCache::default();
     }
 

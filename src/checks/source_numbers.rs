@@ -526,6 +526,7 @@ fn number_word(word: &str, lexicon: &Lexicon) -> Option<NumberWord> {
         .or_else(|| ordinal(word, lexicon))
         .map(|&v| NumberWord::Value(v))
         .or_else(|| number_prefix(word, lexicon).map(|&v| NumberWord::Inside(v)))
+        .or_else(|| leading_number(word, lexicon).map(|&v| NumberWord::Inside(v)))
         // An abbreviation glued on with its full stop is one word under UAX #29 (Malayalam
         // `പൊ.യു.മു.പത്താം`, BCE's 10th): the part after the last stop is read alone.
         .or_else(|| {
@@ -780,6 +781,24 @@ fn number_prefix<'l>(word: &str, lexicon: &'l Lexicon) -> Option<&'l f64> {
         }
     }
     None
+}
+
+/// In a language whose number words may open a longer word (`number_words_open`), the value of
+/// the longest number word of two characters or more that the word starts with (Malayalam
+/// `നാലുപേരും` all four: `നാലു`).
+fn leading_number<'l>(word: &str, lexicon: &'l Lexicon) -> Option<&'l f64> {
+    if !lexicon.number_words_open {
+        return None;
+    }
+    let ends: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    ends.iter()
+        .rev()
+        .find_map(|&end| lexicon.number_words.get(&word[..end]))
 }
 
 /// Spans the placeholder rule owns: URLs, e-mail addresses, placeholders, tags.
@@ -1206,6 +1225,29 @@ mod tests {
 
     /// An ordinal made of a number word by the language's ordinal endings matches its number;
     /// a word that only ends like one does not.
+    /// A number word opening a longer word stands for its number only where the language says
+    /// so (`number_words_open`), and then only hides a finding.
+    #[test]
+    fn a_number_word_may_open_a_longer_word() {
+        let l = |open: bool| Lexicon {
+            // stems, as the Malayalam pack lists them beside the whole words
+            number_words: BTreeMap::from([("നാല".into(), 4.0), ("ഇരുപത്തൊന്ന".into(), 21.0)]),
+            number_words_open: open,
+            ..Lexicon::default()
+        };
+        let (source, target) = (
+            "All 4 were arrested on the 21st.",
+            "നാലുപേരും ഇരുപത്തൊന്നിന് അറസ്റ്റിലായി.",
+        );
+        assert!(check(source, target, l(true)).is_empty());
+        assert_eq!(check(source, target, l(false)).len(), 1);
+        // The longest number word is read: `ഇരുപത്തൊന്നിന്` is 21, not a 20 or a 2.
+        assert_eq!(
+            check("on the 22nd", "ഇരുപത്തൊന്നിന്", l(true)),
+            [("missing".into(), "ഇരുപത്തൊന്നിന്".into())]
+        );
+    }
+
     #[test]
     fn ordinals_made_by_an_ending_are_numbers() {
         let l = || Lexicon {
