@@ -72,6 +72,11 @@ pub struct Options {
     /// first word inflected.
     #[serde(default)]
     derived_endings: Vec<String>,
+    /// Words written after a noun that make another word of it (Bengali `জাতীয়` -type,
+    /// `সংক্রান্ত` -related, `মুক্ত` -free): after the second conjunct, the pair names two
+    /// things (`প্রোটিন বা প্রোটিন জাতীয় খাবার` protein or protein-type food).
+    #[serde(default)]
+    derived_words: Vec<String>,
     /// Shortest word judged, in characters.
     #[serde(default = "default_min_chars")]
     min_chars: usize,
@@ -103,6 +108,7 @@ pub struct Coordinated {
     modifier: Option<Regex>,
     oblique: Option<Regex>,
     derived_endings: Vec<String>,
+    derived_words: Vec<String>,
     min_chars: usize,
     inflected: bool,
 }
@@ -136,6 +142,7 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
         modifier: regex(&o.modifier)?,
         oblique: regex(&o.oblique)?,
         derived_endings: nfc_all(&o.derived_endings),
+        derived_words: nfc_all(&o.derived_words),
         min_chars: o.min_chars,
         inflected: o.inflected,
     })
@@ -195,7 +202,7 @@ impl Coordinated {
             .get(ib + 1)
             .filter(|next| p.only_space_between(words[ib].span, next.span))
             .map(|n| n.norm(p));
-        if next.is_some_and(|n| Self::is(&self.negations, n)) {
+        if next.is_some_and(|n| Self::is(&self.negations, n) || Self::is(&self.derived_words, n)) {
             return;
         }
         // `non-X and X`: a negation or a prefix before the first conjunct makes another word.
