@@ -686,6 +686,22 @@ impl Check for Consistency {
     }
 }
 
+/// A name without the case ending written after an apostrophe (Turkish `Türkiye'ye`,
+/// `Ankara'da`, `İstanbul'a`; English `Obama's`): the endings differ where the name does not.
+/// A capital after the apostrophe is part of the name (`O'Brien`).
+fn before_suffix(word: &str) -> &str {
+    match word.rfind(['\'', '\u{2019}']) {
+        Some(k)
+            if k > 0
+                && word[k..].chars().skip(1).count() <= 6
+                && word[k..].chars().skip(1).all(char::is_lowercase) =>
+        {
+            &word[..k]
+        }
+        _ => word,
+    }
+}
+
 /// The words of a paragraph the rule judges: letters of the document's script, not of mixed
 /// script; with `names_only`, those capitalised inside a sentence.
 fn judged<'p>(
@@ -901,7 +917,7 @@ impl Judgement for Judging<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
         for w in judged(p, ctx, rule.names_only) {
-            let word = p.norm(w);
+            let word = before_suffix(p.norm(w));
             // Words repeat: each distinct word is placed once, and later occurrences are one
             // hash lookup.
             let place = match self.seen.get(word) {
@@ -988,7 +1004,7 @@ impl Judgement for Judging<'_> {
         }
         let mut occs = Vec::new();
         for w in judged(p, ctx, self.rule.names_only) {
-            let word = p.norm(w);
+            let word = before_suffix(p.norm(w));
             let Some(spelling) = self.placed(word, ctx) else {
                 continue;
             };

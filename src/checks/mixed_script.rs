@@ -22,6 +22,14 @@ pub struct Options {
     /// scripts that attach proclitics (Arabic `و`).
     #[serde(default = "default_max_proclitic")]
     max_proclitic: usize,
+    /// Scripts that write two proclitics onto a word (Hebrew `וב` and-in, `ש`+`ב`; Arabic
+    /// `وب`), by Unicode script name: there a native prefix of two letters is accepted.
+    #[serde(default)]
+    double_proclitic_scripts: Vec<String>,
+    /// Unit symbols written in small letters (`mg`, `km`, `ml`): notation like an acronym, so a
+    /// short ending of the document's script on one is accepted (`500 mgରୁ`, `10 kmకు`).
+    #[serde(default)]
+    units: Vec<String>,
 }
 
 fn default_max_proclitic() -> usize {
@@ -32,12 +40,27 @@ fn default_max_proclitic() -> usize {
 pub struct MixedScript {
     allow: Vec<String>,
     max_proclitic: usize,
+    double_proclitic_scripts: Vec<Script>,
+    units: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<MixedScript, BuildError> {
+    let double_proclitic_scripts = o
+        .double_proclitic_scripts
+        .iter()
+        .map(|name| {
+            crate::text::script::script_by_name(name).ok_or_else(|| {
+                BuildError::new(format!(
+                    "`double_proclitic_scripts`: `{name}` is no Unicode script name"
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()?;
     Ok(MixedScript {
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
         max_proclitic: o.max_proclitic,
+        double_proclitic_scripts,
+        units: o.units,
     })
 }
 
@@ -45,15 +68,38 @@ pub fn build(o: Options) -> Result<MixedScript, BuildError> {
 /// professional text does not: a foreign name or acronym followed by an ending (`HCoVকে`,
 /// `CoVகள்`), or preceded by a one-letter proclitic (Arabic `وApple`, "and Apple") is
 /// accepted.
-fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize) -> bool {
+fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -> bool {
     let is_native = |c: char| is_letter_or_mark(c) && script_of(c) == Some(native);
     let is_foreign = |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| s != native);
     let Some(first_native) = word.find(is_native) else {
         return false;
     };
+    // A name joined with a full stop is one word under UAX #29; its parts may each be of one
+    // script, each after the first capitalised (`Дія.City`, a brand, as `Яндекс.Карты`);
+    // `U.S.राज्यों` is a word glued on.
+    if word.contains('.')
+        && word
+            .split('.')
+            .skip(1)
+            .all(|part| part.chars().next().is_some_and(char::is_uppercase))
+        && word.split('.').all(|part| {
+            let mut scripts = part
+                .chars()
+                .filter(|&c| is_letter_or_mark(c))
+                .filter_map(script_of)
+                .filter(|s| !matches!(s, Script::Common | Script::Inherited));
+            scripts
+                .next()
+                .is_none_or(|first| scripts.all(|s| s == first))
+        })
+    {
+        return false;
+    }
     let (head, tail) = word.split_at(first_native);
-    // The foreign part in capitals (an acronym, `COVID`, `III`), and how many letters it has.
-    let capitals = head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    // The foreign part in capitals (an acronym, `COVID`, `III`), or a unit symbol (`mg`), and
+    // how many letters it has.
+    let unit = rule.units.iter().any(|u| u == head);
+    let capitals = unit || head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     let head_letters = head.chars().filter(|&c| is_letter_or_mark(c)).count();
     // A vowel sign or virama of the document's script on a foreign letter is a word cut and
     // filled (`A्या`, `Aust्या`, `Budgetों`), unless an acronym takes one of the language's
@@ -62,11 +108,24 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
         let acronym = head_letters >= 2 && capitals;
         return !(acronym && ctx.lexicon.is_ending(&tail.nfc().collect::<String>()));
     }
+    // Korean and Japanese names join an acronym to a native word (`LG에너지솔루션은`,
+    // `SK하이닉스와`, `NTTドコモ`): in Hangul or Kana an acronym takes any tail.
+    if !head.is_empty()
+        && head_letters >= 2
+        && capitals
+        && matches!(
+            native,
+            Script::Hangul | Script::Hiragana | Script::Katakana | Script::Han
+        )
+        && !tail.contains(is_foreign)
+    {
+        return false;
+    }
     if !head.is_empty() && !tail.contains(is_foreign) {
         // A name or acronym (a capital or a digit in it) with an ending attached is accepted:
         // a short ending in any language (`CoVகள்`, `IIIஆம்`), a longer one when the
         // language's pack lists it. A lowercase word with an ending (`waterদের`) is not.
-        let name = head.chars().any(|c| c.is_uppercase() || c.is_numeric());
+        let name = unit || head.chars().any(|c| c.is_uppercase() || c.is_numeric());
         // In a cased script a capital of another script before small letters is no name but
         // a letter typed for its twin (`Kиев`, `Mинск`, `Сuba`), and capitals of two scripts
         // are no acronym of either (`BOЗ`, `OOН`).
@@ -98,6 +157,11 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, max_proclitic: usize)
     {
         let (prefix, rest) = word.split_at(first_foreign);
         let letters = prefix.chars().filter(|&c| is_letter_or_mark(c)).count();
+        let max_proclitic = if rule.double_proclitic_scripts.contains(&native) {
+            rule.max_proclitic.max(2)
+        } else {
+            rule.max_proclitic
+        };
         if letters <= max_proclitic && !rest.contains(is_native) {
             return false;
         }
@@ -113,9 +177,7 @@ impl Check for MixedScript {
         let mut runs = None;
         for w in p.words.iter().filter(|w| w.mixed_script) {
             let text = w.text(p.text);
-            if mixes_native(text, native, ctx, self.max_proclitic)
-                && !self.allow.contains(&text.to_lowercase())
-            {
+            if mixes_native(text, native, ctx, self) && !self.allow.contains(&text.to_lowercase()) {
                 let runs =
                     runs.get_or_insert_with(|| super::mixed_script_span::default_runs(p, ctx));
                 if runs

@@ -309,6 +309,17 @@ impl StrayWord {
             if twin && toks.get(i + 1).is_some_and(|x| x.has_digit) {
                 continue;
             }
+            // The species of a binomial name after its genus's initial (`E. coli`,
+            // `S. aureus`): a name, written in small letters by rule.
+            let before = p.text[..t.core.start].trim_end_matches(' ');
+            if before.len() < t.core.start
+                && let Some(stem) = before.strip_suffix('.')
+                && let Some(initial) = stem.chars().next_back()
+                && initial.is_ascii_uppercase()
+                && !stem[..stem.len() - 1].ends_with(char::is_alphanumeric)
+            {
+                continue;
+            }
             // Neighbours within the sentence: a sentence stop between (`angsty । Yisssss`)
             // leaves the word without a neighbour on that side.
             let stop = |t: &Token| {

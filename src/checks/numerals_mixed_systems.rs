@@ -104,6 +104,31 @@ impl MixedSystems {
     }
 }
 
+/// Whether a number is a quantity of the document, in one system: not part of a name or code
+/// (`COVID-19`), nor the number a Latin-script name takes after a space (`Windows 11`,
+/// `iPhone 15`, `iOS 16`, a flight `UB 012`), which Persian, Nepali or Thai text keeps in
+/// ASCII digits among its own.
+fn counted(p: &Analysis, n: &crate::text::numbers::Number) -> bool {
+    let before = &p.text[..n.span.start];
+    let named = before
+        .strip_suffix([' ', '\u{a0}'])
+        .and_then(|b| {
+            let word_start = b
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric())
+                .last()
+                .map(|(i, _)| i)?;
+            let word = &b[word_start..];
+            Some(
+                word.chars().any(|c| c.is_uppercase())
+                    && word.chars().all(|c| c.is_ascii_alphanumeric()),
+            )
+        })
+        .unwrap_or(false);
+    !n.in_name && !n.is_mixed() && !named
+}
+
 /// A document's numbers: counted by system in the first pass (`auto`), flagged in the second.
 struct Judging<'a> {
     rule: &'a MixedSystems,
@@ -117,7 +142,7 @@ impl Judgement for Judging<'_> {
     }
 
     fn learn(&mut self, _: usize, p: &Analysis, _: &Context) {
-        for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
+        for n in p.numbers.iter().filter(|n| counted(p, n)) {
             self.counts.add(n.systems[0]);
         }
     }
@@ -131,7 +156,7 @@ impl Judgement for Judging<'_> {
         let Some(expected) = self.expected else {
             return;
         };
-        for n in p.numbers.iter().filter(|n| !n.in_name && !n.is_mixed()) {
+        for n in p.numbers.iter().filter(|n| counted(p, n)) {
             let zero = n.systems[0];
             let native = ctx.script.is_some_and(|s| zero.script() == s);
             if zero == expected || (self.rule.expected == Expected::Auto && native) {

@@ -610,6 +610,15 @@ impl Repetition {
                         && a >= 1
                         && norm[a - 1] == first[1]
                         && gap(p, words[a - 1].span, words[a].span) == Gap::Space)
+                    // `paso a paso a los pacientes`, `poco a poco a`, `casa per casa per`: the
+                    // idiom `X p X` (step by step) before its own linking word, a short word
+                    // after a longer one; `of the of the` is still a stutter.
+                    || (n == 2
+                        && !comma
+                        && first[1].chars().count() <= 3
+                        && first[0].chars().count() >= 3
+                        && first[0].chars().count() > first[1].chars().count()
+                        && first[1].chars().all(char::is_lowercase))
                     // `and more and more`, `faster and faster and faster`: a word said on
                     // both sides of its conjunction, as often as it likes.
                     || (n == 2

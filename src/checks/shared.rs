@@ -589,6 +589,31 @@ fn mis_decoded(text: &str, page: Page) -> Vec<(usize, usize, char)> {
 pub fn mojibake(text: &str) -> Vec<(Span, String)> {
     let mut page = Page::Western;
     let mut seqs = mis_decoded(text, page);
+    // An accented capital or letter closing a Latin word before a quote or an ellipsis reads
+    // as a lead byte and its continuations (`SÍ»` as `ͻ`, `sé…»` as `酻`): a lone sequence
+    // glued to the Latin letters before it that stands for a letter of another script is
+    // that word's own accent, not mojibake, which stands for the text's own letters and comes
+    // in runs (`Ã©`, `à¦¬à¦¾`, `Ð¿Ñ€`).
+    let lone_in_latin_word = |k: usize, seqs: &[(usize, usize, char)]| {
+        use unicode_script::Script;
+        let (start, end, d) = seqs[k];
+        let foreign = crate::text::script::script_of(d)
+            .is_some_and(|s| !matches!(s, Script::Latin | Script::Common | Script::Inherited));
+        let next_to =
+            (k > 0 && seqs[k - 1].1 == start) || seqs.get(k + 1).is_some_and(|n| n.0 == end);
+        let after_latin = text[..start].chars().next_back().is_some_and(|c| {
+            c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
+        });
+        foreign && !next_to && after_latin
+    };
+    let drop: Vec<bool> = (0..seqs.len())
+        .map(|k| lone_in_latin_word(k, &seqs))
+        .collect();
+    let mut k = 0;
+    seqs.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
     if seqs.is_empty() {
         // Windows-1251 reads a lead byte as a Cyrillic letter (`Р`, `С`, `а`-`п`), which real
         // Russian has before a sign now and then (`Рё` in `Рёв`): only two sequences in a row
