@@ -688,11 +688,18 @@ impl Check for Consistency {
 
 /// A name without the case ending written after an apostrophe (Turkish `Türkiye'ye`,
 /// `Ankara'da`, `İstanbul'a`; English `Obama's`): the endings differ where the name does not.
-/// A capital after the apostrophe is part of the name (`O'Brien`).
+/// A capital after the apostrophe is part of the name (`O'Brien`), and so is everything of a
+/// name in another script than Latin (Ukrainian `В'ячеслав`, `Прип'ять`).
 fn before_suffix(word: &str) -> &str {
+    let latin = word
+        .chars()
+        .next()
+        .and_then(crate::text::script::script_of)
+        .is_some_and(|s| s == unicode_script::Script::Latin);
     match word.rfind(['\'', '\u{2019}']) {
         Some(k)
-            if k > 0
+            if latin
+                && k > 0
                 && word[k..].chars().skip(1).count() <= 6
                 && word[k..].chars().skip(1).all(char::is_lowercase) =>
         {

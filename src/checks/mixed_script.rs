@@ -22,10 +22,11 @@ pub struct Options {
     /// scripts that attach proclitics (Arabic `و`).
     #[serde(default = "default_max_proclitic")]
     max_proclitic: usize,
-    /// Scripts that write two proclitics onto a word (Hebrew `וב` and-in, `ש`+`ב`; Arabic
-    /// `وب`), by Unicode script name: there a native prefix of two letters is accepted.
+    /// Two proclitics written together onto a word (Hebrew `וב` and-in, `שב`; Arabic `وب`),
+    /// accepted before a foreign word as one proclitic is (`ובThe Lancet`); a preposition of
+    /// two letters is no pair of them (`שלApple`, `منGoogle`: a space left out).
     #[serde(default)]
-    double_proclitic_scripts: Vec<String>,
+    proclitic_pairs: Vec<String>,
     /// Unit symbols written in small letters (`mg`, `km`, `ml`): notation like an acronym, so a
     /// short ending of the document's script on one is accepted (`500 mgରୁ`, `10 kmకు`).
     #[serde(default)]
@@ -40,27 +41,16 @@ fn default_max_proclitic() -> usize {
 pub struct MixedScript {
     allow: Vec<String>,
     max_proclitic: usize,
-    double_proclitic_scripts: Vec<Script>,
+    proclitic_pairs: Vec<String>,
     units: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<MixedScript, BuildError> {
-    let double_proclitic_scripts = o
-        .double_proclitic_scripts
-        .iter()
-        .map(|name| {
-            crate::text::script::script_by_name(name).ok_or_else(|| {
-                BuildError::new(format!(
-                    "`double_proclitic_scripts`: `{name}` is no Unicode script name"
-                ))
-            })
-        })
-        .collect::<Result<_, _>>()?;
     Ok(MixedScript {
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
         max_proclitic: o.max_proclitic,
-        double_proclitic_scripts,
-        units: o.units,
+        proclitic_pairs: o.proclitic_pairs,
+        units: o.units.iter().map(|u| u.to_lowercase()).collect(),
     })
 }
 
@@ -74,31 +64,10 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -
     let Some(first_native) = word.find(is_native) else {
         return false;
     };
-    // A name joined with a full stop is one word under UAX #29; its parts may each be of one
-    // script, each after the first capitalised (`Дія.City`, a brand, as `Яндекс.Карты`);
-    // `U.S.राज्यों` is a word glued on.
-    if word.contains('.')
-        && word
-            .split('.')
-            .skip(1)
-            .all(|part| part.chars().next().is_some_and(char::is_uppercase))
-        && word.split('.').all(|part| {
-            let mut scripts = part
-                .chars()
-                .filter(|&c| is_letter_or_mark(c))
-                .filter_map(script_of)
-                .filter(|s| !matches!(s, Script::Common | Script::Inherited));
-            scripts
-                .next()
-                .is_none_or(|first| scripts.all(|s| s == first))
-        })
-    {
-        return false;
-    }
     let (head, tail) = word.split_at(first_native);
     // The foreign part in capitals (an acronym, `COVID`, `III`), or a unit symbol (`mg`), and
     // how many letters it has.
-    let unit = rule.units.iter().any(|u| u == head);
+    let unit = rule.units.iter().any(|u| *u == head.to_lowercase());
     let capitals = unit || head.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     let head_letters = head.chars().filter(|&c| is_letter_or_mark(c)).count();
     // A vowel sign or virama of the document's script on a foreign letter is a word cut and
@@ -109,9 +78,10 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -
         return !(acronym && ctx.lexicon.is_ending(&tail.nfc().collect::<String>()));
     }
     // Korean and Japanese names join an acronym to a native word (`LG에너지솔루션은`,
-    // `SK하이닉스와`, `NTTドコモ`): in Hangul or Kana an acronym takes any tail.
+    // `SK하이닉스와`, `NTTドコモ`): in Hangul, Kana or Han an acronym of two to four letters
+    // takes any tail (`VACCINE접종이` is an English word glued on).
     if !head.is_empty()
-        && head_letters >= 2
+        && (2..=4).contains(&head_letters)
         && capitals
         && matches!(
             native,
@@ -157,12 +127,8 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -
     {
         let (prefix, rest) = word.split_at(first_foreign);
         let letters = prefix.chars().filter(|&c| is_letter_or_mark(c)).count();
-        let max_proclitic = if rule.double_proclitic_scripts.contains(&native) {
-            rule.max_proclitic.max(2)
-        } else {
-            rule.max_proclitic
-        };
-        if letters <= max_proclitic && !rest.contains(is_native) {
+        let pair = rule.proclitic_pairs.iter().any(|p| p == prefix);
+        if (letters <= rule.max_proclitic || pair) && !rest.contains(is_native) {
             return false;
         }
     }

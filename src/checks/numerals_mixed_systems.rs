@@ -120,9 +120,13 @@ fn counted(p: &Analysis, n: &crate::text::numbers::Number) -> bool {
                 .last()
                 .map(|(i, _)| i)?;
             let word = &b[word_start..];
+            // not a currency code or sign of letters (`USD 500`, `Rs 500`): an amount
+            let currency = (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
+                || matches!(word, "Rs" | "Rp" | "Tk" | "Kr" | "Sh");
             Some(
                 word.chars().any(|c| c.is_uppercase())
-                    && word.chars().all(|c| c.is_ascii_alphanumeric()),
+                    && word.chars().all(|c| c.is_ascii_alphanumeric())
+                    && !currency,
             )
         })
         .unwrap_or(false);

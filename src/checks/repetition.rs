@@ -611,13 +611,12 @@ impl Repetition {
                         && norm[a - 1] == first[1]
                         && gap(p, words[a - 1].span, words[a].span) == Gap::Space)
                     // `paso a paso a los pacientes`, `poco a poco a`, `casa per casa per`: the
-                    // idiom `X p X` (step by step) before its own linking word, a short word
-                    // after a longer one; `of the of the` is still a stutter.
+                    // idiom `X p X` (step by step) before its own linking word, one of the
+                    // language's `linkers`; `de salud de salud`, `use of use of` stay stutters.
+                    // (in a cased script: Hindi `तेजी से तेजी से` is a stutter)
                     || (n == 2
                         && !comma
-                        && first[1].chars().count() <= 3
-                        && first[0].chars().count() >= 3
-                        && first[0].chars().count() > first[1].chars().count()
+                        && ctx.lexicon.is_linker(first[1])
                         && first[1].chars().all(char::is_lowercase))
                     // `and more and more`, `faster and faster and faster`: a word said on
                     // both sides of its conjunction, as often as it likes.

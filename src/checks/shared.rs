@@ -604,7 +604,13 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         let after_latin = text[..start].chars().next_back().is_some_and(|c| {
             c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
         });
-        foreign && !next_to && after_latin
+        // what the sequence reads as continuation bytes is closing punctuation only (`»`,
+        // `…`, `”`): a Greek letter glued to an acronym (`TNFÎ±`) is mojibake
+        let closing = text[start..end]
+            .chars()
+            .skip(1)
+            .all(|c| matches!(c, '»' | '…' | '”' | '’' | '›' | '“' | '‘' | '«'));
+        foreign && !next_to && after_latin && closing
     };
     let drop: Vec<bool> = (0..seqs.len())
         .map(|k| lone_in_latin_word(k, &seqs))
