@@ -612,14 +612,10 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
             .all(|c| matches!(c, '»' | '…' | '”' | '’' | '›' | '“' | '‘' | '«'));
         foreign && !next_to && after_latin && closing
     };
-    let drop: Vec<bool> = (0..seqs.len())
-        .map(|k| lone_in_latin_word(k, &seqs))
+    let keep: Vec<bool> = (0..seqs.len())
+        .map(|k| !lone_in_latin_word(k, &seqs))
         .collect();
-    let mut k = 0;
-    seqs.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    retain_where(&mut seqs, &keep);
     if seqs.is_empty() {
         // Windows-1251 reads a lead byte as a Cyrillic letter (`Р`, `С`, `а`-`п`), which real
         // Russian has before a sign now and then (`Рё` in `Рёв`): only two sequences in a row
@@ -631,11 +627,7 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
                 || seqs.get(k + 1).is_some_and(|n| n.0 == seqs[k].1)
         };
         let keep: Vec<bool> = (0..seqs.len()).map(next_to).collect();
-        let mut k = 0;
-        seqs.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        retain_where(&mut seqs, &keep);
     }
     let mut out: Vec<(Span, String)> = Vec::new();
     let mut last_end = None;
@@ -654,6 +646,12 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         *repaired = repair(&text[span.start..span.end], page);
     }
     out
+}
+
+/// Keeps the items of `v` whose flag in `keep` (one per item, in order) is set.
+fn retain_where<T>(v: &mut Vec<T>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    v.retain(|_| flags.next().copied().unwrap_or(false));
 }
 
 /// Mojibake decoded back, as often as it was mis-decoded (at most three times).
