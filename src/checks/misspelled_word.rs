@@ -14,6 +14,12 @@
 //! key shared with a form of `also_words` (real words, and their endings, that fold with a form
 //! of the lexicon: `வழி` beside `வலி`); every word whose key no form has.
 //!
+//! `alternates` name letters a form may be written with another (Russian `ё` as `е`): the
+//! variant is right too and is the same form, so `ещё` and `еще` stand for one word and neither
+//! is flagged, while a letter written the other way round still is (`дёти` for `дети`). A word
+//! whose first letter is a capital and the rest not is looked up without the capital and its
+//! suggestion takes it back (`Даные` -> `Данные`).
+//!
 //! Forms are generated once, when the rule first sees a word (about ten thousand for a lexicon
 //! of hundreds of words, so a run on another language's documents, which loads the rule, never
 //! makes them); a word costs one fold and a lookup per clitic it may end in.
@@ -25,7 +31,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::consistency::Fold;
 use super::{BuildError, Check, Context, Hit};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::text::Analysis;
 use crate::text::script::is_mark;
 use crate::text::words::WordKind;
@@ -57,6 +63,10 @@ pub struct Options {
     /// replaced by `stem`.
     #[serde(default)]
     stem_changes: Vec<(String, String)>,
+    /// `[letter, written]` pairs: a form's `letter` may be written `written`, and the word so
+    /// written is the same form, right too.
+    #[serde(default)]
+    alternates: Vec<(String, String)>,
 }
 
 /// What a key stands for: one form (its index in `Tables::forms`, and whether it is of the
@@ -82,12 +92,16 @@ pub struct MisspelledWord {
     /// Clitics, each with its fold.
     clitics: Vec<(String, String)>,
     elide: Vec<char>,
+    alternates: Vec<(char, char)>,
 }
 
 #[derive(Debug, Default)]
 struct Tables {
     /// Every form, once per key that names it.
     forms: Vec<String>,
+    /// The forms written with their `alternates` (`еще` for `ещё`): right, and no key of their
+    /// own.
+    written: FastSet<String>,
     /// Folded form -> what it stands for.
     keys: FastMap<String, Entry>,
     /// Folded form with its last elidable sign taken off -> what it stands for, for a
@@ -181,6 +195,16 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
     if stem_changes.iter().any(|(a, _)| a.is_empty()) {
         return Err(BuildError::new("`stem_changes`: an empty end"));
     }
+    let alternates = o
+        .alternates
+        .iter()
+        .map(|(a, b)| match (one_char(a), one_char(b)) {
+            (Some(a), Some(b)) => Ok((a, b)),
+            _ => Err(BuildError::new(format!(
+                "`alternates`: `{a}`, `{b}` must be one character each"
+            ))),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut key = String::new();
     let clitics = o
         .clitics
@@ -201,7 +225,15 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
         tables: OnceLock::new(),
         clitics,
         elide,
+        alternates,
     })
+}
+
+/// The one character of `s` in NFC, if it is one.
+fn one_char(s: &str) -> Option<char> {
+    let mut chars = s.nfc();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
 }
 
 impl MisspelledWord {
@@ -224,6 +256,18 @@ impl MisspelledWord {
                         let Ok(i) = u32::try_from(t.forms.len()) else {
                             return t;
                         };
+                        if self.alternates.iter().any(|&(a, _)| form.contains(a)) {
+                            let written: String = form
+                                .chars()
+                                .map(|c| {
+                                    self.alternates
+                                        .iter()
+                                        .find(|&&(a, _)| a == c)
+                                        .map_or(c, |&(_, b)| b)
+                                })
+                                .collect();
+                            t.written.insert(written);
+                        }
                         t.forms.push(form);
                         let form = &t.forms[i as usize];
                         self.fold.apply(form, &mut key);
@@ -249,6 +293,9 @@ impl MisspelledWord {
         // A word that is a form itself is its key's form, or one of an ambiguous key's: silent
         // either way.
         let t = self.tables();
+        if t.written.contains(word) {
+            return None;
+        }
         let mut key = String::new();
         self.fold.apply(word, &mut key);
         let mut found: Option<String> = None;
@@ -300,13 +347,34 @@ impl MisspelledWord {
     }
 }
 
+impl MisspelledWord {
+    /// `expected`, and for a word with a capital first letter and no other capital, `expected`
+    /// of it without the capital, the suggestion capitalised.
+    fn expected_cased(&self, word: &str) -> Option<String> {
+        if let Some(right) = self.expected(word) {
+            return Some(right);
+        }
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        if !first.is_uppercase() || rest.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let lower: String = first.to_lowercase().chain(rest.chars()).collect();
+        let right = self.expected(&lower)?;
+        let mut chars = right.chars();
+        let head = chars.next()?;
+        Some(head.to_uppercase().chain(chars).collect())
+    }
+}
+
 impl Check for MisspelledWord {
     fn paragraph(&self, p: &Analysis, _ctx: &Context, out: &mut Vec<Hit>) {
         for w in &p.words {
             if w.kind != WordKind::Letters {
                 continue;
             }
-            if let Some(right) = self.expected(p.norm(w)) {
+            if let Some(right) = self.expected_cased(p.norm(w)) {
                 out.push(
                     Hit::new(w.span)
                         .var("expected", right.as_str())
@@ -364,6 +432,34 @@ mod tests {
         );
         // வலி and வழி (pain, way): both real, so வளியை could be either.
         assert!(texts(&*c, "வலி வழி வலியை வழியை வளியை மலை மழை", "ta").is_empty());
+    }
+
+    const RU: &str = r#"words = ["дети", "данные", "ещё", "людьми"],
+        confusables = [["е", "ё"], ["н", "нн"], ["м", "ьм"]],
+        alternates = [["ё", "е"]]"#;
+
+    #[test]
+    fn an_alternate_spelling_is_the_same_word_and_a_capital_is_kept() {
+        let c = compile("misspelled-word", RU).unwrap();
+        // ё may be written е (`еще`), not е as ё (`дёти`).
+        assert_eq!(
+            flagged(&*c, "Дёти, даные, еще, ещё, людми; Даные.", "ru"),
+            [
+                ("Дёти", Some("Дети")),
+                ("даные", Some("данные")),
+                ("людми", Some("людьми")),
+                ("Даные", Some("Данные")),
+            ]
+            .map(|(a, b)| (a.to_string(), b.map(String::from)))
+        );
+        assert!(texts(&*c, "Дети, данные, Данные, ещё, еще, людьми, ДАНЫЕ", "ru").is_empty());
+        assert!(
+            compile(
+                "misspelled-word",
+                r#"words = ["ab"], confusables = [["a", "b"]], alternates = [["ab", "c"]]"#
+            )
+            .is_err()
+        );
     }
 
     #[test]
