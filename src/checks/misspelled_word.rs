@@ -67,6 +67,10 @@ pub struct Options {
     /// written is the same form, right too.
     #[serde(default)]
     alternates: Vec<(String, String)>,
+    /// The `stems` are no words alone (Russian `данн`, which only its endings make words): only
+    /// a stem with an ending is a form.
+    #[serde(default)]
+    bound_stems: bool,
 }
 
 /// What a key stands for: one form (its index in `Tables::forms`, and whether it is of the
@@ -93,6 +97,7 @@ pub struct MisspelledWord {
     clitics: Vec<(String, String)>,
     elide: Vec<char>,
     alternates: Vec<(char, char)>,
+    bound_stems: bool,
 }
 
 #[derive(Debug, Default)]
@@ -137,9 +142,11 @@ fn join(base: &str, tail: &str, elide: &[char]) -> Option<String> {
     (!is_mark(last)).then(|| format!("{base}{tail}"))
 }
 
-/// A word's forms: itself, and its stems (the word, its `stem_changes`) with each ending.
+/// A word's forms: itself (when `alone`), and its stems (the word, its `stem_changes`) with each
+/// ending.
 fn forms_of(
     word: &str,
+    alone: bool,
     endings: &[String],
     stem_changes: &[(String, String)],
     elide: &[char],
@@ -150,7 +157,11 @@ fn forms_of(
             stems.push(format!("{s}{stem}"));
         }
     }
-    let mut out = vec![word.to_string()];
+    let mut out = if alone {
+        vec![word.to_string()]
+    } else {
+        Vec::new()
+    };
     for stem in &stems {
         out.extend(endings.iter().filter_map(|e| join(stem, e, elide)));
     }
@@ -226,6 +237,7 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
         clitics,
         elide,
         alternates,
+        bound_stems: o.bound_stems,
     })
 }
 
@@ -241,14 +253,14 @@ impl MisspelledWord {
         self.tables.get_or_init(|| {
             let mut t = Tables::default();
             let mut key = String::new();
-            for (list, lexicon, inflected) in [
-                (&self.words, true, false),
-                (&self.stems, true, true),
-                (&self.also, false, true),
+            for (list, lexicon, inflected, alone) in [
+                (&self.words, true, false, true),
+                (&self.stems, true, true, !self.bound_stems),
+                (&self.also, false, true, true),
             ] {
                 for w in list {
                     let forms = if inflected {
-                        forms_of(w, &self.endings, &self.stem_changes, &self.elide)
+                        forms_of(w, alone, &self.endings, &self.stem_changes, &self.elide)
                     } else {
                         vec![w.clone()]
                     };
@@ -453,6 +465,16 @@ mod tests {
             .map(|(a, b)| (a.to_string(), b.map(String::from)))
         );
         assert!(texts(&*c, "Дети, данные, Данные, ещё, еще, людьми, ДАНЫЕ", "ru").is_empty());
+        // A bound stem is no word alone: `дан` is not `данн` misspelt, `даный` is `данный`.
+        let c = compile(
+            "misspelled-word",
+            r#"stems = ["данн"], endings = ["ый", "ые"], bound_stems = true, confusables = [["н", "нн"]]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&*c, "дан, даный, данные, даные", "ru"),
+            ["даный", "даные"]
+        );
         assert!(
             compile(
                 "misspelled-word",
