@@ -251,35 +251,32 @@ def measure(args):
                 partial[key] = e
     results["runs"].extend(partial[key] for key, _, _, _ in configs if key in partial)
 
-    # mtqc reading a stream: the corpus several times over stdin as segments (the streaming
-    # mode: read, checked and written a batch at a time), JSON lines to /dev/null.
+    # mtqc reading stdin: the corpus several times over, JSON lines to /dev/null; as segments
+    # (the streaming mode: read, checked and written a batch at a time), and as one document
+    # (issue 17: stdin is copied as it is read, to be read again in bounded memory).
     times_over = args.stream_copies
-    stream_cmd = (f"cat {' '.join([shlex.quote(str(corpus))] * times_over)} | "
-                  f"/usr/bin/time -f %M -o {shlex.quote(str(rss_file))} "
-                  f"{shlex.quote(mtqc)} check -j 2 --no-config --segments --format jsonl "
-                  f"--fail-on never - > /dev/null")
-    run(f"mtqc -j 2 --segments, stdin stream (corpus x{times_over})", "mtqc",
-        what=f"corpus.txt x{times_over} on stdin, --segments, jsonl",
-        threads=2, nbytes=c_bytes * times_over, paras=c_lines * times_over, reps=1,
-        timeout=args.cap_mtqc * 2, shell_cmd=stream_cmd, key="mtqc-stream-j2")
+
+    def stdin_run(name, what, segments, timeout, key):
+        cmd = (f"cat {' '.join([shlex.quote(str(corpus))] * times_over)} | "
+               f"/usr/bin/time -f %M -o {shlex.quote(str(rss_file))} "
+               f"{shlex.quote(mtqc)} check -j 2 --no-config {'--segments ' if segments else ''}"
+               f"--format jsonl --fail-on never - > /dev/null")
+        run(f"{name} (corpus x{times_over})", "mtqc", what=f"corpus.txt x{times_over} {what}",
+            threads=2, nbytes=c_bytes * times_over, paras=c_lines * times_over, reps=1,
+            timeout=timeout, shell_cmd=cmd, key=key)
+
+    stdin_run("mtqc -j 2 --segments, stdin stream", "on stdin, --segments, jsonl", True,
+              args.cap_mtqc * 2, "mtqc-stream-j2")
 
     # mtqc on one document in bounded memory (issue 17): the corpus as one file at the default
     # hold size (8 MB), read again a batch of paragraphs at a time while the document rules
-    # judge it in two passes, the JSON report written to a file; and the corpus several times
-    # over on stdin as one document (stdin is copied as it is read, to be read again), JSON
-    # lines to /dev/null.
+    # judge it in two passes, the JSON report written to a file; and the stdin one document.
     run("mtqc -j 2, one document, bounded", "mtqc",
         base[:2] + ["-j", "2"] + base[2:] + ["-o", str(outs / "mtqc-bounded-j2.json"), str(corpus)],
         what="corpus.txt, one document, bounded (default hold size), json -o FILE", threads=2,
         nbytes=c_bytes, paras=c_lines, reps=1, timeout=args.cap_mtqc * 2, key="mtqc-bounded-j2")
-    doc_cmd = (f"cat {' '.join([shlex.quote(str(corpus))] * times_over)} | "
-               f"/usr/bin/time -f %M -o {shlex.quote(str(rss_file))} "
-               f"{shlex.quote(mtqc)} check -j 2 --no-config --format jsonl "
-               f"--fail-on never - > /dev/null")
-    run(f"mtqc -j 2, stdin one document (corpus x{times_over})", "mtqc",
-        what=f"corpus.txt x{times_over} on stdin as one document, jsonl",
-        threads=2, nbytes=c_bytes * times_over, paras=c_lines * times_over, reps=1,
-        timeout=args.cap_mtqc * 4, shell_cmd=doc_cmd, key="mtqc-stdin-doc-j2")
+    stdin_run("mtqc -j 2, stdin one document", "on stdin as one document, jsonl", False,
+              args.cap_mtqc * 4, "mtqc-stdin-doc-j2")
 
     # ripgrep: the pattern rules' regexes.
     patterns = json.loads(read_text(args.patterns))
