@@ -357,9 +357,7 @@ impl MisspelledWord {
         }
         found
     }
-}
 
-impl MisspelledWord {
     /// `expected`, and for a word with a capital first letter and no other capital, `expected`
     /// of it without the capital, the suggestion capitalised.
     fn expected_cased(&self, word: &str) -> Option<String> {
