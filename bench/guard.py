@@ -49,17 +49,22 @@ def timed(command: str) -> float:
 
 
 def inputs(corpus: pathlib.Path, min_mb: float) -> tuple[pathlib.Path, pathlib.Path]:
-    """The corpus repeated to at least `min_mb` MB, and its first line, written beside it."""
-    text = corpus.read_bytes()
-    if not text:
-        sys.exit(f"guard: {corpus} is empty")
-    big = corpus.with_name("guard-big.txt")
+    """The corpus repeated to at least `min_mb` MB (the corpus itself when it is that large), and
+    its first line, written beside it."""
     small = corpus.with_name("guard-small.txt")
-    times = max(1, -(-int(min_mb * 1e6) // len(text)))
+    with open(corpus, "rb") as f:
+        first = f.readline()
+    if not first:
+        sys.exit(f"guard: {corpus} is empty")
+    small.write_bytes(first if first.endswith(b"\n") else first + b"\n")
+    size = corpus.stat().st_size
+    if size >= min_mb * 1e6:
+        return corpus, small
+    text = corpus.read_bytes()
+    big = corpus.with_name("guard-big.txt")
     with open(big, "wb") as f:
-        for _ in range(times):
+        for _ in range(-(-int(min_mb * 1e6) // size)):
             f.write(text if text.endswith(b"\n") else text + b"\n")
-    small.write_bytes(text.split(b"\n", 1)[0] + b"\n")
     return big, small
 
 

@@ -206,16 +206,15 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
     if stem_changes.iter().any(|(a, _)| a.is_empty()) {
         return Err(BuildError::new("`stem_changes`: an empty end"));
     }
-    let alternates = o
+    let letters: Vec<String> = o
         .alternates
         .iter()
-        .map(|(a, b)| match (one_char(a), one_char(b)) {
-            (Some(a), Some(b)) => Ok((a, b)),
-            _ => Err(BuildError::new(format!(
-                "`alternates`: `{a}`, `{b}` must be one character each"
-            ))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .flat_map(|(a, b)| [a.nfc().collect(), b.nfc().collect()])
+        .collect();
+    let alternates = super::shared::single_chars(&letters, "alternates", "character", |_| true)?
+        .chunks(2)
+        .map(|pair| (pair[0], pair[1]))
+        .collect();
     let mut key = String::new();
     let clitics = o
         .clitics
@@ -239,13 +238,6 @@ pub fn build(o: Options) -> Result<MisspelledWord, BuildError> {
         alternates,
         bound_stems: o.bound_stems,
     })
-}
-
-/// The one character of `s` in NFC, if it is one.
-fn one_char(s: &str) -> Option<char> {
-    let mut chars = s.nfc();
-    let c = chars.next()?;
-    chars.next().is_none().then_some(c)
 }
 
 impl MisspelledWord {

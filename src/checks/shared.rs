@@ -599,8 +599,7 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         let (start, end, d) = seqs[k];
         let foreign = crate::text::script::script_of(d)
             .is_some_and(|s| !matches!(s, Script::Latin | Script::Common | Script::Inherited));
-        let next_to =
-            (k > 0 && seqs[k - 1].1 == start) || seqs.get(k + 1).is_some_and(|n| n.0 == end);
+        let next_to = touches(seqs, k);
         let after_latin = text[..start].chars().next_back().is_some_and(|c| {
             c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
         });
@@ -622,11 +621,7 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         // are mojibake there.
         page = Page::Cyrillic;
         seqs = mis_decoded(text, page);
-        let next_to = |k: usize| {
-            (k > 0 && seqs[k - 1].1 == seqs[k].0)
-                || seqs.get(k + 1).is_some_and(|n| n.0 == seqs[k].1)
-        };
-        let keep: Vec<bool> = (0..seqs.len()).map(next_to).collect();
+        let keep: Vec<bool> = (0..seqs.len()).map(|k| touches(&seqs, k)).collect();
         retain_where(&mut seqs, &keep);
     }
     let mut out: Vec<(Span, String)> = Vec::new();
@@ -646,6 +641,12 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         *repaired = repair(&text[span.start..span.end], page);
     }
     out
+}
+
+/// Whether mis-decoded sequence `k` starts where the one before it ends or ends where the one
+/// after it starts: mojibake comes in runs.
+fn touches(seqs: &[(usize, usize, char)], k: usize) -> bool {
+    (k > 0 && seqs[k - 1].1 == seqs[k].0) || seqs.get(k + 1).is_some_and(|n| n.0 == seqs[k].1)
 }
 
 /// Keeps the items of `v` whose flag in `keep` (one per item, in order) is set.
