@@ -208,7 +208,9 @@ KNOWN_DEFECTS = {
         93: "a space before the full stop, after a bracket: ഉൾപ്പടെ) .",
     },
     "indicmt-mr": {
+        65: "विषा साठी: a postposition apart after the oblique of a native noun (विषासाठी)",
         202: "anusvara doubled",
+        248: "उपनगरा मध्ये: a postposition apart after the oblique of a native noun (उपनगरामध्ये)",
         260: "करुन beside करून twice in the same sentence (करून is the standard spelling)",
     },
     "wmt24-hi": {
