@@ -305,11 +305,10 @@ def count_visible(res, i, t, sig, caught, text):
 # rule fired (only objective defects are listed: a Latin letter glued to a native word; a
 # postposition written apart from the oblique of a native noun, which Marathi writes on and which
 # the experts mark as Fluency_Grammar where an IndicMT system writes it so: `विष साठी`,
-# `लघवी साठी`, `चढाई चे`).
+# `चढाई चे`).
 REF_DEFECTS = {
     "gu": {"વિસ્તારોમાંT": "a stray Latin T glued to a Gujarati word"},
-    "mr": {"तक्रारी मुळे": "a postposition apart from the oblique of a native noun (तक्रारीमुळे)",
-           "सेवे कडून": "a postposition apart from the oblique of a native noun (सेवेकडून)"},
+    "mr": {"सेवे कडून": "a postposition apart from the oblique of a native noun (सेवेकडून)"},
 }
 
 
