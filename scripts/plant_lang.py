@@ -36,8 +36,9 @@ their reason in measure_fp.py's KNOWN_DEFECTS). The kinds are the language-speci
                           noun too, `प्रकार ची`). Standard Marathi writes them on, but the yardstick
                           the issue sets does not count them: the IndicMT references write 14 of
                           their 268 lines so (`युरोप मध्ये`, `बिशकेक चे`), and its experts marked
-                          none of the 12 such in the Marathi MT they annotated, where they marked 4
-                          of the 5 after a native word (`विष साठी`, `चढाई चे`). The rule leaves
+                          1 of the 12 such in the Marathi MT they annotated (`स्नोबोर्डिंग चा`,
+                          glued to the next word too), where they marked 4 of the 5 after a native
+                          word (`विष साठी`, `चढाई चे`). The rule leaves
                           them (mr.detached-postposition's doc); the kind says how many it catches
                           all the same.
   spelling-variant        a word the document's other, untouched lines use at least twice,
