@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The regex of mr.detached-postposition (rules/mr/punctuation.toml), built from its branches.
 
-The rule's regex is one alternation of some thirty branches and a list of 172 oblique forms; it
+The rule's regex is one alternation of some thirty branches and a list of 170 oblique forms; it
 is written here, branch by branch, and the pack holds what this prints. `--write` puts it into the
 pack; `test_mr_detached_regex.py` fails when the two differ. What each branch judges and why is
 the rule's comment and doc in the pack. Python 3.11, standard library only.
@@ -15,21 +15,23 @@ PACK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "
 
 # The obliques of frequent native nouns: consonant-final masculine and neuter nouns in their
 # oblique -ा (a form that is never a word of its own), and feminine nouns in -ी, whose oblique is
-# their direct form (so never before मध्ये, which may be the adverb after a subject).
+# their direct form (so never before मध्ये, which may be the adverb after a subject). Written from
+# knowledge of the language, with the practice planter's misses on the training references in
+# view (`घरा`, `शतका`, `अपयशा` were among them): the planter on the validation references
+# (`plant_lang.py --split val`) measures what the list does for words it was not written from.
 OBLIQUES_A = """
-    अंतरा अधिकारा अपघाता अपयशा अभ्यासा अर्था अवकाशा अहवाला आकारा आकाशा आजारा आधारा आश्रमा आहारा
-    इंधना इतिहासा उत्पन्ना उत्पादना उद्देशा उद्योगा उपग्रहा उपचारा उपनगरा उपाया उमेदवारा औषधा
-    करारा कर्जा कागदा कामगारा कामा कार्यक्रमा कार्यालया कुटुंबा केंद्रा खंडा खर्चा गटा गावा
-    गोदामा ग्रंथा ग्रहा ग्राहका घरा चित्रपटा जंगला जगा जन्मा जहाजा जीवना झाडा डोंगरा तलावा
-    तापमाना तासा तुरुंगा तेला दगडा दरा दला दशका देवा देशा धर्मा नगरा नागरिका नियमा निर्णया
-    नुकसाना न्यायालया पत्रा पदा परिवारा परिसरा पर्वता पाना पुला पुस्तका प्रकल्पा प्रकारा
-    प्रकाशा प्रदेशा प्रयत्ना प्रयोगा प्रवासा प्रशासना प्रश्ना प्रांता फुला बंदरा बाजारा भवना
-    भांडवला भागा मंत्रालया मंदिरा मतदाना मता महाविद्यालया महासागरा माणसा माध्यमा मार्गा मुला
-    मैदाना यंत्रा यशा युद्धा रक्ता रोगा लग्ना वंशा वडिला वया वर्गा वासा वाहना विकासा विचारा
-    विद्यापीठा विद्यालया विभागा विमाना विवाहा विश्वासा वेतना व्यवसाया व्याजा व्यापारा व्यायामा
-    शतका शब्दा शरीरा शस्त्रा शहरा शासना शिबिरा शेता संकटा संकेता संगणका संघा संदेशा संपर्का
-    संबंधा संवादा संविधाना संशोधना संसर्गा सत्रा समाजा समुद्रा स्तरा स्थाना स्वप्ना हवामाना
-    हाता
+    अधिकारा अपघाता अपयशा अभ्यासा अर्था अवकाशा अहवाला आकारा आकाशा आजारा आधारा आश्रमा आहारा इंधना
+    इतिहासा उत्पन्ना उत्पादना उद्देशा उद्योगा उपग्रहा उपचारा उपनगरा उपाया उमेदवारा औषधा करारा
+    कर्जा कागदा कामगारा कामा कार्यक्रमा कार्यालया कुटुंबा केंद्रा खंडा खर्चा गटा गावा गोदामा
+    ग्रंथा ग्रहा ग्राहका घरा चित्रपटा जंगला जगा जन्मा जहाजा जीवना झाडा डोंगरा तलावा तापमाना
+    तासा तुरुंगा तेला दगडा दरा दला दशका देवा देशा धर्मा नगरा नागरिका नियमा निर्णया नुकसाना
+    न्यायालया पत्रा पदा परिवारा परिसरा पर्वता पाना पुला पुस्तका प्रकल्पा प्रकारा प्रकाशा
+    प्रदेशा प्रयत्ना प्रयोगा प्रवासा प्रशासना प्रश्ना प्रांता फुला बंदरा बाजारा भवना भांडवला
+    भागा मंत्रालया मंदिरा मतदाना मता महाविद्यालया महासागरा माणसा माध्यमा मार्गा मुला मैदाना
+    यंत्रा यशा युद्धा रक्ता रोगा लग्ना वंशा वडिला वया वर्गा वाहना विकासा विचारा विद्यापीठा
+    विद्यालया विभागा विमाना विवाहा विश्वासा वेतना व्यवसाया व्याजा व्यापारा व्यायामा शतका शब्दा
+    शरीरा शस्त्रा शहरा शासना शिबिरा शेता संकटा संकेता संगणका संघा संदेशा संपर्का संबंधा संवादा
+    संविधाना संशोधना संसर्गा सत्रा समाजा समुद्रा स्तरा स्थाना स्वप्ना हवामाना हाता
 """
 OBLIQUES_I = """
     इमारती खोली गाडी जमिनी नदी नोकरी पेटी बातमी मदती मुली यादी लघवी शेती संधी सूची
@@ -44,7 +46,8 @@ NATIVE = r"[\p{Devanagari}&&[\p{L}\p{M}--" + LOAN_SIGNS + "]]"
 LETTER = r"[\p{Devanagari}&&\p{L}]"
 NATIVE_LETTER = r"[\p{Devanagari}&&[\p{L}--" + LOAN_SIGNS + "]]"
 # Letters and signs of native and Sanskrit words, which loanwords are not spelt with.
-NATIVE_MARK = "[णळषृःञङऋ]"
+NATIVE_LETTERS = "णळषृःञङऋ"
+NATIVE_MARK = "[" + NATIVE_LETTERS + "]"
 
 
 def native_but(ex):
@@ -66,8 +69,11 @@ ALL = POST + CASE + ["वर", "वरील"]
 # Postpositions no word in its direct form takes; मध्ये also "in between" after a subject.
 ONLY_OBLIQUE = ["मध्ये", "मधून", "मधील", "साठी", "पासून", "पर्यंत", "विषयी", "प्रमाणे", "कडून", "कडील"]
 NOT_MADHYE = without(ONLY_OBLIQUE, "मध्ये")
+# Adverbs of place and time a case ending follows, alone or closing a word ...
 ADVERBS = ["नंतर", "पूर्वी", "जवळ", "दरम्यान", "आधी", "समोर", "मागे", "पुढे", "खाली", "बाहेर", "पलीकडे",
            "अलीकडे", "शेजारी"]
+# ... and those that stand alone only
+ALONE_ADVERBS = ["आत", "आज", "काल", "उद्या", "इथे", "तिथे", "येथे", "तेथे", "कुठे", "आसपास"]
 ADVERB_ENDINGS = ["च्या", "चा", "ची", "चे", "ला", "पासून", "पर्यंत", "मध्ये", "साठी"]
 # A feminine oblique in -े of a noun in -आ ends so (संख्ये, क्रिये, भाषे, संस्थे, स्पर्धे, सभे, सीमे,
 # क्षमते, गरजे, दिशे, प्रतिष्ठे, हिंसे, भूमिके, सेवे, मर्यादे) ...
@@ -95,7 +101,7 @@ def regex():
         # conjunct and -च्या: `खुर्च्या बरोबर मांडल्या`)
         WORD + r"*[\p{Devanagari}&&[\p{L}\p{M}--्]]च्या\s+" + alt(without(POST + CASE, "ना")),
         # an adverb of place or time, alone or closing a word
-        alt(ADVERBS + ["आत", "आज", "काल", "उद्या", "इथे", "तिथे", "येथे", "तेथे", "कुठे", "आसपास"]) + r"\s+"
+        alt(ADVERBS + ALONE_ADVERBS) + r"\s+"
         + alt(ADVERB_ENDINGS),
         WORD + r"+" + alt(ADVERBS) + r"\s+" + alt(ADVERB_ENDINGS),
         # after a vowel, a case ending

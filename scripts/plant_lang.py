@@ -92,6 +92,7 @@ from plant_common import (WORD, Score, common_args, gaps, is_mark, load_tico, pa
                           visible)
 from measure_fp import KNOWN_DEFECTS  # noqa: E402  (the references' own defects, with reasons)
 from indicmt_eval import REF_DEFECTS  # noqa: E402  (the validation references' own, by text)
+import mr_detached_regex  # noqa: E402  (the Marathi rule's native letters and adverbs)
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LANGS = ["hi", "mr", "ta", "ru", "ar", "zh"]
@@ -477,17 +478,16 @@ def _detach(line, rnd, ctx, cands, variant):
     return new, [(cut, cut + len(joint) + len(shown))], spacing
 
 
-MR_NATIVE_LETTERS = set("णळषञङृःऋ")
-MR_CONSONANT_ADVERBS = ("नंतर", "दरम्यान", "समोर", "बाहेर", "आसपास")
-
-
 def contested_mr(stem):
     """A Marathi word that ends in a consonant, has no letter of native and Sanskrit words and is
-    no adverb mr.detached-postposition names: a loanword's or a name's direct form as far as the
-    rule can tell, after which a plain space is CONTESTED (see the module doc)."""
+    no adverb mr.detached-postposition names (read from the script that builds its regex): a
+    loanword's or a name's direct form as far as the rule can tell, after which a plain space is
+    CONTESTED (see the module doc)."""
     last = stem[-1]
-    return ((0x915 <= ord(last) <= 0x939 or last == "\u093C") and not MR_NATIVE_LETTERS & set(stem)
-            and not stem.endswith(MR_CONSONANT_ADVERBS) and stem != "आत")
+    return ((0x915 <= ord(last) <= 0x939 or last == "\u093C")
+            and not set(mr_detached_regex.NATIVE_LETTERS) & set(stem)
+            and not stem.endswith(tuple(mr_detached_regex.ADVERBS))
+            and stem not in mr_detached_regex.ALONE_ADVERBS)
 
 
 def detached_ta(line, rnd, ctx, which):
