@@ -26,6 +26,7 @@ pub mod pattern;
 pub mod repetition;
 pub mod repetition_coordinated;
 pub mod repetition_loop;
+mod required;
 mod shared;
 pub mod source_brackets;
 pub mod source_consistency;

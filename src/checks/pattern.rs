@@ -13,6 +13,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::required::Required;
 use super::{BuildError, Check, Context, DocHit, Hit, Judgement};
 use crate::text::{Analysis, Span};
 
@@ -70,6 +71,8 @@ fn one() -> f64 {
 struct PackRegex {
     source: String,
     compiled: std::sync::OnceLock<Option<Regex>>,
+    /// The literals one of which each match holds: a paragraph without them is not searched.
+    required: std::sync::OnceLock<Required>,
 }
 
 impl PackRegex {
@@ -81,7 +84,15 @@ impl PackRegex {
         Ok(PackRegex {
             source: source.get_ref().clone(),
             compiled,
+            required: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Whether the regex may match `text` (false: `text` holds none of its required literals).
+    fn may_match(&self, text: &str) -> bool {
+        self.required
+            .get_or_init(|| Required::of(&self.source))
+            .may_match(text)
     }
 
     /// The regex; `None` only for an embedded regex that does not compile, which the tests
@@ -193,7 +204,9 @@ impl Pattern {
 
     /// How many hits `hits` would give.
     fn count(&self, text: &str) -> usize {
-        let Some(regex) = self.regex() else { return 0 };
+        let Some(regex) = self.regex().filter(|_| self.regex.may_match(text)) else {
+            return 0;
+        };
         if self.group == 0 {
             return regex.find_iter(text).count();
         }
@@ -203,7 +216,9 @@ impl Pattern {
     }
 
     fn hits(&self, text: &str, out: &mut Vec<Hit>) {
-        let Some(regex) = self.regex() else { return };
+        let Some(regex) = self.regex().filter(|_| self.regex.may_match(text)) else {
+            return;
+        };
         if self.group == 0 && self.suggestion.is_none() {
             out.extend(
                 regex
@@ -292,7 +307,8 @@ impl Check for Pattern {
     /// decision needs (a document's dandas after their word up to one more than its slips).
     fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
         use rayon::prelude::*;
-        let Some(other) = self.house_style.as_ref().and_then(PackRegex::get) else {
+        let Some((other_way, other)) = self.house_style.as_ref().and_then(|h| Some((h, h.get()?)))
+        else {
             return;
         };
         let hits: Vec<Vec<Hit>> = ps
@@ -309,7 +325,7 @@ impl Check for Pattern {
         }
         let cap = self.needed(found);
         let mut others = 0;
-        for p in ps {
+        for p in ps.iter().filter(|p| other_way.may_match(p.text)) {
             others += other.find_iter(p.text).take(cap - others).count();
             if others == cap {
                 break;
@@ -324,10 +340,11 @@ impl Check for Pattern {
     }
 
     fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
-        let other = self.house_style.as_ref()?.get()?;
+        let other_way = self.house_style.as_ref()?;
         Some(Box::new(HouseStyle {
             rule: self,
-            other,
+            other_way,
+            other: other_way.get()?,
             found: 0,
             others: 0,
             slip: false,
@@ -348,6 +365,7 @@ fn slip(found: usize, others: usize, ratio: f64) -> bool {
 /// show a house style).
 struct HouseStyle<'a> {
     rule: &'a Pattern,
+    other_way: &'a PackRegex,
     other: &'a Regex,
     found: usize,
     others: usize,
@@ -358,7 +376,9 @@ struct HouseStyle<'a> {
 impl Judgement for HouseStyle<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, _: &Context) {
         self.found += self.rule.count(p.text);
-        self.others += self.other.find_iter(p.text).count();
+        if self.other_way.may_match(p.text) {
+            self.others += self.other.find_iter(p.text).count();
+        }
     }
 
     fn decide(&mut self, _: &Context) -> Vec<usize> {
