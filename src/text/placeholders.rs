@@ -77,11 +77,12 @@ fn translatable_attributes() -> &'static Regex {
 
 /// The placeholders of `text`, in order.
 pub fn placeholders(text: &str) -> Vec<Placeholder> {
-    // Every placeholder holds one of these ASCII characters, or is a URL starting `www.`: a
-    // few vector scans of the bytes (no decoding) rule most paragraphs out.
+    // Every placeholder holds one of these ASCII characters (a URL with a scheme its `/`), or
+    // is a URL starting `www.`: a few vector scans of the bytes (no decoding) rule most
+    // paragraphs out.
     let b = text.as_bytes();
     if memchr::memchr3(b'%', b'{', b'<', b).is_none()
-        && memchr::memchr3(b'&', b'@', b':', b).is_none()
+        && memchr::memchr2(b'&', b'@', b).is_none()
         && memchr::memchr(b'/', b).is_none()
         && memchr::memmem::find(b, b"www.").is_none()
     {
@@ -233,6 +234,10 @@ mod tests {
         assert_eq!(
             found("দেখুন who.int/covid বা ঠিক"),
             [(Class::Url, "who.int/covid")]
+        );
+        assert_eq!(
+            found("দেখুন ftp://x.org বা ঠিক: সময় ১০:৩০"),
+            [(Class::Url, "ftp://x.org")]
         );
         assert_eq!(found("选择%s查看"), [(Class::Printf, "%s")]);
         // Punctuation a URL never holds ends it (`。`, `،`, `।`).
