@@ -696,10 +696,12 @@ fn before_suffix(word: &str) -> &str {
         .next()
         .and_then(crate::text::script::script_of)
         .is_some_and(|s| s == unicode_script::Script::Latin);
+    if !latin {
+        return word;
+    }
     match word.rfind(['\'', '\u{2019}']) {
         Some(k)
-            if latin
-                && k > 0
+            if k > 0
                 && word[k..].chars().skip(1).count() <= 6
                 && word[k..].chars().skip(1).all(char::is_lowercase) =>
         {

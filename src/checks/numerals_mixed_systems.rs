@@ -113,13 +113,23 @@ fn counted(p: &Analysis, n: &crate::text::numbers::Number) -> bool {
     let named = before
         .strip_suffix([' ', '\u{a0}'])
         .and_then(|b| {
-            let word_start = b
-                .char_indices()
+            // The word before: a name only if all of it is ASCII letters and digits, so the
+            // ASCII run ends the look back (a letter of any other kind before it makes the
+            // word no such name).
+            let ascii = b
+                .bytes()
                 .rev()
-                .take_while(|&(_, c)| c.is_alphanumeric())
-                .last()
-                .map(|(i, _)| i)?;
-            let word = &b[word_start..];
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
+            let word_start = b.len() - ascii;
+            if b[..word_start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                return Some(false);
+            }
+            let word = Some(&b[word_start..]).filter(|w| !w.is_empty())?;
             // not a currency code or sign of letters (`USD 500`, `Rs 500`): an amount
             let currency = (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
                 || matches!(word, "Rs" | "Rp" | "Tk" | "Kr" | "Sh");

@@ -203,6 +203,16 @@ fn gap(p: &Analysis, a: Span, b: Span) -> Gap {
     }
 }
 
+/// A word's length and its last eight bytes (its first bytes are the same in every word of
+/// many scripts: `E0 A6` in Bengali): equal words have equal fingerprints.
+fn fingerprint(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let tail = &b[b.len().saturating_sub(8)..];
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    (b.len(), u64::from_le_bytes(last))
+}
+
 /// The sentence of a paragraph that holds byte `at`.
 fn sentence_of(p: &Analysis, at: usize) -> Span {
     p.sentences
@@ -450,6 +460,9 @@ impl Repetition {
 
     fn repeated(&self, p: &Analysis, words: &[&Token], ctx: &Context, out: &mut Vec<Hit>) {
         let norm: Vec<&str> = words.iter().map(|w| w.norm(p)).collect();
+        // Two words are equal only if their fingerprints are: most pairs a phrase said twice
+        // would need equal are told apart by comparing two integers, not two strings.
+        let prints: Vec<(usize, u64)> = norm.iter().map(|w| fingerprint(w)).collect();
         // Every gap within a phrase is spaces (nothing at all in an unspaced script).
         let spaced = |a: usize, b: usize| {
             (a + 1..=b).all(|k| gap(p, words[k - 1].span, words[k].span) == Gap::Space)
@@ -472,8 +485,9 @@ impl Repetition {
                 b < words.len() && sub_word(norm[a]) && words[a].span.end == words[b].span.start
             };
             let junction = gap(p, words[i - 1].span, words[i].span);
-            let case_copy =
-                sentence_case_copy(p, words[i - 1].span, words[i].span, norm[i - 1], norm[i]);
+            // (A word without case opens no sentence with a capital.)
+            let case_copy = words[i - 1].has_case
+                && sentence_case_copy(p, words[i - 1].span, words[i].span, norm[i - 1], norm[i]);
             let copy = norm[i] == norm[i - 1] || case_copy;
             if copy && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
@@ -559,11 +573,16 @@ impl Repetition {
                     break;
                 }
                 let (a, b) = (i + 1 - n, i + n);
+                // Either way of being the same (below) needs the last words equal.
+                if prints[i] != prints[b] {
+                    continue;
+                }
                 let first = &norm[a..=i];
                 // The first copy may open the sentence with its capital (`El gobierno el
                 // gobierno anunció`).
                 let same = first == &norm[i + 1..=b]
-                    || (first[1..] == norm[i + 2..=b]
+                    || (words[a].has_case
+                        && first[1..] == norm[i + 2..=b]
                         && sentence_case_copy(
                             p,
                             words[a].span,

@@ -263,7 +263,9 @@ impl Coordinated {
     fn coordinated(&self, p: &Analysis, ctx: &Context, words: &[&Token], out: &mut Vec<Hit>) {
         for i in 1..words.len() {
             // `X وX`: the conjunction written onto the second conjunct.
-            if p.only_space_between(words[i - 1].span, words[i].span) {
+            if !self.conjunction_prefixes.is_empty()
+                && p.only_space_between(words[i - 1].span, words[i].span)
+            {
                 let b = words[i].norm(p);
                 for prefix in &self.conjunction_prefixes {
                     if let Some(rest) = b.strip_prefix(prefix.as_str())

@@ -30,7 +30,7 @@ impl Machine for MarkEvents {
     type Out = Vec<usize>;
 
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, _: Option<char>) {
+    fn step(&mut self, _: &str, i: usize, c: char, p: &Props) {
         let (p1, p2, p3) = (self.p1, self.p2, self.p3);
         let event = if c.is_ascii() {
             p1.is_some_and(|v| !v.is_ascii()) && doubled_cluster(c, p1, p2, p3)

@@ -67,7 +67,7 @@ impl scan::Machine for Nfc {
     type Out = (bool, Vec<usize>);
 
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, c: char, p: &props::Props, _: Option<char>) {
+    fn step(&mut self, _: &str, i: usize, c: char, p: &props::Props) {
         if self.not && self.suspects.is_none() {
             return;
         }
@@ -192,7 +192,7 @@ impl scan::Machine for Scripts<'_> {
     type Out = ScriptCounts;
 
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, _: char, p: &props::Props, _: Option<char>) {
+    fn step(&mut self, _: &str, i: usize, _: char, p: &props::Props) {
         if !p.has(props::LETTER | props::MARK) {
             return;
         }

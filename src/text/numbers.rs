@@ -3,7 +3,7 @@
 
 use super::Span;
 use super::props::{DECIMAL, Props};
-use super::scan::{Machine, run};
+use super::scan::{Machine, next_char, run};
 use super::script::{digit_zero, is_decimal_digit, is_letter};
 
 /// Characters that may sit between two digits of one number.
@@ -60,7 +60,7 @@ impl Machine for Numbers {
     type Out = Vec<Number>;
 
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, next: Option<char>) {
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props) {
         let digit = c.is_ascii_digit() || p.has(DECIMAL);
         if let Some(n) = &mut self.open {
             if digit {
@@ -70,7 +70,9 @@ impl Machine for Numbers {
                     n.systems.push(z);
                 }
                 n.span.end = i + c.len_utf8();
-            } else if !(is_number_separator(c) && next.is_some_and(is_decimal_digit)) {
+            } else if !(is_number_separator(c)
+                && next_char(text, i, c).is_some_and(is_decimal_digit))
+            {
                 self.close(Some(c));
             }
         } else if digit {

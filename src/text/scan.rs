@@ -15,19 +15,24 @@ use super::{Nfc, ScriptCounts, Scripts};
 /// A reader of a paragraph's characters, one at a time, in order.
 pub(super) trait Machine {
     type Out;
-    /// The character `c` at byte `i` of `text`, its properties and the character after it.
-    fn step(&mut self, text: &str, i: usize, c: char, p: &Props, next: Option<char>);
+    /// The character `c` at byte `i` of `text` and its properties (the character after it, which
+    /// few machines read and only at a few characters: `next_char`).
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props);
     fn finish(self, text: &str) -> Self::Out;
 }
 
 /// `m` run over `text` on its own.
 pub(super) fn run<M: Machine>(text: &str, mut m: M) -> M::Out {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        m.step(text, i, c, props(c), next);
+    for (i, c) in text.char_indices() {
+        m.step(text, i, c, props(c));
     }
     m.finish(text)
+}
+
+/// The character after `c` at byte `i` of `text`.
+#[inline]
+pub(super) fn next_char(text: &str, i: usize, c: char) -> Option<char> {
+    text[i + c.len_utf8()..].chars().next()
 }
 
 /// Whitespace-separated tokens (the spans of `str::split_whitespace()`): what MQM counts in
@@ -41,7 +46,7 @@ pub(super) struct Tokens {
 impl Machine for Tokens {
     type Out = Vec<Span>;
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, _: char, p: &Props, _: Option<char>) {
+    fn step(&mut self, _: &str, i: usize, _: char, p: &Props) {
         if p.has(WHITESPACE) {
             if let Some(s) = self.start.take() {
                 self.out.push(Span::new(s, i));
@@ -71,7 +76,7 @@ pub(super) struct Runs {
 impl Machine for Runs {
     type Out = usize;
     #[inline(always)]
-    fn step(&mut self, _: &str, _: usize, c: char, _: &Props, _: Option<char>) {
+    fn step(&mut self, _: &str, _: usize, c: char, _: &Props) {
         if self.last == Some(c) {
             self.run += 1;
         } else {
@@ -119,18 +124,16 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
     let mut runs = Runs::default();
     let mut marks = MarkEvents::default();
     let mut nfc = Nfc::recording();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    for (i, c) in text.char_indices() {
         let p = props(c);
-        words.step(text, i, c, p, next);
-        numbers.step(text, i, c, p, next);
-        sentences.step(text, i, c, p, next);
-        scripts.step(text, i, c, p, next);
-        tokens.step(text, i, c, p, next);
-        runs.step(text, i, c, p, next);
-        marks.step(text, i, c, p, next);
-        nfc.step(text, i, c, p, next);
+        words.step(text, i, c, p);
+        numbers.step(text, i, c, p);
+        sentences.step(text, i, c, p);
+        scripts.step(text, i, c, p);
+        tokens.step(text, i, c, p);
+        runs.step(text, i, c, p);
+        marks.step(text, i, c, p);
+        nfc.step(text, i, c, p);
     }
     Scan {
         words: fitted(words.finish(text)),

@@ -3,7 +3,7 @@
 
 use super::Span;
 use super::props::{DECIMAL, LETTER, MARK, Props, WHITESPACE};
-use super::scan::{Machine, run};
+use super::scan::{Machine, next_char, run};
 
 /// A character that ends a sentence (`.`, `।`, `。`).
 pub fn is_terminator(c: char) -> bool {
@@ -106,13 +106,15 @@ impl Machine for Sentences {
     type Out = Vec<Span>;
 
     #[inline(always)]
-    fn step(&mut self, _: &str, i: usize, c: char, p: &Props, next: Option<char>) {
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props) {
         let prev = self.prev.replace(c);
         if p.has(LETTER | MARK | DECIMAL) {
             self.after_terminator = false;
             return;
         }
-        let boundary_follows = next.is_none_or(char::is_whitespace);
+        // The character after, read only at a closing mark or a terminator.
+        let next = || next_char(text, i, c);
+        let boundary_follows = || next().is_none_or(char::is_whitespace);
         let mut end_here = |out: &mut Vec<Span>| {
             let end = i + c.len_utf8();
             out.push(Span::new(self.start, end));
@@ -124,7 +126,7 @@ impl Machine for Sentences {
                 return;
             }
             Mark::Closed => {
-                if self.after_terminator && self.quotes.depth() == 0 && boundary_follows {
+                if self.after_terminator && self.quotes.depth() == 0 && boundary_follows() {
                     end_here(&mut self.out);
                 }
                 self.after_terminator = false;
@@ -133,8 +135,8 @@ impl Machine for Sentences {
             Mark::None => {}
         }
         if is_terminator(c) {
-            if self.quotes.depth() == 0 && (boundary_follows || needs_no_space(c)) {
-                let next_closes = next.is_some_and(|n| closes(n) || n == '"');
+            if self.quotes.depth() == 0 && (boundary_follows() || needs_no_space(c)) {
+                let next_closes = next().is_some_and(|n| closes(n) || n == '"');
                 if !next_closes {
                     end_here(&mut self.out);
                 }

@@ -93,7 +93,7 @@ impl Machine for Words {
     type Out = Vec<Word>;
 
     #[inline(always)]
-    fn step(&mut self, text: &str, i: usize, c: char, p: &Props, _: Option<char>) {
+    fn step(&mut self, text: &str, i: usize, c: char, p: &Props) {
         if self.complex {
             return;
         }
