@@ -87,33 +87,37 @@ fn starts_with_literals(hir: &Hir) -> bool {
 fn literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let set = match hir.kind() {
         HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
-        HirKind::Class(Class::Unicode(c)) => {
-            let size: u64 = c
-                .ranges()
-                .iter()
-                .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
-                .sum();
-            (size <= MAX_CLASS).then(|| {
-                c.ranges()
+        HirKind::Class(class) => {
+            // Code points (a Unicode class) or bytes (an ASCII one), each range's first and last.
+            let ranges: Vec<(u32, u32)> = match class {
+                Class::Unicode(c) => c
+                    .ranges()
                     .iter()
-                    .flat_map(|r| r.start()..=r.end())
-                    .map(|ch| ch.to_string().into_bytes())
-                    .collect()
-            })
-        }
-        HirKind::Class(Class::Bytes(c)) => {
-            let size: u64 = c
-                .ranges()
-                .iter()
-                .map(|r| u64::from(r.end()) - u64::from(r.start()) + 1)
-                .sum();
-            (size <= MAX_CLASS).then(|| {
-                c.ranges()
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .collect(),
+                Class::Bytes(c) => c
+                    .ranges()
                     .iter()
-                    .flat_map(|r| r.start()..=r.end())
-                    .map(|b| vec![b])
-                    .collect()
-            })
+                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                    .collect(),
+            };
+            let size: u64 = ranges.iter().map(|&(a, b)| u64::from(b - a) + 1).sum();
+            let unicode = matches!(class, Class::Unicode(_));
+            (size <= MAX_CLASS)
+                .then(|| {
+                    ranges
+                        .iter()
+                        .flat_map(|&(a, b)| a..=b)
+                        .map(|v| {
+                            if unicode {
+                                char::from_u32(v).map(|c| c.to_string().into_bytes())
+                            } else {
+                                u8::try_from(v).ok().map(|b| vec![b])
+                            }
+                        })
+                        .collect::<Option<Vec<_>>>()
+                })
+                .flatten()
         }
         HirKind::Capture(c) => literals(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => literals(&r.sub),
@@ -167,6 +171,8 @@ mod tests {
         assert_eq!(set(r"\s(?:ab|cd|ef)\s(?:xyz|uvw)").unwrap(), ["uvw", "xyz"]);
         assert_eq!(set("(?:ab|cd)+x?").unwrap(), ["ab", "cd"]);
         assert_eq!(set("(?i)ab").unwrap(), ["A", "a"]);
+        // A class of bytes (ASCII, without Unicode).
+        assert_eq!(set("(?-u:[ab])z?").unwrap(), ["a", "b"]);
         // Nothing that every match must hold.
         assert_eq!(set(r"\p{Bengali}+"), None);
         assert_eq!(set("a|b*"), None);
