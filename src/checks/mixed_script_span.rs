@@ -148,6 +148,15 @@ pub fn tokens<'p>(p: &'p Analysis, native: Script) -> Cow<'p, [Span]> {
     Cow::Owned(out)
 }
 
+/// Whether token `i` of `toks` (from `tokens`) may hold a letter or mark of a script other
+/// than the document's: false for a token of the analysis whose letters are all native, which
+/// is then passed by without reading it (in a script written without spaces the tokens are
+/// cut again, and each is read).
+pub fn may_be_foreign(p: &Analysis, toks: &[Span], i: usize, native: Script) -> bool {
+    let of_analysis = std::ptr::eq(toks, p.tokens.as_slice());
+    !of_analysis || p.token_scripts.get(i).is_none_or(|s| s.other_than(native))
+}
+
 /// How a token's letters stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
@@ -374,8 +383,13 @@ impl SpanCheck {
         let toks = tokens(p, native);
         let mut out = Vec::new();
         let mut i = 0;
+        let foreign = |i: usize| {
+            may_be_foreign(p, &toks, i, native)
+                .then(|| foreign_word(p.text, toks[i], native))
+                .flatten()
+        };
         while i < toks.len() {
-            let Some(first) = foreign_word(p.text, toks[i], native) else {
+            let Some(first) = foreign(i) else {
                 i += 1;
                 continue;
             };
@@ -383,7 +397,7 @@ impl SpanCheck {
             let mut j = i + 1;
             // Punctuation or a native ending after a word ends the run.
             while j < toks.len() && !run.last().is_some_and(|w: &Word| w.ends || w.suffixed) {
-                match foreign_word(p.text, toks[j], native) {
+                match foreign(j) {
                     Some(w) if w.script == run[0].script => {
                         run.push(w);
                         j += 1;

@@ -64,11 +64,48 @@ struct Token {
     has_digit: bool,
 }
 
-fn tokens(p: &Analysis, native: unicode_script::Script) -> Vec<Token> {
-    super::mixed_script_span::tokens(p, native)
-        .iter()
-        .map(|&span| token(p.text, span, native))
-        .collect()
+/// A paragraph's tokens, each read the first time the judgement asks for it: most are native
+/// words far from any foreign one, and are never read.
+struct Tokens<'p> {
+    p: &'p Analysis<'p>,
+    spans: std::borrow::Cow<'p, [Span]>,
+    native: unicode_script::Script,
+    read: Vec<std::cell::OnceCell<Token>>,
+}
+
+impl<'p> Tokens<'p> {
+    fn of(p: &'p Analysis<'p>, native: unicode_script::Script) -> Tokens<'p> {
+        let spans = super::mixed_script_span::tokens(p, native);
+        let read = (0..spans.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
+        Tokens {
+            p,
+            spans,
+            native,
+            read,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Token `i`.
+    fn at(&self, i: usize) -> &Token {
+        self.read[i].get_or_init(|| token(self.p.text, self.spans[i], self.native))
+    }
+
+    fn get(&self, i: usize) -> Option<&Token> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// Whether token `i` is a foreign word: never one whose letters are all native, which is
+    /// not read for it.
+    fn foreign_word(&self, i: usize) -> bool {
+        super::mixed_script_span::may_be_foreign(self.p, &self.spans, i, self.native)
+            && self.at(i).foreign_word
+    }
 }
 
 fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
@@ -175,13 +212,13 @@ fn uncased_word(word: &str, native: unicode_script::Script) -> usize {
 /// more right after it, no punctuation on it, no abbreviation before it (`п. c`), and no other
 /// lone Latin letter in the paragraph, nor this one again (`точками a и b`, `i в квадрате`:
 /// variables).
-fn typed_for_its_twin(p: &Analysis, toks: &[Token], i: usize, lone: &LoneLetters) -> bool {
-    let t = &toks[i];
+fn typed_for_its_twin(p: &Analysis, toks: &Tokens, i: usize, lone: &LoneLetters) -> bool {
+    let t = toks.at(i);
     let next_word = toks.get(i + 1).is_some_and(|n| {
         n.native_start && n.letters >= 2 && p.text[t.end..n.core.start].trim().is_empty()
     });
     let after_abbreviation =
-        i > 0 && p.text[toks[i - 1].core.start..toks[i - 1].end].ends_with('.');
+        i > 0 && p.text[toks.at(i - 1).core.start..toks.at(i - 1).end].ends_with('.');
     // Another lone letter without a twin (`b` of `точками a и b`) or this one again.
     let again = lone
         .counts
@@ -199,9 +236,10 @@ struct LoneLetters<'p> {
 }
 
 impl<'p> LoneLetters<'p> {
-    fn of(p: &Analysis<'p>, toks: &[Token]) -> LoneLetters<'p> {
+    fn of(p: &Analysis<'p>, toks: &Tokens) -> LoneLetters<'p> {
         let mut lone = LoneLetters::default();
-        for x in toks.iter().filter(|x| x.letters == 1 && x.foreign_word) {
+        let foreign = (0..toks.len()).filter(|&i| toks.foreign_word(i));
+        for x in foreign.map(|i| toks.at(i)).filter(|x| x.letters == 1) {
             let letter = p.slice(x.core);
             if !letter.chars().all(|c| LATIN_TWINS.contains(c)) {
                 lone.other = true;
@@ -249,12 +287,13 @@ impl StrayWord {
         native: unicode_script::Script,
         out: &mut Vec<Hit>,
     ) {
-        let toks = tokens(p, native);
+        let toks = Tokens::of(p, native);
         let lone = LoneLetters::of(p, &toks);
-        for (i, t) in toks.iter().enumerate() {
-            if !t.foreign_word {
+        for i in 0..toks.len() {
+            if !toks.foreign_word(i) {
                 continue;
             }
+            let t = toks.at(i);
             // A frequent source word counts lowercase, or capitalised as a sentence adverb:
             // opening a sentence, with a comma after it (`However,`), or, if the language data
             // says it opens sentences (`sentence_openers`), before a word of the document's
@@ -301,7 +340,7 @@ impl StrayWord {
             }
             // A unit after a number (`5 mg`, `12 in`, `3 m`) is not a stray word; a source word
             // of three letters or more is no unit (`774 which`, `370 are মিলিয়ন`, `800 but টি`).
-            let unit_place = i > 0 && toks[i - 1].has_digit && toks[i - 1].letters == 0;
+            let unit_place = i > 0 && toks.at(i - 1).has_digit && toks.at(i - 1).letters == 0;
             if unit_place && !(source_word && t.letters > 2) {
                 continue;
             }
@@ -327,16 +366,16 @@ impl StrayWord {
                     .trim_end_matches(['"', '\'', '”', '’', ')', '）', '»'])
                     .ends_with(['.', '!', '?', '।', '॥', '。', '！', '？', '؟'])
             };
-            let left = toks[..i]
-                .iter()
+            let left = (0..i)
                 .rev()
+                .map(|k| toks.at(k))
                 .find(|x| x.letters > 0 || stop(x))
                 .filter(|x| x.letters > 0 && !stop(x));
             let right = if stop(t) {
                 None
             } else {
-                toks[i + 1..]
-                    .iter()
+                (i + 1..toks.len())
+                    .map(|k| toks.at(k))
                     .find(|x| x.letters > 0 || stop(x))
                     .filter(|x| x.letters > 0)
             };

@@ -117,6 +117,32 @@ impl Span {
     }
 }
 
+/// The scripts of a whitespace token's letters and marks (Common and Inherited aside): the
+/// first, and whether another comes after it. A token whose letters are all of the document's
+/// script is no foreign word, and the mixed-script kinds pass it by without reading it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TokenScripts {
+    pub first: Option<Script>,
+    pub mixed: bool,
+}
+
+impl TokenScripts {
+    /// A letter or mark of script `s` in the token.
+    #[inline(always)]
+    fn add(&mut self, s: Script) {
+        match (self.first, s) {
+            (_, Script::Common | Script::Inherited | Script::Unknown) => {}
+            (None, s) => self.first = Some(s),
+            (Some(f), s) => self.mixed |= f != s,
+        }
+    }
+
+    /// Whether the token holds a letter or mark of a script other than `s`.
+    pub fn other_than(&self, s: Script) -> bool {
+        self.mixed || self.first.is_some_and(|f| f != s)
+    }
+}
+
 /// Letter-and-mark counts per script, most frequent first (ties by script name, so results are stable).
 #[derive(Debug, Clone, Default)]
 pub struct ScriptCounts(pub Vec<(Script, usize)>);
@@ -330,6 +356,8 @@ pub struct Analysis<'a> {
     /// Whitespace-separated tokens: the words MQM counts in spaced scripts, the tokens the
     /// mixed-script kinds judge.
     pub tokens: Vec<Span>,
+    /// The scripts of each token's letters and marks, as `tokens` are ordered.
+    pub token_scripts: Vec<TokenScripts>,
     /// The longest run of one character (`উউউউ`): where it is short, no rule looks for one.
     pub longest_run: usize,
     /// Where a combining mark may be misplaced (`marks::mark_events`): what the orphan-mark
@@ -376,6 +404,7 @@ impl<'a> Analysis<'a> {
             sentences,
             scripts,
             tokens,
+            token_scripts,
             longest_run,
             mark_events,
             nfc: (nfc, nfc_suspects),
@@ -418,6 +447,7 @@ impl<'a> Analysis<'a> {
             sentences,
             scripts,
             tokens,
+            token_scripts,
             longest_run,
             mark_events,
             memo: Memo::default(),

@@ -7,10 +7,10 @@
 use super::Span;
 use super::marks::MarkEvents;
 use super::numbers::{Number, Numbers};
-use super::props::{Props, WHITESPACE, props};
+use super::props::{LETTER, MARK, Props, WHITESPACE, props};
 use super::sentences::Sentences;
 use super::words::{Word, Words};
-use super::{Nfc, ScriptCounts, Scripts};
+use super::{Nfc, ScriptCounts, Scripts, TokenScripts};
 
 /// A reader of a paragraph's characters, one at a time, in order.
 pub(super) trait Machine {
@@ -36,30 +36,40 @@ pub(super) fn next_char(text: &str, i: usize, c: char) -> Option<char> {
 }
 
 /// Whitespace-separated tokens (the spans of `str::split_whitespace()`): what MQM counts in
-/// spaced scripts, and what the mixed-script kinds read.
+/// spaced scripts, and what the mixed-script kinds read; with each, the scripts of its letters
+/// and marks.
 #[derive(Default)]
 pub(super) struct Tokens {
     out: Vec<Span>,
+    scripts: Vec<TokenScripts>,
     start: Option<usize>,
+    current: TokenScripts,
 }
 
 impl Machine for Tokens {
-    type Out = Vec<Span>;
+    type Out = (Vec<Span>, Vec<TokenScripts>);
     #[inline(always)]
     fn step(&mut self, _: &str, i: usize, _: char, p: &Props) {
         if p.has(WHITESPACE) {
             if let Some(s) = self.start.take() {
                 self.out.push(Span::new(s, i));
+                self.scripts.push(std::mem::take(&mut self.current));
             }
-        } else if self.start.is_none() {
+            return;
+        }
+        if self.start.is_none() {
             self.start = Some(i);
         }
+        if p.has(LETTER | MARK) {
+            self.current.add(p.script);
+        }
     }
-    fn finish(mut self, text: &str) -> Vec<Span> {
+    fn finish(mut self, text: &str) -> (Vec<Span>, Vec<TokenScripts>) {
         if let Some(s) = self.start {
             self.out.push(Span::new(s, text.len()));
+            self.scripts.push(self.current);
         }
-        self.out
+        (self.out, self.scripts)
     }
 }
 
@@ -96,6 +106,7 @@ pub(super) struct Scan {
     pub sentences: Vec<Span>,
     pub scripts: ScriptCounts,
     pub tokens: Vec<Span>,
+    pub token_scripts: Vec<TokenScripts>,
     pub longest_run: usize,
     pub mark_events: Vec<usize>,
     /// Whether the paragraph is NFC, and where a word of it may not be (see `Nfc`).
@@ -119,7 +130,8 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
     let mut scripts = Scripts::new(masked);
     let mut tokens = Tokens {
         out: Vec::with_capacity(text.len() / 12 + 4),
-        start: None,
+        scripts: Vec::with_capacity(text.len() / 12 + 4),
+        ..Tokens::default()
     };
     let mut runs = Runs::default();
     let mut marks = MarkEvents::default();
@@ -135,12 +147,14 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
         marks.step(text, i, c, p);
         nfc.step(text, i, c, p);
     }
+    let (tokens, token_scripts) = tokens.finish(text);
     Scan {
         words: fitted(words.finish(text)),
         numbers: numbers.finish(text),
         sentences: sentences.finish(text),
         scripts: scripts.finish(text),
-        tokens: fitted(tokens.finish(text)),
+        tokens: fitted(tokens),
+        token_scripts: fitted(token_scripts),
         longest_run: runs.finish(text),
         mark_events: marks.finish(text),
         nfc: nfc.finish(text),
@@ -209,6 +223,24 @@ mod tests {
                 line.split_whitespace().collect::<Vec<_>>(),
                 "{line:?}"
             );
+            // Each token's scripts: those of its letters and marks.
+            let expected: Vec<TokenScripts> = spans
+                .iter()
+                .map(|t| {
+                    let mut scripts: Vec<_> = t
+                        .chars()
+                        .filter(|&c| crate::text::script::is_letter_or_mark(c))
+                        .filter_map(crate::text::script::script_of)
+                        .collect();
+                    let first = scripts.first().copied();
+                    scripts.dedup();
+                    TokenScripts {
+                        first,
+                        mixed: scripts.len() > 1,
+                    }
+                })
+                .collect();
+            assert_eq!(s.token_scripts, expected, "{line:?}");
             // Between the spans (and around them) nothing but whitespace: the spans are where
             // the tokens stand, not only what they hold.
             let mut at = 0;
