@@ -423,6 +423,16 @@ impl Check for StrayWord {
 mod tests {
     use crate::checks::testing::{compile, texts};
 
+    /// A token of letters of no script (`µ`, `𝐚𝐛`) is read like any other, though its letters
+    /// are of no foreign script: the tokens of native letters alone are the ones passed by.
+    #[test]
+    fn letters_of_no_script_are_read() {
+        let stray = compile("mixed-script-stray-word", "").unwrap();
+        // Another lone letter in the paragraph: `c` is a symbol, not typed for `с`.
+        assert!(texts(&*stray, "Он встретился c президентом, доза 5 µ.", "ru").is_empty());
+        assert_eq!(texts(&*stray, "আজ 𝐚𝐛 রাশিয়ার প্রতিবেদন (BBC)।", "bn"), ["𝐚𝐛"]);
+    }
+
     #[test]
     fn a_letter_alone_for_its_twin_of_the_document_s_script() {
         let stray = compile("mixed-script-stray-word", "").unwrap();

@@ -118,28 +118,34 @@ impl Span {
 }
 
 /// The scripts of a whitespace token's letters and marks (Common and Inherited aside): the
-/// first, and whether another comes after it. A token whose letters are all of the document's
-/// script is no foreign word, and the mixed-script kinds pass it by without reading it.
+/// first, whether another comes after it, and whether a letter of no script is among them
+/// (`µ`, `𝐚`, which a foreign word may be made of). A token whose letters are all of the
+/// document's script is no foreign word, and the mixed-script kinds pass it by without
+/// reading it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TokenScripts {
     pub first: Option<Script>,
     pub mixed: bool,
+    pub unscripted_letter: bool,
 }
 
 impl TokenScripts {
-    /// A letter or mark of script `s` in the token.
+    /// A letter (`letter`) or mark of script `s` in the token.
     #[inline(always)]
-    fn add(&mut self, s: Script) {
+    fn add(&mut self, s: Script, letter: bool) {
         match (self.first, s) {
-            (_, Script::Common | Script::Inherited | Script::Unknown) => {}
+            (_, Script::Common | Script::Inherited | Script::Unknown) => {
+                self.unscripted_letter |= letter;
+            }
             (None, s) => self.first = Some(s),
             (Some(f), s) => self.mixed |= f != s,
         }
     }
 
-    /// Whether the token holds a letter or mark of a script other than `s`.
+    /// Whether the token may hold a letter or mark of a script other than `s`: one of another
+    /// script, or a letter of none.
     pub fn other_than(&self, s: Script) -> bool {
-        self.mixed || self.first.is_some_and(|f| f != s)
+        self.mixed || self.unscripted_letter || self.first.is_some_and(|f| f != s)
     }
 }
 

@@ -61,7 +61,7 @@ impl Machine for Tokens {
             self.start = Some(i);
         }
         if p.has(LETTER | MARK) {
-            self.current.add(p.script);
+            self.current.add(p.script, p.has(LETTER));
         }
     }
     fn finish(mut self, text: &str) -> (Vec<Span>, Vec<TokenScripts>) {
@@ -187,6 +187,7 @@ mod tests {
             " ় দৃ solid ়  কোো ক্্ক্ ঢ় য\u{09BC} e\u{0301} <b>বাংলা</b> %s {name} https://x.org/ক \u{FFFC}\n",
             "উউউউউউ noooo .... 0000০০ aa\u{0301}\u{0301}\n",
             "a\r\nb 🇧🇩 שלום ア ক_খ \u{200D}\u{200C}\t  end  \n",
+            "доза 5 µ. আজ 𝐚𝐛 ℓ\u{0301} রাশিয়ার\n",
         ));
         let mut lines: Vec<&str> = text.lines().collect();
         lines.extend(["", " ", "1", "।", "\"", "ক", "\u{09BC}"]);
@@ -237,6 +238,10 @@ mod tests {
                     TokenScripts {
                         first,
                         mixed: scripts.len() > 1,
+                        unscripted_letter: t.chars().any(|c| {
+                            crate::text::script::is_letter(c)
+                                && crate::text::script::script_of(c).is_none()
+                        }),
                     }
                 })
                 .collect();
