@@ -129,7 +129,10 @@ fn counted(p: &Analysis, n: &crate::text::numbers::Number) -> bool {
             {
                 return Some(false);
             }
-            let word = Some(&b[word_start..]).filter(|w| !w.is_empty())?;
+            if ascii == 0 {
+                return None;
+            }
+            let word = &b[word_start..];
             // not a currency code or sign of letters (`USD 500`, `Rs 500`): an amount
             let currency = (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
                 || matches!(word, "Rs" | "Rp" | "Tk" | "Kr" | "Sh");

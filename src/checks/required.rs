@@ -121,7 +121,6 @@ fn literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         HirKind::Capture(c) => literals(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => literals(&r.sub),
-        // Every match holds a match of each part: the part with the best set.
         // Every match holds a match of each part: the part with the fewest literals (each a
         // search), the longest of them among equals.
         HirKind::Concat(parts) => parts.iter().filter_map(literals).min_by_key(|set| {
@@ -207,35 +206,27 @@ mod tests {
             }
         }
         let mut regexes = Vec::new();
-        let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
-        for pack in std::fs::read_dir(rules).unwrap() {
-            let pack = pack.unwrap().path();
-            if !pack.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(&pack).unwrap() {
-                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                let doc: toml::Table = toml::from_str(&text).unwrap();
-                for rule in doc
-                    .get("rule")
-                    .and_then(|r| r.as_array())
+        for &(_, source) in crate::rules::EMBEDDED {
+            let doc: toml::Table = toml::from_str(source).unwrap();
+            for rule in doc
+                .get("rule")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+            {
+                for key in ["regex", "house_style"] {
+                    if let Some(r) = rule.get(key).and_then(|v| v.as_str()) {
+                        regexes.push(r.to_string());
+                    }
+                }
+                for example in rule
+                    .get("examples")
+                    .and_then(|e| e.as_array())
                     .into_iter()
                     .flatten()
                 {
-                    for key in ["regex", "house_style"] {
-                        if let Some(r) = rule.get(key).and_then(|v| v.as_str()) {
-                            regexes.push(r.to_string());
-                        }
-                    }
-                    for example in rule
-                        .get("examples")
-                        .and_then(|e| e.as_array())
-                        .into_iter()
-                        .flatten()
-                    {
-                        if let Some(t) = example.get("text").and_then(|t| t.as_str()) {
-                            lines.push(t.to_string());
-                        }
+                    if let Some(t) = example.get("text").and_then(|t| t.as_str()) {
+                        lines.push(t.to_string());
                     }
                 }
             }

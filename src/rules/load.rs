@@ -15,7 +15,8 @@ use crate::lexicon::Lexicon;
 use crate::vocab::{MQM_DIMENSIONS, Severity};
 
 /// The packs shipped in `rules/`, embedded at build time (see build.rs).
-const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+pub(crate) const EMBEDDED: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,6 +8,8 @@ use crate::checks::Check;
 use crate::lexicon::Lexicon;
 use crate::vocab::Severity;
 
+#[cfg(test)]
+pub(crate) use load::EMBEDDED;
 pub use load::{load_dir, load_embedded, load_pack_sources};
 
 /// One example of a rule: text it must flag (at each of `flags`) or must leave alone.
