@@ -213,6 +213,9 @@ struct Compiled {
     /// first letter or word).
     look_alike_words: Vec<FastSet<String>>,
     look_alike_letters: Vec<Vec<char>>,
+    /// A searcher for each look-alike letter's UTF-8 bytes: `str::contains` of a char searches
+    /// for its last byte, which in Bengali is the last byte of the commonest letters too.
+    look_alike_finders: Vec<Vec<memchr::memmem::Finder<'static>>>,
     look_alike_scripts: Vec<Option<unicode_script::Script>>,
 }
 
@@ -252,7 +255,9 @@ impl Lexicon {
     pub fn may_hold_look_alike(&self, i: usize, text: &str) -> bool {
         let c = self.compiled();
         !c.look_alike_words[i].is_empty()
-            || c.look_alike_letters[i].iter().any(|&l| text.contains(l))
+            || c.look_alike_finders[i]
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some())
     }
 
     /// Whether a word holds one of look-alike `i`'s letters.
@@ -495,6 +500,16 @@ impl Lexicon {
                 .look_alikes
                 .iter()
                 .map(|l| l.letters.chars().collect())
+                .collect(),
+            look_alike_finders: self
+                .look_alikes
+                .iter()
+                .map(|l| {
+                    l.letters
+                        .chars()
+                        .map(|c| memchr::memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+                        .collect()
+                })
                 .collect(),
             look_alike_scripts: self
                 .look_alikes

@@ -231,6 +231,8 @@ pub struct Attribution {
     forms: Vec<(usize, Vec<String>)>,
     /// The forms (indices into `forms`, longest first) that start with a word.
     by_first: FastMap<String, Vec<usize>>,
+    /// The shapes of `by_first`'s words: most words of a text are no verb's first word.
+    first_shapes: crate::hash::ShapeFilter,
     lemmas: Vec<String>,
     not_subjects: Vec<String>,
     not_subject_endings: Vec<String>,
@@ -419,6 +421,11 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
     }
     Ok(Attribution {
         forms,
+        first_shapes: {
+            let mut f = crate::hash::ShapeFilter::new();
+            by_first.keys().for_each(|w| f.insert(w));
+            f
+        },
         by_first,
         lemmas,
         not_subjects: nfc_all(&o.not_subjects),
@@ -561,7 +568,11 @@ impl Attribution {
 
     /// The form of a reporting verb starting at word `j`, as (lemma, number of words).
     fn verb_at(&self, p: &Analysis, words: &[Word], j: usize) -> Option<(usize, usize)> {
-        let candidates = self.by_first.get(self.word(p, &words[j]).as_ref())?;
+        let first = self.word(p, &words[j]);
+        if !self.first_shapes.may_contain(&first) {
+            return None;
+        }
+        let candidates = self.by_first.get(first.as_ref())?;
         candidates.iter().find_map(|&k| {
             let (lemma, form) = &self.forms[k];
             let end = j + form.len();
