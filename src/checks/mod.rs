@@ -132,6 +132,13 @@ pub trait Check: Send + Sync + Debug {
     fn gate(&self) -> Option<&str> {
         None
     }
+    /// Whether the rule's `found` paragraph hits in a document in memory (`ps`) stand: a rule
+    /// whose hits are slips only where the document chooses otherwise (a house style) drops
+    /// them all where the document has chosen them. A document judged as it streams asks the
+    /// rule's judgement instead (`Judgement::keeps`).
+    fn stands(&self, _found: usize, _ps: &[Analysis], _ctx: &Context) -> bool {
+        true
+    }
 }
 
 /// How a document rule judges a document without holding it: it sees every paragraph twice,
@@ -159,6 +166,11 @@ pub trait Judgement: Send {
     fn judge(&mut self, i: usize, p: &Analysis, ctx: &Context, out: &mut Vec<DocHit>);
     /// After the second pass: the hits still waiting.
     fn finish(&mut self, _ctx: &Context, _out: &mut Vec<DocHit>) {}
+    /// After `decide`: whether the rule's paragraph hits in this document stand (see
+    /// `Check::stands`).
+    fn keeps(&self) -> bool {
+        true
+    }
     /// How many paragraphs the hits of a paragraph may wait for: when `judge(i)` returns,
     /// paragraphs `0..=i - lag` have all their hits (with `lag` 0, paragraph `i` too).
     fn lag(&self) -> usize {
@@ -477,12 +489,17 @@ pub(crate) mod testing {
             ..Context::default()
         };
         let mut out = Vec::new();
+        let mut found = Vec::new();
         for a in &analyses {
             let mut hits = Vec::new();
             check.paragraph(a, &ctx, &mut hits);
+            found.extend(hits.into_iter().map(|h| (a, h)));
+        }
+        if check.stands(found.len(), &analyses, &ctx) {
             out.extend(
-                hits.into_iter()
-                    .map(|h| (a.slice(h.span).to_string(), h.suggestion)),
+                found
+                    .into_iter()
+                    .map(|(a, h)| (a.slice(h.span).to_string(), h.suggestion)),
             );
         }
         let mut doc_hits = Vec::new();

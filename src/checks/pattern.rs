@@ -282,47 +282,34 @@ impl Pattern {
 
 impl Check for Pattern {
     fn gate(&self) -> Option<&str> {
-        // A house-style rule is judged on the whole document, not gated per paragraph.
-        self.house_style
-            .is_none()
-            .then_some(self.regex.source.as_str())
+        Some(self.regex.source.as_str())
     }
 
+    /// The pattern's matches; a house style's stand or fall with its document (`stands`,
+    /// `HouseStyle`).
     fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        if self.house_style.is_none() {
-            let from = out.len();
-            self.hits(p.text, out);
-            if self.unless_in_source
-                && out.len() > from
-                && let Some(source) = p.source()
-                && self.regex().is_some_and(|r| r.is_match(source.text))
-            {
-                out.truncate(from);
-            }
+        let from = out.len();
+        self.hits(p.text, out);
+        if self.unless_in_source
+            && out.len() > from
+            && let Some(source) = p.source()
+            && self.regex().is_some_and(|r| r.is_match(source.text))
+        {
+            out.truncate(from);
         }
     }
 
-    /// A document in memory: the same decision as the judgement's (`slip`), the hits found
-    /// once with the paragraphs on all threads and the other way counted only as far as the
-    /// decision needs (a document's dandas after their word up to one more than its slips).
-    fn document(&self, ps: &[Analysis], _: &Context, out: &mut Vec<DocHit>) {
-        use rayon::prelude::*;
-        let Some((other_way, other)) = self.house_style.as_ref().and_then(|h| Some((h, h.get()?)))
-        else {
-            return;
+    /// A document in memory: its `found` matches (the paragraph hits, found under the gate)
+    /// are slips unless it writes the pattern as its house style; the other way is counted
+    /// only as far as the decision needs (a document's dandas after their word up to one more
+    /// than its slips). The same decision as the judgement's (`slip`).
+    fn stands(&self, found: usize, ps: &[Analysis], _: &Context) -> bool {
+        let Some(other_way) = &self.house_style else {
+            return true;
         };
-        let hits: Vec<Vec<Hit>> = ps
-            .par_iter()
-            .map(|p| {
-                let mut hits = Vec::new();
-                self.hits(p.text, &mut hits);
-                hits
-            })
-            .collect();
-        let found: usize = hits.iter().map(Vec::len).sum();
-        if found == 0 {
-            return;
-        }
+        let Some(other) = other_way.get() else {
+            return false;
+        };
         let cap = self.needed(found);
         let mut others = 0;
         for p in ps.iter().filter(|p| other_way.may_match(p.text)) {
@@ -331,13 +318,12 @@ impl Check for Pattern {
                 break;
             }
         }
-        if !slip(found, others, self.house_style_ratio) {
-            return;
-        }
-        for (i, hits) in hits.into_iter().enumerate() {
-            out.extend(hits.into_iter().map(|hit| DocHit { paragraph: i, hit }));
-        }
+        slip(found, others, self.house_style_ratio)
     }
+
+    /// Nothing more than the paragraph hits and `stands` in memory; the judgement is for a
+    /// document that streams.
+    fn document(&self, _: &[Analysis], _: &Context, _: &mut Vec<DocHit>) {}
 
     fn judgement(&self) -> Option<Box<dyn Judgement + '_>> {
         let other_way = self.house_style.as_ref()?;
@@ -360,9 +346,9 @@ fn slip(found: usize, others: usize, ratio: f64) -> bool {
     found > 0 && (others as f64 > ratio * found as f64 || others + found < HOUSE_STYLE_EVIDENCE)
 }
 
-/// A house-style rule on a document: the first pass counts both ways of writing it, the second
-/// flags the pattern where it is the minority way (or where there is too little of either to
-/// show a house style).
+/// A house-style rule on a document that streams: the first pass counts both ways of writing
+/// it; the pattern's paragraph hits stand where it is the minority way (or where there is too
+/// little of either to show a house style).
 struct HouseStyle<'a> {
     rule: &'a Pattern,
     other_way: &'a PackRegex,
@@ -386,13 +372,11 @@ impl Judgement for HouseStyle<'_> {
         Vec::new()
     }
 
-    fn judge(&mut self, i: usize, p: &Analysis, _: &Context, out: &mut Vec<DocHit>) {
-        if !self.slip {
-            return;
-        }
-        let mut hits = Vec::new();
-        self.rule.hits(p.text, &mut hits);
-        out.extend(hits.into_iter().map(|hit| DocHit { paragraph: i, hit }));
+    /// The hits are the paragraph rule's (`Check::paragraph`), kept or dropped by `keeps`.
+    fn judge(&mut self, _: usize, _: &Analysis, _: &Context, _: &mut Vec<DocHit>) {}
+
+    fn keeps(&self) -> bool {
+        self.slip
     }
 }
 

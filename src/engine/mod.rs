@@ -183,6 +183,7 @@ pub fn find(
     let (mut found, judged) = rayon::join(
         || {
             let mut found = find_in_paragraphs(rules, analyses, ctx, gating, 0);
+            settle(rules, &mut found, analyses, ctx, segments);
             // One segment at a time: every such rule on a segment, the segments on all threads.
             if !each.is_empty() {
                 found.par_extend((0..analyses.len()).into_par_iter().flat_map_iter(|i| {
@@ -228,6 +229,52 @@ pub fn find(
 /// place keep the order it gave them in).
 pub fn sort_found(found: &mut [Found]) {
     found.sort_by_key(|f| (f.paragraph, f.hit.span.start, f.hit.span.end, f.rule));
+}
+
+/// Drop the paragraph hits that their document does not let stand (`Check::stands`, a house
+/// style): a rule's hits in the whole document, or with `segments` in each segment (its own
+/// document; a rule of `file_scope` sees the whole file). `found` is in paragraph order.
+fn settle(
+    rules: &[&Rule],
+    found: &mut Vec<Found>,
+    analyses: &[Analysis],
+    ctx: &Context,
+    segments: bool,
+) {
+    let whole: Vec<bool> = rules
+        .iter()
+        .map(|r| !segments || r.check.file_scope())
+        .collect();
+    let mut counts = vec![0; rules.len()];
+    for f in found.iter().filter(|f| whole[f.rule]) {
+        counts[f.rule] += 1;
+    }
+    let fallen: Vec<bool> = (0..rules.len())
+        .map(|r| counts[r] > 0 && !rules[r].check.stands(counts[r], analyses, ctx))
+        .collect();
+    let mut keep = Vec::with_capacity(found.len());
+    let mut each: Vec<usize> = Vec::new();
+    for one in found.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        // A segment's rules that fall there: each rule's hits counted once.
+        each.clear();
+        each.extend(one.iter().filter(|f| !whole[f.rule]).map(|f| f.rule));
+        each.sort_unstable();
+        let segment = &analyses[one[0].paragraph..=one[0].paragraph];
+        let falls: Vec<usize> = each
+            .chunk_by(|a, b| a == b)
+            .filter(|same| !rules[same[0]].check.stands(same.len(), segment, ctx))
+            .map(|same| same[0])
+            .collect();
+        keep.extend(one.iter().map(|f| {
+            if whole[f.rule] {
+                !fallen[f.rule]
+            } else {
+                !falls.contains(&f.rule)
+            }
+        }));
+    }
+    let mut keep = keep.into_iter();
+    found.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The paragraph rules' hits, every paragraph on its own, on all threads; paragraphs are
@@ -350,6 +397,16 @@ impl<'r> Judges<'r> {
             Some((prepared.prefilter.set(), &prepared.gates)),
             first,
         );
+        // Paragraph hits their document does not let stand (`Judgement::keeps`).
+        let fallen: Vec<usize> = self
+            .list
+            .iter()
+            .filter(|(_, j, _)| !j.keeps())
+            .map(|(r, _, _)| *r)
+            .collect();
+        if !fallen.is_empty() {
+            found.retain(|f| !fallen.contains(&f.rule));
+        }
         // Each judgement on its own thread; their hits in rule order.
         let judged: Vec<Vec<Found>> = self
             .list
@@ -448,5 +505,39 @@ mod tests {
             }
         }
         assert!(fired > 20, "the texts make rules fire");
+    }
+
+    /// A house style's paragraph hits stand or fall with their document: the whole document
+    /// held in memory, or each segment with `--segments`; with the gate or without.
+    #[test]
+    fn a_house_style_is_judged_per_document_or_per_segment() {
+        let engine = Engine::new(crate::rules::load_embedded().unwrap(), Selection::default());
+        let spaced = |text: &str, segments: bool, gated: bool| -> Vec<usize> {
+            let doc = Document::from_text("t", text, ParagraphMode::Line);
+            let (analyses, script) = analyse(&doc.segments);
+            let known = Known {
+                language: "bn".into(),
+                script,
+                source_language: None,
+            };
+            let prepared =
+                engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+            let gating = gated.then_some((prepared.prefilter.set(), &prepared.gates[..]));
+            find(&prepared.rules, &analyses, &prepared.ctx, segments, gating)
+                .iter()
+                .filter(|f| prepared.rules[f.rule].id == "bn.space-before-danda")
+                .map(|f| f.paragraph)
+                .collect()
+        };
+        // Spaced three times, attached once: the document's style, a slip in each segment.
+        let verse = "এক কথা ।\nদুই কথা ।\nতিন কথা ।\nচার কথা।";
+        // Attached but once: a slip either way.
+        let prose = "এক কথা।\nদুই কথা।\nতিন কথা ।\nচার কথা।";
+        for gated in [true, false] {
+            assert_eq!(spaced(verse, false, gated), [] as [usize; 0]);
+            assert_eq!(spaced(verse, true, gated), [0, 1, 2]);
+            assert_eq!(spaced(prose, false, gated), [2]);
+            assert_eq!(spaced(prose, true, gated), [2]);
+        }
     }
 }
