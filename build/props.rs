@@ -29,6 +29,7 @@ const NFC_MAYBE: u16 = 1 << 9;
 const PUNCT: u16 = 1 << 10;
 const UPPER: u16 = 1 << 11;
 const ALNUM: u16 = 1 << 12;
+const PLAIN: u16 = 1 << 13;
 
 /// Word-break classes of the fast path, in the order of `Wb` in `src/text/props.rs`.
 const WB_NAMES: [&str; 9] = [
@@ -152,6 +153,19 @@ fn flags(c: char) -> u16 {
     f
 }
 
+/// A letter or mark of one script, without case, of word-break class ALetter or Extend, of
+/// combining class 0, NFC on its own and with whatever precedes it (quick check Yes), that
+/// does not decompose: the character inside a word of Bengali, Devanagari, Arabic or Han that
+/// the analysis's one pass reads on its fast path (`src/text/props.rs`, `PLAIN`).
+fn plain(flags: u16, script: unicode_script::Script, ccc: u8, wb: u8) -> bool {
+    use unicode_script::Script;
+    flags & (LETTER | MARK) != 0
+        && flags & (CASED | UPPER | DECIMAL | WHITESPACE | NFC_NO | NFC_MAYBE | DECOMPOSES) == 0
+        && !matches!(script, Script::Common | Script::Inherited | Script::Unknown)
+        && ccc == 0
+        && (wb == 1 || wb == 3)
+}
+
 /// The value of a decimal digit within its run of ten (UTS #39 section 5.3: digits are encoded
 /// in runs of ten from zero, so the zero is found from the run of Nd code points).
 fn digit_value(c: char) -> u8 {
@@ -195,13 +209,12 @@ pub fn table() -> String {
             Some(c) => {
                 let sig = signature(c, &mut buf);
                 let wb = reps.iter().find(|r| r.0 == sig).map_or(8, |r| r.1);
-                (
-                    flags(c),
-                    c.script(),
-                    unicode_normalization::char::canonical_combining_class(c),
-                    wb,
-                    digit_value(c),
-                )
+                let ccc = unicode_normalization::char::canonical_combining_class(c);
+                let mut f = flags(c);
+                if plain(f, c.script(), ccc, wb) {
+                    f |= PLAIN;
+                }
+                (f, c.script(), ccc, wb, digit_value(c))
             }
         };
         let next = records.len() as u16;

@@ -24,6 +24,8 @@ pub(super) struct MarkEvents {
     p1: Option<char>,
     p2: Option<char>,
     p3: Option<char>,
+    /// The property flags of `p1`.
+    f1: u16,
 }
 
 impl Machine for MarkEvents {
@@ -37,13 +39,13 @@ impl Machine for MarkEvents {
         } else {
             p.flags & DECOMPOSES != 0
                 || (p.flags & MARK != 0
-                    && p1.is_none_or(|p| props(p).flags & (BREAKS | MARK | DECOMPOSES) != 0))
+                    && (p1.is_none() || self.f1 & (BREAKS | MARK | DECOMPOSES) != 0))
                 || doubled_cluster(c, p1, p2, p3)
         };
         if event {
             self.out.push(i);
         }
-        (self.p3, self.p2, self.p1) = (p2, p1, Some(c));
+        (self.p3, self.p2, self.p1, self.f1) = (p2, p1, Some(c), p.flags);
     }
 
     fn finish(self, _: &str) -> Vec<usize> {

@@ -94,6 +94,12 @@ impl scan::Machine for Nfc {
         (self.prev, self.last_ccc) = (Some(c), ccc);
     }
 
+    /// Of combining class 0 and quick check Yes: no suspect.
+    #[inline(always)]
+    fn plain(&mut self, _: &str, _: usize, c: char, _: &props::Props) {
+        (self.prev, self.last_ccc) = (Some(c), 0);
+    }
+
     fn finish(self, text: &str) -> (bool, Vec<usize>) {
         let nfc = !self.not && (!self.full_check || unicode_normalization::is_nfc(text));
         (nfc, self.suspects.unwrap_or_default())
@@ -228,10 +234,28 @@ impl scan::Machine for Scripts<'_> {
         if !p.has(props::LETTER | props::MARK) {
             return;
         }
-        let s = match p.script {
-            Script::Common | Script::Inherited | Script::Unknown => return,
-            s => s,
-        };
+        match p.script {
+            Script::Common | Script::Inherited | Script::Unknown => {}
+            s => self.count(i, s),
+        }
+    }
+
+    /// A letter or mark of a script.
+    #[inline(always)]
+    fn plain(&mut self, _: &str, i: usize, _: char, p: &props::Props) {
+        self.count(i, p.script);
+    }
+
+    fn finish(mut self, _: &str) -> ScriptCounts {
+        self.counts.sort();
+        self.counts
+    }
+}
+
+impl Scripts<'_> {
+    /// A letter or mark of script `s` at byte `i`, unless masked.
+    #[inline(always)]
+    fn count(&mut self, i: usize, s: Script) {
         while let Some(m) = self.masked.first() {
             if i < m.end {
                 if i >= m.start {
@@ -256,11 +280,6 @@ impl scan::Machine for Scripts<'_> {
                 self.last = Some((s, i));
             }
         }
-    }
-
-    fn finish(mut self, _: &str) -> ScriptCounts {
-        self.counts.sort();
-        self.counts
     }
 }
 

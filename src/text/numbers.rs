@@ -92,6 +92,15 @@ impl Machine for Numbers {
         (self.prev2, self.prev) = (self.prev, Some(c));
     }
 
+    /// No digit, nor a separator: with no number open, only the characters before move on.
+    #[inline(always)]
+    fn plain(&mut self, text: &str, i: usize, c: char, p: &Props) {
+        if self.open.is_some() {
+            return self.step(text, i, c, p);
+        }
+        (self.prev2, self.prev) = (self.prev, Some(c));
+    }
+
     fn finish(mut self, _: &str) -> Vec<Number> {
         self.close(None);
         self.out

@@ -34,6 +34,11 @@ pub const PUNCT: u16 = 1 << 10;
 pub const UPPER: u16 = 1 << 11;
 /// `char::is_alphanumeric`.
 pub const ALNUM: u16 = 1 << 12;
+/// A plain character inside a word: a letter or mark of one script (not Common, Inherited or
+/// Unknown), without case, of word-break class ALetter or Extend, of combining class 0, with
+/// NFC quick check Yes, not decomposing. Most characters of Bengali, Devanagari, Arabic or Han
+/// prose; the one pass reads them on a fast path (`scan::Machine::plain`).
+pub const PLAIN: u16 = 1 << 13;
 
 /// Word-break classes (UAX #29) as the fast word segmentation needs them. Without Hebrew letters
 /// a single quote acts as MidNumLet and a double quote as Other; Format and ZWJ act as Extend
@@ -138,6 +143,20 @@ mod tests {
             let mut parts = Vec::new();
             unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
             assert_eq!(p.has(DECOMPOSES), parts != [c], "{c:?}");
+            assert_eq!(
+                p.has(PLAIN),
+                p.has(LETTER | MARK)
+                    && !p.has(
+                        CASED | UPPER | DECIMAL | WHITESPACE | NFC_NO | NFC_MAYBE | DECOMPOSES
+                    )
+                    && !matches!(
+                        p.script,
+                        Script::Common | Script::Inherited | Script::Unknown
+                    )
+                    && p.ccc == 0
+                    && matches!(p.wb, Wb::ALetter | Wb::Extend),
+                "{c:?}"
+            );
             let joiner = matches!(c, '\u{200C}' | '\u{200D}');
             let breaks = c.is_whitespace()
                 || matches!(

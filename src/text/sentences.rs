@@ -105,6 +105,13 @@ pub(super) struct Sentences {
 impl Machine for Sentences {
     type Out = Vec<Span>;
 
+    /// A letter or mark.
+    #[inline(always)]
+    fn plain(&mut self, _: &str, _: usize, c: char, _: &Props) {
+        self.prev = Some(c);
+        self.after_terminator = false;
+    }
+
     #[inline(always)]
     fn step(&mut self, text: &str, i: usize, c: char, p: &Props) {
         let prev = self.prev.replace(c);

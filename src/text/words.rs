@@ -112,6 +112,15 @@ impl Machine for Words {
         self.kind.add(c, p);
     }
 
+    /// Inside a word (after a letter or digit, or any mark): the character joins it.
+    #[inline(always)]
+    fn plain(&mut self, text: &str, i: usize, c: char, p: &Props) {
+        if self.complex || !self.bounds.plain(p.wb) {
+            return self.step(text, i, c, p);
+        }
+        self.kind.add_plain(p);
+    }
+
     fn finish(mut self, text: &str) -> Vec<Word> {
         if self.complex {
             return text
@@ -201,6 +210,24 @@ impl Bounds {
         self.prev = r;
         if join { Step::Join } else { Step::Break }
     }
+
+    /// `step` for a character of class `r`, ALetter or Extend, where it joins the segment
+    /// (Extend always, WB4; ALetter after ALetter or Numeric, WB5 and WB10): false, and nothing
+    /// done, where `step` must decide.
+    #[inline(always)]
+    fn plain(&mut self, r: Wb) -> bool {
+        if !self.started {
+            return false;
+        }
+        if r == Wb::ALetter {
+            if !matches!(self.l, Wb::ALetter | Wb::Numeric) {
+                return false;
+            }
+            (self.ll, self.l) = (self.l, r);
+        }
+        self.prev = r;
+        true
+    }
 }
 
 /// What a segment's characters say of it, gathered one character at a time: its kind, first
@@ -237,6 +264,16 @@ impl Kind {
             (None, _) => self.must_resolve = true,
             (Some(s), None) => self.script = Some(s),
             (Some(s), Some(first)) => self.must_resolve |= s != first,
+        }
+    }
+
+    /// `add` for a `PLAIN` character: no case, no digit, a letter or mark of a script.
+    #[inline(always)]
+    fn add_plain(&mut self, p: &Props) {
+        self.has_letter |= p.has(LETTER);
+        match self.script {
+            None => self.script = Some(p.script),
+            Some(first) => self.must_resolve |= p.script != first,
         }
     }
 
