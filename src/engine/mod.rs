@@ -292,11 +292,13 @@ fn find_in_paragraphs(
         .flat_map_iter(|(i, a)| {
             let mut hits = Vec::new();
             let mut out = Vec::new();
-            let open = gating.map(|(set, _)| set.matches(a.text));
+            // Most paragraphs match no gate: one search that stops at the first match (the
+            // lazy DFA's fast loop) rules them out before the search for every gate that opens.
+            let open = gating.map(|(set, _)| set.is_match(a.text).then(|| set.matches(a.text)));
             for (r, rule) in rules.iter().enumerate() {
                 if let (Some(open), Some((_, gates))) = (&open, gating)
                     && let Some(g) = gates[r]
-                    && !open.matched(g)
+                    && !open.as_ref().is_some_and(|o| o.matched(g))
                 {
                     continue;
                 }
