@@ -43,7 +43,16 @@ pub struct Terminology {
     /// Made at load, or for an embedded pack when the rule first runs (`super::Deferred`);
     /// `None` only for an embedded glossary that does not compile, which the tests rule out.
     matcher: std::sync::OnceLock<Option<Matcher>>,
+    /// A regex of every spelling of the wrong terms, for the engine's gate (`Check::gate`):
+    /// a paragraph without one is not searched. `None` for a glossary too large to join the
+    /// gate's one scan.
+    gate: Option<String>,
 }
+
+/// Most spellings whose alternation joins the engine's gate: the embedded glossaries have up
+/// to 60; a project's glossary of thousands of terms would swell the gate's automaton, and is
+/// searched by its own.
+const GATE_SPELLINGS: usize = 100;
 
 #[derive(Debug)]
 struct Matcher {
@@ -109,12 +118,24 @@ pub fn build(o: Options) -> Result<Terminology, BuildError> {
         right: o.terms.iter().map(|t| t.right.clone()).collect(),
         inflections: o.inflections,
         matcher: std::sync::OnceLock::new(),
+        gate: gate(o.terms.iter().map(|t| t.wrong.get_ref().as_str())),
     };
     if !super::deferring() {
         let matcher = matcher(&terminology.wrong)?;
         let _ = terminology.matcher.set(Some(matcher));
     }
     Ok(terminology)
+}
+
+/// The alternation of the spellings of `wrong`, when there are at most `GATE_SPELLINGS`.
+fn gate<'a>(wrong: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut all: Vec<String> = wrong
+        .flat_map(spellings)
+        .map(|s| regex_syntax::escape(&s))
+        .collect();
+    all.sort();
+    all.dedup();
+    (all.len() <= GATE_SPELLINGS).then(|| all.join("|"))
 }
 
 /// The automaton of the wrong terms' spellings.
@@ -151,6 +172,10 @@ fn unspaced(c: char) -> bool {
 }
 
 impl Check for Terminology {
+    fn gate(&self) -> Option<&str> {
+        self.gate.as_deref()
+    }
+
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(matcher) = self
             .matcher
@@ -203,6 +228,28 @@ mod tests {
     use crate::checks::testing::{compile, flagged, texts};
 
     const TERMS: &str = r#"terms = [{ wrong = "রাজ্য গণমাধ্যম", right = "রাষ্ট্রীয় গণমাধ্যম" }, { wrong = "state media", right = "state-run media" }]"#;
+
+    /// The gate (the engine's one scan) opens wherever a spelling of a wrong term stands, NFC
+    /// or NFD; a glossary of more than `GATE_SPELLINGS` spellings is searched without one.
+    #[test]
+    fn the_gate_opens_at_every_spelling_and_only_for_a_small_glossary() {
+        use unicode_normalization::UnicodeNormalization;
+        let c = compile("terminology", TERMS).unwrap();
+        let gate = regex::Regex::new(c.gate().unwrap()).unwrap();
+        let nfd: String = "রাজ্য গণমাধ্যমের খবর".nfd().collect();
+        for text in ["রাজ্য গণমাধ্যমের খবর", nfd.as_str(), "the state media said"]
+        {
+            assert!(gate.is_match(text), "{text}");
+            assert_eq!(texts(&*c, text, "bn").len(), 1, "{text}");
+        }
+        assert!(!gate.is_match("রাষ্ট্রীয় গণমাধ্যম, state-run media"));
+        let many: Vec<String> = (0..=super::GATE_SPELLINGS)
+            .map(|i| format!("{{ wrong = \"term{i}\", right = \"x\" }}"))
+            .collect();
+        let large = compile("terminology", &format!("terms = [{}]", many.join(", "))).unwrap();
+        assert!(large.gate().is_none());
+        assert_eq!(texts(&*large, "a term7 here", "en"), ["term7"]);
+    }
 
     #[test]
     fn word_boundaries_and_endings() {
