@@ -153,16 +153,14 @@ fn flags(c: char) -> u16 {
     f
 }
 
-/// A letter or mark of one script, without case, of word-break class ALetter or Extend, of
-/// combining class 0, NFC on its own and with whatever precedes it (quick check Yes), that
-/// does not decompose: the character inside a word of Bengali, Devanagari, Arabic or Han that
-/// the analysis's one pass reads on its fast path (`src/text/props.rs`, `PLAIN`).
-fn plain(flags: u16, script: unicode_script::Script, ccc: u8, wb: u8) -> bool {
+/// A letter or mark of one script, without case, of word-break class ALetter or Extend: the
+/// character inside a word of Bengali, Devanagari, Arabic or Han that the analysis's one pass
+/// reads on its fast path (`src/text/props.rs`, `PLAIN`).
+fn plain(flags: u16, script: unicode_script::Script, wb: u8) -> bool {
     use unicode_script::Script;
     flags & (LETTER | MARK) != 0
-        && flags & (CASED | UPPER | DECIMAL | WHITESPACE | NFC_NO | NFC_MAYBE | DECOMPOSES) == 0
+        && flags & (CASED | UPPER | DECIMAL | WHITESPACE) == 0
         && !matches!(script, Script::Common | Script::Inherited | Script::Unknown)
-        && ccc == 0
         && (wb == 1 || wb == 3)
 }
 
@@ -211,7 +209,7 @@ pub fn table() -> String {
                 let wb = reps.iter().find(|r| r.0 == sig).map_or(8, |r| r.1);
                 let ccc = unicode_normalization::char::canonical_combining_class(c);
                 let mut f = flags(c);
-                if plain(f, c.script(), ccc, wb) {
+                if plain(f, c.script(), wb) {
                     f |= PLAIN;
                 }
                 (f, c.script(), ccc, wb, digit_value(c))

@@ -96,7 +96,10 @@ impl scan::Machine for Nfc {
 
     /// Of combining class 0 and quick check Yes: no suspect.
     #[inline(always)]
-    fn plain(&mut self, _: &str, _: usize, c: char, _: &props::Props) {
+    fn plain(&mut self, text: &str, i: usize, c: char, p: &props::Props) {
+        if p.ccc != 0 || p.has(props::NFC_NO | props::NFC_MAYBE) {
+            return self.step(text, i, c, p);
+        }
         (self.prev, self.last_ccc) = (Some(c), 0);
     }
 
