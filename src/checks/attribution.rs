@@ -1030,12 +1030,12 @@ impl Attribution {
             if self.is_marker(p, w) || self.adjunct_starts.iter().any(|s| s == norm) {
                 return (k > 0 && tight(k) && self.can_be_subject(p, &words[k - 1])).then(|| k - 1);
             }
-            let folded = case_fold(norm);
-            if self.pronouns.contains(&folded)
+            let lower = folded(norm);
+            if self.pronouns.iter().any(|p| *p == *lower)
                 && self
                     .subject_markers
                     .iter()
-                    .any(|m| folded.len() > m.len() && folded.ends_with(m.as_str()))
+                    .any(|m| lower.len() > m.len() && lower.ends_with(m.as_str()))
             {
                 return Some(k);
             }
@@ -1114,7 +1114,7 @@ impl Attribution {
         if first_part.is_some_and(|c| c >= 3 && c <= self.frame_words)
             && self
                 .frame_leaders
-                .contains(&case_fold(&self.word(p, &words[0])))
+                .contains(folded(&self.word(p, &words[0])).as_ref())
             && let Some(c) = first_part
             && let Some(hit) = self.framed(p, &words[1..], c - 1)
         {
@@ -1167,7 +1167,7 @@ impl Attribution {
             let norm = p.norm(w);
             let mut chars = norm.chars();
             let cased_as_word = chars.next().is_some() && chars.all(|ch| !ch.is_uppercase());
-            cased_as_word && self.frame_persons.contains(&case_fold(norm))
+            cased_as_word && self.frame_persons.contains(folded(norm).as_ref())
         });
         // The closing copy is a clause of its own: set off by a comma or a closing quote
         // (`…, নাও হতে পারে` is not), and it ends in a finite reporting form of the language
@@ -1226,7 +1226,7 @@ impl Attribution {
         let same = words[from..end]
             .iter()
             .zip(tail)
-            .all(|(a, b)| case_fold(&self.word(p, a)) == case_fold(&self.word(p, b)));
+            .all(|(a, b)| folded(&self.word(p, a)) == folded(&self.word(p, b)));
         let tight = tail
             .windows(2)
             .all(|w| p.only_space_between(w[0].span, w[1].span));
@@ -1560,7 +1560,10 @@ impl Attribution {
                     && words
                         .iter()
                         .filter(|w| w.span.start >= from && w.span.end <= clause.span.start)
-                        .any(|w| self.contrasts.contains(&case_fold(&self.word(p, w))))
+                        .any(|w| {
+                            let w = self.word(p, w);
+                            self.contrasts.iter().any(|c| *c == *folded(&w))
+                        })
             };
             if !clause.opens
                 && let Some(first) = clauses.iter().filter(|c| !contrasted(c)).find(|c| {
@@ -1618,16 +1621,21 @@ fn is_sentence_stop(c: char) -> bool {
 
 /// A word case-folded (lowercase), the form subjects are compared in.
 fn case_fold(w: &str) -> String {
+    folded(w).into_owned()
+}
+
+/// `case_fold`, borrowed where the word has no capital (any word of a script without case).
+fn folded(w: &str) -> Cow<'_, str> {
     if w.chars().any(is_uppercase) {
-        w.to_lowercase()
+        Cow::Owned(w.to_lowercase())
     } else {
-        w.to_string()
+        Cow::Borrowed(w)
     }
 }
 
 /// Two words alike but for case.
 fn same_word(a: &str, b: &str) -> bool {
-    a == b || case_fold(a) == case_fold(b)
+    a == b || folded(a) == folded(b)
 }
 
 /// Fewest words of a frame's opening clause when a complementiser ends it, or when its copy is

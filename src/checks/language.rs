@@ -254,9 +254,12 @@ impl Check for Language {
         let Some(&(top, n, lower)) = words.counts.first() else {
             return;
         };
-        let expected = name_of(&ctx.language)
-            .unwrap_or(ctx.language.as_str())
-            .to_string();
+        // Made for a finding only.
+        let expected = || {
+            name_of(&ctx.language)
+                .unwrap_or(ctx.language.as_str())
+                .to_string()
+        };
         if top != doc_script {
             let share = n as f64 / words.total as f64;
             // Untranslated prose has common (lowercase) words, or the source language's
@@ -295,13 +298,13 @@ impl Check for Language {
             out.push(
                 Hit::new(trimmed(p.text))
                     .var("language", language)
-                    .var("expected", expected),
+                    .var("expected", expected()),
             );
         } else if let Some(name) = self.look_alike(p, ctx, doc_script) {
             out.push(
                 Hit::new(trimmed(p.text))
                     .var("language", name)
-                    .var("expected", expected),
+                    .var("expected", expected()),
             );
         } else if self.o.same_script && p.scripts.total() >= self.o.min_letters * 4 {
             let Some(d) = detect(p.text) else { return };
@@ -323,7 +326,7 @@ impl Check for Language {
                 out.push(
                     Hit::new(trimmed(p.text))
                         .var("language", d.name)
-                        .var("expected", expected),
+                        .var("expected", expected()),
                 );
             }
         }
