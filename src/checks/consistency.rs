@@ -925,6 +925,13 @@ impl Drop for Judging<'_> {
 impl Judgement for Judging<'_> {
     fn learn(&mut self, _: usize, p: &Analysis, ctx: &Context) {
         let rule = self.rule;
+        // Room for the first paragraph's words at once: a document of one segment (`--segments`)
+        // would otherwise grow its tables three or four times.
+        if self.seen.is_empty() {
+            let room = p.words.len().min(rule.max_stems);
+            self.seen.reserve(room);
+            self.index.reserve(room);
+        }
         for w in judged(p, ctx, rule.names_only) {
             let word = before_suffix(p.norm(w));
             // Words repeat: each distinct word is placed once, and later occurrences are one
@@ -1116,18 +1123,35 @@ impl Consistency {
             return Vec::new();
         }
         // (hash, whole key or a deletion, group); a key's equal deletions (a letter typed
-        // twice) count once.
+        // twice) count once. A pair holds a group of `min_majority` occurrences or more, so
+        // only the hashes of such groups' keys and deletions can give one: the other groups'
+        // entries are kept where they share such a hash (a short document has few such
+        // groups, and most of its entries go unsorted).
         let mut entries: Vec<(u64, bool, usize)> = Vec::new();
         let mut prefixes = Vec::new();
-        for (g, group) in groups.iter().enumerate() {
-            let key = &group.key;
-            // A whole word's key ends in a mark that is no letter of it.
-            let letters = key.chars().filter(|&c| c != WHOLE_WORD).count();
-            if letters < self.edit_chars {
-                continue;
+        let mut majors: crate::hash::FastSet<u64> = Default::default();
+        for pass_of_majors in [true, false] {
+            for (g, group) in groups.iter().enumerate() {
+                if (counts[g] >= self.min_majority) != pass_of_majors {
+                    continue;
+                }
+                let key = &group.key;
+                // A whole word's key ends in a mark that is no letter of it.
+                let letters = key.chars().filter(|&c| c != WHOLE_WORD).count();
+                if letters < self.edit_chars {
+                    continue;
+                }
+                let mut add = |h: u64, whole: bool| {
+                    if pass_of_majors {
+                        majors.insert(h);
+                        entries.push((h, whole, g));
+                    } else if majors.contains(&h) {
+                        entries.push((h, whole, g));
+                    }
+                };
+                let whole = deletion_hashes(key, &mut prefixes, |h| add(h, false));
+                add(whole, true);
             }
-            let whole = deletion_hashes(key, &mut prefixes, |h| entries.push((h, false, g)));
-            entries.push((whole, true, g));
         }
         entries.sort_unstable();
         entries.dedup();
