@@ -448,6 +448,18 @@ mod tests {
     use super::*;
     use crate::input::{Document, ParagraphMode};
 
+    /// A Bengali document's paragraphs analysed and its rules prepared.
+    fn bengali<'e, 'd>(engine: &'e Engine, doc: &'d Document) -> (Vec<Analysis<'d>>, Prepared<'e>) {
+        let (analyses, script) = analyse(&doc.segments);
+        let known = Known {
+            language: "bn".into(),
+            script,
+            source_language: None,
+        };
+        let prepared = engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+        (analyses, prepared)
+    }
+
     /// Every language's gates fit in one RegexSet (together they may exceed the size limit, and
     /// then every rule would run ungated: the same results, much slower).
     #[test]
@@ -483,14 +495,7 @@ mod tests {
         for text in texts {
             for mode in [ParagraphMode::Line, ParagraphMode::BlankLine] {
                 let doc = Document::from_text("t", text, mode);
-                let (analyses, script) = analyse(&doc.segments);
-                let known = Known {
-                    language: "bn".into(),
-                    script,
-                    source_language: None,
-                };
-                let prepared =
-                    engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+                let (analyses, prepared) = bengali(&engine, &doc);
                 assert!(!prepared.prefilter.is_empty(), "pattern rules are gated");
                 let key = |f: &Found| (f.paragraph, f.rule, f.hit.span, f.hit.suggestion.clone());
                 let gated: Vec<_> = engine
@@ -516,14 +521,7 @@ mod tests {
         let engine = Engine::new(crate::rules::load_embedded().unwrap(), Selection::default());
         let spaced = |text: &str, segments: bool, gated: bool| -> Vec<usize> {
             let doc = Document::from_text("t", text, ParagraphMode::Line);
-            let (analyses, script) = analyse(&doc.segments);
-            let known = Known {
-                language: "bn".into(),
-                script,
-                source_language: None,
-            };
-            let prepared =
-                engine.prepare("t", &DocInfo::default(), &analyses, script, Some(&known));
+            let (analyses, prepared) = bengali(&engine, &doc);
             let gating = gated.then_some((prepared.prefilter.set(), &prepared.gates[..]));
             find(&prepared.rules, &analyses, &prepared.ctx, segments, gating)
                 .iter()

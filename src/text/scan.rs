@@ -150,26 +150,25 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
     let mut runs = Runs::default();
     let mut marks = MarkEvents::default();
     let mut nfc = Nfc::recording();
+    // Each machine reads the character, by `plain` or by `step` (one test of the flag for all).
+    macro_rules! every_machine {
+        ($read:ident, $i:expr, $c:expr, $p:expr) => {
+            words.$read(text, $i, $c, $p);
+            numbers.$read(text, $i, $c, $p);
+            sentences.$read(text, $i, $c, $p);
+            scripts.$read(text, $i, $c, $p);
+            tokens.$read(text, $i, $c, $p);
+            runs.$read(text, $i, $c, $p);
+            marks.$read(text, $i, $c, $p);
+            nfc.$read(text, $i, $c, $p);
+        };
+    }
     for (i, c) in text.char_indices() {
         let p = props(c);
         if p.has(PLAIN) {
-            words.plain(text, i, c, p);
-            numbers.plain(text, i, c, p);
-            sentences.plain(text, i, c, p);
-            scripts.plain(text, i, c, p);
-            tokens.plain(text, i, c, p);
-            runs.plain(text, i, c, p);
-            marks.plain(text, i, c, p);
-            nfc.plain(text, i, c, p);
+            every_machine!(plain, i, c, p);
         } else {
-            words.step(text, i, c, p);
-            numbers.step(text, i, c, p);
-            sentences.step(text, i, c, p);
-            scripts.step(text, i, c, p);
-            tokens.step(text, i, c, p);
-            runs.step(text, i, c, p);
-            marks.step(text, i, c, p);
-            nfc.step(text, i, c, p);
+            every_machine!(step, i, c, p);
         }
     }
     let (tokens, token_scripts) = tokens.finish(text);
