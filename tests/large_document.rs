@@ -771,3 +771,35 @@ fn a_utf16_tsv_with_crlf_gets_the_same_report_either_way() {
         "{danda}"
     );
 }
+
+/// A document that writes the danda after a space throughout has chosen it (a house style):
+/// neither the held check nor the bounded one, whose first pass counts both ways, flags it;
+/// where the attached danda prevails, both flag the few spaced ones. The same report either way.
+#[test]
+fn a_house_style_stands_or_falls_alike_held_or_streamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = |spaced: fn(usize) -> bool| -> String {
+        (0..1200)
+            .map(|i| {
+                let gap = if spaced(i) { " " } else { "" };
+                format!("আজ {i} জন মানুষ ঘরে ফিরেছেন{gap}।\n")
+            })
+            .collect()
+    };
+    for (name, text, expected) in [
+        ("verse.txt", story(|i| i % 200 != 7), 0),
+        ("prose.txt", story(|i| i % 200 == 7), 6),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let args = ["--format", "json", name];
+        let held = check(dir.path(), None, &args, None);
+        let bounded = check(dir.path(), Some("0"), &args, None);
+        assert!(held.stdout == bounded.stdout, "{name}: the reports differ");
+        let report: serde_json::Value = serde_json::from_slice(&held.stdout).unwrap();
+        assert_eq!(
+            flagged_lines(&report, "bn.space-before-danda").len(),
+            expected,
+            "{name}"
+        );
+    }
+}

@@ -1562,7 +1562,8 @@ impl Attribution {
                         .filter(|w| w.span.start >= from && w.span.end <= clause.span.start)
                         .any(|w| {
                             let w = self.word(p, w);
-                            self.contrasts.iter().any(|c| *c == *folded(&w))
+                            let w = folded(&w);
+                            self.contrasts.iter().any(|c| *c == *w)
                         })
             };
             if !clause.opens

@@ -243,6 +243,16 @@ mod tests {
             assert_eq!(texts(&*c, text, "bn").len(), 1, "{text}");
         }
         assert!(!gate.is_match("রাষ্ট্রীয় গণমাধ্যম, state-run media"));
+        // Terms are literals in the gate, whatever characters they hold.
+        let odd = compile(
+            "terminology",
+            r#"terms = [{ wrong = "C++ (beta)", right = "C++ 2.0" }, { wrong = "a.b*", right = "ab" }]"#,
+        )
+        .unwrap();
+        let gate = regex::Regex::new(odd.gate().unwrap()).unwrap();
+        assert!(gate.is_match("use C++ (beta) now") && gate.is_match("see a.b* here"));
+        assert!(!gate.is_match("C+ (beta) a-b ab"));
+        assert_eq!(texts(&*odd, "use C++ (beta) now", "en"), ["C++ (beta)"]);
         let many: Vec<String> = (0..=super::GATE_SPELLINGS)
             .map(|i| format!("{{ wrong = \"term{i}\", right = \"x\" }}"))
             .collect();

@@ -215,7 +215,7 @@ mod tests {
             // Plain characters (`PLAIN`) after every kind of state: an open number, a mark
             // opening the text or a word, a Latin letter, a mid-word dot or apostrophe, a
             // virama, a nukta, a vowel sign that composes.
-            "৫টি 5টি ়ক  ়ক a়ক ক.খ ক'খ 1ক ক্ক ড়ক কো েক मैं ने, قال 他说 ক১ক\n",
+            "৫টি 5টি ়ক  ়ক a়ক কa়খ ক.খ ক'খ 1ক ক্ক ড়ক কো েক ক\u{09C7}\u{09BE} ৫০০০০,৭ मैं ने, قال 他说 ক১ক\n",
         ));
         let mut lines: Vec<&str> = text.lines().collect();
         lines.extend(["", " ", "1", "।", "\"", "ক", "\u{09BC}", "\u{09C7}", "কা"]);
@@ -223,21 +223,17 @@ mod tests {
             let masked = placeholders::masked(line);
             let s = scan(line, &masked);
             let w = words::words(line);
-            let w2: Vec<_> = s.words.iter().map(|w| (w.span, w.kind, w.script)).collect();
+            let fields = |w: &Word| (w.span, w.kind, w.script, w.mixed_script, w.has_case);
             assert_eq!(
-                w2,
-                w.iter()
-                    .map(|w| (w.span, w.kind, w.script))
-                    .collect::<Vec<_>>(),
+                s.words.iter().map(fields).collect::<Vec<_>>(),
+                w.iter().map(fields).collect::<Vec<_>>(),
                 "{line:?}"
             );
             let n = numbers::numbers(line);
+            let fields = |n: &Number| (n.span, n.in_name, n.systems.clone());
             assert_eq!(
-                s.numbers
-                    .iter()
-                    .map(|n| (n.span, n.in_name))
-                    .collect::<Vec<_>>(),
-                n.iter().map(|n| (n.span, n.in_name)).collect::<Vec<_>>(),
+                s.numbers.iter().map(fields).collect::<Vec<_>>(),
+                n.iter().map(fields).collect::<Vec<_>>(),
                 "{line:?}"
             );
             assert_eq!(s.sentences, sentences::sentences(line), "{line:?}");
@@ -294,6 +290,8 @@ mod tests {
             assert_eq!(s.longest_run, longest, "{line:?}");
             assert_eq!(s.mark_events, marks::mark_events(line), "{line:?}");
             assert_eq!(s.nfc.0, is_nfc(line), "{line:?}");
+            // The characters where a word may not be NFC, as the check alone records them.
+            assert_eq!(s.nfc, run(line, crate::text::Nfc::recording()), "{line:?}");
         }
     }
 }
