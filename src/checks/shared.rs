@@ -251,9 +251,15 @@ fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize
         return out;
     }
     let ids = token_ids(p, tokens);
-    if ids.iter().enumerate().all(|(k, &id)| id as usize == k) {
-        // Every token is new where it stands (ids are given in order of first sight): no
-        // token is said twice, let alone in a row.
+    // Every copy of a unit opens with the unit's first token: with no token said `min_count`
+    // times (ids are given in order of first sight, so they count from 0), there is no loop.
+    let mut said = vec![0u32; n];
+    let mut most = 0;
+    for &id in &ids {
+        said[id as usize] += 1;
+        most = most.max(said[id as usize]);
+    }
+    if (most as usize) < min_count {
         return out;
     }
     // next_break[k]: the first gap at or after gap k (between tokens k and k + 1) that no run
