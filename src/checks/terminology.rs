@@ -127,7 +127,8 @@ pub fn build(o: Options) -> Result<Terminology, BuildError> {
     Ok(terminology)
 }
 
-/// The alternation of the spellings of `wrong`, when there are at most `GATE_SPELLINGS`.
+/// The alternation of the spellings of `wrong`, when there are some and at most
+/// `GATE_SPELLINGS`.
 fn gate<'a>(wrong: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut all: Vec<String> = wrong
         .flat_map(spellings)
@@ -135,7 +136,8 @@ fn gate<'a>(wrong: impl Iterator<Item = &'a str>) -> Option<String> {
         .collect();
     all.sort();
     all.dedup();
-    (all.len() <= GATE_SPELLINGS).then(|| all.join("|"))
+    // No terms would make an empty alternation, which opens the gate on every paragraph.
+    (!all.is_empty() && all.len() <= GATE_SPELLINGS).then(|| all.join("|"))
 }
 
 /// The automaton of the wrong terms' spellings.
@@ -258,6 +260,9 @@ mod tests {
             .collect();
         let large = compile("terminology", &format!("terms = [{}]", many.join(", "))).unwrap();
         assert!(large.gate().is_none());
+        // No terms, no gate: an empty alternation would open it everywhere.
+        let empty = compile("terminology", "terms = []").unwrap();
+        assert!(empty.gate().is_none());
         assert_eq!(texts(&*large, "a term7 here", "en"), ["term7"]);
     }
 

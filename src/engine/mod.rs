@@ -232,8 +232,8 @@ pub fn sort_found(found: &mut [Found]) {
 }
 
 /// Drop the paragraph hits that their document does not let stand (`Check::stands`, a house
-/// style): a rule's hits in the whole document, or with `segments` in each segment (its own
-/// document; a rule of `file_scope` sees the whole file). `found` is in paragraph order.
+/// style): a rule's hits counted in the whole document, or with `segments` in each segment (its
+/// own document; a rule of `file_scope` sees the whole file).
 fn settle(
     rules: &[&Rule],
     found: &mut Vec<Found>,
@@ -245,36 +245,23 @@ fn settle(
         .iter()
         .map(|r| !segments || r.check.file_scope())
         .collect();
-    let mut counts = vec![0; rules.len()];
-    for f in found.iter().filter(|f| whole[f.rule]) {
-        counts[f.rule] += 1;
+    // The document a hit is judged in (`None`: the whole one), and its rule.
+    let scope = |f: &Found| ((!whole[f.rule]).then_some(f.paragraph), f.rule);
+    let mut counts: std::collections::BTreeMap<(Option<usize>, usize), usize> = Default::default();
+    for f in found.iter() {
+        *counts.entry(scope(f)).or_default() += 1;
     }
-    let fallen: Vec<bool> = (0..rules.len())
-        .map(|r| counts[r] > 0 && !rules[r].check.stands(counts[r], analyses, ctx))
+    let fallen: std::collections::BTreeSet<(Option<usize>, usize)> = counts
+        .into_iter()
+        .filter(|&((paragraph, r), n)| {
+            let document = paragraph.map_or(analyses, |i| &analyses[i..=i]);
+            !rules[r].check.stands(n, document, ctx)
+        })
+        .map(|(key, _)| key)
         .collect();
-    let mut keep = Vec::with_capacity(found.len());
-    let mut each: Vec<usize> = Vec::new();
-    for one in found.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        // A segment's rules that fall there: each rule's hits counted once.
-        each.clear();
-        each.extend(one.iter().filter(|f| !whole[f.rule]).map(|f| f.rule));
-        each.sort_unstable();
-        let segment = &analyses[one[0].paragraph..=one[0].paragraph];
-        let falls: Vec<usize> = each
-            .chunk_by(|a, b| a == b)
-            .filter(|same| !rules[same[0]].check.stands(same.len(), segment, ctx))
-            .map(|same| same[0])
-            .collect();
-        keep.extend(one.iter().map(|f| {
-            if whole[f.rule] {
-                !fallen[f.rule]
-            } else {
-                !falls.contains(&f.rule)
-            }
-        }));
+    if !fallen.is_empty() {
+        found.retain(|f| !fallen.contains(&scope(f)));
     }
-    let mut keep = keep.into_iter();
-    found.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// The paragraph rules' hits, every paragraph on its own, on all threads; paragraphs are
