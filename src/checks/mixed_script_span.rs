@@ -204,29 +204,25 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     let foreign_at = |c: char| {
         is_letter_or_mark(c) && script_of(c).is_some_and(|s| !written_together(s, native))
     };
-    // Most tokens have no foreign letter: said without collecting their characters.
-    if !core.chars().any(foreign_at) {
-        return None;
-    }
-    let chars: Vec<(usize, char)> = core.char_indices().collect();
-    let first_foreign = chars.iter().position(|&(_, c)| foreign_at(c))?;
-    let last_foreign = chars.iter().rposition(|&(_, c)| foreign_at(c))?;
+    // Where the foreign letters start and end (most tokens have none).
+    let from = core.char_indices().find(|&(_, c)| foreign_at(c))?.0;
+    let to = core
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| foreign_at(c))
+        .map(|(i, c)| i + c.len_utf8())?;
     // Before the foreign letters: nothing, or a short native prefix (tatweel allowed).
-    let prefix = &chars[..first_foreign];
-    let prefix_letters = prefix.iter().filter(|&&(_, c)| native_at(c)).count();
-    if prefix
-        .iter()
-        .any(|&(_, c)| !(native_at(c) || c == '\u{0640}'))
-        || prefix_letters > 4
-    {
+    let prefix = &core[..from];
+    let prefix_letters = prefix.chars().filter(|&c| native_at(c)).count();
+    if prefix.chars().any(|c| !(native_at(c) || c == '\u{0640}')) || prefix_letters > 4 {
         return None;
     }
     // After them: nothing, or a native ending, after one hyphen or glued.
-    let suffix = &chars[last_foreign + 1..];
+    let suffix = &core[to..];
     // Native letters touching the foreign ones (`यह巨大的`); an ending after a hyphen is how a
     // cited term is inflected (`森林浴-এর`).
-    let touching = prefix_letters > 0 || suffix.first().is_some_and(|&(_, c)| native_at(c));
-    let mut suffix_iter = suffix.iter().map(|&(_, c)| c).peekable();
+    let touching = prefix_letters > 0 || suffix.chars().next().is_some_and(native_at);
+    let mut suffix_iter = suffix.chars().peekable();
     if matches!(suffix_iter.peek(), Some('-' | '\u{2010}' | '\u{2011}')) {
         suffix_iter.next();
         suffix_iter.peek()?;
@@ -234,10 +230,6 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     if !suffix_iter.all(native_at) {
         return None;
     }
-    let (from, to) = (chars[first_foreign].0, {
-        let (i, c) = chars[last_foreign];
-        i + c.len_utf8()
-    });
     let body = &core[from..to];
     // The body: letters and marks of one script, hyphens and apostrophes between letters.
     let mut script = None;
@@ -265,15 +257,21 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     if written_together(script, native) {
         return None;
     }
-    let cased: Vec<char> = body.chars().filter(|&c| is_cased_letter(c)).collect();
-    let case = if cased.is_empty() {
+    let mut cased = body.chars().filter(|&c| is_cased_letter(c));
+    let first_cased = cased.next();
+    let (mut others, mut others_lower) = (0, true);
+    for c in cased {
+        others += 1;
+        others_lower &= is_lowercase_letter(c);
+    }
+    let case = if first_cased.is_none() {
         Case::None
-    } else if cased.iter().all(|&c| is_lowercase_letter(c)) {
+    } else if others_lower && first_cased.is_some_and(is_lowercase_letter) {
         Case::Lower
     } else if is_cased_letter(body.chars().next().unwrap_or(' '))
         && !is_lowercase_letter(body.chars().next().unwrap_or(' '))
-        && cased[1..].iter().all(|&c| is_lowercase_letter(c))
-        && cased.len() >= 2
+        && others_lower
+        && others >= 1
     {
         Case::Title
     } else {

@@ -125,7 +125,7 @@ fn counted(p: &Analysis, n: &crate::text::numbers::Number) -> bool {
             if b[..word_start]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(crate::text::script::is_alphanumeric)
             {
                 return Some(false);
             }

@@ -30,7 +30,7 @@ use super::shared::{
     repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::{is_unspaced, script_by_name, script_of};
+use crate::text::script::{UNSPACED_FROM, is_unspaced, script_by_name, script_of};
 use crate::text::{Analysis, Span, nfc};
 use unicode_script::Script;
 
@@ -133,8 +133,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
 fn unspaced(w: &str) -> bool {
     w.chars()
         .next()
-        .and_then(script_of)
-        .is_some_and(is_unspaced)
+        .is_some_and(|c| c >= UNSPACED_FROM && script_of(c).is_some_and(is_unspaced))
 }
 
 /// A character of a script written without spaces whose characters are no words (Thai, Lao,
@@ -188,6 +187,10 @@ fn gap(p: &Analysis, a: Span, b: Span) -> Gap {
         return Gap::Other;
     }
     let between = &p.text[a.end..b.start];
+    // Most words stand one space apart.
+    if between == " " {
+        return Gap::Space;
+    }
     let mut commas = 0;
     for c in between.chars() {
         if is_comma(c) && c != '\u{3001}' {

@@ -23,15 +23,16 @@ const JSON_INDENT: &str = "        ";
 /// serde_json's pretty printing, each line indented to the record's depth (no JSON string
 /// holds a line break). The one writer of these records, spilled or held.
 pub fn json_record(p: &ParagraphReport, out: &mut impl Write) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(p).map_err(std::io::Error::other)?;
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-        }
+    let text = serde_json::to_vec_pretty(p).map_err(std::io::Error::other)?;
+    // The printer's line breaks are its only `\n` bytes.
+    let mut rest = &text[..];
+    out.write_all(JSON_INDENT.as_bytes())?;
+    while let Some(k) = memchr::memchr(b'\n', rest) {
+        out.write_all(&rest[..=k])?;
         out.write_all(JSON_INDENT.as_bytes())?;
-        out.write_all(line.as_bytes())?;
+        rest = &rest[k + 1..];
     }
-    Ok(())
+    out.write_all(rest)
 }
 
 /// Spilled paragraphs and what the run's summary needs of them.

@@ -421,6 +421,38 @@ pub fn scripts_of(text: &str) -> ScriptCounts {
     ScriptCounts::of_unmasked(text, &placeholders::masked(text))
 }
 
+thread_local! {
+    /// The NFC forms of the words not in NFC met on this thread (see `WordForms`).
+    static WORD_FORMS: std::cell::RefCell<WordForms> = std::cell::RefCell::new(WordForms::default());
+}
+
+/// The NFC forms of words not in NFC, kept as they are made: a text not in NFC is mostly so by
+/// a few words said again and again (Bengali `য়` written as one character: 1,411 distinct
+/// words of 84,342 in 20 MB of the bench corpus), and normalizing one takes the crate's
+/// decomposition and recomposition, tens of times the cost of a hash lookup. Held to
+/// `WordForms::MAX` words a thread, then started again: a text of endless distinct words is
+/// normalized as if there were no table.
+#[derive(Default)]
+struct WordForms(crate::hash::FastMap<Box<str>, Box<str>>);
+
+impl WordForms {
+    const MAX: usize = 4096;
+
+    /// Append the NFC form of `word` (not in NFC) to `out`.
+    fn push_nfc(&mut self, word: &str, out: &mut String) {
+        if let Some(form) = self.0.get(word) {
+            out.push_str(form);
+            return;
+        }
+        let form: String = word.nfc().collect();
+        out.push_str(&form);
+        if self.0.len() >= WordForms::MAX {
+            self.0.clear();
+        }
+        self.0.insert(word.into(), form.into());
+    }
+}
+
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str) -> Analysis<'a> {
         // Placeholders, markup, URLs and inline codes are not language: their letters count for
@@ -457,8 +489,7 @@ impl<'a> Analysis<'a> {
                 let t = w.text(text);
                 if !is_nfc(t) {
                     let start = norms.len();
-                    norms.reserve(t.len());
-                    norms.extend(t.nfc());
+                    WORD_FORMS.with_borrow_mut(|forms| forms.push_nfc(t, &mut norms));
                     // Ranges are u32 to keep words small; past 4 GiB of forms (never, in a
                     // paragraph that fits in memory) words keep their text as written.
                     if let (Ok(a), Ok(b)) = (u32::try_from(start), u32::try_from(norms.len())) {
@@ -506,6 +537,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// A word of this paragraph in NFC, the form rules compare.
+    #[inline]
     pub fn norm(&self, w: &Word) -> &str {
         match w.norm {
             Some((start, end)) => &self.norms[start as usize..end as usize],
@@ -513,6 +545,7 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    #[inline]
     pub fn slice(&self, span: Span) -> &'a str {
         &self.text[span.start..span.end]
     }
@@ -536,6 +569,25 @@ impl<'a> Analysis<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word not in NFC has the crate's NFC form whether it is normalized or found in the
+    /// thread's table (said again), and after the table has filled and started again.
+    #[test]
+    fn word_forms_from_the_table_are_the_crates() {
+        let mut text = String::from("দে\u{09DF} দে\u{09DF}, প\u{09DC}ে; দে\u{09DF}। ");
+        for i in 0..WordForms::MAX + 100 {
+            text.push_str(&format!("\u{09DF}{i:x} "));
+        }
+        for _ in 0..2 {
+            let a = Analysis::new(&text);
+            assert_eq!(a.words.len(), WordForms::MAX + 104);
+            for w in &a.words {
+                let written = w.text(&text);
+                assert!(!is_nfc(written), "{written}");
+                assert_eq!(a.norm(w), written.nfc().collect::<String>(), "{written}");
+            }
+        }
+    }
 
     /// The fast paths (NFC decided once per paragraph, a word's script set resolved only when
     /// its letters disagree) give what the crates give, on real text and on edge cases.

@@ -125,6 +125,10 @@ pub fn is_cased(script: Script) -> bool {
     )
 }
 
+/// The first character of a script written without spaces (`is_unspaced`): Thai, U+0E00.
+/// Below it every script is spaced, so a word opening there is judged spaced without a lookup.
+pub const UNSPACED_FROM: char = '\u{0E00}';
+
 /// Whether a script is written without spaces between words, so words are counted by UAX #29.
 pub fn is_unspaced(script: Script) -> bool {
     matches!(
@@ -180,6 +184,15 @@ pub fn script_by_name(name: &str) -> Option<Script> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No character below `UNSPACED_FROM` is of a script written without spaces, and Thai's
+    /// first letter (U+0E01) is.
+    #[test]
+    fn scripts_without_spaces_start_at_thai() {
+        let below = ('\0'..UNSPACED_FROM).find(|&c| script_of(c).is_some_and(is_unspaced));
+        assert_eq!(below, None);
+        assert!(script_of('\u{0E01}').is_some_and(is_unspaced));
+    }
 
     #[test]
     fn digit_zero_finds_the_numbering_system() {

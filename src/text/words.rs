@@ -40,6 +40,7 @@ pub struct Word {
 }
 
 impl Word {
+    #[inline]
     pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
         &paragraph[self.span.start..self.span.end]
     }
