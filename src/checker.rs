@@ -177,6 +177,9 @@ impl Checker {
         file.suppressed = located.suppressed;
         file.baselined = located.baselined.len();
         file.baselined_findings = located.baselined;
+        // Freed on all threads (a document held whole leaves hundreds of thousands of
+        // allocations: 0.09 s for 100 MB on one thread).
+        analyses.into_par_iter().for_each(drop);
         file
     }
 

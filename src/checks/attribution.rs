@@ -1074,8 +1074,10 @@ impl Attribution {
     /// duplicated attribution even when the verb is in no lexicon; the clause must be the whole
     /// first part, so parallel phrases (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
     fn frame(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
-        // The first word after the sentence's first comma.
-        let first_part = (1..words.len()).find(|&i| {
+        // The first word after the sentence's first comma, looked for among the first
+        // `frame_words` + 1 words: a first part longer than `frame_words` frames nothing (below,
+        // it counts as none).
+        let first_part = (1..words.len().min(self.frame_words + 1)).find(|&i| {
             p.text[words[i - 1].span.end..words[i].span.start]
                 .contains(self.frame_punctuation.as_slice())
         });
@@ -1242,9 +1244,10 @@ impl Attribution {
     fn phrase_at(&self, p: &Analysis, words: &[Word], ws: &[String], at: usize) -> bool {
         at + ws.len() <= words.len()
             && ws.iter().zip(&words[at..]).enumerate().all(|(i, (x, w))| {
-                let norm = case_fold(&self.word(p, w));
+                let word = self.word(p, w);
+                let norm = folded(&word);
                 (x == SLOT && w.is_letters())
-                    || *x == norm
+                    || *x == *norm
                     || (i == 0
                         && self
                             .verb_prefixes

@@ -485,7 +485,7 @@ impl Repetition {
             }
             // Copies of letters that are no words, touching (see `sub_word`).
             let touching = |a: usize, b: usize| {
-                b < words.len() && sub_word(norm[a]) && words[a].span.end == words[b].span.start
+                b < words.len() && words[a].span.end == words[b].span.start && sub_word(norm[a])
             };
             let junction = gap(p, words[i - 1].span, words[i].span);
             // (A word without case opens no sentence with a capital.)

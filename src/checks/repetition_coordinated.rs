@@ -164,7 +164,11 @@ impl Coordinated {
     }
 
     fn is(list: &[String], w: &str) -> bool {
-        list.iter().any(|x| x == w)
+        // Asked of every word: the last byte tells most words apart before their bytes are
+        // compared (the first bytes of a word are its script's block in many scripts).
+        let last = w.as_bytes().last();
+        list.iter()
+            .any(|x| x.len() == w.len() && x.as_bytes().last() == last && x == w)
     }
 
     /// Judge `a conj b` (tokens `ia` and `ib`; `b` is written `b_text` without any attached

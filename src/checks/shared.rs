@@ -44,8 +44,7 @@ pub fn nfc_all(words: &[String]) -> Vec<String> {
 /// Hyphens that join the parts of one word (`что-то`, `धीरे-धीरे`): the hyphen-minus, U+2010
 /// HYPHEN and U+2011 NON-BREAKING HYPHEN; not dashes, which set phrases apart.
 pub fn is_joining_hyphen(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(is_hyphen) && chars.next().is_none()
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
 }
 
 /// The hyphens of `is_joining_hyphen`, one character.
