@@ -1077,7 +1077,7 @@ impl Attribution {
         // The first word after the sentence's first comma, looked for among the first
         // `frame_words` + 1 words: a first part longer than `frame_words` frames nothing (below,
         // it counts as none).
-        let first_part = (1..words.len().min(self.frame_words + 1)).find(|&i| {
+        let first_part = (1..words.len().min(self.frame_words.saturating_add(1))).find(|&i| {
             p.text[words[i - 1].span.end..words[i].span.start]
                 .contains(self.frame_punctuation.as_slice())
         });

@@ -686,18 +686,6 @@ impl Check for Consistency {
     }
 }
 
-/// The word as the rule compares it: its NFC form, without a Latin name's case ending
-/// (`before_suffix`). A word that opens with a Latin letter has Latin for its script, so a word
-/// of another script is left as it is without reading its first character again.
-fn stem_of<'p>(p: &'p Analysis, w: &crate::text::Word) -> &'p str {
-    let word = p.norm(w);
-    if w.script == Some(unicode_script::Script::Latin) {
-        before_suffix(word)
-    } else {
-        word
-    }
-}
-
 /// A name without the case ending written after an apostrophe (Turkish `Türkiye'ye`,
 /// `Ankara'da`, `İstanbul'a`; English `Obama's`): the endings differ where the name does not.
 /// A capital after the apostrophe is part of the name (`O'Brien`), and so is everything of a
@@ -945,7 +933,7 @@ impl Judgement for Judging<'_> {
             self.index.reserve(room);
         }
         for w in judged(p, ctx, rule.names_only) {
-            let word = stem_of(p, w);
+            let word = before_suffix(p.norm(w));
             // Words repeat: each distinct word is placed once, and later occurrences are one
             // hash lookup.
             let place = match self.seen.get(word) {
@@ -1032,7 +1020,7 @@ impl Judgement for Judging<'_> {
         }
         let mut occs = Vec::new();
         for w in judged(p, ctx, self.rule.names_only) {
-            let word = stem_of(p, w);
+            let word = before_suffix(p.norm(w));
             let Some(spelling) = self.placed(word, ctx) else {
                 continue;
             };

@@ -525,6 +525,50 @@ mod tests {
     use super::*;
     use crate::checks::testing::{compile, texts};
 
+    /// How a foreign word's letters stand: read from its cased letters, the first of the word
+    /// deciding a capital (an uncased first letter, `ƻ`, makes no title).
+    #[test]
+    fn the_case_of_a_foreign_word() {
+        let case = |token: &str| {
+            let text = format!("কথা {token} কথা");
+            let span = Span::new("কথা ".len(), "কথা ".len() + token.len());
+            foreign_word(&text, span, Script::Bengali).map(|w| (w.case, w.text))
+        };
+        assert_eq!(case("effects"), Some((Case::Lower, "effects".into())));
+        assert_eq!(case("Rural"), Some((Case::Title, "rural".into())));
+        assert_eq!(case("WHO"), Some((Case::Other, "who".into())));
+        assert_eq!(case("iMessage").map(|c| c.0), Some(Case::Other));
+        assert_eq!(
+            case("H").map(|c| c.0),
+            Some(Case::Other),
+            "one capital alone"
+        );
+        assert_eq!(case("ƻhello").map(|c| c.0), Some(Case::Lower));
+        assert_eq!(case("ƻHello").map(|c| c.0), Some(Case::Other));
+        assert_eq!(case("ƻƻ").map(|c| c.0), Some(Case::None));
+        assert_eq!(
+            case("Rural,").map(|c| c.0),
+            Some(Case::Title),
+            "punctuation after"
+        );
+        assert_eq!(
+            case("কPocket").map(|c| c.0),
+            Some(Case::Title),
+            "a native prefix"
+        );
+        assert_eq!(
+            case("pocket-এর").map(|c| c.0),
+            Some(Case::Lower),
+            "an ending"
+        );
+        assert_eq!(case("বাংলা"), None, "no foreign letter");
+        assert_eq!(
+            case("কথাকথাক-Pocket"),
+            None,
+            "a prefix too long or not letters"
+        );
+    }
+
     #[test]
     fn tokens_split_unspaced_scripts_at_script_boundaries() {
         let t = "我们的side effects研究，mary，你好 (pandemic)。";

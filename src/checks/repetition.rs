@@ -733,10 +733,14 @@ impl Check for Repetition {
         let tokens = hyphen_tokens(p);
         // Three copies or more are a loop, reported by the loop kind as one finding.
         let loops = paragraph_loops(p, &tokens, LOOP_MAX_UNIT, LOOP_MIN);
-        let mut in_loop = vec![false; tokens.len()];
-        for l in &loops {
-            for flag in &mut in_loop[l.first..l.first + l.count * l.unit_tokens] {
-                *flag = true;
+        // Whether each token is inside a loop (none is, in most paragraphs: no flags then).
+        let mut in_loop = Vec::new();
+        if !loops.is_empty() {
+            in_loop = vec![false; tokens.len()];
+            for l in &loops {
+                for flag in &mut in_loop[l.first..l.first + l.count * l.unit_tokens] {
+                    *flag = true;
+                }
             }
         }
         // Room for every token up front: a filtered collect would grow the vector by doubling.
@@ -744,10 +748,13 @@ impl Check for Repetition {
         words.extend(
             tokens
                 .iter()
-                .zip(&in_loop)
+                .enumerate()
                 // A compound with digits is a word when its head is letters (`ACE2-ব্যক্তকারী`).
-                .filter(|(w, looped)| (w.letters || (w.hyphenated && w.head_letters)) && !**looped)
-                .map(|(w, _)| w),
+                .filter(|(k, w)| {
+                    (w.letters || (w.hyphenated && w.head_letters))
+                        && !in_loop.get(*k).is_some_and(|&l| l)
+                })
+                .map(|(_, w)| w),
         );
         let mut hits = Vec::new();
         self.repeated(p, &words, ctx, &mut hits);

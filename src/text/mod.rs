@@ -436,10 +436,18 @@ thread_local! {
 struct WordForms(crate::hash::FastMap<Box<str>, Box<str>>);
 
 impl WordForms {
+    /// Most words kept.
     const MAX: usize = 4096;
+    /// Longest word kept, in bytes: with `MAX`, what a thread keeps stays under a megabyte
+    /// whatever the text (a "word" of letters and marks may run for megabytes).
+    const LONGEST: usize = 64;
 
     /// Append the NFC form of `word` (not in NFC) to `out`.
     fn push_nfc(&mut self, word: &str, out: &mut String) {
+        if word.len() > WordForms::LONGEST {
+            out.extend(word.nfc());
+            return;
+        }
         if let Some(form) = self.0.get(word) {
             out.push_str(form);
             return;
@@ -578,9 +586,17 @@ mod tests {
         for i in 0..WordForms::MAX + 100 {
             text.push_str(&format!("\u{09DF}{i:x} "));
         }
+        // A word too long to keep, normalized every time.
+        let long = "\u{09DF}".repeat(WordForms::LONGEST);
+        text.push_str(&long);
+        let mut forms = WordForms::default();
+        let mut out = String::new();
+        forms.push_nfc(&long, &mut out);
+        assert_eq!(out, long.nfc().collect::<String>());
+        assert!(forms.0.is_empty(), "a long word is not kept");
         for _ in 0..2 {
             let a = Analysis::new(&text);
-            assert_eq!(a.words.len(), WordForms::MAX + 104);
+            assert_eq!(a.words.len(), WordForms::MAX + 105);
             for w in &a.words {
                 let written = w.text(&text);
                 assert!(!is_nfc(written), "{written}");
