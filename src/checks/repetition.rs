@@ -30,7 +30,7 @@ use super::shared::{
     repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::{UNSPACED_FROM, is_unspaced, script_by_name, script_of};
+use crate::text::script::{is_unspaced_char, script_by_name, script_of};
 use crate::text::{Analysis, Span, nfc};
 use unicode_script::Script;
 
@@ -131,9 +131,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
 /// A character of a script written without spaces, whose words the engine sees one
 /// character at a time.
 fn unspaced(w: &str) -> bool {
-    w.chars()
-        .next()
-        .is_some_and(|c| c >= UNSPACED_FROM && script_of(c).is_some_and(is_unspaced))
+    w.chars().next().is_some_and(is_unspaced_char)
 }
 
 /// A character of a script written without spaces whose characters are no words (Thai, Lao,
@@ -141,9 +139,11 @@ fn unspaced(w: &str) -> bool {
 /// them, the copies touching, is part of a word as often as a stutter (`กาก`), and is not
 /// judged. Han characters and Kana are words or syllables, and are.
 fn sub_word(w: &str) -> bool {
-    w.chars().next().and_then(script_of).is_some_and(|s| {
-        is_unspaced(s) && !matches!(s, Script::Han | Script::Hiragana | Script::Katakana)
-    })
+    w.chars()
+        .next()
+        .filter(|&c| is_unspaced_char(c))
+        .and_then(script_of)
+        .is_some_and(|s| !matches!(s, Script::Han | Script::Hiragana | Script::Katakana))
 }
 
 /// A capital, then at least one lowercase letter: a name in a cased script (`Bora`).

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::{is_letter_or_mark, is_unspaced, script_of};
+use crate::text::script::{is_letter_or_mark, is_unspaced_char, script_of};
 use crate::text::{Analysis, Span};
 
 /// No options: the terms are the project's.
@@ -29,7 +29,7 @@ pub(crate) fn contains_source_term(text: &str, term: &str) -> bool {
     if term.is_empty() {
         return false;
     }
-    let unspaced = term.chars().any(|c| script_of(c).is_some_and(is_unspaced));
+    let unspaced = term.chars().any(is_unspaced_char);
     text.match_indices(term).any(|(i, m)| {
         if unspaced {
             return true;
@@ -146,7 +146,7 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
     if term.is_empty() {
         return false;
     }
-    if term.chars().any(|c| script_of(c).is_some_and(is_unspaced)) {
+    if term.chars().any(is_unspaced_char) {
         return text.contains(term);
     }
     let arabic = term
@@ -202,7 +202,7 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
 /// without spaces they are taken out, not blanked: a tag inside a word (`病<b>毒`) is markup,
 /// not a word break.
 fn unmasked(text: &str) -> String {
-    let unspaced = |c: Option<char>| c.and_then(script_of).is_some_and(is_unspaced);
+    let unspaced = |c: Option<char>| c.is_some_and(is_unspaced_char);
     let mut out = text.to_string();
     for m in crate::text::placeholders::masked(text).iter().rev() {
         let (head, tail) = (text[..m.start].trim_end(), text[m.end..].trim_start());

@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 use super::{BuildError, Check, Context, Hit};
-use crate::text::script::{is_letter_or_mark, is_mark, is_unspaced, script_of};
+use crate::text::script::{is_letter_or_mark, is_mark, is_unspaced_char};
 use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
@@ -170,7 +170,7 @@ fn matcher(wrong: &[String]) -> Result<Matcher, BuildError> {
 
 /// A letter of a script written without spaces between words.
 fn unspaced(c: char) -> bool {
-    !is_mark(c) && script_of(c).is_some_and(is_unspaced)
+    !is_mark(c) && is_unspaced_char(c)
 }
 
 impl Check for Terminology {

@@ -126,8 +126,14 @@ pub fn is_cased(script: Script) -> bool {
 }
 
 /// The first character of a script written without spaces (`is_unspaced`): Thai, U+0E00.
-/// Below it every script is spaced, so a word opening there is judged spaced without a lookup.
-pub const UNSPACED_FROM: char = '\u{0E00}';
+/// Below it every script is spaced (a test holds it).
+const UNSPACED_FROM: char = '\u{0E00}';
+
+/// A character of a script written without spaces (`is_unspaced`); one below U+0E00 (Latin,
+/// Cyrillic, Arabic, the Indic scripts) is answered without a table lookup.
+pub fn is_unspaced_char(c: char) -> bool {
+    c >= UNSPACED_FROM && script_of(c).is_some_and(is_unspaced)
+}
 
 /// Whether a script is written without spaces between words, so words are counted by UAX #29.
 pub fn is_unspaced(script: Script) -> bool {
@@ -185,13 +191,14 @@ pub fn script_by_name(name: &str) -> Option<Script> {
 mod tests {
     use super::*;
 
-    /// No character below `UNSPACED_FROM` is of a script written without spaces, and Thai's
-    /// first letter (U+0E01) is.
+    /// `is_unspaced_char` is the script's `is_unspaced` on every code point (none below
+    /// `UNSPACED_FROM` is of such a script), and Thai's first letter (U+0E01) is of one.
     #[test]
     fn scripts_without_spaces_start_at_thai() {
-        let below = ('\0'..UNSPACED_FROM).find(|&c| script_of(c).is_some_and(is_unspaced));
-        assert_eq!(below, None);
-        assert!(script_of('\u{0E01}').is_some_and(is_unspaced));
+        let differs = ('\0'..=char::MAX)
+            .find(|&c| is_unspaced_char(c) != script_of(c).is_some_and(is_unspaced));
+        assert_eq!(differs, None);
+        assert!(is_unspaced_char('\u{0E01}'));
     }
 
     #[test]
