@@ -444,6 +444,9 @@ struct Kept {
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
+/// The most room a copy in memory takes at once (a hold size set larger grows past it).
+const KEPT_ROOM: usize = 64 << 20;
+
 /// An input copied, to be read again.
 enum Copied {
     Memory(Arc<Vec<u8>>),
@@ -454,7 +457,10 @@ impl Kept {
     fn new(hold: usize) -> Kept {
         Kept {
             hold,
-            memory: Vec::new(),
+            // Room for the whole copy at once (pages are resident only once written): a copy
+            // grown by doubling held the old and the new buffer at each step, and jemalloc keeps
+            // the freed one a while (62 MB resident for 1 GB on stdin, 46 MB with the room).
+            memory: Vec::with_capacity(hold.min(KEPT_ROOM)),
             file: None,
         }
     }
