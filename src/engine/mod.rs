@@ -191,11 +191,13 @@ pub fn find(
                     let mut out = Vec::new();
                     for &r in &each {
                         rules[r].check.document(&analyses[i..=i], ctx, &mut hits);
-                        out.extend(hits.drain(..).map(|d: DocHit| Found {
-                            paragraph: i,
-                            rule: r,
-                            hit: d.hit,
-                        }));
+                        if !hits.is_empty() {
+                            out.extend(hits.drain(..).map(|d: DocHit| Found {
+                                paragraph: i,
+                                rule: r,
+                                hit: d.hit,
+                            }));
+                        }
                     }
                     out
                 }));
@@ -290,11 +292,14 @@ fn find_in_paragraphs(
                     continue;
                 }
                 rule.check.paragraph(a, ctx, &mut hits);
-                out.extend(hits.drain(..).map(|hit| Found {
-                    paragraph: first + i,
-                    rule: r,
-                    hit,
-                }));
+                // Most rules find nothing in most paragraphs: no drain to make and drop then.
+                if !hits.is_empty() {
+                    out.extend(hits.drain(..).map(|hit| Found {
+                        paragraph: first + i,
+                        rule: r,
+                        hit,
+                    }));
+                }
             }
             a.memo.clear();
             if let Some(source) = a.source() {
