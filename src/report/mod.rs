@@ -34,8 +34,10 @@ pub struct Context {
 }
 
 /// Write `items` rendered by `render`, `sep` between two of them, in order: rendered on all
-/// threads, `CHUNK` items a task and `GROUP` tasks at a time (what is held of the output at
-/// once), so a report of half a million paragraph records is not written on one thread.
+/// threads, `CHUNK` items a task and `GROUP` tasks at a time, each group rendered on the pool
+/// while the one before it is written (what is held of the output at once: two groups), so a
+/// report of half a million paragraph records is neither rendered on one thread nor waits for
+/// its writing between groups.
 pub(crate) fn write_in_parallel<T: Sync>(
     items: &[T],
     sep: &[u8],
@@ -45,8 +47,8 @@ pub(crate) fn write_in_parallel<T: Sync>(
     use rayon::prelude::*;
     const CHUNK: usize = 256;
     const GROUP: usize = 64;
-    for (g, group) in items.chunks(CHUNK * GROUP).enumerate() {
-        let rendered: Vec<Vec<u8>> = group
+    let render_group = |group: &[T]| -> std::io::Result<Vec<Vec<u8>>> {
+        group
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut buf = Vec::new();
@@ -58,13 +60,30 @@ pub(crate) fn write_in_parallel<T: Sync>(
                 }
                 Ok(buf)
             })
-            .collect::<std::io::Result<_>>()?;
-        for (k, buf) in rendered.iter().enumerate() {
-            if g > 0 || k > 0 {
-                out.write_all(sep)?;
+            .collect()
+    };
+    let mut groups = items.chunks(CHUNK * GROUP);
+    let mut next = groups.next().map(render_group).transpose()?;
+    let mut first = true;
+    while let Some(rendered) = next.take() {
+        let ahead = groups.next();
+        let mut rendered_ahead = None;
+        rayon::in_place_scope(|s| -> std::io::Result<()> {
+            if let Some(group) = ahead {
+                let slot = &mut rendered_ahead;
+                let render_group = &render_group;
+                s.spawn(move |_| *slot = Some(render_group(group)));
             }
-            out.write_all(buf)?;
-        }
+            for buf in &rendered {
+                if !first {
+                    out.write_all(sep)?;
+                }
+                first = false;
+                out.write_all(buf)?;
+            }
+            Ok(())
+        })?;
+        next = rendered_ahead.transpose()?;
     }
     Ok(())
 }
@@ -368,4 +387,32 @@ pub struct Summary {
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
+}
+
+#[cfg(test)]
+mod tests {
+    /// Records rendered on the pool, a group ahead of the one being written, come out in
+    /// order with one separator between two, as one thread writes them; a failing record
+    /// stops the report with its error.
+    #[test]
+    fn records_written_in_parallel_come_out_in_order() {
+        let items: Vec<usize> = (0..40_000).collect();
+        let render = |n: &usize, out: &mut Vec<u8>| -> std::io::Result<()> {
+            out.extend_from_slice(n.to_string().as_bytes());
+            Ok(())
+        };
+        let mut out = Vec::new();
+        super::write_in_parallel(&items, b",\n", render, &mut out).unwrap();
+        let expected: Vec<String> = items.iter().map(usize::to_string).collect();
+        assert_eq!(String::from_utf8(out).unwrap(), expected.join(",\n"));
+
+        let failing = |n: &usize, out: &mut Vec<u8>| -> std::io::Result<()> {
+            if *n == 30_000 {
+                return Err(std::io::Error::other("record 30000"));
+            }
+            render(n, out)
+        };
+        let e = super::write_in_parallel(&items, b",\n", failing, &mut Vec::new()).unwrap_err();
+        assert_eq!(e.to_string(), "record 30000");
+    }
 }
