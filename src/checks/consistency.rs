@@ -587,16 +587,29 @@ impl Consistency {
 /// its distinct words (NFC) in order of first occurrence, of which `Spelling::forms` makes the
 /// forms only where a majority or a doubled letter needs them.
 struct Spelling {
-    text: String,
+    /// Its first word: the spelling is `first[at.0..at.1]` (kept in the word shared with the
+    /// tables, not copied: a document of one segment makes a spelling for most of its words).
+    first: Arc<str>,
+    at: (usize, usize),
     count: usize,
-    words: Vec<Arc<str>>,
+    /// Its other distinct words, until `decide`.
+    more: Vec<Arc<str>>,
 }
 
 impl Spelling {
+    fn text(&self) -> &str {
+        &self.first[self.at.0..self.at.1]
+    }
+
+    /// Its distinct words, in order of first occurrence.
+    fn words(&self) -> impl Iterator<Item = &Arc<str>> {
+        std::iter::once(&self.first).chain(&self.more)
+    }
+
     /// The first word of each of its forms, with the form's key, in order of first occurrence.
     fn forms(&self, rule: &Consistency) -> Vec<(String, &str)> {
         let mut forms: Vec<(String, &str)> = Vec::new();
-        for w in &self.words {
+        for w in self.words() {
             let form = rule.form_key(w);
             if !forms.iter().any(|(f, _)| *f == form) {
                 forms.push((form, w));
@@ -776,14 +789,15 @@ impl Judging<'_> {
             }
         };
         let spellings = &mut groups[g].spellings;
-        let k = match spellings.iter().position(|s| s.text == spelling) {
+        let k = match spellings.iter().position(|s| s.text() == spelling) {
             Some(k) => k,
             None if !create => return None,
             None => {
                 spellings.push(Spelling {
-                    text: spelling.to_string(),
+                    first: Arc::clone(&word),
+                    at: (from, to),
                     count: 0,
-                    words: Vec::new(),
+                    more: Vec::new(),
                 });
                 spellings.len() - 1
             }
@@ -801,7 +815,7 @@ impl Judging<'_> {
         // A misspelled ending is no other word: the majority's stem, then what folds to the
         // start of one of the language's endings (`असल्याणे` for `असल्याने`: the key is the
         // same, so the whole word folds to the stem and an ending).
-        let misspelled_ending = v.text.strip_prefix(m.text.as_str()).is_some_and(|rest| {
+        let misspelled_ending = v.text().strip_prefix(m.text()).is_some_and(|rest| {
             let rest = rule.fold(rest);
             !rest.is_empty()
                 && self
@@ -810,12 +824,12 @@ impl Judging<'_> {
                     .is_some_and(|e| e.endings.iter().any(|x| x.starts_with(rest.as_str())))
         });
         if !misspelled_ending
-            && strsim::normalized_damerau_levenshtein(&m.text, &v.text) < rule.min_similarity
+            && strsim::normalized_damerau_levenshtein(m.text(), v.text()) < rule.min_similarity
         {
             return;
         }
         // Two words of their own are no spelling of one.
-        if rule.distinct.contains(&m.text) && rule.distinct.contains(&v.text) {
+        if rule.distinct.contains(m.text()) && rule.distinct.contains(v.text()) {
             return;
         }
         // A spelling the document uses again and again is the writer's, not a slip.
@@ -864,10 +878,10 @@ impl Judging<'_> {
                 .and_then(|f| f.get(&rule.form_key(this)))
                 .cloned()
                 .unwrap_or_else(|| {
-                    let major = &self.groups[job.major.0].spellings[job.major.1].text;
-                    let variant = &self.groups[job.variant.0].spellings[job.variant.1].text;
+                    let major = self.groups[job.major.0].spellings[job.major.1].text();
+                    let variant = self.groups[job.variant.0].spellings[job.variant.1].text();
                     let (prefix, rest) = rule.strip_prefixes(this);
-                    let ending = rest.strip_prefix(variant.as_str()).unwrap_or("");
+                    let ending = rest.strip_prefix(variant).unwrap_or("");
                     format!("{prefix}{major}{ending}")
                 });
             let hit = Hit::new(occ.span)
@@ -942,9 +956,9 @@ impl Judgement for Judging<'_> {
                     let placed = self.place(word, ctx, true);
                     // A word seen for the first time (or past the cap, every time).
                     if let Some(((g, k), shared)) = &placed {
-                        let words = &mut self.groups[*g].spellings[*k].words;
-                        if !words.iter().any(|w| **w == **shared) {
-                            words.push(Arc::clone(shared));
+                        let spelling = &mut self.groups[*g].spellings[*k];
+                        if !spelling.words().any(|w| **w == **shared) {
+                            spelling.more.push(Arc::clone(shared));
                         }
                     }
                     let place = placed.as_ref().map(|(at, _)| *at);
@@ -1007,7 +1021,7 @@ impl Judgement for Judging<'_> {
         // What the second pass needs of the first: the groups' spellings, the words placed.
         for g in &mut self.groups {
             for s in &mut g.spellings {
-                s.words = Vec::new();
+                s.more = Vec::new();
             }
         }
         Vec::new()
@@ -1130,6 +1144,10 @@ impl Consistency {
         let mut entries: Vec<(u64, bool, usize)> = Vec::new();
         let mut prefixes = Vec::new();
         let mut majors: crate::hash::FastSet<u64> = Default::default();
+        // Keys one edit apart differ in length by one character at most: another group's key
+        // is hashed only when a majority's key is as long, or one character longer or shorter
+        // (in a document of one segment, most keys are not).
+        let mut major_lengths: crate::hash::FastSet<usize> = Default::default();
         for pass_of_majors in [true, false] {
             for (g, group) in groups.iter().enumerate() {
                 if (counts[g] >= self.min_majority) != pass_of_majors {
@@ -1139,6 +1157,15 @@ impl Consistency {
                 // A whole word's key ends in a mark that is no letter of it.
                 let letters = key.chars().filter(|&c| c != WHOLE_WORD).count();
                 if letters < self.edit_chars {
+                    continue;
+                }
+                let length = key.chars().count();
+                if pass_of_majors {
+                    major_lengths.insert(length);
+                } else if ![length.saturating_sub(1), length, length + 1]
+                    .iter()
+                    .any(|n| major_lengths.contains(n))
+                {
                     continue;
                 }
                 let mut add = |h: u64, whole: bool| {
@@ -1270,7 +1297,7 @@ impl Group {
         let mut ranked: Vec<usize> = (0..self.spellings.len()).collect();
         ranked.sort_by(|&a, &b| {
             let (a, b) = (&self.spellings[a], &self.spellings[b]);
-            b.count.cmp(&a.count).then(a.text.cmp(&b.text))
+            b.count.cmp(&a.count).then(a.text().cmp(b.text()))
         });
         ranked
     }
@@ -1514,6 +1541,22 @@ mod tests {
                     надо учиться\nважно учиться\nон учится\n\
                     проверка данных\nпроверка данных\nпроврка данных";
         assert_eq!(texts(&*c, text, "ru"), ["персоналной"]);
+    }
+
+    /// A majority's key and its variant's differ in length by a letter at most, either way
+    /// (the variant's key hashed only beside a majority's of about its length).
+    #[test]
+    fn a_variant_one_letter_longer_shorter_or_as_long_is_found() {
+        let c = compile(
+            "consistency",
+            r#"min_chars = 4, edit_chars = 5, edits = ["drop", "replace"], window = 10,
+               collapse_repeats = false"#,
+        )
+        .unwrap();
+        let text = "проверка данных\nпроверка данных\nпровейрка данных\n\
+                    проверка связи\nпроврка связи\n\
+                    задача решена\nзадача решена\nзодача решена";
+        assert_eq!(texts(&*c, text, "ru"), ["провейрка", "проврка", "зодача"]);
     }
 
     #[test]
