@@ -483,7 +483,13 @@ impl Kept {
     fn finish(self) -> std::io::Result<Copied> {
         match self.file {
             Some(file) => Ok(Copied::File(file.into_inner().map_err(|e| e.into_error())?)),
-            None => Ok(Copied::Memory(Arc::new(self.memory))),
+            None => {
+                // The room taken at first, past what the input held (a short input on stdin
+                // would otherwise keep 16 MB of address space while it is checked).
+                let mut memory = self.memory;
+                memory.shrink_to_fit();
+                Ok(Copied::Memory(Arc::new(memory)))
+            }
         }
     }
 }

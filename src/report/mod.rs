@@ -35,7 +35,8 @@ pub struct Context {
 
 /// Write `items` rendered by `render`, `sep` between two of them, in order: rendered on all
 /// threads, `CHUNK` items a task and `GROUP` tasks at a time, each group rendered on the pool
-/// while the one before it is written (what is held of the output at once: two groups), so a
+/// while the one before it is written (with more than one thread; what is held of the output at
+/// once: two groups), so a
 /// report of half a million paragraph records is neither rendered on one thread nor waits for
 /// its writing between groups.
 pub(crate) fn write_in_parallel<T: Sync>(
@@ -62,26 +63,37 @@ pub(crate) fn write_in_parallel<T: Sync>(
             })
             .collect()
     };
+    let mut first = true;
+    let mut write_group = |rendered: &[Vec<u8>]| -> std::io::Result<()> {
+        for buf in rendered {
+            if !first {
+                out.write_all(sep)?;
+            }
+            first = false;
+            out.write_all(buf)?;
+        }
+        Ok(())
+    };
+    // With one thread (`-j 1`) a group is rendered, then written: the calling thread writing
+    // beside the pool's one thread would be a second thread at work.
+    let ahead_on_the_pool = rayon::current_num_threads() > 1;
     let mut groups = items.chunks(CHUNK * GROUP);
     let mut next = groups.next().map(render_group).transpose()?;
-    let mut first = true;
     while let Some(rendered) = next.take() {
         let ahead = groups.next();
+        if !ahead_on_the_pool {
+            write_group(&rendered)?;
+            next = ahead.map(render_group).transpose()?;
+            continue;
+        }
         let mut rendered_ahead = None;
-        rayon::in_place_scope(|s| -> std::io::Result<()> {
+        rayon::in_place_scope(|s| {
             if let Some(group) = ahead {
                 let slot = &mut rendered_ahead;
                 let render_group = &render_group;
                 s.spawn(move |_| *slot = Some(render_group(group)));
             }
-            for buf in &rendered {
-                if !first {
-                    out.write_all(sep)?;
-                }
-                first = false;
-                out.write_all(buf)?;
-            }
-            Ok(())
+            write_group(&rendered)
         })?;
         next = rendered_ahead.transpose()?;
     }

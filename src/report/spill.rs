@@ -29,6 +29,10 @@ pub fn json_record(p: &ParagraphReport, out: &mut impl Write) -> std::io::Result
         static PRINTED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     PRINTED.with_borrow_mut(|text| {
+        // An outsized buffer left by a record that failed half-way is not kept either.
+        if text.capacity() > KEPT_BUFFER {
+            *text = Vec::new();
+        }
         text.clear();
         serde_json::to_writer_pretty(&mut *text, p).map_err(std::io::Error::other)?;
         // The printer's line breaks are its only `\n` bytes.
