@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use unicode_script::Script;
 
-use super::shared::nfc_all;
+use super::shared::{is_hyphen, nfc_all};
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{
     is_cased_letter, is_letter, is_letter_or_mark, is_lowercase_letter, is_mark, is_unspaced,
@@ -223,7 +223,7 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
     // cited term is inflected (`森林浴-এর`).
     let touching = prefix_letters > 0 || suffix.chars().next().is_some_and(native_at);
     let mut suffix_iter = suffix.chars().peekable();
-    if matches!(suffix_iter.peek(), Some('-' | '\u{2010}' | '\u{2011}')) {
+    if suffix_iter.peek().is_some_and(|&c| is_hyphen(c)) {
         suffix_iter.next();
         suffix_iter.peek()?;
     }
@@ -244,7 +244,7 @@ fn foreign_word(text: &str, span: Span, native: Script) -> Option<Word> {
                 _ => return None,
             }
             prev_letter = true;
-        } else if matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’') && prev_letter {
+        } else if (is_hyphen(c) || matches!(c, '\'' | '’')) && prev_letter {
             prev_letter = false;
         } else {
             return None;

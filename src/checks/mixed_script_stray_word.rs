@@ -9,6 +9,7 @@
 
 use serde::Deserialize;
 
+use super::shared::is_hyphen;
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::SourceCase;
 use crate::text::script::{
@@ -138,7 +139,7 @@ fn token(text: &str, span: Span, native: unicode_script::Script) -> Token {
     let mut prev_letter = false;
     for c in core_str.chars() {
         // A hyphen or an apostrophe between letters is inside the word (`pooh-poohed`).
-        if matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '’') && prev_letter {
+        if (is_hyphen(c) || matches!(c, '\'' | '’')) && prev_letter {
             prev_letter = false;
             continue;
         }

@@ -409,7 +409,7 @@ impl Repetition {
             && first.chars().count() >= self.min_inflected
             // The ending glued on, or joined by a hyphen (`নেটওয়ার্ক নেটওয়ার্ক-এর`).
             && ctx.lexicon.is_ending(
-                second[first.len()..].trim_start_matches(['-', '\u{2010}', '\u{2011}']),
+                second[first.len()..].trim_start_matches(is_hyphen),
             )
             && self.judged_word(first, false, p.source().is_some(), ctx)
             && !ctx.lexicon.is_reduplicated(&format!("{first} {second}"))

@@ -44,7 +44,8 @@ pub fn nfc_all(words: &[String]) -> Vec<String> {
 /// Hyphens that join the parts of one word (`что-то`, `धीरे-धीरे`): the hyphen-minus, U+2010
 /// HYPHEN and U+2011 NON-BREAKING HYPHEN; not dashes, which set phrases apart.
 pub fn is_joining_hyphen(s: &str) -> bool {
-    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_hyphen) && chars.next().is_none()
 }
 
 /// The hyphens of `is_joining_hyphen`, one character.
@@ -92,10 +93,7 @@ impl Token {
             return None;
         }
         let norm = self.norm(p);
-        let (i, c) = norm
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| matches!(c, '-' | '\u{2010}' | '\u{2011}'))?;
+        let (i, c) = norm.char_indices().rev().find(|&(_, c)| is_hyphen(c))?;
         Some((&norm[..i], &norm[i + c.len_utf8()..]))
     }
 }
