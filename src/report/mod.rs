@@ -35,10 +35,9 @@ pub struct Context {
 
 /// Write `items` rendered by `render`, `sep` between two of them, in order: rendered on all
 /// threads, `CHUNK` items a task and `GROUP` tasks at a time, each group rendered on the pool
-/// while the one before it is written (with more than one thread; what is held of the output at
-/// once: two groups), so a
-/// report of half a million paragraph records is neither rendered on one thread nor waits for
-/// its writing between groups.
+/// while the one before it is written (with more than one thread; what is held of the output
+/// at once: two groups), so a report of half a million paragraph records is neither rendered
+/// on one thread nor waits for its writing between groups.
 pub(crate) fn write_in_parallel<T: Sync>(
     items: &[T],
     sep: &[u8],

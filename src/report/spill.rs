@@ -29,27 +29,32 @@ pub fn json_record(p: &ParagraphReport, out: &mut impl Write) -> std::io::Result
         static PRINTED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     PRINTED.with_borrow_mut(|text| {
-        // An outsized buffer left by a record that failed half-way is not kept either.
+        text.clear();
+        let written = print_indented(p, text, out);
+        // Whether the record was written or not, an outsized buffer is not kept.
         if text.capacity() > KEPT_BUFFER {
             *text = Vec::new();
         }
-        text.clear();
-        serde_json::to_writer_pretty(&mut *text, p).map_err(std::io::Error::other)?;
-        // The printer's line breaks are its only `\n` bytes.
-        let mut rest = &text[..];
-        out.write_all(JSON_INDENT.as_bytes())?;
-        while let Some(k) = memchr::memchr(b'\n', rest) {
-            out.write_all(&rest[..=k])?;
-            out.write_all(JSON_INDENT.as_bytes())?;
-            rest = &rest[k + 1..];
-        }
-        let kept = text.capacity() <= KEPT_BUFFER;
-        let done = out.write_all(rest);
-        if !kept {
-            *text = Vec::new();
-        }
-        done
+        written
     })
+}
+
+/// `p` printed into `text`, then written to `out` with each line indented.
+fn print_indented(
+    p: &ParagraphReport,
+    text: &mut Vec<u8>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *text, p).map_err(std::io::Error::other)?;
+    // The printer's line breaks are its only `\n` bytes.
+    let mut rest = &text[..];
+    out.write_all(JSON_INDENT.as_bytes())?;
+    while let Some(k) = memchr::memchr(b'\n', rest) {
+        out.write_all(&rest[..=k])?;
+        out.write_all(JSON_INDENT.as_bytes())?;
+        rest = &rest[k + 1..];
+    }
+    out.write_all(rest)
 }
 
 /// The largest printer's buffer kept between records (a record over it, one of a paragraph
