@@ -146,20 +146,50 @@ impl Checker {
         first_index: usize,
     ) -> FileReport {
         let (analyses, script) = engine::analyse(segments);
+        self.check_analysed(
+            path,
+            info,
+            &[segments],
+            analyses,
+            script,
+            known,
+            first_index,
+        )
+    }
+
+    /// `check_segments` for segments already analysed (`analyses`, of the document's script
+    /// `script`), which come in `batches` (a document read a batch at a time: `large`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn check_analysed(
+        &self,
+        path: &DocPath,
+        info: &DocInfo,
+        batches: &[&[Segment]],
+        analyses: Vec<Analysis>,
+        script: Option<Script>,
+        known: Option<&Known>,
+        first_index: usize,
+    ) -> FileReport {
         let prepared = self
             .engine
             .prepare(&path.project, info, &analyses, script, known);
         let found = self
             .engine
             .find(&prepared, &analyses, self.judging.segments);
-        let located = findings::locate(
-            segments,
-            found,
+        let mut locator = findings::Locator::new(
             &prepared.rules,
             &self.judging.filter,
             &path.project,
             self.judging.segments,
         );
+        let mut located = findings::Located::default();
+        let (mut first, mut rest) = (0, &found[..]);
+        for batch in batches {
+            let n = rest.partition_point(|f| f.paragraph < first + batch.len());
+            located.add(locator.locate(batch, first, &rest[..n]));
+            (first, rest) = (first + batch.len(), &rest[n..]);
+        }
+        let segments: Vec<&Segment> = batches.iter().flat_map(|b| b.iter()).collect();
         let mut scorer = self.scorer(&prepared.ctx);
         // Reports on all threads, counted in order.
         let reports: Vec<(ParagraphReport, f64)> = analyses

@@ -197,22 +197,84 @@ fn document(
     let mut tally = Tally::default();
     let mut held = Batch::default();
     let mut streaming = false;
-    for segment in paragraphs.by_ref() {
-        held.push(segment?);
-        streaming |= held.bytes > hold;
-        if streaming && held.full() {
-            let batch = held.take();
-            if tally_needed {
-                tally.add(&batch);
+    // A file that will be held, with more than one thread: one thread analyses the batches
+    // the other has read while it reads on (with one thread, reading and checking take turns).
+    let early = rayon::current_num_threads() > 1
+        && matches!(again.input, Input::File { path, .. }
+            if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= hold as u64));
+    let arena = elsa::sync::FrozenVec::new();
+    let mut batches: Vec<&[Segment]> = Vec::new();
+    let (tx, rx) = std::sync::mpsc::channel::<&[Segment]>();
+    // Batches go to the analysing side until reading ends or the document turns out too large.
+    let to_analyse = early.then_some(tx);
+    let wanted = &std::sync::atomic::AtomicBool::new(early);
+    let stop = |to_analyse: &mut Option<_>| {
+        wanted.store(false, std::sync::atomic::Ordering::Relaxed);
+        *to_analyse = None;
+    };
+    let (read, ahead) = rayon::join(
+        || {
+            let mut to_analyse = to_analyse;
+            let mut held_bytes = 0;
+            for segment in paragraphs.by_ref() {
+                held.push(segment?);
+                if !streaming && held_bytes + held.bytes > hold {
+                    // Too large to hold after all: the batches read early are tallied first.
+                    streaming = true;
+                    stop(&mut to_analyse);
+                    if tally_needed {
+                        batches.iter().for_each(|batch| tally.add(batch));
+                    }
+                }
+                if held.full() {
+                    if streaming {
+                        let batch = held.take();
+                        if tally_needed {
+                            tally.add(&batch);
+                        }
+                    } else if let Some(tx) = &to_analyse {
+                        held_bytes += held.bytes;
+                        let batch: &[Segment] = arena.push_get(held.take());
+                        batches.push(batch);
+                        // Sent, or the analysing side never started (one thread free).
+                        let _ = tx.send(batch);
+                    }
+                }
             }
-        }
-    }
+            stop(&mut to_analyse);
+            Ok::<_, Error>(())
+        },
+        // The analyses of the first batches, made while the rest is read; the batches still
+        // waiting when reading ends are left to all threads.
+        move || {
+            let mut ahead: Vec<Analysis> = Vec::new();
+            while let Ok(batch) = rx.recv() {
+                if !wanted.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                ahead.extend(batch.iter().map(Analysis::of_segment));
+            }
+            ahead
+        },
+    );
+    read?;
     let (bytes, replaced, info) = (paragraphs.bytes(), paragraphs.replaced(), paragraphs.info());
     let documents = paragraphs.documents();
     drop(paragraphs);
     if !streaming {
-        let file = checker.check_segments(path, &info, &held.segments, None, 0);
-        crate::dropper::drop_later(held);
+        batches.push(&held.segments);
+        let rest: Vec<&Segment> = batches
+            .iter()
+            .flat_map(|b| b.iter())
+            .skip(ahead.len())
+            .collect();
+        let mut analyses = ahead;
+        analyses.reserve_exact(rest.len());
+        analyses.par_extend(rest.into_par_iter().map(Analysis::of_segment));
+        let script = crate::text::dominant_script(&analyses);
+        let file = checker.check_analysed(path, &info, &batches, analyses, script, None, 0);
+        drop(batches);
+        crate::dropper::drop_later((held, arena));
         return Ok(Checked {
             file,
             bytes,
@@ -220,6 +282,9 @@ fn document(
             documents,
         });
     }
+    drop(ahead);
+    drop(batches);
+    drop(arena);
     if tally_needed {
         tally.add(&held.segments);
     }

@@ -81,14 +81,18 @@ fn a_large_document_gets_the_report_a_held_one_gets() {
     std::fs::write(dir.path().join("short.txt"), "আজ বৃষ্টি হবে হবে।\n").unwrap();
     for format in ["json", "jsonl"] {
         let args = ["--format", format, "story.txt", "short.txt"];
-        let held = check(dir.path(), None, &args, None);
         let bounded = check(dir.path(), Some("0"), &args, None);
-        assert_eq!(held.status.code(), Some(1), "the story has major findings");
-        assert_eq!(bounded.status.code(), held.status.code());
-        assert!(
-            held.stdout == bounded.stdout,
-            "{format}: the bounded report differs from the held one"
-        );
+        // With two threads, a held file's first batches are analysed while the rest is read.
+        for threads in ["1", "2"] {
+            let args = [&["-j", threads][..], &args].concat();
+            let held = check(dir.path(), None, &args, None);
+            assert_eq!(held.status.code(), Some(1), "the story has major findings");
+            assert_eq!(bounded.status.code(), held.status.code());
+            assert!(
+                held.stdout == bounded.stdout,
+                "{format}, -j {threads}: the bounded report differs from the held one"
+            );
+        }
         let stdin = ["--format", format, "-"];
         let held = check(dir.path(), None, &stdin, Some(text.as_bytes()));
         let bounded = check(dir.path(), Some("0"), &stdin, Some(text.as_bytes()));
@@ -769,6 +773,44 @@ fn a_utf16_tsv_with_crlf_gets_the_same_report_either_way() {
         danda["start"],
         2 + 2 * before.encode_utf16().count(),
         "{danda}"
+    );
+}
+
+#[test]
+fn a_file_found_too_large_to_hold_after_its_first_batches_gets_the_same_report() {
+    // In UTF-16, Bengali text takes two bytes a character where it takes three as checked: a
+    // file no larger than the hold size can hold more text than that. Its first batches are
+    // analysed as it is read (two threads), then it is found too large, and checked in
+    // bounded memory like any other: its report is the one a held document gets.
+    let dir = tempfile::tempdir().unwrap();
+    // Bengali, then Hindi: a Bengali document by its paragraphs, a Hindi one if its first
+    // batch went uncounted.
+    let text: String = story()
+        .lines()
+        .enumerate()
+        .map(|(i, line)| match i {
+            ..1900 => format!("{line}\n"),
+            _ => "आज बाज़ार में चावल की कीमत बढ़ गई है।\n".to_string(),
+        })
+        .collect();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    // A batch (1,024 paragraphs) read before the text outgrows the file's size.
+    let first_batch: usize = text.split_inclusive('\n').take(1024).map(str::len).sum();
+    assert!(first_batch < bytes.len() && bytes.len() < text.len());
+    std::fs::write(dir.path().join("story16.txt"), &bytes).unwrap();
+    let args = ["-j", "2", "--format", "json", "story16.txt"];
+    let held = check(dir.path(), None, &args, None);
+    assert_eq!(held.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&held.stdout).unwrap();
+    assert_eq!(report["files"][0]["language"], "bn");
+    let hold = bytes.len().to_string();
+    let found_large = check(dir.path(), Some(&hold), &args, None);
+    assert!(
+        held.stdout == found_large.stdout,
+        "a file found too large to hold gets another report"
     );
 }
 

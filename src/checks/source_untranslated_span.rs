@@ -5,7 +5,7 @@
 //! that is all there is between brackets or quotes is a gloss or a citation (`সুপ্তিকাল
 //! (incubation period)`); `allow` lists runs never flagged. A whole target copied is
 //! `source-untranslated`'s: its critical finding stands for the runs inside it (one finding per
-//! defect, `findings::locate`).
+//! defect, `findings::Locator`).
 
 use serde::Deserialize;
 use unicode_script::Script;

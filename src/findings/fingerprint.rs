@@ -27,6 +27,41 @@ fn normalised(chars: impl Iterator<Item = char>) -> String {
     out.trim().nfc().take(CONTEXT).collect()
 }
 
+/// Where a finding is, independent of where its paragraph is: what `Fingerprints::number`
+/// counts. Made on any thread; numbered in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor(u64);
+
+impl Anchor {
+    /// Rule `rule` flagging `flagged` in translation unit `unit`: the unit's id anchors it, so
+    /// two runs over the same source compare unit by unit.
+    pub fn of_unit(rule: &str, unit: &str, flagged: &str) -> Anchor {
+        let flagged = joined(flagged);
+        Anchor(fnv1a(format!("{rule}\0unit\0{unit}\0{flagged}").as_bytes()))
+    }
+
+    /// Rule `rule` flagging `paragraph[start..end]`, with a little context on each side.
+    pub fn in_text(rule: &str, paragraph: &str, start: usize, end: usize) -> Anchor {
+        let before_rev = normalised(paragraph[..start].chars().rev());
+        let before: String = before_rev.chars().rev().collect();
+        let after = normalised(paragraph[end..].chars());
+        let flagged = joined(&paragraph[start..end]);
+        Anchor(fnv1a(
+            format!("{rule}\0{flagged}\0{before}\0{after}").as_bytes(),
+        ))
+    }
+}
+
+/// The flagged text, NFC, its whitespace runs one space.
+fn joined(flagged: &str) -> String {
+    flagged
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
+}
+
 /// Fingerprints of one document: each anchor counts its occurrences.
 #[derive(Debug, Default)]
 pub struct Fingerprints {
@@ -34,34 +69,8 @@ pub struct Fingerprints {
 }
 
 impl Fingerprints {
-    /// The fingerprint of rule `rule` flagging `flagged` in translation unit `unit`: the unit's
-    /// id anchors it, so two runs over the same source compare unit by unit.
-    pub fn of_unit(&mut self, rule: &str, unit: &str, flagged: &str) -> String {
-        let flagged: String = flagged
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .nfc()
-            .collect();
-        let anchor = fnv1a(format!("{rule}\0unit\0{unit}\0{flagged}").as_bytes());
-        let n = self.occurrences.entry(anchor).or_insert(0);
-        let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
-        *n += 1;
-        fingerprint
-    }
-
-    /// The fingerprint of rule `rule` flagging `paragraph[start..end]`.
-    pub fn next(&mut self, rule: &str, paragraph: &str, start: usize, end: usize) -> String {
-        let before_rev = normalised(paragraph[..start].chars().rev());
-        let before: String = before_rev.chars().rev().collect();
-        let after = normalised(paragraph[end..].chars());
-        let flagged: String = paragraph[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .nfc()
-            .collect();
-        let anchor = fnv1a(format!("{rule}\0{flagged}\0{before}\0{after}").as_bytes());
+    /// The fingerprint of the next finding at `anchor` in the document.
+    pub fn number(&mut self, Anchor(anchor): Anchor) -> String {
         let n = self.occurrences.entry(anchor).or_insert(0);
         let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
         *n += 1;

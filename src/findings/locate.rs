@@ -5,7 +5,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::fingerprint::Fingerprints;
+use rayon::prelude::*;
+
+use super::fingerprint::{Anchor, Fingerprints};
 use super::{Filter, Finding, SNIPPET_CONTEXT, Snippet};
 use crate::engine::Found;
 use crate::input::Segment;
@@ -21,22 +23,19 @@ pub struct Located {
     pub suppressed: usize,
 }
 
-/// Locate the hits `found` (sorted by paragraph) of `rules` in `segments` of the document at
-/// `path` (relative to the project's root, for the baseline). With `per_segment`, every segment
-/// is its own document for fingerprints.
-pub fn locate(
-    segments: &[Segment],
-    found: Vec<Found>,
-    rules: &[&crate::rules::Rule],
-    filter: &Filter,
-    path: &str,
-    per_segment: bool,
-) -> Located {
-    Locator::new(rules, filter, path, per_segment).locate(segments, 0, &found)
+impl Located {
+    /// The findings of the paragraphs after these (a document located a batch at a time).
+    pub fn add(&mut self, next: Located) {
+        self.paragraphs.extend(next.paragraphs);
+        self.baselined.extend(next.baselined);
+        self.suppressed += next.suppressed;
+    }
 }
 
-/// `locate` for a document whose paragraphs come a batch at a time: the fingerprints' counts
-/// go on from one batch to the next.
+/// Locate the hits `found` (sorted by paragraph) of `rules` in `segments` of the document at
+/// `path` (relative to the project's root, for the baseline), a batch of paragraphs at a time:
+/// the fingerprints' counts go on from one batch to the next. With `per_segment`, every segment
+/// is its own document for fingerprints.
 pub struct Locator<'a> {
     rules: &'a [&'a crate::rules::Rule],
     filter: &'a Filter,
@@ -64,50 +63,32 @@ impl<'a> Locator<'a> {
     }
 
     /// Locate the hits `found` (sorted by paragraph) in `segments`, the paragraphs numbered
-    /// from `first`; every hit is in one of them.
+    /// from `first`; every hit is in one of them. Each paragraph's findings are made on all
+    /// threads, then numbered in document order (fingerprints count occurrences).
     pub fn locate(&mut self, segments: &[Segment], first: usize, found: &[Found]) -> Located {
         let filter = self.filter;
+        let groups: Vec<&[Found]> = found.chunk_by(|x, y| x.paragraph == y.paragraph).collect();
+        let made: Vec<_> = groups
+            .par_iter()
+            .map(|group| {
+                let p = group[0].paragraph;
+                let (findings, suppressed) = self.make_all(&segments[p - first], group);
+                (p, findings, suppressed)
+            })
+            .collect();
         let mut out = Located {
             paragraphs: vec![Vec::new(); segments.len()],
             baselined: Vec::new(),
             suppressed: 0,
         };
-        let mut i = 0;
-        while i < found.len() {
-            let p = found[i].paragraph;
-            let j = i + found[i..].iter().take_while(|f| f.paragraph == p).count();
+        for (p, findings, suppressed) in made {
             if self.per_segment && self.last_paragraph.is_some_and(|l| l != p) {
                 self.prints = Fingerprints::default();
             }
             self.last_paragraph = Some(p);
-            let segment = &segments[p - first];
-            let group = &found[i..j];
-            let offsets: Vec<usize> = group
-                .iter()
-                .flat_map(|f| [f.hit.span.start, f.hit.span.end])
-                .collect();
-            let positions = segment.positions(&offsets);
-            for (k, f) in group.iter().enumerate() {
-                let text = &segment.text[f.hit.span.start..f.hit.span.end];
-                let norm: String = text.trim().nfc().collect();
-                if !norm.is_empty() && filter.allow.contains(&norm) {
-                    continue;
-                }
-                let rule = self.rules[f.rule];
-                if let Some(u) = segment.unit.as_deref()
-                    && u.ignore.iter().any(|(id, _)| rule.answers_to(id))
-                {
-                    out.suppressed += 1;
-                    continue;
-                }
-                let finding = make(
-                    segment,
-                    rule,
-                    filter,
-                    f,
-                    (positions[2 * k], positions[2 * k + 1]),
-                    &mut self.prints,
-                );
+            out.suppressed += suppressed;
+            for (mut finding, anchor) in findings {
+                finding.fingerprint = self.prints.number(anchor);
                 if filter
                     .baseline
                     .as_ref()
@@ -118,9 +99,8 @@ impl<'a> Locator<'a> {
                     out.paragraphs[p - first].push(finding);
                 }
             }
-            i = j;
         }
-        for findings in &mut out.paragraphs {
+        out.paragraphs.par_iter_mut().for_each(|findings| {
             // One finding per rule, place and message: two glossary terms missing from one
             // unit are two findings on the same (whole-unit) span.
             findings.sort_by(|x, y| {
@@ -133,8 +113,41 @@ impl<'a> Locator<'a> {
             keep_loops(findings);
             keep_critical(findings);
             cap(findings);
-        }
+        });
         out
+    }
+
+    /// The findings of one paragraph's hits `group`, each with its fingerprint's anchor (the
+    /// allow-list's and the unit's `mtqc-ignore` left out), and how many the unit suppressed.
+    fn make_all(&self, segment: &Segment, group: &[Found]) -> (Vec<(Finding, Anchor)>, usize) {
+        let offsets: Vec<usize> = group
+            .iter()
+            .flat_map(|f| [f.hit.span.start, f.hit.span.end])
+            .collect();
+        let positions = segment.positions(&offsets);
+        let (mut out, mut suppressed) = (Vec::with_capacity(group.len()), 0);
+        for (k, f) in group.iter().enumerate() {
+            let text = &segment.text[f.hit.span.start..f.hit.span.end];
+            let norm: String = text.trim().nfc().collect();
+            if !norm.is_empty() && self.filter.allow.contains(&norm) {
+                continue;
+            }
+            let rule = self.rules[f.rule];
+            if let Some(u) = segment.unit.as_deref()
+                && u.ignore.iter().any(|(id, _)| rule.answers_to(id))
+            {
+                suppressed += 1;
+                continue;
+            }
+            out.push(make(
+                segment,
+                rule,
+                self.filter,
+                f,
+                (positions[2 * k], positions[2 * k + 1]),
+            ));
+        }
+        (out, suppressed)
     }
 }
 
@@ -239,17 +252,21 @@ fn keep_loops(findings: &mut Vec<Finding>) {
     });
 }
 
+/// A hit's finding (its fingerprint numbered later) and the anchor of its fingerprint.
 fn make(
     segment: &Segment,
     rule: &Rule,
     filter: &Filter,
     f: &Found,
     (start, end): (crate::input::Position, crate::input::Position),
-    prints: &mut Fingerprints,
-) -> Finding {
+) -> (Finding, Anchor) {
     let (a, b) = (f.hit.span.start, f.hit.span.end);
     let text = &segment.text[a..b];
-    Finding {
+    let anchor = match segment.unit.as_deref() {
+        Some(u) => Anchor::of_unit(rule.fingerprint_id(), &u.id, text),
+        None => Anchor::in_text(rule.fingerprint_id(), &segment.text, a, b),
+    };
+    let finding = Finding {
         rule: rule.id.clone(),
         kind: rule.kind,
         severity: filter.severity_of(&rule.id, rule.severity),
@@ -263,10 +280,8 @@ fn make(
         start: start.offset,
         end: end.offset,
         suggestion: f.hit.suggestion.clone(),
-        fingerprint: match segment.unit.as_deref() {
-            Some(u) => prints.of_unit(rule.fingerprint_id(), &u.id, &segment.text[a..b]),
-            None => prints.next(rule.fingerprint_id(), &segment.text, a, b),
-        },
+        // Numbered once the document's findings before it are (`Fingerprints::number`).
+        fingerprint: String::new(),
         unit: segment.unit.as_ref().map(|u| u.id.clone()),
         stands_for: [0; 3],
         snippet: snippet(&segment.text, a, b),
@@ -275,7 +290,8 @@ fn make(
         byte_column: start.byte_column,
         end_byte_column: end.byte_column,
         span: (a, b),
-    }
+    };
+    (finding, anchor)
 }
 
 /// Whether byte `at` of `text` is at the end of its line: only CRs, if anything, before the

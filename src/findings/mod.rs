@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::vocab::Severity;
 
-pub use locate::{Located, Locator, locate};
+pub use locate::{Located, Locator};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {

@@ -292,11 +292,20 @@ impl Scripts<'_> {
 /// document of its language; the square root keeps a few short captions or URLs (`Photo:
 /// Reuters`) from outvoting long native paragraphs.
 pub fn dominant_script(analyses: &[Analysis]) -> Option<Script> {
-    let mut tally = ScriptTally::default();
-    for a in analyses {
-        tally.add(&a.scripts);
-    }
-    tally.dominant()
+    use rayon::prelude::*;
+    // Tallied on all threads: sums, and a ranking that no order of adding changes.
+    analyses
+        .par_chunks(4096)
+        .map(|chunk| {
+            let mut tally = ScriptTally::default();
+            chunk.iter().for_each(|a| tally.add(&a.scripts));
+            tally
+        })
+        .reduce(ScriptTally::default, |mut a, b| {
+            a.merge(&b);
+            a
+        })
+        .dominant()
 }
 
 /// The votes of `dominant_script`, added a paragraph at a time (a document too large to hold
@@ -312,11 +321,22 @@ impl ScriptTally {
     pub fn add(&mut self, scripts: &ScriptCounts) {
         self.letters.merge_unsorted(scripts);
         if let Some(&(s, n)) = scripts.0.first() {
-            let weight = n.isqrt();
-            match self.votes.iter_mut().find(|(x, _)| *x == s) {
-                Some(v) => v.1 += weight,
-                None => self.votes.push((s, weight)),
-            }
+            self.vote(s, n.isqrt());
+        }
+    }
+
+    fn vote(&mut self, s: Script, weight: usize) {
+        match self.votes.iter_mut().find(|(x, _)| *x == s) {
+            Some(v) => v.1 += weight,
+            None => self.votes.push((s, weight)),
+        }
+    }
+
+    /// Add the votes and letters of another part of the document.
+    fn merge(&mut self, other: &ScriptTally) {
+        self.letters.merge_unsorted(&other.letters);
+        for &(s, weight) in &other.votes {
+            self.vote(s, weight);
         }
     }
 
@@ -626,6 +646,27 @@ mod tests {
             }
             let expected: String = line.nfc().collect();
             assert_eq!(is_nfc(line), expected == line, "{line:?}");
+        }
+    }
+
+    /// A long document's script is tallied on all threads, a part at a time: the same script as
+    /// one tally in order, in votes close enough that the tie-break by letters decides.
+    #[test]
+    fn a_script_tallied_in_parts_is_the_one_tallied_in_order() {
+        // Long Latin paragraphs first (more letters), then as many short Bengali ones as tie
+        // their votes, and the parts of the parallel tally fall across both.
+        let (latin, bengali) = ("abcd ".repeat(20), "কখগঘ");
+        let mut texts = vec![latin.as_str(); 4000];
+        texts.extend(std::iter::repeat_n(bengali, 4000 * 8 / 2));
+        for extra in [0, 1] {
+            let mut texts = texts.clone();
+            texts.extend(std::iter::repeat_n(bengali, extra));
+            let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::new(t)).collect();
+            let mut tally = ScriptTally::default();
+            analyses.iter().for_each(|a| tally.add(&a.scripts));
+            let expected = [Some(Script::Latin), Some(Script::Bengali)][extra];
+            assert_eq!(tally.dominant(), expected);
+            assert_eq!(dominant_script(&analyses), expected);
         }
     }
 
