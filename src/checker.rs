@@ -189,7 +189,9 @@ impl Checker {
             located.add(locator.locate(batch, first, &rest[..n]));
             (first, rest) = (first + batch.len(), &rest[n..]);
         }
+        debug_assert!(rest.is_empty(), "a hit past the last batch");
         let segments: Vec<&Segment> = batches.iter().flat_map(|b| b.iter()).collect();
+        debug_assert_eq!(segments.len(), analyses.len());
         let mut scorer = self.scorer(&prepared.ctx);
         // Reports on all threads, counted in order.
         let reports: Vec<(ParagraphReport, f64)> = analyses

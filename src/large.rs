@@ -205,23 +205,33 @@ fn document(
     let arena = elsa::sync::FrozenVec::new();
     let mut batches: Vec<&[Segment]> = Vec::new();
     let (tx, rx) = std::sync::mpsc::channel::<&[Segment]>();
-    // Batches go to the analysing side until reading ends or the document turns out too large.
-    let to_analyse = early.then_some(tx);
-    let wanted = &std::sync::atomic::AtomicBool::new(early);
-    let stop = |to_analyse: &mut Option<_>| {
-        wanted.store(false, std::sync::atomic::Ordering::Relaxed);
-        *to_analyse = None;
-    };
+    // What the analysing side is to do once reading is done: keep what it made, or drop it
+    // (the document is too large to hold; the arena's batches stay until the first pass ends,
+    // at most the hold size).
+    let (going, read_all, too_large) = (0, 1, 2);
+    let state = &std::sync::atomic::AtomicU8::new(going);
     let (read, ahead) = rayon::join(
         || {
-            let mut to_analyse = to_analyse;
-            let mut held_bytes = 0;
+            // Batches go to the analysing side through an unbounded channel (reading never
+            // waits for it) until reading ends, fails or finds the document too large to hold.
+            // No rayon call is made while a batch may still be sent: waiting on the pool, this
+            // thread could take up the analysing side itself, which waits for this sender.
+            let mut to_analyse = early.then_some(tx);
+            let mut arena_bytes = 0;
+            let mut read = Ok(());
             for segment in paragraphs.by_ref() {
-                held.push(segment?);
-                if !streaming && held_bytes + held.bytes > hold {
+                match segment {
+                    Ok(segment) => held.push(segment),
+                    Err(e) => {
+                        read = Err(e);
+                        break;
+                    }
+                }
+                if !streaming && arena_bytes + held.bytes > hold {
                     // Too large to hold after all: the batches read early are tallied first.
                     streaming = true;
-                    stop(&mut to_analyse);
+                    state.store(too_large, std::sync::atomic::Ordering::SeqCst);
+                    to_analyse = None;
                     if tally_needed {
                         batches.iter().for_each(|batch| tally.add(batch));
                     }
@@ -233,26 +243,33 @@ fn document(
                             tally.add(&batch);
                         }
                     } else if let Some(tx) = &to_analyse {
-                        held_bytes += held.bytes;
+                        arena_bytes += held.bytes;
                         let batch: &[Segment] = arena.push_get(held.take());
                         batches.push(batch);
-                        // Sent, or the analysing side never started (one thread free).
+                        // Cannot fail: the analysing side keeps the receiver until this
+                        // sender is dropped.
                         let _ = tx.send(batch);
                     }
                 }
             }
-            stop(&mut to_analyse);
-            Ok::<_, Error>(())
+            if !streaming {
+                state.store(read_all, std::sync::atomic::Ordering::SeqCst);
+            }
+            drop(to_analyse);
+            read
         },
         // The analyses of the first batches, made while the rest is read; the batches still
         // waiting when reading ends are left to all threads.
         move || {
             let mut ahead: Vec<Analysis> = Vec::new();
             while let Ok(batch) = rx.recv() {
-                if !wanted.load(std::sync::atomic::Ordering::Relaxed) {
+                if state.load(std::sync::atomic::Ordering::SeqCst) != going {
                     break;
                 }
                 ahead.extend(batch.iter().map(Analysis::of_segment));
+            }
+            if state.load(std::sync::atomic::Ordering::SeqCst) == too_large {
+                ahead = Vec::new();
             }
             ahead
         },
