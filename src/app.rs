@@ -198,13 +198,15 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     };
     // A document too large to hold (any format but Markdown, which is read whole) is checked
     // in bounded memory when the report is JSON or JSONL (see `large`); other report formats
-    // hold the report to render it.
+    // hold the report to render it. With `--segments` every segment is its own document and
+    // nothing is checked in bounded memory: a file is held whatever its size, read as `large`
+    // reads one that fits the hold size (its first batches analysed while the rest is read).
     let spill = match args.format {
         Format::Json => Some(SpillFormat::Json),
         Format::Jsonl => Some(SpillFormat::Jsonl),
         _ => None,
     }
-    .filter(|_| args.write_baseline.is_none() && source.is_none() && !settings.judging.segments);
+    .filter(|_| args.write_baseline.is_none() && source.is_none());
     let hold = crate::large::hold_bytes().unwrap_or_else(|v| {
         eprintln!(
             "mtqc: warning: MTQC_HOLD_BYTES={v:?} is not a number of bytes; using {}",
@@ -219,9 +221,13 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         .map(|inp| {
             let path = names.of(inp);
             let kind = settings.reading.format_of(inp);
-            if let Some(format) = spill
-                && kind.streams()
-            {
+            let through_large = spill
+                .filter(|_| kind.streams())
+                .and_then(|format| match settings.judging.segments {
+                    false => Some((hold, format)),
+                    true => inp.reopens().then_some((usize::MAX, format)),
+                });
+            if let Some((hold, format)) = through_large {
                 let checked =
                     crate::large::check(&checker, inp, &path, &settings.reading, hold, format);
                 return checked.map(|checked| {

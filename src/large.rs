@@ -70,7 +70,8 @@ pub struct Outcome {
 /// Check `input`, plain text or a TSV, JSONL, PO, XLIFF or TMX file, a document at a time (an
 /// XLIFF or TMX file has one per target language); `Ok(Err(offset))`: it is binary (a NUL
 /// byte at `offset`). A document with more than `hold` bytes of text (targets and sources)
-/// gets its paragraphs spilled in `format`.
+/// gets its paragraphs spilled in `format` (with `--segments`, where every segment is its own
+/// document, `hold` is `usize::MAX`: a file is held whatever its size).
 pub fn check(
     checker: &Checker,
     input: &Input,

@@ -781,6 +781,39 @@ fn a_utf16_tsv_with_crlf_gets_the_same_report_either_way() {
 }
 
 #[test]
+fn a_file_checked_by_segments_gets_the_findings_stdin_gets() {
+    // With `--segments` a file is held whatever its size, its first batches analysed while the
+    // rest is read (two threads), and the hold size is no limit; standard input is read whole
+    // first. The same findings.
+    let dir = tempfile::tempdir().unwrap();
+    let text = story();
+    std::fs::write(dir.path().join("story.txt"), &text).unwrap();
+    let paragraphs = |out: &Output| -> serde_json::Value {
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["files"][0]["paragraphs"].clone()
+    };
+    let args = ["-j", "2", "--segments", "--format", "json"];
+    let file = check(
+        dir.path(),
+        Some("0"),
+        &[&args[..], &["story.txt"]].concat(),
+        None,
+    );
+    let stdin = check(
+        dir.path(),
+        None,
+        &[&args[..], &["-"]].concat(),
+        Some(text.as_bytes()),
+    );
+    assert_eq!(file.status.code(), Some(1));
+    assert_eq!(paragraphs(&file).as_array().map(Vec::len), Some(3000));
+    assert!(
+        paragraphs(&file) == paragraphs(&stdin),
+        "the file's findings differ from stdin's"
+    );
+}
+
+#[test]
 fn a_file_found_too_large_to_hold_after_its_first_batches_gets_the_same_report() {
     // In UTF-16, Bengali text takes two bytes a character where it takes three as checked: a
     // file no larger than the hold size can hold more text than that. Its first batches are
