@@ -29,7 +29,7 @@ fn normalised(chars: impl Iterator<Item = char>) -> String {
 
 /// Where a finding is, independent of where its paragraph is: what `Fingerprints::number`
 /// counts. Made on any thread; numbered in document order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Anchor(u64);
 
 impl Anchor {
