@@ -87,8 +87,21 @@ pub fn props(c: char) -> &'static Props {
     let code = c as u32;
     let block = STAGE1[(code >> BLOCK_BITS) as usize] as usize;
     let at = (block << BLOCK_BITS) | (code & ((1 << BLOCK_BITS) - 1)) as usize;
-    &RECORDS[STAGE2[at] as usize]
+    &FLAT[at]
 }
+
+/// The records in place of their indices (`RECORDS[STAGE2[at]]` for every `at`), made at
+/// compile time: one dependent load less per character (2.5% less time on 20 MB held, `-j 1`;
+/// 110 KB more in the binary, of which a paragraph reads a few blocks).
+static FLAT: [Props; STAGE2.len()] = {
+    let mut out = [RECORDS[0]; STAGE2.len()];
+    let mut i = 0;
+    while i < STAGE2.len() {
+        out[i] = RECORDS[STAGE2[i] as usize];
+        i += 1;
+    }
+    out
+};
 
 #[cfg(test)]
 mod tests {
