@@ -2,8 +2,9 @@
 //! brace styles (`{0}`, `{name}`, `{{name}}`), HTML/XML tags, character entities, URLs and
 //! e-mail addresses. Segmentation only: what they are and where; rules compare them.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::Span;
@@ -77,15 +78,8 @@ fn translatable_attributes() -> &'static Regex {
 
 /// The searchers for `www.` and U+FFFC, made once (`memmem::find` makes one each call, two
 /// a paragraph: 0.4% of all the instructions of a check).
-static WWW: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-static OBJECT: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-
-fn finder<'f>(
-    cell: &'f OnceLock<memchr::memmem::Finder<'static>>,
-    needle: &'static [u8],
-) -> &'f memchr::memmem::Finder<'static> {
-    cell.get_or_init(|| memchr::memmem::Finder::new(needle))
-}
+static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"www."));
+static OBJECT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{FFFC}"));
 
 /// The placeholders of `text`, in order.
 pub fn placeholders(text: &str) -> Vec<Placeholder> {
@@ -96,7 +90,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     if memchr::memchr3(b'%', b'{', b'<', b).is_none()
         && memchr::memchr2(b'&', b'@', b).is_none()
         && memchr::memchr(b'/', b).is_none()
-        && finder(&WWW, b"www.").find(b).is_none()
+        && WWW.find(b).is_none()
     {
         return Vec::new();
     }
@@ -152,10 +146,7 @@ pub fn masked(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = placeholders(text).into_iter().map(|p| p.span).collect();
     // (By its bytes: `str::contains` of a character searches for its last byte, 0xBC, which
     // every Bengali nukta ends with too.)
-    if finder(&OBJECT, "\u{FFFC}".as_bytes())
-        .find(text.as_bytes())
-        .is_some()
-    {
+    if OBJECT.find(text.as_bytes()).is_some() {
         out.extend(
             text.match_indices('\u{FFFC}')
                 .map(|(i, m)| Span::new(i, i + m.len())),
