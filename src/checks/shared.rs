@@ -230,6 +230,69 @@ fn token_ids<'p>(p: &'p Analysis, tokens: &'p [Token]) -> Vec<u32> {
         .collect()
 }
 
+/// A token told apart from others cheaply, from its NFC form's length and last eight bytes
+/// (folded when they are ASCII with case: bit 5 set, `A` and `a` alike); `ANY` for a token
+/// with case beyond ASCII, which folding may lengthen or shorten. Tokens equal for
+/// `token_ids` are alike (`alike`) by their prints.
+fn print(p: &Analysis, t: &Token) -> u64 {
+    let b = t.norm(p).as_bytes();
+    if t.has_case && !b.is_ascii() {
+        return ANY;
+    }
+    let last = match b.len().checked_sub(8) {
+        Some(k) => u64::from_le_bytes(b[k..].try_into().expect("eight bytes")),
+        None => b.iter().fold(0, |x, &c| x << 8 | u64::from(c)),
+    };
+    let folded = if t.has_case {
+        last | 0x2020_2020_2020_2020
+    } else {
+        last
+    };
+    // Never `ANY`: two prints made alike by the last bit are no loss to a test that only
+    // passes tokens by.
+    (folded ^ (b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1
+}
+
+/// The print of a token alike any other (see `print`).
+const ANY: u64 = 0;
+
+fn alike(a: u64, b: u64) -> bool {
+    a == b || a == ANY || b == ANY
+}
+
+/// Whether `tokens` may hold a loop (see `token_loops`): `count` copies in a row of a unit of
+/// `u` tokens make `(count - 1) * u` tokens in a row each alike the token `u` places on. Most
+/// paragraphs have none at any unit that fits them, and are passed by without the table of
+/// token ids (a hash of every token: 3.6% of a run's instructions before this test).
+fn may_loop(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> bool {
+    if min_count < 2 {
+        return true;
+    }
+    let prints: Vec<u64> = tokens.iter().map(|t| print(p, t)).collect();
+    let n = prints.len();
+    (1..=max_unit.min(n / min_count)).any(|u| {
+        // A window of `need` tokens, each alike the one `u` on, read from its end: a token
+        // unlike its partner rules out every window that holds it, so the next one starts
+        // after it (most windows are ruled out by their last token).
+        let need = (min_count - 1) * u;
+        let mut start = 0;
+        while start + need + u <= n {
+            let mut k = start + need;
+            loop {
+                if k == start {
+                    return true;
+                }
+                k -= 1;
+                if !alike(prints[k], prints[k + u]) {
+                    break;
+                }
+            }
+            start = k + 1;
+        }
+        false
+    })
+}
+
 /// Whether two tokens may belong to one run of copies: nothing but spaces and punctuation
 /// between them (no letter, digit, placeholder or URL), and not much of it.
 fn joined(p: &Analysis, a: Span, b: Span) -> bool {
@@ -242,6 +305,14 @@ fn joined(p: &Analysis, a: Span, b: Span) -> bool {
 /// that covers the most tokens wins (the shortest unit on a tie: `बस बस बस बस` is `बस` four
 /// times, not `बस बस` twice); runs do not overlap.
 fn token_loops(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> Vec<Loop> {
+    if !may_loop(p, tokens, max_unit, min_count) {
+        return Vec::new();
+    }
+    loops_by_ids(p, tokens, max_unit, min_count)
+}
+
+/// The loops of `token_loops`, found from the tokens' ids.
+fn loops_by_ids(p: &Analysis, tokens: &[Token], max_unit: usize, min_count: usize) -> Vec<Loop> {
     let n = tokens.len();
     let mut out = Vec::new();
     if n < min_count.max(2) {
@@ -677,4 +748,82 @@ fn repair(s: &str, page: Page) -> String {
         cur = next;
     }
     cur
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Paragraphs of units of one to three words said one to four times in a row, each time
+    /// in any of the word's forms alike by `token_ids` (cases, with a German word whose lower
+    /// case is shorter; NFC and a decomposed letter), apart by spaces, commas and full stops:
+    /// loops of every unit and count, and copies one short of a loop.
+    fn paragraph() -> impl Strategy<Value = String> {
+        const FORMS: [&[&str]; 8] = [
+            &["ও"],
+            &["এবং"],
+            &["করে-ও"],
+            &["Yes", "yes", "YES"],
+            &["Да", "да", "ДА"],
+            &["Straße", "STRAẞE", "straße"],
+            &["\u{e9}t\u{e9}", "e\u{301}te\u{301}"],
+            &["x-y"],
+        ];
+        let gap = prop::sample::select(vec![" ", " ", " ", ", ", ". "]);
+        let unit = prop::collection::vec(0..FORMS.len(), 1..4);
+        let said = (unit, 1usize..5, prop::collection::vec((0usize..3, gap), 12));
+        prop::collection::vec(said, 0..8).prop_map(|units| {
+            let mut text = String::new();
+            for (unit, times, forms) in units {
+                let mut form = forms.iter().cycle();
+                for _ in 0..times {
+                    for &w in &unit {
+                        let (f, gap) = form.next().expect("a cycle");
+                        text.push_str(FORMS[w][f % FORMS[w].len()]);
+                        text.push_str(gap);
+                    }
+                }
+            }
+            text
+        })
+    }
+
+    proptest! {
+        /// The test that passes most paragraphs by rules out none that holds a loop, of any
+        /// unit and count.
+        #[test]
+        fn no_paragraph_with_a_loop_is_passed_by(
+            text in paragraph(),
+            max_unit in 1usize..8,
+            min_count in 2usize..5,
+        ) {
+            let p = Analysis::new(&text);
+            let tokens = joined_tokens(&p);
+            if !loops_by_ids(&p, &tokens, max_unit, min_count).is_empty() {
+                prop_assert!(may_loop(&p, &tokens, max_unit, min_count));
+            }
+        }
+    }
+
+    #[test]
+    fn a_loop_of_words_folded_by_case_is_found_and_a_paragraph_without_one_passed_by() {
+        for (text, looped) in [
+            ("Yes yes YES, no", true),
+            ("Да да ДА", true),
+            ("Straße STRAẞE straße", true),
+            ("ও এবং ও করে ও", false),
+            ("ab x-y ab x-y, ab x-y", true),
+        ] {
+            let p = Analysis::new(text);
+            let tokens = joined_tokens(&p);
+            assert_eq!(
+                !token_loops(&p, &tokens, 40, 3).is_empty(),
+                looped,
+                "{text}"
+            );
+            // The paragraph without a loop is passed by without its tokens' ids.
+            assert_eq!(may_loop(&p, &tokens, 40, 3), looped, "{text}");
+        }
+    }
 }

@@ -28,6 +28,17 @@ pub(super) struct MarkEvents {
     f1: u16,
 }
 
+impl MarkEvents {
+    /// Mark events that go into `out` (emptied first, see `Words::writing_into`).
+    pub(super) fn writing_into(mut out: Vec<usize>) -> MarkEvents {
+        out.clear();
+        MarkEvents {
+            out,
+            ..MarkEvents::default()
+        }
+    }
+}
+
 impl Machine for MarkEvents {
     type Out = Vec<usize>;
 

@@ -46,6 +46,15 @@ pub(super) struct Numbers {
 }
 
 impl Numbers {
+    /// Numbers that go into `out` (emptied first, see `Words::writing_into`).
+    pub(super) fn writing_into(mut out: Vec<Number>) -> Numbers {
+        out.clear();
+        Numbers {
+            out,
+            ..Numbers::default()
+        }
+    }
+
     /// The number ends; `after` is the character after its last digit.
     fn close(&mut self, after: Option<char>) {
         if let Some(mut n) = self.open.take() {

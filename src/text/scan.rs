@@ -11,6 +11,7 @@ use super::props::{LETTER, MARK, PLAIN, Props, WHITESPACE, props};
 use super::sentences::Sentences;
 use super::words::{Word, Words};
 use super::{Nfc, ScriptCounts, Scripts, TokenScripts};
+use std::cell::Cell;
 
 /// A reader of a paragraph's characters, one at a time, in order.
 pub(super) trait Machine {
@@ -50,6 +51,20 @@ pub(super) struct Tokens {
     scripts: Vec<TokenScripts>,
     start: Option<usize>,
     current: TokenScripts,
+}
+
+impl Tokens {
+    /// Tokens and their scripts that go into `out` and `scripts` (emptied first, see
+    /// `Words::writing_into`).
+    fn writing_into(mut out: Vec<Span>, mut scripts: Vec<TokenScripts>) -> Tokens {
+        out.clear();
+        scripts.clear();
+        Tokens {
+            out,
+            scripts,
+            ..Tokens::default()
+        }
+    }
 }
 
 impl Machine for Tokens {
@@ -127,28 +142,53 @@ pub(super) struct Scan {
     pub nfc: (bool, Vec<usize>),
 }
 
-/// `v` without spare room: a document held whole keeps every paragraph's words and tokens, and
-/// the room reserved for them up front (`Words::for_paragraph`) would add a fifth to its peak
-/// memory (126 MB against 105 MB for 12.6 MB of Bengali held, measured with `/usr/bin/time`).
-fn fitted<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
+/// The vectors one thread's passes write into, kept from one paragraph to the next. A
+/// paragraph's parts are moved out of them at their exact length, one allocation each: a
+/// document held whole keeps every paragraph's parts, so they must hold no spare room, and
+/// vectors made for each paragraph had to be grown from a guess and shrunk again.
+#[derive(Default)]
+struct Room {
+    words: Vec<Word>,
+    numbers: Vec<Number>,
+    sentences: Vec<Span>,
+    tokens: Vec<Span>,
+    token_scripts: Vec<TokenScripts>,
+    mark_events: Vec<usize>,
+}
+
+thread_local! {
+    static ROOM: Cell<Room> = Cell::new(Room::default());
+}
+
+/// The most items a vector of the room keeps for the next paragraph: one grown by a paragraph
+/// of a megabyte is given back rather than held by its thread for the rest of the run.
+const ROOM_KEPT: usize = 1 << 16;
+
+/// The items of `filled` in a vector of their own, exactly as long; `filled`, emptied, goes
+/// back to `room`.
+fn moved_out<T>(room: &mut Vec<T>, mut filled: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(filled.len());
+    out.append(&mut filled);
+    if filled.capacity() <= ROOM_KEPT {
+        *room = filled;
+    }
+    out
 }
 
 /// Every machine over `text` in one pass; letters inside `masked` (sorted spans) count for no
 /// script.
 pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
-    let mut words = Words::for_paragraph(text.len());
-    let mut numbers = Numbers::default();
-    let mut sentences = Sentences::default();
+    let mut room = ROOM.take();
+    let mut words = Words::writing_into(std::mem::take(&mut room.words));
+    let mut numbers = Numbers::writing_into(std::mem::take(&mut room.numbers));
+    let mut sentences = Sentences::writing_into(std::mem::take(&mut room.sentences));
     let mut scripts = Scripts::new(masked);
-    let mut tokens = Tokens {
-        out: Vec::with_capacity(text.len() / 12 + 4),
-        scripts: Vec::with_capacity(text.len() / 12 + 4),
-        ..Tokens::default()
-    };
+    let mut tokens = Tokens::writing_into(
+        std::mem::take(&mut room.tokens),
+        std::mem::take(&mut room.token_scripts),
+    );
     let mut runs = Runs::default();
-    let mut marks = MarkEvents::default();
+    let mut marks = MarkEvents::writing_into(std::mem::take(&mut room.mark_events));
     let mut nfc = Nfc::recording();
     // Each machine reads the character, by `plain` or by `step` (one test of the flag for all).
     macro_rules! every_machine {
@@ -172,17 +212,19 @@ pub(super) fn scan(text: &str, masked: &[Span]) -> Scan {
         }
     }
     let (tokens, token_scripts) = tokens.finish(text);
-    Scan {
-        words: fitted(words.finish(text)),
-        numbers: numbers.finish(text),
-        sentences: sentences.finish(text),
+    let scan = Scan {
+        words: moved_out(&mut room.words, words.finish(text)),
+        numbers: moved_out(&mut room.numbers, numbers.finish(text)),
+        sentences: moved_out(&mut room.sentences, sentences.finish(text)),
         scripts: scripts.finish(text),
-        tokens: fitted(tokens),
-        token_scripts: fitted(token_scripts),
+        tokens: moved_out(&mut room.tokens, tokens),
+        token_scripts: moved_out(&mut room.token_scripts, token_scripts),
         longest_run: runs.finish(text),
-        mark_events: marks.finish(text),
+        mark_events: moved_out(&mut room.mark_events, marks.finish(text)),
         nfc: nfc.finish(text),
-    }
+    };
+    ROOM.set(room);
+    scan
 }
 
 #[cfg(test)]

@@ -102,6 +102,17 @@ pub(super) struct Sentences {
     after_terminator: bool,
 }
 
+impl Sentences {
+    /// Sentences that go into `out` (emptied first, see `Words::writing_into`).
+    pub(super) fn writing_into(mut out: Vec<Span>) -> Sentences {
+        out.clear();
+        Sentences {
+            out,
+            ..Sentences::default()
+        }
+    }
+}
+
 impl Machine for Sentences {
     type Out = Vec<Span>;
 

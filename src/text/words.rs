@@ -71,11 +71,12 @@ pub(super) struct Words {
 }
 
 impl Words {
-    /// Room for the words of a paragraph of `bytes` (about one a dozen bytes: a word and a
-    /// space of Bengali take 16 on average, of English 6), so few paragraphs grow the vector.
-    pub(super) fn for_paragraph(bytes: usize) -> Words {
+    /// Words that go into `out` (emptied first: the one pass hands each machine a vector kept
+    /// from the paragraph before, see `scan::Room`).
+    pub(super) fn writing_into(mut out: Vec<Word>) -> Words {
+        out.clear();
         Words {
-            out: Vec::with_capacity(bytes / 12 + 4),
+            out,
             ..Words::default()
         }
     }
