@@ -26,8 +26,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::shared::{
-    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, nfc_all, paragraph_loops,
-    repeat_counts,
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, last_bytes, nfc_all,
+    paragraph_loops, repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced_char, script_by_name, script_of};
@@ -209,11 +209,7 @@ fn gap(p: &Analysis, a: Span, b: Span) -> Gap {
 /// A word's length and its last eight bytes (its first bytes are the same in every word of
 /// many scripts: `E0 A6` in Bengali): equal words have equal fingerprints.
 fn fingerprint(w: &str) -> (usize, u64) {
-    let b = w.as_bytes();
-    let tail = &b[b.len().saturating_sub(8)..];
-    let mut last = [0u8; 8];
-    last[..tail.len()].copy_from_slice(tail);
-    (b.len(), u64::from_le_bytes(last))
+    (w.len(), last_bytes(w.as_bytes()))
 }
 
 /// The sentence of a paragraph that holds byte `at`.
@@ -571,10 +567,8 @@ impl Repetition {
             if touching(i, i + 1) {
                 continue;
             }
-            for n in 2..=longest {
-                if n > i + 1 || i + n >= words.len() {
-                    break;
-                }
+            // The first copy starts at a word, the second ends at one.
+            for n in 2..=longest.min(i + 1).min(words.len() - 1 - i) {
                 let (a, b) = (i + 1 - n, i + n);
                 // Either way of being the same (below) needs the last words equal.
                 if prints[i] != prints[b] {
