@@ -186,11 +186,12 @@ fn gap(p: &Analysis, a: Span, b: Span) -> Gap {
     if a.end > b.start {
         return Gap::Other;
     }
-    let between = &p.text[a.end..b.start];
-    // Most words stand one space apart.
-    if between == " " {
+    // Most words stand one space apart (told from the bytes, with no check of where
+    // characters start).
+    if p.text.as_bytes()[a.end..b.start] == *b" " {
         return Gap::Space;
     }
+    let between = &p.text[a.end..b.start];
     let mut commas = 0;
     for c in between.chars() {
         if is_comma(c) && c != '\u{3001}' {

@@ -73,7 +73,10 @@ pub struct Token {
 /// Where a token's NFC form is: its word's in the analysis, or its own when joined at a hyphen.
 #[derive(Debug, Clone)]
 enum Norm {
-    Word(usize),
+    /// The token's own text, which is NFC.
+    Text,
+    /// Its word's NFC form, kept in the analysis (`Analysis::form`).
+    Form((u32, u32)),
     Joined(Box<str>),
 }
 
@@ -81,7 +84,8 @@ impl Token {
     /// NFC of the token's text (`p` is the paragraph it is a token of).
     pub fn norm<'s>(&'s self, p: &'s Analysis) -> &'s str {
         match &self.norm {
-            Norm::Word(w) => p.norm(&p.words[*w]),
+            Norm::Text => p.slice(self.span),
+            Norm::Form(form) => p.form(*form),
             Norm::Joined(joined) => joined,
         }
     }
@@ -161,7 +165,7 @@ fn joined_tokens(p: &Analysis) -> Vec<Token> {
         }
         let span = Span::new(first.span.start, p.words[end].span.end);
         let norm = if end == i {
-            Norm::Word(i)
+            first.norm.map_or(Norm::Text, Norm::Form)
         } else {
             Norm::Joined(nfc(p.slice(span)).into())
         };

@@ -568,9 +568,14 @@ impl<'a> Analysis<'a> {
     #[inline]
     pub fn norm(&self, w: &Word) -> &str {
         match w.norm {
-            Some((start, end)) => &self.norms[start as usize..end as usize],
+            Some(form) => self.form(form),
             None => w.text(self.text),
         }
+    }
+
+    /// A word's NFC form kept apart from the text (`Word::norm`, when it is `Some`).
+    pub(crate) fn form(&self, (start, end): (u32, u32)) -> &str {
+        &self.norms[start as usize..end as usize]
     }
 
     #[inline]
