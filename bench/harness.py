@@ -228,13 +228,22 @@ def measure(args):
             key = f"mtqc{'-segments' if seg else ''}-j{j}"
             argv = ([] if seg else hold) + base[:2] + ["-j", str(j)] + base[2:] + \
                 (["--segments"] if seg else []) + ["-o", str(outs / f"{key}.json"), str(corpus)]
-            configs.append((key, seg, j, argv))
+            configs.append((key, "", seg, j, argv))
+    # The build guided by a profile of the fixtures (scripts/pgo-build.sh), when there is one:
+    # the same one-document rows, interleaved with the others.
+    if args.mtqc_pgo:
+        pgo = str(Path(args.mtqc_pgo).resolve())
+        for j in (1, 2):
+            key = f"mtqc-pgo-j{j}"
+            argv = hold + [pgo, "check", "-j", str(j)] + base[2:] + \
+                ["-o", str(outs / f"{key}.json"), str(corpus)]
+            configs.append((key, ", PGO build", False, j, argv))
     partial = {}
     for rep in range(args.reps_mtqc):
-        for key, seg, j, argv in configs:
+        for key, build, seg, j, argv in configs:
             if key in partial and (partial[key].get("error") or partial[key]["times"] == []):
                 continue
-            e = run(f"mtqc -j {j}{' --segments' if seg else ''}", "mtqc", argv,
+            e = run(f"mtqc -j {j}{' --segments' if seg else ''}{build}", "mtqc", argv,
                     what="corpus.txt, " + ("every line its own document" if seg else "one document"),
                     threads=j, nbytes=c_bytes, paras=c_lines, reps=1,
                     timeout=args.cap_mtqc, key=key)
@@ -249,7 +258,13 @@ def measure(args):
                     prev["error"], prev["exit"] = e["error"], e["exit"]
             else:
                 partial[key] = e
-    results["runs"].extend(partial[key] for key, _, _, _ in configs if key in partial)
+    results["runs"].extend(partial[key] for key, _, _, _, _ in configs if key in partial)
+    # Only speed may differ between the builds: their reports are compared byte for byte.
+    if args.mtqc_pgo:
+        results["pgo_same_report"] = all(
+            (outs / f"mtqc-j{j}.json").read_bytes() == (outs / f"mtqc-pgo-j{j}.json").read_bytes()
+            for j in (1, 2)
+            if (outs / f"mtqc-j{j}.json").exists() and (outs / f"mtqc-pgo-j{j}.json").exists())
 
     # mtqc reading stdin: the corpus several times over, JSON lines to /dev/null; as segments
     # (the streaming mode: read, checked and written a batch at a time), and as one document
@@ -326,6 +341,9 @@ def measure(args):
     results["load_after"] = other_load()
     results["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     Path(args.results).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    if results.get("pgo_same_report") is False:
+        sys.exit("harness: the PGO build's reports differ from the release build's "
+                 f"(bench/data/out/mtqc-j1.json and mtqc-pgo-j1.json)")
 
 
 def startup(index, name, argv, runs, outs, logs, rss_file):
@@ -441,6 +459,11 @@ def report(args):
     out(f"- {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}")
     out(f"- {m['rustc']}; mtqc at `{args.git}`, release profile"
         + (f" (uncommitted changes in {args.dirty})" if args.dirty else ""))
+    if "pgo_same_report" in res:
+        out("- the PGO rows: the same code built by `scripts/pgo-build.sh` (release profile, "
+            "guided by a profile of mtqc checking `tests/fixtures`, none of the corpus); its "
+            "reports " + ("are byte-identical to the release build's"
+                          if res["pgo_same_report"] else "**differ** from the release build's"))
     out(f"- {m['ripgrep']}; hyperfine: {m['hyperfine']}; Python {m['python']} for the corpus, "
         "the harness and the Python peers (each peer in its own venv under `bench/.venv/`)")
     lb, la = res["load_before"], res.get("load_after", {})
@@ -505,6 +528,12 @@ def report(args):
         ("mtqc -j 2 / -j 1, --segments", ratio("mtqc-segments-j2", "mtqc-segments-j1")),
         ("mtqc --segments / one document, -j 1", ratio("mtqc-segments-j1", "mtqc-j1")),
     ]
+    if "mtqc-pgo-j1" in runs:
+        rows += [
+            ("mtqc -j 1, PGO build / ripgrep (MB/s)", ratio("mtqc-pgo-j1", "ripgrep")),
+            ("mtqc -j 1, PGO build / release build", ratio("mtqc-pgo-j1", "mtqc-j1")),
+            ("mtqc -j 2 / -j 1, one document, PGO build", ratio("mtqc-pgo-j2", "mtqc-pgo-j1")),
+        ]
     for key, label in (("pofilter", "pofilter"), ("bicleaner", "bicleaner-hardrules"),
                        ("opusfilter", "OpusFilter"), ("opusfilter-lid", "OpusFilter + LangidFilter")):
         rows.append((f"mtqc -j 1 / {label} (MB/s)", ratio("mtqc-j1", key)))
@@ -582,6 +611,12 @@ def report(args):
     out("|---|---:|---|")
     out(f"| one thread: >= 50 MB/s | {fmt(mbs, 2)} MB/s ({fmt(vs_rg, 3)}x ripgrep) | "
         f"{verdict(None if mbs is None else mbs >= 50)} |")
+    pgo = runs.get("mtqc-pgo-j1")
+    if pgo:
+        pgo_mbs = rate(pgo, "bytes") / MB if rate(pgo, "bytes") else None
+        out(f"| one thread, PGO build (`scripts/pgo-build.sh`): >= 50 MB/s | {fmt(pgo_mbs, 2)} MB/s "
+            f"({fmt(ratio('mtqc-pgo-j1', 'ripgrep'), 3)}x ripgrep) | "
+            f"{verdict(None if pgo_mbs is None else pgo_mbs >= 50)} |")
     out(f"| two threads: >= 1.8x one thread | {fmt(par, 2)}x | "
         f"{verdict(None if par is None else par >= 1.8)} |")
     out(f"| peak RSS <= 128 MB checking 50 MB as one document, `--format json -o FILE` | "
@@ -671,6 +706,7 @@ def main():
     m = sub.add_parser("measure")
     m.add_argument("--data", required=True)
     m.add_argument("--mtqc", required=True)
+    m.add_argument("--mtqc-pgo", help="the build of scripts/pgo-build.sh, measured beside --mtqc")
     m.add_argument("--venv", required=True)
     m.add_argument("--patterns", required=True)
     m.add_argument("--status")

@@ -8,27 +8,30 @@
 #   bench/run.sh --smoke     a few MB, quick; writes bench/data/benchmarks-smoke.md (for CI)
 #
 # Options: --no-peers (skip the Python peers), --no-micro (skip cargo bench),
+#          --no-pgo (skip the build of scripts/pgo-build.sh and its rows),
 #          --wait-idle MIN (full run: wait up to MIN minutes while a fuzzer runs),
 #          --peers-only (install the Python peers' venvs and stop: bench/python_bench.py).
 # Environment: MTQC_SHARED (default ../shared), the folder with corpus/tico19 and examples.
 #
 # From a fresh clone it installs what it needs: ripgrep, GNU time, hyperfine and
-# libhunspell-dev from Debian (apt-get, as root or through sudo), and one venv per Python peer
+# libhunspell-dev from Debian (apt-get, as root or through sudo), the rustup component
+# llvm-tools for the PGO build (scripts/pgo-build.sh), and one venv per Python peer
 # under bench/.venv/ (PyPI, pinned versions). A peer that cannot be installed is reported and
 # left out; the rest still runs. Generated data goes to bench/data/ (gitignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-MODE=full PEERS=1 MICRO=1 WAIT_IDLE=0 PEERS_ONLY=0
+MODE=full PEERS=1 MICRO=1 PGO=1 WAIT_IDLE=0 PEERS_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) MODE=smoke ;;
     --no-peers) PEERS=0 ;;
     --no-micro) MICRO=0 ;;
+    --no-pgo) PGO=0 ;;
     --peers-only) PEERS_ONLY=1 ;;
     --wait-idle) WAIT_IDLE=${2:?--wait-idle needs minutes}; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option \`$1\` (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -162,6 +165,19 @@ step "cargo build --release"
 cargo build --release
 MTQC=$ROOT/target/release/mtqc
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+PGO_ARGS=()
+if [ "$PGO" = 1 ]; then
+  step "scripts/pgo-build.sh (the build guided by a profile of the fixtures)"
+  # Exit 3: the toolchain has no llvm-profdata and rustup could not add it; the rows are left
+  # out. Any other failure stops the benchmark.
+  pgo_rc=0
+  scripts/pgo-build.sh || pgo_rc=$?
+  case $pgo_rc in
+    0) PGO_ARGS=(--mtqc-pgo "$ROOT/target/pgo/mtqc") ;;
+    3) echo "warning: no llvm-profdata, no PGO build: its rows are left out" ;;
+    *) exit "$pgo_rc" ;;
+  esac
+fi
 
 # --- corpus ---------------------------------------------------------------------------------
 step "corpus (${SIZE_MB} MiB, peer slice ${SLICE_MB} MiB)"
@@ -187,7 +203,7 @@ if [ "$MODE" = full ]; then
   fi
 fi
 step "measure"
-python3 bench/harness.py measure --data "$DATA" --mtqc "$MTQC" --venv "$VENV" \
+python3 bench/harness.py measure --data "$DATA" --mtqc "$MTQC" "${PGO_ARGS[@]}" --venv "$VENV" \
   --patterns "$DATA/patterns.json" --status "$DATA/status.json" \
   --results "$DATA/results.json" "${MEASURE_ARGS[@]}"
 
