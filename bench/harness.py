@@ -461,7 +461,7 @@ def report(args):
         + (f" (uncommitted changes in {args.dirty})" if args.dirty else ""))
     if "pgo_same_report" in res:
         out("- the PGO rows: the same code built by `scripts/pgo-build.sh` (release profile, "
-            "guided by a profile of mtqc checking `tests/fixtures`, none of the corpus); its "
+            "guided by a profile of mtqc checking `tests/fixtures`; the corpus itself is not read); its "
             "reports " + ("are byte-identical to the release build's"
                           if res["pgo_same_report"] else "**differ** from the release build's"))
     out(f"- {m['ripgrep']}; hyperfine: {m['hyperfine']}; Python {m['python']} for the corpus, "
