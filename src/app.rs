@@ -75,15 +75,20 @@ pub fn load_config(args: &PackArgs) -> Result<Config, Error> {
 /// The embedded packs, then those named by the project file, then `--rules` directories.
 pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     let mut packs = rules::load_embedded()?;
-    for dir in config
+    for dir in rule_dirs(config, args) {
+        packs.extend(rules::load_dir(&dir)?);
+    }
+    Ok(packs)
+}
+
+/// The directories of rule packs a run loads: the project file's, then `--rules`.
+fn rule_dirs(config: &Config, args: &PackArgs) -> Vec<PathBuf> {
+    config
         .rules
         .iter()
         .map(|d| config.dir.join(d))
         .chain(args.rules.iter().cloned())
-    {
-        packs.extend(rules::load_dir(&dir)?);
-    }
-    Ok(packs)
+        .collect()
 }
 
 /// Languages configured that no language pack serves: the common rules still run.
@@ -136,15 +141,31 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     let (mut inputs, errors) = settings.walk.expand(&paths);
     let names = Names::new(settings.project_dir.as_deref());
     exclude(&mut inputs, &settings.exclude, &names);
+    // Every file the run reads besides its inputs: none may be written over.
+    let glossaries = crate::settings::glossary_paths(&config, &args);
+    let pack_files: Vec<PathBuf> = rule_dirs(&config, &args.packs_args)
+        .iter()
+        .flat_map(|d| rules::pack_files(d))
+        .collect();
     let protected = Protected {
         named: &paths,
         inputs: &inputs,
         read: [
             args.baseline.as_deref().map(|b| (b, "the --baseline file")),
             config.file.as_deref().map(|f| (f, "the project file")),
+            settings
+                .source_file
+                .as_deref()
+                .map(|f| (f, "the --source file")),
         ]
         .into_iter()
         .flatten()
+        .chain(glossaries.iter().map(|g| (g.as_path(), "a glossary")))
+        .chain(
+            pack_files
+                .iter()
+                .map(|f| (f.as_path(), "a rule pack's file")),
+        )
         .collect(),
     };
     let output = args.output.as_deref().filter(|o| o.as_os_str() != "-");
@@ -153,13 +174,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     }
     if let Some(b) = &args.write_baseline {
         // Re-recording a baseline in place (`--baseline b --write-baseline b`) keeps its
-        // reasons; only inputs and the project file are off limits.
+        // reasons; the inputs, the files the run reads and the report are off limits.
         let protected = Protected {
             read: protected
                 .read
                 .iter()
                 .copied()
                 .filter(|(p, _)| Some(*p) != args.baseline.as_deref())
+                .chain(output.map(|o| (o, "the --output file")))
                 .collect(),
             ..protected
         };
@@ -169,17 +191,31 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     for e in &errors {
         eprintln!("mtqc: error: {e}");
     }
-    if let Some(n) = args.threads {
+    // `-j N`, else `RAYON_NUM_THREADS` (rayon's own setting), capped alike.
+    let asked = args.threads.map(|n| (n, "-j")).or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .map(|n| (n, "RAYON_NUM_THREADS"))
+    });
+    if let Some((n, from)) = asked {
         let most = max_threads();
         if n > most {
-            eprintln!("mtqc: warning: -j {n}: more threads than helps; using {most}");
+            eprintln!("mtqc: warning: {from} {n}: more threads than helps; using {most}");
         }
         // The first call sets the pool; a second (in tests calling the library) keeps it.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.clamp(1, most))
             .build_global();
     }
-    if args.format == Format::Jsonl && settings.judging.segments && args.write_baseline.is_none() {
+    // A source file pairs its lines with the targets' (`Document::read_pair`), which the
+    // stream of segments does not read: with `--source`, the records come from the held path.
+    if args.format == Format::Jsonl
+        && settings.judging.segments
+        && args.write_baseline.is_none()
+        && settings.source_file.is_none()
+    {
         inputs.sort_by_key(Input::display);
         return stream_segments(&checker, &inputs, &settings, &names, output, unread);
     }
@@ -286,7 +322,17 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     }
     let report = checker.report(files, unread, project_file(&config));
     if let Some(path) = &args.write_baseline {
-        write_baseline(path, &report)?;
+        // A baseline recorded without an input that could not be read would drop that input's
+        // findings and their reasons: it is left as it is (the run exits 2 for the unread input).
+        if unread > 0 {
+            eprintln!(
+                "mtqc: error: --write-baseline {}: not written: {unread} input(s) could not be \
+                 read, and a baseline recorded without them would drop their findings",
+                display_path(path)
+            );
+        } else {
+            write_baseline(path, &report)?;
+        }
     }
     let cx = report::Context {
         // `auto` means a terminal, and a report file is none.

@@ -42,7 +42,7 @@ pub struct Entry {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, Error> {
         let name = display_path(path);
-        let bytes = std::fs::read(path)
+        let bytes = crate::input::read_bounded(path, crate::input::READ_LIMIT)
             .map_err(|e| Error::usage(format!("{name}: cannot read baseline: {e}")))?;
         let b: Baseline = serde_json::from_slice(&bytes).map_err(|e| {
             Error::usage(format!(

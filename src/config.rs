@@ -117,12 +117,14 @@ fn writable_by_anyone(path: &Path) -> bool {
 }
 
 pub fn load(path: &Path) -> Result<Config, Error> {
-    let src = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            ErrorKind::Usage,
-            format!("{}: cannot read: {e}", display_path(path)),
-        )
-    })?;
+    let src = crate::input::read_bounded(path, crate::input::READ_LIMIT)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Usage,
+                format!("{}: cannot read: {e}", display_path(path)),
+            )
+        })?;
     let mut config: Config = toml::from_str(&src)
         .map_err(|e| Error::at(path, &src, e.span().map_or(0, |s| s.start), e.message()))?;
     config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -73,8 +73,8 @@ pub struct SummaryIn {
 
 pub fn load(path: &Path) -> Result<ReportIn, Error> {
     let name = display_path(path);
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::usage(format!("{name}: cannot read: {e}")))?;
+    let bytes = crate::input::read_bounded(path, crate::input::REPORT_READ_LIMIT)
+        .map_err(|e| Error::usage(format!("{name}: cannot read: {e}")))?;
     let report: ReportIn = serde_json::from_slice(&bytes).map_err(|e| {
         Error::usage(format!(
             "{name}:{}:{}: not an mtqc JSON report: {e}",

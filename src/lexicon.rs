@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use regex::{RegexSet, RegexSetBuilder};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use crate::hash::FastSet;
 
@@ -40,13 +40,16 @@ pub struct Lexicon {
     #[serde(default)]
     pub reduplicated: Vec<String>,
     /// Regexes of the word classes that repeat by grammar (participles: `কাঁদতে কাঁদতে`;
-    /// distributive nouns: `দেশে দেশে`), matched on the word in NFC. A bad regex is a load error.
-    #[serde(default, deserialize_with = "regexes")]
+    /// distributive nouns: `দেশে দেশে`), matched on the word in NFC. A bad regex, one that can
+    /// match the empty string or a list too large for one set is a load error
+    /// (`rules::load`).
+    #[serde(default)]
     pub reduplication: Vec<String>,
     /// Regexes of the words said on both sides of a conjunction by grammar (`more and more`,
     /// `again and again`, `faster and faster`), matched on the word in NFC: after a conjunction
-    /// they make `and more and more`, which is no phrase said twice. A bad regex is a load error.
-    #[serde(default, deserialize_with = "regexes")]
+    /// they make `and more and more`, which is no phrase said twice. Checked at load as
+    /// `reduplication` is.
+    #[serde(default)]
     pub iterated: Vec<String>,
     /// Interjections and sound words (`হা`, `哈`, `ха`, `टक`): said twice they are no stutter,
     /// and a run of them is a loop only when it is very long (laughter: `हा हा हा`).
@@ -134,10 +137,73 @@ pub struct Lexicon {
     /// are many of them is in that language (`common.foreign-paragraph`).
     #[serde(default)]
     pub look_alikes: Vec<LookAlike>,
+    /// Where each pack's regexes start in `reduplication` and `iterated` once packs are merged
+    /// (leave it to its default).
+    #[serde(skip)]
+    pub sets: PackSets,
     /// The word lists above in NFC as sets, and the regexes compiled: made on first use, after
     /// the packs' data is merged (leave it to its default).
     #[serde(skip)]
     pub cache: LexiconCache,
+}
+
+/// Where each merged pack's regexes start in `reduplication` and `iterated` (after the first
+/// pack's, at 0): each pack's are compiled as one set, the set its load built (`regex_set`),
+/// so that no merge of packs makes a set too large to build. One set of all would be over the
+/// size limit with a large enough pack beside the embedded ones, and would lose every class of
+/// every pack.
+#[derive(Debug, Clone, Default)]
+pub struct PackSets {
+    reduplication: Vec<usize>,
+    iterated: Vec<usize>,
+}
+
+/// The groups of `list` that start at `starts` (and at 0).
+fn groups<'a>(list: &'a [String], starts: &'a [usize]) -> impl Iterator<Item = &'a [String]> {
+    let bounds = std::iter::once(0)
+        .chain(starts.iter().copied())
+        .chain(std::iter::once(list.len()));
+    bounds
+        .clone()
+        .zip(bounds.skip(1))
+        .filter(|(a, b)| a < b)
+        .map(|(a, b)| &list[a..b])
+}
+
+/// Add `theirs` (grouped by `their_starts`) to `mine` (grouped by `starts`), each pattern once:
+/// a group's new patterns are a group of their own.
+fn merge_groups(
+    mine: &mut Vec<String>,
+    starts: &mut Vec<usize>,
+    theirs: &[String],
+    their_starts: &[usize],
+) {
+    let mut seen: std::collections::HashSet<String> = mine.iter().cloned().collect();
+    for group in groups(theirs, their_starts) {
+        let at = mine.len();
+        mine.extend(group.iter().filter(|p| seen.insert((*p).clone())).cloned());
+        if at > 0 && mine.len() > at {
+            starts.push(at);
+        }
+    }
+}
+
+/// A set for each group of `list` (`PackSets`). Every group was built as one set when its pack
+/// loaded, and every regex alone (the tests build the embedded packs' as a user's): should a
+/// group fail even so, its regexes are sets of their own, none left out.
+fn compile_groups(list: &[String], starts: &[usize]) -> Vec<RegexSet> {
+    let mut sets = Vec::new();
+    for group in groups(list, starts) {
+        match regex_set(group) {
+            Ok(set) => sets.push(set),
+            Err(_) => sets.extend(
+                group
+                    .iter()
+                    .filter_map(|p| regex_set(std::slice::from_ref(p)).ok()),
+            ),
+        }
+    }
+    sets
 }
 
 /// Fewest words of a look-alike language in a text judged to be in it: a name or two of that
@@ -202,8 +268,9 @@ struct EndingIndex(Vec<Vec<u32>>);
 struct Compiled {
     reduplicated: FastSet<String>,
     not_reduplicated: FastSet<String>,
-    reduplication: Option<RegexSet>,
-    iterated: Option<RegexSet>,
+    /// One set for each pack's regexes (`PackSets`).
+    reduplication: Vec<RegexSet>,
+    iterated: Vec<RegexSet>,
     interjections: FastSet<String>,
     particles: FastSet<String>,
     linkers: FastSet<String>,
@@ -226,22 +293,14 @@ fn nfc_set(words: &[String]) -> FastSet<String> {
         .collect()
 }
 
-fn regex_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+/// The one set a run makes of a pack's `reduplication` or `iterated` regexes, within the size
+/// and nesting limits; the load of a pack builds it too, so a list too large for one set is a
+/// load error, with its place in the file, never a class lost on a document.
+pub fn regex_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
     RegexSetBuilder::new(patterns)
         .size_limit(REGEX_SIZE_LIMIT)
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
-}
-
-/// A list of regexes, each checked when the pack loads: a bad one is an error there, with its
-/// place in the file, never a surprise on a document.
-fn regexes<'de, D: Deserializer<'de>>(de: D) -> Result<Vec<String>, D::Error> {
-    let list = Vec::<String>::deserialize(de)?;
-    for p in &list {
-        regex_set(std::slice::from_ref(p))
-            .map_err(|e| serde::de::Error::custom(format!("invalid regex `{p}`: {e}")))?;
-    }
-    Ok(list)
 }
 
 impl Lexicon {
@@ -447,11 +506,21 @@ impl Lexicon {
             self.source_words.sort();
             self.source_words.dedup();
         }
+        merge_groups(
+            &mut self.reduplication,
+            &mut self.sets.reduplication,
+            &other.reduplication,
+            &other.sets.reduplication,
+        );
+        merge_groups(
+            &mut self.iterated,
+            &mut self.sets.iterated,
+            &other.iterated,
+            &other.sets.iterated,
+        );
         for (mine, theirs) in [
             (&mut self.reduplicated, &other.reduplicated),
             (&mut self.not_reduplicated, &other.not_reduplicated),
-            (&mut self.reduplication, &other.reduplication),
-            (&mut self.iterated, &other.iterated),
             (&mut self.interjections, &other.interjections),
             (&mut self.particles, &other.particles),
             (&mut self.linkers, &other.linkers),
@@ -483,13 +552,8 @@ impl Lexicon {
         self.cache.compiled.get_or_init(|| Compiled {
             reduplicated: nfc_set(&self.reduplicated),
             not_reduplicated: nfc_set(&self.not_reduplicated),
-            // Each regex was checked when its pack loaded.
-            reduplication: (!self.reduplication.is_empty())
-                .then(|| regex_set(&self.reduplication).ok())
-                .flatten(),
-            iterated: (!self.iterated.is_empty())
-                .then(|| regex_set(&self.iterated).ok())
-                .flatten(),
+            reduplication: compile_groups(&self.reduplication, &self.sets.reduplication),
+            iterated: compile_groups(&self.iterated, &self.sets.iterated),
             interjections: nfc_set(&self.interjections),
             particles: nfc_set(&self.particles),
             linkers: nfc_set(&self.linkers),
@@ -533,7 +597,7 @@ impl Lexicon {
         }
         c.reduplicated.contains(word)
             || c.interjections.contains(word)
-            || c.reduplication.as_ref().is_some_and(|r| r.is_match(word))
+            || c.reduplication.iter().any(|r| r.is_match(word))
     }
 
     /// Whether the language data says anything of reduplication (`reduplicated` or
@@ -567,10 +631,7 @@ impl Lexicon {
     /// Whether a word (in NFC) is said on both sides of a conjunction by grammar (`more and
     /// more`): a regex of `iterated` matches it.
     pub fn iterates(&self, word: &str) -> bool {
-        self.compiled()
-            .iterated
-            .as_ref()
-            .is_some_and(|r| r.is_match(word))
+        self.compiled().iterated.iter().any(|r| r.is_match(word))
     }
 
     /// Whether a word (in NFC) is a coordinating conjunction.

@@ -54,6 +54,16 @@ fn parse_fields(s: &str) -> Result<Fields, Error> {
     }
 }
 
+/// The glossaries a run reads: the project file's, then `--glossary`.
+pub fn glossary_paths(config: &Config, args: &CheckArgs) -> Vec<PathBuf> {
+    config
+        .glossary
+        .iter()
+        .map(|g| config.dir.join(g))
+        .chain(args.glossary.iter().cloned())
+        .collect()
+}
+
 impl Settings {
     pub fn build(config: &Config, args: &CheckArgs) -> Result<Settings, Error> {
         let project = || {
@@ -103,12 +113,7 @@ impl Settings {
             tag(&args.target_lang, &|| "--target-lang".to_string())?;
         }
         let mut glossary = Glossary::default();
-        for g in config
-            .glossary
-            .iter()
-            .map(|g| config.dir.join(g))
-            .chain(args.glossary.iter().cloned())
-        {
+        for g in glossary_paths(config, args) {
             glossary.extend(Glossary::load(&g, selection.source_language.as_deref())?);
         }
         selection.glossary = std::sync::Arc::new(glossary);

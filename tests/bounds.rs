@@ -221,3 +221,81 @@ fn threads_are_capped() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("more threads than helps"));
 }
+
+/// A bilingual file gives one document per target language, each read in a pass of its own: a
+/// small file naming thousands of languages would cost their number squared, so past 256 it is
+/// an error (the same in every report format, held or streamed), and 256 are read.
+#[test]
+fn a_file_of_more_than_256_target_languages_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let tmx = |n: usize| {
+        let tus: String = (0..n)
+            .map(|i| {
+                format!(
+                    "<tu><tuv xml:lang=\"en\"><seg>Erase</seg></tuv>\
+                     <tuv xml:lang=\"x-l{i}\"><seg>x</seg></tuv></tu>\n"
+                )
+            })
+            .collect();
+        format!(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n{tus}</body></tmx>\n"
+        )
+    };
+    let xliff = |n: usize| {
+        let files: String = (0..n)
+            .map(|i| {
+                format!(
+                    "<file source-language=\"en\" target-language=\"x-l{i}\"><body>\
+                     <trans-unit id=\"{i}\"><source>a</source><target>b</target></trans-unit></body></file>\n"
+                )
+            })
+            .collect();
+        format!("<xliff version=\"1.2\">\n{files}</xliff>\n")
+    };
+    fs::write(d.join("many.tmx"), tmx(300)).unwrap();
+    fs::write(d.join("many.xlf"), xliff(300)).unwrap();
+    fs::write(d.join("enough.tmx"), tmx(256)).unwrap();
+    fs::write(d.join("enough.xlf"), xliff(256)).unwrap();
+    for file in ["many.tmx", "many.xlf"] {
+        for format in [
+            &["--format", "human"][..],
+            &["--format", "json"],
+            &["--segments", "--format", "jsonl"],
+        ] {
+            let mut args = vec!["check", "--no-config", "--fail-on", "never"];
+            args.extend_from_slice(format);
+            args.push(file);
+            let out = mtqc_in(d, &args, None);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+            assert!(
+                err.contains("more than 256 target languages"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    for file in ["enough.tmx", "enough.xlf"] {
+        let out = mtqc_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--fail-on",
+                "never",
+                "--format",
+                "json",
+                file,
+            ],
+            None,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["files"].as_array().unwrap().len(), 256, "{file}");
+    }
+}

@@ -309,6 +309,243 @@ fn stdin_the_baseline_and_the_project_file_are_never_overwritten() {
     );
 }
 
+/// Every file a run reads besides its inputs is off limits to `-o` and `--write-baseline`: the
+/// source of a pair, a glossary, a rule pack's files (of a pack directory or a directory of
+/// packs), and the report itself for the baseline.
+#[test]
+fn the_source_glossaries_rule_packs_and_the_report_are_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("src.txt"), "Erase 5 items\n").unwrap();
+    fs::write(d.join("tgt.txt"), "মুছে ফেলুন 6টি\n").unwrap();
+    fs::write(d.join("gl.tsv"), "occupation\tদখল\n").unwrap();
+    fs::create_dir_all(d.join("packs/pk")).unwrap();
+    fs::write(
+        d.join("packs/pk/pack.toml"),
+        "[pack]\nid = \"pk\"\nversion = \"1.0.0\"\nlanguages = [\"*\"]\ndescription = \"x\"\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("packs/pk/r.toml"),
+        "[[rule]]\nid = \"foo\"\nkind = \"pattern\"\nregex = \"foo+\"\nseverity = \"minor\"\n\
+         category = \"style/repetition\"\nmessage = \"x\"\ndoc = \"d\"\n",
+    )
+    .unwrap();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["--source", "src.txt", "-o", "src.txt"],
+            "src.txt",
+            "the --source file",
+        ),
+        (
+            &[
+                "--source",
+                "src.txt",
+                "--glossary",
+                "gl.tsv",
+                "-o",
+                "gl.tsv",
+            ],
+            "gl.tsv",
+            "a glossary",
+        ),
+        (
+            &["--rules", "packs/pk", "-o", "packs/pk/r.toml"],
+            "packs/pk/r.toml",
+            "a rule pack's file",
+        ),
+        (
+            &["--rules", "packs", "-o", "packs/pk/pack.toml"],
+            "packs/pk/pack.toml",
+            "a rule pack's file",
+        ),
+        (
+            &["--rules", "packs", "--write-baseline", "packs/pk/r.toml"],
+            "packs/pk/r.toml",
+            "a rule pack's file",
+        ),
+    ];
+    for (flags, file, what) in cases {
+        let before = fs::read(d.join(file)).unwrap();
+        let mut args = vec!["check", "--no-config"];
+        args.extend_from_slice(flags);
+        args.push("tgt.txt");
+        let out = mtqc_in(d, &args, None);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(what), "{flags:?}: {}", stderr(&out));
+        assert_eq!(fs::read(d.join(file)).unwrap(), before, "{flags:?}");
+    }
+    // One file for the report and the baseline: neither is written.
+    let out = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+            "--write-baseline",
+            "r.json",
+            "tgt.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the --output file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!d.join("r.json").exists());
+}
+
+/// A baseline is not recorded again by a run that could not read one of its inputs: the
+/// unread input's findings and their reasons would be dropped from it.
+#[test]
+fn a_run_with_an_unread_input_leaves_the_baseline_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), MAJOR).unwrap();
+    fs::write(d.join("b.txt"), MAJOR.replace("600", "700")).unwrap();
+    let made = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "base.json",
+            "a.txt",
+            "b.txt",
+        ],
+        None,
+    );
+    assert_eq!(made.status.code(), Some(1), "{}", stderr(&made));
+    let base = fs::read(d.join("base.json")).unwrap();
+    let mut broken = MAJOR.as_bytes().to_vec();
+    broken.extend_from_slice(b"\xff\n");
+    fs::write(d.join("b.txt"), broken).unwrap();
+    for second in ["b.txt", "missing.txt"] {
+        let out = mtqc_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--baseline",
+                "base.json",
+                "--write-baseline",
+                "base.json",
+                "a.txt",
+                second,
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("not written"), "{}", stderr(&out));
+        assert_eq!(fs::read(d.join("base.json")).unwrap(), base, "{second}");
+    }
+}
+
+/// `--source` is read with `--segments --format jsonl` too: its findings and its gate.
+#[test]
+fn a_source_is_checked_against_when_segments_stream_as_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("src.txt"), "Erase 5 items\n").unwrap();
+    fs::write(d.join("tgt.txt"), "মুছে ফেলুন 6টি\n").unwrap();
+    let out = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--source",
+            "src.txt",
+            "--segments",
+            "--format",
+            "jsonl",
+            "tgt.txt",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("common.number-mismatch"), "{stdout}");
+    assert!(stdout.contains("\"source\":\"Erase 5 items\""), "{stdout}");
+    let two = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--source",
+            "src.txt",
+            "--segments",
+            "--format",
+            "jsonl",
+            "tgt.txt",
+            "src.txt",
+        ],
+        None,
+    );
+    assert_eq!(two.status.code(), Some(2), "{}", stderr(&two));
+}
+
+/// `RAYON_NUM_THREADS` is capped as `-j` is.
+#[test]
+fn rayon_num_threads_is_capped_as_j_is() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.txt"), CLEAN).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mtqc"))
+        .args(["check", "--no-config", "doc.txt"])
+        .env("RAYON_NUM_THREADS", "100000")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("RAYON_NUM_THREADS 100000: more threads than helps"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A glossary, baseline, project file or report to compare that never ends (`/dev/zero`) is
+/// read up to a bound, then refused: memory stays bounded and the run exits 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_glossary_baseline_config_or_report_is_refused_at_a_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("doc.txt"), CLEAN).unwrap();
+    let made = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "-o",
+            "r.json",
+            "doc.txt",
+        ],
+        None,
+    );
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    for args in [
+        &["check", "--no-config", "--glossary", "/dev/zero", "doc.txt"][..],
+        &["check", "--no-config", "--baseline", "/dev/zero", "doc.txt"],
+        &["check", "--config", "/dev/zero", "doc.txt"],
+        &["diff", "/dev/zero", "r.json"],
+    ] {
+        let out = mtqc_in(d, args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("larger than"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn unreadable_paths_are_errors_and_a_run_that_read_nothing_fails() {
     let dir = tempfile::tempdir().unwrap();

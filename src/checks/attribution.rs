@@ -30,6 +30,7 @@
 use std::borrow::Cow;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
@@ -176,7 +177,7 @@ pub struct Options {
     /// that closes the sentence repeats an earlier subjectless clause of the same verb and
     /// class, whatever its tense (`وقال إن …، يقول`: both masculine singular).
     #[serde(default)]
-    agreement: Vec<[String; 2]>,
+    agreement: Vec<(Spanned<String>, String)>,
     /// Phrases that open a sentence and give what it says to the speaker after them, up to
     /// the sentence's first comma (`по словам`, `بحسب`, `据`): a clause of that speaker closing
     /// the sentence is the attribution again (`По словам министра, …, сказал министр`). Each
@@ -387,16 +388,17 @@ pub fn build(o: Options) -> Result<Attribution, BuildError> {
             }
         }
     }
-    let mut agreement = Vec::new();
-    for [pattern, class] in &o.agreement {
-        let re = regex::Regex::new(pattern)
-            .map_err(|e| BuildError::new(format!("`agreement`: bad regex `{pattern}`: {e}")))?;
-        agreement.push((re, class.clone()));
-    }
-    if !o.pro_drop && !agreement.is_empty() {
+    if !o.pro_drop && !o.agreement.is_empty() {
         return Err(BuildError::new(
             "`agreement` is read only with `pro_drop = true`",
         ));
+    }
+    // As a pattern's regex: within the limits and the pack's budget, never matching the empty
+    // string (which every form would match, its class for all).
+    let mut agreement = Vec::new();
+    for (pattern, class) in &o.agreement {
+        let re = super::pattern::compile_option_regex("agreement", pattern)?;
+        agreement.push((re, class.clone()));
     }
     if o.according_after
         .iter()
@@ -1997,6 +1999,18 @@ mod tests {
             .is_err()
         );
         assert!(compile("attribution", r#"verbs = [], agreement = [["a", "x"]]"#).is_err());
+        // A regex every form matches, or one over the size limit, as a pattern's regex.
+        for bad in ["x?", "^", r"\\w{200}"] {
+            let e = compile(
+                "attribution",
+                &format!(r#"verbs = [], agreement = [["{bad}", "x"]], pro_drop = true"#),
+            )
+            .unwrap_err();
+            assert!(
+                e.message.starts_with("`agreement`: ") && e.span.is_some(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

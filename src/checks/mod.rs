@@ -221,7 +221,7 @@ impl Drop for Deferred {
 }
 
 /// Whether a `Deferred` is held.
-fn deferring() -> bool {
+pub(crate) fn deferring() -> bool {
     DEFERRED.with(|d| d.get())
 }
 

@@ -10,6 +10,7 @@
 //! single segment) is judged as without one.
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -32,7 +33,7 @@ pub struct Options {
     #[serde(default)]
     suggestion: Option<String>,
     #[serde(default)]
-    group: usize,
+    group: Option<Spanned<usize>>,
     #[serde(default)]
     house_style: Option<Spanned<String>>,
     /// How many times as often a document must write the other way for the pattern to be its
@@ -131,19 +132,26 @@ fn within_limits(source: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// Compile a regex of a pack: Rust's `regex` (linear time), within the size and nesting
-/// limits; a regex that can match the empty string is refused (it would flag every position,
-/// or none, and loops on nothing). Its compiled size counts against the pack's budget.
-pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
-    let at = |m: String| BuildError::at(source.span(), m);
-    let hir = regex_syntax::ParserBuilder::new()
+/// The syntax tree of a regex of a pack, within the nesting limit.
+fn parse(source: &Spanned<String>) -> Result<Hir, BuildError> {
+    regex_syntax::ParserBuilder::new()
         .nest_limit(REGEX_NEST_LIMIT)
         .build()
         .parse(source.get_ref())
-        .map_err(|e| at(format!("invalid regex: {e}")))?;
+        .map_err(|e| BuildError::at(source.span(), format!("invalid regex: {e}")))
+}
+
+/// Compile a regex of a pack: Rust's `regex` (linear time), within the size and nesting
+/// limits; a regex that can match the empty string is refused (it would flag every position,
+/// or none, and loops on nothing). Its compiled size counts against the pack's budget. Every
+/// regex a pack brings goes through here: a rule's options and the language data's lists
+/// (`rules::load`).
+pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
+    let at = |m: String| BuildError::at(source.span(), m);
+    let hir = parse(source)?;
     if hir.properties().minimum_len() == Some(0) {
         return Err(at(format!(
-            "regex `{}` can match the empty string: every rule regex must match some text",
+            "regex `{}` can match the empty string: every regex of a pack must match some text",
             source.get_ref()
         )));
     }
@@ -158,16 +166,63 @@ pub fn compile_regex(source: &Spanned<String>) -> Result<Regex, BuildError> {
     Ok(regex)
 }
 
+/// `compile_regex` for the regex of an option other than a pattern's `regex`: its errors name
+/// the option (`` `agreement`: regex `x?` can match the empty string ``).
+pub fn compile_option_regex(option: &str, source: &Spanned<String>) -> Result<Regex, BuildError> {
+    compile_regex(source).map_err(|e| BuildError {
+        span: e.span,
+        message: format!("`{option}`: {}", e.message),
+    })
+}
+
+/// The shortest text capture group `index` of `hir` can match: `None` when there is no such
+/// group, `Some(None)` when it can match nothing at all.
+fn group_minimum_len(hir: &Hir, index: u32) -> Option<Option<usize>> {
+    match hir.kind() {
+        HirKind::Capture(c) if c.index == index => Some(c.sub.properties().minimum_len()),
+        HirKind::Capture(c) => group_minimum_len(&c.sub, index),
+        HirKind::Repetition(r) => group_minimum_len(&r.sub, index),
+        HirKind::Concat(hs) | HirKind::Alternation(hs) => {
+            hs.iter().find_map(|h| group_minimum_len(h, index))
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
+    }
+}
+
+/// The flagged group of a pattern: it exists, and it cannot match the empty string (a finding
+/// of no text, `(x?)a` on `a`), as the whole regex cannot (`compile_regex`).
+fn check_group(source: &Spanned<String>, group: &Spanned<usize>) -> Result<(), BuildError> {
+    let at = |m: String| BuildError::at(group.span(), m);
+    let index = *group.get_ref();
+    if index == 0 {
+        return Ok(());
+    }
+    let hir = parse(source)?;
+    match u32::try_from(index)
+        .ok()
+        .and_then(|i| group_minimum_len(&hir, i))
+    {
+        None => Err(at(format!(
+            "`group` {index} does not exist in the regex `{}`",
+            source.get_ref()
+        ))),
+        Some(Some(0)) => Err(at(format!(
+            "`group` {index} of regex `{}` can match the empty string: a flagged group must \
+             match some text",
+            source.get_ref()
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
 pub fn build(o: Options) -> Result<Pattern, BuildError> {
     let regex = PackRegex::new(&o.regex)?;
-    if let Some(r) = regex.compiled.get().and_then(Option::as_ref)
-        && o.group >= r.captures_len()
-    {
-        return Err(BuildError::new(format!(
-            "`group` {} does not exist in the regex",
-            o.group
-        )));
+    let group = o.group.unwrap_or_else(|| Spanned::new(0..0, 0));
+    // With the regex (a user's pack; every embedded one in the tests).
+    if regex.compiled.get().is_some() {
+        check_group(&o.regex, &group)?;
     }
+    let group = group.into_inner();
     if o.unless_in_source && o.house_style.is_some() {
         return Err(BuildError::new(
             "`unless_in_source` and `house_style` cannot be combined: a house style is judged \
@@ -183,7 +238,7 @@ pub fn build(o: Options) -> Result<Pattern, BuildError> {
     Ok(Pattern {
         regex,
         suggestion: o.suggestion,
-        group: o.group,
+        group,
         house_style: o.house_style.as_ref().map(PackRegex::new).transpose()?,
         house_style_ratio: o.house_style_ratio,
         unless_in_source: o.unless_in_source,
@@ -497,6 +552,8 @@ mod tests {
         let e = compile("pattern", "regex = 'a('").unwrap_err();
         assert!(e.message.starts_with("invalid regex") && e.span.is_some());
         assert!(compile("pattern", "regex = 'a', group = 3").is_err());
+        let e = compile("pattern", "regex = '(x?)a', group = 1").unwrap_err();
+        assert!(e.message.contains("can match the empty string") && e.span.is_some());
         assert!(
             compile("pattern", r"regex = '(?:\w{100}){100}'").is_err(),
             "size limit"

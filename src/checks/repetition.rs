@@ -111,7 +111,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
         reduplicable: o
             .reduplicable
             .as_ref()
-            .map(super::pattern::compile_regex)
+            .map(|r| super::pattern::compile_option_regex("reduplicable", r))
             .transpose()?,
         max_phrase: o.max_phrase.max(1),
         min_inflected: o.min_inflected,

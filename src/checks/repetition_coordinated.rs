@@ -127,8 +127,11 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
             "`phrase_end`, `modifier` and `oblique` are read only with `compounds = true`",
         ));
     }
-    let regex =
-        |r: &Option<Spanned<String>>| r.as_ref().map(super::pattern::compile_regex).transpose();
+    let regex = |option: &str, r: &Option<Spanned<String>>| {
+        r.as_ref()
+            .map(|r| super::pattern::compile_option_regex(option, r))
+            .transpose()
+    };
     Ok(Coordinated {
         allow: nfc_all(&o.allow),
         possessives: nfc_all(&o.possessives),
@@ -138,9 +141,9 @@ pub fn build(o: Options) -> Result<Coordinated, BuildError> {
         negations_before: nfc_all(&o.negations_before),
         postpositions: nfc_all(&o.postpositions),
         compounds: o.compounds,
-        phrase_end: regex(&o.phrase_end)?,
-        modifier: regex(&o.modifier)?,
-        oblique: regex(&o.oblique)?,
+        phrase_end: regex("phrase_end", &o.phrase_end)?,
+        modifier: regex("modifier", &o.modifier)?,
+        oblique: regex("oblique", &o.oblique)?,
         derived_endings: nfc_all(&o.derived_endings),
         derived_words: nfc_all(&o.derived_words),
         min_chars: o.min_chars,

@@ -206,6 +206,31 @@ pub enum Opened {
 }
 
 /// Open an input and tell text from binary by its first block.
+/// A file the run reads whole besides its inputs (a project file, glossary, baseline or report
+/// to compare), read up to `limit` bytes: past it (`/dev/zero`, a log named by mistake) the read
+/// stops with an error rather than fill memory.
+pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    // A regular file's size is known: room for it at once, not grown by doubling.
+    let size = file.metadata().map_or(0, |m| m.len().min(limit));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB, more than such a file holds",
+            limit >> 20
+        )));
+    }
+    Ok(bytes)
+}
+
+/// The most a project file, a baseline or a glossary may hold.
+pub const READ_LIMIT: u64 = 256 << 20;
+
+/// The most a report compared by `mtqc diff` may hold (a large corpus' JSON report).
+pub const REPORT_READ_LIMIT: u64 = 1 << 30;
+
 pub fn open(input: &Input, encoding: Encoding) -> Result<Opened, Error> {
     let name = input.display();
     let reader: Box<dyn std::io::Read + Send> = match input {

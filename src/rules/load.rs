@@ -105,6 +105,22 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Pack>, Error> {
     Ok(packs)
 }
 
+/// The rule files `load_dir` reads in `dir` (none where it cannot read): what a run must never
+/// write over.
+pub fn pack_files(dir: &Path) -> Vec<PathBuf> {
+    let entries = sorted_entries(dir).unwrap_or_default();
+    let tomls: Vec<PathBuf> = entries.iter().filter(|p| is_toml(p)).cloned().collect();
+    if !tomls.is_empty() {
+        return tomls;
+    }
+    entries
+        .iter()
+        .filter(|p| p.is_dir())
+        .flat_map(|sub| sorted_entries(sub).unwrap_or_default())
+        .filter(|p| is_toml(p))
+        .collect()
+}
+
 fn is_toml(p: &Path) -> bool {
     p.is_file() && p.extension().is_some_and(|e| e == "toml")
 }
@@ -148,6 +164,8 @@ pub fn load_pack_sources(
     let mut meta: Option<PackMeta> = None;
     let mut lexicon = Lexicon::default();
     let mut raw_rules = Vec::new();
+    // The budget counts every regex of the pack: its language data's and its rules'.
+    crate::checks::pattern::budget_start();
     // First pass: metadata and lexicon, which every rule of the pack may use.
     for (path, src) in &files {
         let root = DeTable::parse(src)
@@ -172,6 +190,7 @@ pub fn load_pack_sources(
                 "lexicon" => {
                     lexicon = Lexicon::deserialize(ValueDeserializer::from(value.clone()))
                         .map_err(|e| at(e.span().unwrap_or(value.span()), e.message().into()))?;
+                    check_lexicon_regexes(path, src, value)?;
                 }
                 "rule" => match value.get_ref() {
                     DeValue::Array(items) => {
@@ -232,7 +251,6 @@ pub fn load_pack_sources(
     };
     let mut rules = Vec::new();
     let mut seen = BTreeSet::new();
-    crate::checks::pattern::budget_start();
     for (path, src, item) in raw_rules {
         let rule = compile_rule(&id, path, src, item)?;
         let spent = crate::checks::pattern::budget_spent();
@@ -260,6 +278,69 @@ pub fn load_pack_sources(
         lexicon,
         rules,
     })
+}
+
+/// The regexes of a pack's language data (`reduplication`, `iterated`), checked as a rule's
+/// are (`compile_regex`: valid, within the size and nesting limits, never matching the empty
+/// string, counted against the pack's budget), and each list built as the one set a run makes
+/// of it (`lexicon::regex_set`): a list too large for one set is an error at the list. An
+/// embedded pack's are left to its first run (`checks::Deferred`; the tests build them).
+fn check_lexicon_regexes(
+    path: &Path,
+    src: &str,
+    value: &Spanned<DeValue<'_>>,
+) -> Result<(), Error> {
+    #[derive(Deserialize)]
+    struct Regexes {
+        #[serde(default)]
+        reduplication: Option<Spanned<Vec<Spanned<String>>>>,
+        #[serde(default)]
+        iterated: Option<Spanned<Vec<Spanned<String>>>>,
+    }
+    if crate::checks::deferring() {
+        return Ok(());
+    }
+    let at = |span: std::ops::Range<usize>, msg: String| Error::at(path, src, span.start, msg);
+    let lists = Regexes::deserialize(ValueDeserializer::from(value.clone()))
+        .map_err(|e| at(e.span().unwrap_or(value.span()), e.message().into()))?;
+    for (name, list) in [
+        ("reduplication", lists.reduplication),
+        ("iterated", lists.iterated),
+    ] {
+        let Some(list) = list else { continue };
+        for regex in list.get_ref() {
+            crate::checks::pattern::compile_regex(regex).map_err(|e| {
+                at(
+                    e.span.unwrap_or(regex.span()),
+                    format!("[lexicon] `{name}`: {}", e.message),
+                )
+            })?;
+        }
+        let spent = crate::checks::pattern::budget_spent();
+        if spent > crate::checks::pattern::PACK_REGEX_BUDGET {
+            return Err(at(
+                list.span(),
+                format!(
+                    "[lexicon] `{name}`: the pack's regexes compile to {} MiB, over the budget of \
+                     {} MiB",
+                    spent >> 20,
+                    crate::checks::pattern::PACK_REGEX_BUDGET >> 20
+                ),
+            ));
+        }
+        let patterns: Vec<String> = list.get_ref().iter().map(|r| r.get_ref().clone()).collect();
+        if let Err(e) = crate::lexicon::regex_set(&patterns) {
+            return Err(at(
+                list.span(),
+                format!(
+                    "[lexicon] `{name}`: its {} regexes, one set when a document is checked, do \
+                     not compile together: {e}",
+                    patterns.len()
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn is_kebab(s: &str) -> bool {
@@ -465,6 +546,152 @@ mod tests {
                 .flat_map(|p| &p.rules)
                 .any(|r| r.kind == "pattern")
         );
+    }
+
+    /// A pack of one file, loaded as a user's is; its error as the command line prints it.
+    fn load(src: &str) -> Result<super::Pack, String> {
+        super::load_pack_sources(
+            "t",
+            "test",
+            vec![(std::path::PathBuf::from("r.toml"), src.to_string())],
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// A rule of `kind` with `options` (TOML lines).
+    fn rule(kind: &str, options: &str) -> String {
+        format!(
+            "[[rule]]\nid = \"r\"\nkind = \"{kind}\"\nseverity = \"minor\"\n\
+             category = \"style/x\"\nmessage = \"m\"\ndoc = \"d\"\n{options}\n"
+        )
+    }
+
+    /// A regex of the language data that can match the empty string matches every word: every
+    /// word would reduplicate (`the the` no longer a repeated word) or iterate. Refused at its
+    /// place, as a pattern's regex is.
+    #[test]
+    fn language_data_regexes_that_match_nothing_are_load_errors() {
+        let e = load("[lexicon]\nreduplication = [\"ab\", \"x?\", \"a*\"]\n").unwrap_err();
+        assert!(
+            e.starts_with(
+                "r.toml:2:24: [lexicon] `reduplication`: regex `x?` can match the empty string"
+            ),
+            "{e}"
+        );
+        let e = load("[lexicon]\niterated = ['^']\n").unwrap_err();
+        assert!(
+            e.starts_with(
+                "r.toml:2:13: [lexicon] `iterated`: regex `^` can match the empty string"
+            ),
+            "{e}"
+        );
+        let e = load("[lexicon]\niterated = ['a{2000}{2000}']\n").unwrap_err();
+        assert!(
+            e.starts_with("r.toml:2:13: [lexicon] `iterated`: invalid regex"),
+            "{e}"
+        );
+        assert!(load("[lexicon]\nreduplication = ['ab?', '^x']\niterated = ['y$']\n").is_ok());
+    }
+
+    /// Each pack's `reduplication` is one set when a document is checked: a list too large for
+    /// one is a load error at the list, never a set dropped on the document (which lost the
+    /// Bengali classes beside it: `ঘুরে ঘুরে` flagged as a repeated word).
+    #[test]
+    fn a_language_data_list_too_large_for_one_set_is_a_load_error() {
+        let list: Vec<String> = (0..4).map(|i| format!("'q{i}z\\w{{19}}'")).collect();
+        let src = format!(
+            "[pack]\nlanguages = [\"bn\"]\n\n[lexicon]\nreduplication = [{}]\n",
+            list.join(", ")
+        );
+        let e = load(&src).unwrap_err();
+        assert!(
+            e.starts_with(
+                "r.toml:5:17: [lexicon] `reduplication`: its 4 regexes, one set when a document \
+                 is checked, do not compile together"
+            ),
+            "{e}"
+        );
+    }
+
+    /// The packs' language data merged keeps each pack's regexes a set of its own: two packs,
+    /// each within the size limit and over it together, both keep their classes.
+    #[test]
+    fn each_pack_s_language_data_regexes_stay_a_set_of_their_own() {
+        let [a, b] = [r"q0z\w{19}", r"q1z\w{19}"].map(String::from);
+        assert!(
+            crate::lexicon::regex_set(&[a.clone(), b.clone()]).is_err(),
+            "too large together"
+        );
+        let mut merged = crate::lexicon::Lexicon::default();
+        for (id, regex) in [("a", &a), ("b", &b)] {
+            let pack = load(&format!(
+                "[pack]\nid = \"{id}\"\n[lexicon]\nreduplication = ['{regex}']\n"
+            ))
+            .expect("each alone loads");
+            merged.merge(&pack.lexicon);
+        }
+        let word = |p: &str| format!("{p}{}", "ক".repeat(19));
+        assert!(merged.reduplicates(&word("q0z")));
+        assert!(merged.reduplicates(&word("q1z")));
+        assert!(!merged.reduplicates(&word("q2z")));
+        // The embedded Bengali classes beside a user's pack: `ঘুরে ঘুরে`.
+        let bn = super::load_embedded_now()
+            .unwrap()
+            .into_iter()
+            .find(|p| p.info.id == "bn")
+            .unwrap();
+        merged.merge(&bn.lexicon);
+        assert!(merged.reduplicates("ঘুরে") && merged.reduplicates(&word("q0z")));
+    }
+
+    /// An attribution rule's `agreement` regexes are a pack's regexes as a pattern's are: never
+    /// matching the empty string (every form would be of the first class), within the size
+    /// limit and the pack's budget.
+    #[test]
+    fn agreement_regexes_are_checked_as_a_pattern_s() {
+        let attribution = |agreement: &str| {
+            load(&rule(
+                "attribution",
+                &format!(
+                    "verbs = [{{ lemma = \"say\", forms = [\"said\"] }}]\npro_drop = true\n\
+                     agreement = {agreement}"
+                ),
+            ))
+        };
+        let e = attribution(r#"[["ab", "c"], ["x?", "c"], ["^", "d"]]"#).unwrap_err();
+        assert!(
+            e.starts_with("r.toml:10:28: `agreement`: regex `x?` can match the empty string"),
+            "{e}"
+        );
+        let e = attribution(r#"[["q0z\\w{200}", "c0"]]"#).unwrap_err();
+        assert!(
+            e.starts_with("r.toml:10:15: `agreement`: invalid regex") && e.contains("size limit"),
+            "{e}"
+        );
+        // Each within the size limit, together over the budget.
+        let pairs: Vec<String> = (0..120)
+            .map(|i| format!(r#"["q{i}z\\w{{20}}", "c{i}"]"#))
+            .collect();
+        let e = attribution(&format!("[{}]", pairs.join(", "))).unwrap_err();
+        assert!(e.contains("over the budget"), "{e}");
+        assert!(attribution(r#"[["(?:وا|ون)$", "3mp"], ["ا$", "3d"]]"#).is_ok());
+    }
+
+    /// A pattern's flagged group that can match the empty string gives findings of no text:
+    /// refused at the `group`, as a regex that can match the empty string is at the regex.
+    #[test]
+    fn a_flagged_group_that_can_match_nothing_is_a_load_error() {
+        let e = load(&rule("pattern", "regex = '(x?)a'\ngroup = 1")).unwrap_err();
+        assert!(
+            e.starts_with("r.toml:9:9: `group` 1 of regex `(x?)a` can match the empty string"),
+            "{e}"
+        );
+        let e = load(&rule("pattern", "regex = '(a)(\\b)'\ngroup = 2")).unwrap_err();
+        assert!(e.starts_with("r.toml:9:9: `group` 2 of regex"), "{e}");
+        let e = load(&rule("pattern", "regex = '(a)b'\ngroup = 2")).unwrap_err();
+        assert!(e.starts_with("r.toml:9:9: `group` 2 does not exist"), "{e}");
+        assert!(load(&rule("pattern", "regex = '(x?)(a)'\ngroup = 2")).is_ok());
+        assert!(load(&rule("pattern", "regex = '(?:(x)|y)a'\ngroup = 1")).is_ok());
     }
 
     /// A Unicode word boundary (`\b`, `\B`) keeps a regex off the lazy DFA on text that is

@@ -198,24 +198,49 @@ pub struct Choice {
     pub info: Option<super::unit::FileInfo>,
 }
 
+/// The most documents (target languages) one XLIFF or TMX file may hold: each is read in a
+/// pass of its own over the file, so a small file naming thousands of languages would cost
+/// their number squared (3,000 in 278 KB of TMX: 4.5 GB and a minute).
+pub const MAX_DOCUMENTS: usize = 256;
+
+/// The error of a file with more than `MAX_DOCUMENTS` target languages.
+pub(crate) fn too_many_documents() -> String {
+    format!(
+        "more than {MAX_DOCUMENTS} target languages in one file: each is a document read in a \
+         pass of its own; split the file"
+    )
+}
+
 impl Choice {
-    /// A document seen, by its exact key (XLIFF's `target-language`).
-    pub fn saw(&mut self, key: Option<String>) {
+    /// A document seen, by its exact key (XLIFF's `target-language`); false when it is one
+    /// more than `MAX_DOCUMENTS`.
+    #[must_use]
+    pub fn saw(&mut self, key: Option<String>) -> bool {
         if !self.keys.contains(&key) {
+            if self.keys.len() == MAX_DOCUMENTS {
+                return false;
+            }
             self.keys.push(key);
         }
+        true
     }
 
-    /// A document seen, by a language matched case-insensitively (TMX's `xml:lang`).
-    pub fn saw_language(&mut self, lang: &str) {
+    /// A document seen, by a language matched case-insensitively (TMX's `xml:lang`); false
+    /// when it is one more than `MAX_DOCUMENTS`.
+    #[must_use]
+    pub fn saw_language(&mut self, lang: &str) -> bool {
         let known = self
             .keys
             .iter()
             .flatten()
             .any(|k| k.eq_ignore_ascii_case(lang));
         if !known {
+            if self.keys.len() == MAX_DOCUMENTS {
+                return false;
+            }
             self.keys.push(Some(lang.to_string()));
         }
+        true
     }
 
     /// The wanted document's languages, when not yet known.

@@ -110,8 +110,8 @@ impl<'a> Stream<'a> {
         };
         let source = self.source(&tu);
         for (i, (lang, _)) in tu.variants.iter().enumerate() {
-            if !is_source(&tu, i, source.as_deref()) {
-                choice.saw_language(lang);
+            if !is_source(&tu, i, source.as_deref()) && !choice.saw_language(lang) {
+                return Err(self.xml.error_here(super::too_many_documents()));
             }
         }
         Ok(Some((tu, source)))

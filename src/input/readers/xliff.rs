@@ -69,11 +69,24 @@ impl<'a> Stream<'a> {
     /// The units of `xml`, whose root must be `<xliff>`.
     pub fn new(mut xml: Xml<'a>) -> Result<Stream<'a>, Error> {
         let root = xml.root_named(&["xliff"], "an XLIFF document")?;
+        // The version read: 1.x or 2.x; without the attribute, the namespace's, else a 2.x
+        // root's languages (`srcLang`), else 1.2. Another version is an error: read as either,
+        // its units would be passed over and the file pass unchecked.
         let version2 = match root.attr("version") {
-            Some(v) => v.starts_with('2'),
-            None => root
-                .attr("xmlns")
-                .is_some_and(|ns| ns.contains(":document:2.")),
+            Some(v) if v.starts_with("1.") => false,
+            Some(v) if v.starts_with("2.") => true,
+            Some(v) => {
+                let (at, v) = (root.start, v.to_string());
+                return Err(xml.error(
+                    at,
+                    format!("XLIFF version `{v}` is not one mtqc reads (1.x or 2.x)"),
+                ));
+            }
+            None => match root.attr("xmlns") {
+                Some(ns) if ns.contains(":document:2.") => true,
+                Some(ns) if ns.contains(":document:1.") => false,
+                _ => root.attr("srcLang").is_some() || root.attr("trgLang").is_some(),
+            },
         };
         let reader = Reader {
             xml,
@@ -112,14 +125,16 @@ impl<'a> Stream<'a> {
     pub fn next_units(&mut self, choice: &mut Choice) -> Result<Option<Vec<Unit>>, Error> {
         let Some(items) = self.next_items()? else {
             if choice.keys.is_empty() {
-                choice.saw(self.reader.info.target_language.clone());
+                let _ = choice.saw(self.reader.info.target_language.clone());
             }
             choice.decide(self.reader.info.clone());
             return Ok(None);
         };
         let mut units = Vec::new();
         for (key, info, unit) in items {
-            choice.saw(key.clone());
+            if !choice.saw(key.clone()) {
+                return Err(self.reader.xml.error_here(super::too_many_documents()));
+            }
             if *choice.want.get_or_insert_with(|| key.clone()) == key {
                 choice.decide(info);
                 units.push(unit);
@@ -133,7 +148,12 @@ impl<'a> Stream<'a> {
 pub fn read(src: &Source, _options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> {
     let mut stream = Stream::new(Xml::new(src))?;
     let mut items = Vec::new();
+    // The documents counted as a stream counts them (`next_units`): at most `MAX_DOCUMENTS`.
+    let mut seen = super::Choice::default();
     while let Some(more) = stream.next_items()? {
+        if more.iter().any(|(key, _, _)| !seen.saw(key.clone())) {
+            return Err(stream.reader.xml.error_here(super::too_many_documents()));
+        }
         items.extend(more);
     }
     let info = stream.reader.info.clone();
@@ -740,6 +760,20 @@ mod tests {
                 unit: LengthUnit::Bytes
             })
         );
+    }
+
+    /// A version mtqc does not read is an error, not a file whose units are all passed over;
+    /// without the attribute, a root with XLIFF 2's languages is read as 2.x.
+    #[test]
+    fn an_unknown_version_is_an_error_and_a_missing_one_is_inferred() {
+        let unit2 = "<file id=\"f\"><unit id=\"u\"><segment><source>Erase 5</source>\
+            <target>মুছে 6</target></segment></unit></file></xliff>";
+        let three = format!("<xliff version=\"3.0\" srcLang=\"en\" trgLang=\"bn\">{unit2}");
+        let err = read(&Source::new("t.xlf", &three), &ReadOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("version `3.0`"), "{err}");
+        let bare = format!("<xliff srcLang=\"en\" trgLang=\"bn\">{unit2}");
+        let docs = read_xliff(&bare);
+        assert_eq!(docs.iter().map(|d| d.units.len()).sum::<usize>(), 1);
     }
 
     #[test]

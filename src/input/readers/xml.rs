@@ -348,6 +348,12 @@ impl<'a> Xml<'a> {
         self.reader.get_mut().release(upto);
     }
 
+    /// An error where the reader stands (after the last event read).
+    pub fn error_here(&mut self, what: impl std::fmt::Display) -> Error {
+        let raw = offset(self.reader.buffer_position());
+        self.error(raw, what)
+    }
+
     pub fn error(&mut self, raw: usize, what: impl std::fmt::Display) -> Error {
         let at = self.reader.get_mut().pos(raw);
         super::error_at(&self.reader.get_ref().name, at, what)
