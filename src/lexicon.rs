@@ -260,9 +260,36 @@ pub struct LexiconCache {
 }
 
 /// The endings by their last byte (in list order within each): a word is compared with the
-/// endings that can end it, not with all of them.
+/// endings that can end it, not with all of them; and as a set, for a pack of thousands of
+/// endings, where a word's own suffixes are fewer than the endings sharing its last byte.
 #[derive(Debug, Clone)]
-struct EndingIndex(Vec<Vec<u32>>);
+struct EndingIndex {
+    by_last: Vec<Vec<u32>>,
+    set: crate::hash::FastSet<String>,
+    /// The longest ending's length in bytes.
+    longest: usize,
+}
+
+impl EndingIndex {
+    /// `Lexicon::split_ending` by looking up the word's suffixes, the longest first (the suffix
+    /// that starts earliest, no longer than the longest ending, leaving a stem long enough).
+    fn split_by_suffixes<'w>(&self, word: &'w str, min_stem: usize) -> (&'w str, &'w str) {
+        for (k, _) in word.char_indices() {
+            let (stem, ending) = word.split_at(k);
+            if ending.len() <= self.longest
+                && self.set.contains(ending)
+                && stem.chars().count() >= min_stem
+            {
+                return (stem, ending);
+            }
+        }
+        (word, "")
+    }
+}
+
+/// Past this many endings with a word's last byte, `split_ending` looks the word's suffixes up
+/// in the set instead (a word has a few dozen at most).
+const ENDINGS_SCANNED: usize = 64;
 
 #[derive(Debug, Clone, Default)]
 struct Compiled {
@@ -426,20 +453,27 @@ impl Lexicon {
     /// Split a word into stem and ending, taking the longest ending that leaves a stem of at
     /// least `min_stem` characters. Endings are tried longest first.
     pub fn split_ending<'w>(&self, word: &'w str, min_stem: usize) -> (&'w str, &'w str) {
-        let mut best: (&str, &str) = (word, "");
         let Some(&last) = word.as_bytes().last() else {
-            return best;
+            return (word, "");
         };
-        let index = self.cache.endings.get_or_init(|| {
-            let mut by_last = vec![Vec::new(); 256];
-            for (i, e) in self.endings.iter().enumerate() {
-                if let Some(&b) = e.as_bytes().last() {
-                    by_last[usize::from(b)].push(i as u32);
-                }
-            }
-            EndingIndex(by_last)
-        });
-        for &i in &index.0[usize::from(last)] {
+        let index = self.ending_index();
+        let candidates = &index.by_last[usize::from(last)];
+        if candidates.len() > ENDINGS_SCANNED {
+            index.split_by_suffixes(word, min_stem)
+        } else {
+            self.split_by_candidates(candidates, word, min_stem)
+        }
+    }
+
+    /// `split_ending` by comparing the word with each ending of `candidates`.
+    fn split_by_candidates<'w>(
+        &self,
+        candidates: &[u32],
+        word: &'w str,
+        min_stem: usize,
+    ) -> (&'w str, &'w str) {
+        let mut best: (&str, &str) = (word, "");
+        for &i in candidates {
             let e = &self.endings[i as usize];
             if e.len() > best.1.len()
                 && let Some(stem) = word.strip_suffix(e.as_str())
@@ -659,7 +693,24 @@ impl Lexicon {
     }
 
     pub fn is_ending(&self, s: &str) -> bool {
-        self.endings.iter().any(|e| e == s)
+        self.ending_index().set.contains(s)
+    }
+
+    /// The endings indexed, made on first use.
+    fn ending_index(&self) -> &EndingIndex {
+        self.cache.endings.get_or_init(|| {
+            let mut by_last = vec![Vec::new(); 256];
+            for (i, e) in self.endings.iter().enumerate() {
+                if let Some(&b) = e.as_bytes().last() {
+                    by_last[usize::from(b)].push(i as u32);
+                }
+            }
+            EndingIndex {
+                by_last,
+                set: self.endings.iter().cloned().collect(),
+                longest: self.endings.iter().map(String::len).max().unwrap_or(0),
+            }
+        })
     }
 
     /// How `word` stands as a source word: `Lower` (`which`), `Capitalised` (`However`: a
@@ -684,5 +735,64 @@ impl Lexicon {
             .binary_search(&word.to_lowercase())
             .is_ok()
             .then_some(case)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two ways `split_ending` splits a word agree: comparing the word with every ending
+    /// that shares its last byte, and looking its suffixes up in the set (taken past
+    /// `ENDINGS_SCANNED` such endings, so thousands of endings cost a word's length, not their
+    /// number). Every word of the fixtures, every embedded pack's endings, and a list of
+    /// endings that share their last characters, at every stem length.
+    #[test]
+    fn splitting_by_suffixes_agrees_with_comparing_every_ending() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut text = String::new();
+        for name in [
+            "bn-news-mt.txt",
+            "tico19-bn-sample.txt",
+            "wmt24-en-hi-labelled.tsv",
+        ] {
+            text.push_str(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap());
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| {
+                c.is_whitespace() || c.is_ascii_punctuation() || "।॥,“”‘’—–".contains(c)
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut lexicons: Vec<Lexicon> = crate::rules::load_embedded()
+            .unwrap()
+            .into_iter()
+            .map(|p| p.lexicon)
+            .filter(|l| !l.endings.is_empty())
+            .collect();
+        let signs = ["ে", "র", "ের", "া", "ি", "ও", "ক"];
+        let mut many = Lexicon::default();
+        for a in ["", "গু", "দে", "টি", "কা", "ল", "ন"] {
+            for b in ["", "লো", "রা", "তে", "দি"] {
+                for c in signs {
+                    many.endings.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        many.endings.push(String::new());
+        lexicons.push(many);
+        let mut split = 0;
+        for lexicon in &lexicons {
+            let index = lexicon.ending_index();
+            for word in &words {
+                let last = usize::from(*word.as_bytes().last().unwrap());
+                for min_stem in 0..4 {
+                    let scanned = lexicon.split_by_candidates(&index.by_last[last], word, min_stem);
+                    assert_eq!(index.split_by_suffixes(word, min_stem), scanned, "{word}");
+                    split += usize::from(!scanned.1.is_empty());
+                }
+            }
+        }
+        assert!(split > 1000, "{split}");
     }
 }
