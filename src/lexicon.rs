@@ -749,15 +749,7 @@ mod tests {
     /// endings that share their last characters, at every stem length.
     #[test]
     fn splitting_by_suffixes_agrees_with_comparing_every_ending() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut text = String::new();
-        for name in [
-            "bn-news-mt.txt",
-            "tico19-bn-sample.txt",
-            "wmt24-en-hi-labelled.tsv",
-        ] {
-            text.push_str(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap());
-        }
+        let text = crate::text::fixture_text();
         let words: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || c.is_ascii_punctuation() || "।॥,“”‘’—–".contains(c)

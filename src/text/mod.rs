@@ -599,6 +599,20 @@ impl<'a> Analysis<'a> {
     }
 }
 
+/// The fixtures' text for unit tests: Bengali MT and professional text, English–Hindi MT.
+#[cfg(test)]
+pub(crate) fn fixture_text() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    [
+        "bn-news-mt.txt",
+        "tico19-bn-sample.txt",
+        "wmt24-en-hi-labelled.tsv",
+    ]
+    .iter()
+    .map(|name| std::fs::read_to_string(format!("{dir}/{name}")).unwrap())
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

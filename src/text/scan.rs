@@ -241,15 +241,7 @@ mod tests {
     /// sentence ends, orphaned and doubled marks, masked placeholders, complex word breaks.
     #[test]
     fn the_one_pass_gives_what_each_part_gives_alone() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut text = String::new();
-        for name in [
-            "bn-news-mt.txt",
-            "tico19-bn-sample.txt",
-            "wmt24-en-hi-labelled.tsv",
-        ] {
-            text.push_str(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap());
-        }
+        let mut text = crate::text::fixture_text();
         text.push_str(concat!(
             "১০,০০০ জন, COVID-19-এর, 2020-তে, H5N1, 600০০, 3.5. 1,\n",
             "তিনি বলেন, “আমরা জিতব। আমরা লড়ব,” তিনি বলেন। পরে। \"Yes.\" (No.) 你好。再见！\n",
