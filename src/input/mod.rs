@@ -205,7 +205,6 @@ pub enum Opened {
     Binary { offset: usize },
 }
 
-/// Open an input and tell text from binary by its first block.
 /// A file the run reads whole besides its inputs (a project file, glossary, baseline or report
 /// to compare), read up to `limit` bytes: past it (`/dev/zero`, a log named by mistake) the read
 /// stops with an error rather than fill memory.
@@ -231,6 +230,7 @@ pub const READ_LIMIT: u64 = 256 << 20;
 /// The most a report compared by `mtqc diff` may hold (a large corpus' JSON report).
 pub const REPORT_READ_LIMIT: u64 = 1 << 30;
 
+/// Open an input and tell text from binary by its first block.
 pub fn open(input: &Input, encoding: Encoding) -> Result<Opened, Error> {
     let name = input.display();
     let reader: Box<dyn std::io::Read + Send> = match input {

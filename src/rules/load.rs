@@ -85,38 +85,38 @@ fn load_embedded_now() -> Result<Vec<Pack>, Error> {
 /// Packs from a directory: the directory itself when it holds `.toml` files, else each
 /// sub-directory that does.
 pub fn load_dir(dir: &Path) -> Result<Vec<Pack>, Error> {
+    pack_dirs(dir)?.iter().map(|d| load_pack_dir(d)).collect()
+}
+
+/// The pack directories of `dir`: `dir` itself when it holds rule files, else its
+/// subdirectories that do.
+fn pack_dirs(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = sorted_entries(dir)?;
-    let tomls: Vec<&PathBuf> = entries.iter().filter(|p| is_toml(p)).collect();
-    if !tomls.is_empty() {
-        return Ok(vec![load_pack_dir(dir)?]);
+    if entries.iter().any(|p| is_toml(p)) {
+        return Ok(vec![dir.to_path_buf()]);
     }
-    let mut packs = Vec::new();
+    let mut dirs = Vec::new();
     for sub in entries.iter().filter(|p| p.is_dir()) {
         if sorted_entries(sub)?.iter().any(|p| is_toml(p)) {
-            packs.push(load_pack_dir(sub)?);
+            dirs.push(sub.clone());
         }
     }
-    if packs.is_empty() {
+    if dirs.is_empty() {
         return Err(Error::new(
             ErrorKind::RulePack,
             format!("{}: no rule files (*.toml) found", display_path(dir)),
         ));
     }
-    Ok(packs)
+    Ok(dirs)
 }
 
 /// The rule files `load_dir` reads in `dir` (none where it cannot read): what a run must never
 /// write over.
 pub fn pack_files(dir: &Path) -> Vec<PathBuf> {
-    let entries = sorted_entries(dir).unwrap_or_default();
-    let tomls: Vec<PathBuf> = entries.iter().filter(|p| is_toml(p)).cloned().collect();
-    if !tomls.is_empty() {
-        return tomls;
-    }
-    entries
+    pack_dirs(dir)
+        .unwrap_or_default()
         .iter()
-        .filter(|p| p.is_dir())
-        .flat_map(|sub| sorted_entries(sub).unwrap_or_default())
+        .flat_map(|d| sorted_entries(d).unwrap_or_default())
         .filter(|p| is_toml(p))
         .collect()
 }

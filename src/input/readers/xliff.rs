@@ -72,10 +72,10 @@ impl<'a> Stream<'a> {
         // The version read: 1.x or 2.x; without the attribute, the namespace's, else a 2.x
         // root's languages (`srcLang`), else 1.2. Another version is an error: read as either,
         // its units would be passed over and the file pass unchecked.
-        let version2 = match root.attr("version") {
-            Some(v) if v.starts_with("1.") => false,
-            Some(v) if v.starts_with("2.") => true,
-            Some(v) => {
+        let version2 = match root.attr("version").map(|v| (v, v.split('.').next())) {
+            Some((_, Some("1"))) => false,
+            Some((_, Some("2"))) => true,
+            Some((v, _)) => {
                 let (at, v) = (root.start, v.to_string());
                 return Err(xml.error(
                     at,
