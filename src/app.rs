@@ -75,9 +75,7 @@ pub fn load_config(args: &PackArgs) -> Result<Config, Error> {
 /// The embedded packs, then those named by the project file, then `--rules` directories.
 pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     let mut packs = rules::load_embedded()?;
-    for dir in rule_dirs(config, args) {
-        packs.extend(rules::load_dir(&dir)?);
-    }
+    packs.extend(rules::load_dirs(&rule_dirs(config, args))?);
     Ok(packs)
 }
 
@@ -191,22 +189,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     for e in &errors {
         eprintln!("mtqc: error: {e}");
     }
-    // `-j N`, else `RAYON_NUM_THREADS` (rayon's own setting), capped alike.
-    let asked = args.threads.map(|n| (n, "-j")).or_else(|| {
-        std::env::var("RAYON_NUM_THREADS")
-            .ok()
-            .and_then(|v| v.trim().parse::<usize>().ok())
-            .filter(|&n| n > 0)
-            .map(|n| (n, "RAYON_NUM_THREADS"))
-    });
-    if let Some((n, from)) = asked {
-        let most = max_threads();
-        if n > most {
-            eprintln!("mtqc: warning: {from} {n}: more threads than helps; using {most}");
-        }
+    let (threads, warning) = threads(args.threads.map(|n| (n, "-j")));
+    if let Some(w) = warning {
+        eprintln!("mtqc: warning: {w}");
+    }
+    if let Some(n) = threads {
         // The first call sets the pool; a second (in tests calling the library) keeps it.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.clamp(1, most))
+            .num_threads(n)
             .build_global();
     }
     // A source file pairs its lines with the targets' (`Document::read_pair`), which the
@@ -363,6 +353,25 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
 
 /// Most threads `-j` gives: four per core (checking is CPU-bound; more only costs memory and
 /// stacks), at most 256.
+/// The threads a run asked for (`asked`, by the option that names it, else
+/// `RAYON_NUM_THREADS`, rayon's own setting), capped at `max_threads` alike, and the warning
+/// when capped; None: one per core.
+pub fn threads(asked: Option<(usize, &str)>) -> (Option<usize>, Option<String>) {
+    let asked = asked.or_else(|| {
+        std::env::var("RAYON_NUM_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .map(|n| (n, "RAYON_NUM_THREADS"))
+    });
+    let Some((n, from)) = asked else {
+        return (None, None);
+    };
+    let most = max_threads();
+    let warning = (n > most).then(|| format!("{from} {n}: more threads than helps; using {most}"));
+    (Some(n.clamp(1, most)), warning)
+}
+
 pub fn max_threads() -> usize {
     std::thread::available_parallelism()
         .map_or(4, |n| n.get() * 4)

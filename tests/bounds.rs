@@ -115,6 +115,44 @@ fn a_pack_of_huge_regexes_is_refused_and_no_regex_may_match_nothing() {
     );
 }
 
+/// Packs each within their budget (32 MiB of compiled regexes) are within one for the run
+/// together: past 64 MiB, loading stops at the pack that passes it, so three packs near their
+/// budget cannot take three times the memory, nor forty forty times.
+#[test]
+fn the_packs_of_a_run_have_one_regex_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |name: &str| {
+        let d = dir.path().join("packs").join(name);
+        fs::create_dir_all(&d).unwrap();
+        let rules: String = (0..90)
+            .map(|i| {
+                format!(
+                    "[[rule]]\nid = \"r{i}\"\nkind = \"pattern\"\nregex = '\\w{{20}}x{i}'\n\
+                     severity = \"minor\"\ncategory = \"style/x\"\nmessage = \"m\"\n\
+                     doc = \"Minor.\"\n"
+                )
+            })
+            .collect();
+        fs::write(d.join("rules.toml"), rules).unwrap();
+    };
+    fs::write(dir.path().join("doc.txt"), "রাশিয়া এবং উত্তর কোরিয়া।\n").unwrap();
+    let check = ["check", "--no-config", "--rules", "packs", "doc.txt"];
+    pack("a");
+    pack("b");
+    let out = mtqc_in(dir.path(), &check, None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "two packs fit: {err}");
+    pack("c");
+    let out = mtqc_in(dir.path(), &check, None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("packs/c: the regexes of the packs loaded so far")
+            && err.contains("over the budget of 64 MiB for all the packs of a run"),
+        "{err}"
+    );
+}
+
 /// A pattern rule whose flagged group is followed by long context: the search goes on from
 /// the group's end only over short context, so a line that every position could start a
 /// match in costs linear time (going on from the group's end over any context is quadratic:

@@ -110,7 +110,8 @@ class Checker:
     - ``config``: a project file ``mtqc.toml`` (``--config``). Without it none is read: the
       library never looks for ``mtqc.toml`` on its own.
     - ``threads``: the size of the checker's own thread pool. None (the default): one thread
-      per core, as the CLI (``RAYON_NUM_THREADS`` overrides it). Pass 1 where each process
+      per core, as the CLI (``RAYON_NUM_THREADS`` overrides it); either is capped as the CLI
+      caps ``-j``, with a warning. Pass 1 where each process
       already has a core of its own (Spark executors, multiprocessing workers).
     - ``paragraphs``: for ``check``, what a paragraph is: ``"line"`` (default) or
       ``"blank-line"``.

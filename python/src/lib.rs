@@ -107,7 +107,10 @@ struct Core {
     pool: Mutex<(u32, Arc<rayon::ThreadPool>)>,
 }
 
+/// A pool of `threads` (None: one per core, or `RAYON_NUM_THREADS`), capped as the CLI caps
+/// `-j`.
 fn start_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Error> {
+    let (threads, _) = mtqc::app::threads(threads.map(|n| (n, "threads")));
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
         .thread_name(|i| format!("mtqc-{i}"))
@@ -262,12 +265,14 @@ impl Core {
         }
         let assembled = py.detach(|| assemble(&argv)).map_err(|e| py_error(py, e))?;
         let pool = start_pool(threads).map_err(|e| py_error(py, e))?;
+        let mut warnings = assembled.warnings;
+        warnings.extend(mtqc::app::threads(threads.map(|n| (n, "threads"))).1);
         Ok(Core {
             options,
             lang,
             checker: assembled.checker,
             reading: assembled.reading,
-            warnings: assembled.warnings,
+            warnings,
             batch: Mutex::new(HashMap::new()),
             threads,
             pool: Mutex::new((std::process::id(), Arc::new(pool))),

@@ -157,3 +157,13 @@ def test_a_checker_made_before_a_fork_works_in_the_child():
     with multiprocessing.get_context("fork").Pool(2) as pool:
         got = pool.map_async(_check_in_child, ["আামি যাব", "আামি যাব"]).get(timeout=120)
     assert got == [want, want] and want == ["bn.sign-on-vowel"]
+
+
+def test_threads_are_capped_as_the_cli_caps_them(monkeypatch):
+    with pytest.warns(mtqc.MtqcWarning, match="threads 100000: more threads than helps"):
+        c = mtqc.Checker(threads=100000)
+    assert 1 <= c.threads <= 256
+    monkeypatch.setenv("RAYON_NUM_THREADS", "100000")
+    with pytest.warns(mtqc.MtqcWarning, match="RAYON_NUM_THREADS 100000"):
+        c = mtqc.Checker()
+    assert 1 <= c.threads <= 256

@@ -73,6 +73,8 @@ impl Hit {
     }
 
     pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+        // Exactly: a hit has a var or two, and a paragraph may have a million hits.
+        self.vars.reserve_exact(1);
         self.vars.push((name, value.into()));
         self
     }

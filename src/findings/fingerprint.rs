@@ -29,7 +29,7 @@ fn normalised(chars: impl Iterator<Item = char>) -> String {
 
 /// Where a finding is, independent of where its paragraph is: what `Fingerprints::number`
 /// counts. Made on any thread; numbered in document order.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Anchor(u64);
 
 impl Anchor {
@@ -68,12 +68,45 @@ pub struct Fingerprints {
     occurrences: BTreeMap<u64, usize>,
 }
 
+/// A numbered anchor: the fingerprint of one finding, written out only for the findings a
+/// report lists or a baseline is asked about.
+#[derive(Debug, Clone, Copy)]
+pub struct Print {
+    anchor: u64,
+    occurrence: usize,
+}
+
+impl Print {
+    /// The anchor, not numbered yet.
+    pub fn at(Anchor(anchor): Anchor) -> Print {
+        Print {
+            anchor,
+            occurrence: 0,
+        }
+    }
+
+    pub fn anchor(self) -> Anchor {
+        Anchor(self.anchor)
+    }
+
+    pub fn fingerprint(self) -> String {
+        let Print { anchor, occurrence } = self;
+        format!(
+            "{:016x}",
+            fnv1a(format!("{anchor:x}\0{occurrence}").as_bytes())
+        )
+    }
+}
+
 impl Fingerprints {
-    /// The fingerprint of the next finding at `anchor` in the document.
-    pub fn number(&mut self, Anchor(anchor): Anchor) -> String {
+    /// The next finding at `anchor` in the document.
+    pub fn number(&mut self, Anchor(anchor): Anchor) -> Print {
         let n = self.occurrences.entry(anchor).or_insert(0);
-        let fingerprint = format!("{:016x}", fnv1a(format!("{anchor:x}\0{n}").as_bytes()));
+        let print = Print {
+            anchor,
+            occurrence: *n,
+        };
         *n += 1;
-        fingerprint
+        print
     }
 }

@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use rayon::prelude::*;
 
-use super::fingerprint::{Anchor, Fingerprints};
+use super::fingerprint::{Anchor, Fingerprints, Print};
 use super::{Filter, Finding, SNIPPET_CONTEXT, Snippet};
 use crate::engine::Found;
 use crate::input::Segment;
@@ -63,71 +63,73 @@ impl<'a> Locator<'a> {
     }
 
     /// Locate the hits `found` (sorted by paragraph) in `segments`, the paragraphs numbered
-    /// from `first`; every hit is in one of them. Each paragraph's findings are made on all
-    /// threads, then numbered in document order (fingerprints count occurrences).
+    /// from `first`; every hit is in one of them. Each paragraph's hits are weighed on all
+    /// threads, numbered in document order (fingerprints count occurrences), then ordered,
+    /// de-duplicated and capped; only the findings a report lists are made, so a paragraph of
+    /// a million hits costs a few words a hit, not a finding a hit.
     pub fn locate(&mut self, segments: &[Segment], first: usize, found: &[Found]) -> Located {
-        let filter = self.filter;
         let groups: Vec<&[Found]> = found.chunk_by(|x, y| x.paragraph == y.paragraph).collect();
-        let made: Vec<_> = groups
+        let weighed: Vec<_> = groups
             .par_iter()
-            .map(|group| {
-                let p = group[0].paragraph;
-                let (findings, suppressed) = self.make_all(&segments[p - first], group);
-                (p, findings, suppressed)
-            })
+            .map(|group| self.pending(&segments[group[0].paragraph - first], group))
             .collect();
-        let mut out = Located {
-            paragraphs: vec![Vec::new(); segments.len()],
-            baselined: Vec::new(),
-            suppressed: 0,
-        };
-        for (p, findings, suppressed) in made {
+        let mut listed = vec![Vec::new(); segments.len()];
+        let mut accepted = vec![Vec::new(); segments.len()];
+        let mut group_of = vec![0; segments.len()];
+        let mut suppressed = 0;
+        for (g, (mut pending, ignored)) in weighed.into_iter().enumerate() {
+            let p = groups[g][0].paragraph;
             if self.per_segment && self.last_paragraph.is_some_and(|l| l != p) {
                 self.prints = Fingerprints::default();
             }
             self.last_paragraph = Some(p);
-            out.suppressed += suppressed;
-            for (mut finding, anchor) in findings {
-                finding.fingerprint = self.prints.number(anchor);
-                if filter
-                    .baseline
-                    .as_ref()
-                    .is_some_and(|b| b.accepts(self.path, &finding.fingerprint))
-                {
-                    out.baselined.push(finding);
-                } else {
-                    out.paragraphs[p - first].push(finding);
-                }
+            suppressed += ignored;
+            group_of[p - first] = g;
+            for x in &mut pending {
+                x.print = self.prints.number(x.print.anchor());
             }
+            if let Some(baseline) = &self.filter.baseline {
+                let accepts = |x: &Pending| baseline.accepts(self.path, &x.print.fingerprint());
+                accepted[p - first] = pending.extract_if(.., |x| accepts(x)).collect();
+            }
+            listed[p - first] = pending;
         }
-        out.paragraphs.par_iter_mut().for_each(|findings| {
-            // One finding per rule, place and message: two glossary terms missing from one
-            // unit are two findings on the same (whole-unit) span.
-            findings.sort_by(|x, y| {
-                (x.start, x.end, &x.rule, &x.message).cmp(&(y.start, y.end, &y.rule, &y.message))
-            });
-            findings.dedup_by(|x, y| {
-                x.start == y.start && x.end == y.end && x.rule == y.rule && x.message == y.message
-            });
-            keep_source_aware(findings);
-            keep_loops(findings);
-            keep_critical(findings);
-            cap(findings);
-        });
-        out
+        let made: Vec<(Vec<Finding>, Vec<Finding>)> = listed
+            .into_par_iter()
+            .zip(accepted)
+            .enumerate()
+            .map(|(i, (listed, accepted))| {
+                if listed.is_empty() && accepted.is_empty() {
+                    return Default::default();
+                }
+                let (segment, group) = (&segments[i], groups[group_of[i]]);
+                let (listed, rest) = self.listed(segment, group, listed);
+                (
+                    self.make(segment, group, &listed, rest),
+                    self.make(segment, group, &accepted, None),
+                )
+            })
+            .collect();
+        let (paragraphs, baselined): (Vec<_>, Vec<_>) = made.into_iter().unzip();
+        Located {
+            paragraphs,
+            baselined: baselined.into_iter().flatten().collect(),
+            suppressed,
+        }
     }
 
-    /// The findings of one paragraph's hits `group`, each with its fingerprint's anchor (the
-    /// allow-list's and the unit's `mtqc-ignore` left out), and how many the unit suppressed.
-    fn make_all(&self, segment: &Segment, group: &[Found]) -> (Vec<(Finding, Anchor)>, usize) {
-        let offsets: Vec<usize> = group
+    /// One paragraph's hits on their way to findings (the allow-list's and the unit's
+    /// `mtqc-ignore` left out), in the order of the hits, and how many the unit suppressed.
+    fn pending(&self, segment: &Segment, group: &[Found]) -> (Vec<Pending>, usize) {
+        let spans: Vec<usize> = group
             .iter()
             .flat_map(|f| [f.hit.span.start, f.hit.span.end])
             .collect();
-        let positions = segment.positions(&offsets);
+        let offsets = segment.input_offsets(&spans);
         let (mut out, mut suppressed) = (Vec::with_capacity(group.len()), 0);
         for (k, f) in group.iter().enumerate() {
-            let text = &segment.text[f.hit.span.start..f.hit.span.end];
+            let (a, b) = (f.hit.span.start, f.hit.span.end);
+            let text = &segment.text[a..b];
             let norm: String = text.trim().nfc().collect();
             if !norm.is_empty() && self.filter.allow.contains(&norm) {
                 continue;
@@ -139,55 +141,208 @@ impl<'a> Locator<'a> {
                 suppressed += 1;
                 continue;
             }
-            out.push(make(
-                segment,
-                rule,
-                self.filter,
-                f,
-                (positions[2 * k], positions[2 * k + 1]),
-            ));
+            let anchor = match segment.unit.as_deref() {
+                Some(u) => Anchor::of_unit(rule.fingerprint_id(), &u.id, text),
+                None => Anchor::in_text(rule.fingerprint_id(), &segment.text, a, b),
+            };
+            out.push(Pending {
+                hit: k as u32,
+                start: offsets[2 * k],
+                end: offsets[2 * k + 1],
+                rule: f.rule as u32,
+                severity: self.filter.severity_of(&rule.id, rule.severity),
+                print: Print::at(anchor),
+            });
         }
         (out, suppressed)
     }
+
+    /// The findings a paragraph lists, in order: by position then rule and message, one per
+    /// rule, place and message, none that a graver finding holds (`keep_source_aware`,
+    /// `keep_loops`, `keep_critical`), and past `MAX_PER_PARAGRAPH` the first left out, which
+    /// stands for the rest (`Rest`).
+    fn listed(
+        &self,
+        segment: &Segment,
+        group: &[Found],
+        mut pending: Vec<Pending>,
+    ) -> (Vec<Pending>, Option<Rest>) {
+        let rules = self.rules;
+        let key = |x: &Pending| (x.start, x.end, x.rule(rules).id.as_str());
+        pending.sort_by(|x, y| key(x).cmp(&key(y)));
+        // Messages are compared only where place and rule are the same: two glossary terms
+        // missing from one unit are two findings on the same (whole-unit) span.
+        let mut findings = Vec::with_capacity(pending.len());
+        for same in pending.chunk_by(|x, y| key(x) == key(y)) {
+            if let [one] = same {
+                findings.push(*one);
+                continue;
+            }
+            let mut messages: Vec<(String, Pending)> = same
+                .iter()
+                .map(|x| (self.message(segment, x.found(group)), *x))
+                .collect();
+            messages.sort_by(|x, y| x.0.cmp(&y.0));
+            messages.dedup_by(|x, y| x.0 == y.0);
+            findings.extend(messages.into_iter().map(|(_, x)| x));
+        }
+        keep_source_aware(&mut findings, rules);
+        keep_loops(&mut findings, rules);
+        keep_critical(&mut findings, rules);
+        if findings.len() <= super::MAX_PER_PARAGRAPH {
+            return (findings, None);
+        }
+        let rest = findings.split_off(super::MAX_PER_PARAGRAPH - 1);
+        let mut named: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut stands_for = [0usize; 3];
+        for x in &rest {
+            stands_for[x.severity as usize] += 1;
+            *named.entry(x.rule(rules).id.as_str()).or_insert(0) += 1;
+        }
+        findings.push(rest[0]);
+        let named: Vec<String> = named.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
+        let rest = Rest {
+            count: rest.len(),
+            worst: rest
+                .iter()
+                .map(|x| x.severity)
+                .max()
+                .unwrap_or(rest[0].severity),
+            stands_for,
+            named: named.join(", "),
+        };
+        (findings, Some(rest))
+    }
+
+    /// The message of a hit's finding.
+    fn message(&self, segment: &Segment, f: &Found) -> String {
+        let text = &segment.text[f.hit.span.start..f.hit.span.end];
+        crate::template::render(&self.rules[f.rule].message, text, &f.hit.vars)
+    }
+
+    /// The findings of `pending` hits of one paragraph, their positions found in one walk of
+    /// its text; with `rest`, the last stands for the hits left out (`cap`).
+    fn make(
+        &self,
+        segment: &Segment,
+        group: &[Found],
+        pending: &[Pending],
+        rest: Option<Rest>,
+    ) -> Vec<Finding> {
+        let spans: Vec<usize> = pending
+            .iter()
+            .flat_map(|x| [x.found(group).hit.span.start, x.found(group).hit.span.end])
+            .collect();
+        let positions = segment.positions(&spans);
+        let mut findings: Vec<Finding> = pending
+            .iter()
+            .enumerate()
+            .map(|(k, x)| {
+                let (start, end) = (positions[2 * k], positions[2 * k + 1]);
+                self.finding(segment, x.found(group), x, (start, end))
+            })
+            .collect();
+        if let Some(rest) = rest
+            && let Some(first) = findings.pop()
+        {
+            findings.push(rest.finding(first));
+        }
+        findings
+    }
+
+    /// A hit's finding.
+    fn finding(
+        &self,
+        segment: &Segment,
+        f: &Found,
+        x: &Pending,
+        (start, end): (crate::input::Position, crate::input::Position),
+    ) -> Finding {
+        let rule = self.rules[f.rule];
+        let (a, b) = (f.hit.span.start, f.hit.span.end);
+        let text = &segment.text[a..b];
+        Finding {
+            rule: rule.id.clone(),
+            kind: rule.kind,
+            severity: x.severity,
+            category: rule.category.clone(),
+            message: self.message(segment, f),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            text: text.to_string(),
+            start: start.offset,
+            end: end.offset,
+            suggestion: f.hit.suggestion.clone(),
+            fingerprint: x.print.fingerprint(),
+            unit: segment.unit.as_ref().map(|u| u.id.clone()),
+            stands_for: [0; 3],
+            snippet: snippet(&segment.text, a, b),
+            char_start: start.char_offset,
+            char_end: end.char_offset,
+            byte_column: start.byte_column,
+            end_byte_column: end.byte_column,
+            span: (a, b),
+        }
+    }
 }
 
-/// Past `MAX_PER_PARAGRAPH` findings, one finding, at the first one left out, stands for the
-/// rest: it names how many of which rules, takes their worst severity, and they are scored.
-fn cap(findings: &mut Vec<Finding>) {
-    if findings.len() <= super::MAX_PER_PARAGRAPH {
-        return;
+/// A hit on its way to a finding: what ordering, de-duplication, precedence and the cap
+/// weigh, without the finding's text, message and snippet.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    /// Its index among its paragraph's hits.
+    hit: u32,
+    rule: u32,
+    /// Where it starts and ends in the input (bytes).
+    start: usize,
+    end: usize,
+    severity: crate::vocab::Severity,
+    /// Its fingerprint: its anchor, numbered in document order.
+    print: Print,
+}
+
+impl Pending {
+    fn found<'g>(&self, group: &'g [Found]) -> &'g Found {
+        &group[self.hit as usize]
     }
-    let rest = findings.split_off(super::MAX_PER_PARAGRAPH - 1);
-    let mut counts = [0usize; 3];
-    let mut rules: std::collections::BTreeMap<&str, usize> = Default::default();
-    for f in &rest {
-        for (c, n) in counts.iter_mut().zip(f.counts()) {
-            *c += n;
+
+    fn rule<'r>(&self, rules: &[&'r Rule]) -> &'r Rule {
+        rules[self.rule as usize]
+    }
+}
+
+/// The findings a paragraph had past `MAX_PER_PARAGRAPH`.
+struct Rest {
+    count: usize,
+    /// Their worst severity.
+    worst: crate::vocab::Severity,
+    /// How many of each severity.
+    stands_for: [usize; 3],
+    /// Their rules, each with how many.
+    named: String,
+}
+
+impl Rest {
+    /// Past `MAX_PER_PARAGRAPH` findings, one finding, at the first one left out (`first`),
+    /// stands for the rest: it names how many of which rules, takes their worst severity, and
+    /// they are scored.
+    fn finding(self, first: Finding) -> Finding {
+        Finding {
+            rule: "mtqc.more-findings".into(),
+            kind: "summary",
+            severity: self.worst,
+            message: format!(
+                "{} more findings in this paragraph are not listed: {}",
+                self.count, self.named
+            ),
+            suggestion: None,
+            fingerprint: format!("{}-more", first.fingerprint),
+            stands_for: self.stands_for,
+            ..first
         }
-        *rules.entry(f.rule.as_str()).or_insert(0) += 1;
     }
-    let first = &rest[0];
-    let worst = rest
-        .iter()
-        .map(|f| f.severity)
-        .max()
-        .unwrap_or(first.severity);
-    let named: Vec<String> = rules.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
-    findings.push(Finding {
-        rule: "mtqc.more-findings".into(),
-        kind: "summary",
-        severity: worst,
-        category: first.category.clone(),
-        message: format!(
-            "{} more findings in this paragraph are not listed: {}",
-            rest.len(),
-            named.join(", ")
-        ),
-        suggestion: None,
-        fingerprint: format!("{}-more", first.fingerprint),
-        stands_for: counts,
-        ..first.clone()
-    });
 }
 
 /// Most covering findings of a paragraph that `give_way` weighs others against: a paragraph
@@ -198,20 +353,24 @@ const MAX_COVERING: usize = 16;
 /// least as grave, is part of it and gives way to it (never a graver finding under a lighter
 /// one: a minor `addition-by-length` over the whole unit leaves a major duplicated attribution
 /// inside it standing).
-fn give_way(findings: &mut Vec<Finding>, covers: impl Fn(&Finding) -> bool) {
-    let covering: Vec<(usize, usize, String, crate::vocab::Severity)> = findings
+fn give_way(findings: &mut Vec<Pending>, rules: &[&Rule], covers: impl Fn(&Pending) -> bool) {
+    let category = |x: &Pending| x.rule(rules).category.as_str();
+    let covering: Vec<&Pending> = findings
         .iter()
-        .filter(|f| covers(f))
+        .filter(|x| covers(x))
         .take(MAX_COVERING + 1)
-        .map(|f| (f.start, f.end, f.category.clone(), f.severity))
         .collect();
     if covering.is_empty() || covering.len() > MAX_COVERING {
         return;
     }
+    let covering: Vec<Pending> = covering.into_iter().copied().collect();
     findings.retain(|f| {
         covers(f)
-            || !covering.iter().any(|(s, e, c, severity)| {
-                *c == f.category && *s <= f.start && f.end <= *e && *severity >= f.severity
+            || !covering.iter().any(|c| {
+                category(c) == category(f)
+                    && c.start <= f.start
+                    && f.end <= c.end
+                    && c.severity >= f.severity
             })
     });
 }
@@ -219,79 +378,34 @@ fn give_way(findings: &mut Vec<Finding>, covers: impl Fn(&Finding) -> bool) {
 /// A finding inside a critical finding of its category gives way to it (a span copied from the
 /// source inside a unit that is its source copied whole: `untranslated-span` gives way to
 /// `untranslated-unit`).
-fn keep_critical(findings: &mut Vec<Finding>) {
-    give_way(findings, |f| f.severity == crate::vocab::Severity::Critical);
+fn keep_critical(findings: &mut Vec<Pending>, rules: &[&Rule]) {
+    give_way(findings, rules, |x| {
+        x.severity == crate::vocab::Severity::Critical
+    });
 }
 
-/// Whether a finding compares its unit's target with the source (kinds of the `source-`
-/// family).
-fn source_aware(f: &Finding) -> bool {
-    f.kind.starts_with("source-")
-}
-
-/// A target-only finding inside a source-aware finding of its category (a copied source span
-/// that is also a stray foreign word) gives way to it.
-fn keep_source_aware(findings: &mut Vec<Finding>) {
-    give_way(findings, source_aware);
+/// A target-only finding inside a source-aware finding (kinds of the `source-` family) of its
+/// category (a copied source span that is also a stray foreign word) gives way to it.
+fn keep_source_aware(findings: &mut Vec<Pending>, rules: &[&Rule]) {
+    give_way(findings, rules, |x| {
+        x.rule(rules).kind.starts_with("source-")
+    });
 }
 
 /// One finding per defect: a loop (kind `repetition-loop`) is one defect, and what other
 /// rules find inside it (each doubled word, a vowel sign run twice, an attribution said in each
 /// copy) is part of it.
-fn keep_loops(findings: &mut Vec<Finding>) {
+fn keep_loops(findings: &mut Vec<Pending>, rules: &[&Rule]) {
+    let is_loop = |x: &Pending| x.rule(rules).kind == "repetition-loop";
     let loops: Vec<(usize, usize)> = findings
         .iter()
-        .filter(|f| f.kind == "repetition-loop")
-        .map(|f| (f.start, f.end))
+        .filter(|x| is_loop(x))
+        .map(|x| (x.start, x.end))
         .collect();
     if loops.is_empty() {
         return;
     }
-    findings.retain(|f| {
-        f.kind == "repetition-loop" || !loops.iter().any(|&(s, e)| s <= f.start && f.end <= e)
-    });
-}
-
-/// A hit's finding (its fingerprint numbered later) and the anchor of its fingerprint.
-fn make(
-    segment: &Segment,
-    rule: &Rule,
-    filter: &Filter,
-    f: &Found,
-    (start, end): (crate::input::Position, crate::input::Position),
-) -> (Finding, Anchor) {
-    let (a, b) = (f.hit.span.start, f.hit.span.end);
-    let text = &segment.text[a..b];
-    let anchor = match segment.unit.as_deref() {
-        Some(u) => Anchor::of_unit(rule.fingerprint_id(), &u.id, text),
-        None => Anchor::in_text(rule.fingerprint_id(), &segment.text, a, b),
-    };
-    let finding = Finding {
-        rule: rule.id.clone(),
-        kind: rule.kind,
-        severity: filter.severity_of(&rule.id, rule.severity),
-        category: rule.category.clone(),
-        message: crate::template::render(&rule.message, text, &f.hit.vars),
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
-        text: text.to_string(),
-        start: start.offset,
-        end: end.offset,
-        suggestion: f.hit.suggestion.clone(),
-        // Numbered once the document's findings before it are (`Fingerprints::number`).
-        fingerprint: String::new(),
-        unit: segment.unit.as_ref().map(|u| u.id.clone()),
-        stands_for: [0; 3],
-        snippet: snippet(&segment.text, a, b),
-        char_start: start.char_offset,
-        char_end: end.char_offset,
-        byte_column: start.byte_column,
-        end_byte_column: end.byte_column,
-        span: (a, b),
-    };
-    (finding, anchor)
+    findings.retain(|x| is_loop(x) || !loops.iter().any(|&(s, e)| s <= x.start && x.end <= e));
 }
 
 /// Whether byte `at` of `text` is at the end of its line: only CRs, if anything, before the

@@ -180,9 +180,22 @@ impl Segment {
 
     /// Positions of several byte offsets of the text (sorted or not), walking the text once.
     pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut out = vec![self.at; offsets.len()];
+        self.walk(offsets, |i, at| out[i] = at);
+        out
+    }
+
+    /// Byte offsets in the input of several byte offsets of the text, walking the text once.
+    pub fn input_offsets(&self, offsets: &[usize]) -> Vec<usize> {
+        let mut out = vec![0; offsets.len()];
+        self.walk(offsets, |i, at| out[i] = at.offset);
+        out
+    }
+
+    /// Each of `offsets` (by its index) with its position, in the order of the text.
+    fn walk(&self, offsets: &[usize], mut each: impl FnMut(usize, Position)) {
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         order.sort_by_key(|&i| offsets[i]);
-        let mut out = vec![self.at; offsets.len()];
         let (mut at, mut from, mut next) = (self.at, 0, 0);
         for i in order {
             let to = offsets[i];
@@ -193,9 +206,8 @@ impl Segment {
             }
             at = at.after(&self.text[from..to], self.charset);
             from = to;
-            out[i] = at;
+            each(i, at);
         }
-        out
     }
 }
 

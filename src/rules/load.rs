@@ -85,7 +85,37 @@ fn load_embedded_now() -> Result<Vec<Pack>, Error> {
 /// Packs from a directory: the directory itself when it holds `.toml` files, else each
 /// sub-directory that does.
 pub fn load_dir(dir: &Path) -> Result<Vec<Pack>, Error> {
-    pack_dirs(dir)?.iter().map(|d| load_pack_dir(d)).collect()
+    load_dirs(&[dir.to_path_buf()])
+}
+
+/// Compiled size of the regexes of all the packs a run loads from directories (each pack also
+/// within `PACK_REGEX_BUDGET`): forty packs each near its budget would take gigabytes. Loading
+/// stops at the first pack past it, so at most one pack's budget more is ever compiled.
+pub const RUN_REGEX_BUDGET: usize = 2 * crate::checks::pattern::PACK_REGEX_BUDGET;
+
+/// The packs of several directories (`load_dir`'s), in order, their regexes together within
+/// `RUN_REGEX_BUDGET`.
+pub fn load_dirs(dirs: &[PathBuf]) -> Result<Vec<Pack>, Error> {
+    let (mut packs, mut spent) = (Vec::new(), 0);
+    for dir in dirs {
+        for d in pack_dirs(dir)? {
+            packs.push(load_pack_dir(&d)?);
+            spent += crate::checks::pattern::budget_spent();
+            if spent > RUN_REGEX_BUDGET {
+                return Err(Error::new(
+                    ErrorKind::RulePack,
+                    format!(
+                        "{}: the regexes of the packs loaded so far compile to {} MiB, over the \
+                         budget of {} MiB for all the packs of a run",
+                        display_path(&d),
+                        spent >> 20,
+                        RUN_REGEX_BUDGET >> 20
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(packs)
 }
 
 /// The pack directories of `dir`: `dir` itself when it holds rule files, else its

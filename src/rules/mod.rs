@@ -10,7 +10,7 @@ use crate::vocab::Severity;
 
 #[cfg(test)]
 pub(crate) use load::EMBEDDED;
-pub use load::{load_dir, load_embedded, load_pack_sources, pack_files};
+pub use load::{load_dir, load_dirs, load_embedded, load_pack_sources, pack_files};
 
 /// One example of a rule: text it must flag (at each of `flags`) or must leave alone.
 #[derive(Debug, Clone, Deserialize, Serialize)]
