@@ -12,6 +12,7 @@ use crate::checker::Checker;
 use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, PackArgs, RulesCommand};
 use crate::config::{self, Config};
 use crate::error::{Error, display_path};
+use crate::input::unit::Skip;
 use crate::input::{DocPath, Document, Input, Loaded};
 use crate::output::{Protected, Sink, write_atomically, write_error};
 use crate::report::spill::SpillFormat;
@@ -295,6 +296,14 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                         inp.display()
                     );
                 }
+                let skipped = |why: &str| -> usize {
+                    checked.iter().filter_map(|f| f.skipped.get(why)).sum()
+                };
+                let paragraphs = checked.iter().map(|f| f.paragraph_count()).sum();
+                let untranslated = skipped(Skip::NoTarget.as_str()) + skipped(Skip::Fuzzy.as_str());
+                if let Some(w) = nothing_checked(&settings.reading, inp, paragraphs, untranslated) {
+                    eprintln!("mtqc: warning: {w}");
+                }
                 files.extend(checked);
             }
             Ok(Err(offset)) => match crate::input::binary(inp, offset) {
@@ -460,6 +469,11 @@ fn stream_segments(
                         o.replaced
                     );
                 }
+                if let Some(w) =
+                    nothing_checked(&settings.reading, inp, o.paragraphs, o.untranslated)
+                {
+                    eprintln!("mtqc: warning: {w}");
+                }
                 passes.push(
                     checker.gate().file(o.paragraphs_pass, o.score())
                         && checker.gate().untranslated(o.untranslated),
@@ -557,6 +571,35 @@ impl Progress {
 
 /// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches,
 /// matched on their path relative to the project's root.
+/// The warning for an input of which no unit was checked, `untranslated` of them skipped as
+/// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
+/// name would otherwise pass a gate with nothing checked and nothing said.
+fn nothing_checked(
+    reading: &crate::input::Reading,
+    inp: &Input,
+    paragraphs: usize,
+    untranslated: usize,
+) -> Option<String> {
+    if paragraphs > 0 || untranslated == 0 {
+        return None;
+    }
+    let hint = if reading.format_of(inp) == crate::input::readers::Format::Jsonl {
+        let f = &reading.options.fields;
+        format!(
+            "; a record's target is its `{}` field{}, or the one `--fields` names",
+            f.tgt,
+            if f.tgt == "tgt" { " (or `target`)" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: nothing checked: none of its {untranslated} units has a translation (no target, or \
+         a fuzzy one){hint}",
+        inp.display()
+    ))
+}
+
 fn exclude(inputs: &mut Vec<Input>, globs: &[String], names: &Names) {
     let mut set = globset::GlobSetBuilder::new();
     for g in globs {

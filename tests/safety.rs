@@ -1001,3 +1001,51 @@ fn rule_file_mistakes_are_located() {
         "{err}"
     );
 }
+
+/// A JSONL file whose target field has a name mtqc does not read has every unit skipped as
+/// untranslated: the run says so, held and streamed, where it passed the gate with nothing
+/// checked and nothing said before. Named with `--fields`, the targets are checked.
+#[test]
+fn an_input_of_which_nothing_is_checked_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("mt.jsonl"),
+        "{\"id\": 1, \"source\": \"About 60000 troops\", \"translation\": \"প্রায় 600০০ সেনা\"}\n\
+         {\"id\": 2, \"source\": \"World\", \"translation\": \"বিশ্ব\"}\n",
+    )
+    .unwrap();
+    for args in [
+        &["check", "--no-config", "mt.jsonl"][..],
+        &[
+            "check",
+            "--no-config",
+            "--segments",
+            "--format",
+            "jsonl",
+            "mt.jsonl",
+        ],
+    ] {
+        let out = mtqc_in(dir.path(), args, None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("mt.jsonl: nothing checked: none of its 2 units has a translation")
+                && err.contains("its `tgt` field (or `target`), or the one `--fields` names"),
+            "{args:?}: {err}"
+        );
+    }
+    let named = [
+        "check",
+        "--no-config",
+        "--fields",
+        "id,source,translation",
+        "mt.jsonl",
+    ];
+    let out = mtqc_in(dir.path(), &named, None);
+    assert_eq!(out.status.code(), Some(1), "600০০ is a finding");
+    assert!(
+        !stderr(&out).contains("nothing checked"),
+        "{}",
+        stderr(&out)
+    );
+}
