@@ -360,8 +360,6 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     Ok(exit_code(unread > 0, passed))
 }
 
-/// Most threads `-j` gives: four per core (checking is CPU-bound; more only costs memory and
-/// stacks), at most 256.
 /// The threads a run asked for (`asked`, by the option that names it, else
 /// `RAYON_NUM_THREADS`, rayon's own setting), capped at `max_threads` alike, and the warning
 /// when capped; None: one per core.
@@ -381,6 +379,8 @@ pub fn threads(asked: Option<(usize, &str)>) -> (Option<usize>, Option<String>) 
     (Some(n.clamp(1, most)), warning)
 }
 
+/// Most threads `-j` gives: four per core (checking is CPU-bound; more only costs memory and
+/// stacks), at most 256.
 pub fn max_threads() -> usize {
     std::thread::available_parallelism()
         .map_or(4, |n| n.get() * 4)
@@ -569,8 +569,6 @@ impl Progress {
     }
 }
 
-/// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches,
-/// matched on their path relative to the project's root.
 /// The warning for an input of which no unit was checked, `untranslated` of them skipped as
 /// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
 /// name would otherwise pass a gate with nothing checked and nothing said.
@@ -585,21 +583,25 @@ fn nothing_checked(
     }
     let hint = if reading.format_of(inp) == crate::input::readers::Format::Jsonl {
         let f = &reading.options.fields;
+        // `target` stands in for `tgt` only when every field has its default name.
+        let spelled_out = *f == crate::input::readers::jsonl::Fields::default();
         format!(
             "; a record's target is its `{}` field{}, or the one `--fields` names",
             f.tgt,
-            if f.tgt == "tgt" { " (or `target`)" } else { "" }
+            if spelled_out { " (or `target`)" } else { "" }
         )
     } else {
         String::new()
     };
     Some(format!(
-        "{}: nothing checked: none of its {untranslated} units has a translation (no target, or \
-         a fuzzy one){hint}",
+        "{}: nothing checked: every unit was skipped, {untranslated} for want of a translation \
+         (no target, or a fuzzy one){hint}",
         inp.display()
     ))
 }
 
+/// Drop files found by walking a directory that an `exclude` glob of `mtqc.toml` matches,
+/// matched on their path relative to the project's root.
 fn exclude(inputs: &mut Vec<Input>, globs: &[String], names: &Names) {
     let mut set = globset::GlobSetBuilder::new();
     for g in globs {

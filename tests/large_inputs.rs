@@ -168,13 +168,23 @@ fn a_paragraph_of_740_thousand_findings_in_bounded_memory() {
         hits += 1;
     }
     fs::write(&path, format!("{text}\n")).unwrap();
-    let (code, took, peak_kb) = run_measured(&path, &[]);
+    let report = dir.path().join("report.json");
+    let args = ["--format", "json", "-o", report.to_str().unwrap()];
+    let (code, took, peak_kb) = run_measured(&path, &args);
     print_measured("8 MB paragraph of mixed numbers", text.len(), took, peak_kb);
     assert_eq!(code, 0);
     assert!(
         peak_kb * 1024 < 700 * hits as u64,
         "peak RSS {peak_kb} kB for {hits} findings"
     );
+    // Every number is counted: 99 listed, and one finding standing for the rest.
+    let report: serde_json::Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let listed = report["files"][0]["paragraphs"][0]["findings"]
+        .as_array()
+        .unwrap();
+    assert_eq!(listed.len(), 100);
+    assert_eq!(listed[99]["rule"], "mtqc.more-findings");
+    assert_eq!(report["summary"]["findings"]["major"], hits);
 }
 
 #[test]

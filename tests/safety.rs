@@ -1029,11 +1029,18 @@ fn an_input_of_which_nothing_is_checked_says_so() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
         assert!(
-            err.contains("mt.jsonl: nothing checked: none of its 2 units has a translation")
+            err.contains("mt.jsonl: nothing checked: every unit was skipped, 2 for want of a")
                 && err.contains("its `tgt` field (or `target`), or the one `--fields` names"),
             "{args:?}: {err}"
         );
     }
+    // Past the default names, `target` no longer stands in for the target field.
+    let other = ["check", "--no-config", "--fields", "id,src,out", "mt.jsonl"];
+    let err = stderr(&mtqc_in(dir.path(), &other, None));
+    assert!(
+        err.contains("its `out` field, or the one `--fields` names"),
+        "{err}"
+    );
     let named = [
         "check",
         "--no-config",

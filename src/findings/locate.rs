@@ -221,7 +221,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The findings of `pending` hits of one paragraph, their positions found in one walk of
-    /// its text; with `rest`, the last stands for the hits left out (`cap`).
+    /// its text; with `rest`, the last stands for the hits left out (`Rest::finding`).
     fn make(
         &self,
         segment: &Segment,
