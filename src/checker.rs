@@ -30,6 +30,9 @@ pub struct Judging {
     pub gate: Gate,
     /// Every paragraph is its own document.
     pub segments: bool,
+    /// The paragraphs' texts left out of their reports: no renderer of the run shows them (the
+    /// HTML report alone does), and a held document would hold its text twice.
+    pub without_text: bool,
 }
 
 pub struct Checker {
@@ -372,7 +375,11 @@ impl Scorer<'_> {
             score: round2(score::score(p, words)),
             pass: ok,
             findings,
-            text: s.text.clone(),
+            text: if judging.without_text {
+                String::new()
+            } else {
+                s.text.clone()
+            },
         };
         (report, p)
     }

@@ -156,6 +156,7 @@ impl Settings {
             weights: config.weights.unwrap_or_default(),
             gate,
             segments: config.segments.unwrap_or(false) || args.segments,
+            without_text: args.format != crate::report::Format::Html,
         };
         Ok(Settings {
             selection,

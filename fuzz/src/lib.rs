@@ -129,13 +129,15 @@ pub fn config(data: &[u8]) {
     let mtqc::cli::Command::Check(args) = args.command else {
         unreachable!("a check command");
     };
-    let settings = match mtqc::settings::Settings::build(&config, &args) {
+    let mut settings = match mtqc::settings::Settings::build(&config, &args) {
         Ok(s) => s,
         Err(e) => {
             assert!(!e.to_string().is_empty());
             return;
         }
     };
+    // Every renderer runs on the one report, the HTML one too: the paragraphs keep their text.
+    settings.judging.without_text = false;
     // Loading the embedded packs compiles every regex: keep them between inputs. Checker::new
     // consumes them, so they are loaded again only after a configuration it rejects.
     let mut cache = embedded_cache().lock().unwrap_or_else(|e| e.into_inner());
