@@ -12,7 +12,6 @@ use crate::checker::Checker;
 use crate::cli::{CheckArgs, Cli, Color, Command, DiffArgs, DiffFormat, PackArgs, RulesCommand};
 use crate::config::{self, Config};
 use crate::error::{Error, display_path};
-use crate::input::unit::Skip;
 use crate::input::{DocPath, Document, Input, Loaded};
 use crate::output::{Protected, Sink, write_atomically, write_error};
 use crate::report::spill::SpillFormat;
@@ -82,12 +81,7 @@ pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> 
 
 /// The directories of rule packs a run loads: the project file's, then `--rules`.
 fn rule_dirs(config: &Config, args: &PackArgs) -> Vec<PathBuf> {
-    config
-        .rules
-        .iter()
-        .map(|d| config.dir.join(d))
-        .chain(args.rules.iter().cloned())
-        .collect()
+    config.paths(&config.rules, &args.rules)
 }
 
 /// Languages configured that no language pack serves: the common rules still run.
@@ -296,11 +290,8 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                         inp.display()
                     );
                 }
-                let skipped = |why: &str| -> usize {
-                    checked.iter().filter_map(|f| f.skipped.get(why)).sum()
-                };
                 let paragraphs = checked.iter().map(|f| f.paragraph_count()).sum();
-                let untranslated = skipped(Skip::NoTarget.as_str()) + skipped(Skip::Fuzzy.as_str());
+                let untranslated = checked.iter().map(|f| f.untranslated).sum();
                 if let Some(w) = nothing_checked(&settings.reading, inp, paragraphs, untranslated) {
                     eprintln!("mtqc: warning: {w}");
                 }

@@ -13,7 +13,6 @@ use crate::error::{Error, ErrorKind};
 use crate::findings::{self, Filter};
 use crate::gate::Gate;
 use crate::hash::fnv1a;
-use crate::input::unit::Skip;
 use crate::input::{DocInfo, DocPath, Document, Segment};
 use crate::report::{FileReport, PackRef, ParagraphReport, Report, RuleInfo, Scoring, Summary};
 use crate::rules::Pack;
@@ -389,10 +388,7 @@ impl Scorer<'_> {
         let gate = &self.checker.judging.gate;
         let (words, penalty) = (self.words, self.penalty);
         let file_score = score::score(penalty, words);
-        let untranslated = [Skip::NoTarget, Skip::Fuzzy]
-            .iter()
-            .filter_map(|s| info.skipped.get(s))
-            .sum();
+        let untranslated = info.untranslated();
         FileReport {
             path: path.shown.clone(),
             relative_path: path.relative.clone(),
@@ -416,6 +412,7 @@ impl Scorer<'_> {
                 .iter()
                 .map(|(k, v)| (k.as_str().to_string(), *v))
                 .collect(),
+            untranslated,
             suppressed: 0,
             paragraphs: Vec::new(),
             baselined: 0,

@@ -116,15 +116,25 @@ fn writable_by_anyone(path: &Path) -> bool {
     }
 }
 
+impl Config {
+    /// The paths the project file lists in `listed` (relative to its directory), then those
+    /// `given` on the command line.
+    pub fn paths(&self, listed: &[PathBuf], given: &[PathBuf]) -> Vec<PathBuf> {
+        listed
+            .iter()
+            .map(|p| self.dir.join(p))
+            .chain(given.iter().cloned())
+            .collect()
+    }
+}
+
 pub fn load(path: &Path) -> Result<Config, Error> {
-    let src = crate::input::read_bounded(path, crate::input::READ_LIMIT)
-        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Usage,
-                format!("{}: cannot read: {e}", display_path(path)),
-            )
-        })?;
+    let src = crate::input::read_bounded_text(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Usage,
+            format!("{}: cannot read: {e}", display_path(path)),
+        )
+    })?;
     let mut config: Config = toml::from_str(&src)
         .map_err(|e| Error::at(path, &src, e.span().map_or(0, |s| s.start), e.message()))?;
     config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();

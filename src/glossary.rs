@@ -51,8 +51,7 @@ impl Glossary {
     /// `source_language`, else of the termbase's own language, else English), else TSV.
     pub fn load(path: &Path, source_language: Option<&str>) -> Result<Glossary, Error> {
         let name = display_path(path);
-        let text = crate::input::read_bounded(path, crate::input::READ_LIMIT)
-            .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
+        let text = crate::input::read_bounded_text(path)
             .map_err(|e| Error::usage(format!("{name}: cannot read the glossary: {e}")))?;
         if path
             .extension()

@@ -56,12 +56,7 @@ fn parse_fields(s: &str) -> Result<Fields, Error> {
 
 /// The glossaries a run reads: the project file's, then `--glossary`.
 pub fn glossary_paths(config: &Config, args: &CheckArgs) -> Vec<PathBuf> {
-    config
-        .glossary
-        .iter()
-        .map(|g| config.dir.join(g))
-        .chain(args.glossary.iter().cloned())
-        .collect()
+    config.paths(&config.glossary, &args.glossary)
 }
 
 impl Settings {

@@ -15,7 +15,6 @@ use crate::checker::Checker;
 use crate::engine::Known;
 use crate::error::{Error, ErrorKind};
 use crate::input::readers::Format;
-use crate::input::unit::Skip;
 use crate::input::{DocInfo, DocPath, Document, Input, Loaded, Opened, Reading, Segment, Segments};
 use crate::report::jsonl;
 use crate::score;
@@ -106,14 +105,6 @@ impl Streamer<'_> {
     }
 }
 
-/// Units not translated or fuzzy, skipped.
-fn untranslated(info: &DocInfo) -> usize {
-    [Skip::NoTarget, Skip::Fuzzy]
-        .iter()
-        .filter_map(|k| info.skipped.get(k))
-        .sum()
-}
-
 pub fn write_error(e: std::io::Error) -> Error {
     Error::new(ErrorKind::Output, format!("cannot write the report: {e}")).with_io(e.kind())
 }
@@ -143,7 +134,7 @@ pub fn segments(
             Loaded::Binary { offset } => return Ok(Err(offset)),
         };
         for doc in docs {
-            let untranslated = untranslated(&doc.info);
+            let untranslated = doc.info.untranslated();
             let mut s = Streamer {
                 checker,
                 path: doc.path.clone(),
@@ -200,7 +191,7 @@ pub fn segments(
         s.flush(out, true)?;
         outcome = s.outcome;
         outcome.replaced = read.replaced();
-        outcome.untranslated += untranslated(&read.info());
+        outcome.untranslated += read.info().untranslated();
         let this = (read.bytes(), read.documents());
         let (_, documents) = match &first {
             Some(first) if first.0 != this.0 || first.1 != this.1 => {

@@ -124,6 +124,18 @@ pub fn budget_spent() -> usize {
     SPENT.with(|s| s.get())
 }
 
+/// What to say when the regexes compiled since `budget_start` are over `PACK_REGEX_BUDGET`.
+pub fn over_budget() -> Option<String> {
+    let spent = budget_spent();
+    (spent > PACK_REGEX_BUDGET).then(|| {
+        format!(
+            "the pack's regexes compile to {} MiB, over the budget of {} MiB",
+            spent >> 20,
+            PACK_REGEX_BUDGET >> 20
+        )
+    })
+}
+
 /// The regex of `source` within the size and nesting limits.
 fn within_limits(source: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(source)

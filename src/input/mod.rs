@@ -236,6 +236,12 @@ pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u
     Ok(bytes)
 }
 
+/// A text file the run reads whole besides its inputs (a project file, a glossary), UTF-8, up
+/// to `READ_LIMIT` bytes (`read_bounded`).
+pub fn read_bounded_text(path: &std::path::Path) -> std::io::Result<String> {
+    String::from_utf8(read_bounded(path, READ_LIMIT)?).map_err(std::io::Error::other)
+}
+
 /// The most a project file, a baseline or a glossary may hold.
 pub const READ_LIMIT: u64 = 256 << 20;
 
@@ -337,6 +343,16 @@ pub struct DocInfo {
     pub skipped: std::collections::BTreeMap<unit::Skip, usize>,
     /// It holds translation units (a bilingual file).
     pub units: bool,
+}
+
+impl DocInfo {
+    /// Units skipped as not translated: no target, or a fuzzy one (`--fail-on-untranslated`).
+    pub fn untranslated(&self) -> usize {
+        [unit::Skip::NoTarget, unit::Skip::Fuzzy]
+            .iter()
+            .filter_map(|k| self.skipped.get(k))
+            .sum()
+    }
 }
 
 impl DocInfo {

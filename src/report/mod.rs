@@ -308,6 +308,9 @@ pub struct FileReport {
     /// `obsolete`).
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub skipped: std::collections::BTreeMap<String, usize>,
+    /// Of those, units not translated: no target, or a fuzzy one.
+    #[serde(skip)]
+    pub untranslated: usize,
     /// Findings an `mtqc-ignore` directive of the file suppressed.
     #[serde(skip_serializing_if = "is_zero")]
     pub suppressed: usize,

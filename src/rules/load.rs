@@ -283,16 +283,10 @@ pub fn load_pack_sources(
     let mut seen = BTreeSet::new();
     for (path, src, item) in raw_rules {
         let rule = compile_rule(&id, path, src, item)?;
-        let spent = crate::checks::pattern::budget_spent();
-        if spent > crate::checks::pattern::PACK_REGEX_BUDGET {
+        if let Some(over) = crate::checks::pattern::over_budget() {
             return Err(Error::new(
                 ErrorKind::RulePack,
-                format!(
-                    "{}: the pack's regexes compile to {} MiB, over the budget of {} MiB",
-                    rule.origin,
-                    spent >> 20,
-                    crate::checks::pattern::PACK_REGEX_BUDGET >> 20
-                ),
+                format!("{}: {over}", rule.origin),
             ));
         }
         if !seen.insert(rule.id.clone()) {
@@ -346,17 +340,8 @@ fn check_lexicon_regexes(
                 )
             })?;
         }
-        let spent = crate::checks::pattern::budget_spent();
-        if spent > crate::checks::pattern::PACK_REGEX_BUDGET {
-            return Err(at(
-                list.span(),
-                format!(
-                    "[lexicon] `{name}`: the pack's regexes compile to {} MiB, over the budget of \
-                     {} MiB",
-                    spent >> 20,
-                    crate::checks::pattern::PACK_REGEX_BUDGET >> 20
-                ),
-            ));
+        if let Some(over) = crate::checks::pattern::over_budget() {
+            return Err(at(list.span(), format!("[lexicon] `{name}`: {over}")));
         }
         let patterns: Vec<String> = list.get_ref().iter().map(|r| r.get_ref().clone()).collect();
         if let Err(e) = crate::lexicon::regex_set(&patterns) {
