@@ -134,6 +134,20 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
     let (mut inputs, errors) = settings.walk.expand(&paths);
     let names = Names::new(settings.project_dir.as_deref());
     exclude(&mut inputs, &settings.exclude, &names);
+    // Directories that hold no file to check: a gate that names the wrong folder, or globs
+    // that match nothing, must not pass on nothing checked (as with an empty stdin).
+    if inputs.is_empty() && errors.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+        return Err(Error::usage(format!(
+            "nothing to check in {}: no file mtqc reads there (by extension: .{}; `--include` \
+             names others; `--exclude`, `exclude` in mtqc.toml and ignore files leave files out)",
+            shown.join(", "),
+            crate::input::walk::KNOWN_EXTENSIONS.join(", .")
+        )));
+    }
+    for w in ignored_options(&args, &settings, &inputs) {
+        eprintln!("mtqc: warning: {w}");
+    }
     // Every file the run reads besides its inputs: none may be written over.
     let glossaries = crate::settings::glossary_paths(&config, &args);
     let pack_files: Vec<PathBuf> = rule_dirs(&config, &args.packs_args)
@@ -212,6 +226,20 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                 return Err(Error::usage(
                     "--source pairs one source file with one target file: give exactly one",
                 ));
+            }
+            if src.as_os_str() == "-" {
+                return Err(Error::usage(
+                    "--source -: the source is a file (standard input can be the target)",
+                ));
+            }
+            let format = settings.reading.format_of(&inputs[0]);
+            if format != crate::input::readers::Format::Text {
+                return Err(Error::usage(format!(
+                    "--source pairs lines of plain text, and {} is read as {}: a translation \
+                     file holds its sources (give it alone)",
+                    inputs[0].display(),
+                    format.as_str()
+                )));
             }
             Some(Input::named_file(src.clone()))
         }
@@ -560,6 +588,77 @@ impl Progress {
     }
 }
 
+/// The options given on the command line that no input of the run reads: said, not ignored
+/// in silence.
+fn ignored_options(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> Vec<String> {
+    use crate::input::readers::Format;
+    let formats: Vec<Format> = inputs
+        .iter()
+        .map(|i| settings.reading.format_of(i))
+        .collect();
+    let none_is = |f: &[Format]| !formats.iter().any(|x| f.contains(x));
+    let mut out = Vec::new();
+    // A translation file under a name mtqc does not know is read as plain text: its markup
+    // would be checked as prose, and its sources and targets never compared.
+    if args.input_format.is_none() {
+        for inp in inputs {
+            if let (Input::File { path, .. }, Format::Text) = (inp, settings.reading.format_of(inp))
+                && let Some(format) = crate::input::readers::sniff(path)
+            {
+                out.push(format!(
+                    "{}: read as plain text, but it looks like {format}: give it its extension \
+                     or `--input-format`",
+                    inp.display()
+                ));
+            }
+        }
+    }
+    let mut unread = |given: bool, option: &str, reader: &str, formats: &[Format]| {
+        if given && none_is(formats) {
+            out.push(format!(
+                "{option} applies to {reader} only, and no input is one: it is not used"
+            ));
+        }
+    };
+    unread(
+        args.target_lang.is_some(),
+        "--target-lang",
+        "TMX files",
+        &[Format::Tmx],
+    );
+    unread(
+        args.columns.is_some(),
+        "--columns",
+        "TSV files",
+        &[Format::Tsv],
+    );
+    unread(
+        args.fields.is_some(),
+        "--fields",
+        "JSONL files",
+        &[Format::Jsonl],
+    );
+    unread(
+        args.paragraphs.is_some(),
+        "--paragraphs",
+        "plain text",
+        &[Format::Text],
+    );
+    unread(
+        !args.glossary.is_empty() && args.source_file.is_none(),
+        "--glossary",
+        "translation files with sources and plain text with --source",
+        &[
+            Format::Xliff,
+            Format::Po,
+            Format::Tmx,
+            Format::Tsv,
+            Format::Jsonl,
+        ],
+    );
+    out
+}
+
 /// The warning for an input of which no unit was checked, `untranslated` of them skipped as
 /// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
 /// name would otherwise pass a gate with nothing checked and nothing said.
@@ -572,7 +671,12 @@ fn nothing_checked(
     if paragraphs > 0 || untranslated == 0 {
         return None;
     }
-    let hint = if reading.format_of(inp) == crate::input::readers::Format::Jsonl {
+    let format = reading.format_of(inp);
+    let hint = if let (crate::input::readers::Format::Tmx, Some(lang)) =
+        (format, &reading.options.target_lang)
+    {
+        format!("; no unit has a variant in `--target-lang {lang}`")
+    } else if format == crate::input::readers::Format::Jsonl {
         let f = &reading.options.fields;
         // `target` stands in for `tgt` only when every field has its default name.
         let spelled_out = *f == crate::input::readers::jsonl::Fields::default();

@@ -34,6 +34,11 @@ pub struct Entry {
     pub rule: String,
     /// The file, relative to the project's root (version 1: informative, any file matches).
     pub path: String,
+    /// The target language the file declares (XLIFF, TMX, PO): an XLIFF or TMX file of
+    /// several target languages is one document each. An entry without it (written before
+    /// it was recorded) matches the path in any language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -64,10 +69,17 @@ impl Baseline {
     pub fn accepted(&self) -> Accepted {
         let mut a = Accepted::default();
         for e in &self.findings {
-            if self.version == 1 {
-                a.anywhere.insert(e.fingerprint.clone());
-            } else {
-                a.by_path.insert((e.path.clone(), e.fingerprint.clone()));
+            match (self.version, &e.language) {
+                (1, _) => {
+                    a.anywhere.insert(e.fingerprint.clone());
+                }
+                (_, Some(l)) => {
+                    a.by_document
+                        .insert((e.path.clone(), l.clone(), e.fingerprint.clone()));
+                }
+                (_, None) => {
+                    a.by_path.insert((e.path.clone(), e.fingerprint.clone()));
+                }
             }
         }
         a
@@ -86,16 +98,17 @@ impl Baseline {
     /// Every finding of a run (those a baseline suppressed included), keeping the reasons of
     /// `previous` for findings it already had.
     pub fn from_report(report: &Report, previous: Option<&Baseline>) -> Baseline {
-        // A reason recorded for a fingerprint: by path, or from a version 1 baseline by
-        // fingerprint alone.
-        let reasons: BTreeMap<(&str, &str), &str> = previous
+        // A reason recorded for a fingerprint: by path and language, by path (an entry
+        // without a language), or from a version 1 baseline by fingerprint alone.
+        let reasons: BTreeMap<(&str, &str, &str), &str> = previous
             .into_iter()
             .flat_map(|b| b.findings.iter().map(move |e| (b.version, e)))
             .filter_map(|(v, e)| {
                 let path = if v == 1 { "" } else { e.path.as_str() };
+                let language = e.language.as_deref().unwrap_or("");
                 e.reason
                     .as_deref()
-                    .map(|r| ((path, e.fingerprint.as_str()), r))
+                    .map(|r| ((path, language, e.fingerprint.as_str()), r))
             })
             .collect();
         let reasons = &reasons;
@@ -103,24 +116,35 @@ impl Baseline {
             .files
             .iter()
             .flat_map(|f| {
-                f.findings()
-                    .chain(&f.baselined_findings)
-                    .map(move |x| Entry {
+                f.findings().chain(&f.baselined_findings).map(move |x| {
+                    let (path, print) = (f.project_path.as_str(), x.fingerprint.as_str());
+                    let language = f.declared_language.as_deref();
+                    Entry {
                         fingerprint: x.fingerprint.clone(),
                         rule: x.rule.clone(),
                         path: f.project_path.clone(),
+                        language: f.declared_language.clone(),
                         text: x.text.clone(),
-                        reason: reasons
-                            .get(&(f.project_path.as_str(), x.fingerprint.as_str()))
-                            .or_else(|| reasons.get(&("", x.fingerprint.as_str())))
+                        reason: language
+                            .and_then(|l| reasons.get(&(path, l, print)))
+                            .or_else(|| reasons.get(&(path, "", print)))
+                            .or_else(|| reasons.get(&("", "", print)))
                             .map(|r| r.to_string()),
-                    })
+                    }
+                })
             })
             .collect();
         findings.sort_by(|a, b| {
-            (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
+            (&a.path, &a.language, &a.rule, &a.fingerprint).cmp(&(
+                &b.path,
+                &b.language,
+                &b.rule,
+                &b.fingerprint,
+            ))
         });
-        findings.dedup_by(|a, b| a.path == b.path && a.fingerprint == b.fingerprint);
+        findings.dedup_by(|a, b| {
+            a.path == b.path && a.language == b.language && a.fingerprint == b.fingerprint
+        });
         Baseline {
             version: VERSION,
             mtqc_version: env!("CARGO_PKG_VERSION").to_string(),

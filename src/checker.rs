@@ -182,6 +182,7 @@ impl Checker {
             &prepared.rules,
             &self.judging.filter,
             &path.project,
+            info.target_language.as_deref(),
             self.judging.segments,
         );
         let mut located = findings::Located::default();
@@ -393,6 +394,7 @@ impl Scorer<'_> {
             path: path.shown.clone(),
             relative_path: path.relative.clone(),
             project_path: path.project.clone(),
+            declared_language: info.target_language.clone(),
             language: prepared.ctx.language.clone(),
             script: prepared
                 .ctx

@@ -37,6 +37,10 @@ pub struct FileIn {
     /// The path relative to its directory argument (reports before it existed: `path`).
     #[serde(default)]
     pub relative_path: Option<String>,
+    /// The document's language: a file of several target languages (XLIFF, TMX) is one
+    /// document per language, each with its own entry.
+    #[serde(default)]
+    pub language: Option<String>,
     pub score: f64,
     pub words: usize,
     pub paragraphs: Vec<ParagraphIn>,
@@ -69,6 +73,9 @@ pub struct FindingIn {
 #[derive(Debug, Deserialize)]
 pub struct SummaryIn {
     pub score: f64,
+    /// Inputs the run could not read.
+    #[serde(default)]
+    pub unread: usize,
 }
 
 pub fn load(path: &Path) -> Result<ReportIn, Error> {
@@ -99,7 +106,12 @@ pub struct Diff {
     pub new_score: f64,
     pub delta: f64,
     pub max_drop: f64,
+    /// NEW's score fell by more than `max_drop` (overall or in a document), or NEW checked
+    /// less than OLD: a document gone, or an input it could not read (`warnings` says which).
     pub regressed: bool,
+    /// How NEW checked less than OLD, if it did (also in `warnings`).
+    #[serde(skip)]
+    pub checked_less: Vec<String>,
     pub files: Vec<FileDelta>,
     pub rules: Vec<CountDelta>,
     pub categories: Vec<CountDelta>,
@@ -114,6 +126,11 @@ pub struct Diff {
 #[derive(Debug, Serialize)]
 pub struct UnitDelta {
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Its file holds more than one document: the language names which (human output).
+    #[serde(skip)]
+    pub several: bool,
     pub id: String,
     pub old_score: Option<f64>,
     pub new_score: Option<f64>,
@@ -125,6 +142,11 @@ pub struct UnitDelta {
 #[derive(Debug, Serialize)]
 pub struct FileDelta {
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Its file holds more than one document: the language names which (human output).
+    #[serde(skip)]
+    pub several: bool,
     pub old_score: Option<f64>,
     pub new_score: Option<f64>,
     pub delta: Option<f64>,
@@ -143,15 +165,41 @@ pub struct CountDelta {
 #[derive(Debug, Clone, Serialize)]
 pub struct Located {
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Its file holds more than one document: the language names which (human output).
+    #[serde(skip)]
+    pub several: bool,
     #[serde(flatten)]
     pub finding: FindingIn,
 }
 
+/// What documents are matched on: the path relative to the directory argument, so two runs
+/// over two folders compare file by file, and, in a file of several documents in either
+/// report (the target languages of an XLIFF or TMX file), the language, so each is compared
+/// with its own. (A file of one document is matched by path alone: its language, detected in
+/// plain text, may be what changed.)
+type Key<'a> = (&'a str, Option<&'a str>);
+
 impl FileIn {
-    /// What files are matched on: the path relative to the directory argument, so two runs
-    /// over two folders compare file by file.
-    fn key(&self) -> &str {
+    fn path_key(&self) -> &str {
         self.relative_path.as_deref().unwrap_or(&self.path)
+    }
+
+    fn key<'a>(&'a self, several: &BTreeSet<&str>) -> Key<'a> {
+        let path = self.path_key();
+        (
+            path,
+            self.language.as_deref().filter(|_| several.contains(path)),
+        )
+    }
+}
+
+/// A document as a person reads it: its path, and its language where its file holds several.
+fn document_name(path: &str, language: Option<&str>, several: bool) -> String {
+    match language {
+        Some(l) if several => format!("{path} [{l}]"),
+        _ => path.to_string(),
     }
 }
 
@@ -184,42 +232,50 @@ fn count_deltas(old: &BTreeMap<&str, usize>, new: &BTreeMap<&str, usize>) -> Vec
         .collect()
 }
 
-/// Findings of `a` whose (path, fingerprint) is not in `b`.
-fn missing_from(a: &ReportIn, b: &ReportIn) -> Vec<Located> {
-    let keys: BTreeSet<(&str, &str)> = b
+/// Findings of `a` whose (document, fingerprint) is not in `b`.
+fn missing_from(a: &ReportIn, b: &ReportIn, several: &BTreeSet<&str>) -> Vec<Located> {
+    let keys: BTreeSet<(Key, &str)> = b
         .files
         .iter()
-        .flat_map(|f| findings(f).map(move |x| (f.key(), x.fingerprint.as_str())))
+        .flat_map(|f| findings(f).map(move |x| (f.key(several), x.fingerprint.as_str())))
         .collect();
     a.files
         .iter()
         .flat_map(|f| {
             findings(f)
-                .filter(|x| !keys.contains(&(f.key(), x.fingerprint.as_str())))
+                .filter(|x| !keys.contains(&(f.key(several), x.fingerprint.as_str())))
                 .map(move |x| Located {
                     path: f.path.clone(),
+                    language: f
+                        .language
+                        .clone()
+                        .filter(|_| several.contains(f.path_key())),
+                    several: several.contains(f.path_key()),
                     finding: x.clone(),
                 })
         })
         .collect()
 }
 
-/// Each unit's score and finding count, by (file, unit id).
-fn unit_scores(r: &ReportIn) -> BTreeMap<(&str, &str), (f64, usize)> {
+/// Each unit's score and finding count, by (document, unit id).
+fn unit_scores<'a>(
+    r: &'a ReportIn,
+    several: &BTreeSet<&str>,
+) -> BTreeMap<(Key<'a>, &'a str), (f64, usize)> {
     r.files
         .iter()
         .flat_map(|f| {
             f.paragraphs.iter().filter_map(move |p| {
                 p.id.as_deref()
-                    .map(|id| ((f.key(), id), (p.score, p.findings.len())))
+                    .map(|id| ((f.key(several), id), (p.score, p.findings.len())))
             })
         })
         .collect()
 }
 
-fn unit_deltas(old: &ReportIn, new: &ReportIn) -> Vec<UnitDelta> {
-    let (o, n) = (unit_scores(old), unit_scores(new));
-    let keys: BTreeSet<&(&str, &str)> = o.keys().chain(n.keys()).collect();
+fn unit_deltas(old: &ReportIn, new: &ReportIn, several: &BTreeSet<&str>) -> Vec<UnitDelta> {
+    let (o, n) = (unit_scores(old, several), unit_scores(new, several));
+    let keys: BTreeSet<&(Key, &str)> = o.keys().chain(n.keys()).collect();
     let mut out: Vec<UnitDelta> = keys
         .into_iter()
         .filter_map(|k| {
@@ -230,7 +286,9 @@ fn unit_deltas(old: &ReportIn, new: &ReportIn) -> Vec<UnitDelta> {
                 return None;
             }
             Some(UnitDelta {
-                path: k.0.to_string(),
+                path: k.0.0.to_string(),
+                language: k.0.1.map(str::to_string),
+                several: several.contains(k.0.0),
                 id: k.1.to_string(),
                 old_score: a.map(|x| x.0),
                 new_score: b.map(|x| x.0),
@@ -249,19 +307,22 @@ fn unit_deltas(old: &ReportIn, new: &ReportIn) -> Vec<UnitDelta> {
 }
 
 pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
-    let mut paths: Vec<&str> = old.files.iter().map(FileIn::key).collect();
+    let several = several_languages(old, new);
+    let mut keys: Vec<Key> = old.files.iter().map(|f| f.key(&several)).collect();
     for f in &new.files {
-        if !paths.contains(&f.key()) {
-            paths.push(f.key());
+        if !keys.contains(&f.key(&several)) {
+            keys.push(f.key(&several));
         }
     }
-    let files: Vec<FileDelta> = paths
+    let files: Vec<FileDelta> = keys
         .iter()
-        .map(|&p| {
-            let o = old.files.iter().find(|f| f.key() == p);
-            let n = new.files.iter().find(|f| f.key() == p);
+        .map(|&k| {
+            let o = old.files.iter().find(|f| f.key(&several) == k);
+            let n = new.files.iter().find(|f| f.key(&several) == k);
             FileDelta {
-                path: p.to_string(),
+                path: k.0.to_string(),
+                language: k.1.map(str::to_string),
+                several: several.contains(k.0),
                 old_score: o.map(|f| f.score),
                 new_score: n.map(|f| f.score),
                 delta: o.zip(n).map(|(o, n)| round2(n.score - o.score)),
@@ -271,9 +332,36 @@ pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
         })
         .collect();
     let delta = round2(new.summary.score - old.summary.score);
-    let regressed =
-        -delta > max_drop || files.iter().any(|f| f.delta.is_some_and(|d| -d > max_drop));
     let mut warnings = Vec::new();
+    // NEW checked less than OLD: a document gone, or an input it could not read. Its score
+    // then says nothing of the missing text, so the comparison fails rather than pass on it.
+    let gone: Vec<String> = files
+        .iter()
+        .filter(|f| f.old_score.is_some() && f.new_score.is_none())
+        .map(|f| document_name(&f.path, f.language.as_deref(), f.several))
+        .collect();
+    let mut checked_less = Vec::new();
+    if !gone.is_empty() {
+        checked_less.push(format!(
+            "{} of OLD not in NEW: {}",
+            if gone.len() == 1 {
+                "a document"
+            } else {
+                "documents"
+            },
+            gone.join(", ")
+        ));
+    }
+    if new.summary.unread > old.summary.unread {
+        checked_less.push(format!(
+            "NEW could not read {} input(s) (OLD: {})",
+            new.summary.unread, old.summary.unread
+        ));
+    }
+    warnings.extend(checked_less.iter().cloned());
+    let regressed = -delta > max_drop
+        || files.iter().any(|f| f.delta.is_some_and(|d| -d > max_drop))
+        || !checked_less.is_empty();
     if old.packs != new.packs {
         warnings.push("the two reports used different rule packs or pack versions".to_string());
     }
@@ -291,13 +379,29 @@ pub fn diff(old: &ReportIn, new: &ReportIn, max_drop: f64) -> Diff {
         delta,
         max_drop,
         regressed,
+        checked_less,
         files,
         rules: count_deltas(&counts(old, |f| &f.rule), &counts(new, |f| &f.rule)),
         categories: count_deltas(&counts(old, |f| &f.category), &counts(new, |f| &f.category)),
-        units: unit_deltas(old, new),
-        new: missing_from(new, old),
-        fixed: missing_from(old, new),
+        units: unit_deltas(old, new, &several),
+        new: missing_from(new, old, &several),
+        fixed: missing_from(old, new, &several),
     }
+}
+
+/// The paths that hold more than one document (a target language each) in either report.
+fn several_languages<'a>(old: &'a ReportIn, new: &'a ReportIn) -> BTreeSet<&'a str> {
+    let mut several = BTreeSet::new();
+    for r in [old, new] {
+        let mut here = BTreeSet::new();
+        for f in &r.files {
+            let path = f.path_key();
+            if !here.insert(path) {
+                several.insert(path);
+            }
+        }
+    }
+    several
 }
 
 fn signed(x: f64) -> String {
@@ -327,7 +431,7 @@ pub fn render_human(d: &Diff) -> String {
         let _ = writeln!(
             out,
             "  {}: {} -> {} ({delta}), findings {} -> {}",
-            f.path,
+            document_name(&f.path, f.language.as_deref(), f.several),
             score(f.old_score),
             score(f.new_score),
             f.old_findings,
@@ -350,7 +454,7 @@ pub fn render_human(d: &Diff) -> String {
             let _ = writeln!(
                 out,
                 "  {} unit {}: {} -> {} ({delta}), findings {} -> {}",
-                u.path,
+                document_name(&u.path, u.language.as_deref(), u.several),
                 crate::report::human::printable(&u.id),
                 score(u.old_score),
                 score(u.new_score),
@@ -371,11 +475,23 @@ pub fn render_human(d: &Diff) -> String {
             let _ = writeln!(
                 out,
                 "  {}:{}:{}: {}[{}] {}{unit}",
-                l.path, f.line, f.column, f.severity, f.rule, f.message
+                document_name(&l.path, l.language.as_deref(), l.several),
+                f.line,
+                f.column,
+                f.severity,
+                f.rule,
+                f.message
             );
         }
     }
     let verdict = if d.regressed { "regressed" } else { "ok" };
+    if !d.checked_less.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNEW checked less than OLD: {}",
+            d.checked_less.join("; ")
+        );
+    }
     let _ = writeln!(
         out,
         "\n{verdict}: score change {} (allowed drop {:.2})",

@@ -47,17 +47,21 @@ pub struct Glossary {
 }
 
 impl Glossary {
-    /// Read a glossary file: TBX by its `.tbx` extension (its source terms are those of
-    /// `source_language`, else of the termbase's own language, else English), else TSV.
+    /// Read a glossary file (UTF-8, or UTF-16 with a byte-order mark): TBX by its `.tbx`
+    /// extension or by its markup (its source terms are those of `source_language`, else of
+    /// the termbase's own language, else English), else TSV.
     pub fn load(path: &Path, source_language: Option<&str>) -> Result<Glossary, Error> {
         let name = display_path(path);
         let text = crate::input::read_bounded_text(path)
             .map_err(|e| Error::usage(format!("{name}: cannot read the glossary: {e}")))?;
+        // An XML file under another name (`terms.xml`) is read as TBX, which names what it
+        // lacks if it is no termbase, rather than as TSV lines of markup that match nothing.
         if path
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("tbx"))
+            || text.trim_start().starts_with('<')
         {
-            let base = tbx::read(&Source::new(&name, text.trim_start_matches('\u{FEFF}')))?;
+            let base = tbx::read(&Source::new(&name, &text))?;
             Ok(from_termbase(&name, base, source_language))
         } else {
             parse_tsv(&name, &text)
@@ -82,6 +86,8 @@ fn norm(s: &str) -> String {
 /// skipped.
 pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
     let mut terms: Vec<Term> = Vec::new();
+    // Lines read as entries; of them, those with a tab, and those with a comma or semicolon.
+    let (mut entries, mut tabbed, mut comma) = (0, 0, 0);
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -102,6 +108,9 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
                 i + 1
             )));
         }
+        entries += 1;
+        tabbed += usize::from(target.is_some());
+        comma += usize::from(line.contains([',', ';']));
         let targets: Vec<String> = match target.as_deref() {
             None | Some("") | Some("=") => Vec::new(),
             Some(t) => t
@@ -136,6 +145,15 @@ pub fn parse_tsv(name: &str, text: &str) -> Result<Glossary, Error> {
                 language: None,
             }),
         }
+    }
+    // Without a tab each line is a term not to translate; when every one holds a comma or a
+    // semicolon, the file is a CSV whose targets would be lost, not such a list.
+    if entries > 0 && tabbed == 0 && comma == entries {
+        return Err(Error::usage(format!(
+            "{name}: no line has a tab, and every line a comma or semicolon: a glossary is \
+             `source<TAB>target` (TSV) or TBX, not CSV (a line without a tab is a term not to \
+             translate)"
+        )));
     }
     Ok(Glossary { terms })
 }

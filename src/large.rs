@@ -356,6 +356,7 @@ fn document(
         &prepared.rules,
         &checker.judging.filter,
         &path.project,
+        info.target_language.as_deref(),
         false,
     );
     let mut pending: VecDeque<(Segment, usize)> = VecDeque::new();

@@ -43,6 +43,9 @@ pub struct Settings {
 fn parse_fields(s: &str) -> Result<Fields, Error> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
     match parts[..] {
+        [id, src, tgt] if id == src || id == tgt || src == tgt => Err(Error::usage(format!(
+            "--fields {s}: each of the id, source and target needs a field of its own"
+        ))),
         [id, src, tgt] if !id.is_empty() && !src.is_empty() && !tgt.is_empty() => Ok(Fields {
             id: id.into(),
             src: src.into(),

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::{findings, fixture, mtqc_in};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const MAJOR: &str = "সিওল জানিয়েছেন, প্রায় 600০০ সেনা নিহত হয়েছে।\n";
 const CLEAN: &str = "রাশিয়া এবং উত্তর কোরিয়া ক্রমবর্ধমান ঘনিষ্ঠ সম্পর্ক তৈরি করছে।\n";
@@ -1055,4 +1055,261 @@ fn an_input_of_which_nothing_is_checked_says_so() {
         "{}",
         stderr(&out)
     );
+}
+
+/// An XLIFF file of two target languages, one unit each: `bn` and `hi` are the targets' numbers
+/// (the source says 5).
+fn two_languages(bn: &str, hi: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="en" target-language="bn" datatype="plaintext" original="x"><body>
+<trans-unit id="u1"><source>Buy 5 apples today</source><target>আজ {bn}টি আপেল কিনুন</target></trans-unit>
+</body></file>
+<file source-language="en" target-language="hi" datatype="plaintext" original="x"><body>
+<trans-unit id="u1"><source>Buy 5 apples today</source><target>आज {hi} सेब खरीदें</target></trans-unit>
+</body></file>
+</xliff>
+"#
+    )
+}
+
+#[test]
+fn a_file_of_two_target_languages_is_two_documents_to_baselines_and_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let check = |args: &[&str]| mtqc_in(d, &[&["check", "--no-config"], args].concat(), None);
+    // The Bengali target is wrong and accepted; then the Hindi one goes wrong too.
+    fs::write(d.join("m.xlf"), two_languages("৬", "5")).unwrap();
+    assert_eq!(
+        check(&["--write-baseline", "base.json", "m.xlf"])
+            .status
+            .code(),
+        Some(1)
+    );
+    fs::write(d.join("m.xlf"), two_languages("৬", "7")).unwrap();
+    let out = check(&["--baseline", "base.json", "--format", "json", "m.xlf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = json(&out);
+    let hi = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["language"] == "hi")
+        .unwrap();
+    assert_eq!(findings(&json!({ "files": [hi] })).len(), 1);
+    assert_eq!(report["summary"]["baselined"], 1);
+    // GitLab tells the two documents' findings apart.
+    let out = check(&["--format", "gitlab", "m.xlf"]);
+    let issues: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let prints: std::collections::BTreeSet<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(prints.len(), 2, "{issues:#}");
+
+    // Fixing Bengali and breaking Hindi is no improvement: diff compares each language alone.
+    fs::write(d.join("m.xlf"), two_languages("৬", "5")).unwrap();
+    check(&["--format", "json", "-o", "old.json", "m.xlf"]);
+    fs::write(d.join("m.xlf"), two_languages("৫", "7")).unwrap();
+    check(&["--format", "json", "-o", "new.json", "m.xlf"]);
+    let out = mtqc_in(d, &["diff", "old.json", "new.json"], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("m.xlf [hi]: 100.00 -> 0.00"), "{text}");
+    assert!(text.contains("m.xlf [bn]: 0.00 -> 100.00"), "{text}");
+}
+
+#[test]
+fn diff_fails_when_the_new_report_checked_less() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), CLEAN).unwrap();
+    fs::write(d.join("b.txt"), CLEAN).unwrap();
+    let check = |out: &str| {
+        mtqc_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "-o",
+                out,
+                "a.txt",
+                "b.txt",
+            ],
+            None,
+        )
+    };
+    assert_eq!(check("old.json").status.code(), Some(0));
+    // b.txt can no longer be read: the new report has no b.txt, and one input unread.
+    fs::write(d.join("b.txt"), b"\xc3\x28 not UTF-8").unwrap();
+    check("new.json");
+    let out = mtqc_in(d, &["diff", "old.json", "new.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let warned = stderr(&out);
+    assert!(
+        warned.contains("a document of OLD not in NEW: b.txt"),
+        "{warned}"
+    );
+    assert!(warned.contains("NEW could not read 1 input"), "{warned}");
+    // The same report twice passes.
+    let same = mtqc_in(d, &["diff", "old.json", "old.json"], None);
+    assert_eq!(same.status.code(), Some(0));
+}
+
+#[test]
+fn a_folder_with_nothing_to_check_is_an_error_not_a_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join("empty")).unwrap();
+    fs::create_dir(d.join("docs")).unwrap();
+    fs::write(d.join("docs/notes.rst"), MAJOR).unwrap();
+    fs::write(d.join("docs/mt.txt"), MAJOR).unwrap();
+    for args in [
+        &["empty"][..],
+        &["docs", "--exclude", "*.txt"],
+        &["docs", "--include", "*.foo"],
+    ] {
+        let out = mtqc_in(d, &[&["check", "--no-config"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("nothing to check"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = mtqc_in(d, &["check", "--no-config", "docs"], None);
+    assert_eq!(out.status.code(), Some(1), "the one text file is checked");
+}
+
+#[test]
+fn options_no_input_reads_and_translation_files_under_other_names_are_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("mt.txt"), CLEAN).unwrap();
+    fs::write(d.join("app.xml"), two_languages("৫", "5")).unwrap();
+    fs::write(
+        d.join("app.po.orig"),
+        "msgid \"\"\nmsgstr \"Language: bn\\n\"\n\nmsgid \"5 apples\"\nmsgstr \"৬টি আপেল\"\n",
+    )
+    .unwrap();
+    for (args, said) in [
+        (
+            &["--target-lang", "hi"][..],
+            "--target-lang applies to TMX files only",
+        ),
+        (&["--columns", "1,2"], "--columns applies to TSV files only"),
+        (
+            &["--fields", "id,src,tgt"],
+            "--fields applies to JSONL files only",
+        ),
+        (
+            &["--glossary", "terms.tsv"],
+            "--glossary applies to translation files",
+        ),
+    ] {
+        fs::write(d.join("terms.tsv"), "apple\tআপেল\n").unwrap();
+        let out = mtqc_in(
+            d,
+            &[&["check", "--no-config", "mt.txt"], args].concat(),
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+    }
+    for (name, what) in [("app.xml", "XLIFF"), ("app.po.orig", "a PO file")] {
+        let out = mtqc_in(d, &["check", "--no-config", name], None);
+        let warned = stderr(&out);
+        assert!(
+            warned.contains(&format!(
+                "{name}: read as plain text, but it looks like {what}"
+            )),
+            "{warned}"
+        );
+    }
+    let out = mtqc_in(d, &["check", "--no-config", "mt.txt"], None);
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    // One field or column for two parts, a source for a translation file, a source on stdin.
+    for args in [
+        &["--fields", "id,mt,mt", "mt.txt"][..],
+        &["--columns", "2,2", "mt.txt"],
+        &["--source", "mt.txt", "app.xml", "--input-format", "xliff"],
+        &["--source", "-", "mt.txt"],
+    ] {
+        let out = mtqc_in(d, &[&["check", "--no-config"], args].concat(), None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_glossary_with_a_byte_order_mark_in_utf_16_or_as_xml_keeps_its_terms_and_csv_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("src.txt"), "Buy five apples.\n").unwrap();
+    fs::write(d.join("tgt.txt"), "পাঁচটি ফল কিনুন।\n").unwrap();
+    let tsv = "apples\tআপেল\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(tsv.encode_utf16().flat_map(u16::to_le_bytes));
+    let tbx = fs::read_to_string(fixture("glossary.en-bn.tbx")).unwrap();
+    fs::write(
+        d.join("bom.tsv"),
+        [&b"\xEF\xBB\xBF"[..], tsv.as_bytes()].concat(),
+    )
+    .unwrap();
+    fs::write(d.join("utf16.tsv"), utf16).unwrap();
+    fs::write(d.join("terms.xml"), tbx).unwrap();
+    let check = |glossary: &str, source: &str, target: &str| {
+        mtqc_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--glossary",
+                glossary,
+                "--source",
+                source,
+                target,
+            ],
+            None,
+        )
+    };
+    for glossary in ["bom.tsv", "utf16.tsv"] {
+        let out = check(glossary, "src.txt", "tgt.txt");
+        let rules: Vec<String> = findings(&json(&out))
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            rules.contains(&"common.glossary-term".to_string()),
+            "{glossary}: {rules:?}"
+        );
+    }
+    // The README's TBX glossary under another name is read as TBX: it flags the occupation
+    // translated as a profession, as it does under its own name.
+    for name in ["bilingual-en.txt", "bilingual-bn.txt"] {
+        fs::copy(fixture(name), d.join(name)).unwrap();
+    }
+    let glossary_findings = |glossary: &str| {
+        findings(&json(&check(
+            glossary,
+            "bilingual-en.txt",
+            "bilingual-bn.txt",
+        )))
+        .iter()
+        .filter(|f| f["rule"] == "common.glossary-term")
+        .count()
+    };
+    fs::copy(fixture("glossary.en-bn.tbx"), d.join("terms.tbx")).unwrap();
+    assert_eq!(glossary_findings("terms.tbx"), 1);
+    assert_eq!(glossary_findings("terms.xml"), 1);
+    fs::write(d.join("terms.csv"), "apples,আপেল\npears,নাশপাতি\n").unwrap();
+    let out = check("terms.csv", "src.txt", "tgt.txt");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not CSV"), "{}", stderr(&out));
 }

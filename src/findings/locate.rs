@@ -40,6 +40,8 @@ pub struct Locator<'a> {
     rules: &'a [&'a crate::rules::Rule],
     filter: &'a Filter,
     path: &'a str,
+    /// The target language the document's file declares (for the baseline).
+    language: Option<&'a str>,
     per_segment: bool,
     prints: Fingerprints,
     last_paragraph: Option<usize>,
@@ -50,12 +52,14 @@ impl<'a> Locator<'a> {
         rules: &'a [&'a crate::rules::Rule],
         filter: &'a Filter,
         path: &'a str,
+        language: Option<&'a str>,
         per_segment: bool,
     ) -> Locator<'a> {
         Locator {
             rules,
             filter,
             path,
+            language,
             per_segment,
             prints: Fingerprints::default(),
             last_paragraph: None,
@@ -89,7 +93,9 @@ impl<'a> Locator<'a> {
                 x.print = self.prints.number(x.print.anchor());
             }
             if let Some(baseline) = &self.filter.baseline {
-                let accepts = |x: &Pending| baseline.accepts(self.path, &x.print.fingerprint());
+                let accepts = |x: &Pending| {
+                    baseline.accepts(self.path, self.language, &x.print.fingerprint())
+                };
                 accepted[p - first] = pending.extract_if(.., |x| accepts(x)).collect();
             }
             listed[p - first] = pending;

@@ -101,20 +101,32 @@ pub struct Filter {
     pub severity: BTreeMap<String, Severity>,
 }
 
-/// Accepted findings: by path (relative to the project's root) and fingerprint, and, from
+/// Accepted findings: by path (relative to the project's root) and fingerprint; in a file that
+/// declares its target language (XLIFF, TMX, PO), by path, that language and fingerprint, so a
+/// finding accepted in one target language of a file is not accepted in another; and, from
 /// baselines written before findings were keyed by path, by fingerprint in any file.
 #[derive(Debug, Clone, Default)]
 pub struct Accepted {
     pub by_path: BTreeSet<(String, String)>,
+    pub by_document: BTreeSet<(String, String, String)>,
     pub anywhere: BTreeSet<String>,
 }
 
 impl Accepted {
-    pub fn accepts(&self, path: &str, fingerprint: &str) -> bool {
+    /// Whether a finding of fingerprint `fingerprint` in the document of `path` whose file
+    /// declares the target language `language` is accepted.
+    pub fn accepts(&self, path: &str, language: Option<&str>, fingerprint: &str) -> bool {
         self.anywhere.contains(fingerprint)
             || self
                 .by_path
                 .contains(&(path.to_string(), fingerprint.to_string()))
+            || language.is_some_and(|l| {
+                self.by_document.contains(&(
+                    path.to_string(),
+                    l.to_string(),
+                    fingerprint.to_string(),
+                ))
+            })
     }
 }
 

@@ -239,7 +239,38 @@ pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u
 /// A text file the run reads whole besides its inputs (a project file, a glossary), UTF-8, up
 /// to `READ_LIMIT` bytes (`read_bounded`).
 pub fn read_bounded_text(path: &std::path::Path) -> std::io::Result<String> {
-    String::from_utf8(read_bounded(path, READ_LIMIT)?).map_err(std::io::Error::other)
+    decode_whole(read_bounded(path, READ_LIMIT)?)
+}
+
+/// A whole file's text: UTF-8, its byte-order mark dropped, or UTF-16 with a byte-order mark
+/// (what spreadsheet programs write for "Unicode text"); anything else is an error.
+fn decode_whole(bytes: Vec<u8>) -> std::io::Result<String> {
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(encoding_rs::UTF_16LE),
+        Some([0xFE, 0xFF]) => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[2..])
+            .map(std::borrow::Cow::into_owned)
+            .ok_or_else(|| {
+                std::io::Error::other(format!(
+                    "invalid {} (after its byte-order mark)",
+                    encoding.name()
+                ))
+            });
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::other(format!(
+            "not UTF-8 (nor UTF-16 with a byte-order mark): invalid byte at offset {}",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// The most a project file, a baseline or a glossary may hold.

@@ -45,6 +45,15 @@ struct Lines {
 super::renders_text!(Gitlab, |report, cx| render(report));
 
 pub fn render(report: &Report) -> String {
+    // A file of several target languages (XLIFF, TMX) is a document each: their findings'
+    // fingerprints are hashed with the language too, as the same text may be flagged in each.
+    let mut seen = std::collections::BTreeSet::new();
+    let several: std::collections::BTreeSet<&str> = report
+        .files
+        .iter()
+        .filter(|f| !seen.insert(f.path.as_str()))
+        .map(|f| f.path.as_str())
+        .collect();
     let issues: Vec<Issue> = report
         .findings()
         .map(|(file, f)| Issue {
@@ -53,7 +62,19 @@ pub fn render(report: &Report) -> String {
             check_name: &f.rule,
             fingerprint: format!(
                 "{:016x}",
-                fnv1a(format!("{}\0{}", file.path, f.fingerprint).as_bytes())
+                fnv1a(
+                    if several.contains(file.path.as_str()) {
+                        format!(
+                            "{}\0{}\0{}",
+                            file.path,
+                            file.declared_language.as_deref().unwrap_or(&file.language),
+                            f.fingerprint
+                        )
+                    } else {
+                        format!("{}\0{}", file.path, f.fingerprint)
+                    }
+                    .as_bytes()
+                )
             ),
             severity: severity(f.severity),
             location: Location {

@@ -290,6 +290,10 @@ pub struct FileReport {
     /// JSON contract.
     #[serde(skip)]
     pub project_path: String,
+    /// The target language its file declares (XLIFF, TMX, PO): with the path, what a baseline
+    /// keys a document of a file of several target languages by.
+    #[serde(skip)]
+    pub declared_language: Option<String>,
     pub language: String,
     pub script: Option<String>,
     pub words: usize,

@@ -185,6 +185,35 @@ pub(crate) fn error_at(name: &str, at: Position, what: impl std::fmt::Display) -
     Error::input(format!("{name}:{}:{}: {what}", at.line, at.column))
 }
 
+/// What a file's first 4 KB say it is when its name says plain text: `XLIFF`, `TMX` or
+/// `a PO file`, or `None` (text, unreadable: reading it says why, or no regular file: a FIFO
+/// or device is read once, by the check).
+pub fn sniff(path: &std::path::Path) -> Option<&'static str> {
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut head = Vec::with_capacity(4096);
+    std::fs::File::open(path)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{FEFF}').trim_start();
+    if text.starts_with('<') {
+        return if text.contains("<xliff") {
+            Some("XLIFF")
+        } else if text.contains("<tmx") {
+            Some("TMX")
+        } else {
+            None
+        };
+    }
+    let line_starting = |word: &str| text.lines().any(|l| l.trim_start().starts_with(word));
+    (line_starting("msgid \"") && line_starting("msgstr")).then_some("a PO file")
+}
+
 /// Which document of a bilingual file a stream reads (an XLIFF or TMX file gives one per target
 /// language, in order of first appearance: see `read`), and the documents seen so far.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -205,13 +205,55 @@ fn unit_of(tu: &Tu, source: Option<&str>, target: Option<&str>) -> Unit {
         .find(|&i| is_source(tu, i, source))
         .map(|i| tu.variants[i].1.clone());
     let tgt = target.and_then(|target| {
-        tu.variants
-            .iter()
-            .enumerate()
-            .find(|(i, (l, _))| l.eq_ignore_ascii_case(target) && !is_source(tu, *i, source))
-            .map(|(_, (_, t))| t.clone())
+        let in_target = |exact: bool| {
+            tu.variants
+                .iter()
+                .enumerate()
+                .find(|&(i, (l, _))| {
+                    !is_source(tu, i, source)
+                        && if exact {
+                            same_tag(l, target)
+                                || (bare(l) && bare(target) && same_language(l, target))
+                        } else {
+                            same_language(l, target)
+                        }
+                })
+                .map(|(_, (_, t))| t.clone())
+        };
+        // A bare language (`--target-lang bn`, or `ben`) also takes a regional variant
+        // (`bn-BD`) when the unit has none without a region.
+        in_target(true).or_else(|| bare(target).then(|| in_target(false)).flatten())
     });
     unit(tu, src, tgt)
+}
+
+/// A language tag without a region or other subtag (`bn`, `ben`).
+fn bare(tag: &str) -> bool {
+    !tag.contains(['-', '_'])
+}
+
+/// Whether two language tags are one, in any case and with `_` for `-` (`bn_BD`, `BN-bd`).
+fn same_tag(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes().zip(b.bytes()).all(|(x, y)| {
+            let dash = |c: u8| {
+                if c == b'_' {
+                    b'-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            };
+            dash(x) == dash(y)
+        })
+}
+
+/// Whether the variant language `lang` is the language `bare` (no region): their primary
+/// subtags name one language (`bn-BD` and `bn` or `ben`).
+fn same_language(lang: &str, bare: &str) -> bool {
+    match (crate::lang::normalise(lang), crate::lang::normalise(bare)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => primary(lang).eq_ignore_ascii_case(bare),
+    }
 }
 
 fn primary(lang: &str) -> &str {
@@ -382,6 +424,35 @@ mod tests {
         };
         let docs = read_tmx(xml, &opts).unwrap();
         assert_eq!(docs[0].units[0].skip, Some(Skip::NoTarget));
+    }
+
+    #[test]
+    fn a_bare_target_language_matches_its_regions_and_spellings() {
+        let xml = "<tmx><header srclang=\"en-US\"/><body><tu><tuv xml:lang=\"en-US\"><seg>a</seg></tuv><tuv xml:lang=\"bn-BD\"><seg>ক</seg></tuv></tu>\
+            <tu><tuv xml:lang=\"en-US\"><seg>b</seg></tuv><tuv xml:lang=\"bn-IN\"><seg>খ</seg></tuv><tuv xml:lang=\"bn\"><seg>গ</seg></tuv></tu></body></tmx>";
+        let target = |lang: &str| {
+            let opts = ReadOptions {
+                target_lang: Some(lang.into()),
+                ..ReadOptions::default()
+            };
+            read_tmx(xml, &opts).unwrap()[0]
+                .units
+                .iter()
+                .map(|u| u.target.as_ref().map(|t| t.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        let (ka, kha, ga) = (
+            Some("ক".to_string()),
+            Some("খ".to_string()),
+            Some("গ".to_string()),
+        );
+        // The exact tag first (`bn` in the second unit), else the language's regional variant.
+        assert_eq!(target("bn"), [ka.clone(), ga]);
+        assert_eq!(target("ben"), target("bn"));
+        assert_eq!(target("bn_BD"), [ka.clone(), None]);
+        assert_eq!(target("BN-bd"), [ka, None]);
+        assert_eq!(target("bn-IN"), [None, kha]);
+        assert_eq!(target("hi"), [None, None]);
     }
 
     #[test]

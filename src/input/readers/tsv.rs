@@ -72,6 +72,11 @@ impl Columns {
                 }
             })
             .collect::<Result<_, _>>()?;
+        if cols.iter().enumerate().any(|(i, c)| cols[..i].contains(c)) {
+            return Err(format!(
+                "`{s}`: each of the id, source and target needs a column of its own"
+            ));
+        }
         let mut it = cols.into_iter();
         match (it.next(), it.next(), it.next(), it.next()) {
             (Some(t), None, None, None) => Ok(Columns {
