@@ -76,6 +76,7 @@ pub fn load_config(args: &PackArgs) -> Result<Config, Error> {
 pub fn load_packs(config: &Config, args: &PackArgs) -> Result<Vec<Pack>, Error> {
     let mut packs = rules::load_embedded()?;
     packs.extend(rules::load_dirs(&rule_dirs(config, args))?);
+    rules::unique(&packs)?;
     Ok(packs)
 }
 
@@ -361,6 +362,16 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
         timestamp: report_time(),
     };
     let passed = report.summary.pass;
+    // A file that fails on its score or its untranslated units fails with no finding to
+    // show it: the formats of findings and records are told on stderr (the human report's
+    // file line and gate line say it).
+    if args.format != Format::Human {
+        for f in &report.files {
+            if let Some(why) = checker.gate().file_failure(f.score, f.untranslated) {
+                eprintln!("mtqc: {}: fails the gate: {why}", f.path);
+            }
+        }
+    }
     let mut sink = Sink::open(output, &what_report(output))?;
     let written = args
         .format
@@ -497,6 +508,9 @@ fn stream_segments(
                     checker.gate().file(o.paragraphs_pass, o.score())
                         && checker.gate().untranslated(o.untranslated),
                 );
+                if let Some(why) = checker.gate().file_failure(o.score(), o.untranslated) {
+                    eprintln!("mtqc: {}: fails the gate: {why}", inp.display());
+                }
                 closed |= o.closed && output.is_none();
             }
             Ok(Err(offset)) => match crate::input::binary(inp, offset) {
@@ -705,8 +719,15 @@ fn exclude(inputs: &mut Vec<Input>, globs: &[String], names: &Names) {
         }
     }
     let Ok(set) = set.build() else { return };
+    // Matched as `--exclude` is: on the path (here relative to the project's root) or the
+    // file's name (`exclude = ["draft.txt"]` skips every `draft.txt`).
     inputs.retain(|i| match i {
-        Input::File { named: false, .. } => !set.is_match(names.of(i).project),
+        Input::File {
+            named: false, path, ..
+        } => {
+            let name = path.file_name().map(Path::new);
+            !(set.is_match(names.of(i).project) || name.is_some_and(|n| set.is_match(n)))
+        }
         _ => true,
     });
 }
@@ -832,7 +853,14 @@ fn rules_command(cmd: RulesCommand) -> Result<i32, Error> {
         }
         RulesCommand::Test { dir } => {
             let packs = match &dir {
-                Some(d) => rules::load_dir(d)?,
+                Some(d) => {
+                    // Held to what a run that loads it beside the embedded packs holds it to.
+                    let mut all = rules::load_embedded()?;
+                    let embedded = all.len();
+                    all.extend(rules::load_dir(d)?);
+                    rules::unique(&all)?;
+                    all.split_off(embedded)
+                }
                 None => rules::load_embedded()?,
             };
             let (count, failures) = crate::examples::run(&packs);

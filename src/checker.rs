@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use unicode_script::Script;
 
 use crate::engine::{self, Engine, Known, Prepared, Selection};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::findings::{self, Filter};
 use crate::gate::Gate;
 use crate::hash::fnv1a;
@@ -64,37 +64,21 @@ impl Checker {
             .into_iter()
             .map(|(id, s)| (now(&id), s))
             .collect();
-        let mut ids = std::collections::BTreeMap::new();
-        for r in packs.iter().flat_map(|p| &p.rules) {
-            if let Some(first) = ids.insert(r.id.as_str(), r.origin.as_str()) {
-                return Err(Error::new(
-                    ErrorKind::RulePack,
-                    format!(
-                        "{}: duplicate rule id `{}` (first defined at {first})",
-                        r.origin, r.id
-                    ),
-                ));
-            }
-        }
-        let mut pack_ids: std::collections::BTreeMap<&str, &str> = Default::default();
-        for p in &packs {
-            if let Some(first) = pack_ids.insert(p.info.id.as_str(), p.info.origin.as_str()) {
-                return Err(Error::new(
-                    ErrorKind::RulePack,
-                    format!(
-                        "two rule packs have the id `{}`: {first} and {}",
-                        p.info.id, p.info.origin
-                    ),
-                ));
-            }
-        }
+        crate::rules::unique(&packs)?;
+        let ids: std::collections::BTreeSet<&str> = packs
+            .iter()
+            .flat_map(|p| &p.rules)
+            .map(|r| r.id.as_str())
+            .collect();
+        let pack_ids: std::collections::BTreeSet<&str> =
+            packs.iter().map(|p| p.info.id.as_str()).collect();
         let named = selection
             .disabled
             .iter()
             .chain(judging.filter.severity.keys())
             .chain(selection.paths.iter().flat_map(|p| &p.disabled));
         for id in named {
-            if !ids.contains_key(id.as_str()) {
+            if !ids.contains(id.as_str()) {
                 return Err(Error::usage(format!(
                     "unknown rule `{id}` (see `mtqc rules list`)"
                 )));
@@ -107,7 +91,7 @@ impl Checker {
                 .flat_map(|p| p.packs.iter().flatten()),
         );
         for p in wanted {
-            if !pack_ids.contains_key(p.as_str()) {
+            if !pack_ids.contains(p.as_str()) {
                 return Err(Error::usage(format!("unknown pack `{p}`")));
             }
         }
@@ -447,6 +431,29 @@ fn config_hash(packs: &[Pack], s: &Selection, j: &Judging) -> String {
             p.rules.len()
         ));
     }
+    // Settings added to the hash later count only when set, so a run without them keeps the
+    // hash its reports had.
+    if let Some(l) = &s.source_language {
+        text.push_str(&format!("|source:{l}"));
+    }
+    for p in &s.paths {
+        text.push_str(&format!(
+            "|path:{}:{:?}:{:?}:{:?}",
+            p.glob.glob(),
+            p.language,
+            p.packs,
+            p.disabled
+        ));
+    }
+    for t in &s.glossary.terms {
+        text.push_str(&format!(
+            "|term:{}:{:?}:{:?}",
+            t.written, t.targets, t.language
+        ));
+    }
+    if j.gate.fail_on_untranslated {
+        text.push_str("|fail-on-untranslated");
+    }
     format!("{:016x}", fnv1a(text.as_bytes()))
 }
 
@@ -454,6 +461,40 @@ fn config_hash(packs: &[Pack], s: &Selection, j: &Judging) -> String {
 mod tests {
     use super::*;
     use crate::input::ParagraphMode;
+
+    /// Settings that change findings change the hash `mtqc diff` compares; a run without the
+    /// settings added later keeps the hash it had.
+    #[test]
+    fn the_config_hash_covers_paths_sources_glossaries_and_untranslated() {
+        let packs = crate::rules::load_embedded().unwrap();
+        let base = Selection::default();
+        let judging = Judging::default();
+        let plain = config_hash(&packs, &base, &judging);
+        let with_path = Selection {
+            paths: vec![crate::engine::PathRule {
+                glob: globset::Glob::new("legacy/**").unwrap().compile_matcher(),
+                language: None,
+                packs: None,
+                disabled: vec!["bn.spelling-variant".into()],
+            }],
+            ..Selection::default()
+        };
+        let from_zh = Selection {
+            source_language: Some("zh".into()),
+            ..Selection::default()
+        };
+        let mut untranslated = Judging::default();
+        untranslated.gate.fail_on_untranslated = true;
+        let hashes = [
+            plain.clone(),
+            config_hash(&packs, &with_path, &judging),
+            config_hash(&packs, &from_zh, &judging),
+            config_hash(&packs, &base, &untranslated),
+        ];
+        let distinct: std::collections::BTreeSet<&String> = hashes.iter().collect();
+        assert_eq!(distinct.len(), 4, "{hashes:?}");
+        assert_eq!(config_hash(&packs, &base, &judging), plain);
+    }
 
     fn checker() -> Checker {
         Checker::new(

@@ -59,9 +59,29 @@ impl Gate {
         }
     }
 
-    /// A file passes when its paragraphs pass and its score is not under `--fail-under`.
+    /// A file passes when its paragraphs pass and its score, as the report prints it (to two
+    /// decimals), is not under `--fail-under`: a report that says `66.67` passes `66.67`.
     pub fn file(&self, paragraphs_pass: bool, score: f64) -> bool {
-        paragraphs_pass && self.fail_under.is_none_or(|t| score >= t)
+        paragraphs_pass
+            && self
+                .fail_under
+                .is_none_or(|t| crate::score::round2(score) >= t)
+    }
+
+    /// Why a file of score `score` with `untranslated` units fails though none of its
+    /// paragraphs does: what a format of paragraph or finding records does not show.
+    pub fn file_failure(&self, score: f64, untranslated: usize) -> Option<String> {
+        let score = crate::score::round2(score);
+        let mut why = Vec::new();
+        if let Some(t) = self.fail_under.filter(|&t| score < t) {
+            why.push(format!("score {score:.2} under --fail-under {t}"));
+        }
+        if !self.untranslated(untranslated) {
+            why.push(format!(
+                "{untranslated} unit(s) with no translation or a fuzzy one (--fail-on-untranslated)"
+            ));
+        }
+        (!why.is_empty()).then(|| why.join("; "))
     }
 
     /// A file with `untranslated` units (no target, or fuzzy) still passes, unless
@@ -103,5 +123,16 @@ mod tests {
         assert!(g.file(true, 95.0));
         assert!(!g.file(true, 80.0));
         assert_eq!(g.describe(), "fail on never or score under 90");
+    }
+
+    #[test]
+    fn the_score_gated_is_the_score_printed() {
+        let g = Gate {
+            fail_under: Some(66.67),
+            ..Gate::default()
+        };
+        // 200/3, printed 66.67.
+        assert!(g.file(true, 200.0 / 3.0));
+        assert!(!g.file(true, 66.664));
     }
 }

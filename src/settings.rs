@@ -98,8 +98,12 @@ impl Settings {
             paths,
             ..Selection::default()
         };
+        // The command line wins over the project file, its `[[path]]` entries too.
         if args.lang.is_some() {
             selection.language = tag(&args.lang, &|| "--lang".to_string())?;
+            for p in &mut selection.paths {
+                p.language = None;
+            }
         }
         selection.source_language = tag(&config.source_language, &|| {
             format!("{}: source_language", project())
@@ -117,6 +121,9 @@ impl Settings {
         selection.glossary = std::sync::Arc::new(glossary);
         if let Some(p) = &args.packs {
             selection.packs = Some(p.clone());
+            for path in &mut selection.paths {
+                path.packs = None;
+            }
         }
         selection.disabled.extend(args.disable.iter().cloned());
         let mut gate = Gate {

@@ -1313,3 +1313,153 @@ fn a_glossary_with_a_byte_order_mark_in_utf_16_or_as_xml_keeps_its_terms_and_csv
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not CSV"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_command_line_wins_over_path_entries_and_a_packs_languages_are_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join(".git")).unwrap();
+    fs::create_dir(d.join("legacy")).unwrap();
+    fs::write(d.join("legacy/a.txt"), MAJOR).unwrap();
+    let language = |toml: &str, args: &[&str]| {
+        fs::write(d.join("mtqc.toml"), toml).unwrap();
+        let out = mtqc_in(
+            d,
+            &[&["check", "--format", "json"], args, &["legacy/a.txt"]].concat(),
+            None,
+        );
+        json(&out)["files"][0]["language"].clone()
+    };
+    let by_path = "[[path]]\nglob = \"legacy/**\"\nlanguage = \"hi\"\n";
+    assert_eq!(language(by_path, &[]), "hi");
+    assert_eq!(language(by_path, &["--lang", "bn"]), "bn");
+    // `--packs common` leaves out the Bengali pack, whatever the entry for the path says.
+    fs::write(
+        d.join("mtqc.toml"),
+        "[[path]]\nglob = \"legacy/**\"\npacks = [\"common\", \"bn\"]\n",
+    )
+    .unwrap();
+    let out = mtqc_in(
+        d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--packs",
+            "common",
+            "legacy/a.txt",
+        ],
+        None,
+    );
+    assert!(
+        findings(&json(&out))
+            .iter()
+            .all(|f| f["rule"].as_str().unwrap().starts_with("common.")),
+        "{}",
+        stderr(&out)
+    );
+    fs::remove_file(d.join("mtqc.toml")).unwrap();
+
+    // A pack for `bn-BD` runs on Bengali; one for no language is an error, in `rules test` too.
+    let pack = |languages: &str| {
+        fs::create_dir_all(d.join("pk")).unwrap();
+        fs::write(
+            d.join("pk/pack.toml"),
+            format!("[pack]\nid = \"newsroom\"\nlanguages = [{languages}]\n"),
+        )
+        .unwrap();
+        fs::write(
+            d.join("pk/style.toml"),
+            "[[rule]]\nid = \"etc\"\nkind = \"pattern\"\nregex = 'ইত্যাদি\\s+ইত্যাদি'\nseverity = \"minor\"\ncategory = \"style/repetition\"\nmessage = \"repeated\"\ndoc = \"Said twice.\"\n\n  [[rule.examples]]\n  text = \"ফল, সবজি ইত্যাদি ইত্যাদি।\"\n  flags = [\"ইত্যাদি ইত্যাদি\"]\n",
+        )
+        .unwrap();
+    };
+    fs::write(d.join("t.txt"), "আমরা ফল, সবজি ইত্যাদি ইত্যাদি কিনেছি।\n").unwrap();
+    pack("\"bn-BD\"");
+    let out = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--rules",
+            "pk",
+            "--format",
+            "json",
+            "t.txt",
+        ],
+        None,
+    );
+    assert!(
+        findings(&json(&out))
+            .iter()
+            .any(|f| f["rule"] == "newsroom.etc"),
+        "{}",
+        stderr(&out)
+    );
+    pack("\"klingon\"");
+    for args in [
+        &["check", "--no-config", "--rules", "pk", "t.txt"][..],
+        &["rules", "test", "pk"],
+    ] {
+        let out = mtqc_in(d, args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("klingon"), "{}", stderr(&out));
+    }
+    // A pack with an embedded pack's id is refused by `rules` as by `check`.
+    fs::write(
+        d.join("pk/pack.toml"),
+        "[pack]\nid = \"bn\"\nlanguages = [\"bn\"]\n",
+    )
+    .unwrap();
+    for args in [
+        &["rules", "test", "pk"][..],
+        &["rules", "list", "--no-config", "--rules", "pk"],
+        &["check", "--no-config", "--rules", "pk", "t.txt"],
+    ] {
+        let out = mtqc_in(d, args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("two rule packs have the id `bn`"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_file_failing_on_its_score_is_named_and_the_project_exclude_matches_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir(d.join(".git")).unwrap();
+    fs::create_dir(d.join("docs")).unwrap();
+    fs::write(d.join("docs/draft.txt"), MAJOR).unwrap();
+    fs::write(d.join("docs/final.txt"), CLEAN).unwrap();
+    fs::write(d.join("mtqc.toml"), "exclude = [\"draft.txt\"]\n").unwrap();
+    let out = mtqc_in(d, &["check", "--format", "json", "docs"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["summary"]["files"], 1);
+    fs::remove_file(d.join("mtqc.toml")).unwrap();
+    // The streamed records and the findings formats say why a file failed with no finding.
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "jsonl", "--segments"],
+        &["--format", "github"],
+    ] {
+        let out = mtqc_in(
+            d,
+            &[
+                &["check", "--fail-on", "never", "--fail-under", "99.5"],
+                args,
+                &["docs/draft.txt"],
+            ]
+            .concat(),
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("docs/draft.txt: fails the gate: score"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

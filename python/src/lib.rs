@@ -233,7 +233,12 @@ impl Core {
                     let segments: Vec<Segment> = rows
                         .iter()
                         .map(|&i| {
-                            let text = slots[i].take().unwrap_or_default();
+                            let mut text = slots[i].take().unwrap_or_default();
+                            // Whitespace alone is no text to check, as `mtqc check --segments`
+                            // finds no segment in a blank line (and `Checker.check` nothing in it).
+                            if text.trim().is_empty() {
+                                text.clear();
+                            }
                             Segment::plain(text, Position::line_start(0, 1, 0), Charset::Utf8)
                         })
                         .collect();

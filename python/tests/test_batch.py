@@ -182,3 +182,15 @@ def test_a_pandas_like_workflow():
     f = mtqc.Checker(lang="bn", threads=1).check_batch(df["tgt"], ids=df["id"])
     out = f.to_pandas()
     assert list(out["id"]) == ["a"] and list(out["rule"]) == ["bn.sign-on-vowel"]
+
+
+def test_a_blank_row_is_no_text_to_check():
+    # As `mtqc check --segments` finds no segment in a blank line, and `Checker.check` nothing
+    # in whitespace: no leading- or trailing-whitespace finding, a full score.
+    findings, scores = mtqc.Checker(lang="bn", threads=1).check_batch_scored(
+        ["  ", "\t", "প্রায় 600০০ সেনা"]
+    )
+    rows = set(findings.column("row").to_pylist())
+    assert 0 not in rows and 1 not in rows and 2 in rows
+    s = scores.to_pylist()
+    assert [(x["score"], x["pass"]) for x in s[:2]] == [(100.0, True), (100.0, True)]

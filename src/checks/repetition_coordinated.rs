@@ -301,8 +301,49 @@ impl Check for Coordinated {
         let tokens = hyphen_tokens(p);
         let mut words: Vec<&Token> = Vec::with_capacity(tokens.len());
         words.extend(tokens.iter().filter(|w| w.letters));
-        self.coordinated(p, ctx, &words, out);
+        let mut hits = Vec::new();
+        self.coordinated(p, ctx, &words, &mut hits);
+        // A coordination its source has as often (`alcohol and alcohol rubs`) is faithful.
+        if !hits.is_empty()
+            && let Some(source) = p.source()
+            && self_coordinations(source) >= hits.len()
+        {
+            return;
+        }
+        out.extend(hits);
     }
+}
+
+/// How many words of `text` coordinate with themselves: a word of three letters or more,
+/// then one word (a conjunction, in any language: `and`, `or`, `und`, `и`) or a comma, then
+/// the same word, in any case (`alcohol and alcohol rubs`, `Virus, virus`).
+fn self_coordinations(text: &Analysis) -> usize {
+    let words: Vec<(Span, String)> = text
+        .words
+        .iter()
+        .filter(|w| w.is_letters())
+        .map(|w| (w.span, text.norm(w).to_lowercase()))
+        .collect();
+    let only_spaces_or_comma = |between: &str| {
+        between
+            .chars()
+            .all(|c| c.is_whitespace() || super::shared::is_comma(c))
+    };
+    (0..words.len())
+        .filter(|&i| {
+            let (a, w) = &words[i];
+            w.chars().count() >= 3
+                && ((i + 1 < words.len()
+                    && words[i + 1].1 == *w
+                    && text.text[a.end..words[i + 1].0.start].contains(super::shared::is_comma))
+                    || (i + 2 < words.len()
+                        && words[i + 2].1 == *w
+                        && only_spaces_or_comma(&text.text[a.end..words[i + 1].0.start])
+                        && only_spaces_or_comma(
+                            &text.text[words[i + 1].0.end..words[i + 2].0.start],
+                        )))
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -330,6 +371,22 @@ mod tests {
         assert!(
             texts(&*c, "রোগনির্ণিত ও রোগনির্ণিত নয় এমন", "bn").is_empty(),
             "antonym pair"
+        );
+    }
+
+    #[test]
+    fn a_coordination_its_source_has_is_faithful() {
+        let c = compile("repetition-coordinated", BN).unwrap();
+        let against = |source: &str| {
+            crate::checks::testing::flagged_against(&*c, source, "সংক্রমণ ও সংক্রমণ ছড়ায়")
+        };
+        assert!(against("Infection and infection spread.").is_empty());
+        assert!(against("Infection, infection spread.").is_empty());
+        assert_eq!(against("Infection spreads."), ["সংক্রমণ ও সংক্রমণ"]);
+        assert_eq!(
+            against("The virus or symptoms of the virus."),
+            ["সংক্রমণ ও সংক্রমণ"],
+            "the same word further apart is no coordination"
         );
     }
 

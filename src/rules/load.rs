@@ -260,6 +260,24 @@ pub fn load_pack_sources(
         source_languages: Vec::new(),
         description: String::new(),
     });
+    // Languages as documents name them (`bn-BD`, `BN`, `ben`: `bn`), so the pack applies to
+    // those documents; an unknown one is an error, not a pack that never runs.
+    let normalised = |key: &str, tags: &[String]| -> Result<Vec<String>, Error> {
+        tags.iter()
+            .map(|t| {
+                if t == "*" {
+                    return Ok(t.clone());
+                }
+                crate::lang::normalise(t)
+                    .map_err(|e| Error::new(ErrorKind::RulePack, format!("{origin}: {key}: {e}")))
+            })
+            .collect()
+    };
+    let meta = PackMeta {
+        languages: normalised("languages", &meta.languages)?,
+        source_languages: normalised("source_languages", &meta.source_languages)?,
+        ..meta
+    };
     let id = meta.id.clone().unwrap_or_else(|| name.to_string());
     if !is_kebab(&id) {
         return Err(Error::new(

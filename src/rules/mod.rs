@@ -12,6 +12,37 @@ use crate::vocab::Severity;
 pub(crate) use load::EMBEDDED;
 pub use load::{load_dir, load_dirs, load_embedded, load_pack_sources, pack_files};
 
+/// Packs a run may load together: no two with one id, no two rules with one id. Every command
+/// that reads packs (`check`, `rules list`, `explain`, `test`) holds them to it.
+pub fn unique(packs: &[Pack]) -> Result<(), crate::error::Error> {
+    use crate::error::{Error, ErrorKind};
+    let mut ids = std::collections::BTreeMap::new();
+    for r in packs.iter().flat_map(|p| &p.rules) {
+        if let Some(first) = ids.insert(r.id.as_str(), r.origin.as_str()) {
+            return Err(Error::new(
+                ErrorKind::RulePack,
+                format!(
+                    "{}: duplicate rule id `{}` (first defined at {first})",
+                    r.origin, r.id
+                ),
+            ));
+        }
+    }
+    let mut pack_ids = std::collections::BTreeMap::new();
+    for p in packs {
+        if let Some(first) = pack_ids.insert(p.info.id.as_str(), p.info.origin.as_str()) {
+            return Err(Error::new(
+                ErrorKind::RulePack,
+                format!(
+                    "two rule packs have the id `{}`: {first} and {}",
+                    p.info.id, p.info.origin
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// One example of a rule: text it must flag (at each of `flags`) or must leave alone.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
