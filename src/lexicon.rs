@@ -107,6 +107,10 @@ pub struct Lexicon {
     /// Words that multiply the number before them (`লাখ` = 100000, `million` = 1000000).
     #[serde(default)]
     pub number_scales: std::collections::BTreeMap<String, f64>,
+    /// Words that may stand between a number and its scale word, saying "more than" or
+    /// "about" (Chinese `多`, `余`: `20多万` more than 200,000): the scale still applies.
+    #[serde(default)]
+    pub number_approximators: Vec<String>,
     /// Words that add a fraction to the number word after them or at their end, with the
     /// fraction (`साढ़े तीन` 3.5: `साढ़े` = 0.5; `पौने दो` 1.75: `पौने` = -0.25; Marathi
     /// `साडेतीन`, one word).
@@ -499,6 +503,11 @@ impl Lexicon {
         for w in &other.number_joiners {
             if !self.number_joiners.contains(w) {
                 self.number_joiners.push(w.clone());
+            }
+        }
+        for w in &other.number_approximators {
+            if !self.number_approximators.contains(w) {
+                self.number_approximators.push(w.clone());
             }
         }
         for (w, m) in &other.month_names {

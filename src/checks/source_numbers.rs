@@ -277,7 +277,15 @@ fn digit_quantities(
         }
         // A scale word right after (after spaces, or touching in unspaced scripts).
         let rest = &text[end..];
-        let trimmed = rest.trim_start();
+        let mut trimmed = rest.trim_start();
+        // A word saying "more than" between them (`20多万`): the scale after it still applies.
+        if let Some(a) = lexicon.number_approximators.iter().find(|a| {
+            trimmed
+                .strip_prefix(a.as_str())
+                .is_some_and(|after| scale_prefix(after, lexicon).is_some())
+        }) {
+            trimmed = &trimmed[a.len()..];
+        }
         let scale = scale_prefix(trimmed, lexicon);
         let mut span_end = end;
         if let Some((len, factor)) = scale {
@@ -1315,6 +1323,7 @@ mod tests {
             endings: vec!["টি".into(), "ের".into()],
             conjunctions: vec!["و".into()],
             number_joiners: vec!["and".into()],
+            number_approximators: vec!["多".into(), "余".into()],
             ..Lexicon::default()
         }
     }
@@ -1335,6 +1344,16 @@ mod tests {
             "a number word inside a longer word stands alone"
         );
         assert!(check("200,000", "20万", l()).is_empty());
+        assert!(
+            check("more than 200,000", "20多万", l()).is_empty(),
+            "a word saying more than stands between the number and its scale"
+        );
+        assert!(check("over 50 million", "5,000 余万", l()).is_empty());
+        assert_eq!(
+            check("200,000", "20多个", l()).len(),
+            1,
+            "no scale after it"
+        );
         assert!(check("3 cases", "তিনটি ঘটনা", l()).is_empty());
         assert!(check("three cases", "3 টি ঘটনা", l()).is_empty());
         assert!(check("a hundred and two million", "102000000", l()).is_empty());
