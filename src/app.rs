@@ -146,7 +146,10 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
             crate::input::walk::KNOWN_EXTENSIONS.join(", .")
         )));
     }
-    for w in ignored_options(&args, &settings, &inputs) {
+    for w in ignored_options(&args, &settings, &inputs)
+        .into_iter()
+        .chain(misnamed(&args, &settings, &inputs))
+    {
         eprintln!("mtqc: warning: {w}");
     }
     // Every file the run reads besides its inputs: none may be written over.
@@ -612,53 +615,38 @@ fn ignored_options(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> V
         .collect();
     let none_is = |f: &[Format]| !formats.iter().any(|x| f.contains(x));
     let mut out = Vec::new();
-    // A translation file under a name mtqc does not know is read as plain text: its markup
-    // would be checked as prose, and its sources and targets never compared.
-    if args.input_format.is_none() {
-        for inp in inputs {
-            if let (Input::File { path, .. }, Format::Text) = (inp, settings.reading.format_of(inp))
-                && let Some(format) = crate::input::readers::sniff(path)
-            {
-                out.push(format!(
-                    "{}: read as plain text, but it looks like {format}: give it its extension \
-                     or `--input-format`",
-                    inp.display()
-                ));
-            }
-        }
-    }
-    let mut unread = |given: bool, option: &str, reader: &str, formats: &[Format]| {
+    let mut unused = |given: bool, option: &str, reader: &str, formats: &[Format]| {
         if given && none_is(formats) {
             out.push(format!(
                 "{option} applies to {reader} only, and no input is one: it is not used"
             ));
         }
     };
-    unread(
+    unused(
         args.target_lang.is_some(),
         "--target-lang",
         "TMX files",
         &[Format::Tmx],
     );
-    unread(
+    unused(
         args.columns.is_some(),
         "--columns",
         "TSV files",
         &[Format::Tsv],
     );
-    unread(
+    unused(
         args.fields.is_some(),
         "--fields",
         "JSONL files",
         &[Format::Jsonl],
     );
-    unread(
+    unused(
         args.paragraphs.is_some(),
         "--paragraphs",
         "plain text",
         &[Format::Text],
     );
-    unread(
+    unused(
         !args.glossary.is_empty() && args.source_file.is_none(),
         "--glossary",
         "translation files with sources and plain text with --source",
@@ -671,6 +659,30 @@ fn ignored_options(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> V
         ],
     );
     out
+}
+
+/// Translation files under a name mtqc reads as plain text (`app.xml`, `app.po.orig`), by
+/// their first 4 KB: their markup would be checked as prose, and their sources and targets
+/// never compared.
+fn misnamed(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> Vec<String> {
+    use crate::input::readers::Format;
+    if args.input_format.is_some() {
+        return Vec::new();
+    }
+    inputs
+        .iter()
+        .filter_map(|inp| match (inp, settings.reading.format_of(inp)) {
+            (Input::File { path, .. }, Format::Text) => crate::input::readers::looks_like(path)
+                .map(|format| {
+                    format!(
+                        "{}: read as plain text, but it looks like {format}: give it its \
+                         extension or `--input-format`",
+                        inp.display()
+                    )
+                }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The warning for an input of which no unit was checked, `untranslated` of them skipped as

@@ -62,18 +62,20 @@ impl Gate {
     /// A file passes when its paragraphs pass and its score, as the report prints it (to two
     /// decimals), is not under `--fail-under`: a report that says `66.67` passes `66.67`.
     pub fn file(&self, paragraphs_pass: bool, score: f64) -> bool {
-        paragraphs_pass
-            && self
-                .fail_under
-                .is_none_or(|t| crate::score::round2(score) >= t)
+        paragraphs_pass && self.under(score).is_none()
+    }
+
+    /// The `--fail-under` threshold that `score`, as printed, is under.
+    fn under(&self, score: f64) -> Option<f64> {
+        self.fail_under.filter(|&t| crate::score::round2(score) < t)
     }
 
     /// Why a file of score `score` with `untranslated` units fails though none of its
     /// paragraphs does: what a format of paragraph or finding records does not show.
     pub fn file_failure(&self, score: f64, untranslated: usize) -> Option<String> {
-        let score = crate::score::round2(score);
         let mut why = Vec::new();
-        if let Some(t) = self.fail_under.filter(|&t| score < t) {
+        if let Some(t) = self.under(score) {
+            let score = crate::score::round2(score);
             why.push(format!("score {score:.2} under --fail-under {t}"));
         }
         if !self.untranslated(untranslated) {

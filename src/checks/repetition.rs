@@ -26,8 +26,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::shared::{
-    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, last_bytes, nfc_all,
-    paragraph_loops, repeat_counts,
+    LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, last_bytes,
+    lowercase_words, nfc_all, paragraph_loops, repeat_counts,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced_char, script_by_name, script_of};
@@ -278,12 +278,7 @@ fn ends_sentence(p: &Analysis, span: Span) -> bool {
 /// are no echo.
 fn echoes(source: &Analysis, ctx: &Context) -> usize {
     const ECHO_REACH: usize = 2;
-    let words: Vec<(Span, String)> = source
-        .words
-        .iter()
-        .filter(|w| w.is_letters())
-        .map(|w| (w.span, source.norm(w).to_lowercase()))
-        .collect();
+    let words = lowercase_words(source);
     let mut count = 0;
     for (i, (a, w)) in words.iter().enumerate() {
         if w.chars().count() < 3 || ctx.lexicon.source_word(w).is_some() {

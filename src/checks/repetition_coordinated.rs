@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::shared::{Token, hyphen_tokens, nfc_all};
+use super::shared::{Token, hyphen_tokens, is_comma, lowercase_words, nfc_all};
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::text::{Analysis, Span};
@@ -318,24 +318,16 @@ impl Check for Coordinated {
 /// then one word (a conjunction, in any language: `and`, `or`, `und`, `и`) or a comma, then
 /// the same word, in any case (`alcohol and alcohol rubs`, `Virus, virus`).
 fn self_coordinations(text: &Analysis) -> usize {
-    let words: Vec<(Span, String)> = text
-        .words
-        .iter()
-        .filter(|w| w.is_letters())
-        .map(|w| (w.span, text.norm(w).to_lowercase()))
-        .collect();
-    let only_spaces_or_comma = |between: &str| {
-        between
-            .chars()
-            .all(|c| c.is_whitespace() || super::shared::is_comma(c))
-    };
+    let words = lowercase_words(text);
+    let only_spaces_or_comma =
+        |between: &str| between.chars().all(|c| c.is_whitespace() || is_comma(c));
     (0..words.len())
         .filter(|&i| {
             let (a, w) = &words[i];
             w.chars().count() >= 3
                 && ((i + 1 < words.len()
                     && words[i + 1].1 == *w
-                    && text.text[a.end..words[i + 1].0.start].contains(super::shared::is_comma))
+                    && text.text[a.end..words[i + 1].0.start].contains(is_comma))
                     || (i + 2 < words.len()
                         && words[i + 2].1 == *w
                         && only_spaces_or_comma(&text.text[a.end..words[i + 1].0.start])

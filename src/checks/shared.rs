@@ -182,6 +182,16 @@ fn joined_tokens(p: &Analysis) -> Vec<Token> {
     out
 }
 
+/// The words of letters of `a`, each with its NFC form in lowercase: how a source is read for
+/// the repetitions its translation may keep.
+pub fn lowercase_words(a: &Analysis) -> Vec<(Span, String)> {
+    a.words
+        .iter()
+        .filter(|w| w.is_letters())
+        .map(|w| (w.span, a.norm(w).to_lowercase()))
+        .collect()
+}
+
 /// Separators a repetition may carry between its copies besides spaces: the comma of each
 /// script (`X, X`, `X، X`, `X，X`, `X、X`).
 pub fn is_comma(c: char) -> bool {

@@ -244,33 +244,35 @@ pub fn read_bounded_text(path: &std::path::Path) -> std::io::Result<String> {
 
 /// A whole file's text: UTF-8, its byte-order mark dropped, or UTF-16 with a byte-order mark
 /// (what spreadsheet programs write for "Unicode text"); anything else is an error.
-fn decode_whole(bytes: Vec<u8>) -> std::io::Result<String> {
-    let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(encoding_rs::UTF_16LE),
-        Some([0xFE, 0xFF]) => Some(encoding_rs::UTF_16BE),
-        _ => None,
+fn decode_whole(mut bytes: Vec<u8>) -> std::io::Result<String> {
+    // The byte-order mark, read as an input's is (`decode::sniff`); a NUL byte is no concern
+    // here.
+    let (charset, bom) = match decode::sniff(&bytes) {
+        decode::Sniffed::Text { charset, bom } => (charset, bom),
+        decode::Sniffed::Binary { .. } => (decode::Charset::Utf8, 0),
     };
-    if let Some(encoding) = utf16 {
-        return encoding
-            .decode_without_bom_handling_and_without_replacement(&bytes[2..])
-            .map(std::borrow::Cow::into_owned)
-            .ok_or_else(|| {
+    let utf16 = match charset {
+        decode::Charset::Utf8 => {
+            bytes.drain(..bom);
+            return String::from_utf8(bytes).map_err(|e| {
                 std::io::Error::other(format!(
-                    "invalid {} (after its byte-order mark)",
-                    encoding.name()
+                    "not UTF-8 (nor UTF-16 with a byte-order mark): invalid byte at offset {}",
+                    e.utf8_error().valid_up_to() + bom
                 ))
             });
-    }
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
+        }
+        decode::Charset::Utf16Le => encoding_rs::UTF_16LE,
+        decode::Charset::Utf16Be => encoding_rs::UTF_16BE,
     };
-    String::from_utf8(bytes).map_err(|e| {
-        std::io::Error::other(format!(
-            "not UTF-8 (nor UTF-16 with a byte-order mark): invalid byte at offset {}",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    utf16
+        .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+        .map(std::borrow::Cow::into_owned)
+        .ok_or_else(|| {
+            std::io::Error::other(format!(
+                "invalid {} (after its byte-order mark)",
+                utf16.name()
+            ))
+        })
 }
 
 /// The most a project file, a baseline or a glossary may hold.

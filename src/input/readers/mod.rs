@@ -188,7 +188,7 @@ pub(crate) fn error_at(name: &str, at: Position, what: impl std::fmt::Display) -
 /// What a file's first 4 KB say it is when its name says plain text: `XLIFF`, `TMX` or
 /// `a PO file`, or `None` (text, unreadable: reading it says why, or no regular file: a FIFO
 /// or device is read once, by the check).
-pub fn sniff(path: &std::path::Path) -> Option<&'static str> {
+pub fn looks_like(path: &std::path::Path) -> Option<&'static str> {
     use std::io::Read;
     if !std::fs::metadata(path).ok()?.is_file() {
         return None;

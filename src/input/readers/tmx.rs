@@ -5,9 +5,10 @@
 //! **Languages.** The source variant of a `<tu>` is the one whose language is the source
 //! language: `ReadOptions::source_lang`, else the header's `srclang`, else (`*all*` or none)
 //! the language of the first variant of the first `<tu>` (a header after a `<tu>`, which TMX
-//! does not allow, is read too late to name it). Languages match case-insensitively,
-//! and a bare language (`en`) also matches its regional forms (`en-US`) when no variant
-//! matches exactly. Every other language is a target: the reader gives one `UnitDoc` per
+//! does not allow, is read too late to name it). Languages match case-insensitively, with `_`
+//! for `-` and a bare language in any of its codes (`ben` for `bn`), and a bare language
+//! (`en`) also matches its regional forms (`en-US`) when no variant matches exactly; the
+//! target language `--target-lang` names is matched alike (`in_language`). Every other language is a target: the reader gives one `UnitDoc` per
 //! target language, in order of first appearance (only `ReadOptions::target_lang` when it is
 //! set), and every `<tu>` is a unit of every one of them: a `<tu>` without that language
 //! gives a unit with no target (`Skip::NoTarget`), as does a blank target.
@@ -186,17 +187,19 @@ pub fn read(src: &Source, options: &ReadOptions) -> Result<Vec<UnitDoc>, Error> 
     Ok(targets.iter().map(|t| doc(Some(t))).collect())
 }
 
-/// Whether variant `i` of `tu` is in the source language: its language is `source`, or
-/// `source` is a bare language (`en`) that no variant has exactly and this one's region of.
+/// Whether variant `i` of `tu` is in the source language (see `in_language`).
 fn is_source(tu: &Tu, i: usize, source: Option<&str>) -> bool {
-    let Some(src) = source else { return false };
+    source.is_some_and(|s| in_language(tu, i, s))
+}
+
+/// Whether variant `i` of `tu` is in language `want`: its tag is `want`'s (in any case, `_`
+/// for `-`; a bare language in any of its codes, `ben` for `bn`), or `want` is a bare language
+/// (`en`) that no variant of `tu` has so and this variant is a regional form of it (`en-US`).
+fn in_language(tu: &Tu, i: usize, want: &str) -> bool {
+    let exact = |l: &str| same_tag(l, want) || (bare(l) && bare(want) && same_language(l, want));
     let lang = &tu.variants[i].0;
-    if lang.eq_ignore_ascii_case(src) {
-        return true;
-    }
-    !src.contains('-')
-        && primary(lang).eq_ignore_ascii_case(src)
-        && !tu.variants.iter().any(|(l, _)| l.eq_ignore_ascii_case(src))
+    exact(lang)
+        || (bare(want) && same_language(lang, want) && !tu.variants.iter().any(|(l, _)| exact(l)))
 }
 
 /// The unit of `tu` in the document of target language `target` (none: no target).
@@ -205,24 +208,9 @@ fn unit_of(tu: &Tu, source: Option<&str>, target: Option<&str>) -> Unit {
         .find(|&i| is_source(tu, i, source))
         .map(|i| tu.variants[i].1.clone());
     let tgt = target.and_then(|target| {
-        let in_target = |exact: bool| {
-            tu.variants
-                .iter()
-                .enumerate()
-                .find(|&(i, (l, _))| {
-                    !is_source(tu, i, source)
-                        && if exact {
-                            same_tag(l, target)
-                                || (bare(l) && bare(target) && same_language(l, target))
-                        } else {
-                            same_language(l, target)
-                        }
-                })
-                .map(|(_, (_, t))| t.clone())
-        };
-        // A bare language (`--target-lang bn`, or `ben`) also takes a regional variant
-        // (`bn-BD`) when the unit has none without a region.
-        in_target(true).or_else(|| bare(target).then(|| in_target(false)).flatten())
+        (0..tu.variants.len())
+            .find(|&i| !is_source(tu, i, source) && in_language(tu, i, target))
+            .map(|i| tu.variants[i].1.clone())
     });
     unit(tu, src, tgt)
 }
@@ -234,26 +222,26 @@ fn bare(tag: &str) -> bool {
 
 /// Whether two language tags are one, in any case and with `_` for `-` (`bn_BD`, `BN-bd`).
 fn same_tag(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes().zip(b.bytes()).all(|(x, y)| {
-            let dash = |c: u8| {
-                if c == b'_' {
-                    b'-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            };
-            dash(x) == dash(y)
-        })
+    let dash = |c: u8| {
+        if c == b'_' {
+            b'-'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| dash(x) == dash(y))
 }
 
-/// Whether the variant language `lang` is the language `bare` (no region): their primary
-/// subtags name one language (`bn-BD` and `bn` or `ben`).
-fn same_language(lang: &str, bare: &str) -> bool {
-    match (crate::lang::normalise(lang), crate::lang::normalise(bare)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => primary(lang).eq_ignore_ascii_case(bare),
-    }
+/// Whether two language tags name one language: their primary subtags in any case, or an
+/// ISO 639-1 and a 639-2/3 code of it (`bn`, `ben`; the code tables are read only then).
+fn same_language(a: &str, b: &str) -> bool {
+    let (pa, pb) = (primary(a), primary(b));
+    pa.eq_ignore_ascii_case(pb)
+        || (pa.len() != pb.len()
+            && matches!(
+                (crate::lang::normalise(pa), crate::lang::normalise(pb)),
+                (Ok(x), Ok(y)) if x == y
+            ))
 }
 
 fn primary(lang: &str) -> &str {
