@@ -316,12 +316,7 @@ fn check(args: CheckArgs) -> Result<i32, Error> {
                 ));
             }
             Ok(Ok((checked, replaced, _))) => {
-                if replaced > 0 {
-                    eprintln!(
-                        "mtqc: warning: {}: {replaced} invalid UTF-8 sequences replaced by U+FFFD",
-                        inp.display()
-                    );
-                }
+                warn_replaced(inp, replaced);
                 let paragraphs = checked.iter().map(|f| f.paragraph_count()).sum();
                 let untranslated = checked.iter().map(|f| f.untranslated).sum();
                 if let Some(w) = nothing_checked(&settings.reading, inp, paragraphs, untranslated) {
@@ -495,13 +490,7 @@ fn stream_segments(
         let path = names.of(inp);
         match crate::stream::segments(checker, inp, &path, &settings.reading, out) {
             Ok(Ok(o)) => {
-                if o.replaced > 0 {
-                    eprintln!(
-                        "mtqc: warning: {}: {} invalid UTF-8 sequences replaced by U+FFFD",
-                        inp.display(),
-                        o.replaced
-                    );
-                }
+                warn_replaced(inp, o.replaced);
                 if let Some(w) =
                     nothing_checked(&settings.reading, inp, o.paragraphs, o.untranslated)
                 {
@@ -688,6 +677,17 @@ fn misnamed(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> Vec<Stri
 /// The warning for an input of which no unit was checked, `untranslated` of them skipped as
 /// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
 /// name would otherwise pass a gate with nothing checked and nothing said.
+/// The warning of lossy decoding: how many invalid sequences of the input's encoding (UTF-8,
+/// or UTF-16 after its byte-order mark) became U+FFFD.
+fn warn_replaced(inp: &Input, replaced: usize) {
+    if replaced > 0 {
+        eprintln!(
+            "mtqc: warning: {}: {replaced} invalid byte sequences replaced by U+FFFD",
+            inp.display()
+        );
+    }
+}
+
 fn nothing_checked(
     reading: &crate::input::Reading,
     inp: &Input,

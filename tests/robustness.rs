@@ -51,12 +51,80 @@ fn invalid_utf8_is_an_error_or_with_lossy_a_warning() {
         ],
     );
     assert!(
-        err.contains("1 invalid UTF-8 sequences replaced by U+FFFD"),
+        err.contains("bad.txt: 1 invalid byte sequences replaced by U+FFFD"),
         "{err}"
     );
     assert_eq!(code, 1, "and the mixed number is still found");
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(findings(&report).iter().any(|f| f["text"] == "600০"));
+}
+
+#[test]
+fn invalid_utf16_is_an_error_or_with_lossy_a_warning_that_names_no_other_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // A byte-order mark, a clean line, then an unpaired high surrogate before `ক`.
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in CLEAN.encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    bytes.extend([0x00, 0xD8]);
+    for u in "ক\n".encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    fs::write(dir.path().join("bad16.txt"), &bytes).unwrap();
+    let (code, _, err) = run(dir.path(), &["check", "bad16.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad16.txt: invalid UTF-16 at byte offset"),
+        "{err}"
+    );
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "check",
+            "--encoding",
+            "lossy",
+            "--format",
+            "json",
+            "bad16.txt",
+        ],
+    );
+    no_panic(&err);
+    assert!(
+        err.contains("bad16.txt: 1 invalid byte sequences replaced by U+FFFD"),
+        "{err}"
+    );
+    assert!(!err.contains("UTF-8"), "the input is UTF-16: {err}");
+    assert_eq!(code, 1, "the lost character is a finding");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        findings(&report)
+            .iter()
+            .any(|f| f["rule"] == "common.replacement-character")
+    );
+}
+
+#[test]
+fn an_xml_file_in_another_encoding_is_an_error_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut xlf = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<xliff version=\"1.2\"><file \
+        source-language=\"en\" target-language=\"fr\" datatype=\"plaintext\" original=\"x\"><body>\
+        <trans-unit id=\"1\"><source>cafe</source><target>caf"
+        .to_vec();
+    xlf.extend(b"\xe9</target></trans-unit></body></file></xliff>\n");
+    fs::write(dir.path().join("latin1.xlf"), &xlf).unwrap();
+    fs::write(dir.path().join("ok.txt"), CLEAN).unwrap();
+    let (code, _, err) = run(dir.path(), &["check", "latin1.xlf", "ok.txt"]);
+    no_panic(&err);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("latin1.xlf: invalid UTF-8 at byte offset"),
+        "{err}"
+    );
+    assert!(
+        err.contains("declares encoding=\"ISO-8859-1\"") && err.contains("iconv -f ISO-8859-1"),
+        "{err}"
+    );
 }
 
 #[test]
