@@ -56,22 +56,31 @@ const THREE_TO_TWO: &[(&str, &str)] = &[
 
 /// The script a language is written in, for languages written in one script: what a forced
 /// language (`--lang`, the project file, a file's declared language) expects its text to be.
+/// A language written in several scripts today (Serbian in Cyrillic and Latin, Punjabi in
+/// Gurmukhi and Shahmukhi, Uzbek, Kazakh, Sindhi...) has none: its document's own script is
+/// the one expected, whichever it is.
 pub fn script_of(language: &str) -> Option<unicode_script::Script> {
     use unicode_script::Script as S;
     let script = match language {
+        "sr" | "bs" | "uz" | "az" | "tk" | "kk" | "mn" | "ug" | "tt" | "pa" | "sd" | "ks"
+        | "ku" | "sa" | "pi" | "jv" | "ff" | "iu" | "cr" | "oj" | "ja" => return None,
         "bn" | "as" => S::Bengali,
-        "hi" | "mr" | "ne" | "sa" | "mai" | "bho" => S::Devanagari,
+        "hi" | "mr" | "ne" | "mai" | "bho" => S::Devanagari,
         "ta" => S::Tamil,
         "te" => S::Telugu,
         "kn" => S::Kannada,
         "ml" => S::Malayalam,
         "gu" => S::Gujarati,
-        "pa" => S::Gurmukhi,
         "or" => S::Oriya,
         "si" => S::Sinhala,
-        "ar" | "fa" | "ur" | "ps" | "ug" => S::Arabic,
+        "ar" | "fa" | "ur" | "ps" => S::Arabic,
         "he" | "yi" => S::Hebrew,
-        "ru" | "uk" | "be" | "bg" | "mk" | "kk" | "ky" | "tg" | "mn" => S::Cyrillic,
+        "ru" | "uk" | "be" | "bg" | "mk" | "ky" | "tg" | "ab" | "av" | "ba" | "ce" | "cu"
+        | "cv" | "kv" | "os" => S::Cyrillic,
+        "bo" | "dz" => S::Tibetan,
+        "dv" => S::Thaana,
+        "ii" => S::Yi,
+        "ae" => S::Avestan,
         "el" => S::Greek,
         "hy" => S::Armenian,
         "ka" => S::Georgian,
@@ -82,7 +91,6 @@ pub fn script_of(language: &str) -> Option<unicode_script::Script> {
         "am" | "ti" => S::Ethiopic,
         "zh" => S::Han,
         "ko" => S::Hangul,
-        "ja" => return None,
         l if ISO_639_1.contains(&l) => S::Latin,
         _ => return None,
     };
@@ -126,6 +134,13 @@ mod tests {
         assert_eq!(super::script_of("bn"), Some(Script::Bengali));
         assert_eq!(super::script_of("en"), Some(Script::Latin));
         assert_eq!(super::script_of("ja"), None);
+        // Written in several scripts: the document's own is expected.
+        assert_eq!(super::script_of("sr"), None);
+        assert_eq!(super::script_of("pa"), None);
+        // Not Latin, though ISO 639-1 names them beside the Latin ones.
+        assert_eq!(super::script_of("bo"), Some(Script::Tibetan));
+        assert_eq!(super::script_of("dv"), Some(Script::Thaana));
+        assert_eq!(super::script_of("os"), Some(Script::Cyrillic));
     }
 
     #[test]

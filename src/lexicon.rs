@@ -141,6 +141,12 @@ pub struct Lexicon {
     /// are many of them is in that language (`common.foreign-paragraph`).
     #[serde(default)]
     pub look_alikes: Vec<LookAlike>,
+    /// Every letter the language writes, lowercase (Russian `абв…эюя`). With it, a word holding
+    /// a letter that neither the language nor a look-alike writes (`ӏ`, `ӡ`, `ӣ`: a third
+    /// language of the script, such as Adyghe or Evenki) speaks for no look-alike, nor does a
+    /// look-alike's capital letter inside a word (`цІыф`, where `І` stands for the palochka).
+    #[serde(default)]
+    pub alphabet: String,
     /// Where each pack's regexes start in `reduplication` and `iterated` once packs are merged
     /// (leave it to its default).
     #[serde(skip)]
@@ -311,6 +317,9 @@ struct Compiled {
     /// first letter or word).
     look_alike_words: Vec<FastSet<String>>,
     look_alike_letters: Vec<Vec<char>>,
+    /// `alphabet`'s letters, sorted, and every look-alike's letters.
+    alphabet: Vec<char>,
+    all_letters: Vec<char>,
     /// A searcher for each look-alike letter's UTF-8 bytes: `str::contains` of a char searches
     /// for its last byte, which in Bengali is the last byte of the commonest letters too.
     look_alike_finders: Vec<Vec<memchr::memmem::Finder<'static>>>,
@@ -350,14 +359,56 @@ impl Lexicon {
                 .any(|f| f.find(text.as_bytes()).is_some())
     }
 
-    /// Whether a word holds one of look-alike `i`'s letters.
+    /// Whether a word holds one of look-alike `i`'s letters, and, where the language's
+    /// `alphabet` is known, every other letter of it is the language's or the look-alike's, and
+    /// a capital of the look-alike's opens it (or the word is in capitals).
     pub fn has_look_alike_letter(&self, i: usize, word: &str) -> bool {
-        self.compiled()
-            .look_alike_letters
-            .get(i)
-            .is_some_and(|letters| {
-                !letters.is_empty() && word.chars().any(|c| letters.contains(&c))
+        let c = self.compiled();
+        let Some(letters) = c.look_alike_letters.get(i).filter(|l| !l.is_empty()) else {
+            return false;
+        };
+        if !word.chars().any(|ch| letters.contains(&ch)) {
+            return false;
+        }
+        let capitals = !word.chars().any(char::is_lowercase);
+        c.alphabet.is_empty()
+            || word.chars().enumerate().all(|(k, ch)| {
+                if letters.contains(&ch) {
+                    k == 0 || capitals || !ch.is_uppercase()
+                } else {
+                    self.in_alphabet(ch, letters)
+                }
             })
+    }
+
+    /// Whether `ch` is no letter nor mark, or one of the language's `alphabet` (in any case)
+    /// or of `letters`.
+    fn in_alphabet(&self, ch: char, letters: &[char]) -> bool {
+        let alphabet = &self.compiled().alphabet;
+        let mark = unicode_normalization::char::is_combining_mark(ch);
+        (!ch.is_alphabetic() && !mark)
+            || ch
+                .to_lowercase()
+                .all(|l| alphabet.binary_search(&l).is_ok() || letters.contains(&l))
+    }
+
+    /// Whether a word holds a letter of the alphabet's script, or a combining mark, that
+    /// neither the language (its `alphabet`, when known) nor any of its look-alikes writes: a
+    /// word of a third language of the script (a Latin `i` typed for `і` is no such letter).
+    fn of_no_look_alike(&self, word: &str) -> bool {
+        let c = self.compiled();
+        let Some(script) = c
+            .alphabet
+            .iter()
+            .find_map(|&a| crate::text::script::script_of(a))
+        else {
+            return false;
+        };
+        word.chars().any(|ch| {
+            let ours = unicode_normalization::char::is_combining_mark(ch)
+                || crate::text::script::script_of(ch) == Some(script);
+            ours && !self.in_alphabet(ch, &c.all_letters)
+        })
     }
 
     /// The look-alike (an index of `look_alikes`) that a text of `script` is written in, other
@@ -420,6 +471,10 @@ impl Lexicon {
         total: usize,
         share: f64,
     ) -> Option<usize> {
+        // A word of a third language (`ӏ`, `ӡ`), not capitalised: the text is in neither.
+        if counted.clone().any(|(w, _)| self.of_no_look_alike(w)) {
+            return None;
+        }
         let mut best: Option<(usize, usize)> = None;
         for &i in candidates {
             let (mut by_letter, mut n) = (0, 0);
@@ -436,6 +491,21 @@ impl Lexicon {
             }
         }
         best.map(|(i, _)| i)
+    }
+
+    /// Whether a text of `script` is in a third language of the script, neither this one nor a
+    /// look-alike: two of its words, not capitalised, hold a letter or mark none of them
+    /// writes (`of_no_look_alike`: Karakalpak `ҳ`, `ў`; Evenki `ӣ`). Never without an
+    /// `alphabet`.
+    pub fn in_third_language(&self, text: &str, script: unicode_script::Script) -> bool {
+        !self.compiled().alphabet.is_empty()
+            && words_of(text, script)
+                .iter()
+                .filter(|(w, _)| {
+                    !w.chars().next().is_some_and(char::is_uppercase) && self.of_no_look_alike(w)
+                })
+                .nth(1)
+                .is_some()
     }
 
     /// Whether a text has words enough of `script` for `look_alike_of_text` to judge it.
@@ -585,6 +655,9 @@ impl Lexicon {
                 self.look_alikes.push(l.clone());
             }
         }
+        if self.alphabet.is_empty() {
+            self.alphabet.clone_from(&other.alphabet);
+        }
         self.comma_repeats |= other.comma_repeats;
         self.capitalised_nouns |= other.capitalised_nouns;
         self.hyphenated_names |= other.hyphenated_names;
@@ -607,6 +680,16 @@ impl Lexicon {
                 .look_alikes
                 .iter()
                 .map(|l| l.letters.chars().collect())
+                .collect(),
+            alphabet: {
+                let mut a: Vec<char> = self.alphabet.chars().collect();
+                a.sort_unstable();
+                a
+            },
+            all_letters: self
+                .look_alikes
+                .iter()
+                .flat_map(|l| l.letters.chars())
                 .collect(),
             look_alike_finders: self
                 .look_alikes

@@ -693,6 +693,55 @@ fn a_lighter_finding_over_a_unit_never_hides_a_graver_one_inside() {
 /// pack's (Assamese for Bengali), is in the language the pack names, not a document of
 /// foreign paragraphs; a paragraph of it inside a Bengali document still is one.
 #[test]
+fn a_language_written_in_two_scripts_is_at_home_in_either() {
+    // Serbian is written in Cyrillic and in Latin (UDHR, article 1): a document in either is
+    // no foreign paragraph, and a paragraph of the other script in it still stands out.
+    let dir = tempfile::tempdir().unwrap();
+    let cyrillic = "Сва људска бића рађају се слободна и једнака у достојанству и правима. Она су \
+                    обдарена разумом и свешћу и треба једни према другима да поступају у духу братства.";
+    let latin = "Sva ljudska bića rađaju se slobodna i jednaka u dostojanstvu i pravima. Ona su \
+                 obdarena razumom i svešću i treba jedni prema drugima da postupaju u duhu bratstva.";
+    for (name, text) in [("cyrl.txt", cyrillic), ("latn.txt", latin)] {
+        let path = write(dir.path(), name, &format!("{text}\n\n{text}\n"));
+        let (report, _) = json_report(&[
+            "check",
+            "--no-config",
+            "--lang",
+            "sr",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            &path,
+        ]);
+        assert!(findings(&report).is_empty(), "{name}: {report}");
+    }
+    let mixed = write(
+        dir.path(),
+        "mixed.txt",
+        &format!(
+            "{cyrillic}\n\n{cyrillic}\n\n{cyrillic}\n\nThe committee will review the proposal next week and publish its findings.\n"
+        ),
+    );
+    let (report, _) = json_report(&[
+        "check",
+        "--no-config",
+        "--lang",
+        "sr",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        &mixed,
+    ]);
+    let rules: Vec<_> = findings(&report)
+        .iter()
+        .map(|f| f["rule"].clone())
+        .collect();
+    assert_eq!(rules, ["common.foreign-paragraph"], "{report}");
+}
+
+#[test]
 fn a_document_in_a_look_alike_language_is_in_it() {
     let dir = tempfile::tempdir().unwrap();
     let assamese = "অসম চৰকাৰে আগন্তুক সপ্তাহৰ পৰা প্ৰতিষেধক অভিযান আৰম্ভ কৰাৰ সিদ্ধান্ত লৈছে। স্বাস্থ্য বিভাগৰ মতে প্ৰথম পৰ্যায়ত স্বাস্থ্যকৰ্মী আৰু জ্যেষ্ঠ নাগৰিকক প্ৰতিষেধক দিয়া হ'ব।";
@@ -744,4 +793,41 @@ fn a_document_in_a_look_alike_language_is_in_it() {
     let r = args(&russian);
     let (report, _) = json_report(&r.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(report["files"][0]["language"], "ru");
+    // Cyrillic languages whatlang takes for Russian write letters of Russia's look-alikes
+    // (Kazakh `ң`, `һ`; Ukrainian `І` for the palochka) beside letters none of them writes
+    // (Evenki `ӣ` and macrons, Adyghe `ӏ`): such a paragraph is in neither, while one of
+    // Ukrainian in a Russian document still is (UDHR: Evenki, article 1; Adyghe, article 8).
+    let third = write(
+        dir.path(),
+        "third.txt",
+        "Эксперты считают, что инфляция в ближайшие месяцы замедлится, однако цены останутся высокими.\n\n\
+         Упкат илэл ты̄нмукирди, урэ̄лди мэ̄нңи са̄рича̄ди балдыдяра. Нуңартын дялитви, һалдяндыви \
+         биси, мэмэгӣлвэр аяралды̄дяна тэдет о̄мамачитын.\n\n\
+         Хэтрэ цӏыфи фитыныгъэ иІ хабзэ шъхьэІэм е къэрал хабзэм къырипэсырэ цІыф фэшъуашэхэр зыукъорэ \
+         ІофшІашъо къызехъулІэкІэ фитыныгъэ зиІэ ухыякІохэм зафигъэзэнэу, зыкъаригъэухъумэнэу.\n\n\
+         Президент України заявив, що переговори триватимуть наступного тижня у Києві, і що \
+         делегації вже готові до зустрічі.\n",
+    );
+    let t = [
+        "check",
+        "--no-config",
+        "--lang",
+        "ru",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        &third,
+    ];
+    let (report, _) = json_report(&t);
+    let foreign: Vec<_> = findings(&report)
+        .iter()
+        .filter(|f| f["rule"] == "common.foreign-paragraph")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        foreign,
+        ["this paragraph is in Ukrainian, not Russian"],
+        "{report}"
+    );
 }

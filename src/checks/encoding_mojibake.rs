@@ -77,5 +77,15 @@ mod tests {
             )
             .is_empty()
         );
+        // Sami spells words with `áš` and `âž` that read as UTF-8 of Ogham (UDHR, Northern
+        // and Inari Sami): inside a Latin word, no mojibake.
+        assert_eq!(
+            texts(
+                &*c,
+                "Juohkehaččas lea vuoigatvuohta oassálastit áššiid dikšumii Náššuvnnaid oovtviärdásâžžân",
+                "se"
+            ),
+            Vec::<String>::new()
+        );
     }
 }

@@ -64,6 +64,12 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -
     let Some(first_native) = word.find(is_native) else {
         return false;
     };
+    // A combining mark whose script extensions leave out the document's script (a caron on a
+    // Cyrillic letter, Nivkh `пыр̌к`) mixes the word's script set, but no letter of another
+    // script is in it.
+    if !word.contains(is_foreign) {
+        return false;
+    }
     let (head, tail) = word.split_at(first_native);
     // The foreign part in capitals (an acronym, `COVID`, `III`), or a unit symbol (`mg`), and
     // how many letters it has.
@@ -171,6 +177,8 @@ mod tests {
             texts(&*strict, "أعلنت شركات مثل وApple عن تطبيقات", "ar"),
             ["وApple"]
         );
+        // A caron on Cyrillic letters (Nivkh, UDHR article 2) is no other script's letter.
+        assert!(texts(&*word, "Нар̌ӿаӊгиск пыр̌к тор̌кир̌ куғытр̌ энагур̌ ӿагур̌", "ru").is_empty());
         // Greek in a Bengali document mixes nothing with Bengali; in an English one it does.
         assert!(texts(&*word, "TNFα নিঃসরণ বাড়ায় এবং রোগ ছড়ায়", "bn").is_empty());
         assert_eq!(

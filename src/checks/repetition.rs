@@ -362,6 +362,14 @@ impl Repetition {
         if lexicon.is_particle(w) {
             return true;
         }
+        // A language without reduplication data, in a script whose languages reduplicate:
+        // the word's class is unknown (`ধীরে ধীরে` read as Assamese flags 2.2% of TICO-19's
+        // Bengali lines), and no length tells it (`बिस्तारै बिस्तारै` slowly, Nepali;
+        // `വീണ്ടും വീണ്ടും` again and again, Malayalam; Tswana `e e`). Reduplication is
+        // written without a comma.
+        if !comma && self.reduplicates_unknown(w, ctx) {
+            return false;
+        }
         if n == 1 {
             // `в в`, `a a`; not a capital (an initial) nor a letter of an uncased script (`এ
             // এ` is A. A. as often as a word), nor a single character of an unspaced script.
@@ -376,19 +384,19 @@ impl Repetition {
         if comma {
             return !lexicon.is_reduplicated(w);
         }
-        // A language without reduplication data, in a script whose languages reduplicate:
-        // the word's class is unknown (`ধীরে ধীরে` read as Assamese flags 2.2% of TICO-19's
-        // Bengali lines), and no length tells it (`बिस्तारै बिस्तारै` slowly, Nepali;
-        // `വീണ്ടും വീണ്ടും` again and again, Malayalam).
-        if !lexicon.knows_reduplication()
-            && (self.reduplicating_languages.contains(&ctx.language)
+        !(self.reduplicable.as_ref().is_some_and(|r| r.is_match(w)) || lexicon.reduplicates(w))
+    }
+
+    /// Whether `w` is of a language without reduplication data that reduplicates by grammar
+    /// (`reduplicating_languages`, or written in one of `reduplicating_scripts`), or of a
+    /// language no one could name (`und`), which may.
+    fn reduplicates_unknown(&self, w: &str, ctx: &Context) -> bool {
+        !ctx.lexicon.knows_reduplication()
+            && (ctx.language == "und"
+                || self.reduplicating_languages.contains(&ctx.language)
                 || w.chars()
                     .find_map(script_of)
                     .is_some_and(|s| self.reduplicating_scripts.contains(&s)))
-        {
-            return false;
-        }
-        !(self.reduplicable.as_ref().is_some_and(|r| r.is_match(w)) || lexicon.reduplicates(w))
     }
 
     /// Whether `second` is `first` with one of the language's endings (its pack's `endings`,
@@ -480,13 +488,25 @@ impl Repetition {
                 b < words.len() && words[a].span.end == words[b].span.start && sub_word(norm[a])
             };
             let junction = gap(p, words[i - 1].span, words[i].span);
+            // In a script whose words touch (Thai), a space ends a clause as a comma does
+            // elsewhere: copies glued to the words on their outer sides (`สิทธิในการศึกษา
+            // การศึกษาจะ` the right to education. Education shall...) end one clause and open
+            // the next, and are judged as copies with a comma between them.
+            let clause_break = |a: usize, b: usize, junction: Gap| {
+                junction == Gap::Space
+                    && sub_word(norm[a])
+                    && a > 0
+                    && words[a - 1].span.end == words[a].span.start
+                    && b + 1 < words.len()
+                    && words[b].span.end == words[b + 1].span.start
+            };
             // (A word without case opens no sentence with a capital.)
             let case_copy = words[i - 1].has_case
                 && sentence_case_copy(p, words[i - 1].span, words[i].span, norm[i - 1], norm[i]);
             let copy = norm[i] == norm[i - 1] || case_copy;
             if copy && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
-                let comma = junction == Gap::Comma;
+                let comma = junction == Gap::Comma || clause_break(i - 1, i, junction);
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 let judged = !(comma && self.comma_needs_source && p.source().is_none())
                     && self.judged_word(w, comma, p.source().is_some(), ctx)
@@ -592,7 +612,8 @@ impl Repetition {
                 }
                 let once = &p.text[words[a].span.start..words[i].span.end];
                 let span = Span::new(words[a].span.start, words[b].span.end);
-                let comma = gap(p, words[i].span, words[i + 1].span) == Gap::Comma;
+                let between = gap(p, words[i].span, words[i + 1].span);
+                let comma = between == Gap::Comma || clause_break(a, b, between);
                 let excused = whole_sentence(p, span)
                     || (comma && self.comma_needs_source && p.source().is_none())
                     || (comma && listed_again(p, span, &nfc(once)))
@@ -603,6 +624,16 @@ impl Repetition {
                         && first.iter().all(|w| may_be_name(w, ctx)))
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
                     || ctx.lexicon.is_reduplicated(&nfc(once))
+                    // `X p X` with a short linking word, in a language that reduplicates and
+                    // whose linkers no pack lists: the idiom before its own linker (Tswana
+                    // `mongwe le mongwe le` each and every one; Malagasy `na aiza na aiza`
+                    // wherever; Maori `ia wā ia wā` every time).
+                    || (n == 2
+                        && !comma
+                        && self.reduplicates_unknown(first[0], ctx)
+                        && first.iter().any(|w| {
+                            w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
+                        }))
                     // Kana of one or two characters said twice: Japanese reduplicated words
                     // and mimetics (`しばしば` often, `もともと` originally, `どんどん`).
                     || kana_reduplication(once)

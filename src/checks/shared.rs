@@ -683,8 +683,9 @@ fn mis_decoded(text: &str, page: Page) -> Vec<(usize, usize, char)> {
 pub fn mojibake(text: &str) -> Vec<(Span, String)> {
     let mut page = Page::Western;
     let mut seqs = mis_decoded(text, page);
-    // An accented capital or letter closing a Latin word before a quote or an ellipsis reads
-    // as a lead byte and its continuations (`SÍ»` as `ͻ`, `sé…»` as `酻`): a lone sequence
+    // An accented capital or letter closing a Latin word before a quote or an ellipsis, or
+    // inside one (Sami `ášš`), reads as a lead byte and its continuations (`SÍ»` as `ͻ`,
+    // `sé…»` as `酻`, `ášš` as `ᚚ`): a lone sequence
     // glued to the Latin letters before it that stands for a letter of another script is
     // that word's own accent, not mojibake, which stands for the text's own letters and comes
     // in runs (`Ã©`, `à¦¬à¦¾`, `Ð¿Ñ€`).
@@ -703,7 +704,23 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
             .chars()
             .skip(1)
             .all(|c| matches!(c, '»' | '…' | '”' | '’' | '›' | '“' | '‘' | '«'));
-        foreign && !next_to && after_latin && closing
+        // Inside a Latin word (a Latin letter on either side), a lone sequence that stands for a
+        // letter of a script no Latin text glues on (not Greek: `TNFÎ±` is mojibake) or for
+        // an arrow or a dingbat is the word's own letters: Sami `áššiid`, `Náššuvnnaid` (`ášš`
+        // as Ogham `ᚚ`), `oovtviärdásâžžân` (`âžž` as `➞`).
+        let latin = |c: Option<char>| {
+            c.is_some_and(|c| {
+                c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
+            })
+        };
+        let in_latin_word =
+            latin(text[..start].chars().next_back()) || latin(text[end..].chars().next());
+        let implausible = {
+            use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
+            matches!(d.general_category(), G::OtherSymbol | G::MathSymbol)
+                || (foreign && crate::text::script::script_of(d) != Some(Script::Greek))
+        };
+        !next_to && ((foreign && after_latin && closing) || (in_latin_word && implausible))
     };
     let keep: Vec<bool> = (0..seqs.len())
         .map(|k| !lone_in_latin_word(k, &seqs))

@@ -94,9 +94,10 @@ impl Selector {
         })
     }
 
-    /// The language detected in a document's samples (`und` when none is): whatlang's, or a
-    /// language its packs name as written like it (`[[lexicon.look_alikes]]`) that more than
-    /// half of the sample's lines (a paragraph each, but for one with line breaks) are in
+    /// The language detected in a document's samples (`und` when none is, or when more than
+    /// half of its lines are in a third language of the script, `Lexicon::in_third_language`):
+    /// whatlang's, or a language its packs name as written like it (`[[lexicon.look_alikes]]`)
+    /// that more than half of the sample's lines (a paragraph each, but for one with line breaks) are in
     /// (`Lexicon::look_alike_of_text`, lines of fewer words not counted). The packs are those
     /// of the language alone, without a `[[path]]` setting's. whatlang tells fewer languages apart than the packs do (it
     /// reads Assamese as Bengali), and a document in a look-alike taken for the packs'
@@ -117,15 +118,24 @@ impl Selector {
         if lexicon.look_alikes.is_empty() {
             return detected.code;
         }
-        let (mut judged, mut votes) = (0, vec![0usize; lexicon.look_alikes.len()]);
+        let (mut judged, mut votes, mut third) = (0, vec![0usize; lexicon.look_alikes.len()], 0);
         for paragraph in samples.text(dominant).lines() {
             match lexicon.look_alike_of_text(paragraph, script, &detected.code) {
                 Some(i) => {
                     judged += 1;
                     votes[i] += 1;
                 }
+                None if lexicon.in_third_language(paragraph, script) => {
+                    judged += 1;
+                    third += 1;
+                }
                 None => judged += usize::from(lexicon.judges_text(paragraph, script)),
             }
+        }
+        // More than half in a language neither the detected one nor a look-alike (Karakalpak
+        // or Evenki, taken for Russian): a language no pack knows.
+        if third * 2 > judged {
+            return "und".to_string();
         }
         // More than half: one look-alike at most.
         (0..votes.len())
