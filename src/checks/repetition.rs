@@ -27,7 +27,7 @@ use toml::Spanned;
 
 use super::shared::{
     LOOP_MAX_UNIT, LOOP_MIN, Token, hyphen_tokens, is_comma, is_hyphen, last_bytes,
-    lowercase_words, nfc_all, paragraph_loops, repeat_counts,
+    lowercase_words, nfc_all, paragraph_loops, repeat_counts, sub_word,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::script::{is_unspaced_char, script_by_name, script_of};
@@ -132,18 +132,6 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
 /// character at a time.
 fn unspaced(w: &str) -> bool {
     w.chars().next().is_some_and(is_unspaced_char)
-}
-
-/// A character of a script written without spaces whose characters are no words (Thai, Lao,
-/// Khmer, Myanmar, Tibetan: letters and vowel signs, `หน้ากาก` mask): a unit said twice among
-/// them, the copies touching, is part of a word as often as a stutter (`กาก`), and is not
-/// judged. Han characters and Kana are words or syllables, and are.
-fn sub_word(w: &str) -> bool {
-    w.chars()
-        .next()
-        .filter(|&c| is_unspaced_char(c))
-        .and_then(script_of)
-        .is_some_and(|s| !matches!(s, Script::Han | Script::Hiragana | Script::Katakana))
 }
 
 /// A capital, then at least one lowercase letter: a name in a cased script (`Bora`).

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::shared::{
     Loop, Token, char_runs, hyphen_tokens, is_vowel, paragraph_loops, repeat_counts,
-    source_digit_runs,
+    source_digit_runs, sub_word,
 };
 use super::{BuildError, Check, Context, Hit};
 use crate::text::placeholders::masked;
@@ -176,6 +176,17 @@ impl RepetitionLoop {
         {
             return false;
         }
+        // In a script whose letters are no words (Thai, Myanmar), a syllable said twice inside
+        // a word is grammar (`မိမိ` oneself): a unit of one syllable whose copies touch somewhere
+        // loops from a fourth copy on (`မိမိ၏ မိသားစု` one's family holds three).
+        let once = p.slice(l.unit_span);
+        if l.unit_tokens == 1
+            && l.count <= self.min_repeats
+            && sub_word(once)
+            && p.slice(l.span).contains(&once.repeat(2))
+        {
+            return false;
+        }
         !(l.count <= self.quoted_repeats && chant(p.text, l))
     }
 }
@@ -287,6 +298,12 @@ mod tests {
         assert_eq!(
             texts(&*c, "ভিডিও, ভিডিও, ভিডিও, ভিডিও।", "bn"),
             ["ভিডিও, ভিডিও, ভিডিও, ভিডিও"]
+        );
+        // A syllable said twice inside a Burmese word, then again (UDHR, article 12).
+        assert!(texts(&*c, "မိမိ၏ မိသားစုကို သော်လည်းကောင်း၊ မိမိ၏ နေအိမ်", "my").is_empty());
+        assert_eq!(
+            texts(&*c, "ภาษา ภาษา ภาษา ภาษา", "th"),
+            ["ภาษา ภาษา ภาษา ภาษา"]
         );
         assert!(compile("repetition-loop", "min_repeats = 1").is_err());
     }

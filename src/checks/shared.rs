@@ -206,6 +206,20 @@ pub const LOOP_MIN: usize = 3;
 /// spaces): a clause of a dozen words said again and again is a loop too.
 pub const LOOP_MAX_UNIT: usize = 40;
 
+/// Whether a word starts with a character of a script written without spaces whose
+/// characters are no words (Thai, Lao, Khmer, Myanmar, Tibetan: letters and vowel signs,
+/// `หน้ากาก` mask): a unit said twice among them, the copies touching, is part of a word as
+/// often as a stutter (`กาก`). Han characters and Kana are words or syllables.
+pub fn sub_word(w: &str) -> bool {
+    use crate::text::script::{is_unspaced_char, script_of};
+    use unicode_script::Script;
+    w.chars()
+        .next()
+        .filter(|&c| is_unspaced_char(c))
+        .and_then(script_of)
+        .is_some_and(|s| !matches!(s, Script::Han | Script::Hiragana | Script::Katakana))
+}
+
 /// One unit said again and again in a row: `count` copies of tokens
 /// `first..first + unit_tokens`, or (`unit_tokens` 0) a run of one character.
 #[derive(Debug, Clone, PartialEq)]
