@@ -16,9 +16,10 @@ items are one paragraph each, written to a text file, one file per declaration, 
 language where mtqc knows it, else detected.
 
 usage: measure_udhr.py [BIN] [--cache DIR] [--only CODES] [--show RULE|all] [--json]
+                       [--max-flagged F]
 Prints, per rule, the paragraphs it flags and the declarations they are in, then the share of
 paragraphs flagged over all declarations; `--show` prints each finding of a rule (or all) with
-its paragraph. Python 3.11, standard library only; npm on the PATH for the first run.
+its paragraph. Exit 1 when the share of paragraphs flagged is above F (a fraction; CI holds it). Python 3.11, standard library only; npm on the PATH for the first run.
 """
 import argparse
 import html
@@ -122,6 +123,7 @@ def main():
     ap.add_argument("--only", help="declaration codes, comma-separated (e.g. ell_monotonic,nep)")
     ap.add_argument("--show", help="print the findings of this rule id (or `all`)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--max-flagged", type=float, help="fail when the share flagged is above this")
     a = ap.parse_args()
 
     folder = fetch(a.cache)
@@ -184,6 +186,12 @@ def main():
                 continue
             for code, i, text, para in hits:
                 print(f"{rule} {code} ¶{i}: `{text}` in: {para[:200]}")
+
+
+    if a.max_flagged is not None and flagged_paras > a.max_flagged * total_paras:
+        print(f"FAIL: {flagged_paras}/{total_paras} paragraphs flagged, above {a.max_flagged:.2%}",
+              file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
