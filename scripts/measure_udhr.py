@@ -19,7 +19,8 @@ usage: measure_udhr.py [BIN] [--cache DIR] [--only CODES] [--show RULE|all] [--j
                        [--max-flagged F]
 Prints, per rule, the paragraphs it flags and the declarations they are in, then the share of
 paragraphs flagged over all declarations; `--show` prints each finding of a rule (or all) with
-its paragraph. Exit 1 when the share of paragraphs flagged is above F (a fraction; CI holds it). Python 3.11, standard library only; npm on the PATH for the first run.
+its paragraph. Exit 1 when mtqc fails on a declaration (an exit code other than 0 or 1), or when
+the share of paragraphs flagged is above F (a fraction; CI holds it) or nothing was read. Python 3.11, standard library only; npm on the PATH for the first run.
 """
 import argparse
 import html
@@ -135,6 +136,7 @@ def main():
     total_paras = flagged_paras = 0
     detected = Counter()
     scripts = Counter()
+    failed = []  # declarations mtqc could not check (a crash is a failure of the run)
     with tempfile.TemporaryDirectory() as tmp:
         for code, bcp47, name in decls:
             paras = paragraphs(os.path.join(folder, "declaration", code + ".html"))
@@ -149,6 +151,7 @@ def main():
             r = subprocess.run(argv + [path], capture_output=True)
             if r.returncode not in (0, 1):
                 print(f"{code}: mtqc exit {r.returncode}: {r.stderr.decode()[:300]}", file=sys.stderr)
+                failed.append(code)
                 continue
             report = json.loads(r.stdout)
             total_paras += len(paras)
@@ -188,7 +191,12 @@ def main():
                 print(f"{rule} {code} ¶{i}: `{text}` in: {para[:200]}")
 
 
-    if a.max_flagged is not None and flagged_paras > a.max_flagged * total_paras:
+    if failed:
+        print(f"FAIL: mtqc failed on {len(failed)} declarations: {', '.join(failed[:10])}",
+              file=sys.stderr)
+        sys.exit(1)
+    if a.max_flagged is not None and (total_paras == 0
+                                      or flagged_paras > a.max_flagged * total_paras):
         print(f"FAIL: {flagged_paras}/{total_paras} paragraphs flagged, above {a.max_flagged:.2%}",
               file=sys.stderr)
         sys.exit(1)

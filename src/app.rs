@@ -674,9 +674,6 @@ fn misnamed(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> Vec<Stri
         .collect()
 }
 
-/// The warning for an input of which no unit was checked, `untranslated` of them skipped as
-/// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
-/// name would otherwise pass a gate with nothing checked and nothing said.
 /// The warning of lossy decoding: how many invalid sequences of the input's encoding (UTF-8,
 /// or UTF-16 after its byte-order mark) became U+FFFD.
 fn warn_replaced(inp: &Input, replaced: usize) {
@@ -688,6 +685,9 @@ fn warn_replaced(inp: &Input, replaced: usize) {
     }
 }
 
+/// The warning for an input of which no unit was checked, `untranslated` of them skipped as
+/// not translated (no target, or a fuzzy one): a JSONL file whose target field has another
+/// name would otherwise pass a gate with nothing checked and nothing said.
 fn nothing_checked(
     reading: &crate::input::Reading,
     inp: &Input,

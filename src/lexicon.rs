@@ -245,6 +245,15 @@ pub fn look_alike_enough(by_letter: usize, n: usize, total: usize, share: f64) -
         || (n >= LOOK_ALIKE_WORDS && n as f64 >= share * total)
 }
 
+/// The language a text of the lexicon's script is in, when it is not the lexicon's own: one of
+/// its look-alikes (an index of `look_alikes`), or a third language of the script, which the
+/// lexicon's `alphabet` tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Likeness {
+    Of(usize),
+    Third,
+}
+
 /// A language written in the script of the lexicon's language, and how to tell its words.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -360,8 +369,9 @@ impl Lexicon {
     }
 
     /// Whether a word holds one of look-alike `i`'s letters, and, where the language's
-    /// `alphabet` is known, every other letter of it is the language's or the look-alike's, and
-    /// a capital of the look-alike's opens it (or the word is in capitals).
+    /// `alphabet` is known, every other letter of it is the language's or a look-alike's
+    /// (Kazakh `өзінің`: `і` is Ukrainian's too), and a capital of the look-alike's opens it (or
+    /// the word is in capitals).
     pub fn has_look_alike_letter(&self, i: usize, word: &str) -> bool {
         let c = self.compiled();
         let Some(letters) = c.look_alike_letters.get(i).filter(|l| !l.is_empty()) else {
@@ -376,7 +386,7 @@ impl Lexicon {
                 if letters.contains(&ch) {
                     k == 0 || capitals || !ch.is_uppercase()
                 } else {
-                    self.in_alphabet(ch, letters)
+                    self.in_alphabet(ch, &c.all_letters)
                 }
             })
     }
@@ -420,9 +430,9 @@ impl Lexicon {
         text: &str,
         script: unicode_script::Script,
         own: &str,
-    ) -> Option<usize> {
+    ) -> Option<Likeness> {
         let candidates = self.look_alike_candidates(text, script, own);
-        if candidates.is_empty() {
+        if candidates.is_empty() && !self.has_alphabet() {
             return None;
         }
         let words = words_of(text, script);
@@ -461,19 +471,30 @@ impl Lexicon {
             .collect()
     }
 
+    /// Whether the language's `alphabet` is known.
+    pub fn has_alphabet(&self) -> bool {
+        !self.compiled().alphabet.is_empty()
+    }
+
     /// Of `candidates`, the look-alike with the most of the `counted` words (NFC, and whether
     /// each has case) by its letters or its words, `look_alike_enough` among `total` words;
-    /// the first listed wins a tie.
+    /// the first listed wins a tie. Where the language's `alphabet` is known, words of a third
+    /// language of the script (`of_no_look_alike`: Adyghe `ӏ`, Evenki `ӣ`, Belarusian `ў`)
+    /// speak for none of them: enough of them (`look_alike_enough`, by letters) and the text
+    /// is in another language of the script, one of them and it is in none (no verdict).
     pub fn best_look_alike<'w>(
         &self,
         candidates: &[usize],
         counted: impl Iterator<Item = (&'w str, bool)> + Clone,
         total: usize,
         share: f64,
-    ) -> Option<usize> {
-        // A word of a third language (`ӏ`, `ӡ`), not capitalised: the text is in neither.
-        if counted.clone().any(|(w, _)| self.of_no_look_alike(w)) {
-            return None;
+    ) -> Option<Likeness> {
+        let third = counted
+            .clone()
+            .filter(|(w, _)| self.of_no_look_alike(w))
+            .count();
+        if third > 0 {
+            return look_alike_enough(third, third, total, share).then_some(Likeness::Third);
         }
         let mut best: Option<(usize, usize)> = None;
         for &i in candidates {
@@ -490,22 +511,22 @@ impl Lexicon {
                 best = Some((i, n));
             }
         }
-        best.map(|(i, _)| i)
+        best.map(|(i, _)| Likeness::Of(i))
     }
 
-    /// Whether a text of `script` is in a third language of the script, neither this one nor a
-    /// look-alike: two of its words, not capitalised, hold a letter or mark none of them
-    /// writes (`of_no_look_alike`: Karakalpak `ҳ`, `ў`; Evenki `ӣ`). Never without an
-    /// `alphabet`.
-    pub fn in_third_language(&self, text: &str, script: unicode_script::Script) -> bool {
-        !self.compiled().alphabet.is_empty()
-            && words_of(text, script)
-                .iter()
-                .filter(|(w, _)| {
-                    !w.chars().next().is_some_and(char::is_uppercase) && self.of_no_look_alike(w)
-                })
-                .nth(1)
-                .is_some()
+    /// How many words of `script` in a text, not capitalised, hold a letter or mark that
+    /// neither the language (its `alphabet`) nor a look-alike writes (`of_no_look_alike`:
+    /// Karakalpak `ҳ`, Evenki `ӣ`); none without an `alphabet`.
+    pub fn third_language_words(&self, text: &str, script: unicode_script::Script) -> usize {
+        if !self.has_alphabet() {
+            return 0;
+        }
+        words_of(text, script)
+            .iter()
+            .filter(|(w, _)| {
+                !w.chars().next().is_some_and(char::is_uppercase) && self.of_no_look_alike(w)
+            })
+            .count()
     }
 
     /// Whether a text has words enough of `script` for `look_alike_of_text` to judge it.

@@ -793,10 +793,11 @@ fn a_document_in_a_look_alike_language_is_in_it() {
     let r = args(&russian);
     let (report, _) = json_report(&r.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(report["files"][0]["language"], "ru");
-    // Cyrillic languages whatlang takes for Russian write letters of Russia's look-alikes
+    // Cyrillic languages whatlang takes for Russian write letters of Russian's look-alikes
     // (Kazakh `ң`, `һ`; Ukrainian `І` for the palochka) beside letters none of them writes
-    // (Evenki `ӣ` and macrons, Adyghe `ӏ`): such a paragraph is in neither, while one of
-    // Ukrainian in a Russian document still is (UDHR: Evenki, article 1; Adyghe, article 8).
+    // (Evenki `ӣ` and macrons, Adyghe `ӏ`): a paragraph with many such words is in another
+    // Cyrillic language, not Kazakh, one with a single one (Adyghe) in none of them (the
+    // palochka is no Ukrainian letter), while one of Ukrainian is still Ukrainian (UDHR: Evenki, article 1; Adyghe, article 8).
     let third = write(
         dir.path(),
         "third.txt",
@@ -827,7 +828,10 @@ fn a_document_in_a_look_alike_language_is_in_it() {
         .collect();
     assert_eq!(
         foreign,
-        ["this paragraph is in Ukrainian, not Russian"],
+        [
+            "this paragraph is in another language written in Cyrillic, not Russian",
+            "this paragraph is in Ukrainian, not Russian"
+        ],
         "{report}"
     );
 }

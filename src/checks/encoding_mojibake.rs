@@ -87,5 +87,14 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+        // Signs and punctuation glued to a Latin word are mojibake all the same.
+        assert_eq!(
+            texts(
+                &*c,
+                "25Â°C, Brandâ„¢, MicrosoftÂ® Word, Aâ†’B, itâ€™s",
+                "en"
+            ),
+            ["Â°", "â„¢", "Â®", "â†’", "â€™"]
+        );
     }
 }

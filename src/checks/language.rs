@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
-use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE};
+use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE, Likeness};
 use crate::text::language::{detect, name_of};
 use unicode_script::Script;
 
@@ -181,7 +181,7 @@ impl Language {
         // Those written in the document's script, not its own language, whose letters (if
         // they have no words) the paragraph holds.
         let candidates = lexicon.look_alike_candidates(p.text, doc_script, &ctx.language);
-        if candidates.is_empty() {
+        if candidates.is_empty() && !lexicon.has_alphabet() {
             return None;
         }
         let words: Vec<&crate::text::Word> = p
@@ -233,7 +233,12 @@ impl Language {
             .map(|(w, _)| (p.norm(w), w.has_case));
         lexicon
             .best_look_alike(&candidates, counted, words.len(), self.o.look_alike_share)
-            .map(|i| lexicon.look_alikes[i].name.clone())
+            .map(|l| match l {
+                Likeness::Of(i) => lexicon.look_alikes[i].name.clone(),
+                Likeness::Third => {
+                    format!("another language written in {}", script_name(doc_script))
+                }
+            })
     }
 }
 

@@ -75,6 +75,12 @@ pub struct Options {
     /// the same, for a document in one of them (ISO 639-1).
     #[serde(default)]
     reduplicating_languages: Vec<String>,
+    /// Languages that say a word twice around a short linking word to mean "each" or "-ever"
+    /// (Tswana `mongwe le mongwe`, Malagasy `na aiza na aiza`, Maori `ia wā ia wā`): where
+    /// the active packs give no reduplication data, two words said twice, one of them a short
+    /// lowercase word, are that idiom before its own linker (ISO 639-1).
+    #[serde(default)]
+    linked_languages: Vec<String>,
 }
 
 fn default_max_phrase() -> usize {
@@ -100,6 +106,7 @@ pub struct Repetition {
     min_inflected: usize,
     reduplicating_scripts: Vec<Script>,
     reduplicating_languages: Vec<String>,
+    linked_languages: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<Repetition, BuildError> {
@@ -125,6 +132,7 @@ pub fn build(o: Options) -> Result<Repetition, BuildError> {
             })
             .collect::<Result<_, _>>()?,
         reduplicating_languages: o.reduplicating_languages,
+        linked_languages: o.linked_languages,
     })
 }
 
@@ -494,7 +502,8 @@ impl Repetition {
             let copy = norm[i] == norm[i - 1] || case_copy;
             if copy && junction != Gap::Other && !touching(i - 1, i) {
                 let w = norm[i];
-                let comma = junction == Gap::Comma || clause_break(i - 1, i, junction);
+                let clause = clause_break(i - 1, i, junction);
+                let comma = junction == Gap::Comma || clause;
                 let span = Span::new(words[i - 1].span.start, words[i].span.end);
                 let judged = !(comma && self.comma_needs_source && p.source().is_none())
                     && self.judged_word(w, comma, p.source().is_some(), ctx)
@@ -505,7 +514,9 @@ impl Repetition {
                         && (norm.get(i + 1) == Some(&w) || (i >= 2 && norm[i - 2] == w)))
                     && !whole_sentence(p, span)
                     && !(comma && listed_again(p, span, w))
-                    && !(comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
+                    // (a clause break: the source decides, as it does where copies of a
+                    // language without `comma_repeats` end their sentence)
+                    && !(comma && !clause && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
                     // A tag closing the sentence after the copy (`हैं, हैं ना?` aren't they?).
                     && !(comma
                         && i + 1 < words.len()
@@ -601,24 +612,26 @@ impl Repetition {
                 let once = &p.text[words[a].span.start..words[i].span.end];
                 let span = Span::new(words[a].span.start, words[b].span.end);
                 let between = gap(p, words[i].span, words[i + 1].span);
-                let comma = between == Gap::Comma || clause_break(a, b, between);
+                let clause = clause_break(a, b, between);
+                let comma = between == Gap::Comma || clause;
                 let excused = whole_sentence(p, span)
                     || (comma && self.comma_needs_source && p.source().is_none())
                     || (comma && listed_again(p, span, &nfc(once)))
-                    || (comma && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
+                    || (comma && !clause && !ctx.lexicon.comma_repeats && !ends_sentence(p, span))
                     // A name of several words (`Bora Bora`); with a comma, in a unit with its
                     // source, the source decides (`Майк Деуайн, Майк Деуайн`).
                     || (!(comma && p.source().is_some())
                         && first.iter().all(|w| may_be_name(w, ctx)))
                     // A phrase the language reduplicates (`研究研究`, `一个一个`).
                     || ctx.lexicon.is_reduplicated(&nfc(once))
-                    // `X p X` with a short linking word, in a language that reduplicates and
-                    // whose linkers no pack lists: the idiom before its own linker (Tswana
-                    // `mongwe le mongwe le` each and every one; Malagasy `na aiza na aiza`
-                    // wherever; Maori `ia wā ia wā` every time).
+                    // `X p X` with a short linking word, in a language that says so and whose
+                    // linkers no pack lists: the idiom before its own linker (Tswana `mongwe
+                    // le mongwe le` each and every one; Malagasy `na aiza na aiza` wherever;
+                    // Maori `ia wā ia wā` every time).
                     || (n == 2
                         && !comma
-                        && self.reduplicates_unknown(first[0], ctx)
+                        && !ctx.lexicon.knows_reduplication()
+                        && self.linked_languages.contains(&ctx.language)
                         && first.iter().any(|w| {
                             w.chars().count() <= 3 && w.chars().all(char::is_lowercase)
                         }))

@@ -178,7 +178,8 @@ impl RepetitionLoop {
         }
         // In a script whose letters are no words (Thai, Myanmar), a syllable said twice inside
         // a word is grammar (`မိမိ` oneself): a unit of one syllable whose copies touch somewhere
-        // loops from a fourth copy on (`မိမိ၏ မိသားစု` one's family holds three).
+        // loops from one copy more than `min_repeats` on (`မိမိ၏ မိသားစု` one's family holds
+        // three).
         let once = p.slice(l.unit_span);
         if l.unit_tokens == 1
             && l.count <= self.min_repeats

@@ -697,44 +697,44 @@ fn mis_decoded(text: &str, page: Page) -> Vec<(usize, usize, char)> {
 pub fn mojibake(text: &str) -> Vec<(Span, String)> {
     let mut page = Page::Western;
     let mut seqs = mis_decoded(text, page);
-    // An accented capital or letter closing a Latin word before a quote or an ellipsis, or
-    // inside one (Sami `ášš`), reads as a lead byte and its continuations (`SÍ»` as `ͻ`,
-    // `sé…»` as `酻`, `ášš` as `ᚚ`): a lone sequence
-    // glued to the Latin letters before it that stands for a letter of another script is
-    // that word's own accent, not mojibake, which stands for the text's own letters and comes
-    // in runs (`Ã©`, `à¦¬à¦¾`, `Ð¿Ñ€`).
+    // An accented capital or letter closing a Latin word before a quote or an ellipsis reads
+    // as a lead byte and its continuations (`SÍ»` as `ͻ`, `sé…»` as `酻`), and so do Sami
+    // letters inside a word (`áššiid`, `Náššuvnnaid`: `ášš` as Ogham `ᚚ`; `oovtviärdásâžžân`:
+    // `âžž` as the dingbat `➞`): a lone sequence glued to Latin letters that stands for a
+    // letter of a script no Latin text glues on, or (between Latin letters) for a dingbat or
+    // a pictograph, is that word's own letters, not mojibake, which stands for the text's own
+    // letters and comes in runs (`Ã©`, `à¦¬à¦¾`, `Ð¿Ñ€`) or for punctuation and signs (`â€™`,
+    // `Â°C`, `Brandâ„¢`, `Aâ†’B`).
     let lone_in_latin_word = |k: usize, seqs: &[(usize, usize, char)]| {
         use unicode_script::Script;
         let (start, end, d) = seqs[k];
-        let foreign = crate::text::script::script_of(d)
-            .is_some_and(|s| !matches!(s, Script::Latin | Script::Common | Script::Inherited));
-        let next_to = touches(seqs, k);
-        let after_latin = text[..start].chars().next_back().is_some_and(|c| {
-            c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
-        });
-        // what the sequence reads as continuation bytes is closing punctuation only (`»`,
-        // `…`, `”`): a Greek letter glued to an acronym (`TNFÎ±`) is mojibake
-        let closing = text[start..end]
-            .chars()
-            .skip(1)
-            .all(|c| matches!(c, '»' | '…' | '”' | '’' | '›' | '“' | '‘' | '«'));
-        // Inside a Latin word (a Latin letter on either side), a lone sequence that stands for a
-        // letter of a script no Latin text glues on (not Greek: `TNFÎ±` is mojibake) or for
-        // an arrow or a dingbat is the word's own letters: Sami `áššiid`, `Náššuvnnaid` (`ášš`
-        // as Ogham `ᚚ`), `oovtviärdásâžžân` (`âžž` as `➞`).
+        if touches(seqs, k) {
+            return false;
+        }
         let latin = |c: Option<char>| {
             c.is_some_and(|c| {
                 c.is_alphabetic() && crate::text::script::script_of(c) == Some(Script::Latin)
             })
         };
-        let in_latin_word =
-            latin(text[..start].chars().next_back()) || latin(text[end..].chars().next());
-        let implausible = {
-            use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory};
-            matches!(d.general_category(), G::OtherSymbol | G::MathSymbol)
-                || (foreign && crate::text::script::script_of(d) != Some(Script::Greek))
-        };
-        !next_to && ((foreign && after_latin && closing) || (in_latin_word && implausible))
+        let (before, after) = (
+            latin(text[..start].chars().next_back()),
+            latin(text[end..].chars().next()),
+        );
+        let script = crate::text::script::script_of(d);
+        let foreign = script.is_some_and(|s| s != Script::Latin);
+        // what the sequence reads as continuation bytes is closing punctuation only (`»`,
+        // `…`, `”`)
+        let closing = text[start..end]
+            .chars()
+            .skip(1)
+            .all(|c| matches!(c, '»' | '…' | '”' | '’' | '›' | '“' | '‘' | '«'));
+        // a Greek letter glued to an acronym (`TNFÎ±`) is mojibake, not a Sami letter
+        let no_greek = script != Some(Script::Greek);
+        // Miscellaneous Symbols, Dingbats, Braille
+        let pictograph = ('\u{2600}'..='\u{28FF}').contains(&d);
+        (foreign && before && closing)
+            || (foreign && no_greek && (before || after))
+            || (pictograph && before && after)
     };
     let keep: Vec<bool> = (0..seqs.len())
         .map(|k| !lone_in_latin_word(k, &seqs))

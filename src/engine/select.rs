@@ -10,7 +10,7 @@ use unicode_script::Script;
 
 use super::Prefilter;
 use crate::glossary::Glossary;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Likeness};
 use crate::rules::{Pack, Rule};
 use crate::text::Analysis;
 use crate::text::language::Samples;
@@ -95,7 +95,8 @@ impl Selector {
     }
 
     /// The language detected in a document's samples (`und` when none is, or when more than
-    /// half of its lines are in a third language of the script, `Lexicon::in_third_language`):
+    /// half of its lines are in a third language of the script, `Likeness::Third` or two words of
+    /// it, `Lexicon::third_language_words`):
     /// whatlang's, or a language its packs name as written like it (`[[lexicon.look_alikes]]`)
     /// that more than half of the sample's lines (a paragraph each, but for one with line breaks) are in
     /// (`Lexicon::look_alike_of_text`, lines of fewer words not counted). The packs are those
@@ -121,11 +122,16 @@ impl Selector {
         let (mut judged, mut votes, mut third) = (0, vec![0usize; lexicon.look_alikes.len()], 0);
         for paragraph in samples.text(dominant).lines() {
             match lexicon.look_alike_of_text(paragraph, script, &detected.code) {
-                Some(i) => {
+                Some(Likeness::Of(i)) => {
                     judged += 1;
                     votes[i] += 1;
                 }
-                None if lexicon.in_third_language(paragraph, script) => {
+                // Two words of a third language are enough to doubt the detected one.
+                Some(Likeness::Third) => {
+                    judged += 1;
+                    third += 1;
+                }
+                None if lexicon.third_language_words(paragraph, script) >= 2 => {
                     judged += 1;
                     third += 1;
                 }

@@ -100,6 +100,9 @@ pub struct Lines<R> {
     nul_is_text: bool,
     /// Length of the byte-order mark skipped.
     bom: usize,
+    /// The encoding an XML declaration on the first line names, when mtqc does not read it
+    /// (`encoding="ISO-8859-1"`): a decoding error names it.
+    declared: Option<String>,
 }
 
 /// State of a UTF-16 input: the decoder and decoded text not yet cut into lines.
@@ -147,6 +150,7 @@ impl<R: BufRead> Lines<R> {
             done: false,
             nul_is_text: false,
             bom,
+            declared: None,
         })
     }
 
@@ -181,6 +185,9 @@ impl<R: BufRead> Lines<R> {
         }
         let start = self.offset;
         self.offset += n;
+        if start == self.bom {
+            self.declared = unread_encoding(&self.buf).map(str::to_string);
+        }
         if !self.nul_is_text
             && let Some(i) = memchr::memchr(0, &self.buf)
         {
@@ -213,8 +220,15 @@ impl<R: BufRead> Lines<R> {
                 text
             }
             Err(e) => {
+                let convert = self.declared.as_ref().map_or(String::new(), |d| {
+                    format!(
+                        "; the file declares encoding=\"{d}\", and mtqc reads UTF-8 and UTF-16 \
+                         only: convert it first (iconv -f {d} -t UTF-8)"
+                    )
+                });
                 return Err(Error::input(format!(
-                    "{}: invalid UTF-8 at byte offset {} (use --encoding lossy to check it anyway)",
+                    "{}: invalid UTF-8 at byte offset {} (use --encoding lossy to check it \
+                     anyway){convert}",
                     self.name,
                     start + e.utf8_error().valid_up_to()
                 )));
@@ -358,6 +372,30 @@ pub fn sniff_reader<R: Read>(mut reader: R) -> std::io::Result<(Sniffing<R>, Sni
     Ok((reader, sniffed))
 }
 
+/// The encoding the XML declaration that opens `line` names (`<?xml version="1.0"
+/// encoding="ISO-8859-1"?>`) when it is a well-formed name (`[A-Za-z][A-Za-z0-9._-]*`) of an
+/// encoding mtqc does not read (neither UTF-8 nor UTF-16, in any spelling).
+fn unread_encoding(line: &[u8]) -> Option<&str> {
+    let decl = line.strip_prefix(b"<?xml")?;
+    let decl = &decl[..memchr::memmem::find(decl, b"?>")?];
+    let decl = std::str::from_utf8(decl).ok()?;
+    let rest = decl[decl.find("encoding")? + "encoding".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let value = &rest[1..];
+    let value = &value[..value.find(quote)?];
+    let mut chars = value.chars();
+    let well_formed = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    let folded: String = value
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let read = matches!(folded.as_str(), "utf8" | "utf16" | "utf16le" | "utf16be");
+    (well_formed && !read).then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,6 +421,44 @@ mod tests {
                 ("দুই\n".to_string(), 3 + "এক\r\n".len()),
                 ("x".to_string(), 3 + "এক\r\nদুই\n".len())
             ]
+        );
+    }
+
+    #[test]
+    fn an_xml_declaration_of_another_encoding_is_read_from_the_raw_bytes() {
+        let d = |t: &[u8]| unread_encoding(t).map(str::to_string);
+        assert_eq!(
+            d(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc>caf\xe9</doc>\n").as_deref(),
+            Some("ISO-8859-1"),
+            "on the line of the invalid byte itself"
+        );
+        assert_eq!(
+            d(b"<?xml version='1.0' encoding = 'windows-1252' ?>\n").as_deref(),
+            Some("windows-1252")
+        );
+        for none in [
+            &b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"[..],
+            b"<?xml version=\"1.0\" encoding=\"utf16\"?>",
+            b"<?xml version=\"1.0\"?><x encoding=\"latin1\"/>",
+            b"<?xml version=\"1.0\" encoding=\"x; rm -rf /\"?>",
+            b"<doc encoding=\"latin1\"/>",
+        ] {
+            assert_eq!(d(none), None, "{}", String::from_utf8_lossy(none));
+        }
+        // The whole error, from a one-line file.
+        let bytes = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><doc>caf\xe9</doc>\n";
+        let mut lines =
+            Lines::new("t.xml", &bytes[..], Charset::Utf8, 0, Encoding::Strict).unwrap();
+        let e = lines.next().unwrap().unwrap_err();
+        assert!(
+            e.message.contains("invalid UTF-8 at byte offset 51"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.contains("iconv -f ISO-8859-1 -t UTF-8"),
+            "{}",
+            e.message
         );
     }
 

@@ -494,13 +494,7 @@ impl Document {
         let mut lines = lines;
         let mut text = String::new();
         for line in lines.by_ref() {
-            match line {
-                Ok(line) => text.push_str(&line.text),
-                Err(e) => {
-                    let declared = readers::xml::unread_encoding(&text);
-                    return Err(readers::xml::in_declared_encoding(e, declared));
-                }
-            }
+            text.push_str(&line?.text);
         }
         let source = readers::Source::with_bom(&path.shown, &text, charset, bom);
         let unit_docs = readers::read(format, &source, &how.options)?;

@@ -154,9 +154,6 @@ struct Feed<'a> {
     failed: Option<Error>,
     /// Drop each piece once it is read (an element passed over: no position in it is asked).
     drop_read: bool,
-    /// The encoding the XML declaration names, when it is neither UTF-8 nor UTF-16 (the
-    /// only encodings read): named in a decoding error.
-    declared: Option<String>,
 }
 
 impl<'a> Feed<'a> {
@@ -173,7 +170,6 @@ impl<'a> Feed<'a> {
             replaced: 0,
             failed: None,
             drop_read: false,
-            declared: None,
         }
     }
 
@@ -257,9 +253,6 @@ impl BufRead for Feed<'_> {
                         continue;
                     }
                     let (start, at) = self.end;
-                    if start == 0 {
-                        self.declared = unread_encoding(&piece.text).map(str::to_string);
-                    }
                     self.end = (
                         start + piece.text.len(),
                         at.after(&piece.text, self.charset),
@@ -279,48 +272,6 @@ impl BufRead for Feed<'_> {
     fn consume(&mut self, n: usize) {
         self.reading.1 += n;
     }
-}
-
-/// The encoding an XML declaration at the start of `text` names (`<?xml version="1.0"
-/// encoding="ISO-8859-1"?>`), if any.
-fn declared_encoding(text: &str) -> Option<&str> {
-    let decl = text.strip_prefix("<?xml")?;
-    let decl = &decl[..decl.find("?>")?];
-    let rest = decl[decl.find("encoding")? + "encoding".len()..].trim_start();
-    let rest = rest.strip_prefix('=')?.trim_start();
-    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
-    let value = &rest[1..];
-    Some(&value[..value.find(quote)?])
-}
-
-/// The encoding the XML declaration at the start of `text` names when mtqc does not read it
-/// (neither UTF-8 nor UTF-16).
-pub fn unread_encoding(text: &str) -> Option<&str> {
-    declared_encoding(text).filter(|e| !is_read_encoding(e))
-}
-
-/// A decoding error, saying so and how to convert the file when its XML declaration names
-/// an encoding mtqc does not read (`declared`, from `unread_encoding`).
-pub fn in_declared_encoding(mut e: Error, declared: Option<&str>) -> Error {
-    let Some(declared) = declared else {
-        return e;
-    };
-    e.message = format!(
-        "{}; the file declares encoding=\"{declared}\", and mtqc reads UTF-8 and UTF-16 only: \
-         convert it first (iconv -f {declared} -t UTF-8)",
-        e.message
-    );
-    e
-}
-
-/// Whether `name` is an encoding mtqc reads (UTF-8 or UTF-16, in any spelling XML allows).
-fn is_read_encoding(name: &str) -> bool {
-    let n: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    matches!(n.as_str(), "utf8" | "utf16" | "utf16le" | "utf16be")
 }
 
 /// The pieces of a text in memory: lines, a long line cut every `PIECE` bytes.
@@ -433,9 +384,8 @@ impl<'a> Xml<'a> {
         let (ns, event) = match self.reader.read_resolved_event_into(buf) {
             Ok((res, event)) => (classify(res), event),
             Err(e) => {
-                let feed = self.reader.get_mut();
-                if let Some(failed) = feed.failed.take() {
-                    return Err(in_declared_encoding(failed, feed.declared.as_deref()));
+                if let Some(failed) = self.reader.get_mut().failed.take() {
+                    return Err(failed);
                 }
                 let at = offset(self.reader.error_position());
                 return Err(self.error(at, format!("malformed XML: {e}")));
@@ -692,25 +642,6 @@ fn offset(p: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_declared_encoding_is_read_in_any_quoting_and_spelling() {
-        let d = |t| declared_encoding(t);
-        assert_eq!(
-            d("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<x/>"),
-            Some("ISO-8859-1")
-        );
-        assert_eq!(
-            d("<?xml version='1.0' encoding = 'windows-1252' ?><x/>"),
-            Some("windows-1252")
-        );
-        assert_eq!(d("<?xml version=\"1.0\"?>\n<x encoding=\"latin1\"/>"), None);
-        assert_eq!(d("<x/>"), None);
-        assert!(
-            is_read_encoding("UTF-8") && is_read_encoding("utf8") && is_read_encoding("UTF-16LE")
-        );
-        assert!(!is_read_encoding("ISO-8859-1") && !is_read_encoding("Shift_JIS"));
-    }
 
     fn events(xml: &str) -> Result<Vec<String>, Error> {
         let src = Source::new("t.xml", xml);
