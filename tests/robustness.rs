@@ -25,43 +25,36 @@ fn no_panic(stderr: &str) {
     assert!(!stderr.contains("panicked"), "mtqc panicked: {stderr}");
 }
 
+/// `bytes` as file `name`, checked twice: strictly, an error (exit 2) that says `strict` after
+/// the name; with `--encoding lossy --format json`, a warning of one sequence replaced. The
+/// lossy run's exit code, report and standard error.
+fn strict_then_lossy(name: &str, bytes: &[u8], strict: &str) -> (i32, serde_json::Value, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), bytes).unwrap();
+    let (code, _, err) = run(dir.path(), &["check", name]);
+    assert_eq!(code, 2);
+    assert!(err.contains(&format!("{name}: {strict}")), "{err}");
+    let lossy = ["check", "--encoding", "lossy", "--format", "json", name];
+    let (code, out, err) = run(dir.path(), &lossy);
+    no_panic(&err);
+    let warning = format!("{name}: 1 invalid byte sequences replaced by U+FFFD");
+    assert!(err.contains(&warning), "{err}");
+    (code, serde_json::from_str(&out).unwrap(), err)
+}
+
 #[test]
 fn invalid_utf8_is_an_error_or_with_lossy_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("bad.txt"),
+    let (code, report, _) = strict_then_lossy(
+        "bad.txt",
         b"\xe0\xa6 \xe0\xa6\xb0\xe0\xa6\xbe 600\xe0\xa7\xa6\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(dir.path(), &["check", "bad.txt"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("bad.txt: invalid UTF-8 at byte offset 0"),
-        "{err}"
-    );
-    let (code, out, err) = run(
-        dir.path(),
-        &[
-            "check",
-            "--encoding",
-            "lossy",
-            "--format",
-            "json",
-            "bad.txt",
-        ],
-    );
-    assert!(
-        err.contains("bad.txt: 1 invalid byte sequences replaced by U+FFFD"),
-        "{err}"
+        "invalid UTF-8 at byte offset 0",
     );
     assert_eq!(code, 1, "and the mixed number is still found");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(findings(&report).iter().any(|f| f["text"] == "600০"));
 }
 
 #[test]
 fn invalid_utf16_is_an_error_or_with_lossy_a_warning_that_names_no_other_encoding() {
-    let dir = tempfile::tempdir().unwrap();
     // A byte-order mark, a clean line, then an unpaired high surrogate before `ক`.
     let mut bytes = vec![0xFF, 0xFE];
     for u in CLEAN.encode_utf16() {
@@ -71,32 +64,10 @@ fn invalid_utf16_is_an_error_or_with_lossy_a_warning_that_names_no_other_encodin
     for u in "ক\n".encode_utf16() {
         bytes.extend(u.to_le_bytes());
     }
-    fs::write(dir.path().join("bad16.txt"), &bytes).unwrap();
-    let (code, _, err) = run(dir.path(), &["check", "bad16.txt"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("bad16.txt: invalid UTF-16 at byte offset"),
-        "{err}"
-    );
-    let (code, out, err) = run(
-        dir.path(),
-        &[
-            "check",
-            "--encoding",
-            "lossy",
-            "--format",
-            "json",
-            "bad16.txt",
-        ],
-    );
-    no_panic(&err);
-    assert!(
-        err.contains("bad16.txt: 1 invalid byte sequences replaced by U+FFFD"),
-        "{err}"
-    );
+    let (code, report, err) =
+        strict_then_lossy("bad16.txt", &bytes, "invalid UTF-16 at byte offset");
     assert!(!err.contains("UTF-8"), "the input is UTF-16: {err}");
     assert_eq!(code, 1, "the lost character is a finding");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(
         findings(&report)
             .iter()
