@@ -95,7 +95,8 @@ impl Check for Untranslated {
             return;
         }
         let Some(sl) = source_language else { return };
-        let source_script = crate::lang::script_of(sl);
+        // A source language written in several scripts (Serbian) is in its text's.
+        let source_script = crate::lang::script_of(sl).or_else(|| source.scripts.dominant());
         let target_script = crate::lang::script_of(&ctx.language).or(ctx.script);
         let dominant = p.scripts.dominant();
         let in_source_script =
@@ -145,6 +146,23 @@ mod tests {
         .unwrap()
         .paragraph(&t, &ctx, &mut out);
         !out.is_empty()
+    }
+
+    #[test]
+    fn a_source_language_of_two_scripts_is_in_its_texts() {
+        // Serbian in Cyrillic left in a Bengali target, shortened: no copy, but its script.
+        assert!(flagged(
+            "Сва људска бића рађају се слободна и једнака у достојанству и правима.",
+            "Сва људска бића рађају се слободна и једнака.",
+            "bn",
+            "sr"
+        ));
+        assert!(!flagged(
+            "Сва људска бића рађају се слободна и једнака у достојанству и правима.",
+            "সকল মানুষ স্বাধীনভাবে সমান মর্যাদা এবং অধিকার নিয়ে জন্মগ্রহণ করে।",
+            "bn",
+            "sr"
+        ));
     }
 
     #[test]
