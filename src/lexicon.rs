@@ -326,8 +326,9 @@ struct Compiled {
     /// first letter or word).
     look_alike_words: Vec<FastSet<String>>,
     look_alike_letters: Vec<Vec<char>>,
-    /// `alphabet`'s letters, sorted, and every look-alike's letters.
+    /// `alphabet`'s letters, sorted, the script they are of, and every look-alike's letters.
     alphabet: Vec<char>,
+    alphabet_script: Option<unicode_script::Script>,
     all_letters: Vec<char>,
     /// A searcher for each look-alike letter's UTF-8 bytes: `str::contains` of a char searches
     /// for its last byte, which in Bengali is the last byte of the commonest letters too.
@@ -407,11 +408,7 @@ impl Lexicon {
     /// word of a third language of the script (a Latin `i` typed for `і` is no such letter).
     fn of_no_look_alike(&self, word: &str) -> bool {
         let c = self.compiled();
-        let Some(script) = c
-            .alphabet
-            .iter()
-            .find_map(|&a| crate::text::script::script_of(a))
-        else {
+        let Some(script) = c.alphabet_script else {
             return false;
         };
         word.chars().any(|ch| {
@@ -707,6 +704,10 @@ impl Lexicon {
                 a.sort_unstable();
                 a
             },
+            alphabet_script: self
+                .alphabet
+                .chars()
+                .find_map(crate::text::script::script_of),
             all_letters: self
                 .look_alikes
                 .iter()
