@@ -612,12 +612,6 @@ fn ignored_options(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> V
         }
     };
     unused(
-        args.target_lang.is_some(),
-        "--target-lang",
-        "TMX files",
-        &[Format::Tmx],
-    );
-    unused(
         args.columns.is_some(),
         "--columns",
         "TSV files",
@@ -647,6 +641,14 @@ fn ignored_options(args: &CheckArgs, settings: &Settings, inputs: &[Input]) -> V
             Format::Jsonl,
         ],
     );
+    // Elsewhere `--target-lang` is the targets' language, unless `--lang` names it for all.
+    if args.target_lang.is_some() && args.lang.is_some() && none_is(&[Format::Tmx]) {
+        out.push(
+            "--target-lang is not used: no input is a TMX file, and --lang names the language \
+             of every document"
+                .to_string(),
+        );
+    }
     out
 }
 

@@ -126,6 +126,7 @@ pub struct CheckArgs {
     /// it picks the source-language data (`source-en`). Default: the file's, else English.
     #[arg(long, value_name = "TAG")]
     pub source_lang: Option<String>,
+    /// The language the units were translated into (BCP 47), as `--lang` (which wins over it);
     /// TMX: check only this target language (default: each target language its own document).
     #[arg(long, value_name = "TAG")]
     pub target_lang: Option<String>,

@@ -111,8 +111,14 @@ impl Settings {
         if args.source_lang.is_some() {
             selection.source_language = tag(&args.source_lang, &|| "--source-lang".to_string())?;
         }
-        if args.target_lang.is_some() {
-            tag(&args.target_lang, &|| "--target-lang".to_string())?;
+        // `--target-lang` names the targets' language as `--lang` does, which wins over it
+        // (on a TMX file it also picks the variants checked: `ReadOptions::target_lang`).
+        let target = tag(&args.target_lang, &|| "--target-lang".to_string())?;
+        if args.lang.is_none() && target.is_some() {
+            selection.language = target;
+            for p in &mut selection.paths {
+                p.language = None;
+            }
         }
         let mut glossary = Glossary::default();
         for g in glossary_paths(config, args) {

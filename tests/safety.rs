@@ -1186,6 +1186,49 @@ fn a_folder_with_nothing_to_check_is_an_error_not_a_pass() {
     assert_eq!(out.status.code(), Some(1), "the one text file is checked");
 }
 
+/// `--target-lang` names the targets' language of any input, as a TSV user writes it beside
+/// `--source-lang`: it is the language checked (not detected), and `--lang` wins over it.
+#[test]
+fn target_lang_names_the_language_of_a_file_that_declares_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("mt.tsv"),
+        "The rally was held on Monday.\tসোমবার সমাবেশটি অনুষ্ঠিত হয়।\n",
+    )
+    .unwrap();
+    let language = |args: &[&str]| {
+        let out = mtqc_in(
+            d,
+            &[
+                &["check", "--no-config", "--format", "json"],
+                args,
+                &["mt.tsv"],
+            ]
+            .concat(),
+            None,
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let file = &report["files"][0];
+        let rules: Vec<String> = file["paragraphs"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        (file["language"].as_str().unwrap().to_string(), rules)
+    };
+    assert_eq!(language(&[]).0, "bn", "detected");
+    // Told Hindi, the Bengali targets are in the wrong language: what the user asked to check.
+    let (told, rules) = language(&["--source-lang", "en", "--target-lang", "hi"]);
+    assert_eq!(told, "hi");
+    assert!(
+        rules.iter().any(|r| r == "common.foreign-paragraph"),
+        "{rules:?}"
+    );
+    assert_eq!(language(&["--lang", "bn", "--target-lang", "hi"]).0, "bn");
+}
+
 #[test]
 fn options_no_input_reads_and_translation_files_under_other_names_are_said() {
     let dir = tempfile::tempdir().unwrap();
@@ -1199,8 +1242,8 @@ fn options_no_input_reads_and_translation_files_under_other_names_are_said() {
     .unwrap();
     for (args, said) in [
         (
-            &["--target-lang", "hi"][..],
-            "--target-lang applies to TMX files only",
+            &["--lang", "bn", "--target-lang", "hi"][..],
+            "--target-lang is not used: no input is a TMX file, and --lang names",
         ),
         (&["--columns", "1,2"], "--columns applies to TSV files only"),
         (
