@@ -494,8 +494,9 @@ const INVERTED_WORDS: usize = 3;
 /// Most words of a subject's phrase that opens its sentence (`Министр иностранных дел России
 /// Сергей Лавров заявил`).
 const OPENING_SUBJECT_WORDS: usize = 6;
-/// Fewest words between an `according to` phrase that opens a sentence and its copy closing it.
-const ACCORDING_AGAIN_BETWEEN: usize = 3;
+/// Fewest words between an `according to` phrase that opens a sentence and its copy closing it:
+/// two make a statement (`Как сообщили в полиции, мужчина задержан, сообщили в полиции.`).
+const ACCORDING_AGAIN_BETWEEN: usize = 2;
 /// The same in a script without spaces, in characters (`外交部发言人汪文斌表示`).
 const OPENING_SUBJECT_CHARACTERS: usize = 12;
 
