@@ -177,7 +177,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
     /// Every paragraph is its own document (segment corpora: document-level rules such as
-    /// consistency see one segment at a time).
+    /// consistency see one segment at a time; the rules that compare a file's units with each
+    /// other, one source translated two ways, still see the whole file).
     #[arg(long)]
     pub segments: bool,
     /// Fail (exit 1) when a paragraph has a finding of this severity or worse.

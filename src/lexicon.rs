@@ -55,9 +55,9 @@ pub struct Lexicon {
     /// and a run of them is a loop only when it is very long (laughter: `हा हा हा`).
     #[serde(default)]
     pub interjections: Vec<String>,
-    /// Function characters of a language written without spaces that never reduplicate
-    /// (`的`, `在`): a doubled one is a stutter (`的的`), where other single characters
-    /// reduplicate by grammar (`人人`, `看看`).
+    /// Function words that never reduplicate, in a language whose other words do: a doubled
+    /// one is a stutter (`的的` where `人人`, `看看` are grammar; Turkish `ve ve` where `yavaş
+    /// yavaş` is), even where the language has no other reduplication data.
     #[serde(default)]
     pub particles: Vec<String>,
     /// Words of a script written without spaces that hold a particle (`目的` goal, `的确`

@@ -829,3 +829,31 @@ fn a_document_in_a_look_alike_language_is_in_it() {
         "{report}"
     );
 }
+
+/// One finding per defect: Bengali read as Latin-1 is one defect, the mojibake, not also a
+/// loop of the `à` its every letter begins with (a critical finding for a major one).
+#[test]
+fn mojibake_is_one_finding_not_a_loop_of_its_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbled: String = "নতুন".bytes().map(char::from).collect();
+    let path = write(
+        dir.path(),
+        "mt.txt",
+        &format!("সরকার {garbled} কর্মসূচি ঘোষণা করেছে।\n"),
+    );
+    let (report, code) = json_report(&[
+        "check",
+        "--no-config",
+        "--lang",
+        "bn",
+        "--format",
+        "json",
+        &path,
+    ]);
+    assert_eq!(code, 1);
+    let rules: Vec<String> = findings(&report)
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["common.mojibake"]);
+}

@@ -167,7 +167,7 @@ def test_the_cli_s_warnings_are_python_warnings():
     assert w[0].filename == __file__
     # In a batch, when a language is first named (the checker keeps what it made for it).
     c = mtqc.Checker(threads=1)
-    for call, lang in ((c.check_batch, "fa"), (c.check_batch_scored, "ps")):
+    for call, lang in ((c.check_batch, "sd"), (c.check_batch_scored, "ps")):
         with pytest.warns(mtqc.MtqcWarning, match=f"no language pack for `{lang}`") as w:
             call(["سلام"], langs=[lang])
         assert w[0].filename == __file__

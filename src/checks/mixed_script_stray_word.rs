@@ -273,6 +273,31 @@ fn has_twin(c: char, native: unicode_script::Script) -> bool {
     set.contains(c)
 }
 
+/// Shortest capitalised word judged by the case its source writes it in: shorter ones are
+/// units and symbols as often (`Mg`, `Km`).
+const SOURCE_COMMON_MIN_LETTERS: usize = 3;
+
+/// Whether `word` is capitalised (`Lockdown`, not `WHO` nor `lockdown`) and the source writes
+/// it in small letters, and capitalised nowhere but where a sentence starts: a common noun
+/// there, not a name kept in its script.
+fn lowercase_in_source(source: &Analysis, word: &str) -> bool {
+    let mut chars = word.chars();
+    if !chars.next().is_some_and(char::is_uppercase) || chars.any(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let mut small = false;
+    for w in source.words.iter().filter(|w| w.is_letters()) {
+        let written = source.slice(w.span);
+        if written == lower {
+            small = true;
+        } else if written.to_lowercase() == lower && !source.starts_sentence(w.span.start) {
+            return false;
+        }
+    }
+    small
+}
+
 /// Brackets and quotation marks that open a phrase.
 const OPENING: [char; 11] = ['(', '[', '（', '“', '"', '«', '‘', '„', '「', '『', '［'];
 
@@ -311,6 +336,17 @@ impl StrayWord {
                 }
                 None => false,
             };
+            // A capitalised word that opens a sentence, which its capital tells nothing of,
+            // and that a translation unit's source writes in small letters (`The lockdown
+            // will end` → `Lockdown সোমবার …`): no name there, so none here. Inside a sentence
+            // the capital is the translator's, who kept a term as a name (`C-末端 Collectrin
+            // 肾脏…` for `collectrin`).
+            let common_in_source = !source_word
+                && p.starts_sentence(t.core.start)
+                && t.foreign_word
+                && t.letters >= SOURCE_COMMON_MIN_LETTERS
+                && p.source()
+                    .is_some_and(|s| lowercase_in_source(s, p.slice(t.core)));
             // A letter of another script written alone for its twin of the document's (Latin
             // `c`, `o`, `i` in Russian or Ukrainian text, `c президентом`, `Уряд i парламент`).
             let twin = t.foreign_word
@@ -336,7 +372,8 @@ impl StrayWord {
                 continue;
             }
             let long_enough = t.letters.max(t.uncased_len) >= self.min_letters;
-            if !source_word && !twin && (!t.plain_foreign_word || !long_enough) {
+            if !source_word && !twin && !common_in_source && (!t.plain_foreign_word || !long_enough)
+            {
                 continue;
             }
             // A unit after a number (`5 mg`, `12 in`, `3 m`) is not a stray word; a source word

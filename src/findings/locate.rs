@@ -193,6 +193,7 @@ impl<'a> Locator<'a> {
             findings.extend(messages.into_iter().map(|(_, x)| x));
         }
         keep_source_aware(&mut findings, rules);
+        keep_encoding(&mut findings, rules);
         keep_loops(&mut findings, rules);
         keep_critical(&mut findings, rules);
         if findings.len() <= super::MAX_PER_PARAGRAPH {
@@ -396,6 +397,24 @@ fn keep_source_aware(findings: &mut Vec<Pending>, rules: &[&Rule]) {
     give_way(findings, rules, |x| {
         x.rule(rules).kind.starts_with("source-")
     });
+}
+
+/// One finding per defect: text decoded in the wrong encoding (kind `encoding-mojibake`) is one
+/// defect, and what other rules read in its letters is part of it, whatever its severity (the
+/// `à` of `à¦¨à¦¤à§\u{81}à¦¨`, Bengali read as Latin-1, is no loop).
+fn keep_encoding(findings: &mut Vec<Pending>, rules: &[&Rule]) {
+    let is_mojibake = |x: &Pending| x.rule(rules).kind == "encoding-mojibake";
+    let garbled: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|x| is_mojibake(x))
+        .take(MAX_COVERING + 1)
+        .map(|x| (x.start, x.end))
+        .collect();
+    if garbled.is_empty() || garbled.len() > MAX_COVERING {
+        return;
+    }
+    findings
+        .retain(|x| is_mojibake(x) || !garbled.iter().any(|&(s, e)| s <= x.start && x.end <= e));
 }
 
 /// One finding per defect: a loop (kind `repetition-loop`) is one defect, and what other
