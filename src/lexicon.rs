@@ -35,6 +35,11 @@ pub struct Lexicon {
     /// রোগীদের`) they were left untranslated, where a pronoun there may open a title (`Her`).
     #[serde(default)]
     pub sentence_openers: Vec<String>,
+    /// Words and short phrases of the usual source language's software interfaces (`cancel`,
+    /// `sign in`, `settings`), lowercase, none of them a product's name: a translation into
+    /// another script always renders them, so a target that copies one whole is untranslated.
+    #[serde(default)]
+    pub interface_words: Vec<String>,
     /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter. A word of a
     /// script written without spaces may be a phrase (`研究` for the verb said twice, `研究研究`).
     #[serde(default)]
@@ -632,6 +637,12 @@ impl Lexicon {
             self.sentence_openers.sort();
             self.sentence_openers.dedup();
         }
+        if !other.interface_words.is_empty() {
+            self.interface_words
+                .extend(other.interface_words.iter().cloned());
+            self.interface_words.sort();
+            self.interface_words.dedup();
+        }
         if !other.source_words.is_empty() {
             self.source_words.extend(other.source_words.iter().cloned());
             self.source_words.sort();
@@ -803,6 +814,14 @@ impl Lexicon {
     pub fn is_sentence_opener(&self, word: &str) -> bool {
         self.sentence_openers
             .binary_search(&word.to_lowercase())
+            .is_ok()
+    }
+
+    /// Whether a text (any case, its words joined by one space) is one of the source
+    /// language's `interface_words`.
+    pub fn is_interface_word(&self, text: &str) -> bool {
+        self.interface_words
+            .binary_search(&text.to_lowercase())
             .is_ok()
     }
 

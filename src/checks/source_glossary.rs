@@ -9,6 +9,7 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::text::placeholders::unmasked;
 use crate::text::script::{is_letter_or_mark, is_unspaced_char, script_of};
 use crate::text::{Analysis, Span};
 
@@ -195,25 +196,6 @@ pub(crate) fn contains_target_term(text: &str, term: &str) -> bool {
             .zip(&stems)
             .all(|(w, ss)| ss.iter().any(|s| starts(w, s)))
     }) || text.contains(term)
-}
-
-/// A text with its URLs, placeholders and markup blanked out: a term inside a URL
-/// (`cdc.gov/coronavirus/`) is no use of it. Between two characters of a script written
-/// without spaces they are taken out, not blanked: a tag inside a word (`病<b>毒`) is markup,
-/// not a word break.
-fn unmasked(text: &str) -> String {
-    let unspaced = |c: Option<char>| c.is_some_and(is_unspaced_char);
-    let mut out = text.to_string();
-    for m in crate::text::placeholders::masked(text).iter().rev() {
-        let (head, tail) = (text[..m.start].trim_end(), text[m.end..].trim_start());
-        if unspaced(head.chars().next_back()) && unspaced(tail.chars().next()) {
-            // With the spaces around it (`冠 </span>状`).
-            out.replace_range(head.len()..text.len() - tail.len(), "");
-        } else {
-            out.replace_range(m.start..m.end, " ");
-        }
-    }
-    out
 }
 
 /// Whether every occurrence of an acronym in `text` stands among words in capitals (`WHO IS

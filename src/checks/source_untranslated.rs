@@ -3,7 +3,9 @@
 //! where the target language is written in another; else the language whatlang reads, on a
 //! target of `min_words` words or more). A source of names, codes, terms or numbers only may
 //! stay as it is (`COVID-19`, `WHO`, `hash`, a URL, placeholders), so a copy counts only when
-//! the source holds two words or more, one of them lowercase of `min_letters` letters; a unit whose target language is its source
+//! the source holds two words or more, one of them lowercase of `min_letters` letters, or is
+//! a label of an interface (`Cancel`, `Sign in`: the source language's `interface_words`)
+//! copied into a language of another script; a unit whose target language is its source
 //! language (an `en-US` file of an English project) is never judged. Value: `{language}` (the
 //! source language's name, or `the source` for a copy).
 
@@ -90,7 +92,8 @@ impl Check for Untranslated {
                 .unwrap_or("the source language")
                 .to_string()
         };
-        if texty && folded(source) == folded(p) {
+        let copied = folded(source) == folded(p);
+        if texty && copied {
             out.push(Hit::new(whole).var("language", "the source"));
             return;
         }
@@ -98,6 +101,16 @@ impl Check for Untranslated {
         // A source language written in several scripts (Serbian) is in its text's.
         let source_script = crate::lang::script_of(sl).or_else(|| source.scripts.dominant());
         let target_script = crate::lang::script_of(&ctx.language).or(ctx.script);
+        // A label of an interface (`Cancel`, `Sign in`) copied into a language of another
+        // script: no name, so no text that may stay as it is.
+        if copied
+            && source_script.is_some()
+            && target_script != source_script
+            && ctx.lexicon.is_interface_word(&folded(source))
+        {
+            out.push(Hit::new(whole).var("language", "the source"));
+            return;
+        }
         let dominant = p.scripts.dominant();
         let in_source_script =
             source_script.is_some() && dominant == source_script && target_script != source_script;
@@ -111,7 +124,8 @@ impl Check for Untranslated {
         if source_script.is_some()
             && source_script == target_script
             && p.tokens.len() >= self.min_words
-            && let Some(d) = crate::text::language::detect(p.text)
+            && let Some(d) =
+                crate::text::language::detect(&crate::text::placeholders::unmasked(p.text))
             && (d.reliable || d.confidence >= self.min_confidence)
             && d.code == sl
             && p.text

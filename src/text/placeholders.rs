@@ -1,6 +1,9 @@
-//! Placeholders and markup inside a text: printf (`%s`, `%1$d`, `%@`), Python (`%(name)s`),
-//! brace styles (`{0}`, `{name}`, `{{name}}`), HTML/XML tags, character entities, URLs and
-//! e-mail addresses. Segmentation only: what they are and where; rules compare them.
+//! Placeholders and markup inside a text: printf (`%s`, `%1$d`, `%@`) and its escaped percent
+//! (`%%`), Python (`%(name)s`), brace styles (`{0}`, `{name}`, `{{name}}`, `${name}`), ICU
+//! message syntax (`{0,number,integer}`, and the frame of a plural or select: `{count, plural,
+//! one {`, `} other {`), escape sequences written out (`\n`, `\t`), HTML/XML tags, character
+//! entities, URLs and e-mail addresses. Segmentation only: what they are and where; rules
+//! compare them.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -21,8 +24,12 @@ pub enum Class {
     PythonNamed,
     /// `{}`: an empty brace (its position is its meaning).
     BraceEmpty,
-    /// `{0}`, `{name}`, `{0:d}`, `{{name}}`.
+    /// `{0}`, `{name}`, `{0:d}`, `{{name}}`, `${name}`; ICU's `{0,number,integer}` and the
+    /// frame of a plural or select (`{count, plural, one {`, `} other {`), compared without
+    /// their spaces.
     Brace,
+    /// `%%` (printf's percent sign), `\n`, `\t`, `\r` written out: a program reads them.
+    Escape,
     Tag,
     Entity,
 }
@@ -51,11 +58,18 @@ fn pattern() -> &'static Regex {
             // holds: full-width and CJK (`https://www.who.int。`), the Arabic comma, the danda.
             r"(?P<url>(?:https?|ftp)://[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]+|(?-u:\b)www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]*|(?-u:\b)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\x22'\)\]）。，、；：！？「」『』【】《》〈〉“”‘’«»،؛।]*)",
             r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
+            r"|(?P<escape>%%|\\[nrt])",
             r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
             r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
             r"|(?P<printf>%[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
             r"|(?P<brace2>\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\})",
-            r"|(?P<brace>\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\})",
+            // ICU: the frame of a plural or select (its head with the first case, and each
+            // further case's), then an argument with a type (`{0,number,integer}`).
+            // A translated keyword or type is still read as one (`{n, plural, uno {`, `}
+            // otro {`, `{0,número,entero}`), to be told altered.
+            r"|(?P<icu>\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,(?:\s*offset:\d+)?\s*(?:=\d+|\w+)\s*\{|\}\s*(?:=\d+|\w+)\s*\{)",
+            r"|(?P<icuarg>\{\s*\w+\s*,\s*\w+\s*(?:,[^{}]*)?\})",
+            r"|(?P<brace>\$?\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\})",
             r"|(?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)",
             r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)",
         ))
@@ -88,7 +102,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     // paragraphs out.
     let b = text.as_bytes();
     if memchr::memchr3(b'%', b'{', b'<', b).is_none()
-        && memchr::memchr2(b'&', b'@', b).is_none()
+        && memchr::memchr3(b'&', b'@', b'\\', b).is_none()
         && memchr::memchr(b'/', b).is_none()
         && WWW.find(b).is_none()
     {
@@ -97,7 +111,8 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
         let (name, m) = [
-            "url", "email", "py", "num", "printf", "brace2", "brace", "tag", "entity",
+            "url", "email", "escape", "py", "num", "printf", "brace2", "icu", "icuarg", "brace",
+            "tag", "entity",
         ]
         .iter()
         .find_map(|n| caps.name(n).map(|m| (*n, m)))
@@ -120,13 +135,16 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             // or a number, `COVID-19%i`, one is).
             "printf" if before.is_some_and(|c| c.is_ascii_alphabetic()) => continue,
             "printf" => Class::Printf,
+            "escape" => Class::Escape,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
-            "brace" | "brace2" => Class::Brace,
+            "brace" | "brace2" | "icu" | "icuarg" => Class::Brace,
             "tag" => Class::Tag,
             _ => Class::Entity,
         };
         let raw = &text[span.start..span.end];
-        let key = if class == Class::Tag {
+        let key = if matches!(name, "icu" | "icuarg") {
+            raw.split_whitespace().collect()
+        } else if class == Class::Tag {
             translatable_attributes()
                 .replace_all(raw, "$name=…")
                 .split_whitespace()
@@ -152,6 +170,25 @@ pub fn masked(text: &str) -> Vec<Span> {
                 .map(|(i, m)| Span::new(i, i + m.len())),
         );
         out.sort();
+    }
+    out
+}
+
+/// A text with its URLs, placeholders and markup blanked out: a term inside a URL
+/// (`cdc.gov/coronavirus/`) is no use of it, and `{count, plural, one {` is no English. Between two characters of a script written
+/// without spaces they are taken out, not blanked: a tag inside a word (`病<b>毒`) is markup,
+/// not a word break.
+pub fn unmasked(text: &str) -> String {
+    let unspaced = |c: Option<char>| c.is_some_and(super::script::is_unspaced_char);
+    let mut out = text.to_string();
+    for m in masked(text).iter().rev() {
+        let (head, tail) = (text[..m.start].trim_end(), text[m.end..].trim_start());
+        if unspaced(head.chars().next_back()) && unspaced(tail.chars().next()) {
+            // With the spaces around it (`冠 </span>状`).
+            out.replace_range(head.len()..text.len() - tail.len(), "");
+        } else {
+            out.replace_range(m.start..m.end, " ");
+        }
     }
     out
 }
@@ -205,6 +242,23 @@ mod tests {
                 (Class::Email, "a@b.co"),
             ]
         );
+        assert_eq!(
+            found(
+                r"Hi ${name}, 50%% done\nof {0,number,integer} and {n, plural, one {# file} other {# files}}"
+            ),
+            [
+                (Class::Brace, "${name}"),
+                (Class::Escape, "%%"),
+                (Class::Escape, r"\n"),
+                (Class::Brace, "{0,number,integer}"),
+                (Class::Brace, "{n, plural, one {"),
+                (Class::Brace, "} other {"),
+            ]
+        );
+        // An ICU frame is compared without its spaces; a translated keyword is another key.
+        let key = |t: &str| placeholders(t).remove(0).key;
+        assert_eq!(key("{n,plural,one {"), key("{n, plural, one{"));
+        assert_ne!(key("{n, plural, one {"), key("{n, plural, uno {"));
     }
 
     #[test]
