@@ -49,6 +49,8 @@ fn code_key(c: &InlineCode) -> String {
 pub(crate) fn items(text: &str, codes: &[InlineCode]) -> Vec<Item> {
     let mut out: Vec<Item> = placeholders(text)
         .into_iter()
+        // A plural's cases are each language's own (`} few {` in Russian).
+        .filter(|p| p.class != Class::PluralCase)
         .map(|p| Item {
             shown: text[p.span.start..p.span.end].to_string(),
             key: p.key,

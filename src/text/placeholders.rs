@@ -30,6 +30,10 @@ pub enum Class {
     Brace,
     /// `%%` (printf's percent sign), `\n`, `\t`, `\r` written out: a program reads them.
     Escape,
+    /// A case of an ICU plural after the first (`} few {`, `} =0 {`): each language has its own
+    /// plural categories (Russian `few` and `many` where English has neither), so these are
+    /// markup, not compared; a keyword that is no category (`} otro {`) is a `Brace`.
+    PluralCase,
     Tag,
     Entity,
 }
@@ -142,7 +146,14 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             _ => Class::Entity,
         };
         let raw = &text[span.start..span.end];
-        let key = if matches!(name, "icu" | "icuarg") {
+        let (class, key) = if name == "icu" {
+            icu_piece(raw)
+        } else {
+            (class, String::new())
+        };
+        let key = if !key.is_empty() {
+            key
+        } else if name == "icuarg" {
             raw.split_whitespace().collect()
         } else if class == Class::Tag {
             translatable_attributes()
@@ -156,6 +167,38 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         out.push(Placeholder { span, class, key });
     }
     out
+}
+
+/// The plural categories of CLDR, which ICU names a plural's cases by (with `=N`).
+const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The class and key of a piece of an ICU frame, spaces left out: a plural's head without its
+/// first case when that is a category (the cases are each language's own), a case after it
+/// as a `PluralCase` when it is one; a select's keywords (`male`, `female`), the same in every
+/// language, and a keyword that is no category (`uno` for `one`) are compared.
+fn icu_piece(raw: &str) -> (Class, String) {
+    let key: String = raw.split_whitespace().collect();
+    let keyword = key
+        .trim_start_matches('}')
+        .trim_end_matches('{')
+        .rsplit(',')
+        .next()
+        .unwrap_or("");
+    let category = keyword.starts_with('=') || PLURAL_CATEGORIES.contains(&keyword);
+    if key.starts_with('}') {
+        let class = if category {
+            Class::PluralCase
+        } else {
+            Class::Brace
+        };
+        return (class, key);
+    }
+    let plural = key.contains(",plural,") || key.contains(",selectordinal,");
+    if plural && category {
+        let head = key[..key.len() - 1].trim_end_matches(keyword).to_string();
+        return (Class::Brace, head);
+    }
+    (Class::Brace, key)
 }
 
 /// Spans of a text that are not language: placeholders, markup, URLs, addresses, and the
@@ -252,13 +295,18 @@ mod tests {
                 (Class::Escape, r"\n"),
                 (Class::Brace, "{0,number,integer}"),
                 (Class::Brace, "{n, plural, one {"),
-                (Class::Brace, "} other {"),
+                (Class::PluralCase, "} other {"),
             ]
         );
-        // An ICU frame is compared without its spaces; a translated keyword is another key.
+        // An ICU frame is compared without its spaces and a plural's categories, each
+        // language's own; a translated keyword is another key, and so is a select's case.
         let key = |t: &str| placeholders(t).remove(0).key;
-        assert_eq!(key("{n,plural,one {"), key("{n, plural, one{"));
+        assert_eq!(key("{n,plural,one {"), key("{n, plural, other{"));
         assert_ne!(key("{n, plural, one {"), key("{n, plural, uno {"));
+        assert_ne!(key("{g, select, male {"), key("{g, select, female {"));
+        let found = found("{g, select, male {He} female {She} otro {They}}");
+        assert_eq!(found[1], (Class::Brace, "} female {"));
+        assert_eq!(found[2], (Class::Brace, "} otro {"));
     }
 
     #[test]
