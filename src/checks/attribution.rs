@@ -633,10 +633,28 @@ impl Attribution {
     fn same_speaker(&self, a: &Clause, b: &Clause) -> bool {
         match (&a.speaker, &b.speaker) {
             (Speaker::Subject(x), Speaker::Subject(y)) => {
-                self.same_subject(x, y) || self.head_of(a).is_some_and(|h| self.same_subject(h, y))
+                self.same_subject(x, y)
+                    || self.head_of(a).is_some_and(|h| self.same_subject(h, y))
+                    || self.title_again(a, b, y)
             }
             _ => a.form == b.form,
         }
+    }
+
+    /// Whether a later clause names an earlier one's speaker by a title before the name, in a
+    /// pack whose phrases put their head last (`प्रधानमंत्री नरेंद्र मोदी ने कहा कि …, प्रधानमंत्री ने
+    /// कहा`): the word itself (or another case of it) in the phrase of an earlier clause that
+    /// leads its sentence, and no one else (`within`). A possessor is no word of the phrase
+    /// (`प्रधानमंत्री के सलाहकार`, the prime minister's adviser).
+    fn title_again(&self, a: &Clause, b: &Clause, y: &str) -> bool {
+        let keys = self.subject_keys(y);
+        !self.head_first
+            && a.leads
+            && a.phrase.len() >= 2
+            && a.phrase[..a.phrase.len() - 1]
+                .iter()
+                .any(|w| w == y || self.subject_keys(w).iter().any(|k| keys.contains(k)))
+            && self.within(b, a)
     }
 
     /// The first word of a clause's speaker phrase of two words or more, in a pack whose
