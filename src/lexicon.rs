@@ -40,6 +40,13 @@ pub struct Lexicon {
     /// another script always renders them, so a target that copies one whole is untranslated.
     #[serde(default)]
     pub interface_words: Vec<String>,
+    /// Finite forms of the language's reporting verbs (`sagte`, `dijo`, `a déclaré`'s
+    /// `déclaré`), lowercase: a sentence's opening clause that holds one reports, so the clause
+    /// said again with its verb first closes an attribution said twice (`Der Minister sagte,
+    /// …, sagte der Minister`), where another clause so said again is chiasmus (`La vida
+    /// sigue, …, sigue la vida`).
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
     /// Words that repeat by grammar (`ধীরে ধীরে`, `धीरे-धीरे`): never a stutter. A word of a
     /// script written without spaces may be a phrase (`研究` for the verb said twice, `研究研究`).
     #[serde(default)]
@@ -637,6 +644,12 @@ impl Lexicon {
             self.sentence_openers.sort();
             self.sentence_openers.dedup();
         }
+        if !other.reporting_verbs.is_empty() {
+            self.reporting_verbs
+                .extend(other.reporting_verbs.iter().cloned());
+            self.reporting_verbs.sort();
+            self.reporting_verbs.dedup();
+        }
         if !other.interface_words.is_empty() {
             self.interface_words
                 .extend(other.interface_words.iter().cloned());
@@ -823,6 +836,15 @@ impl Lexicon {
         self.interface_words
             .binary_search(&text.to_lowercase())
             .is_ok()
+    }
+
+    /// Whether a word (any case) is one of the language's `reporting_verbs`.
+    pub fn is_reporting_verb(&self, word: &str) -> bool {
+        !self.reporting_verbs.is_empty()
+            && self
+                .reporting_verbs
+                .binary_search(&word.to_lowercase())
+                .is_ok()
     }
 
     pub fn is_ending(&self, s: &str) -> bool {

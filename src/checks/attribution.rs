@@ -35,6 +35,7 @@ use toml::Spanned;
 use super::shared::{is_joining_hyphen, nfc_all, single_chars};
 use super::{BuildError, Check, Context, Hit};
 use crate::hash::FastMap;
+use crate::lexicon::Lexicon;
 use crate::text::script::{is_unspaced, is_uppercase};
 use crate::text::sentences::Quotes;
 use crate::text::{Analysis, Span, Word, WordKind, nfc};
@@ -1081,11 +1082,18 @@ impl Attribution {
     }
 
     /// A sentence starting at byte `start` of the paragraph, and its words.
-    fn sentence(&self, p: &Analysis, start: usize, words: &[Word], out: &mut Vec<Hit>) {
+    fn sentence(
+        &self,
+        p: &Analysis,
+        start: usize,
+        words: &[Word],
+        lexicon: &Lexicon,
+        out: &mut Vec<Hit>,
+    ) {
         let before = out.len();
         self.clauses(p, start, words, out);
         if out.len() == before {
-            self.frame(p, words, out);
+            self.frame(p, words, lexicon, out);
         }
     }
 
@@ -1094,7 +1102,7 @@ impl Attribution {
     /// তোলেন, …, মন্ত্রী প্রশ্ন তোলেন।`. A sentence framed by one clause twice is the shape of a
     /// duplicated attribution even when the verb is in no lexicon; the clause must be the whole
     /// first part, so parallel phrases (`…কমাতে পারে, …বাড়াতে পারে`) are not taken for one.
-    fn frame(&self, p: &Analysis, words: &[Word], out: &mut Vec<Hit>) {
+    fn frame(&self, p: &Analysis, words: &[Word], lexicon: &Lexicon, out: &mut Vec<Hit>) {
         // The first word after the sentence's first comma, looked for among the first
         // `frame_words` + 1 words: a first part longer than `frame_words` frames nothing (below,
         // it counts as none).
@@ -1128,7 +1136,7 @@ impl Attribution {
             {
                 continue;
             }
-            if let Some(hit) = self.framed(p, words, c) {
+            if let Some(hit) = self.framed(p, words, c, lexicon) {
                 out.push(hit);
                 return;
             }
@@ -1139,7 +1147,7 @@ impl Attribution {
                 .frame_leaders
                 .contains(folded(&self.word(p, &words[0])).as_ref())
             && let Some(c) = first_part
-            && let Some(hit) = self.framed(p, &words[1..], c - 1)
+            && let Some(hit) = self.framed(p, &words[1..], c - 1, lexicon)
         {
             out.push(hit);
         }
@@ -1147,7 +1155,7 @@ impl Attribution {
 
     /// The frame of a sentence opened by a clause of `c` words, when its last `c` words are
     /// that clause again, set off from what they frame.
-    fn framed(&self, p: &Analysis, words: &[Word], c: usize) -> Option<Hit> {
+    fn framed(&self, p: &Analysis, words: &[Word], c: usize, lexicon: &Lexicon) -> Option<Hit> {
         // Words of a clause stand apart by spaces, or join at a hyphen (`Прем'єр-міністр`).
         let tight = |ws: &[Word]| {
             ws.windows(2).all(|w| {
@@ -1168,10 +1176,11 @@ impl Attribution {
         // pronoun inverted is speech (`glaube ich`, `creo yo`). And it reports: a complementiser
         // or a colon follows the opening clause (`Міністр заявив, що …`, `Министр заявил: …`),
         // where a clause said again the other way round is chiasmus (`La vida sigue, …, sigue
-        // la vida`).
+        // la vida`); or the clause holds one of the language's reporting verbs (`Der Minister
+        // sagte, …, sagte der Minister`: German reports without `dass`).
         let reports = words.get(c).is_some_and(|w| {
             self.is_complementiser(p, w) || p.text[head[c - 1].span.end..w.span.start].contains(':')
-        });
+        }) || head.iter().any(|w| lexicon.is_reporting_verb(p.norm(w)));
         let inverted_copy =
             self.frame_inverted && c >= FRAME_OPEN_WORDS && reports && inverted(p, head, tail);
         if !(letters && (in_order || inverted_copy)) {
@@ -1687,7 +1696,7 @@ fn same_words(p: &Analysis, a: &[Word], b: &[Word]) -> bool {
 }
 
 impl Check for Attribution {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         // Words and sentences are both in order: one walk hands each sentence its words.
         let mut next = 0;
         for sentence in &p.sentences {
@@ -1698,7 +1707,7 @@ impl Check for Attribution {
             while next < p.words.len() && p.words[next].span.end <= sentence.end {
                 next += 1;
             }
-            self.sentence(p, sentence.start, &p.words[begin..next], out);
+            self.sentence(p, sentence.start, &p.words[begin..next], &ctx.lexicon, out);
         }
     }
 }
