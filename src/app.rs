@@ -91,6 +91,7 @@ pub fn pack_warnings(checker: &Checker) -> Vec<String> {
     let configured = s
         .language
         .iter()
+        .chain(&s.target_language)
         .chain(s.paths.iter().filter_map(|p| p.language.as_ref()));
     let mut out = Vec::new();
     for l in configured {

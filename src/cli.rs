@@ -126,8 +126,9 @@ pub struct CheckArgs {
     /// it picks the source-language data (`source-en`). Default: the file's, else English.
     #[arg(long, value_name = "TAG")]
     pub source_lang: Option<String>,
-    /// The language the units were translated into (BCP 47), as `--lang` (which wins over it);
-    /// TMX: check only this target language (default: each target language its own document).
+    /// The language the units were translated into (BCP 47), where a file declares none
+    /// (`--lang` wins over both); TMX: check only this target language (default: each target
+    /// language its own document).
     #[arg(long, value_name = "TAG")]
     pub target_lang: Option<String>,
     /// TSV: the columns of the target, `SOURCE,TARGET` or `ID,SOURCE,TARGET` (1-based numbers

@@ -111,14 +111,16 @@ impl Settings {
         if args.source_lang.is_some() {
             selection.source_language = tag(&args.source_lang, &|| "--source-lang".to_string())?;
         }
-        // `--target-lang` names the targets' language as `--lang` does, which wins over it
-        // (on a TMX file it also picks the variants checked: `ReadOptions::target_lang`).
+        // `--target-lang` names the targets' language where a file declares none (`--lang`
+        // wins over both; on a TMX file it also picks the variants checked:
+        // `ReadOptions::target_lang`). A command-line option, it wins over the project file.
         let target = tag(&args.target_lang, &|| "--target-lang".to_string())?;
         if args.lang.is_none() && target.is_some() {
-            selection.language = target;
+            selection.language = None;
             for p in &mut selection.paths {
                 p.language = None;
             }
+            selection.target_language = target;
         }
         let mut glossary = Glossary::default();
         for g in glossary_paths(config, args) {

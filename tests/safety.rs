@@ -1186,8 +1186,9 @@ fn a_folder_with_nothing_to_check_is_an_error_not_a_pass() {
     assert_eq!(out.status.code(), Some(1), "the one text file is checked");
 }
 
-/// `--target-lang` names the targets' language of any input, as a TSV user writes it beside
-/// `--source-lang`: it is the language checked (not detected), and `--lang` wins over it.
+/// `--target-lang` names the targets' language of a file that declares none, as a TSV user
+/// writes it beside `--source-lang`: it is the language checked (not detected); a file's
+/// declaration wins over it, and `--lang` over both.
 #[test]
 fn target_lang_names_the_language_of_a_file_that_declares_none() {
     let dir = tempfile::tempdir().unwrap();
@@ -1227,6 +1228,30 @@ fn target_lang_names_the_language_of_a_file_that_declares_none() {
         "{rules:?}"
     );
     assert_eq!(language(&["--lang", "bn", "--target-lang", "hi"]).0, "bn");
+    // A file that declares its target language keeps it.
+    fs::write(
+        d.join("app.xlf"),
+        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file source-language=\"en\" \
+         target-language=\"bn\" datatype=\"plaintext\" original=\"x\"><body>\
+         <trans-unit id=\"1\"><source>The rally was held.</source>\
+         <target>সমাবেশটি অনুষ্ঠিত হয়।</target></trans-unit></body></file></xliff>\n",
+    )
+    .unwrap();
+    let out = mtqc_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--target-lang",
+            "hi",
+            "app.xlf",
+        ],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["files"][0]["language"], "bn", "{}", stderr(&out));
 }
 
 #[test]

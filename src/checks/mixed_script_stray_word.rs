@@ -278,8 +278,9 @@ fn has_twin(c: char, native: unicode_script::Script) -> bool {
 const SOURCE_COMMON_MIN_LETTERS: usize = 3;
 
 /// Whether `word` is capitalised (`Lockdown`, not `WHO` nor `lockdown`) and the source writes
-/// it in small letters, and capitalised nowhere but where a sentence starts: a common noun
-/// there, not a name kept in its script.
+/// it in small letters only: a common noun there, not a name kept in its script. Capitalised
+/// anywhere in the source, even where a sentence starts, it may be a name (`Word counts every
+/// word`).
 fn lowercase_in_source(source: &Analysis, word: &str) -> bool {
     let mut chars = word.chars();
     if !chars.next().is_some_and(char::is_uppercase) || chars.any(char::is_uppercase) {
@@ -291,7 +292,7 @@ fn lowercase_in_source(source: &Analysis, word: &str) -> bool {
         let written = source.slice(w.span);
         if written == lower {
             small = true;
-        } else if written.to_lowercase() == lower && !source.starts_sentence(w.span.start) {
+        } else if written.to_lowercase() == lower {
             return false;
         }
     }
@@ -315,11 +316,27 @@ impl StrayWord {
     ) {
         let toks = Tokens::of(p, native);
         let lone = LoneLetters::of(p, &toks);
+        // Placeholders and markup are no words (`{count, plural, few {` of an ICU message).
+        let masked = crate::text::placeholders::masked(p.text);
+        // Chinese, Japanese and Korean keep a term in Latin letters as it is (`App 已更新`).
+        let keeps_no_terms = !matches!(
+            native,
+            unicode_script::Script::Han
+                | unicode_script::Script::Hiragana
+                | unicode_script::Script::Katakana
+                | unicode_script::Script::Hangul
+        );
         for i in 0..toks.len() {
             if !toks.foreign_word(i) {
                 continue;
             }
             let t = toks.at(i);
+            if masked
+                .iter()
+                .any(|m| m.start <= t.core.start && t.core.end <= m.end)
+            {
+                continue;
+            }
             // A frequent source word counts lowercase, or capitalised as a sentence adverb:
             // opening a sentence, with a comma after it (`However,`), or, if the language data
             // says it opens sentences (`sentence_openers`), before a word of the document's
@@ -342,6 +359,7 @@ impl StrayWord {
             // the capital is the translator's, who kept a term as a name (`C-末端 Collectrin
             // 肾脏…` for `collectrin`).
             let common_in_source = !source_word
+                && keeps_no_terms
                 && p.starts_sentence(t.core.start)
                 && t.foreign_word
                 && t.letters >= SOURCE_COMMON_MIN_LETTERS

@@ -74,6 +74,14 @@ fn length(text: &str) -> usize {
     n + count(&text[at..])
 }
 
+/// Whether a text holds an ICU plural (a case by a plural category).
+fn icu_plural(text: &str) -> bool {
+    text.contains(['{', '}'])
+        && crate::text::placeholders::placeholders(text)
+            .iter()
+            .any(|ph| ph.class == crate::text::placeholders::Class::PluralCase)
+}
+
 /// Whether a text ends a sentence: its last character that is not a quote or bracket is
 /// sentence-final punctuation of any script.
 fn finished(text: &str) -> bool {
@@ -121,6 +129,11 @@ fn english_words(source: &Analysis, ctx: &Context) -> bool {
 impl Check for SourceLength {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
+        // An ICU plural says its text once a plural category, and languages have their own
+        // (Russian four where English has two): its length tells nothing.
+        if [source.text, p.text].iter().any(|t| icu_plural(t)) {
+            return;
+        }
         // A file that names no source language (a TSV, a JSONL or PO file) is read as English,
         // as the source-language data is: the English bands, for a source whatlang reads as
         // English (asked only of a unit outside them). Such files are often UI strings, said

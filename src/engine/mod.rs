@@ -108,11 +108,13 @@ impl Engine {
         }
     }
 
-    /// The language configured for a document: the project's, else the file's declaration.
+    /// The language configured for a document: the project's (`--lang`), else the file's
+    /// declaration, else `--target-lang`.
     pub fn configured_language(&self, path: &str, info: &DocInfo) -> Option<String> {
         self.selector
             .configured_language(path)
             .or_else(|| info.target_language.clone())
+            .or_else(|| self.selector.selection.target_language.clone())
     }
 
     /// The document's language and script (known beforehand, configured, or detected) and the

@@ -21,6 +21,8 @@ pub struct Selection {
     pub language: Option<String>,
     /// The language units were translated from, instead of what files say.
     pub source_language: Option<String>,
+    /// The language units were translated into where a file declares none (`--target-lang`).
+    pub target_language: Option<String>,
     /// The project's glossary (`--glossary`).
     pub glossary: Arc<Glossary>,
     pub packs: Option<Vec<String>>,

@@ -24,15 +24,16 @@ pub enum Class {
     PythonNamed,
     /// `{}`: an empty brace (its position is its meaning).
     BraceEmpty,
-    /// `{0}`, `{name}`, `{0:d}`, `{{name}}`, `${name}`; ICU's `{0,number,integer}` and the
-    /// frame of a plural or select (`{count, plural, one {`, `} other {`), compared without
-    /// their spaces.
+    /// `{0}`, `{name}`, `{0:d}`, `${name}`, a template's `{{name}}`, `{{ n | number }}` and
+    /// `{% if x %}`; ICU's `{0,number,integer}`, the head
+    /// of a plural or select (`{count, plural,`) and a select's cases (`male {`), compared
+    /// without their spaces.
     Brace,
     /// `%%` (printf's percent sign), `\n`, `\t`, `\r` written out: a program reads them.
     Escape,
-    /// A case of an ICU plural after the first (`} few {`, `} =0 {`): each language has its own
-    /// plural categories (Russian `few` and `many` where English has neither), so these are
-    /// markup, not compared; a keyword that is no category (`} otro {`) is a `Brace`.
+    /// A case of an ICU plural or select by a plural category (`few {`, `=0 {`, `other {`):
+    /// each language has its own (Russian `few` and `many` where English has neither), so
+    /// these are markup, not compared; a keyword that is no category (`otro {`) is a `Brace`.
     PluralCase,
     Tag,
     Entity,
@@ -66,14 +67,15 @@ fn pattern() -> &'static Regex {
             r"|(?P<py>%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs])",
             r"|(?P<num>%[1-9]\d*\$[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
             r"|(?P<printf>%[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsSpn@])",
-            r"|(?P<brace2>\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\})",
-            // ICU: the frame of a plural or select (its head with the first case, and each
-            // further case's), then an argument with a type (`{0,number,integer}`).
-            // A translated keyword or type is still read as one (`{n, plural, uno {`, `}
-            // otro {`, `{0,número,entero}`), to be told altered.
-            r"|(?P<icu>\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,(?:\s*offset:\d+)?\s*(?:=\d+|\w+)\s*\{|\}\s*(?:=\d+|\w+)\s*\{)",
-            r"|(?P<icuarg>\{\s*\w+\s*,\s*\w+\s*(?:,[^{}]*)?\})",
-            r"|(?P<brace>\$?\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\})",
+            // A template's expression or tag (`{{user}}`, `{{ count | number }}`, `{{#if
+            // admin}}`, `{% if user %}`).
+            r"|(?P<brace2>\{\{[^{}]*\}\}|\{%[^{}%]*%\})",
+            // ICU: the head of a plural or select (its cases are read by `icu_cases`), and an
+            // argument of a type (`{0,number,integer}`).
+            r"|(?P<icu>\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,(?:\s*offset:\d+)?)",
+            r"|(?P<icuarg>\{\s*\w+\s*,\s*(?:number|date|time|spellout|ordinal|duration|choice)\s*(?:,[^{}]*)?\})",
+            // `${name}` of a template (not `${0}`, a dollar before a placeholder).
+            r"|(?P<brace>(?:\$\{[A-Za-z_][A-Za-z0-9_.]*\}|\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\}))",
             r"|(?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)",
             r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)",
         ))
@@ -113,6 +115,8 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         return Vec::new();
     }
     let mut out = Vec::new();
+    // Where the heads of ICU plurals and selects end: their cases are read after.
+    let mut frames = Vec::new();
     for caps in pattern().captures_iter(text) {
         let (name, m) = [
             "url", "email", "escape", "py", "num", "printf", "brace2", "icu", "icuarg", "brace",
@@ -139,6 +143,8 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             // or a number, `COVID-19%i`, one is).
             "printf" if before.is_some_and(|c| c.is_ascii_alphabetic()) => continue,
             "printf" => Class::Printf,
+            // `\n` in a Windows path (`C:\Users\name`, `tools\`) is no escape.
+            "escape" if m.as_str() != "%%" && in_path(text, span) => continue,
             "escape" => Class::Escape,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
             "brace" | "brace2" | "icu" | "icuarg" => Class::Brace,
@@ -146,14 +152,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             _ => Class::Entity,
         };
         let raw = &text[span.start..span.end];
-        let (class, key) = if name == "icu" {
-            icu_piece(raw)
-        } else {
-            (class, String::new())
-        };
-        let key = if !key.is_empty() {
-            key
-        } else if name == "icuarg" {
+        let key = if matches!(name, "icu" | "icuarg" | "brace2") {
             raw.split_whitespace().collect()
         } else if class == Class::Tag {
             translatable_attributes()
@@ -164,41 +163,93 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         } else {
             raw.to_string()
         };
+        if name == "icu" {
+            frames.push(span.end);
+        }
         out.push(Placeholder { span, class, key });
     }
+    if !frames.is_empty() {
+        for end in frames {
+            icu_cases(text, end, &mut out);
+        }
+        out.sort_by_key(|p| p.span.start);
+    }
     out
+}
+
+/// Whether the backslash at `span` is a separator of a Windows path, not an escape: its word
+/// (up to spaces) holds a drive (`C:\`) or a backslash before anything but `n`, `r`, `t`
+/// (`\Users`, `tools\.`).
+fn in_path(text: &str, span: Span) -> bool {
+    let start = text[..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| span.end + i);
+    let word = &text[start..end];
+    word.contains(":\\")
+        || word
+            .match_indices('\\')
+            .any(|(i, _)| !word[i + 1..].starts_with(['n', 'r', 't']))
 }
 
 /// The plural categories of CLDR, which ICU names a plural's cases by (with `=N`).
 const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// The class and key of a piece of an ICU frame, spaces left out: a plural's head without its
-/// first case when that is a category (the cases are each language's own), a case after it
-/// as a `PluralCase` when it is one; a select's keywords (`male`, `female`), the same in every
-/// language, and a keyword that is no category (`uno` for `one`) are compared.
-fn icu_piece(raw: &str) -> (Class, String) {
-    let key: String = raw.split_whitespace().collect();
-    let keyword = key
-        .trim_start_matches('}')
-        .trim_end_matches('{')
-        .rsplit(',')
-        .next()
-        .unwrap_or("");
-    let category = keyword.starts_with('=') || PLURAL_CATEGORIES.contains(&keyword);
-    if key.starts_with('}') {
-        let class = if category {
-            Class::PluralCase
-        } else {
-            Class::Brace
-        };
-        return (class, key);
+/// The cases of the ICU plural or select whose head ends at `from` (`one {# file} other {#
+/// files}}`): each keyword with its opening brace, spaces left out (`other{`), read at the
+/// frame's own depth, so a case's text (with placeholders and frames of its own) is passed
+/// over. A plural's categories are each language's own (Russian `few` and `many` where English
+/// has neither): `PluralCase`, not compared; a select's keywords (`male`, `female`), the same in
+/// every language, and a keyword that is no category (`uno` for `one`) are. Stops at the frame's
+/// end or at anything a frame cannot hold.
+fn icu_cases(text: &str, from: usize, out: &mut Vec<Placeholder>) {
+    let b = text.as_bytes();
+    let mut i = from;
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+        }
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+            i += 1;
+        }
+        let keyword = &text[start..i];
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if keyword.is_empty() || b.get(i) != Some(&b'{') {
+            return;
+        }
+        let category = keyword.starts_with('=') || PLURAL_CATEGORIES.contains(&keyword);
+        // A case of one word (`one {file}`) is its text, not a placeholder `{file}`.
+        out.retain(|p| p.span.start != i);
+        out.push(Placeholder {
+            span: Span::new(start, i + 1),
+            class: if category {
+                Class::PluralCase
+            } else {
+                Class::Brace
+            },
+            key: format!("{keyword}{{"),
+        });
+        // Past the case's text, to its closing brace.
+        let mut depth = 1;
+        i += 1;
+        while depth > 0 {
+            match b.get(i) {
+                None => return,
+                Some(b'{') => depth += 1,
+                Some(b'}') => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+        }
     }
-    let plural = key.contains(",plural,") || key.contains(",selectordinal,");
-    if plural && category {
-        let head = key[..key.len() - 1].trim_end_matches(keyword).to_string();
-        return (Class::Brace, head);
-    }
-    (Class::Brace, key)
 }
 
 /// Spans of a text that are not language: placeholders, markup, URLs, addresses, and the
@@ -287,26 +338,54 @@ mod tests {
         );
         assert_eq!(
             found(
-                r"Hi ${name}, 50%% done\nof {0,number,integer} and {n, plural, one {# file} other {# files}}"
+                r"Hi ${name}, ${0} 50%% done\nof {0,number,integer} and {n, plural, one {# file in {dir}} other {# files}}"
             ),
             [
                 (Class::Brace, "${name}"),
+                (Class::Brace, "{0}"),
                 (Class::Escape, "%%"),
                 (Class::Escape, r"\n"),
                 (Class::Brace, "{0,number,integer}"),
-                (Class::Brace, "{n, plural, one {"),
-                (Class::PluralCase, "} other {"),
+                (Class::Brace, "{n, plural,"),
+                (Class::PluralCase, "one {"),
+                (Class::Brace, "{dir}"),
+                (Class::PluralCase, "other {"),
             ]
         );
-        // An ICU frame is compared without its spaces and a plural's categories, each
-        // language's own; a translated keyword is another key, and so is a select's case.
-        let key = |t: &str| placeholders(t).remove(0).key;
-        assert_eq!(key("{n,plural,one {"), key("{n, plural, other{"));
-        assert_ne!(key("{n, plural, one {"), key("{n, plural, uno {"));
-        assert_ne!(key("{g, select, male {"), key("{g, select, female {"));
-        let found = found("{g, select, male {He} female {She} otro {They}}");
-        assert_eq!(found[1], (Class::Brace, "} female {"));
-        assert_eq!(found[2], (Class::Brace, "} otro {"));
+        // Cases are read inside a frame only (`} to {` of two placeholders is none), a
+        // translated keyword is compared, and so are a select's cases, in any order.
+        assert_eq!(
+            found("Moved {count} to {folder}, {{ a | number }} of {{ b }}, {% if c %}"),
+            [
+                (Class::Brace, "{count}"),
+                (Class::Brace, "{folder}"),
+                (Class::Brace, "{{ a | number }}"),
+                (Class::Brace, "{{ b }}"),
+                (Class::Brace, "{% if c %}"),
+            ]
+        );
+        let keys = |t: &str| -> Vec<String> {
+            let mut k: Vec<String> = placeholders(t)
+                .into_iter()
+                .filter(|p| p.class != Class::PluralCase)
+                .map(|p| p.key)
+                .collect();
+            k.sort();
+            k
+        };
+        assert_eq!(
+            keys("{n,plural,one {file} other {files}}"),
+            keys("{n, plural, other{archivos}}")
+        );
+        assert_ne!(keys("{n, plural, one {a}}"), keys("{n, plural, uno {a}}"));
+        assert_eq!(
+            keys("{g, select, male {He} female {She} other {They}}"),
+            keys("{g, select, female {Sie} male {Er} other {Sie}}")
+        );
+        // Backslashes of a Windows path are no escapes.
+        assert!(
+            found(r"C:\Users\name\Documents and C:\Program Files\tools\. or C:\new").is_empty()
+        );
     }
 
     #[test]
