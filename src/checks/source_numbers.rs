@@ -939,6 +939,70 @@ fn currency(text: &str, number: Span) -> Option<(String, Span)> {
     ))
 }
 
+/// Units of measure written in Latin letters or signs, each with what it measures: a target
+/// keeps them as the source writes them (`4 g`, `25 °C`), and another unit of the same measure
+/// beside the same number is a dose or a reading changed (`4 g` → `4 mg`, `25 °C` → `25 °F`).
+/// Lowercase, `µ` for the micro sign and Greek mu; `mcg` is `µg`.
+const UNITS: [(&str, &str); 17] = [
+    ("µg", "mass"),
+    ("mg", "mass"),
+    ("g", "mass"),
+    ("kg", "mass"),
+    ("µl", "volume"),
+    ("ml", "volume"),
+    ("cl", "volume"),
+    ("dl", "volume"),
+    ("l", "volume"),
+    ("µm", "length"),
+    ("mm", "length"),
+    ("cm", "length"),
+    ("m", "length"),
+    ("km", "length"),
+    ("°c", "temperature"),
+    ("°f", "temperature"),
+    ("k", "temperature"),
+];
+
+/// The unit of `UNITS` written right after a number (one space at most between, and no letter
+/// after it: `4 g`, `4g`, `25°C`, `25 ℃`), as compared, with its measure and where it stands.
+fn unit(text: &str, number: Span) -> Option<(String, &'static str, Span)> {
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let after = &text[number.end..];
+    let rest = after.strip_prefix(SPACES).unwrap_or(after);
+    let start = number.end + (after.len() - rest.len());
+    let len = if rest.starts_with(['°', '℃', '℉']) {
+        let sign = rest.chars().next().map_or(0, char::len_utf8);
+        if rest.starts_with('°') {
+            sign + rest[sign..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, 'C' | 'F'))
+                .map_or(0, char::len_utf8)
+        } else {
+            sign
+        }
+    } else {
+        rest.char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphabetic() || c == 'µ' || c == 'μ'))
+            .map_or(rest.len(), |(i, _)| i)
+    };
+    if len == 0 || rest[len..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let written = &rest[..len];
+    let folded = match written {
+        "℃" => "°c".to_string(),
+        "℉" => "°f".to_string(),
+        "mcg" => "µg".to_string(),
+        // A kelvin is a capital; a small `k` is no unit.
+        "K" => "k".to_string(),
+        "k" => return None,
+        w => w.replace('μ', "µ").to_lowercase(),
+    };
+    let measure = UNITS.iter().find(|&&(u, _)| u == folded)?.1;
+    Some((folded, measure, Span::new(start, start + len)))
+}
+
 /// Whether two currency signs name two currencies: another symbol (`$`, `€`), or the same one
 /// with capitals of another first letter before it, both written (`R$`, `US$`; `CA$` and `C$`
 /// are one); a bare `$` may be any dollar.
@@ -1156,6 +1220,29 @@ impl Check for SourceNumbers {
                         .var("change", "in another currency")
                         .var("source", source.slice(joined(a_span, src[i].span)))
                         .var("target", p.slice(joined(b_span, tgt[j].span))),
+                );
+            }
+        }
+        // A number kept with another unit of the same measure (`4 g` → `4 mg`), where the
+        // target does not write the source's unit beside any number (a conversion, `4 g (4000
+        // mg)`).
+        for &(i, j) in &matched {
+            let (Some((a, measure_a, a_span)), Some((b, measure_b, b_span))) =
+                (unit(source.text, src[i].span), unit(p.text, tgt[j].span))
+            else {
+                continue;
+            };
+            if a != b
+                && measure_a == measure_b
+                && !tgt
+                    .iter()
+                    .any(|q| unit(p.text, q.span).is_some_and(|(u, _, _)| u == a))
+            {
+                out.push(
+                    Hit::new(joined(tgt[j].span, b_span))
+                        .var("change", "in another unit")
+                        .var("source", source.slice(joined(src[i].span, a_span)))
+                        .var("target", p.slice(joined(tgt[j].span, b_span))),
                 );
             }
         }
@@ -1551,6 +1638,32 @@ mod tests {
             &at("PKR 500").unwrap(),
             &same_currency('₨').to_string()
         ));
+    }
+
+    #[test]
+    fn a_number_kept_with_another_unit_of_its_measure() {
+        let flagged = |source: &str, target: &str| -> Vec<String> {
+            check(source, target, Lexicon::default())
+                .into_iter()
+                .filter(|(change, _)| change == "in another unit")
+                .map(|(_, text)| text)
+                .collect()
+        };
+        assert_eq!(
+            flagged("Do not exceed 4 g per day.", "प्रतिदिन 4 mg से अधिक न लें।"),
+            ["4 mg"]
+        );
+        assert_eq!(flagged("Store below 25 °C.", "25°F से नीचे रखें।"), ["25°F"]);
+        assert_eq!(
+            flagged("Take 500 mcg daily.", "रोज़ 500 µg लें।"),
+            Vec::<String>::new()
+        );
+        assert_eq!(flagged("Add 5 ml.", "5 mL डालें।"), Vec::<String>::new());
+        // A conversion beside it; another measure; a unit said in words; no unit.
+        assert!(flagged("Take 4 g.", "4 g (4000 mg) लें।").is_empty());
+        assert!(flagged("Walk 5 km.", "5 kg चलें।").is_empty());
+        assert!(flagged("Take 4 g.", "4 ग्राम लें।").is_empty());
+        assert!(flagged("At 4 a.m.", "सुबह 4 am बजे।").is_empty());
     }
 
     #[test]
