@@ -398,3 +398,38 @@ fn fifty_thousand_endings_cost_checking_no_more_than_none() {
         "2 MB: {none:.3} s, {many:.3} s with 50,000 endings"
     );
 }
+
+/// ICU frames crafted by the thousand, nested and never closed: each frame's cases are read to
+/// its end, so only the first `MAX_FRAMES` of a text are, and the cost stays linear in its
+/// length (every frame read was quadratic).
+#[test]
+fn crafted_icu_frames_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |n: usize| {
+        let name = format!("icu{n}.tsv");
+        let frames = "{n, plural, one {".repeat(n);
+        fs::write(dir.path().join(&name), format!("{frames}\t{frames}\n")).unwrap();
+        let args = [
+            "check",
+            "--no-config",
+            "--lang",
+            "ru",
+            "--source-lang",
+            "en",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            &name,
+        ];
+        seconds(dir.path(), &args)
+    };
+    let base = run(1);
+    let small = (run(5_000) - base).max(0.001);
+    let large = (run(20_000) - base).max(0.001);
+    // Four times the text: linear is four times the extra time, quadratic sixteen.
+    assert!(
+        large <= 8.0 * small + 0.25,
+        "5,000 frames {small:.3} s, 20,000 frames {large:.3} s beyond the start-up"
+    );
+}

@@ -331,10 +331,7 @@ impl StrayWord {
                 continue;
             }
             let t = toks.at(i);
-            if masked
-                .iter()
-                .any(|m| m.start <= t.core.start && t.core.end <= m.end)
-            {
+            if crate::text::inside_any(&masked, t.core) {
                 continue;
             }
             // A frequent source word counts lowercase, or capitalised as a sentence adverb:

@@ -19,9 +19,9 @@ use super::shared::{
     source_digit_runs, sub_word,
 };
 use super::{BuildError, Check, Context, Hit};
+use crate::text::Analysis;
 use crate::text::placeholders::masked;
 use crate::text::script::{is_decimal_digit, is_letter, is_mark};
-use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -218,12 +218,9 @@ impl Check for RepetitionLoop {
         if !runs.is_empty() {
             let masks = masked(p.text);
             // A run inside a loop of words is part of it; a run in a URL is no language.
-            let covered: Vec<Span> = loops.iter().map(|l| l.span).chain(masks).collect();
+            let covered = crate::text::merged(loops.iter().map(|l| l.span).chain(masks).collect());
             loops.extend(runs.into_iter().filter(|r| {
-                !covered
-                    .iter()
-                    .any(|s| s.start <= r.span.start && r.span.end <= s.end)
-                    && !self.lengthened(p.text, r)
+                !crate::text::inside_any(&covered, r.span) && !self.lengthened(p.text, r)
             }));
             loops.sort_by_key(|l| l.span.start);
         }

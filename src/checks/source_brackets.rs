@@ -135,7 +135,7 @@ fn intervals(text: &str) -> Vec<Span> {
 fn skipped(text: &str) -> Vec<Span> {
     let mut out = masked(text);
     out.extend(intervals(text));
-    out
+    crate::text::merged(out)
 }
 
 /// The brackets of `text` that have no partner, outside `skipped` spans, in order.
@@ -143,7 +143,7 @@ fn unpaired(text: &str, skipped: &[Span]) -> Vec<Span> {
     let mut open: Vec<(usize, char)> = Vec::new();
     let mut out = Vec::new();
     for (i, c) in text.char_indices() {
-        if !is_bracket(c) || skipped.iter().any(|m| m.start <= i && i < m.end) {
+        if !is_bracket(c) || crate::text::covers(skipped, i) {
             continue;
         }
         let opening = PAIRS.iter().find(|&&(o, _)| o == c);

@@ -126,6 +126,39 @@ impl Span {
     }
 }
 
+/// Spans sorted and those that overlap or touch joined: what `covers`, `overlaps_any` and
+/// `inside_any` read (by binary search, so a paragraph of thousands of placeholders costs no
+/// more per word than one of a few).
+pub fn merged(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether byte `at` lies in one of `merged` spans.
+pub fn covers(merged: &[Span], at: usize) -> bool {
+    let k = merged.partition_point(|m| m.start <= at);
+    k > 0 && at < merged[k - 1].end
+}
+
+/// Whether `s` shares a byte with one of `merged` spans.
+pub fn overlaps_any(merged: &[Span], s: Span) -> bool {
+    let k = merged.partition_point(|m| m.start < s.end);
+    k > 0 && merged[k - 1].end > s.start
+}
+
+/// Whether `s` lies inside one of `merged` spans.
+pub fn inside_any(merged: &[Span], s: Span) -> bool {
+    let k = merged.partition_point(|m| m.start <= s.start);
+    k > 0 && s.end <= merged[k - 1].end
+}
+
 /// The scripts of a whitespace token's letters and marks (Common and Inherited aside): the
 /// first, whether another comes after it, and whether a letter of no script is among them
 /// (`µ`, `𝐚`, which a foreign word may be made of). A token whose letters are all of the
@@ -498,11 +531,7 @@ impl<'a> Analysis<'a> {
             nfc: (nfc, nfc_suspects),
         } = scan::scan(text, &masked);
         if !masked.is_empty() {
-            words.retain(|w| {
-                !masked
-                    .iter()
-                    .any(|m| m.start < w.span.end && w.span.start < m.end)
-            });
+            words.retain(|w| !overlaps_any(&masked, w.span));
         }
         // One buffer for all of them, each word holding its range: no allocation per word.
         let mut norms = String::new();

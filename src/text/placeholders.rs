@@ -169,13 +169,23 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         out.push(Placeholder { span, class, key });
     }
     if !frames.is_empty() {
-        for end in frames {
-            icu_cases(text, end, &mut out);
+        // Where each case's text opens: a case of one word (`one {file}`) is its text, not a
+        // placeholder `{file}`.
+        let (mut cases, mut opened) = (Vec::new(), Vec::new());
+        for end in frames.into_iter().take(MAX_FRAMES) {
+            icu_cases(text, end, &mut cases, &mut opened);
         }
+        opened.sort_unstable();
+        out.retain(|p| opened.binary_search(&p.span.start).is_err());
+        out.extend(cases);
         out.sort_by_key(|p| p.span.start);
     }
     out
 }
+
+/// Most ICU frames of one text whose cases are read (each reading runs to its frame's end, so
+/// thousands nested in one crafted paragraph would cost their number times its length).
+const MAX_FRAMES: usize = 256;
 
 /// Whether the backslash at `span` is a separator of a Windows path, not an escape: its word
 /// (up to spaces) holds a drive (`C:\`) or a backslash before anything but `n`, `r`, `t`
@@ -204,7 +214,7 @@ const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "othe
 /// has neither): `PluralCase`, not compared; a select's keywords (`male`, `female`), the same in
 /// every language, and a keyword that is no category (`uno` for `one`) are. Stops at the frame's
 /// end or at anything a frame cannot hold.
-fn icu_cases(text: &str, from: usize, out: &mut Vec<Placeholder>) {
+fn icu_cases(text: &str, from: usize, out: &mut Vec<Placeholder>, opened: &mut Vec<usize>) {
     let b = text.as_bytes();
     let mut i = from;
     loop {
@@ -226,8 +236,7 @@ fn icu_cases(text: &str, from: usize, out: &mut Vec<Placeholder>) {
             return;
         }
         let category = keyword.starts_with('=') || PLURAL_CATEGORIES.contains(&keyword);
-        // A case of one word (`one {file}`) is its text, not a placeholder `{file}`.
-        out.retain(|p| p.span.start != i);
+        opened.push(i);
         out.push(Placeholder {
             span: Span::new(start, i + 1),
             class: if category {
@@ -253,7 +262,8 @@ fn icu_cases(text: &str, from: usize, out: &mut Vec<Placeholder>) {
 }
 
 /// Spans of a text that are not language: placeholders, markup, URLs, addresses, and the
-/// inline codes of translation files (U+FFFC).
+/// inline codes of translation files (U+FFFC); sorted, and joined where they touch
+/// (`text::merged`).
 pub fn masked(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = placeholders(text).into_iter().map(|p| p.span).collect();
     // (By its bytes: `str::contains` of a character searches for its last byte, 0xBC, which
@@ -263,9 +273,8 @@ pub fn masked(text: &str) -> Vec<Span> {
             text.match_indices('\u{FFFC}')
                 .map(|(i, m)| Span::new(i, i + m.len())),
         );
-        out.sort();
     }
-    out
+    super::merged(out)
 }
 
 /// A text with its URLs, placeholders and markup blanked out: a term inside a URL
@@ -274,16 +283,23 @@ pub fn masked(text: &str) -> Vec<Span> {
 /// not a word break.
 pub fn unmasked(text: &str) -> String {
     let unspaced = |c: Option<char>| c.is_some_and(super::script::is_unspaced_char);
-    let mut out = text.to_string();
-    for m in masked(text).iter().rev() {
+    // One pass, in order: a text of thousands of placeholders is not copied once for each.
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for m in masked(text) {
         let (head, tail) = (text[..m.start].trim_end(), text[m.end..].trim_start());
-        if unspaced(head.chars().next_back()) && unspaced(tail.chars().next()) {
-            // With the spaces around it (`冠 </span>状`).
-            out.replace_range(head.len()..text.len() - tail.len(), "");
-        } else {
-            out.replace_range(m.start..m.end, " ");
-        }
+        let (cut, end, with) =
+            if unspaced(head.chars().next_back()) && unspaced(tail.chars().next()) {
+                // With the spaces around it (`冠 </span>状`).
+                (head.len(), text.len() - tail.len(), "")
+            } else {
+                (m.start, m.end, " ")
+            };
+        out.push_str(&text[at..cut.max(at)]);
+        out.push_str(with);
+        at = at.max(end);
     }
+    out.push_str(&text[at..]);
     out
 }
 
