@@ -433,3 +433,39 @@ fn crafted_icu_frames_stay_linear() {
         "5,000 frames {small:.3} s, 20,000 frames {large:.3} s beyond the start-up"
     );
 }
+
+/// A unit whose target opens thousands of sentences with a Latin word the source writes too:
+/// each is judged by the source's case, read once a unit (each read the whole source: it was
+/// quadratic).
+#[test]
+fn sentence_opening_words_judged_by_the_source_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |n: usize| {
+        let name = format!("open{n}.tsv");
+        let source = "the lockdown ends today. ".repeat(n);
+        let target = "Lockdown আজ শেষ হবে। ".repeat(n);
+        fs::write(dir.path().join(&name), format!("{source}\t{target}\n")).unwrap();
+        let args = [
+            "check",
+            "--no-config",
+            "--lang",
+            "bn",
+            "--source-lang",
+            "en",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            &name,
+        ];
+        seconds(dir.path(), &args)
+    };
+    let base = run(1);
+    let small = (run(4_000) - base).max(0.001);
+    let large = (run(16_000) - base).max(0.001);
+    // Four times the text: linear is four times the extra time, quadratic sixteen.
+    assert!(
+        large <= 8.0 * small + 0.25,
+        "4,000 sentences {small:.3} s, 16,000 sentences {large:.3} s beyond the start-up"
+    );
+}

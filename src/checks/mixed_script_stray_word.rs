@@ -277,26 +277,32 @@ fn has_twin(c: char, native: unicode_script::Script) -> bool {
 /// units and symbols as often (`Mg`, `Km`).
 const SOURCE_COMMON_MIN_LETTERS: usize = 3;
 
+/// The source's words lowercased, each with whether the source writes it in small letters
+/// only: read once a paragraph, when a word is first asked about.
+fn source_cases(source: &Analysis) -> crate::hash::FastMap<String, bool> {
+    let mut cases = crate::hash::FastMap::default();
+    for w in source.words.iter().filter(|w| w.is_letters()) {
+        let written = source.slice(w.span);
+        let lower = written.to_lowercase();
+        let small = written == lower;
+        cases
+            .entry(lower)
+            .and_modify(|only_small: &mut bool| *only_small &= small)
+            .or_insert(small);
+    }
+    cases
+}
+
 /// Whether `word` is capitalised (`Lockdown`, not `WHO` nor `lockdown`) and the source writes
-/// it in small letters only: a common noun there, not a name kept in its script. Capitalised
-/// anywhere in the source, even where a sentence starts, it may be a name (`Word counts every
-/// word`).
-fn lowercase_in_source(source: &Analysis, word: &str) -> bool {
+/// it in small letters only (`cases`, of `source_cases`): a common noun there, not a name kept
+/// in its script. Capitalised anywhere in the source, even where a sentence starts, it may be a
+/// name (`Word counts every word`).
+fn lowercase_in_source(cases: &crate::hash::FastMap<String, bool>, word: &str) -> bool {
     let mut chars = word.chars();
     if !chars.next().is_some_and(char::is_uppercase) || chars.any(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    let mut small = false;
-    for w in source.words.iter().filter(|w| w.is_letters()) {
-        let written = source.slice(w.span);
-        if written == lower {
-            small = true;
-        } else if written.to_lowercase() == lower {
-            return false;
-        }
-    }
-    small
+    cases.get(&word.to_lowercase()) == Some(&true)
 }
 
 /// Brackets and quotation marks that open a phrase.
@@ -318,6 +324,7 @@ impl StrayWord {
         let lone = LoneLetters::of(p, &toks);
         // Placeholders and markup are no words (`{count, plural, few {` of an ICU message).
         let masked = crate::text::placeholders::masked(p.text);
+        let cases = std::cell::OnceCell::new();
         // Chinese, Japanese and Korean keep a term in Latin letters as it is (`App 已更新`).
         let keeps_no_terms = !matches!(
             native,
@@ -360,8 +367,9 @@ impl StrayWord {
                 && p.starts_sentence(t.core.start)
                 && t.foreign_word
                 && t.letters >= SOURCE_COMMON_MIN_LETTERS
-                && p.source()
-                    .is_some_and(|s| lowercase_in_source(s, p.slice(t.core)));
+                && p.source().is_some_and(|s| {
+                    lowercase_in_source(cases.get_or_init(|| source_cases(s)), p.slice(t.core))
+                });
             // A letter of another script written alone for its twin of the document's (Latin
             // `c`, `o`, `i` in Russian or Ukrainian text, `c президентом`, `Уряд i парламент`).
             let twin = t.foreign_word
