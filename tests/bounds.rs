@@ -195,13 +195,21 @@ fn a_pattern_with_long_context_after_its_group_stays_linear() {
         ];
         seconds(dir.path(), &args)
     };
-    let base = run(10);
-    let small = (run(20_000) - base).max(0.001);
-    let large = (run(80_000) - base).max(0.001);
-    // Four times the text: linear is four times the extra time, quadratic sixteen.
+    grows_linearly(run, 10, [20_000, 80_000]);
+}
+
+/// Holds `run`'s time at `sizes` (the second four times the first), beyond its time at `base`
+/// (the start-up), to linear growth: four times the text is four times the extra time,
+/// quadratic sixteen.
+fn grows_linearly(run: impl Fn(usize) -> f64, base: usize, sizes: [usize; 2]) {
+    let base = run(base);
+    let small = (run(sizes[0]) - base).max(0.001);
+    let large = (run(sizes[1]) - base).max(0.001);
     assert!(
         large <= 8.0 * small + 0.25,
-        "20,000 letters {small:.3} s, 80,000 letters {large:.3} s beyond the start-up"
+        "{} {small:.3} s, {} {large:.3} s beyond the start-up",
+        sizes[0],
+        sizes[1]
     );
 }
 
@@ -399,21 +407,23 @@ fn fifty_thousand_endings_cost_checking_no_more_than_none() {
     );
 }
 
-/// ICU frames crafted by the thousand, nested and never closed: each frame's cases are read to
-/// its end, so only the first `MAX_FRAMES` of a text are, and the cost stays linear in its
-/// length (every frame read was quadratic).
-#[test]
-fn crafted_icu_frames_stay_linear() {
+/// Checks a TSV of one unit made by `unit(n)` (source, target), in `lang` from English, at
+/// `sizes`, and holds its time to linear growth (`grows_linearly`).
+fn one_unit_grows_linearly(
+    lang: &str,
+    unit: impl Fn(usize) -> (String, String),
+    sizes: [usize; 2],
+) {
     let dir = tempfile::tempdir().unwrap();
     let run = |n: usize| {
-        let name = format!("icu{n}.tsv");
-        let frames = "{n, plural, one {".repeat(n);
-        fs::write(dir.path().join(&name), format!("{frames}\t{frames}\n")).unwrap();
+        let name = format!("unit{n}.tsv");
+        let (source, target) = unit(n);
+        fs::write(dir.path().join(&name), format!("{source}\t{target}\n")).unwrap();
         let args = [
             "check",
             "--no-config",
             "--lang",
-            "ru",
+            lang,
             "--source-lang",
             "en",
             "--format",
@@ -424,13 +434,21 @@ fn crafted_icu_frames_stay_linear() {
         ];
         seconds(dir.path(), &args)
     };
-    let base = run(1);
-    let small = (run(5_000) - base).max(0.001);
-    let large = (run(20_000) - base).max(0.001);
-    // Four times the text: linear is four times the extra time, quadratic sixteen.
-    assert!(
-        large <= 8.0 * small + 0.25,
-        "5,000 frames {small:.3} s, 20,000 frames {large:.3} s beyond the start-up"
+    grows_linearly(run, 1, sizes);
+}
+
+/// ICU frames crafted by the thousand, nested and never closed: each frame's cases are read to
+/// its end, so only the first `MAX_FRAMES` of a text are, and the cost stays linear in its
+/// length (every frame read was quadratic).
+#[test]
+fn crafted_icu_frames_stay_linear() {
+    one_unit_grows_linearly(
+        "ru",
+        |n| {
+            let frames = "{n, plural, one {".repeat(n);
+            (frames.clone(), frames)
+        },
+        [5_000, 20_000],
     );
 }
 
@@ -439,33 +457,14 @@ fn crafted_icu_frames_stay_linear() {
 /// quadratic).
 #[test]
 fn sentence_opening_words_judged_by_the_source_stay_linear() {
-    let dir = tempfile::tempdir().unwrap();
-    let run = |n: usize| {
-        let name = format!("open{n}.tsv");
-        let source = "the lockdown ends today. ".repeat(n);
-        let target = "Lockdown আজ শেষ হবে। ".repeat(n);
-        fs::write(dir.path().join(&name), format!("{source}\t{target}\n")).unwrap();
-        let args = [
-            "check",
-            "--no-config",
-            "--lang",
-            "bn",
-            "--source-lang",
-            "en",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            &name,
-        ];
-        seconds(dir.path(), &args)
-    };
-    let base = run(1);
-    let small = (run(4_000) - base).max(0.001);
-    let large = (run(16_000) - base).max(0.001);
-    // Four times the text: linear is four times the extra time, quadratic sixteen.
-    assert!(
-        large <= 8.0 * small + 0.25,
-        "4,000 sentences {small:.3} s, 16,000 sentences {large:.3} s beyond the start-up"
+    one_unit_grows_linearly(
+        "bn",
+        |n| {
+            (
+                "the lockdown ends today. ".repeat(n),
+                "Lockdown আজ শেষ হবে। ".repeat(n),
+            )
+        },
+        [4_000, 16_000],
     );
 }
