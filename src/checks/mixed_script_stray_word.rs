@@ -364,11 +364,14 @@ impl StrayWord {
             // 肾脏…` for `collectrin`).
             let common_in_source = !source_word
                 && keeps_no_terms
-                && p.starts_sentence(t.core.start)
                 && t.foreign_word
                 && t.letters >= SOURCE_COMMON_MIN_LETTERS
                 && p.source().is_some_and(|s| {
-                    lowercase_in_source(cases.get_or_init(|| source_cases(s)), p.slice(t.core))
+                    p.starts_sentence(t.core.start)
+                        && lowercase_in_source(
+                            cases.get_or_init(|| source_cases(s)),
+                            p.slice(t.core),
+                        )
                 });
             // A letter of another script written alone for its twin of the document's (Latin
             // `c`, `o`, `i` in Russian or Ukrainian text, `c президентом`, `Уряд i парламент`).
