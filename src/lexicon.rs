@@ -638,28 +638,18 @@ impl Lexicon {
             self.endings
                 .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         }
-        if !other.sentence_openers.is_empty() {
-            self.sentence_openers
-                .extend(other.sentence_openers.iter().cloned());
-            self.sentence_openers.sort();
-            self.sentence_openers.dedup();
-        }
-        if !other.reporting_verbs.is_empty() {
-            self.reporting_verbs
-                .extend(other.reporting_verbs.iter().cloned());
-            self.reporting_verbs.sort();
-            self.reporting_verbs.dedup();
-        }
-        if !other.interface_words.is_empty() {
-            self.interface_words
-                .extend(other.interface_words.iter().cloned());
-            self.interface_words.sort();
-            self.interface_words.dedup();
-        }
-        if !other.source_words.is_empty() {
-            self.source_words.extend(other.source_words.iter().cloned());
-            self.source_words.sort();
-            self.source_words.dedup();
+        // Word lists looked up by binary search: kept sorted.
+        for (mine, theirs) in [
+            (&mut self.sentence_openers, &other.sentence_openers),
+            (&mut self.reporting_verbs, &other.reporting_verbs),
+            (&mut self.interface_words, &other.interface_words),
+            (&mut self.source_words, &other.source_words),
+        ] {
+            if !theirs.is_empty() {
+                mine.extend(theirs.iter().cloned());
+                mine.sort();
+                mine.dedup();
+            }
         }
         merge_groups(
             &mut self.reduplication,
@@ -825,26 +815,18 @@ impl Lexicon {
     /// Whether a word (any case) is a source word that opens a sentence as an adverb or a
     /// conjunction (`sentence_openers`).
     pub fn is_sentence_opener(&self, word: &str) -> bool {
-        self.sentence_openers
-            .binary_search(&word.to_lowercase())
-            .is_ok()
+        listed(&self.sentence_openers, word)
     }
 
     /// Whether a text (any case, its words joined by one space) is one of the source
     /// language's `interface_words`.
     pub fn is_interface_word(&self, text: &str) -> bool {
-        self.interface_words
-            .binary_search(&text.to_lowercase())
-            .is_ok()
+        listed(&self.interface_words, text)
     }
 
     /// Whether a word (any case) is one of the language's `reporting_verbs`.
     pub fn is_reporting_verb(&self, word: &str) -> bool {
-        !self.reporting_verbs.is_empty()
-            && self
-                .reporting_verbs
-                .binary_search(&word.to_lowercase())
-                .is_ok()
+        listed(&self.reporting_verbs, word)
     }
 
     pub fn is_ending(&self, s: &str) -> bool {
@@ -886,11 +868,14 @@ impl Lexicon {
         } else {
             return None;
         };
-        self.source_words
-            .binary_search(&word.to_lowercase())
-            .is_ok()
-            .then_some(case)
+        listed(&self.source_words, word).then_some(case)
     }
+}
+
+/// Whether `word`, lowercased, is in a sorted word list of the lexicon (none allocated for an
+/// empty list).
+fn listed(list: &[String], word: &str) -> bool {
+    !list.is_empty() && list.binary_search(&word.to_lowercase()).is_ok()
 }
 
 #[cfg(test)]

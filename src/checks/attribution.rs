@@ -648,13 +648,13 @@ impl Attribution {
     /// leads its sentence, and no one else (`within`). A possessor is no word of the phrase
     /// (`प्रधानमंत्री के सलाहकार`, the prime minister's adviser).
     fn title_again(&self, a: &Clause, b: &Clause, y: &str) -> bool {
+        if self.head_first || !a.leads || a.phrase.len() < 2 {
+            return false;
+        }
         let keys = self.subject_keys(y);
-        !self.head_first
-            && a.leads
-            && a.phrase.len() >= 2
-            && a.phrase[..a.phrase.len() - 1]
-                .iter()
-                .any(|w| w == y || self.subject_keys(w).iter().any(|k| keys.contains(k)))
+        a.phrase[..a.phrase.len() - 1]
+            .iter()
+            .any(|w| w == y || self.subject_keys(w).iter().any(|k| keys.contains(k)))
             && self.within(b, a)
     }
 

@@ -63,23 +63,21 @@ pub fn build(o: Options) -> Result<SourceLength, BuildError> {
 /// Letters and digits outside placeholders, tags, URLs and e-mail addresses: those are copied
 /// as they are, so a long URL in both texts would pull the ratio towards 1 and a URL added to
 /// both would move a short unit's ratio out of its band.
-fn length(text: &str) -> usize {
+/// `None` for a text that holds an ICU plural (a case by a plural category): it says its text
+/// once a plural category, and languages have their own (Russian four where English has two),
+/// so its length tells nothing.
+fn length(text: &str) -> Option<usize> {
     let count = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
     let mut at = 0;
     let mut n = 0;
     for ph in crate::text::placeholders::placeholders(text) {
+        if ph.class == crate::text::placeholders::Class::PluralCase {
+            return None;
+        }
         n += count(&text[at..ph.span.start.max(at)]);
         at = at.max(ph.span.end);
     }
-    n + count(&text[at..])
-}
-
-/// Whether a text holds an ICU plural (a case by a plural category).
-fn icu_plural(text: &str) -> bool {
-    text.contains(['{', '}'])
-        && crate::text::placeholders::placeholders(text)
-            .iter()
-            .any(|ph| ph.class == crate::text::placeholders::Class::PluralCase)
+    Some(n + count(&text[at..]))
 }
 
 /// Whether a text ends a sentence: its last character that is not a quote or bracket is
@@ -129,11 +127,6 @@ fn english_words(source: &Analysis, ctx: &Context) -> bool {
 impl Check for SourceLength {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(source) = p.source() else { return };
-        // An ICU plural says its text once a plural category, and languages have their own
-        // (Russian four where English has two): its length tells nothing.
-        if [source.text, p.text].iter().any(|t| icu_plural(t)) {
-            return;
-        }
         // A file that names no source language (a TSV, a JSONL or PO file) is read as English,
         // as the source-language data is: the English bands, for a source whatlang reads as
         // English (asked only of a unit outside them). Such files are often UI strings, said
@@ -161,7 +154,9 @@ impl Check for SourceLength {
         else {
             return;
         };
-        let (s, t) = (length(source.text), length(p.text));
+        let (Some(s), Some(t)) = (length(source.text), length(p.text)) else {
+            return;
+        };
         if s < self.min_source || t == 0 {
             return;
         }

@@ -1226,6 +1226,7 @@ impl Check for SourceNumbers {
         // A number kept with another unit of the same measure (`4 g` → `4 mg`), where the
         // target does not write the source's unit beside any number (a conversion, `4 g (4000
         // mg)`).
+        let tgt_units = std::cell::OnceCell::new();
         for &(i, j) in &matched {
             let (Some((a, measure_a, a_span)), Some((b, measure_b, b_span))) =
                 (unit(source.text, src[i].span), unit(p.text, tgt[j].span))
@@ -1234,9 +1235,13 @@ impl Check for SourceNumbers {
             };
             if a != b
                 && measure_a == measure_b
-                && !tgt
-                    .iter()
-                    .any(|q| unit(p.text, q.span).is_some_and(|(u, _, _)| u == a))
+                && !tgt_units
+                    .get_or_init(|| {
+                        tgt.iter()
+                            .filter_map(|q| unit(p.text, q.span).map(|(u, _, _)| u))
+                            .collect::<Vec<String>>()
+                    })
+                    .contains(&a)
             {
                 out.push(
                     Hit::new(joined(tgt[j].span, b_span))

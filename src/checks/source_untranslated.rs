@@ -92,7 +92,8 @@ impl Check for Untranslated {
                 .unwrap_or("the source language")
                 .to_string()
         };
-        let copied = folded(source) == folded(p);
+        let source_folded = folded(source);
+        let copied = source_folded == folded(p);
         if texty && copied {
             out.push(Hit::new(whole).var("language", "the source"));
             return;
@@ -106,7 +107,7 @@ impl Check for Untranslated {
         if copied
             && source_script.is_some()
             && target_script != source_script
-            && ctx.lexicon.is_interface_word(&folded(source))
+            && ctx.lexicon.is_interface_word(&source_folded)
         {
             out.push(Hit::new(whole).var("language", "the source"));
             return;

@@ -12,6 +12,7 @@ use super::{Filter, Finding, SNIPPET_CONTEXT, Snippet};
 use crate::engine::Found;
 use crate::input::Segment;
 use crate::rules::Rule;
+use crate::text::Span;
 
 /// The findings of one document: per paragraph, sorted by position then rule, and those a
 /// baseline accepted.
@@ -165,7 +166,7 @@ impl<'a> Locator<'a> {
 
     /// The findings a paragraph lists, in order: by position then rule and message, one per
     /// rule, place and message, none that a graver finding holds (`keep_source_aware`,
-    /// `keep_loops`, `keep_critical`), and past `MAX_PER_PARAGRAPH` the first left out, which
+    /// `keep_kind`, `keep_critical`), and past `MAX_PER_PARAGRAPH` the first left out, which
     /// stands for the rest (`Rest`).
     fn listed(
         &self,
@@ -193,8 +194,8 @@ impl<'a> Locator<'a> {
             findings.extend(messages.into_iter().map(|(_, x)| x));
         }
         keep_source_aware(&mut findings, rules);
-        keep_encoding(&mut findings, rules);
-        keep_loops(&mut findings, rules);
+        keep_kind(&mut findings, rules, "encoding-mojibake");
+        keep_kind(&mut findings, rules, "repetition-loop");
         keep_critical(&mut findings, rules);
         if findings.len() <= super::MAX_PER_PARAGRAPH {
             return (findings, None);
@@ -399,38 +400,25 @@ fn keep_source_aware(findings: &mut Vec<Pending>, rules: &[&Rule]) {
     });
 }
 
-/// One finding per defect: text decoded in the wrong encoding (kind `encoding-mojibake`) is one
-/// defect, and what other rules read in its letters is part of it, whatever its severity (the
-/// `à` of `à¦¨à¦¤à§\u{81}à¦¨`, Bengali read as Latin-1, is no loop).
-fn keep_encoding(findings: &mut Vec<Pending>, rules: &[&Rule]) {
-    let is_mojibake = |x: &Pending| x.rule(rules).kind == "encoding-mojibake";
-    let garbled: Vec<(usize, usize)> = findings
+/// One finding per defect: what other rules find inside a finding of `kind` is part of it,
+/// whatever its severity. A loop (`repetition-loop`) is one defect (each doubled word, a vowel
+/// sign run twice, an attribution said in each copy are part of it), and so is text decoded in
+/// the wrong encoding (`encoding-mojibake`: the `à` of `à¦¨à¦¤à§\u{81}à¦¨`, Bengali read as
+/// Latin-1, is no loop).
+/// (Spans joined where they touch, looked up by binary search: a paragraph of thousands of
+/// loops costs no more a finding than one of a few.)
+fn keep_kind(findings: &mut Vec<Pending>, rules: &[&Rule], kind: &str) {
+    let of_kind = |x: &Pending| x.rule(rules).kind == kind;
+    let spans: Vec<Span> = findings
         .iter()
-        .filter(|x| is_mojibake(x))
-        .take(MAX_COVERING + 1)
-        .map(|x| (x.start, x.end))
+        .filter(|x| of_kind(x))
+        .map(|x| Span::new(x.start, x.end))
         .collect();
-    if garbled.is_empty() || garbled.len() > MAX_COVERING {
+    if spans.is_empty() {
         return;
     }
-    findings
-        .retain(|x| is_mojibake(x) || !garbled.iter().any(|&(s, e)| s <= x.start && x.end <= e));
-}
-
-/// One finding per defect: a loop (kind `repetition-loop`) is one defect, and what other
-/// rules find inside it (each doubled word, a vowel sign run twice, an attribution said in each
-/// copy) is part of it.
-fn keep_loops(findings: &mut Vec<Pending>, rules: &[&Rule]) {
-    let is_loop = |x: &Pending| x.rule(rules).kind == "repetition-loop";
-    let loops: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|x| is_loop(x))
-        .map(|x| (x.start, x.end))
-        .collect();
-    if loops.is_empty() {
-        return;
-    }
-    findings.retain(|x| is_loop(x) || !loops.iter().any(|&(s, e)| s <= x.start && x.end <= e));
+    let spans = crate::text::merged(spans);
+    findings.retain(|x| of_kind(x) || !crate::text::inside_any(&spans, Span::new(x.start, x.end)));
 }
 
 /// Whether byte `at` of `text` is at the end of its line: only CRs, if anything, before the

@@ -1,9 +1,9 @@
 //! Placeholders and markup inside a text: printf (`%s`, `%1$d`, `%@`) and its escaped percent
 //! (`%%`), Python (`%(name)s`), brace styles (`{0}`, `{name}`, `{{name}}`, `${name}`), ICU
-//! message syntax (`{0,number,integer}`, and the frame of a plural or select: `{count, plural,
-//! one {`, `} other {`), escape sequences written out (`\n`, `\t`), HTML/XML tags, character
-//! entities, URLs and e-mail addresses. Segmentation only: what they are and where; rules
-//! compare them.
+//! message syntax (`{0,number,integer}`, and a plural's or select's head and cases: `{count,
+//! plural,`, `one {`, `other {`), escape sequences written out (`\n`, `\t`), HTML/XML tags,
+//! character entities, URLs and e-mail addresses. Segmentation only: what they are and where;
+//! rules compare them.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -25,9 +25,8 @@ pub enum Class {
     /// `{}`: an empty brace (its position is its meaning).
     BraceEmpty,
     /// `{0}`, `{name}`, `{0:d}`, `${name}`, a template's `{{name}}`, `{{ n | number }}` and
-    /// `{% if x %}`; ICU's `{0,number,integer}`, the head
-    /// of a plural or select (`{count, plural,`) and a select's cases (`male {`), compared
-    /// without their spaces.
+    /// `{% if x %}`; ICU's `{0,number,integer}`, the head of a plural or select (`{count,
+    /// plural,`) and a select's cases (`male {`), compared without their spaces.
     Brace,
     /// `%%` (printf's percent sign), `\n`, `\t`, `\r` written out: a program reads them.
     Escape,
@@ -278,9 +277,9 @@ pub fn masked(text: &str) -> Vec<Span> {
 }
 
 /// A text with its URLs, placeholders and markup blanked out: a term inside a URL
-/// (`cdc.gov/coronavirus/`) is no use of it, and `{count, plural, one {` is no English. Between two characters of a script written
-/// without spaces they are taken out, not blanked: a tag inside a word (`病<b>毒`) is markup,
-/// not a word break.
+/// (`cdc.gov/coronavirus/`) is no use of it, and `{count, plural, one {` is no English.
+/// Between two characters of a script written without spaces they are taken out, not blanked:
+/// a tag inside a word (`病<b>毒`) is markup, not a word break.
 pub fn unmasked(text: &str) -> String {
     let unspaced = |c: Option<char>| c.is_some_and(super::script::is_unspaced_char);
     // One pass, in order: a text of thousands of placeholders is not copied once for each.
