@@ -31,7 +31,8 @@ Kinds and variants (`K/V`; `silent` ones are value-preserving and must not be fl
                 scale (200,000 -> 2 লাখ, 20 万, 200 тыс., 200 ألف)
   placeholders  dropped, altered (%s -> %d, {name} -> {nom}, URL changed), duplicated;
                 silent: moved (another position in the target), spacing (glued, inner spaces);
-                minor: reordered (two placeholders swapped)
+                minor: reordered (two placeholders swapped); an entity is never the one
+                dropped (a character escaped, `&mdash;`, which a translation may leave out)
                 detail = printf, python, brace, html, entity, url, email
   untranslated  copy-source, other-english, copied-run (3-6 source words);
                 silent: names-kept (WHO, COVID-19, Pfizer, Johns Hopkins University), url
@@ -1223,6 +1224,10 @@ def p_placeholder(op):
         kind = rnd.choice(sorted(TOKENS))
         tok = rnd.choice(TOKENS[kind])
         r = rnd.uniform(0.1, 0.9)
+        if kind == "entity" and op == "dropped":
+            # An entity is a character escaped (`&mdash;`, `&amp;`): left out with the words
+            # around it nothing is lost (`R&amp;D` as `I+D`), so its absence is no defect.
+            return None
         if kind == "html":
             open_, close = tok
             a = _wrap(u.src, "en", r, open_, close, rnd)

@@ -48,10 +48,16 @@ fn setting(ex: &Example, pack: &Pack, packs: &[Pack]) -> (String, Lexicon) {
         (Some(l), _) | (None, Some(l)) => l.clone(),
         (None, None) => detect(&ex.text).map_or_else(|| "und".to_string(), |d| d.code),
     };
-    let mut lexicon = Lexicon::default();
-    for p in packs.iter().filter(|p| p.info.applies_to(&language)) {
-        lexicon.merge(&p.lexicon);
-    }
+    // With a source, its language (English unless the example names one) and the packs for
+    // it, as `--source-lang` gives them.
+    let source = ex
+        .source
+        .as_ref()
+        .map(|_| ex.source_language.as_deref().unwrap_or("en"));
+    let active: Vec<usize> = (0..packs.len())
+        .filter(|&i| packs[i].info.applies_to(&language) && packs[i].info.applies_to_source(source))
+        .collect();
+    let lexicon = engine::select::lexicon_of(packs, &active, &language, source);
     (language, lexicon)
 }
 

@@ -163,6 +163,12 @@ pub struct Lexicon {
     /// (leave it to its default).
     #[serde(skip)]
     pub sets: PackSets,
+    /// The scripts the number words of the document's own language are written in (`merge_own`),
+    /// not those of a source language's pack (`three` of `source-en` in a Portuguese
+    /// document): a language without number words in its script may write a small number as a
+    /// word no rule reads (leave it to its default).
+    #[serde(skip)]
+    pub own_number_scripts: Vec<unicode_script::Script>,
     /// The word lists above in NFC as sets, and the regexes compiled: made on first use, after
     /// the packs' data is merged (leave it to its default).
     #[serde(skip)]
@@ -620,6 +626,19 @@ impl Lexicon {
         }
         self.number_words_open |= other.number_words_open;
         self.cache = LexiconCache::default();
+    }
+
+    /// Add the data of a pack of the document's own language (not a source language's): as
+    /// `merge`, and the scripts of its number words are noted.
+    pub fn merge_own(&mut self, other: &Lexicon) {
+        for w in other.number_words.keys() {
+            if let Some(s) = w.chars().find_map(crate::text::script::script_of)
+                && !self.own_number_scripts.contains(&s)
+            {
+                self.own_number_scripts.push(s);
+            }
+        }
+        self.merge(other);
     }
 
     /// Add another pack's data: linear in both (a set for what is there), whatever their

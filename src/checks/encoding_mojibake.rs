@@ -3,14 +3,16 @@
 //! Windows-1251 (`РџСЂР°РІРёС‚РµР»СЊСЃС‚РІРѕ` for `Правительство`), found by its
 //! bytes: a character that stands for a UTF-8 lead byte followed by characters that stand for
 //! the continuation bytes it needs, which decode to a real character. Real text with accents
-//! (`café`, `Ångström`, `Fuß“`) has no such sequence. The suggestion is the text decoded
-//! back.
+//! (`café`, `Ångström`, `Fuß“`) has no such sequence. Besides, text of a legacy code page read
+//! as Windows-1252 (`Ïðàâèòåëüñòâî` for `Правительство`, `Rz¹d` for `Rząd`) and KOI8-R read
+//! as Windows-1251 (`рТБЧЙФЕМШУФЧП`): `code_pages`. The suggestion is the text decoded back.
 
 use serde::Deserialize;
 
+use super::code_pages::{hint, koi8_as_1251, latin_legacy, legacy_mojibake};
 use super::shared::mojibake;
 use super::{BuildError, Check, Context, Hit};
-use crate::text::Analysis;
+use crate::text::{Analysis, Span, overlaps_any};
 
 /// No options.
 #[derive(Debug, Deserialize)]
@@ -24,8 +26,23 @@ pub fn build(_: Options) -> Result<Mojibake, BuildError> {
 }
 
 impl Check for Mojibake {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
-        for (span, repaired) in mojibake(p.text) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
+        // UTF-8 read in the wrong page and a legacy page read as Windows-1252 may read the same
+        // characters: the legacy reading wins in the page of the document's own script (a
+        // Thai word's bytes may hold a UTF-8 sequence, `Å»`), the UTF-8 reading elsewhere.
+        let utf8 = mojibake(p.text);
+        let (legacy, hinted) = legacy_mojibake(p.text, hint(ctx.script, &ctx.language));
+        let (mut found, mut other) = if hinted {
+            (legacy, utf8)
+        } else {
+            (utf8, legacy)
+        };
+        other.extend(latin_legacy(p.text, &ctx.language));
+        other.extend(koi8_as_1251(p.text));
+        let taken: Vec<Span> = found.iter().map(|f| f.0).collect();
+        found.extend(other.into_iter().filter(|(s, _)| !overlaps_any(&taken, *s)));
+        found.sort_by_key(|f| f.0.start);
+        for (span, repaired) in found {
             out.push(
                 Hit::new(span)
                     .var("repaired", repaired.clone())
@@ -35,10 +52,11 @@ impl Check for Mojibake {
     }
 
     /// A lead byte read as Latin-1 (`Â`-`ß`, `à`-`ï`, `ð`-`ô`) or as Windows-1251 (`Р`, `С`
-    /// before a sign of 0x80-0xBF, `а`-`п`).
+    /// before a sign of 0x80-0xBF, `а`-`п`); a letter of a legacy code page read as
+    /// Windows-1252 (`¡`-`ÿ`); KOI8-R read as Windows-1251 (a small letter before capitals).
     fn gate(&self) -> Option<&str> {
         Some(
-            "[\u{C2}-\u{F4}]|[РС][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]|[а-п][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]",
+            "[\u{A1}-\u{FF}]|[а-яё][А-ЯЁ]{3}|[РС][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]|[а-п][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]",
         )
     }
 }

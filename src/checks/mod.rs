@@ -3,6 +3,7 @@
 //! the kinds a rule file may name and how each one's options are compiled.
 
 pub mod attribution;
+mod code_pages;
 pub mod consistency;
 pub mod consistency_characters;
 pub mod encoding_mojibake;

@@ -562,7 +562,7 @@ fn syllable_repeats(chars: &[char]) -> Vec<usize> {
 /// Latin-1 range as itself (C1 controls included: Latin-1 decodes 0x80-0x9F to them, and
 /// Windows-1252 leaves its five undefined bytes so), and Windows-1252's characters for
 /// 0x80-0x9F.
-fn mis_decoded_byte(c: char) -> Option<u8> {
+pub(super) fn mis_decoded_byte(c: char) -> Option<u8> {
     let b = match c {
         '\u{80}'..='\u{FF}' => c as u32 as u8,
         '€' => 0x80,

@@ -44,6 +44,10 @@ struct Quantity {
     /// Two numbers a comma may list instead (`10,11` for the 10th and 11th, where a grouping
     /// would have three digits after it): each part on its own, empty for any other number.
     parts: Vec<Quantity>,
+    /// The same year in the calendars a translation may give it in (`2021`: Thai `2564`),
+    /// matched against the other side's values only, so that two years of one side never meet
+    /// in a third calendar (`2019` and `2018` are both around `2075`).
+    calendar: Vec<f64>,
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -61,7 +65,8 @@ impl Quantity {
         } else {
             (&self.scaled, &other.scaled)
         };
-        a.iter().any(|&x| b.iter().any(|&y| same(x, y)))
+        let meets = |a: &[f64], b: &[f64]| a.iter().any(|&x| b.iter().any(|&y| same(x, y)));
+        meets(a, b) || meets(&self.calendar, &other.values) || meets(&other.calendar, &self.values)
     }
 }
 
@@ -219,6 +224,27 @@ fn digit_quantities(
             values.push(year % 100.0);
             values.push((year / 100.0).floor() + 1.0);
         }
+        // A year of the Gregorian calendar, which a translation may give in its readers' own:
+        // the Thai Buddhist era (2021 = 2564), the Nepali Bikram Sambat (2022 = 2078 or 2079),
+        // the Iranian solar year (2021 = 1399 or 1400) and the Islamic lunar one (2024 = 1445
+        // or 1446).
+        let mut calendar = Vec::new();
+        if groups.len() == 1
+            && groups[0].len() == 4
+            && let Some(&year) = values.first()
+            && (1800.0..=2100.0).contains(&year)
+        {
+            let lunar = ((year - 622.0) * 33.0 / 32.0).floor();
+            calendar.extend([
+                year + 543.0,
+                year + 56.0,
+                year + 57.0,
+                year - 622.0,
+                year - 621.0,
+                lunar,
+                lunar + 1.0,
+            ]);
+        }
         // Around the clock (`24/7`, `24x7`): an idiom, often said in words (`круглосуточно`),
         // never a number to require.
         if groups.len() == 1
@@ -231,6 +257,7 @@ fn digit_quantities(
                 scaled: Vec::new(),
                 digits: false,
                 parts: Vec::new(),
+                calendar: Vec::new(),
             });
             last_scaled = None;
             while j < chars.len() && chars[j].0 < end + len {
@@ -328,6 +355,7 @@ fn digit_quantities(
                         scaled: Vec::new(),
                         digits: true,
                         parts: Vec::new(),
+                        calendar: Vec::new(),
                     };
                     vec![
                         part(Span::new(start, start + k), a),
@@ -343,6 +371,7 @@ fn digit_quantities(
             scaled,
             digits: true,
             parts,
+            calendar,
         });
         i = j.max(i + 1);
     }
@@ -417,6 +446,7 @@ fn roman_quantities(p: &Analysis) -> Vec<Quantity> {
                 scaled: Vec::new(),
                 digits: false,
                 parts: Vec::new(),
+                calendar: Vec::new(),
             })
         })
         .collect()
@@ -760,6 +790,7 @@ fn word_quantities(p: &Analysis, lexicon: &Lexicon) -> Vec<Quantity> {
             scaled: Vec::new(),
             digits: false,
             parts: Vec::new(),
+            calendar: Vec::new(),
         });
         k = end + 1;
     }
@@ -1035,18 +1066,55 @@ fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quanti
 /// The months a text names (`मार्च` 3, `марта` 3), by the packs' `month_names`, a case ending
 /// taken off (`মার্চের`).
 fn month_names(p: &Analysis, lexicon: &Lexicon) -> Vec<f64> {
+    named_months(p, lexicon, false)
+        .into_iter()
+        .map(|(_, m)| f64::from(m))
+        .collect()
+}
+
+/// The months a text names, with where; `capitalised` takes only a name with a capital (English
+/// writes the month so: `may` and `march` are a verb and a noun).
+fn named_months(p: &Analysis, lexicon: &Lexicon, capitalised: bool) -> Vec<(Span, u8)> {
     p.words
         .iter()
         .filter(|w| w.is_letters())
+        .filter(|w| !capitalised || p.slice(w.span).starts_with(char::is_uppercase))
         .filter_map(|w| {
             let word = p.norm(w).to_lowercase();
             lexicon
                 .month_names
                 .get(&word)
                 .or_else(|| lexicon.month_names.get(lexicon.split_ending(&word, 2).0))
-                .map(|&m| f64::from(m))
+                .map(|&m| (w.span, m))
         })
         .collect()
+}
+
+/// A month the source names that the target names as another (`15 August` as `15 अक्टूबर`):
+/// each target month the source does not name, paired in order with a source month the target
+/// does not name. A month said in digits on one side is the number comparison's.
+fn changed_months(
+    source: &Analysis,
+    p: &Analysis,
+    lexicon: &Lexicon,
+    english: bool,
+    out: &mut Vec<Hit>,
+) {
+    let src = named_months(source, lexicon, english);
+    if src.is_empty() {
+        return;
+    }
+    let tgt = named_months(p, lexicon, false);
+    let lost = src.iter().filter(|(_, m)| !tgt.iter().any(|t| t.1 == *m));
+    let new = tgt.iter().filter(|(_, m)| !src.iter().any(|s| s.1 == *m));
+    for ((s, _), (t, _)) in lost.zip(new) {
+        out.push(
+            Hit::new(*t)
+                .var("change", "changed")
+                .var("source", source.slice(*s))
+                .var("target", p.slice(*t)),
+        );
+    }
 }
 
 /// Whether the number at `span` is a part of a date in digits: a separator (`/`, `.`, `-`)
@@ -1059,15 +1127,11 @@ fn in_numeric_date(text: &str, span: Span) -> bool {
         || (after.next().is_some_and(sep) && after.next().is_some_and(|c| c.is_ascii_digit()))
 }
 
-/// Whether the packs give number words in the document's script (a language without them may
-/// write a number as a word no rule reads).
+/// Whether the packs of the document's language give number words in its script (a language
+/// without them may write a number as a word no rule reads; a source language's words, English
+/// `three` in a Portuguese document, are no help).
 fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) -> bool {
-    script.is_none_or(|s| {
-        lexicon.number_words.keys().any(|w| {
-            w.chars()
-                .any(|c| crate::text::script::script_of(c) == Some(s))
-        })
-    })
+    script.is_none_or(|s| lexicon.own_number_scripts.contains(&s))
 }
 
 /// The largest number a translator may spell out as a word.
@@ -1149,6 +1213,9 @@ impl Check for SourceNumbers {
             .source_language
             .as_deref()
             .is_none_or(|l| l == "en" || l.starts_with("en-") || l.starts_with("en_"));
+        if !lexicon.month_names.is_empty() {
+            changed_months(source, p, lexicon, english, out);
+        }
         let src = quantities(source, lexicon, english);
         let tgt = listed(quantities(p, lexicon, false), &src);
         if src.is_empty() && tgt.iter().all(|q| !q.digits) {
@@ -1383,6 +1450,31 @@ mod tests {
         assert_eq!(check_ml("in the 10th century", "പത്താം നൂറ്റാണ്ടിൽ"), 0);
         assert_eq!(check_ml("It was read in 1776.", "ഇത് വായിച്ചു."), 1);
         assert_eq!(check_ml("It was read on July 8.", "ജൂലൈ 9 ന് വായിച്ചു."), 1);
+        // A source language's words in the target's script (English `three` beside Portuguese
+        // or Swahili) do not say how the target's language writes its numbers.
+        let check_latin = |source: &str, target: &str| {
+            let t = crate::checks::source_placeholders::tests::pair(source, target);
+            let ctx = Context {
+                lexicon: std::sync::Arc::new(lexicon()),
+                script: Some(unicode_script::Script::Latin),
+                ..Context::default()
+            };
+            let mut out = Vec::new();
+            SourceNumbers.paragraph(&t, &ctx, &mut out);
+            out.len()
+        };
+        assert_eq!(
+            check_latin(
+                "3 patients were discharged.",
+                "Três pacientes receberam alta."
+            ),
+            0
+        );
+        assert_eq!(
+            check_latin("She came 2nd in the race.", "Alishika nafasi ya pili."),
+            0
+        );
+        assert_eq!(check_latin("It was read in 1776.", "Foi lido."), 1);
         // Where the packs give the script's words, a number left out is missing.
         assert_eq!(
             check("64 cases in 12 towns", "৬৪টি ঘটনা", lexicon()),
@@ -1416,6 +1508,11 @@ mod tests {
             conjunctions: vec!["و".into()],
             number_joiners: vec!["and".into()],
             number_approximators: vec!["多".into(), "余".into()],
+            // the English words are the source language's
+            own_number_scripts: vec![
+                unicode_script::Script::Bengali,
+                unicode_script::Script::Arabic,
+            ],
             ..Lexicon::default()
         }
     }
@@ -1450,6 +1547,19 @@ mod tests {
         assert!(check("three cases", "3 টি ঘটনা", l()).is_empty());
         assert!(check("a hundred and two million", "102000000", l()).is_empty());
         assert!(check("in 2019-20", "2019–2020 সালে", l()).is_empty());
+        // A year in the readers' calendar: Thai Buddhist, Nepali, Iranian solar, Islamic.
+        assert!(check("in 2021", "ในปี พ.ศ. 2564", l()).is_empty());
+        assert!(check("in 2022", "वि.सं. २०७९ मा", l()).is_empty());
+        assert!(
+            check("on March 21, 2021", "۱ فروردین ۱۴۰۰", l()).len() == 1,
+            "21 is not 1"
+        );
+        assert!(check("in 2024", "في عام 1445 هـ", l()).is_empty());
+        assert_eq!(
+            check("in 2021", "ในปี พ.ศ. 2566", l()).len(),
+            1,
+            "a wrong year"
+        );
         assert!(check("on 26 March 2020", "মার্চ-26,2020 তারিখে", l()).is_empty());
         assert!(
             check("at 8:00", "আট টায়", l()).is_empty(),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
 use crate::input::unit::InlineCode;
-use crate::text::placeholders::{Class, entity_chars, placeholders};
+use crate::text::placeholders::{Class, placeholders};
 use crate::text::{Analysis, Span};
 
 /// No options.
@@ -75,7 +75,7 @@ pub(crate) fn items(text: &str, codes: &[InlineCode]) -> Vec<Item> {
 }
 
 impl Check for SourcePlaceholders {
-    fn paragraph(&self, p: &Analysis, _: &Context, out: &mut Vec<Hit>) {
+    fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         let Some(unit) = p.unit.as_deref() else {
             return;
         };
@@ -96,9 +96,16 @@ impl Check for SourcePlaceholders {
             match (0..tgt.len()).find(|&j| !taken[j] && tgt[j].key == s.key) {
                 Some(j) => taken[j] = true,
                 None => {
-                    // A punctuation entity may be written as its character (`&quot;` as `“`).
-                    let chars = entity_chars(&s.key);
-                    if s.class == Some(Class::Entity) && written_as_character(p.text, chars) {
+                    // A URL may point at the page in the target's language (`/en/help` as
+                    // `/de/help`, `en.wikipedia.org` as `de.wikipedia.org`).
+                    if s.class == Some(Class::Url)
+                        && let Some(j) = (0..tgt.len()).find(|&j| {
+                            !taken[j]
+                                && tgt[j].class == s.class
+                                && same_but_locale(&s.key, &tgt[j].key, &ctx.language)
+                        })
+                    {
+                        taken[j] = true;
                         continue;
                     }
                     // A printf placeholder glued to a word (`MERS-CoV%d`) is not read as one
@@ -140,6 +147,11 @@ impl Check for SourcePlaceholders {
                             .suggest(s.shown.clone()),
                     );
                 }
+                // An entity is a character of the text escaped (`&amp;` is `&`): written as its
+                // character (`&quot;` as `“`) or left out with the words around it (`R&amp;D`
+                // as `I+D`, `&lt; 19 years` as `under 19`), nothing is lost; another entity in
+                // its place (`&lt;` as `&gt;`) is one altered.
+                None if s.class == Some(Class::Entity) && !broken_entity(p.text) => {}
                 None => reported_missing.push(s.shown.clone()),
             }
         }
@@ -164,16 +176,42 @@ impl Check for SourcePlaceholders {
     }
 }
 
-/// Whether one of an entity's characters stands in `text` for it: a `&` that starts a broken
-/// entity (`&amp` without its `;`) is the entity altered, not its character (`S&P`, `T&C` are
-/// the character).
-fn written_as_character(text: &str, chars: &[char]) -> bool {
-    text.match_indices(chars).any(|(i, m)| {
-        m != "&"
-            || !["amp", "lt", "gt", "quot", "apos", "nbsp", "#"]
-                .iter()
-                .any(|name| text[i + 1..].starts_with(name))
+/// Whether `text` holds an entity without its `;` (`&amp` for `&amp;`): an entity altered, not
+/// left out (`S&P`, `T&C` are the character).
+fn broken_entity(text: &str) -> bool {
+    text.match_indices('&').any(|(i, _)| {
+        let rest = &text[i + 1..];
+        ["amp", "lt", "gt", "quot", "apos", "nbsp", "#"]
+            .iter()
+            .any(|name| rest.starts_with(name))
+            && !rest
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .next()
+                .is_some_and(|name| rest[name.len()..].starts_with(';'))
     })
+}
+
+/// Whether two URLs are the same but for the language of the page: where they differ, a path
+/// segment or the first label of the host is a language code in the source's URL and the
+/// target's language in the target's (`/en/` as `/de/` or `/de-de/` in German, `en.` as `de.`).
+fn same_but_locale(a: &str, b: &str, language: &str) -> bool {
+    let primary = |s: &str| s.split(['-', '_']).next().unwrap_or(s).to_ascii_lowercase();
+    let locale = |s: &str| {
+        let (lang, region) = s.split_once(['-', '_']).unwrap_or((s, ""));
+        lang.len() == 2
+            && lang.chars().all(|c| c.is_ascii_lowercase())
+            && (region.is_empty()
+                || ((2..=4).contains(&region.len())
+                    && region.chars().all(|c| c.is_ascii_alphabetic())))
+    };
+    let own = primary(language);
+    let seps = ['/', '.', '?', '&', '='];
+    let (x, y): (Vec<&str>, Vec<&str>) = (a.split(seps).collect(), b.split(seps).collect());
+    a != b
+        && x.len() == y.len()
+        && x.iter()
+            .zip(&y)
+            .all(|(p, q)| p == q || (locale(p) && locale(q) && primary(q) == own))
 }
 
 #[cfg(test)]
@@ -195,9 +233,17 @@ pub(crate) mod tests {
     }
 
     fn changes(source: &str, target: &str) -> Vec<(String, String)> {
+        changes_in("de", source, target)
+    }
+
+    fn changes_in(language: &str, source: &str, target: &str) -> Vec<(String, String)> {
         let t = pair(source, target);
         let mut out = Vec::new();
-        SourcePlaceholders.paragraph(&t, &Context::default(), &mut out);
+        let ctx = Context {
+            language: language.to_string(),
+            ..Context::default()
+        };
+        SourcePlaceholders.paragraph(&t, &ctx, &mut out);
         out.into_iter()
             .map(|h| (h.vars[0].1.clone(), t.slice(h.span).to_string()))
             .collect()
@@ -228,6 +274,48 @@ pub(crate) mod tests {
         );
         assert!(changes("salt &amp; pepper", "নুন & মরিচ").is_empty());
         assert!(changes("the S&amp;P 500", "S&P 500 সূচক").is_empty());
+        assert!(
+            changes(
+                "Our R&amp;D team, Q&amp;A",
+                "Nuestro equipo de I+D, preguntas"
+            )
+            .is_empty(),
+            "an entity left out with its words"
+        );
+        assert!(
+            changes(
+                "Visit https://example.com/en/help.",
+                "Besuchen Sie https://example.com/de/help."
+            )
+            .is_empty(),
+            "the page in the target's language"
+        );
+        assert!(
+            changes(
+                "See https://en.wikipedia.org/wiki/X",
+                "Siehe https://de.wikipedia.org/wiki/X"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            changes(
+                "Visit https://example.com/en/help.",
+                "Besuchen Sie https://example.com/en/hilfe."
+            ),
+            [("altered".into(), "https://example.com/en/hilfe".into())]
+        );
+        assert_eq!(
+            changes_in(
+                "ta",
+                "Develop https://www.ecdc.europa.eu/en/covid-19 vaccines",
+                "https://www.ecdc.europa.eu/ex/covid-19 தடுப்பு மருந்துகள்"
+            ),
+            [(
+                "altered".into(),
+                "https://www.ecdc.europa.eu/ex/covid-19".into()
+            )],
+            "a language code turned into one of no language of the page"
+        );
         assert_eq!(
             changes("salt &amp; pepper", "নুন &amp মরিচ"),
             [("missing".into(), "নুন &amp মরিচ".into())],

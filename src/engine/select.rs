@@ -228,21 +228,7 @@ impl Selector {
                 }
             })
             .collect();
-        let mut lexicon = Lexicon::default();
-        for &p in &active {
-            lexicon.merge(&packs[p].lexicon);
-        }
-        // Numbers written as words belong to a language whichever side of a unit it is on:
-        // those of the source language's pack (`25万` in units translated from Chinese) and of
-        // the pack of the target language as a source (`fourteen billion` in a translation
-        // into English, from `source-en`) are read too.
-        for (i, p) in packs.iter().enumerate() {
-            let of_source = source.is_some_and(|s| p.info.languages.iter().any(|l| l == s));
-            let of_target = p.info.source_languages.iter().any(|l| l == language);
-            if (of_source || of_target) && !active.contains(&i) {
-                lexicon.merge_numbers(&p.lexicon);
-            }
-        }
+        let lexicon = lexicon_of(packs, &active, language, source);
         let mut rules: Vec<(usize, usize)> = active
             .iter()
             .flat_map(|&p| (0..packs[p].rules.len()).map(move |r| (p, r)))
@@ -269,4 +255,34 @@ impl Selector {
             glossary: Arc::new(s.glossary.for_language(language)),
         }
     }
+}
+
+/// The language data of the packs `active` on a document in `language` translated from
+/// `source`: theirs (the scripts of the document's own language's number words noted), and the
+/// numbers and months of the source language's pack and of the pack of the target language as a
+/// source, which belong to a language whichever side of a unit it is on (`25万` in units
+/// translated from Chinese, `fourteen billion` in a translation into English, `August` of an
+/// English source).
+pub fn lexicon_of(
+    packs: &[Pack],
+    active: &[usize],
+    language: &str,
+    source: Option<&str>,
+) -> Lexicon {
+    let mut lexicon = Lexicon::default();
+    for &p in active {
+        if packs[p].info.source_languages.is_empty() {
+            lexicon.merge_own(&packs[p].lexicon);
+        } else {
+            lexicon.merge(&packs[p].lexicon);
+        }
+    }
+    for (i, p) in packs.iter().enumerate() {
+        let of_source = source.is_some_and(|s| p.info.languages.iter().any(|l| l == s));
+        let of_target = p.info.source_languages.iter().any(|l| l == language);
+        if (of_source || of_target) && !active.contains(&i) {
+            lexicon.merge_numbers(&p.lexicon);
+        }
+    }
+    lexicon
 }

@@ -1,7 +1,8 @@
 //! Placeholders and markup inside a text: printf (`%s`, `%1$d`, `%@`) and its escaped percent
 //! (`%%`), Python (`%(name)s`), brace styles (`{0}`, `{name}`, `{{name}}`, `${name}`), ICU
 //! message syntax (`{0,number,integer}`, and a plural's or select's head and cases: `{count,
-//! plural,`, `one {`, `other {`), escape sequences written out (`\n`, `\t`), HTML/XML tags,
+//! plural,`, `one {`, `other {`), Laravel's and Rails' `:name`, escape sequences written out
+//! (`\n`, `\t`), HTML/XML tags,
 //! character entities, URLs and e-mail addresses. Segmentation only: what they are and where;
 //! rules compare them.
 
@@ -26,7 +27,8 @@ pub enum Class {
     BraceEmpty,
     /// `{0}`, `{name}`, `{0:d}`, `${name}`, a template's `{{name}}`, `{{ n | number }}` and
     /// `{% if x %}`; ICU's `{0,number,integer}`, the head of a plural or select (`{count,
-    /// plural,`) and a select's cases (`male {`), compared without their spaces.
+    /// plural,`) and a select's cases (`male {`), compared without their spaces; Laravel's
+    /// `:name` (after a space or a bracket, not `:smile:` or `10:30`).
     Brace,
     /// `%%` (printf's percent sign), `\n`, `\t`, `\r` written out: a program reads them.
     Escape,
@@ -75,6 +77,8 @@ fn pattern() -> &'static Regex {
             r"|(?P<icuarg>\{\s*\w+\s*,\s*(?:number|date|time|spellout|ordinal|duration|choice)\s*(?:,[^{}]*)?\})",
             // `${name}` of a template (not `${0}`, a dollar before a placeholder).
             r"|(?P<brace>(?:\$\{[A-Za-z_][A-Za-z0-9_.]*\}|\{[A-Za-z0-9_.]*(?::[^{}\s]*)?\}))",
+            // Laravel's `:name` (where it may stand is judged below).
+            r"|(?P<colon>:[A-Za-z_][A-Za-z0-9_]*)",
             r"|(?P<tag></?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>)",
             r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)",
         ))
@@ -110,6 +114,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         && memchr::memchr3(b'&', b'@', b'\\', b).is_none()
         && memchr::memchr(b'/', b).is_none()
         && WWW.find(b).is_none()
+        && !memchr::memchr_iter(b':', b).any(|i| colon_name_at(b, i))
     {
         return Vec::new();
     }
@@ -119,7 +124,7 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
     for caps in pattern().captures_iter(text) {
         let (name, m) = [
             "url", "email", "escape", "py", "num", "printf", "brace2", "icu", "icuarg", "brace",
-            "tag", "entity",
+            "colon", "tag", "entity",
         ]
         .iter()
         .find_map(|n| caps.name(n).map(|m| (*n, m)))
@@ -145,8 +150,9 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
             // `\n` in a Windows path (`C:\Users\name`, `tools\`) is no escape.
             "escape" if m.as_str() != "%%" && in_path(text, span) => continue,
             "escape" => Class::Escape,
+            "colon" if !colon_name_at(b, span.start) => continue,
             "brace" if m.as_str() == "{}" => Class::BraceEmpty,
-            "brace" | "brace2" | "icu" | "icuarg" => Class::Brace,
+            "brace" | "brace2" | "icu" | "icuarg" | "colon" => Class::Brace,
             "tag" => Class::Tag,
             _ => Class::Entity,
         };
@@ -180,6 +186,26 @@ pub fn placeholders(text: &str) -> Vec<Placeholder> {
         out.sort_by_key(|p| p.span.start);
     }
     out
+}
+
+/// Whether the colon at byte `i` opens a Laravel placeholder (`Hello :name`, `(:count)`): it
+/// opens the text or follows a space or an opening bracket or quote, and a name follows it that
+/// no colon closes (`:smile:` is an emoji's short code), and no `/` (`:8080/`). A colon after a
+/// word or a number (`Note:`, `10:30`, `C::x`) opens none.
+fn colon_name_at(b: &[u8], i: usize) -> bool {
+    let opens = i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'(' | b'[' | b'"' | b'\'');
+    if !opens
+        || !b
+            .get(i + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
+    {
+        return false;
+    }
+    let end = b[i + 1..]
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+        .map_or(b.len(), |k| i + 1 + k);
+    !matches!(b.get(end), Some(b':' | b'/'))
 }
 
 /// Most ICU frames of one text whose cases are read (each reading runs to its frame's end, so
@@ -302,23 +328,6 @@ pub fn unmasked(text: &str) -> String {
     out
 }
 
-/// What a character entity stands for, for the common ones a translation may write as the
-/// character itself (`&quot;` as a typographic quote).
-pub fn entity_chars(entity: &str) -> &'static [char] {
-    match entity {
-        "&quot;" | "&#34;" => &['"', '“', '”', '„', '«', '»', '「', '」'],
-        "&apos;" | "&#39;" | "&#x27;" => &['\'', '’', '‘'],
-        "&amp;" | "&#38;" => &['&'],
-        "&lt;" => &['<'],
-        "&gt;" => &['>'],
-        "&nbsp;" | "&#160;" => &['\u{00A0}'],
-        "&mdash;" => &['—'],
-        "&ndash;" => &['–'],
-        "&hellip;" => &['…'],
-        _ => &[],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +406,19 @@ mod tests {
             keys("{g, select, male {He} female {She} other {They}}"),
             keys("{g, select, female {Sie} male {Er} other {Sie}}")
         );
+        // Laravel's `:name` after a space or a bracket; not an emoji's `:smile:`, a time, a
+        // port, a label's colon or C++'s `::`.
+        assert_eq!(
+            found(
+                "Welcome back, :name! (:count new) :smile: at 10:30, Note:x, http://h:8080/ std::vec ::x"
+            ),
+            [
+                (Class::Brace, ":name"),
+                (Class::Brace, ":count"),
+                (Class::Url, "http://h:8080/"),
+            ]
+        );
+        assert!(found("Remarque : oui. Total :").is_empty());
         // Backslashes of a Windows path are no escapes.
         assert!(
             found(r"C:\Users\name\Documents and C:\Program Files\tools\. or C:\new").is_empty()
