@@ -48,6 +48,7 @@ def copied_references(*lines):
 
 KNOWN_DEFECTS = {
     "bn": {
+        **{n: "a space before the comma" for n in (927, 1884, 2809)},
         1848: "the danda typed twice: হয়েছিল।।",
         80: "vowel sign on an independent vowel: আামি for আমি",
         100: "vowel sign on an independent vowel: আামি for আমি",
@@ -148,6 +149,7 @@ KNOWN_DEFECTS = {
         3059: "two sentences run together: السيتوكين.أضافت",
     },
     "ta": {
+        **{n: "a space before the comma" for n in (374, 412, 483, 661, 1051, 1152, 1186, 1249, 1365, 1411, 1904, 2477, 2792, 2832, 2918)},
         **copied_references(2238),
         2729: "a number glued to its word: நோய்க்கிருமி1, written நோய்க்கிருமி 2 and நோய்க்கிருமி-2 around it",
         29: "a comma typed twice: மேலும்,,",
@@ -193,27 +195,33 @@ KNOWN_DEFECTS = {
         2577: "two sentences run together: கூறியுள்ளார்.முன்பே",
     },
     "indicmt-ta": {
+        **{n: "a space before the comma" for n in (34, 123)},
         245: "a space before the full stop: போன்றது .",
     },
     "indicmt-gu": {
+        **{n: "a space before the comma" for n in (200,)},
         151: "a space before the full stop between two sentences: શકે . ઘણી",
     },
     "indicmt-hi": {
+        **{n: "a space before the comma" for n in (28,)},
         68: "anusvara doubled: देखेंं",
         129: "two vowel signs: मामलेा",
         102: "two sentences run together: है।शॉर्ट",
     },
     "indicmt-ml": {
+        **{n: "a space before the comma" for n in (7, 252)},
         79: "a phrase said twice: ഒഹായോയിലെ പ്രാന്തപ്രദേശമായ (a suburb of Ohio), which the source says once",
         93: "a space before the full stop, after a bracket: ഉൾപ്പടെ) .",
     },
     "indicmt-mr": {
+        **{n: "a space before the comma" for n in (59,)},
         65: "विषा साठी: a postposition apart after the oblique of a native noun (विषासाठी)",
         202: "anusvara doubled",
         248: "उपनगरा मध्ये: a postposition apart after the oblique of a native noun (उपनगरामध्ये)",
         260: "करुन beside करून twice in the same sentence (करून is the standard spelling)",
     },
     "wmt24-hi": {
+        **{n: "a space before the comma" for n in (584, 797)},
         15: "two vowel signs: लिे for लिए",
         22: "शुरु for शुरू, spelled शुरू around it",
         142: "एडु beside एडू (Betta Edu) five times in the same story",
@@ -242,6 +250,9 @@ KNOWN_DEFECTS = {
         17: "two sentences run together: गया।परिवर्तन",
         771: "two sentences run together: करेगा।आम",
         956: "two sentences run together: हैं।और",
+    },
+    "ru": {
+        **{n: "a space before the comma" for n in (1593,)},
     },
 }
 
@@ -352,10 +363,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("bin", nargs="?", default=os.path.join(HERE, "..", "target", "release", "mtqc"))
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
-    # Raw, the corpus's own defects included: Tamil TICO-19 has 39 listed lines (1.3%: a comma
-    # typed twice 15 times, a space before the full stop 8 times), so the raw guard stands above
-    # them (it was 1.5% until the full stop's rule found those 8); the net figure is the target.
-    ap.add_argument("--max", type=float, default=0.02, help="largest raw share of lines flagged")
+    # Raw, the corpus's own defects included: Tamil TICO-19 has 55 listed lines (1.8%: a comma
+    # typed twice 15 times, a space before the full stop 8 times, before a comma 16 times), so the
+    # raw guard stands above them (it was 1.5% until the full stop's rule found those 8, 2% until
+    # the comma's found its 16); the net figure is the target.
+    ap.add_argument("--max", type=float, default=0.025, help="largest raw share of lines flagged")
     ap.add_argument("--max-net", type=float, default=0.005,
                     help="largest share of lines flagged, known defects not counted")
     ap.add_argument("--show", type=int, default=0)

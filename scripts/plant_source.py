@@ -101,6 +101,7 @@ KIND_PREFIX = {
     "consistency": "source-consistency",
     "glossary": "source-glossary",
     "brackets": "source-brackets",
+    "quotes": "source-quotes",
 }
 SOURCE_PREFIXES = tuple(KIND_PREFIX.values())
 UNIT_SIZE = 50

@@ -39,6 +39,7 @@ pub mod source_length_empty;
 pub mod source_numbers;
 pub mod source_placeholders;
 pub mod source_placeholders_order;
+pub mod source_quotes;
 pub mod source_untranslated;
 pub mod source_untranslated_span;
 pub mod source_whitespace;
@@ -341,6 +342,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("repetition-coordinated", repetition_coordinated, []),
     kind!("repetition-loop", repetition_loop, ["count", "unit"]),
     kind!("source-brackets", source_brackets, []),
+    kind!("source-quotes", source_quotes, []),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!(
         "source-consistency-target",
