@@ -26,6 +26,7 @@ pub mod orphan_mark_stacked_signs;
 pub mod pattern;
 pub mod repetition;
 pub mod repetition_coordinated;
+pub mod repetition_list;
 pub mod repetition_loop;
 mod required;
 mod shared;
@@ -340,6 +341,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("pattern", pattern, []),
     kind!("repetition", repetition, []),
     kind!("repetition-coordinated", repetition_coordinated, []),
+    kind!("repetition-list", repetition_list, []),
     kind!("repetition-loop", repetition_loop, ["count", "unit"]),
     kind!("source-brackets", source_brackets, []),
     kind!("source-quotes", source_quotes, []),
