@@ -33,29 +33,41 @@ fn separates(c: char) -> bool {
     )
 }
 
-/// An item of a list: its words (lowercase; empty for a number or a code) and where each is.
+/// An item of a list: its words (in NFC; empty for a number or a code) and where each is.
 #[derive(Default)]
-struct Item {
-    words: Vec<String>,
+struct Item<'a> {
+    words: Vec<&'a str>,
     spans: Vec<Span>,
 }
 
-impl Item {
+impl Item<'_> {
     fn span(&self) -> Span {
         Span::new(self.spans[0].start, self.spans[self.spans.len() - 1].end)
     }
 
-    fn part(&self, i: usize) -> Item {
+    fn part(&self, i: usize) -> Self {
         Item {
-            words: vec![self.words[i].clone()],
+            words: vec![self.words[i]],
             spans: vec![self.spans[i]],
         }
+    }
+
+    /// The same words, capitals aside (lowered only where the texts differ: most items are
+    /// compared with none).
+    fn same(&self, other: &Item) -> bool {
+        self.words.len() == other.words.len()
+            && self
+                .words
+                .iter()
+                .zip(&other.words)
+                .all(|(a, b)| a == b || a.to_lowercase() == b.to_lowercase())
     }
 }
 
 impl Check for RepetitionList {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
-        if !p.text.contains(separates) {
+        // Three items need two separators.
+        if p.text.matches(separates).nth(1).is_none() {
             return;
         }
         // A conjunction of the packs, or (where none is known) a short word of small letters.
@@ -77,11 +89,9 @@ impl Check for RepetitionList {
                 }
                 last_end = w.span.end;
                 // A number or a code is no word of an item: such an item is no list's.
-                current.words.push(if w.is_letters() {
-                    p.norm(w).to_lowercase()
-                } else {
-                    String::new()
-                });
+                current
+                    .words
+                    .push(if w.is_letters() { p.norm(w) } else { "" });
                 current.spans.push(w.span);
             }
             if !current.words.is_empty() {
@@ -89,10 +99,6 @@ impl Check for RepetitionList {
             }
             flag_repeated_items(&mut items, &conjunction, out);
         }
-    }
-
-    fn gate(&self) -> Option<&str> {
-        Some("[,\u{060C}\u{FF0C}\u{3001};\u{061B}\u{FF1B}]")
     }
 }
 
@@ -105,7 +111,7 @@ fn flag_repeated_items(
 ) {
     // `and headache`: the conjunction is no part of the item.
     for item in items.iter_mut() {
-        if item.words.len() == 2 && conjunction(&item.words[0], false) {
+        if item.words.len() == 2 && conjunction(item.words[0], false) {
             item.words.remove(0);
         }
     }
@@ -115,13 +121,14 @@ fn flag_repeated_items(
     if items.len() >= 2
         && let Some(last) = items.last()
         && last.words.len() >= 3
-        && conjunction(&last.words[1], last.words.len() > 3)
+        && conjunction(last.words[1], last.words.len() > 3)
         && !last.words[0].is_empty()
         && !last.words[2].is_empty()
     {
         let last = items.pop().expect("a last item");
-        items.push(last.part(0));
-        items.push(last.part(2));
+        let (first, second) = (last.part(0), last.part(2));
+        items.push(first);
+        items.push(second);
     }
     let short = |i: &Item| i.words.len() <= MAX_ITEM && i.words.iter().all(|w| !w.is_empty());
     let mut start = 0;
@@ -140,8 +147,8 @@ fn flag_repeated_items(
                             .next()
                             .is_some_and(crate::text::script::is_unspaced_char);
                 // Not one of a run of copies side by side (`location, location, location`).
-                let beside = run[j - 1].words == run[j].words;
-                if substantial && !beside && (0..j - 1).any(|i| run[i].words == run[j].words) {
+                let beside = run[j - 1].same(&run[j]);
+                if substantial && !beside && (0..j - 1).any(|i| run[i].same(&run[j])) {
                     out.push(Hit::new(run[j].span()));
                     break;
                 }

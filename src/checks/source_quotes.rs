@@ -127,10 +127,6 @@ impl Check for SourceQuotes {
         }
         out.extend(unpaired(p.text).into_iter().map(Hit::new));
     }
-
-    fn gate(&self) -> Option<&str> {
-        Some("[«»‹›「」『』“”„\"]")
-    }
 }
 
 #[cfg(test)]
