@@ -76,20 +76,7 @@ pub(super) fn hint(dominant: Option<Script>, language: &str) -> Option<Script> {
     if let Some(s) = dominant.filter(|s| PAGES.iter().any(|p| p.script == *s)) {
         return Some(s);
     }
-    let lang = crate::text::language::lang_of(language)?;
-    let scripts = [
-        (whatlang::Script::Cyrillic, Script::Cyrillic),
-        (whatlang::Script::Arabic, Script::Arabic),
-        (whatlang::Script::Greek, Script::Greek),
-        (whatlang::Script::Hebrew, Script::Hebrew),
-        (whatlang::Script::Thai, Script::Thai),
-        (whatlang::Script::Hangul, Script::Hangul),
-        (whatlang::Script::Mandarin, Script::Han),
-    ];
-    scripts
-        .into_iter()
-        .find(|(w, _)| w.langs().contains(&lang))
-        .map(|(_, s)| s)
+    crate::lang::script_of(language).filter(|s| PAGES.iter().any(|p| p.script == *s))
 }
 
 /// A Latin legacy page read as Windows-1252: most letters are ASCII, and the few the language
@@ -130,6 +117,9 @@ pub(super) fn latin_legacy(text: &str, language: &str) -> Option<(Span, String)>
         })
     };
     let page = LATIN_PAGES.iter().find(|page| {
+        if !text.contains(|c| page.signals.contains(c)) {
+            return false;
+        }
         let signals: usize = words()
             .map(|(_, w)| {
                 let chars: Vec<char> = w.chars().collect();
@@ -170,7 +160,16 @@ pub(super) fn latin_legacy(text: &str, language: &str) -> Option<(Span, String)>
 /// letters (an acronym comes out so, `чпъ` for `ВОЗ`), read in KOI8-R.
 pub(super) fn koi8_as_1251(text: &str) -> Option<(Span, String)> {
     let cyrillic = |c: char| script_of(c) == Some(Script::Cyrillic) && c.is_alphabetic();
-    let words: Vec<(Span, &str)> = text
+    let inverted = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_lowercase())
+            && w.chars().count() >= 5
+            && cs.all(char::is_uppercase)
+    };
+    // The words are gathered only where one is such.
+    let at = text.split(|c: char| !cyrillic(c)).find(|w| inverted(w))?;
+    let from = at.as_ptr() as usize - text.as_ptr() as usize;
+    let words: Vec<(Span, &str)> = text[from..]
         .split(|c: char| !cyrillic(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -178,17 +177,10 @@ pub(super) fn koi8_as_1251(text: &str) -> Option<(Span, String)> {
             (Span::new(start, start + w.len()), w)
         })
         .collect();
-    let inverted = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_lowercase())
-            && w.chars().count() >= 5
-            && cs.all(char::is_uppercase)
-    };
-    let first = words.iter().position(|(_, w)| inverted(w))?;
-    let mut end = words[first].0.end;
+    let mut end = words[0].0.end;
     let mut gap_end = end;
     let mut more = 0;
-    for (span, w) in &words[first + 1..] {
+    for (span, w) in &words[1..] {
         let gap = &text[gap_end..span.start];
         let short_small = w.chars().count() <= 3 && w.chars().all(char::is_lowercase);
         if !(inverted(w) || w.chars().all(char::is_uppercase) || short_small)
@@ -206,10 +198,10 @@ pub(super) fn koi8_as_1251(text: &str) -> Option<(Span, String)> {
     }
     // A small letter before an acronym (`иРНК`, mRNA) is real: a word of capitals must follow,
     // or the word be long.
-    if more == 0 && words[first].1.chars().count() < 8 {
+    if more == 0 && words[0].1.chars().count() < 8 {
         return None;
     }
-    let span = Span::new(words[first].0.start, end);
+    let span = Span::new(words[0].0.start, end);
     let (bytes, _, bad) = encoding_rs::WINDOWS_1251.encode(&text[span.start..span.end]);
     if bad {
         return None;

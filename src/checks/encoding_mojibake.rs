@@ -53,10 +53,11 @@ impl Check for Mojibake {
 
     /// A lead byte read as Latin-1 (`Â`-`ß`, `à`-`ï`, `ð`-`ô`) or as Windows-1251 (`Р`, `С`
     /// before a sign of 0x80-0xBF, `а`-`п`); a letter of a legacy code page read as
-    /// Windows-1252 (`¡`-`ÿ`); KOI8-R read as Windows-1251 (a small letter before capitals).
+    /// Windows-1252 (`À`-`ÿ`, and the signs Windows-1250 letters read as: `¹`, `³`, `¿`...);
+    /// KOI8-R read as Windows-1251 (a small letter before capitals).
     fn gate(&self) -> Option<&str> {
         Some(
-            "[\u{A1}-\u{FF}]|[а-яё][А-ЯЁ]{3}|[РС][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]|[а-п][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]",
+            "[\u{C0}-\u{FF}\u{A3}\u{A5}\u{AA}\u{AF}\u{B3}\u{B9}\u{BA}\u{BC}\u{BE}\u{BF}]|[а-яё][А-ЯЁ]{3}|[РС][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]|[а-п][\u{80}-\u{BF}\u{0401}-\u{040F}\u{0451}-\u{045F}\u{0490}\u{0491}\u{2013}-\u{203A}\u{20AC}\u{2116}\u{2122}]",
         )
     }
 }

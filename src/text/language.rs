@@ -111,16 +111,11 @@ pub fn short_code(lang: Lang) -> &'static str {
 
 /// The English name of a language given as an ISO 639-1 or 639-3 code, when whatlang knows it.
 pub fn name_of(code: &str) -> Option<&'static str> {
-    lang_of(code).map(Lang::eng_name)
-}
-
-/// The whatlang language of an ISO 639-1 or 639-3 code, when whatlang knows it.
-pub fn lang_of(code: &str) -> Option<Lang> {
     let three = ISO_639_3_TO_1
         .iter()
         .find(|(_, one)| *one == code)
         .map_or(code, |(t, _)| t);
-    Lang::from_code(three)
+    Lang::from_code(three).map(Lang::eng_name)
 }
 
 /// ISO 639-3 -> 639-1 for the languages whatlang knows (ISO 639 registry data).
