@@ -33,41 +33,45 @@ fn separates(c: char) -> bool {
     )
 }
 
-/// An item of a list: its words (in NFC; empty for a number or a code) and where each is.
-#[derive(Default)]
-struct Item<'a> {
-    words: Vec<&'a str>,
-    spans: Vec<Span>,
+/// An item of a list: the range of its sentence's words.
+type Item = std::ops::Range<usize>;
+
+/// A sentence's words as items read them: in NFC, empty for a number or a code (no word of an
+/// item: such an item is no list's).
+struct Words<'a> {
+    p: &'a Analysis<'a>,
+    words: &'a [crate::text::Word],
 }
 
-impl Item<'_> {
-    fn span(&self) -> Span {
-        Span::new(self.spans[0].start, self.spans[self.spans.len() - 1].end)
+impl Words<'_> {
+    fn at(&self, i: usize) -> &str {
+        let w = &self.words[i];
+        if w.is_letters() { self.p.norm(w) } else { "" }
     }
 
-    fn part(&self, i: usize) -> Self {
-        Item {
-            words: vec![self.words[i]],
-            spans: vec![self.spans[i]],
-        }
+    fn span(&self, item: &Item) -> Span {
+        Span::new(
+            self.words[item.start].span.start,
+            self.words[item.end - 1].span.end,
+        )
     }
 
     /// The same words, capitals aside (lowered only where the texts differ: most items are
     /// compared with none).
-    fn same(&self, other: &Item) -> bool {
-        self.words.len() == other.words.len()
-            && self
-                .words
-                .iter()
-                .zip(&other.words)
-                .all(|(a, b)| a == b || a.to_lowercase() == b.to_lowercase())
+    fn same(&self, a: &Item, b: &Item) -> bool {
+        a.len() == b.len()
+            && a.clone().zip(b.clone()).all(|(i, j)| {
+                let (x, y) = (self.at(i), self.at(j));
+                x == y || x.to_lowercase() == y.to_lowercase()
+            })
     }
 }
 
 impl Check for RepetitionList {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         // Three items need two separators.
-        if p.text.matches(separates).nth(1).is_none() {
+        let two_separators = |text: &str| text.matches(separates).nth(1).is_some();
+        if !two_separators(p.text) {
             return;
         }
         // A conjunction of the packs, or (where none is known) a short word of small letters.
@@ -75,29 +79,34 @@ impl Check for RepetitionList {
             ctx.lexicon.conjunctions.iter().any(|c| c == w)
                 || (!known_only && w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
         };
+        let mut items: Vec<Item> = Vec::new();
         let mut k = 0;
         for &sentence in &p.sentences {
-            // The sentence's items: its words between separators.
-            let mut items: Vec<Item> = Vec::new();
-            let mut current = Item::default();
-            let mut last_end = sentence.start;
+            let first = k;
             while k < p.words.len() && p.words[k].span.start < sentence.end {
-                let w = &p.words[k];
                 k += 1;
-                if p.text[last_end..w.span.start].contains(separates) && !current.words.is_empty() {
-                    items.push(std::mem::take(&mut current));
+            }
+            if !two_separators(p.slice(sentence)) {
+                continue;
+            }
+            // The sentence's items: its words between separators.
+            let words = Words {
+                p,
+                words: &p.words[first..k],
+            };
+            items.clear();
+            let (mut start, mut last_end) = (0, sentence.start);
+            for (i, w) in words.words.iter().enumerate() {
+                if i > start && p.text[last_end..w.span.start].contains(separates) {
+                    items.push(start..i);
+                    start = i;
                 }
                 last_end = w.span.end;
-                // A number or a code is no word of an item: such an item is no list's.
-                current
-                    .words
-                    .push(if w.is_letters() { p.norm(w) } else { "" });
-                current.spans.push(w.span);
             }
-            if !current.words.is_empty() {
-                items.push(current);
+            if start < words.words.len() {
+                items.push(start..words.words.len());
             }
-            flag_repeated_items(&mut items, &conjunction, out);
+            flag_repeated_items(&words, &mut items, &conjunction, out);
         }
     }
 }
@@ -105,32 +114,32 @@ impl Check for RepetitionList {
 /// Flags the second of two equal items that do not stand side by side, in each run of three
 /// items or more that a list can be (short items of letters).
 fn flag_repeated_items(
+    words: &Words,
     items: &mut Vec<Item>,
     conjunction: &dyn Fn(&str, bool) -> bool,
     out: &mut Vec<Hit>,
 ) {
     // `and headache`: the conjunction is no part of the item.
     for item in items.iter_mut() {
-        if item.words.len() == 2 && conjunction(item.words[0], false) {
-            item.words.remove(0);
+        if item.len() == 2 && conjunction(words.at(item.start), false) {
+            item.start += 1;
         }
     }
     // `cough and headache` closing the list, and (after a conjunction of the packs) the rest of
     // the sentence after it in a language that puts its verb last (`खांसी और सिरदर्द शामिल
     // हैं`): two items.
     if items.len() >= 2
-        && let Some(last) = items.last()
-        && last.words.len() >= 3
-        && conjunction(last.words[1], last.words.len() > 3)
-        && !last.words[0].is_empty()
-        && !last.words[2].is_empty()
+        && let Some(last) = items.last().cloned()
+        && last.len() >= 3
+        && conjunction(words.at(last.start + 1), last.len() > 3)
+        && !words.at(last.start).is_empty()
+        && !words.at(last.start + 2).is_empty()
     {
-        let last = items.pop().expect("a last item");
-        let (first, second) = (last.part(0), last.part(2));
-        items.push(first);
-        items.push(second);
+        items.pop();
+        items.push(last.start..last.start + 1);
+        items.push(last.start + 2..last.start + 3);
     }
-    let short = |i: &Item| i.words.len() <= MAX_ITEM && i.words.iter().all(|w| !w.is_empty());
+    let short = |i: &Item| i.len() <= MAX_ITEM && i.clone().all(|w| !words.at(w).is_empty());
     let mut start = 0;
     while start < items.len() {
         let mut end = start;
@@ -140,16 +149,18 @@ fn flag_repeated_items(
         if end - start >= 3 {
             let run = &items[start..end];
             for j in 2..run.len() {
-                let substantial = run[j].words.iter().any(|w| w.chars().count() >= 3)
-                    || run[j].words.concat().chars().count() >= 2
-                        && run[j].words[0]
+                let chars: usize = run[j].clone().map(|w| words.at(w).chars().count()).sum();
+                let substantial = run[j].clone().any(|w| words.at(w).chars().count() >= 3)
+                    || chars >= 2
+                        && words
+                            .at(run[j].start)
                             .chars()
                             .next()
                             .is_some_and(crate::text::script::is_unspaced_char);
                 // Not one of a run of copies side by side (`location, location, location`).
-                let beside = run[j - 1].same(&run[j]);
-                if substantial && !beside && (0..j - 1).any(|i| run[i].same(&run[j])) {
-                    out.push(Hit::new(run[j].span()));
+                let beside = words.same(&run[j - 1], &run[j]);
+                if substantial && !beside && (0..j - 1).any(|i| words.same(&run[i], &run[j])) {
+                    out.push(Hit::new(words.span(&run[j])));
                     break;
                 }
             }
