@@ -120,6 +120,10 @@ CORPUS_DEFECTS = {
         "wiki_13:2500": ("common.unpaired-bracket", "`FIH]`: the opening bracket left out"),
         "wiki_5:2773": ("common.unpaired-bracket", "`অ্যানসেসটর)-`: a bracket closed twice"),
     },
+    "hi": {
+        "Wikipedia_handpicked_4:1832": ("common.number-mismatch",
+                                        "`30 seconds` as `30 मिनट` (minutes): the unit changed"),
+    },
     "ta": {
         **{uid: CSV_QUOTES for uid in (
             "Wikinews_4:1129", "Wikipedia_handpicked_1:1407", "Wikipedia_handpicked_1:1483",

@@ -136,6 +136,22 @@ pub struct Lexicon {
     /// date written in digits may be written so (`03/05/2020` as `5 मार्च 2020`).
     #[serde(default)]
     pub month_names: std::collections::BTreeMap<String, u8>,
+    /// Units of measure written as words or in the language's abbreviations, lowercase, with
+    /// the unit each names (`কেজি` = `kg`, `км/ч` = `km/h`, `millas por hora` = `mph`, `个月` =
+    /// `month`; the ids are `measure::Unit`'s): the unit written right after a number (a scale
+    /// word and a `unit_joiners` word passed by) is compared with the other side's. Only forms
+    /// that name a unit wherever they follow a number (not English `in` or `pounds`).
+    #[serde(default)]
+    pub unit_names: std::collections::BTreeMap<String, crate::measure::Unit>,
+    /// Currencies written as words, lowercase, with the signs each may stand for (`ডলার` =
+    /// [`$`], `টাকা` = [`৳`, `₹`], `美元` = [`US$`], `rs` = [`₹`]): right after a number (or
+    /// right before it: `dola 1,000`, `Rs 500`), compared as the currency signs are.
+    #[serde(default)]
+    pub currency_names: std::collections::BTreeMap<String, Vec<String>>,
+    /// Words that may stand between a scale word and the unit or currency after it (Spanish
+    /// `de`: `2 millones de dólares`).
+    #[serde(default)]
+    pub unit_joiners: Vec<String>,
     /// Endings that make an ordinal of a number word, with what the number word ends with
     /// instead (Marathi `व्या` = "": `दहाव्या` the 10th; Tamil `ாம்` = `ு`: `பதினைந்தாம்`, the
     /// 15th, of `பதினைந்து`).
@@ -595,7 +611,7 @@ impl Lexicon {
         best
     }
 
-    /// Add another pack's numbers written as words and scale words only.
+    /// Add another pack's numbers written as words and scale words, months, units and currencies only.
     pub fn merge_numbers(&mut self, other: &Lexicon) {
         for (w, v) in &other.number_words {
             self.number_words.entry(w.clone()).or_insert(*v);
@@ -618,6 +634,19 @@ impl Lexicon {
         }
         for (w, m) in &other.month_names {
             self.month_names.entry(w.clone()).or_insert(*m);
+        }
+        for (w, u) in &other.unit_names {
+            self.unit_names.entry(w.clone()).or_insert(*u);
+        }
+        for (w, c) in &other.currency_names {
+            self.currency_names
+                .entry(w.clone())
+                .or_insert_with(|| c.clone());
+        }
+        for w in &other.unit_joiners {
+            if !self.unit_joiners.contains(w) {
+                self.unit_joiners.push(w.clone());
+            }
         }
         for (e, r) in &other.ordinal_endings {
             self.ordinal_endings

@@ -24,6 +24,7 @@ pub mod input;
 pub mod lang;
 pub mod large;
 pub mod lexicon;
+pub mod measure;
 pub mod output;
 pub mod paths;
 pub mod report;

@@ -11,7 +11,7 @@ use std::path::Path;
 /// scores -> report -> assembly -> the application.
 const LAYERS: &[&[&str]] = &[
     &[
-        "error", "vocab", "hash", "lang", "template", "fields", "paths", "dropper",
+        "error", "vocab", "hash", "lang", "template", "fields", "paths", "dropper", "measure",
     ],
     &["input", "text", "lexicon", "glossary"],
     &["checks"],

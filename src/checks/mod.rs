@@ -3,6 +3,7 @@
 //! the kinds a rule file may name and how each one's options are compiled.
 
 pub mod attribution;
+pub mod attribution_cited;
 mod code_pages;
 pub mod consistency;
 pub mod consistency_characters;
@@ -13,6 +14,7 @@ pub mod invisible_control;
 pub mod invisible_format;
 pub mod language;
 pub mod length_limit;
+mod measures;
 pub mod misspelled_word;
 pub mod mixed_script;
 pub mod mixed_script_span;
@@ -303,6 +305,7 @@ macro_rules! kind {
 /// as prefix (`orphan-mark-doubled`), so tools matching the family keep working.
 pub const KINDS: &[KindInfo] = &[
     kind!("attribution", attribution, ["first", "verb"]),
+    kind!("attribution-cited", attribution_cited, ["first"]),
     kind!("consistency", consistency, ["majority", "count"]),
     kind!(
         "consistency-characters",

@@ -15,8 +15,9 @@
 
 use serde::Deserialize;
 
-use super::{BuildError, Check, Context, Hit};
+use super::{BuildError, Check, Context, Hit, measures};
 use crate::lexicon::Lexicon;
+use crate::measure::Measure;
 use crate::text::script::{digit_zero, is_decimal_digit, is_letter};
 use crate::text::{Analysis, Span};
 
@@ -853,202 +854,6 @@ fn joined(a: Span, b: Span) -> Span {
     Span::new(a.start.min(b.start), a.end.max(b.end))
 }
 
-/// A currency sign as compared: the fullwidth forms are the signs they stand for (`＄` is `$`).
-fn same_currency(c: char) -> char {
-    match c {
-        '＄' => '$',
-        '￥' => '¥',
-        '￡' => '£',
-        '￠' => '¢',
-        '￦' => '₩',
-        // The rupee sign of Pakistan, Sri Lanka and Nepal, and India's before 2010.
-        '₨' => '₹',
-        c => c,
-    }
-}
-
-/// ISO 4217 codes written beside a number (`USD 50`, `50 EUR`) and the sign each is compared
-/// as (`US$`, `€`; the rupees as one, `₨` being `₹`); a code without a sign of its own is
-/// compared as itself, and only with another code (its local sign is letters: `kr`, `Fr.`,
-/// `د.إ`, not compared). Codes that are
-/// also common abbreviations (`ALL`, `CAD`, `NPR`, `TOP`, `CUP`) are not listed.
-const CURRENCY_CODES: [(&str, &str); 32] = [
-    ("AED", "AED"),
-    ("AUD", "A$"),
-    ("BDT", "৳"),
-    ("BRL", "R$"),
-    ("CHF", "CHF"),
-    ("CNY", "¥"),
-    ("DKK", "DKK"),
-    ("EGP", "E£"),
-    ("EUR", "€"),
-    ("GBP", "£"),
-    ("HKD", "HK$"),
-    ("IDR", "IDR"),
-    ("ILS", "₪"),
-    ("INR", "₹"),
-    ("JPY", "¥"),
-    ("KRW", "₩"),
-    ("LKR", "₹"),
-    ("MXN", "MX$"),
-    ("NGN", "₦"),
-    ("NOK", "NOK"),
-    ("NZD", "NZ$"),
-    ("PHP", "₱"),
-    ("PKR", "₹"),
-    ("RMB", "¥"),
-    ("RUB", "₽"),
-    ("SAR", "﷼"),
-    ("SEK", "SEK"),
-    ("SGD", "S$"),
-    ("THB", "฿"),
-    ("UAH", "₴"),
-    ("USD", "US$"),
-    ("VND", "₫"),
-];
-
-/// The sign an ISO 4217 code of `CURRENCY_CODES` is compared as.
-fn code_sign(code: &str) -> Option<&'static str> {
-    CURRENCY_CODES
-        .binary_search_by_key(&code, |&(c, _)| c)
-        .ok()
-        .map(|k| CURRENCY_CODES[k].1)
-}
-
-/// The currency written at a number (`$20`, `20 €`, `€ 20`, `USD 20`, `20 EUR`): a currency
-/// symbol right before or right after it, or an ISO code of `CURRENCY_CODES` standing as a word
-/// of its own, one space between at most; the sign it is compared as, and where it stands.
-fn currency(text: &str, number: Span) -> Option<(String, Span)> {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    let is_sign = |c: char| c.general_category() == GeneralCategory::CurrencySymbol;
-    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
-    let before = &text[..number.start];
-    let before = before.strip_suffix(SPACES).unwrap_or(before);
-    // A code: three capitals, no letter or digit joined on either side.
-    let code_at = |start: usize| {
-        let code = text.get(start..start + 3)?;
-        let alone = !text[..start].ends_with(|c: char| c.is_alphanumeric())
-            && !text[start + 3..].starts_with(|c: char| c.is_alphanumeric());
-        let sign = code_sign(code).filter(|_| alone)?;
-        Some((sign.to_string(), Span::new(start, start + 3)))
-    };
-    if before.len() >= 3
-        && before.is_char_boundary(before.len() - 3)
-        && let Some(found) = code_at(before.len() - 3)
-    {
-        return Some(found);
-    }
-    if let Some(c) = before.chars().next_back().filter(|&c| is_sign(c)) {
-        let mut start = before.len() - c.len_utf8();
-        // The capitals that name which dollar (`R$`, `HK$`, `US$`), at most three.
-        let letters = before[..start]
-            .chars()
-            .rev()
-            .take_while(char::is_ascii_uppercase)
-            .count();
-        if letters <= 3 && !before[..start - letters].ends_with(|c: char| c.is_ascii_alphanumeric())
-        {
-            start -= letters;
-        }
-        let sign = format!(
-            "{}{}",
-            &before[start..before.len() - c.len_utf8()],
-            same_currency(c)
-        );
-        return Some((sign, Span::new(start, before.len())));
-    }
-    let after = &text[number.end..];
-    let skipped = after.len() - after.strip_prefix(SPACES).unwrap_or(after).len();
-    if let Some(found) = code_at(number.end + skipped) {
-        return Some(found);
-    }
-    let c = after[skipped..].chars().next().filter(|&c| is_sign(c))?;
-    let start = number.end + skipped;
-    Some((
-        same_currency(c).to_string(),
-        Span::new(start, start + c.len_utf8()),
-    ))
-}
-
-/// Units of measure written in Latin letters or signs, each with what it measures: a target
-/// keeps them as the source writes them (`4 g`, `25 °C`), and another unit of the same measure
-/// beside the same number is a dose or a reading changed (`4 g` → `4 mg`, `25 °C` → `25 °F`).
-/// Lowercase, `µ` for the micro sign and Greek mu; `mcg` is `µg`.
-const UNITS: [(&str, &str); 17] = [
-    ("µg", "mass"),
-    ("mg", "mass"),
-    ("g", "mass"),
-    ("kg", "mass"),
-    ("µl", "volume"),
-    ("ml", "volume"),
-    ("cl", "volume"),
-    ("dl", "volume"),
-    ("l", "volume"),
-    ("µm", "length"),
-    ("mm", "length"),
-    ("cm", "length"),
-    ("m", "length"),
-    ("km", "length"),
-    ("°c", "temperature"),
-    ("°f", "temperature"),
-    ("k", "temperature"),
-];
-
-/// The unit of `UNITS` written right after a number (one space at most between, and no letter
-/// after it: `4 g`, `4g`, `25°C`, `25 ℃`), as compared, with its measure and where it stands.
-fn unit(text: &str, number: Span) -> Option<(String, &'static str, Span)> {
-    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
-    let after = &text[number.end..];
-    let rest = after.strip_prefix(SPACES).unwrap_or(after);
-    let start = number.end + (after.len() - rest.len());
-    let len = if rest.starts_with(['°', '℃', '℉']) {
-        let sign = rest.chars().next().map_or(0, char::len_utf8);
-        if rest.starts_with('°') {
-            sign + rest[sign..]
-                .chars()
-                .next()
-                .filter(|c| matches!(c, 'C' | 'F'))
-                .map_or(0, char::len_utf8)
-        } else {
-            sign
-        }
-    } else {
-        rest.char_indices()
-            .find(|&(_, c)| !(c.is_ascii_alphabetic() || c == 'µ' || c == 'μ'))
-            .map_or(rest.len(), |(i, _)| i)
-    };
-    if len == 0 || rest[len..].starts_with(char::is_alphanumeric) {
-        return None;
-    }
-    let written = &rest[..len];
-    let folded = match written {
-        "℃" => "°c".to_string(),
-        "℉" => "°f".to_string(),
-        "mcg" => "µg".to_string(),
-        // A kelvin is a capital; a small `k` is no unit.
-        "K" => "k".to_string(),
-        "k" => return None,
-        w => w.replace('μ', "µ").to_lowercase(),
-    };
-    let measure = UNITS.iter().find(|&&(u, _)| u == folded)?.1;
-    Some((folded, measure, Span::new(start, start + len)))
-}
-
-/// Whether two currency signs name two currencies: another symbol (`$`, `€`), or the same one
-/// with capitals of another first letter before it, both written (`R$`, `US$`; `CA$` and `C$`
-/// are one); a bare `$` may be any dollar.
-fn other_currency(a: &str, b: &str) -> bool {
-    let split = |s: &str| {
-        let last = s.chars().next_back().map_or(0, char::len_utf8);
-        (
-            s[..s.len() - last].chars().next(),
-            s[s.len() - last..].to_string(),
-        )
-    };
-    let ((pa, sa), (pb, sb)) = (split(a), split(b));
-    sa != sb || matches!((pa, pb), (Some(x), Some(y)) if x != y)
-}
-
 fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
     let skip = owned_spans(p.text);
     let mut q = digit_quantities(p, lexicon, &skip, comma_groups);
@@ -1246,7 +1051,7 @@ impl Check for SourceNumbers {
         for &i in &missing {
             src_taken[i] = true;
         }
-        let extra: Vec<usize> = tgt
+        let mut extra: Vec<usize> = tgt
             .iter()
             .enumerate()
             .filter(|(j, q)| q.digits && !q.values.iter().all(|&v| v == 0.0) && !tgt_taken[*j])
@@ -1266,20 +1071,39 @@ impl Check for SourceNumbers {
             let start = p.text.len() - p.text.trim_start().len();
             Span::new(start, p.text.trim_end().len().max(start))
         };
-        // A number kept with another currency's sign (`$20` as `€২০`), where the target does
-        // not write the source's sign anywhere (a conversion beside it, `$20 (€18)`).
+        // A number kept with another currency (`$20` as `€২০`, `$500` as `500元`, `15 euros`
+        // as `15 डॉलर`), where the target writes the source's currency at none of its numbers
+        // nor its sign anywhere (a conversion beside it, `$20 (€18)`).
+        let currency_of = |a: &Analysis, q: &Quantity| {
+            measures::currency_at(a.text, q.span, !q.scaled.is_empty(), lexicon)
+        };
+        let tgt_currencies = std::cell::OnceCell::new();
         let mut folded: Option<String> = None;
         for &(i, j) in &matched {
-            let (Some((a, a_span)), Some((b, b_span))) = (
-                currency(source.text, src[i].span),
-                currency(p.text, tgt[j].span),
-            ) else {
+            let (Some((a, a_span)), Some((b, b_span))) =
+                (currency_of(source, &src[i]), currency_of(p, &tgt[j]))
+            else {
                 continue;
             };
-            if other_currency(&a, &b)
-                && !folded
-                    .get_or_insert_with(|| p.text.chars().map(same_currency).collect())
-                    .contains(a.as_str())
+            let written = |signs: &[String]| {
+                tgt_currencies
+                    .get_or_init(|| {
+                        tgt.iter()
+                            .filter_map(|q| currency_of(p, q))
+                            .collect::<Vec<_>>()
+                    })
+                    .iter()
+                    .any(|(c, _)| !measures::other_currencies(signs, c))
+            };
+            if measures::other_currencies(&a, &b)
+                && !written(&a)
+                && !a.iter().any(|sign| {
+                    folded
+                        .get_or_insert_with(|| {
+                            p.text.chars().map(measures::same_currency).collect()
+                        })
+                        .contains(sign.as_str())
+                })
                 && !p.text.contains(source.slice(a_span))
             {
                 out.push(
@@ -1290,33 +1114,80 @@ impl Check for SourceNumbers {
                 );
             }
         }
-        // A number kept with another unit of the same measure (`4 g` → `4 mg`), where the
-        // target does not write the source's unit beside any number (a conversion, `4 g (4000
-        // mg)`).
+        // A number kept with another unit (`4 g` → `4 mg`, `5 kg` → `৫ গ্রাম`, `90 mph` → `90
+        // км/ч`, `3 months` → `3 साल`), where the target writes the source's unit beside none
+        // of its numbers (a conversion, `4 g (4000 mg)`). Units of two measures are compared
+        // only where neither is a bare letter (`5m` may be five million) and neither is a
+        // speed said as its length.
+        let unit_of = |a: &Analysis, q: &Quantity| {
+            measures::unit_at(a.text, q.span, !q.scaled.is_empty(), lexicon)
+        };
         let tgt_units = std::cell::OnceCell::new();
         for &(i, j) in &matched {
-            let (Some((a, measure_a, a_span)), Some((b, measure_b, b_span))) =
-                (unit(source.text, src[i].span), unit(p.text, tgt[j].span))
-            else {
+            let (Some(a), Some(b)) = (unit_of(source, &src[i]), unit_of(p, &tgt[j])) else {
                 continue;
             };
-            if a != b
-                && measure_a == measure_b
+            // A speed written as its length (`650 km/h` as `650 km வேகத்தில்`, at a speed of
+            // 650 km) is the same speed.
+            let (ma, mb) = (a.unit.measure(), b.unit.measure());
+            let speed_as_length = matches!(
+                (ma, mb),
+                (Measure::Speed, Measure::Length) | (Measure::Length, Measure::Speed)
+            );
+            let comparable = ma == mb || !(a.loose || b.loose || speed_as_length);
+            if a.unit != b.unit
+                && comparable
                 && !tgt_units
                     .get_or_init(|| {
                         tgt.iter()
-                            .filter_map(|q| unit(p.text, q.span).map(|(u, _, _)| u))
-                            .collect::<Vec<String>>()
+                            .filter_map(|q| unit_of(p, q).map(|u| u.unit))
+                            .collect::<Vec<_>>()
                     })
-                    .contains(&a)
+                    .contains(&a.unit)
             {
                 out.push(
-                    Hit::new(joined(tgt[j].span, b_span))
+                    Hit::new(joined(tgt[j].span, b.span))
                         .var("change", "in another unit")
-                        .var("source", source.slice(joined(src[i].span, a_span)))
-                        .var("target", p.slice(joined(tgt[j].span, b_span))),
+                        .var("source", source.slice(joined(src[i].span, a.span)))
+                        .var("target", p.slice(joined(tgt[j].span, b.span))),
                 );
             }
+        }
+        // A number converted to the target's unit (`14 °F` as `−10 °C`, `6 feet` as `2
+        // metres`, `2 weeks` as `14 দিন`) is the source's number, not a changed one.
+        if !missing.is_empty() && !extra.is_empty() {
+            // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
+            let sign = |a: &Analysis, q: &Quantity| {
+                let before = &a.text[..q.span.start];
+                if let Some(rest) = before.strip_suffix(['-', '−', '–'])
+                    && !rest.ends_with(char::is_alphanumeric)
+                    && !rest.trim_end().ends_with(char::is_numeric)
+                {
+                    -1.0
+                } else {
+                    1.0
+                }
+            };
+            missing.retain(|&i| {
+                let Some(from) = unit_of(source, &src[i]) else {
+                    return true;
+                };
+                let (s, s_sign) = (&src[i], sign(source, &src[i]));
+                let found = extra.iter().position(|&j| {
+                    let (t, t_sign) = (&tgt[j], sign(p, &tgt[j]));
+                    unit_of(p, t).is_some_and(|to| {
+                        to.unit != from.unit
+                            && s.values.iter().any(|&v| {
+                                from.unit.convert(s_sign * v, to.unit).is_some_and(|c| {
+                                    t.values
+                                        .iter()
+                                        .any(|&w| crate::measure::converted(c, t_sign * w))
+                                })
+                            })
+                    })
+                });
+                found.map(|k| extra.remove(k)).is_none()
+            });
         }
         let pairs = missing.len().min(extra.len());
         for k in 0..pairs {
@@ -1723,39 +1594,6 @@ mod tests {
     }
 
     #[test]
-    fn currency_codes_are_sorted_and_read_as_their_signs() {
-        assert!(CURRENCY_CODES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(code_sign("EUR"), Some("€"));
-        assert_eq!(code_sign("CAD"), None);
-        let at = |text: &str| {
-            let start = text.find(|c: char| c.is_ascii_digit()).unwrap();
-            let end = start
-                + text[start..]
-                    .find(|c: char| !c.is_ascii_digit())
-                    .unwrap_or(text.len() - start);
-            currency(text, Span::new(start, end)).map(|(sign, _)| sign)
-        };
-        assert_eq!(at("USD 50").as_deref(), Some("US$"));
-        assert_eq!(at("costs 50 EUR.").as_deref(), Some("€"));
-        assert_eq!(at("XUSD 50"), None, "a code joined to a word");
-        assert_eq!(at("50 EURO"), None);
-        assert!(
-            !other_currency("US$", "$"),
-            "a bare dollar may be the US one"
-        );
-        assert!(other_currency("US$", "€"));
-        assert_eq!(
-            at("PKR 500").as_deref(),
-            Some("₹"),
-            "one rupee sign for all"
-        );
-        assert!(!other_currency(
-            &at("PKR 500").unwrap(),
-            &same_currency('₨').to_string()
-        ));
-    }
-
-    #[test]
     fn a_number_kept_with_another_unit_of_its_measure() {
         let flagged = |source: &str, target: &str| -> Vec<String> {
             check(source, target, Lexicon::default())
@@ -1774,11 +1612,67 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(flagged("Add 5 ml.", "5 mL डालें।"), Vec::<String>::new());
-        // A conversion beside it; another measure; a unit said in words; no unit.
+        // Another measure, where neither unit is a bare letter (`5m` may be five million).
+        assert_eq!(flagged("Walk 5 km.", "5 kg चलें।"), ["5 kg"]);
+        assert!(flagged("Raised 5m.", "5 g जुटाए।").is_empty());
+        // A conversion beside it; a unit said in words no pack names; no unit.
         assert!(flagged("Take 4 g.", "4 g (4000 mg) लें।").is_empty());
-        assert!(flagged("Walk 5 km.", "5 kg चलें।").is_empty());
         assert!(flagged("Take 4 g.", "4 ग्राम लें।").is_empty());
         assert!(flagged("At 4 a.m.", "सुबह 4 am बजे।").is_empty());
+    }
+
+    /// Units and currencies said in the packs' words are compared as their symbols are, and a
+    /// number converted to the target's unit is the source's number.
+    #[test]
+    fn units_and_currencies_in_words_and_conversions() {
+        use crate::measure::Unit;
+        let l = || Lexicon {
+            unit_names: BTreeMap::from([
+                ("kg".into(), Unit::Kilogram),
+                ("গ্রাম".into(), Unit::Gram),
+                ("কেজি".into(), Unit::Kilogram),
+                ("months".into(), Unit::Month),
+                ("বছর".into(), Unit::Year),
+                ("মাস".into(), Unit::Month),
+                ("feet".into(), Unit::Foot),
+                ("মিটার".into(), Unit::Metre),
+                ("দিন".into(), Unit::Day),
+                ("weeks".into(), Unit::Week),
+            ]),
+            currency_names: BTreeMap::from([
+                ("ডলার".into(), vec!["$".into()]),
+                ("টাকা".into(), vec!["৳".into(), "₹".into()]),
+            ]),
+            number_scales: BTreeMap::from([("million".into(), 1e6), ("লাখ".into(), 1e5)]),
+            ..Lexicon::default()
+        };
+        let changes =
+            |source: &str, target: &str| -> Vec<(String, String)> { check(source, target, l()) };
+        assert_eq!(
+            changes("The patient lost 5 kg.", "রোগীর ওজন ৫ গ্রাম কমেছে।"),
+            [("in another unit".into(), "৫ গ্রাম".into())]
+        );
+        assert_eq!(
+            changes("for 3 months", "৩ বছর ধরে"),
+            [("in another unit".into(), "৩ বছর".into())]
+        );
+        assert_eq!(
+            changes("It will cost $2.5 million.", "এতে ২৫ লাখ টাকা খরচ হবে।"),
+            [("in another currency".into(), "২৫ লাখ টাকা".into())]
+        );
+        assert!(changes("It costs ₹500.", "এর দাম ৫০০ টাকা।").is_empty());
+        assert!(changes("It costs $500.", "এর দাম ৫০০ ডলার।").is_empty());
+        assert!(changes("for 3 months", "৩ মাস ধরে").is_empty());
+        // The source's unit at another number of the target: the numbers were reordered.
+        assert!(changes("5 days and 5 weeks", "৫ weeks এবং ৫ দিন").is_empty());
+        // Converted, and rounded as a translator rounds.
+        assert!(changes("Keep 6 feet apart.", "২ মিটার দূরে থাকুন।").is_empty());
+        assert_eq!(changes("It will drop to 14 °F.", "এটি −10 °C-এ নামবে।"), []);
+        assert!(changes("for 2 weeks", "১৪ দিন ধরে").is_empty());
+        assert_eq!(
+            changes("Keep 6 feet apart.", "৫ মিটার দূরে থাকুন।"),
+            [("changed".into(), "৫".into())]
+        );
     }
 
     #[test]
