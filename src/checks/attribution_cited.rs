@@ -15,8 +15,10 @@
 //! `MAX_CLOSING_PLAIN` words of which at most `MAX_OTHERS` are not the source's (a verb, an
 //! article: `the police said`, `polisi walisema`). At least `MIN_MIDDLE` words stand between.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
+use super::shared::separators;
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::text::script::{is_letter, is_mark, is_unspaced_char};
@@ -31,24 +33,30 @@ pub struct Options {
 
 #[derive(Debug)]
 pub struct AttributionCited {
-    /// Whole-word markers, in NFC.
-    words: Vec<String>,
-    /// Markers that end a word, without their `-`.
-    suffixes: Vec<String>,
+    /// The markers, in NFC, found in one pass over a part.
+    automaton: AhoCorasick,
+    /// Per marker: whether it ends a word (`-படி`) rather than standing as words of its own.
+    suffix: Vec<bool>,
 }
 
 pub fn build(o: Options) -> Result<AttributionCited, BuildError> {
-    let mut words = Vec::new();
-    let mut suffixes = Vec::new();
+    let mut patterns = Vec::new();
+    let mut suffix = Vec::new();
     for m in o.markers {
         let m = crate::text::nfc(m.trim()).into_owned();
-        match m.strip_prefix('-') {
-            Some(s) if !s.is_empty() => suffixes.push(s.to_string()),
-            _ if !m.is_empty() => words.push(m),
-            _ => return Err(BuildError::new("`markers`: an empty marker")),
+        let (pattern, is_suffix) = match m.strip_prefix('-') {
+            Some(s) => (s.to_string(), true),
+            None => (m, false),
+        };
+        if pattern.is_empty() {
+            return Err(BuildError::new("`markers`: an empty marker"));
         }
+        patterns.push(pattern);
+        suffix.push(is_suffix);
     }
-    Ok(AttributionCited { words, suffixes })
+    let automaton =
+        AhoCorasick::new(&patterns).map_err(|e| BuildError::new(format!("`markers`: {e}")))?;
+    Ok(AttributionCited { automaton, suffix })
 }
 
 /// The most words of the opening part.
@@ -61,11 +69,6 @@ const MAX_CLOSING_PLAIN: usize = 6;
 const MAX_OTHERS: usize = 3;
 /// The fewest words between the two parts.
 const MIN_MIDDLE: usize = 3;
-
-/// Commas of every script that part a sentence's clauses (not the enumeration comma `、`).
-fn parts(c: char) -> bool {
-    matches!(c, ',' | '\u{060C}' | '\u{FF0C}')
-}
 
 /// A part of a sentence: its text and words.
 struct Part<'a> {
@@ -93,33 +96,27 @@ impl Part<'_> {
 impl AttributionCited {
     /// The byte ranges (in the part's text, lowercased) of the markers the part holds.
     fn markers(&self, lower: &str) -> Vec<(usize, usize)> {
-        let boundary = |s: &str, at: usize, before: bool| {
+        let boundary = |at: usize, before: bool| {
             let c = if before {
-                s[..at].chars().next_back()
+                lower[..at].chars().next_back()
             } else {
-                s[at..].chars().next()
+                lower[at..].chars().next()
             };
             c.is_none_or(|c| !(is_letter(c) || is_mark(c)))
         };
-        let mut found = Vec::new();
-        for m in &self.words {
-            let unspaced = m.chars().next().is_some_and(is_unspaced_char);
-            for (at, _) in lower.match_indices(m.as_str()) {
-                let end = at + m.len();
-                if unspaced || (boundary(lower, at, true) && boundary(lower, end, false)) {
-                    found.push((at, end));
+        self.automaton
+            .find_overlapping_iter(lower)
+            .filter(|m| {
+                let (at, end) = (m.start(), m.end());
+                if self.suffix[m.pattern().as_usize()] {
+                    !boundary(at, true) && boundary(end, false)
+                } else {
+                    lower[at..].starts_with(is_unspaced_char)
+                        || (boundary(at, true) && boundary(end, false))
                 }
-            }
-        }
-        for m in &self.suffixes {
-            for (at, _) in lower.match_indices(m.as_str()) {
-                let end = at + m.len();
-                if !boundary(lower, at, true) && boundary(lower, end, false) {
-                    found.push((at, end));
-                }
-            }
-        }
-        found
+            })
+            .map(|m| (m.start(), m.end()))
+            .collect()
     }
 }
 
@@ -145,7 +142,8 @@ fn shared_unspaced(a: &str, b: &str) -> bool {
 impl Check for AttributionCited {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         // Three parts need two commas.
-        if p.text.matches(parts).nth(1).is_none() {
+        let commas = separators(p.text, false);
+        if commas.len() < 2 {
             return;
         }
         let mut k = 0;
@@ -155,12 +153,16 @@ impl Check for AttributionCited {
                 k += 1;
             }
             let text = p.slice(sentence);
-            let (Some(open_end), Some(close_start)) = (text.find(parts), text.rfind(parts)) else {
+            let inside = &commas[commas.partition_point(|&i| i < sentence.start)
+                ..commas.partition_point(|&i| i < sentence.end)];
+            let (Some(&first_comma), Some(&last_comma)) = (inside.first(), inside.last()) else {
                 continue;
             };
-            if open_end == close_start {
+            if first_comma == last_comma {
                 continue;
             }
+            let (open_end, close_start) =
+                (first_comma - sentence.start, last_comma - sentence.start);
             let words = &p.words[first..k];
             let part = |from: usize, to: usize| {
                 let (from, to) = (sentence.start + from, sentence.start + to);

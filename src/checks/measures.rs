@@ -9,7 +9,8 @@ use std::ops::Bound;
 use crate::lexicon::Lexicon;
 use crate::measure::Unit;
 use crate::text::Span;
-use crate::text::script::{is_letter, is_mark, is_unspaced_char};
+use crate::text::script::{is_letter, is_mark, is_unspaced_char, script_of};
+use unicode_script::Script;
 
 /// The spaces that may stand between a number and its unit or currency.
 const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
@@ -198,10 +199,23 @@ pub fn unit_at(text: &str, number: Span, scaled: bool, lexicon: &Lexicon) -> Opt
     })
 }
 
+/// The length of the longest unit name of the packs at the start of `text` (`千米` km, where
+/// `千` alone is a scale word).
+pub fn unit_name_len(text: &str, lexicon: &Lexicon) -> Option<usize> {
+    if lexicon.unit_names.is_empty() {
+        return None;
+    }
+    let lower = lowered(text, 40);
+    longest_at(&lower, &lexicon.unit_names, lexicon).map(|(_, len)| len)
+}
+
 /// A Latin symbol of a unit right after a number (`Unit::from_symbol`).
 fn symbol_after(text: &str, number: Span) -> Option<UnitAt> {
     let after = &text[number.end..];
-    let rest = after.strip_prefix(SPACES).unwrap_or(after);
+    let rest = after
+        .strip_prefix(SPACES)
+        .or_else(|| after.strip_prefix('-'))
+        .unwrap_or(after);
     let start = number.end + (after.len() - rest.len());
     let len = if rest.starts_with(['°', '℃', '℉']) {
         let sign = rest.chars().next().map_or(0, char::len_utf8);
@@ -227,7 +241,13 @@ fn symbol_after(text: &str, number: Span) -> Option<UnitAt> {
             _ => first,
         }
     };
-    if len == 0 || rest[len..].starts_with(char::is_alphanumeric) {
+    // No letter or digit of the symbol's own script after it (`5 kgs` is no `kg`); one of
+    // another script may be written onto it (`2km歩いた`, `183cm이다`, `500 mgরু`).
+    if len == 0
+        || rest[len..].starts_with(|c: char| {
+            c.is_alphanumeric() && (c.is_ascii() || script_of(c) == Some(Script::Latin))
+        })
+    {
         return None;
     }
     let written = &rest[..len];
@@ -293,7 +313,11 @@ fn named_after<'n, T>(
     lexicon: &Lexicon,
 ) -> Option<(&'n T, Span)> {
     let after = &text[number.end..];
-    let mut rest = after.strip_prefix(SPACES).unwrap_or(after);
+    // `5 kg`, `5kg`, and a compound of the source's, `a 10-minute walk`, `5-year-old`.
+    let mut rest = after
+        .strip_prefix(SPACES)
+        .or_else(|| after.strip_prefix('-'))
+        .unwrap_or(after);
     let mut lower = lowered(rest, 40);
     if scaled
         && let Some(joiner) = lexicon.unit_joiners.iter().find(|j| {
@@ -360,6 +384,7 @@ mod tests {
                 ("millas".into(), Unit::Mile),
                 ("个月".into(), Unit::Month),
                 ("км/ч".into(), Unit::KilometrePerHour),
+                ("minute".into(), Unit::Minute),
             ]),
             currency_names: BTreeMap::from([
                 ("dólares".into(), vec!["$".into()]),
@@ -411,6 +436,17 @@ mod tests {
             Some((Unit::KilometrePerHour, "km/h".into()))
         );
         assert_eq!(unit("25°C", "25"), Some((Unit::Celsius, "°C".into())));
+        // A symbol written onto a word of another script; a compound of the source's.
+        assert_eq!(unit("2km歩いた", "2"), Some((Unit::Kilometre, "km".into())));
+        assert_eq!(unit("5 kgs", "5"), None);
+        assert_eq!(
+            unit("a 10-minute walk", "10"),
+            Some((Unit::Minute, "minute".into()))
+        );
+        assert_eq!(
+            unit("a 10-km race", "10"),
+            Some((Unit::Kilometre, "km".into()))
+        );
         // A word that only starts like a name; a small `k`.
         assert_eq!(unit("৫ কেজিটাকা", "৫"), None);
         assert_eq!(unit("5 k", "5"), None);

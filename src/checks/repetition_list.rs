@@ -9,6 +9,7 @@
 
 use serde::Deserialize;
 
+use super::shared::separators;
 use super::{BuildError, Check, Context, Hit};
 use crate::text::{Analysis, Span};
 
@@ -70,8 +71,8 @@ impl Words<'_> {
 impl Check for RepetitionList {
     fn paragraph(&self, p: &Analysis, ctx: &Context, out: &mut Vec<Hit>) {
         // Three items need two separators.
-        let two_separators = |text: &str| text.matches(separates).nth(1).is_some();
-        if !two_separators(p.text) {
+        let at = separators(p.text, true);
+        if at.len() < 2 {
             return;
         }
         // A conjunction of the packs, or (where none is known) a short word of small letters.
@@ -86,7 +87,9 @@ impl Check for RepetitionList {
             while k < p.words.len() && p.words[k].span.start < sentence.end {
                 k += 1;
             }
-            if !two_separators(p.slice(sentence)) {
+            let inside = at.partition_point(|&i| i < sentence.end)
+                - at.partition_point(|&i| i < sentence.start);
+            if inside < 2 {
                 continue;
             }
             // The sentence's items: its words between separators.

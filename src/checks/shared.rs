@@ -206,6 +206,37 @@ pub const LOOP_MIN: usize = 3;
 /// spaces): a clause of a dozen words said again and again is a loop too.
 pub const LOOP_MAX_UNIT: usize = 40;
 
+/// The byte offsets of the commas of every script in `text` (`,`, `،`, `，`), and with `lists`
+/// of the enumeration comma `、` and the semicolons (`;`, `؛`, `；`) too: found on the bytes
+/// (a comma of another script by its last byte and the bytes before it), where decoding every
+/// character of a paragraph cost the kinds that count them as much as their own work.
+pub fn separators(text: &str, lists: bool) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out: Vec<usize> = if lists {
+        memchr::memchr2_iter(b',', b';', b).collect()
+    } else {
+        memchr::memchr_iter(b',', b).collect()
+    };
+    // The lead bytes of U+060C and U+061B (D8 8C, D8 9B), U+FF0C and U+FF1B (EF BC 8C, EF BC
+    // 9B) and U+3001 (E3 80 81): none in most paragraphs, passed over by memchr.
+    let before = out.len();
+    for i in memchr::memchr3_iter(0xD8, 0xEF, 0xE3, b) {
+        let rest = &b[i + 1..];
+        let found = match b[i] {
+            0xD8 => rest.first() == Some(&0x8C) || (lists && rest.first() == Some(&0x9B)),
+            0xEF => rest.starts_with(&[0xBC, 0x8C]) || (lists && rest.starts_with(&[0xBC, 0x9B])),
+            _ => lists && rest.starts_with(&[0x80, 0x81]),
+        };
+        if found {
+            out.push(i);
+        }
+    }
+    if out.len() > before && before > 0 {
+        out.sort_unstable();
+    }
+    out
+}
+
 /// Whether a word starts with a character of a script written without spaces whose
 /// characters are no words (Thai, Lao, Khmer, Myanmar, Tibetan: letters and vowel signs,
 /// `หน้ากาก` mask): a unit said twice among them, the copies touching, is part of a word as
@@ -803,6 +834,31 @@ fn repair(s: &str, page: Page) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn separators_of_every_script_found_on_bytes() {
+        let text = "a, b\u{60C} c\u{FF0C}d\u{3001}e;f\u{61B}g\u{FF1B}h ছ ঁ ঌ";
+        let at = |c: char| text.find(c).unwrap();
+        assert_eq!(
+            separators(text, false),
+            [at(','), at('\u{60C}'), at('\u{FF0C}')]
+        );
+        assert_eq!(
+            separators(text, true),
+            [
+                at(','),
+                at('\u{60C}'),
+                at('\u{FF0C}'),
+                at('\u{3001}'),
+                at(';'),
+                at('\u{61B}'),
+                at('\u{FF1B}')
+            ]
+        );
+        let separates = |c: char| is_comma(c) || matches!(c, ';' | '\u{061B}' | '\u{FF1B}');
+        let by_chars: Vec<usize> = text.match_indices(separates).map(|(i, _)| i).collect();
+        assert_eq!(separators(text, true), by_chars);
+    }
     use super::*;
     use proptest::prelude::*;
 

@@ -530,6 +530,11 @@ fn scale_prefix(text: &str, lexicon: &Lexicon) -> Option<(usize, f64)> {
         .and_then(crate::text::script::script_of)
         .is_some_and(crate::text::script::is_unspaced);
     if unspaced && let Some(&f) = lexicon.number_scales.get(&first) {
+        // A unit whose name starts with the scale's character is no scale (`5千米` is 5 km,
+        // `5千克` 5 kg).
+        if measures::unit_name_len(text, lexicon).is_some_and(|len| len > first.len()) {
+            return None;
+        }
         return Some((first.len(), f));
     }
     None
@@ -1122,7 +1127,7 @@ impl Check for SourceNumbers {
         let unit_of = |a: &Analysis, q: &Quantity| {
             measures::unit_at(a.text, q.span, !q.scaled.is_empty(), lexicon)
         };
-        let tgt_units = std::cell::OnceCell::new();
+        let (tgt_units, src_units) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         for &(i, j) in &matched {
             let (Some(a), Some(b)) = (unit_of(source, &src[i]), unit_of(p, &tgt[j])) else {
                 continue;
@@ -1135,16 +1140,26 @@ impl Check for SourceNumbers {
                 (Measure::Speed, Measure::Length) | (Measure::Length, Measure::Speed)
             );
             let comparable = ma == mb || !(a.loose || b.loose || speed_as_length);
-            if a.unit != b.unit
-                && comparable
-                && !tgt_units
+            // The source's unit at another number of the target, or the target's at another
+            // of the source: the same numbers paired otherwise (`5 km in 5 hours` as `En 5 h,
+            // … 5 km`).
+            let reordered = || {
+                tgt_units
                     .get_or_init(|| {
                         tgt.iter()
                             .filter_map(|q| unit_of(p, q).map(|u| u.unit))
                             .collect::<Vec<_>>()
                     })
                     .contains(&a.unit)
-            {
+                    || src_units
+                        .get_or_init(|| {
+                            src.iter()
+                                .filter_map(|q| unit_of(source, q).map(|u| u.unit))
+                                .collect::<Vec<_>>()
+                        })
+                        .contains(&b.unit)
+            };
+            if a.unit != b.unit && comparable && !reordered() {
                 out.push(
                     Hit::new(joined(tgt[j].span, b.span))
                         .var("change", "in another unit")
@@ -1154,8 +1169,10 @@ impl Check for SourceNumbers {
             }
         }
         // A number converted to the target's unit (`14 °F` as `−10 °C`, `6 feet` as `2
-        // metres`, `2 weeks` as `14 দিন`) is the source's number, not a changed one.
-        if !missing.is_empty() && !extra.is_empty() {
+        // metres`, `2 weeks` as `14 দিন`, `a two-week quarantine` as `14 días`) is the
+        // source's number, not a changed one: a source number left over in digits, or one in
+        // words (never required, so never left over), and a target number left over.
+        if !extra.is_empty() && (!missing.is_empty() || src.iter().any(|q| !q.digits)) {
             // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
             let sign = |a: &Analysis, q: &Quantity| {
                 let before = &a.text[..q.span.start];
@@ -1168,26 +1185,26 @@ impl Check for SourceNumbers {
                     1.0
                 }
             };
-            missing.retain(|&i| {
-                let Some(from) = unit_of(source, &src[i]) else {
-                    return true;
+            let converts = |i: usize, j: usize| {
+                let (s, t) = (&src[i], &tgt[j]);
+                let (Some(from), Some(to)) = (unit_of(source, s), unit_of(p, t)) else {
+                    return false;
                 };
-                let (s, s_sign) = (&src[i], sign(source, &src[i]));
-                let found = extra.iter().position(|&j| {
-                    let (t, t_sign) = (&tgt[j], sign(p, &tgt[j]));
-                    unit_of(p, t).is_some_and(|to| {
-                        to.unit != from.unit
-                            && s.values.iter().any(|&v| {
-                                from.unit.convert(s_sign * v, to.unit).is_some_and(|c| {
-                                    t.values
-                                        .iter()
-                                        .any(|&w| crate::measure::converted(c, t_sign * w))
-                                })
-                            })
+                let (s_sign, t_sign) = (sign(source, s), sign(p, t));
+                to.unit != from.unit
+                    && s.values.iter().any(|&v| {
+                        from.unit.convert(s_sign * v, to.unit).is_some_and(|c| {
+                            t.values
+                                .iter()
+                                .any(|&w| crate::measure::converted(c, t_sign * w))
+                        })
                     })
-                });
+            };
+            missing.retain(|&i| {
+                let found = extra.iter().position(|&j| converts(i, j));
                 found.map(|k| extra.remove(k)).is_none()
             });
+            extra.retain(|&j| !(0..src.len()).any(|i| !src[i].digits && converts(i, j)));
         }
         let pairs = missing.len().min(extra.len());
         for k in 0..pairs {
@@ -1638,7 +1655,10 @@ mod tests {
                 ("মিটার".into(), Unit::Metre),
                 ("দিন".into(), Unit::Day),
                 ("weeks".into(), Unit::Week),
+                ("week".into(), Unit::Week),
             ]),
+            number_words: BTreeMap::from([("two".into(), 2.0)]),
+            endings: vec!["ের".into()],
             currency_names: BTreeMap::from([
                 ("ডলার".into(), vec!["$".into()]),
                 ("টাকা".into(), vec!["৳".into(), "₹".into()]),
@@ -1669,10 +1689,36 @@ mod tests {
         assert!(changes("Keep 6 feet apart.", "২ মিটার দূরে থাকুন।").is_empty());
         assert_eq!(changes("It will drop to 14 °F.", "এটি −10 °C-এ নামবে।"), []);
         assert!(changes("for 2 weeks", "১৪ দিন ধরে").is_empty());
+        assert!(changes("a two-week quarantine", "১৪ দিনের কোয়ারেন্টাইন").is_empty());
         assert_eq!(
             changes("Keep 6 feet apart.", "৫ মিটার দূরে থাকুন।"),
             [("changed".into(), "৫".into())]
         );
+        // Two numbers alike paired otherwise than the units say: the target's unit is the
+        // source's at its other number.
+        assert!(changes("He walked 5 km in 5 hours.", "En 5 h, il a parcouru 5 km.").is_empty());
+    }
+
+    /// A unit whose name starts with a scale's character is the unit (`5千克` is 5 kg, not
+    /// 5,000 g).
+    #[test]
+    fn a_unit_that_starts_with_a_scale_word() {
+        use crate::measure::Unit;
+        let l = Lexicon {
+            unit_names: BTreeMap::from([
+                ("千克".into(), Unit::Kilogram),
+                ("克".into(), Unit::Gram),
+                ("千米".into(), Unit::Kilometre),
+            ]),
+            number_scales: BTreeMap::from([("千".into(), 1000.0), ("万".into(), 10000.0)]),
+            ..Lexicon::default()
+        };
+        assert!(check("It weighs 5 kg.", "它重5千克。", l.clone()).is_empty());
+        assert_eq!(
+            check("It weighs 5 kg.", "它重5克。", l.clone()),
+            [("in another unit".into(), "5克".into())]
+        );
+        assert!(check("5,000 people", "5千人", l).is_empty());
     }
 
     #[test]
