@@ -134,9 +134,8 @@ impl Unit {
             "km/h" | "kmph" | "kph" => KilometrePerHour,
             "mph" => MilePerHour,
             "m/s" => MetrePerSecond,
-            "km²" | "km2" => SquareKilometre,
-            "m²" | "m2" => SquareMetre,
-            "ha" => Hectare,
+            "km²" => SquareKilometre,
+            "m²" => SquareMetre,
             _ => return None,
         })
     }
@@ -229,25 +228,27 @@ impl Unit {
 }
 
 /// Whether `target` is `value` converted as a translator writes it: within 2%, or rounded to
-/// the target's last written digit (`6 feet` = 1.83 m as `2 metres`, `4,500 acres` = 1,821 ha
-/// as `1,800 hectares`).
+/// the target's last written digit and within 10% (`6 feet` = 1.83 m as `2 metres`, `4,500
+/// acres` = 1,821 ha as `1,800 hectares`; not `77 °F` = 25 °C as `20 °C`, nor `2 weeks` as `10
+/// days`, where one digit would round anything).
 pub fn converted(value: f64, target: f64) -> bool {
     let off = (value - target).abs();
     if off <= 0.02 * value.abs() {
         return true;
     }
     // The target's precision: its last non-zero digit's place.
+    let whole = |x: f64| (x - x.round()).abs() < 1e-9 * x.abs().max(1.0);
     let mut step = 1.0;
-    if target != 0.0 && target.fract() == 0.0 {
-        while (target / (step * 10.0)).fract() == 0.0 && step < 1e12 {
+    if target != 0.0 && whole(target) {
+        while whole(target / (step * 10.0)) && step < 1e12 {
             step *= 10.0;
         }
     } else {
-        while (target / step).fract().abs() > 1e-9 && step > 1e-6 {
+        while !whole(target / step) && step > 1e-6 {
             step /= 10.0;
         }
     }
-    off <= step / 2.0 + 1e-9
+    off <= step / 2.0 + 1e-9 && off <= 0.1 * value.abs()
 }
 
 #[cfg(test)]
@@ -273,6 +274,12 @@ mod tests {
         assert!(!converted(8.05, 5.0));
         assert!(!converted(1.8288, 1.5));
         assert!(!converted(22.22, 25.0));
+        // One digit rounds no more than a tenth off.
+        assert!(!converted(25.0, 20.0)); // 77 °F as 20 °C
+        assert!(!converted(14.0, 10.0)); // 2 weeks as 10 days
+        assert!(!converted(64.37, 100.0)); // 40 miles as 100 km
+        // A decimal's last digit, whatever the binary fraction (0.3 / 0.1 = 2.9999…).
+        assert!(converted(0.2794, 0.3)); // 0.11 inches as 0.3 cm
     }
 
     #[test]

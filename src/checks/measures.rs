@@ -162,11 +162,18 @@ pub fn currency_at(
     if lexicon.currency_names.is_empty() {
         return None;
     }
-    if let Some((signs, span)) = named_after(text, number, scaled, &lexicon.currency_names, lexicon)
-    {
-        return Some((signs.clone(), span));
+    let after = named_after(text, number, scaled, &lexicon.currency_names, lexicon);
+    let before = named_before(text, number, &lexicon.currency_names);
+    match (before, after) {
+        // Named on both sides (`新台幣1000元`, `港幣500元`, `人民币500元`): either may say it.
+        (Some((b, b_span)), Some((a, a_span))) => {
+            let mut signs = b.clone();
+            signs.extend(a.iter().filter(|s| !b.contains(s)).cloned());
+            Some((signs, Span::new(b_span.start, a_span.end)))
+        }
+        (None, Some((signs, span))) | (Some((signs, span)), None) => Some((signs.clone(), span)),
+        (None, None) => None,
     }
-    named_before(text, number, &lexicon.currency_names).map(|(signs, span)| (signs.clone(), span))
 }
 
 /// Whether two currencies written at a number are two: no sign of one may name the other's.
@@ -192,11 +199,32 @@ pub fn unit_at(text: &str, number: Span, scaled: bool, lexicon: &Lexicon) -> Opt
     if lexicon.unit_names.is_empty() {
         return None;
     }
-    named_after(text, number, scaled, &lexicon.unit_names, lexicon).map(|(&unit, span)| UnitAt {
-        unit,
-        span,
-        loose: false,
-    })
+    named_after(text, number, scaled, &lexicon.unit_names, lexicon)
+        .map(|(&unit, span)| UnitAt {
+            unit,
+            span,
+            loose: false,
+        })
+        .or_else(|| range_end(text, number).and_then(|end| unit_at(text, end, scaled, lexicon)))
+}
+
+/// The number that ends a range opened by `number` with a dash (`50-60 °F`, `50 – 60 km`),
+/// whose unit is the range's.
+fn range_end(text: &str, number: Span) -> Option<Span> {
+    let after = &text[number.end..];
+    let rest = after.trim_start_matches(SPACES);
+    let rest = rest.strip_prefix(['-', '–', '—'])?;
+    let rest = rest.trim_start_matches(SPACES);
+    let start = text.len() - rest.len();
+    let len: usize = rest
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c.is_numeric()
+                || (matches!(c, '.' | ',') && i > 0 && rest[i + 1..].starts_with(char::is_numeric))
+        })
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    (len > 0).then(|| Span::new(start, start + len))
 }
 
 /// The length of the longest unit name of the packs at the start of `text` (`千米` km, where
@@ -206,7 +234,14 @@ pub fn unit_name_len(text: &str, lexicon: &Lexicon) -> Option<usize> {
         return None;
     }
     let lower = lowered(text, 40);
-    longest_at(&lower, &lexicon.unit_names, lexicon).map(|(_, len)| len)
+    longest_at(&lower, &lexicon.unit_names, lexicon).map(|(_, len)| original_len(text, &lower, len))
+}
+
+/// The length in `text` of the first `len` bytes of its lowered copy (`lowered`: one character
+/// for one, not byte for byte, `İ` as `i`).
+fn original_len(text: &str, lower: &str, len: usize) -> usize {
+    let chars = lower.get(..len).map_or(0, |l| l.chars().count());
+    text.chars().take(chars).map(char::len_utf8).sum()
 }
 
 /// A Latin symbol of a unit right after a number (`Unit::from_symbol`).
@@ -319,24 +354,26 @@ fn named_after<'n, T>(
         .or_else(|| after.strip_prefix('-'))
         .unwrap_or(after);
     let mut lower = lowered(rest, 40);
+    // An elided joiner is written onto the word after it (`d'euros`, `d’euros`).
+    let elided = |j: &str| j.ends_with(['\'', '’']);
     if scaled
         && let Some(joiner) = lexicon.unit_joiners.iter().find(|j| {
             lower
                 .strip_prefix(j.as_str())
-                .is_some_and(|r| j.ends_with('\'') || r.starts_with(SPACES))
+                .is_some_and(|r| elided(j) || r.starts_with(SPACES))
         })
     {
-        let skip = joiner.len() + usize::from(!joiner.ends_with('\''));
-        if !rest.is_char_boundary(skip) {
-            return None;
-        }
-        rest = &rest[skip..];
+        let skip = original_len(rest, &lower, joiner.len());
+        let space = rest[skip..].chars().next().filter(|_| !elided(joiner));
+        rest = &rest[skip + space.map_or(0, char::len_utf8)..];
         lower = lowered(rest, 40);
     }
     let (value, len) = longest_at(&lower, names, lexicon)?;
     let start = number.end + (after.len() - rest.len());
-    let len = rest.get(..len).map_or(rest.len(), str::len);
-    Some((value, Span::new(start, start + len)))
+    Some((
+        value,
+        Span::new(start, start + original_len(rest, &lower, len)),
+    ))
 }
 
 /// A name of `names` right before a number, one space at most between (`dola 1,000`, `Rs.
@@ -384,6 +421,7 @@ mod tests {
                 ("millas".into(), Unit::Mile),
                 ("个月".into(), Unit::Month),
                 ("км/ч".into(), Unit::KilometrePerHour),
+                ("inç".into(), Unit::Inch),
                 ("minute".into(), Unit::Minute),
             ]),
             currency_names: BTreeMap::from([
@@ -391,6 +429,8 @@ mod tests {
                 ("dola".into(), vec!["$".into()]),
                 ("rs.".into(), vec!["₹".into()]),
                 ("টাকা".into(), vec!["৳".into(), "₹".into()]),
+                ("新台幣".into(), vec!["NT$".into()]),
+                ("元".into(), vec!["¥".into()]),
             ]),
             unit_joiners: vec!["de".into()],
             endings: vec!["য়".into(), "র".into()],
@@ -447,6 +487,16 @@ mod tests {
             unit("a 10-km race", "10"),
             Some((Unit::Kilometre, "km".into()))
         );
+        // A range's unit; a name whose capital lowers to fewer bytes.
+        assert_eq!(
+            unit("50-60 °F", "50"),
+            Some((Unit::Fahrenheit, "°F".into()))
+        );
+        assert_eq!(
+            unit("50 – 60 কেজি", "50"),
+            Some((Unit::Kilogram, "কেজি".into()))
+        );
+        assert_eq!(unit("5 İNÇ uzakta", "5"), Some((Unit::Inch, "İNÇ".into())));
         // A word that only starts like a name; a small `k`.
         assert_eq!(unit("৫ কেজিটাকা", "৫"), None);
         assert_eq!(unit("5 k", "5"), None);
@@ -478,6 +528,11 @@ mod tests {
             Some((vec!["₹".into()], "Rs.".into()))
         );
         assert_eq!(currency("adola 1,000", "1,000", ""), None);
+        // Named on both sides: either may say it.
+        assert_eq!(
+            currency("新台幣1000元", "1000", ""),
+            Some((vec!["NT$".into(), "¥".into()], "新台幣1000元".into()))
+        );
         let taka = currency("৫০০ টাকা", "৫০০", "").unwrap().0;
         assert!(!other_currencies(&taka, &["₹".to_string()]));
         assert!(other_currencies(&taka, &["$".to_string()]));
