@@ -1168,38 +1168,47 @@ impl Check for SourceNumbers {
                 );
             }
         }
+        // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
+        let sign = |a: &Analysis, q: &Quantity| {
+            let before = &a.text[..q.span.start];
+            if let Some(rest) = before.strip_suffix(['-', '−', '–'])
+                && !rest.ends_with(char::is_alphanumeric)
+                && !rest.trim_end().ends_with(char::is_numeric)
+            {
+                -1.0
+            } else {
+                1.0
+            }
+        };
+        // A source number given with its conversion beside it (`350 °F (180 °C)`, `2 miles
+        // (3.2 km)`), of which the target keeps the conversion: the number is there.
+        let converted_pair = |(a, q): (&Analysis, &Quantity), (b, r): (&Analysis, &Quantity)| {
+            let (Some(from), Some(to)) = (unit_of(a, q), unit_of(b, r)) else {
+                return false;
+            };
+            let (q_sign, r_sign) = (sign(a, q), sign(b, r));
+            to.unit != from.unit
+                && q.values.iter().any(|&v| {
+                    from.unit.convert(q_sign * v, to.unit).is_some_and(|c| {
+                        r.values
+                            .iter()
+                            .any(|&w| crate::measure::converted(c, r_sign * w))
+                    })
+                })
+        };
+        if !missing.is_empty() {
+            missing.retain(|&i| {
+                !matched
+                    .iter()
+                    .any(|&(k, _)| k != i && converted_pair((source, &src[i]), (source, &src[k])))
+            });
+        }
         // A number converted to the target's unit (`14 °F` as `−10 °C`, `6 feet` as `2
         // metres`, `2 weeks` as `14 দিন`, `a two-week quarantine` as `14 días`) is the
         // source's number, not a changed one: a source number left over in digits, or one in
         // words (never required, so never left over), and a target number left over.
         if !extra.is_empty() && (!missing.is_empty() || src.iter().any(|q| !q.digits)) {
-            // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
-            let sign = |a: &Analysis, q: &Quantity| {
-                let before = &a.text[..q.span.start];
-                if let Some(rest) = before.strip_suffix(['-', '−', '–'])
-                    && !rest.ends_with(char::is_alphanumeric)
-                    && !rest.trim_end().ends_with(char::is_numeric)
-                {
-                    -1.0
-                } else {
-                    1.0
-                }
-            };
-            let converts = |i: usize, j: usize| {
-                let (s, t) = (&src[i], &tgt[j]);
-                let (Some(from), Some(to)) = (unit_of(source, s), unit_of(p, t)) else {
-                    return false;
-                };
-                let (s_sign, t_sign) = (sign(source, s), sign(p, t));
-                to.unit != from.unit
-                    && s.values.iter().any(|&v| {
-                        from.unit.convert(s_sign * v, to.unit).is_some_and(|c| {
-                            t.values
-                                .iter()
-                                .any(|&w| crate::measure::converted(c, t_sign * w))
-                        })
-                    })
-            };
+            let converts = |i: usize, j: usize| converted_pair((source, &src[i]), (p, &tgt[j]));
             missing.retain(|&i| {
                 let found = extra.iter().position(|&j| converts(i, j));
                 found.map(|k| extra.remove(k)).is_none()
@@ -1653,6 +1662,7 @@ mod tests {
                 ("মাস".into(), Unit::Month),
                 ("feet".into(), Unit::Foot),
                 ("মিটার".into(), Unit::Metre),
+                ("metres".into(), Unit::Metre),
                 ("দিন".into(), Unit::Day),
                 ("weeks".into(), Unit::Week),
                 ("week".into(), Unit::Week),
@@ -1690,6 +1700,12 @@ mod tests {
         assert_eq!(changes("It will drop to 14 °F.", "এটি −10 °C-এ নামবে।"), []);
         assert!(changes("for 2 weeks", "১৪ দিন ধরে").is_empty());
         assert!(changes("a two-week quarantine", "১৪ দিনের কোয়ারেন্টাইন").is_empty());
+        // A conversion the source gives beside its number, which the target keeps alone.
+        assert!(changes("Keep 6 feet (2 metres) apart.", "২ মিটার দূরে থাকুন।").is_empty());
+        assert_eq!(
+            changes("Keep 6 feet (5 metres) apart.", "৫ মিটার দূরে থাকুন।"),
+            [("missing".into(), "৫ মিটার দূরে থাকুন।".into())]
+        );
         assert_eq!(
             changes("Keep 6 feet apart.", "৫ মিটার দূরে থাকুন।"),
             [("changed".into(), "৫".into())]
