@@ -18,7 +18,7 @@
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
-use super::shared::separators;
+use super::shared::{Lowered, separators};
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::Lexicon;
 use crate::text::script::{is_letter, is_mark, is_unspaced_char};
@@ -122,35 +122,6 @@ impl AttributionCited {
             })
             .map(|m| (m.start(), m.end()))
             .collect()
-    }
-}
-
-/// A part's text in small letters, one character for one (`İ` as `i`, where `to_lowercase`
-/// writes two), with where each of its characters stands in the part's text.
-struct Lowered {
-    text: String,
-    /// (offset in `text`, offset in the part's text), a pair a character.
-    at: Vec<(usize, usize)>,
-}
-
-impl Lowered {
-    fn of(part: &str) -> Lowered {
-        let mut text = String::with_capacity(part.len());
-        let mut at = Vec::with_capacity(part.len());
-        for (i, c) in part.char_indices() {
-            at.push((text.len(), i));
-            text.push(c.to_lowercase().next().unwrap_or(c));
-        }
-        at.push((text.len(), part.len()));
-        Lowered { text, at }
-    }
-
-    /// The offset in the part's text of an offset of `text` (a character's start).
-    fn original(&self, i: usize) -> usize {
-        let k = self.at.partition_point(|&(l, _)| l < i);
-        self.at
-            .get(k)
-            .map_or(self.at[self.at.len() - 1].1, |&(_, o)| o)
     }
 }
 

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::ops::Bound;
 
+use super::shared::Lowered;
 use crate::lexicon::Lexicon;
 use crate::measure::Unit;
 use crate::text::Span;
@@ -233,15 +234,8 @@ pub fn unit_name_len(text: &str, lexicon: &Lexicon) -> Option<usize> {
     if lexicon.unit_names.is_empty() {
         return None;
     }
-    let lower = lowered(text, 40);
-    longest_at(&lower, &lexicon.unit_names, lexicon).map(|(_, len)| original_len(text, &lower, len))
-}
-
-/// The length in `text` of the first `len` bytes of its lowered copy (`lowered`: one character
-/// for one, not byte for byte, `İ` as `i`).
-fn original_len(text: &str, lower: &str, len: usize) -> usize {
-    let chars = lower.get(..len).map_or(0, |l| l.chars().count());
-    text.chars().take(chars).map(char::len_utf8).sum()
+    let lower = Lowered::prefix(text, 40);
+    longest_at(&lower.text, &lexicon.unit_names, lexicon).map(|(_, len)| lower.original(len))
 }
 
 /// A Latin symbol of a unit right after a number (`Unit::from_symbol`).
@@ -298,15 +292,6 @@ fn symbol_after(text: &str, number: Span) -> Option<UnitAt> {
     })
 }
 
-/// The first characters of `text` in small letters, one for one (`Км` as `км`), so that a
-/// length in them is a length in `text` where the text keeps one byte length a letter.
-fn lowered(text: &str, chars: usize) -> String {
-    text.chars()
-        .take(chars)
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
 /// Whether a name ends where a word may: a character that is no letter or mark after it, a
 /// name of a script without spaces, or an ending of the language (`ঘণ্টায়`, `দিনের`).
 fn ends_word(name: &str, after: &str, lexicon: &Lexicon) -> bool {
@@ -353,27 +338,25 @@ fn named_after<'n, T>(
         .strip_prefix(SPACES)
         .or_else(|| after.strip_prefix('-'))
         .unwrap_or(after);
-    let mut lower = lowered(rest, 40);
+    let mut lower = Lowered::prefix(rest, 40);
     // An elided joiner is written onto the word after it (`d'euros`, `d’euros`).
     let elided = |j: &str| j.ends_with(['\'', '’']);
     if scaled
         && let Some(joiner) = lexicon.unit_joiners.iter().find(|j| {
             lower
+                .text
                 .strip_prefix(j.as_str())
                 .is_some_and(|r| elided(j) || r.starts_with(SPACES))
         })
     {
-        let skip = original_len(rest, &lower, joiner.len());
+        let skip = lower.original(joiner.len());
         let space = rest[skip..].chars().next().filter(|_| !elided(joiner));
         rest = &rest[skip + space.map_or(0, char::len_utf8)..];
-        lower = lowered(rest, 40);
+        lower = Lowered::prefix(rest, 40);
     }
-    let (value, len) = longest_at(&lower, names, lexicon)?;
+    let (value, len) = longest_at(&lower.text, names, lexicon)?;
     let start = number.end + (after.len() - rest.len());
-    Some((
-        value,
-        Span::new(start, start + original_len(rest, &lower, len)),
-    ))
+    Some((value, Span::new(start, start + lower.original(len))))
 }
 
 /// A name of `names` right before a number, one space at most between (`dola 1,000`, `Rs.
@@ -385,26 +368,20 @@ fn named_before<'n, T>(
 ) -> Option<(&'n T, Span)> {
     let before = &text[..number.start];
     let before = before.strip_suffix(SPACES).unwrap_or(before);
-    let tail: Vec<char> = before.chars().rev().take(24).collect();
-    let lower: String = tail
-        .iter()
-        .rev()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
-    let original: String = tail.iter().rev().collect();
+    let from = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let lower = Lowered::of(&before[from..]);
+    let lower_text = lower.text.as_str();
     names
         .iter()
         .filter(|(name, _)| {
-            lower.ends_with(name.as_str())
-                && !lower[..lower.len() - name.len()]
+            lower_text.ends_with(name.as_str())
+                && !lower_text[..lower_text.len() - name.len()]
                     .ends_with(|c: char| is_letter(c) || is_mark(c))
         })
         .max_by_key(|(name, _)| name.len())
         .map(|(name, value)| {
-            // The name's length in the text, char for char.
-            let chars = name.chars().count();
-            let len: usize = original.chars().rev().take(chars).map(char::len_utf8).sum();
-            (value, Span::new(before.len() - len, before.len()))
+            let start = from + lower.original(lower_text.len() - name.len());
+            (value, Span::new(start, before.len()))
         })
 }
 

@@ -26,14 +26,6 @@ pub fn build(_: Options) -> Result<RepetitionList, BuildError> {
 /// The most words an item of a list may have.
 const MAX_ITEM: usize = 2;
 
-/// Separators of a list's items: the commas of every script, semicolons.
-fn separates(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '\u{060C}' | '\u{FF0C}' | '\u{3001}' | ';' | '\u{061B}' | '\u{FF1B}'
-    )
-}
-
 /// An item of a list: the range of its sentence's words.
 type Item = std::ops::Range<usize>;
 
@@ -100,7 +92,11 @@ impl Check for RepetitionList {
             items.clear();
             let (mut start, mut last_end) = (0, sentence.start);
             for (i, w) in words.words.iter().enumerate() {
-                if i > start && p.text[last_end..w.span.start].contains(separates) {
+                // A separator between the last word and this one (the paragraph's, found once).
+                let between = at[at.partition_point(|&x| x < last_end)..]
+                    .first()
+                    .is_some_and(|&x| x < w.span.start);
+                if i > start && between {
                     items.push(start..i);
                     start = i;
                 }

@@ -206,6 +206,45 @@ pub const LOOP_MIN: usize = 3;
 /// spaces): a clause of a dozen words said again and again is a loop too.
 pub const LOOP_MAX_UNIT: usize = 40;
 
+/// A text in small letters, one character for one (`İ` as `i`, where `to_lowercase` writes
+/// two), with where each of its characters stands in the text: names and markers are found in
+/// it, and their places read back in the text.
+pub struct Lowered {
+    pub text: String,
+    /// (offset in `text`, offset in the original), a pair a character, and the two ends.
+    at: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    pub fn of(original: &str) -> Lowered {
+        let mut text = String::with_capacity(original.len());
+        let mut at = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            at.push((text.len(), i));
+            text.push(c.to_lowercase().next().unwrap_or(c));
+        }
+        at.push((text.len(), original.len()));
+        Lowered { text, at }
+    }
+
+    /// The first `chars` characters of `original`, lowered.
+    pub fn prefix(original: &str, chars: usize) -> Lowered {
+        let end = original
+            .char_indices()
+            .nth(chars)
+            .map_or(original.len(), |(i, _)| i);
+        Lowered::of(&original[..end])
+    }
+
+    /// The offset in the original of an offset of `text` (a character's start, or its end).
+    pub fn original(&self, i: usize) -> usize {
+        let k = self.at.partition_point(|&(l, _)| l < i);
+        self.at
+            .get(k)
+            .map_or(self.at[self.at.len() - 1].1, |&(_, o)| o)
+    }
+}
+
 /// The byte offsets of the commas of every script in `text` (`,`, `،`, `，`), and with `lists`
 /// of the enumeration comma `、` and the semicolons (`;`, `؛`, `；`) too: found on the bytes
 /// (a comma of another script by its last byte and the bytes before it), where decoding every
