@@ -301,7 +301,7 @@ fn ends_word(name: &str, after: &str, lexicon: &Lexicon) -> bool {
         .collect();
     rest.is_empty()
         || name.chars().next_back().is_some_and(is_unspaced_char)
-        || lexicon.endings.contains(&rest)
+        || lexicon.is_ending(&rest)
 }
 
 /// The longest name of `names` at the start of `rest` (lowercase), ending where a word may.
