@@ -200,13 +200,29 @@ pub fn unit_at(text: &str, number: Span, scaled: bool, lexicon: &Lexicon) -> Opt
     if lexicon.unit_names.is_empty() {
         return None;
     }
-    named_after(text, number, scaled, &lexicon.unit_names, lexicon)
-        .map(|(&unit, span)| UnitAt {
+    match named_after(text, number, scaled, &lexicon.unit_names, lexicon) {
+        // A power after a unit word (`3,850 கிமீ²`) makes its length an area; another unit
+        // with a power is none this knows.
+        Some((&unit, span)) if text[span.end..].starts_with(['²', '³']) => {
+            let square = text[span.end..].starts_with('²');
+            let unit = match unit {
+                Unit::Kilometre if square => Unit::SquareKilometre,
+                Unit::Metre if square => Unit::SquareMetre,
+                _ => return None,
+            };
+            Some(UnitAt {
+                unit,
+                span: Span::new(span.start, span.end + '²'.len_utf8()),
+                loose: false,
+            })
+        }
+        found => found.map(|(&unit, span)| UnitAt {
             unit,
             span,
             loose: false,
-        })
-        .or_else(|| range_end(text, number).and_then(|end| unit_at(text, end, scaled, lexicon)))
+        }),
+    }
+    .or_else(|| range_end(text, number).and_then(|end| unit_at(text, end, scaled, lexicon)))
 }
 
 /// The number that ends a range opened by `number` with a dash (`50-60 °F`, `50 – 60 km`),
@@ -400,6 +416,7 @@ mod tests {
                 ("км/ч".into(), Unit::KilometrePerHour),
                 ("inç".into(), Unit::Inch),
                 ("minute".into(), Unit::Minute),
+                ("கிமீ".into(), Unit::Kilometre),
             ]),
             currency_names: BTreeMap::from([
                 ("dólares".into(), vec!["$".into()]),
@@ -474,6 +491,12 @@ mod tests {
             Some((Unit::Kilogram, "কেজি".into()))
         );
         assert_eq!(unit("5 İNÇ uzakta", "5"), Some((Unit::Inch, "İNÇ".into())));
+        // A power after a unit word: an area, or no unit this knows.
+        assert_eq!(
+            unit("3,850 கிமீ² பரப்பு", "3,850"),
+            Some((Unit::SquareKilometre, "கிமீ²".into()))
+        );
+        assert_eq!(unit("5 கிமீ³", "5"), None);
         // A word that only starts like a name; a small `k`.
         assert_eq!(unit("৫ কেজিটাকা", "৫"), None);
         assert_eq!(unit("5 k", "5"), None);

@@ -22,6 +22,11 @@ pub struct Options {
     /// scripts that attach proclitics (Arabic `و`).
     #[serde(default = "default_max_proclitic")]
     max_proclitic: usize,
+    /// The scripts (Unicode names) whose languages write one-letter proclitics onto a word
+    /// (Arabic, Hebrew, Syriac): in any other, one native letter before a foreign word is a
+    /// word cut and filled (Hindi `पioneering`, `सimple`; Russian `Тlatelolco`).
+    #[serde(default = "default_proclitic_scripts")]
+    proclitic_scripts: Vec<String>,
     /// Two proclitics written together onto a word (Hebrew `וב` and-in, `שב`; Arabic `وب`),
     /// accepted before a foreign word as one proclitic is (`ובThe Lancet`); a preposition of
     /// two letters is no pair of them (`שלApple`, `منGoogle`: a space left out).
@@ -37,18 +42,35 @@ fn default_max_proclitic() -> usize {
     1
 }
 
+fn default_proclitic_scripts() -> Vec<String> {
+    ["Arabic", "Hebrew", "Syriac"].map(String::from).to_vec()
+}
+
 #[derive(Debug)]
 pub struct MixedScript {
     allow: Vec<String>,
     max_proclitic: usize,
+    proclitic_scripts: Vec<Script>,
     proclitic_pairs: Vec<String>,
     units: Vec<String>,
 }
 
 pub fn build(o: Options) -> Result<MixedScript, BuildError> {
+    let proclitic_scripts = o
+        .proclitic_scripts
+        .iter()
+        .map(|name| {
+            Script::from_full_name(name).ok_or_else(|| {
+                BuildError::new(format!(
+                    "proclitic_scripts: `{name}` is no Unicode script name (`Arabic`, `Hebrew`)"
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(MixedScript {
         allow: o.allow.iter().map(|w| w.to_lowercase()).collect(),
         max_proclitic: o.max_proclitic,
+        proclitic_scripts,
         proclitic_pairs: o.proclitic_pairs,
         units: o.units.iter().map(|u| u.to_lowercase()).collect(),
     })
@@ -56,8 +78,8 @@ pub fn build(o: Options) -> Result<MixedScript, BuildError> {
 
 /// Whether a mixed-script word mixes the document's own script with another in a way that
 /// professional text does not: a foreign name or acronym followed by an ending (`HCoVকে`,
-/// `CoVகள்`), or preceded by a one-letter proclitic (Arabic `وApple`, "and Apple") is
-/// accepted.
+/// `CoVகள்`), or preceded by a one-letter proclitic in a script whose languages write them
+/// (Arabic `وApple`, "and Apple") is accepted.
 fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -> bool {
     let is_native = |c: char| is_letter_or_mark(c) && script_of(c) == Some(native);
     let is_foreign = |c: char| is_letter_or_mark(c) && script_of(c).is_some_and(|s| s != native);
@@ -134,7 +156,8 @@ fn mixes_native(word: &str, native: Script, ctx: &Context, rule: &MixedScript) -
         let (prefix, rest) = word.split_at(first_foreign);
         let letters = prefix.chars().filter(|&c| is_letter_or_mark(c)).count();
         let pair = rule.proclitic_pairs.iter().any(|p| p == prefix);
-        if (letters <= rule.max_proclitic || pair) && !rest.contains(is_native) {
+        let proclitic = letters <= rule.max_proclitic && rule.proclitic_scripts.contains(&native);
+        if (proclitic || pair) && !rest.contains(is_native) {
             return false;
         }
     }
@@ -172,6 +195,16 @@ mod tests {
     fn proclitics_and_notation() {
         let word = compile("mixed-script", "").unwrap();
         assert!(texts(&*word, "أعلنت شركات مثل وApple عن تطبيقات", "ar").is_empty());
+        // Elsewhere one native letter before a foreign word is a word cut and filled.
+        assert_eq!(
+            texts(&*word, "यह एक पioneering कदम है और सMOOTH तरीका है", "hi"),
+            ["पioneering", "सMOOTH"]
+        );
+        assert_eq!(
+            texts(&*word, "на площади Тlatelolco в городе", "ru"),
+            ["Тlatelolco"]
+        );
+        assert!(compile("mixed-script", r#"proclitic_scripts = ["Arabian"]"#).is_err());
         let strict = compile("mixed-script", "max_proclitic = 0").unwrap();
         assert_eq!(
             texts(&*strict, "أعلنت شركات مثل وApple عن تطبيقات", "ar"),

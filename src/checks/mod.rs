@@ -33,6 +33,7 @@ pub mod repetition_loop;
 mod required;
 mod shared;
 pub mod source_brackets;
+pub mod source_codes;
 pub mod source_consistency;
 pub mod source_consistency_target;
 pub mod source_foreign_addition;
@@ -348,6 +349,7 @@ pub const KINDS: &[KindInfo] = &[
     kind!("repetition-loop", repetition_loop, ["count", "unit"]),
     kind!("source-brackets", source_brackets, []),
     kind!("source-quotes", source_quotes, []),
+    kind!("source-codes", source_codes, ["change", "source", "target"]),
     kind!("source-consistency", source_consistency, ["other", "count"]),
     kind!(
         "source-consistency-target",

@@ -676,31 +676,54 @@ fn plausible_two_byte(c: char) -> bool {
         | '\u{5D0}'..='\u{5EA}' | '\u{600}'..='\u{6FF}')
 }
 
-/// The code page UTF-8 bytes were decoded with: Windows-1252 (or Latin-1), or Windows-1251
-/// (`РџСЂР°РІРёС‚РµР»СЊСЃС‚РІРѕ` for `Правительство`).
+/// The code page UTF-8 bytes were decoded with: Windows-1252 (or Latin-1), or the legacy
+/// page of a script, `LEGACY[i]` (`РџСЂР°РІРёС‚РµР»СЊСЃС‚РІРѕ` for `Правительство`, `Ξ‘ΞΈΞ®Ξ½Ξ±`
+/// for `Αθήνα`, `׳©׳•׳§` for `שוק`, `ط§ظ„ط¹ط±ط¨ظٹط©` for `العربية`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Page {
     Western,
-    Cyrillic,
+    Legacy(usize),
 }
+
+/// The single-byte pages of the scripts whose UTF-8 is read in them: Windows-1251 (Cyrillic),
+/// 1253 (Greek), 1255 (Hebrew), 1256 (Arabic). (Thai's 874 is not one: a Thai word's own bytes
+/// read as UTF-8 sequences of Thai.)
+const LEGACY: [&encoding_rs::Encoding; 4] = [
+    encoding_rs::WINDOWS_1251,
+    encoding_rs::WINDOWS_1253,
+    encoding_rs::WINDOWS_1255,
+    encoding_rs::WINDOWS_1256,
+];
+
+/// The script of each of `LEGACY`'s pages.
+const LEGACY_SCRIPTS: [unicode_script::Script; LEGACY.len()] = [
+    unicode_script::Script::Cyrillic,
+    unicode_script::Script::Greek,
+    unicode_script::Script::Hebrew,
+    unicode_script::Script::Arabic,
+];
 
 impl Page {
     fn byte(self, c: char) -> Option<u8> {
         match self {
             Page::Western => mis_decoded_byte(c),
-            Page::Cyrillic => cp1251_byte(c),
+            Page::Legacy(i) => legacy_byte(i, c),
         }
     }
 }
 
-/// The byte Windows-1251 decodes to `c`, for bytes 0x80-0xFF.
-fn cp1251_byte(c: char) -> Option<u8> {
-    static TABLE: std::sync::OnceLock<Vec<(char, u8)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+/// The byte `LEGACY[page]` decodes to `c`, for bytes 0x80-0xFF.
+fn legacy_byte(page: usize, c: char) -> Option<u8> {
+    static TABLES: [std::sync::OnceLock<Vec<(char, u8)>>; LEGACY.len()] =
+        [const { std::sync::OnceLock::new() }; LEGACY.len()];
+    if (c as u32) < 0x80 {
+        return None;
+    }
+    let table = TABLES[page].get_or_init(|| {
         let mut t: Vec<(char, u8)> = (0x80..=0xFFu8)
             .filter_map(|b| {
                 let byte = [b];
-                let (s, bad) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(&byte);
+                let (s, bad) = LEGACY[page].decode_without_bom_handling(&byte);
                 let c = s.chars().next()?;
                 (!bad && c != '\u{FFFD}').then_some((c, b))
             })
@@ -708,9 +731,6 @@ fn cp1251_byte(c: char) -> Option<u8> {
         t.sort_unstable();
         t
     });
-    if (c as u32) < 0x80 {
-        return None;
-    }
     table
         .binary_search_by_key(&c, |&(x, _)| x)
         .ok()
@@ -810,12 +830,24 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
         .map(|k| !lone_in_latin_word(k, &seqs))
         .collect();
     retain_where(&mut seqs, &keep);
-    if seqs.is_empty() {
-        // Windows-1251 reads a lead byte as a Cyrillic letter (`Р`, `С`, `а`-`п`), which real
-        // Russian has before a sign now and then (`Рё` in `Рёв`): only two sequences in a row
-        // are mojibake there.
-        page = Page::Cyrillic;
+    // A legacy page reads a lead byte as a letter of its script (Windows-1251 `Р`, `С`,
+    // `а`-`п`; 1253 `Ξ`, `Ο`; 1256 `ط`, `ظ`, `ع`, `غ`), which real text has before a sign now
+    // and then (`Рё` in `Рёв`, `ع،` a word before the Arabic comma): only two sequences in a
+    // row are mojibake there. The first page that reads any is the one.
+    for (i, &script) in LEGACY_SCRIPTS.iter().enumerate() {
+        if !seqs.is_empty() {
+            break;
+        }
+        page = Page::Legacy(i);
         seqs = mis_decoded(text, page);
+        // What a page's mojibake stands for is its own script's letters and punctuation (a
+        // Persian word with a joiner, `عکس‌`, reads as `ژ` and Cyrillic `ӝ`).
+        let own = |d: char| {
+            ('\u{2000}'..='\u{206F}').contains(&d)
+                || crate::text::script::script_of(d) == Some(script)
+        };
+        let keep: Vec<bool> = seqs.iter().map(|&(_, _, d)| own(d)).collect();
+        retain_where(&mut seqs, &keep);
         let keep: Vec<bool> = (0..seqs.len()).map(|k| touches(&seqs, k)).collect();
         retain_where(&mut seqs, &keep);
     }

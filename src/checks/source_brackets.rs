@@ -99,21 +99,28 @@ fn after_enumerator(text: &str, at: usize) -> bool {
 }
 
 /// Whether the bracket at `at` is part of an emoticon: a closing one after eyes and a nose
-/// (`:)`, `;-)`, `=)`, `:))`), an opening one after eyes that nothing follows (`:(` at the end
-/// or before a space; `注:(1)` and `x=(a+b)` are brackets).
+/// (`:)`, `;-)`, `=)`, `:))`), an opening one after eyes that no letter or digit follows (`:(`
+/// at the end, before a space, a quotation mark or a backtick; `注:(1)` and `x=(a+b)` are
+/// brackets). MT writes the eyes apart (`: (`): one space between them and a bracket that ends
+/// its word is an emoticon too.
 fn in_emoticon(text: &str, at: usize, closing: bool) -> bool {
     let before = if closing {
         text[..at].trim_end_matches(')')
     } else {
         &text[..at]
     };
+    let ends_word = || {
+        text[at..]
+            .chars()
+            .nth(1)
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let (before, spaced) = match before.strip_suffix(' ') {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
     let before = before.trim_end_matches(['-', '\'']);
-    before.ends_with([':', ';', '='])
-        && (closing
-            || text[at..]
-                .chars()
-                .nth(1)
-                .is_none_or(|c| c.is_whitespace() || c == '(' || c == ')'))
+    before.ends_with([':', ';', '=']) && ((closing && !spaced) || ends_word())
 }
 
 /// Interval notation, whose brackets face any way (`[0, 1[`, `]0, 1]`, `(0, 1]`): skipped.
@@ -240,6 +247,9 @@ mod tests {
         // Eyes before an opening bracket that something follows: a bracket.
         assert!(spans("注:(1)箱を開ける。x=(a+b)").is_empty());
         assert!(spans("ура :)) и :'( и :-))").is_empty());
+        // Eyes written apart, and an emoticon before a quotation mark or a backtick.
+        assert!(spans("बहुत सूखे हुए : ( और \":(\" फिर :(```").is_empty());
+        assert_eq!(spans("देखें: (नीचे"), ["("]);
         // Interval notation and a full-width bracket closed by its ASCII twin.
         assert!(spans("L'intervalle est [0, 1[ ici, ou ]0, 1[.").is_empty());
         assert!(spans("SARS（严重急性呼吸综合征)传播了。").is_empty());

@@ -215,6 +215,37 @@ fn digit_quantities(
                 .trim_end_matches(|c: char| is_separator(c))
                 .len();
         }
+        // A time written with a dot before `a.m.` or `p.m.` (`5.30pm`, `4.40 a.m.`): as it
+        // is (`7.55 Uhr`), or an hour and its minutes, as `5:30 pm` is, which a translation
+        // writes with a colon (`5:30 вечера`, `17:30`).
+        let mut time = Vec::new();
+        if let ([hour, minutes], ['.']) = (&groups[..], &seps[..])
+            && minutes.len() == 2
+            && let (Ok(h), Ok(m)) = (hour.parse::<f64>(), minutes.parse::<f64>())
+            && (1.0..=12.0).contains(&h)
+            && m < 60.0
+            && let Some(pm) = meridiem(&text[end..])
+        {
+            let dot = start + text[start..end].find('.').unwrap_or(0);
+            let hours = match (pm, h == 12.0) {
+                (true, false) => vec![h, h + 12.0],
+                (false, true) => vec![h, 0.0, 24.0],
+                _ => vec![h],
+            };
+            for (span, values) in [
+                (Span::new(start, dot), hours),
+                (Span::new(dot + 1, end), vec![m]),
+            ] {
+                time.push(Quantity {
+                    span,
+                    values,
+                    scaled: Vec::new(),
+                    digits: true,
+                    parts: Vec::new(),
+                    calendar: Vec::new(),
+                });
+            }
+        }
         let mut values = readings(&groups, &seps, comma_groups);
         // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
         if groups.len() == 1
@@ -347,6 +378,7 @@ fn digit_quantities(
             .map_or_else(Vec::new, |(_, s)| s.clone());
         // Two numbers a comma lists (`10,11`), not a grouping: no three digits after it.
         let parts = match (&groups[..], &seps[..], scaled.is_empty()) {
+            _ if !time.is_empty() => time,
             ([a, b], [','], true) if b.len() != 3 => text[start..end]
                 .find(',')
                 .map(|k| {
@@ -947,10 +979,10 @@ fn words_in_script(lexicon: &Lexicon, script: Option<unicode_script::Script>) ->
 /// The largest number a translator may spell out as a word.
 const SPELLED_UP_TO: f64 = 100.0;
 
-/// The target's numbers, a comma's two (`10,11`) taken as two numbers where the number they
-/// read as together is none of the source's and each of the two is a source number that no
-/// other number of the target stands for (`the 10th - 11th centuries`): a changed number
-/// (`3.5` as `3,6` beside a `3`) stays one number.
+/// One side's numbers, a comma's two (`10,11`) or a time's hour and minutes (`5.30pm`) taken
+/// as two numbers where the number they read as together is none of the other side's and each
+/// of the two is a number of the other side that no other number stands for (`the 10th - 11th
+/// centuries`, `5:30`): a changed number (`3.5` as `3,6` beside a `3`) stays one number.
 fn listed(tgt: Vec<Quantity>, src: &[Quantity]) -> Vec<Quantity> {
     let mut taken = vec![false; src.len()];
     let take = |q: &Quantity, taken: &mut [bool]| {
@@ -1026,8 +1058,10 @@ impl Check for SourceNumbers {
         if !lexicon.month_names.is_empty() {
             changed_months(source, p, lexicon, english, out);
         }
-        let src = quantities(source, lexicon, english);
-        let tgt = listed(quantities(p, lexicon, false), &src);
+        // A source number that the target writes as two (a time, `5.30pm` as `5:30`) is two.
+        let tgt = quantities(p, lexicon, false);
+        let src = listed(quantities(source, lexicon, english), &tgt);
+        let tgt = listed(tgt, &src);
         if src.is_empty() && tgt.iter().all(|q| !q.digits) {
             return;
         }
@@ -1492,6 +1526,11 @@ mod tests {
         // The twelve-hour clock written on the 24-hour one.
         assert!(check("at 3 p.m. and 2:30 PM", "в 15:00 и 14:30", l()).is_empty());
         assert!(check("at 12 a.m.", "в 0:00", l()).is_empty());
+        // With a dot between the hour and its minutes (WMT QE 2022's `5.30pm`).
+        assert!(check("at 5.30pm and 4.40 a.m.", "в 5:30 вечера и 4:40 утра", l()).is_empty());
+        assert!(check("at 5.30pm", "в 17:30", l()).is_empty());
+        assert!(!check("at 5.30pm", "в 5:40 вечера", l()).is_empty());
+        assert!(check("at 7.55am", "um 7.55 Uhr", l()).is_empty());
         assert_eq!(
             check("at 3 p.m.", "в 13:00", l()),
             [("changed".into(), "13".into())]
