@@ -148,6 +148,12 @@ pub struct Lexicon {
     /// right before it: `dola 1,000`, `Rs 500`), compared as the currency signs are.
     #[serde(default)]
     pub currency_names: std::collections::BTreeMap<String, Vec<String>>,
+    /// The language's decimal mark, where it has one firm convention (`.`: Hindi, Chinese,
+    /// English; `,`: German, Russian), for reading a translation's numbers: with `.`, `1.250` is
+    /// one and a quarter and `1,250` twelve hundred and fifty; with `,`, `2.500` is two
+    /// thousand five hundred. Without it both readings are taken.
+    #[serde(default)]
+    pub decimal_mark: Option<char>,
     /// Words that may stand between a scale word and the unit or currency after it (Spanish
     /// `de`: `2 millones de dólares`).
     #[serde(default)]
@@ -738,6 +744,7 @@ impl Lexicon {
         if self.alphabet.is_empty() {
             self.alphabet.clone_from(&other.alphabet);
         }
+        self.decimal_mark = self.decimal_mark.or(other.decimal_mark);
         self.comma_repeats |= other.comma_repeats;
         self.capitalised_nouns |= other.capitalised_nouns;
         self.hyphenated_names |= other.hyphenated_names;

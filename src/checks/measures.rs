@@ -35,7 +35,7 @@ pub fn same_currency(c: char) -> char {
 /// compared as itself, and only with another code (its local sign is letters: `kr`, `Fr.`,
 /// `د.إ`, not compared). Codes that are
 /// also common abbreviations (`ALL`, `CAD`, `NPR`, `TOP`, `CUP`) are not listed.
-const CURRENCY_CODES: [(&str, &str); 32] = [
+const CURRENCY_CODES: [(&str, &str); 33] = [
     ("AED", "AED"),
     ("AUD", "A$"),
     ("BDT", "৳"),
@@ -44,6 +44,7 @@ const CURRENCY_CODES: [(&str, &str); 32] = [
     ("CNY", "¥"),
     ("DKK", "DKK"),
     ("EGP", "E£"),
+    ("ETB", "ETB"),
     ("EUR", "€"),
     ("GBP", "£"),
     ("HKD", "HK$"),

@@ -23,7 +23,8 @@ pub struct Options {
     #[serde(default = "default_max_proclitic")]
     max_proclitic: usize,
     /// The scripts (Unicode names) whose languages write one-letter proclitics onto a word
-    /// (Arabic, Hebrew, Syriac): in any other, one native letter before a foreign word is a
+    /// (Arabic, Hebrew, Syriac; Amharic `የTelegram`, of Telegram, in Ethiopic): in any other,
+    /// one native letter before a foreign word is a
     /// word cut and filled (Hindi `पioneering`, `सimple`; Russian `Тlatelolco`).
     #[serde(default = "default_proclitic_scripts")]
     proclitic_scripts: Vec<String>,
@@ -43,7 +44,9 @@ fn default_max_proclitic() -> usize {
 }
 
 fn default_proclitic_scripts() -> Vec<String> {
-    ["Arabic", "Hebrew", "Syriac"].map(String::from).to_vec()
+    ["Arabic", "Hebrew", "Syriac", "Ethiopic"]
+        .map(String::from)
+        .to_vec()
 }
 
 #[derive(Debug)]
@@ -204,6 +207,7 @@ mod tests {
             texts(&*word, "на площади Тlatelolco в городе", "ru"),
             ["Тlatelolco"]
         );
+        assert!(texts(&*word, "የTelegram ቻናላችንን ይቀላቀሉ", "am").is_empty());
         assert!(compile("mixed-script", r#"proclitic_scripts = ["Arabian"]"#).is_err());
         let strict = compile("mixed-script", "max_proclitic = 0").unwrap();
         assert_eq!(

@@ -85,12 +85,36 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+/// How one side writes its decimal mark, for reading its numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Marks {
+    /// Either way: every reading is taken.
+    Either,
+    /// An English source: a comma before three digits groups thousands, never a decimal mark
+    /// (`1,500` is fifteen hundred, never 1.5).
+    CommaGroups,
+    /// A dot is the decimal mark and a comma groups (Hindi, Chinese): `1.250` is 1.25.
+    DotDecimal,
+    /// A comma is the decimal mark (German, Russian): a dot before groups of three digits
+    /// groups them (`2.500` is 2500).
+    CommaDecimal,
+}
+
+impl Marks {
+    /// A translation's, from its language's decimal mark.
+    fn of(lexicon: &Lexicon) -> Marks {
+        match lexicon.decimal_mark {
+            Some('.') => Marks::DotDecimal,
+            Some(',') => Marks::CommaDecimal,
+            _ => Marks::Either,
+        }
+    }
+}
+
 /// The values a run of digit groups may stand for: every separator a grouping (when the groups
-/// are grouped as Western or Indian numbers group), or the last one a decimal point.
-///
-/// In English a comma before three digits groups thousands and is never a decimal point
-/// (`1,500` is fifteen hundred, never 1.5), so with `comma_groups` it is read so only.
-fn readings(groups: &[String], seps: &[char], comma_groups: bool) -> Vec<f64> {
+/// are grouped as Western or Indian numbers group), or the last one a decimal point, as
+/// `marks` lets them.
+fn readings(groups: &[String], seps: &[char], marks: Marks) -> Vec<f64> {
     let join = |gs: &[String]| gs.concat();
     let parse = |s: &str| s.parse::<f64>().ok();
     let mut out = Vec::new();
@@ -105,12 +129,20 @@ fn readings(groups: &[String], seps: &[char], comma_groups: bool) -> Vec<f64> {
         && rest.len() >= 2
         && rest[..rest.len() - 1].iter().all(|g| g.len() == 2)
         && rest[rest.len() - 1].len() == 3;
-    let grouping_seps = seps.iter().all(|&c| c != '\u{066B}');
+    let grouping_seps = seps
+        .iter()
+        .all(|&c| c != '\u{066B}' && !(c == '.' && marks == Marks::DotDecimal));
     if (western || indian) && grouping_seps {
         out.extend(parse(&join(groups)));
     }
     let last = seps[seps.len() - 1];
-    if matches!(last, '.' | '\u{066B}') || (last == ',' && !(comma_groups && western)) {
+    let decimal = match last {
+        '.' => !(western && marks == Marks::CommaDecimal),
+        '\u{066B}' => true,
+        ',' => !(western && matches!(marks, Marks::CommaGroups | Marks::DotDecimal)),
+        _ => false,
+    };
+    if decimal {
         let int = join(&groups[..groups.len() - 1]);
         let frac = &groups[groups.len() - 1];
         out.extend(parse(&format!("{int}.{frac}")));
@@ -124,12 +156,7 @@ fn readings(groups: &[String], seps: &[char], comma_groups: bool) -> Vec<f64> {
 
 /// Numbers written with digits, with a scale word after them when the language data has one
 /// (`২ লাখ`, `20万`, `2 million`): then both the bare and the scaled value.
-fn digit_quantities(
-    p: &Analysis,
-    lexicon: &Lexicon,
-    skip: &[Span],
-    comma_groups: bool,
-) -> Vec<Quantity> {
+fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks) -> Vec<Quantity> {
     let text = p.text;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out: Vec<Quantity> = Vec::new();
@@ -246,7 +273,7 @@ fn digit_quantities(
                 });
             }
         }
-        let mut values = readings(&groups, &seps, comma_groups);
+        let mut values = readings(&groups, &seps, marks);
         // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
         if groups.len() == 1
             && groups[0].len() == 4
@@ -258,8 +285,8 @@ fn digit_quantities(
         }
         // A year of the Gregorian calendar, which a translation may give in its readers' own:
         // the Thai Buddhist era (2021 = 2564), the Nepali Bikram Sambat (2022 = 2078 or 2079),
-        // the Iranian solar year (2021 = 1399 or 1400) and the Islamic lunar one (2024 = 1445
-        // or 1446).
+        // the Iranian solar year (2021 = 1399 or 1400), the Islamic lunar one (2024 = 1445
+        // or 1446) and the Ethiopian (2025 = 2017 or 2018, `2017 ዓ.ም.`).
         let mut calendar = Vec::new();
         if groups.len() == 1
             && groups[0].len() == 4
@@ -275,6 +302,8 @@ fn digit_quantities(
                 year - 621.0,
                 lunar,
                 lunar + 1.0,
+                year - 8.0,
+                year - 7.0,
             ]);
         }
         // Around the clock (`24/7`, `24x7`): an idiom, often said in words (`круглосуточно`),
@@ -891,9 +920,9 @@ fn joined(a: Span, b: Span) -> Span {
     Span::new(a.start.min(b.start), a.end.max(b.end))
 }
 
-fn quantities(p: &Analysis, lexicon: &Lexicon, comma_groups: bool) -> Vec<Quantity> {
+fn quantities(p: &Analysis, lexicon: &Lexicon, marks: Marks) -> Vec<Quantity> {
     let skip = owned_spans(p.text);
-    let mut q = digit_quantities(p, lexicon, &skip, comma_groups);
+    let mut q = digit_quantities(p, lexicon, &skip, marks);
     let digits: Vec<Span> = q.iter().map(|x| x.span).collect();
     q.extend(
         word_quantities(p, lexicon)
@@ -1059,8 +1088,13 @@ impl Check for SourceNumbers {
             changed_months(source, p, lexicon, english, out);
         }
         // A source number that the target writes as two (a time, `5.30pm` as `5:30`) is two.
-        let tgt = quantities(p, lexicon, false);
-        let src = listed(quantities(source, lexicon, english), &tgt);
+        let tgt = quantities(p, lexicon, Marks::of(lexicon));
+        let source_marks = if english {
+            Marks::CommaGroups
+        } else {
+            Marks::Either
+        };
+        let src = listed(quantities(source, lexicon, source_marks), &tgt);
         let tgt = listed(tgt, &src);
         if src.is_empty() && tgt.iter().all(|q| !q.digits) {
             return;
@@ -1161,6 +1195,34 @@ impl Check for SourceNumbers {
         let unit_of = |a: &Analysis, q: &Quantity| {
             measures::unit_at(a.text, q.span, !q.scaled.is_empty(), lexicon)
         };
+        // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
+        let sign = |a: &Analysis, q: &Quantity| {
+            let before = &a.text[..q.span.start];
+            if let Some(rest) = before.strip_suffix(['-', '−', '–'])
+                && !rest.ends_with(char::is_alphanumeric)
+                && !rest.trim_end().ends_with(char::is_numeric)
+            {
+                -1.0
+            } else {
+                1.0
+            }
+        };
+        // A source number given with its conversion beside it (`350 °F (180 °C)`, `2 miles
+        // (3.2 km)`), of which the target keeps the conversion: the number is there.
+        let converted_pair = |(a, q): (&Analysis, &Quantity), (b, r): (&Analysis, &Quantity)| {
+            let (Some(from), Some(to)) = (unit_of(a, q), unit_of(b, r)) else {
+                return false;
+            };
+            let (q_sign, r_sign) = (sign(a, q), sign(b, r));
+            to.unit != from.unit
+                && q.values.iter().any(|&v| {
+                    from.unit.convert(q_sign * v, to.unit).is_some_and(|c| {
+                        r.values
+                            .iter()
+                            .any(|&w| crate::measure::converted(c, r_sign * w))
+                    })
+                })
+        };
         let (tgt_units, src_units) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         for &(i, j) in &matched {
             let (Some(a), Some(b)) = (unit_of(source, &src[i]), unit_of(p, &tgt[j])) else {
@@ -1193,7 +1255,12 @@ impl Check for SourceNumbers {
                         })
                         .contains(&b.unit)
             };
-            if a.unit != b.unit && comparable && !reordered() {
+            // A scaled number converted (`100k meters` as `100 किलोमीटर`) is the same.
+            if a.unit != b.unit
+                && comparable
+                && !reordered()
+                && !converted_pair((source, &src[i]), (p, &tgt[j]))
+            {
                 out.push(
                     Hit::new(joined(tgt[j].span, b.span))
                         .var("change", "in another unit")
@@ -1202,34 +1269,6 @@ impl Check for SourceNumbers {
                 );
             }
         }
-        // A minus sign, not a range's dash (`50-60 °F`, `50 - 60 °F`) nor a hyphen.
-        let sign = |a: &Analysis, q: &Quantity| {
-            let before = &a.text[..q.span.start];
-            if let Some(rest) = before.strip_suffix(['-', '−', '–'])
-                && !rest.ends_with(char::is_alphanumeric)
-                && !rest.trim_end().ends_with(char::is_numeric)
-            {
-                -1.0
-            } else {
-                1.0
-            }
-        };
-        // A source number given with its conversion beside it (`350 °F (180 °C)`, `2 miles
-        // (3.2 km)`), of which the target keeps the conversion: the number is there.
-        let converted_pair = |(a, q): (&Analysis, &Quantity), (b, r): (&Analysis, &Quantity)| {
-            let (Some(from), Some(to)) = (unit_of(a, q), unit_of(b, r)) else {
-                return false;
-            };
-            let (q_sign, r_sign) = (sign(a, q), sign(b, r));
-            to.unit != from.unit
-                && q.values.iter().any(|&v| {
-                    from.unit.convert(q_sign * v, to.unit).is_some_and(|c| {
-                        r.values
-                            .iter()
-                            .any(|&w| crate::measure::converted(c, r_sign * w))
-                    })
-                })
-        };
         if !missing.is_empty() {
             missing.retain(|&i| {
                 !matched
@@ -1552,6 +1591,56 @@ mod tests {
         // A larger scale multiplies all before it; digits read one by one are a year.
         assert!(check("10 million", "一千万", l()).is_empty());
         assert!(check("in 1998", "一九九八年", l()).is_empty());
+    }
+
+    #[test]
+    fn a_decimal_mark_of_the_translation_s_language() {
+        let marked = |mark: char| Lexicon {
+            decimal_mark: Some(mark),
+            ..Lexicon::default()
+        };
+        // A dot is Hindi's decimal mark: `1.250` is 1.25, not 1,250.
+        assert_eq!(
+            check("1,250 cases", "1.250 मामले", marked('.')),
+            [("changed".into(), "1.250".into())]
+        );
+        assert!(
+            check(
+                "1,250 cases and 2.5 mg",
+                "1,250 मामले और 2.5 mg",
+                marked('.')
+            )
+            .is_empty()
+        );
+        // A comma is German's: `2.500` is 2500, and `1.250` is 1,250.
+        assert_eq!(
+            check("2.5 mg", "2.500 mg", marked(',')),
+            [("changed".into(), "2.500".into())]
+        );
+        assert!(
+            check(
+                "1,250 cases and 2.5 mg",
+                "1.250 Fälle und 2,5 mg",
+                marked(',')
+            )
+            .is_empty()
+        );
+        // Without a mark, either reading.
+        assert!(check("1,250 cases", "1.250 मामले", Lexicon::default()).is_empty());
+        // Thousands written onto the number (`100k`, `5K`) are thousands.
+        let hindi = Lexicon {
+            decimal_mark: Some('.'),
+            number_scales: [("k".to_string(), 1000.0)].into_iter().collect(),
+            ..Lexicon::default()
+        };
+        assert!(
+            check(
+                "about 5K a day, 100k in all",
+                "लगभग 5,000 प्रतिदिन, कुल 100,000",
+                hindi
+            )
+            .is_empty()
+        );
     }
 
     #[test]
