@@ -125,14 +125,39 @@ impl AttributionCited {
     }
 }
 
+/// `w` less its first `k` characters.
+fn off(w: &str, k: usize) -> &str {
+    w.char_indices().nth(k).map_or("", |(i, _)| &w[i..])
+}
+
 /// Whether two words name one source: equal, or one stem with endings of up to three
-/// characters (four letters or more in common).
+/// characters (four letters or more in common); in Arabic and Hebrew, whose prepositions and
+/// article are written onto the word, after up to two letters off the start of either
+/// (`للوزارة` to the ministry, `الوزارة` the ministry; `لوزارة`, `وزارة`).
 fn same_name(a: &str, b: &str) -> bool {
-    if a == b {
+    let stem = |a: &str, b: &str| {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        a == b
+            || (common >= 4 && a.chars().count() - common <= 3 && b.chars().count() - common <= 3)
+    };
+    if stem(a, b) {
         return true;
     }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    common >= 4 && a.chars().count() - common <= 3 && b.chars().count() - common <= 3
+    let proclitics = |w: &str| {
+        w.chars()
+            .next()
+            .and_then(crate::text::script::script_of)
+            .is_some_and(|s| {
+                matches!(
+                    s,
+                    unicode_script::Script::Arabic | unicode_script::Script::Hebrew
+                )
+            })
+    };
+    if !(proclitics(a) && proclitics(b)) {
+        return false;
+    }
+    (0..=2).any(|i| (0..=2).any(|j| (i, j) != (0, 0) && stem(off(a, i), off(b, j))))
 }
 
 /// A run of three characters of a script without spaces that both texts hold (`新华社`), or
@@ -349,6 +374,7 @@ impl AttributionCited {
 
 #[cfg(test)]
 mod tests {
+    use super::same_name;
     use crate::checks::testing::compile;
     use crate::checks::{Check, Context};
     use crate::lexicon::Lexicon;
@@ -442,5 +468,24 @@ mod tests {
         ] {
             assert!(texts(&*c, clean, "en").is_empty(), "{clean}");
         }
+    }
+
+    #[test]
+    fn a_source_with_a_preposition_written_onto_it() {
+        let c = compile(
+            "attribution-cited",
+            r#"markers = ["وفقا", "وفقًا", "حسبما"]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            texts(
+                &*c,
+                "وفقًا للوزارة، ارتفع عدد الإصابات الجديدة إلى خمسين حالة هذا الأسبوع، حسبما ذكرت الوزارة.",
+                "ar"
+            ),
+            ["حسبما ذكرت الوزارة"]
+        );
+        assert!(same_name("لوزارة", "وزارة") && same_name("للوزارة", "الوزارة"));
+        assert!(!same_name("police", "olice") && !same_name("الوزير", "التقرير"));
     }
 }

@@ -100,6 +100,12 @@ pub struct Options {
     /// stem with and without it and no shared ending are two words (`здоров` / `здоровья`).
     #[serde(default)]
     final_drops: Vec<char>,
+    /// Pairs of letters whose exchange as a key's last letter is a variant: the endings of a
+    /// name transliterated two ways (`Zelenski` / `Zelensky`, Greek `Ζελένσκι` / `Ζελένσκυ`),
+    /// where any other last letter changed may be another word or another name (`Mario` /
+    /// `Maria`).
+    #[serde(default)]
+    final_replacements: Vec<[char; 2]>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -255,6 +261,7 @@ pub struct Consistency {
     sign_letters: Vec<char>,
     grammatical_drops: Vec<String>,
     final_drops: Vec<char>,
+    final_replacements: Vec<[char; 2]>,
     max_stems: usize,
     prefixes: Vec<String>,
     whole_words: bool,
@@ -470,6 +477,7 @@ pub fn build(o: Options) -> Result<Consistency, BuildError> {
             .map(|s| s.nfc().collect())
             .collect(),
         final_drops: o.final_drops,
+        final_replacements: o.final_replacements,
         max_stems: o.max_stems,
         prefixes: o.prefixes.iter().map(|p| p.nfc().collect()).collect(),
         whole_words: o.whole_words,
@@ -1200,7 +1208,16 @@ impl Consistency {
                         && share_an_ending(self, &groups[a], &groups[b])
                 })
             };
-            if !(interior_edit(ka, kb) || final_drop())
+            // Two last letters of `final_replacements` exchanged (`zelenski` / `zelensky`).
+            let final_replacement = || {
+                edit.is_some_and(|(e, _)| e == Edit::Replace)
+                    && final_pair(ka, kb).is_some_and(|(x, y)| {
+                        self.final_replacements
+                            .iter()
+                            .any(|&[p, q]| (x, y) == (p, q) || (x, y) == (q, p))
+                    })
+            };
+            if !(interior_edit(ka, kb) || final_drop() || final_replacement())
                 || !edit.is_some_and(|(e, letter)| {
                     self.edits.contains(&e)
                         && (e != Edit::Double
@@ -1324,6 +1341,15 @@ fn share_an_ending(rule: &Consistency, a: &Group, b: &Group) -> bool {
 }
 
 /// Whether the part in which `a` and `b` differ leaves their first and last letters alone.
+/// The last letters of two keys that differ only there (a whole word's mark aside).
+fn final_pair(a: &str, b: &str) -> Option<(char, char)> {
+    let a = a.strip_suffix(WHOLE_WORD).unwrap_or(a);
+    let b = b.strip_suffix(WHOLE_WORD).unwrap_or(b);
+    let (x, y) = (a.chars().next_back()?, b.chars().next_back()?);
+    let (ra, rb) = (&a[..a.len() - x.len_utf8()], &b[..b.len() - y.len_utf8()]);
+    (x != y && ra == rb && !ra.is_empty()).then_some((x, y))
+}
+
 fn interior_edit(a: &str, b: &str) -> bool {
     let prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let suffix = a
