@@ -148,6 +148,10 @@ pub struct Lexicon {
     /// right before it: `dola 1,000`, `Rs 500`), compared as the currency signs are.
     #[serde(default)]
     pub currency_names: std::collections::BTreeMap<String, Vec<String>>,
+    /// Years of a calendar near the Gregorian one that the language's readers count in, as
+    /// offsets from the Gregorian year (Amharic: -8 and -7, the Ethiopian calendar).
+    #[serde(default)]
+    pub year_offsets: Vec<f64>,
     /// The language's decimal mark, where it has one firm convention (`.`: Hindi, Chinese,
     /// English; `,`: German, Russian), for reading a translation's numbers: with `.`, `1.250` is
     /// one and a quarter and `1,250` twelve hundred and fifty; with `,`, `2.500` is two
@@ -745,6 +749,9 @@ impl Lexicon {
             self.alphabet.clone_from(&other.alphabet);
         }
         self.decimal_mark = self.decimal_mark.or(other.decimal_mark);
+        if self.year_offsets.is_empty() {
+            self.year_offsets.clone_from(&other.year_offsets);
+        }
         self.comma_repeats |= other.comma_repeats;
         self.capitalised_nouns |= other.capitalised_nouns;
         self.hyphenated_names |= other.hyphenated_names;

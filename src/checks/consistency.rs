@@ -100,12 +100,12 @@ pub struct Options {
     /// stem with and without it and no shared ending are two words (`здоров` / `здоровья`).
     #[serde(default)]
     final_drops: Vec<char>,
-    /// Pairs of letters whose exchange as a key's last letter is a variant: the endings of a
-    /// name transliterated two ways (`Zelenski` / `Zelensky`, Greek `Ζελένσκι` / `Ζελένσκυ`),
-    /// where any other last letter changed may be another word or another name (`Mario` /
-    /// `Maria`).
+    /// Pairs of endings whose exchange at a key's end is a variant: a name transliterated two
+    /// ways (`ki` / `ky`: `Zelenski` / `Zelensky`, `Tchaikovski` / `Tchaikovsky`), where any
+    /// other last letter changed may be another word or another name (`Antonio` / `Antonia`;
+    /// Polish `Zielony` / `Zieloni`, Greek `Ευρωπαίοι` / `Ευρωπαίου`: inflection).
     #[serde(default)]
-    final_replacements: Vec<[char; 2]>,
+    final_replacements: Vec<[String; 2]>,
     /// Most occurrences in the document of a spelling flagged as a variant (0: any number).
     #[serde(default)]
     max_variant: usize,
@@ -261,7 +261,7 @@ pub struct Consistency {
     sign_letters: Vec<char>,
     grammatical_drops: Vec<String>,
     final_drops: Vec<char>,
-    final_replacements: Vec<[char; 2]>,
+    final_replacements: Vec<[String; 2]>,
     max_stems: usize,
     prefixes: Vec<String>,
     whole_words: bool,
@@ -1208,14 +1208,13 @@ impl Consistency {
                         && share_an_ending(self, &groups[a], &groups[b])
                 })
             };
-            // Two last letters of `final_replacements` exchanged (`zelenski` / `zelensky`).
+            // Two endings of `final_replacements` exchanged (`zelenski` / `zelensky`).
             let final_replacement = || {
                 edit.is_some_and(|(e, _)| e == Edit::Replace)
-                    && final_pair(ka, kb).is_some_and(|(x, y)| {
-                        self.final_replacements
-                            .iter()
-                            .any(|&[p, q]| (x, y) == (p, q) || (x, y) == (q, p))
-                    })
+                    && self
+                        .final_replacements
+                        .iter()
+                        .any(|[x, y]| ends_apart(ka, kb, x, y) || ends_apart(ka, kb, y, x))
             };
             if !(interior_edit(ka, kb) || final_drop() || final_replacement())
                 || !edit.is_some_and(|(e, letter)| {
@@ -1341,13 +1340,15 @@ fn share_an_ending(rule: &Consistency, a: &Group, b: &Group) -> bool {
 }
 
 /// Whether the part in which `a` and `b` differ leaves their first and last letters alone.
-/// The last letters of two keys that differ only there (a whole word's mark aside).
-fn final_pair(a: &str, b: &str) -> Option<(char, char)> {
+/// Whether key `a` ends in `x` and key `b` in `y`, the same before them (a whole word's mark
+/// aside).
+fn ends_apart(a: &str, b: &str, x: &str, y: &str) -> bool {
     let a = a.strip_suffix(WHOLE_WORD).unwrap_or(a);
     let b = b.strip_suffix(WHOLE_WORD).unwrap_or(b);
-    let (x, y) = (a.chars().next_back()?, b.chars().next_back()?);
-    let (ra, rb) = (&a[..a.len() - x.len_utf8()], &b[..b.len() - y.len_utf8()]);
-    (x != y && ra == rb && !ra.is_empty()).then_some((x, y))
+    match (a.strip_suffix(x), b.strip_suffix(y)) {
+        (Some(s), Some(t)) => s == t && !s.is_empty(),
+        _ => false,
+    }
 }
 
 fn interior_edit(a: &str, b: &str) -> bool {

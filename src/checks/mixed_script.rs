@@ -23,8 +23,9 @@ pub struct Options {
     #[serde(default = "default_max_proclitic")]
     max_proclitic: usize,
     /// The scripts (Unicode names) whose languages write one-letter proclitics onto a word
-    /// (Arabic, Hebrew, Syriac; Amharic `የTelegram`, of Telegram, in Ethiopic): in any other,
-    /// one native letter before a foreign word is a
+    /// (Arabic, Hebrew, Syriac; Amharic `የTelegram`, of Telegram, in Ethiopic), or whose single
+    /// letters are notation before Latin ones (Greek `μg`, `ΔG`, `NF-κB`): in any other, one
+    /// native letter before a foreign word is a
     /// word cut and filled (Hindi `पioneering`, `सimple`; Russian `Тlatelolco`).
     #[serde(default = "default_proclitic_scripts")]
     proclitic_scripts: Vec<String>,
@@ -44,7 +45,7 @@ fn default_max_proclitic() -> usize {
 }
 
 fn default_proclitic_scripts() -> Vec<String> {
-    ["Arabic", "Hebrew", "Syriac", "Ethiopic"]
+    ["Arabic", "Hebrew", "Syriac", "Ethiopic", "Greek"]
         .map(String::from)
         .to_vec()
 }
@@ -208,6 +209,7 @@ mod tests {
             ["Тlatelolco"]
         );
         assert!(texts(&*word, "የTelegram ቻናላችንን ይቀላቀሉ", "am").is_empty());
+        assert!(texts(&*word, "δόση 5 μg, ΔG και NF-κB στο αίμα", "el").is_empty());
         assert!(compile("mixed-script", r#"proclitic_scripts = ["Arabian"]"#).is_err());
         let strict = compile("mixed-script", "max_proclitic = 0").unwrap();
         assert_eq!(

@@ -99,9 +99,9 @@ fn after_enumerator(text: &str, at: usize) -> bool {
 }
 
 /// Whether the bracket at `at` is part of an emoticon: a closing one after eyes and a nose
-/// (`:)`, `;-)`, `=)`, `:))`), an opening one after eyes that no letter or digit follows (`:(`
-/// at the end, before a space, a quotation mark or a backtick; `注:(1)` and `x=(a+b)` are
-/// brackets). MT writes the eyes apart (`: (`): one space between them and a bracket that ends
+/// (`:)`, `;-)`, `=)`, `:))`), an opening one after eyes that ends its word (`:(` at the end,
+/// before a space, a quotation mark, a backtick or a full stop; `注:(1)`, `x=(a+b)` and
+/// `: (¿Qué?)` are brackets). MT writes the eyes apart (`: (`): one space between them and a bracket that ends
 /// its word is an emoticon too.
 fn in_emoticon(text: &str, at: usize, closing: bool) -> bool {
     let before = if closing {
@@ -109,11 +109,13 @@ fn in_emoticon(text: &str, at: usize, closing: bool) -> bool {
     } else {
         &text[..at]
     };
+    // What may follow an emoticon: nothing, a space, a bracket, a quotation mark, a backtick
+    // or a sentence's end (not `¿` or `¡`, which open a bracketed question: `: (¿Qué es?)`).
     let ends_word = || {
         text[at..]
             .chars()
             .nth(1)
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| c.is_whitespace() || "()\"'`“”‘’«».,!?".contains(c))
     };
     let (before, spaced) = match before.strip_suffix(' ') {
         Some(b) => (b, true),
@@ -250,6 +252,7 @@ mod tests {
         // Eyes written apart, and an emoticon before a quotation mark or a backtick.
         assert!(spans("बहुत सूखे हुए : ( और \":(\" फिर :(```").is_empty());
         assert_eq!(spans("देखें: (नीचे"), ["("]);
+        assert!(spans("Pregunta: (¿Qué es?) Atención: (¡importante!)").is_empty());
         // Interval notation and a full-width bracket closed by its ASCII twin.
         assert!(spans("L'intervalle est [0, 1[ ici, ou ]0, 1[.").is_empty());
         assert!(spans("SARS（严重急性呼吸综合征)传播了。").is_empty());

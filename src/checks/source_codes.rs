@@ -3,12 +3,16 @@
 //! (`MAX_RETRIES`, `user_id`), key combinations (`Ctrl+S`, `Alt+F4`, `Shift+Tab`), file names
 //! with a known extension (`config.yaml`, `report.pdf`) and dotted names (`Node.js`,
 //! `who.int`, `os.path`). A code of the source absent from the target while the target holds a
-//! code of the same shape that the source does not, close to it in spelling (a key combination:
-//! any), is altered (`Ctrl+S` → `Ctrl+G`, `config.yaml` → `config.yml`); an identifier, key
-//! combination or file name absent with no such code in its place is missing (a dotted name is
-//! not: a translation may write a domain or a product's name in its own script). The names of
-//! the modifier keys on other keyboards are the same key (`Strg+S` is `Ctrl+S`, `Maj+Tab` is
-//! `Shift+Tab`). Codes inside a placeholder, a URL or an address are the placeholder rule's.
+//! code of the same shape that the source does not is altered: a key combination with the same
+//! modifiers and another key (`Ctrl+S` → `Ctrl+G`; a named key, `Del`, `Enter`, has a name in
+//! each language and is not compared), a file with another extension or a stem a letter off
+//! (`config.yaml` → `config.yml`), an identifier or dotted name close in spelling (not a
+//! country's domain, `amazon.com` → `amazon.de`). An identifier or file name absent with no
+//! such code in its place (and, for a file, no file of its extension: `MyFile.txt` →
+//! `MiArchivo.txt`) is missing; a dotted name may be written in the target's script and a
+//! shortcut in its words, so neither is. The modifiers' names on other keyboards are the same
+//! keys, in any order (`Strg+Umschalt+S` is `Shift+Ctrl+S`). Codes inside a placeholder, a URL
+//! or an address are the placeholder rule's.
 //! Values: `{change}` (`altered`, `missing`), `{source}`, `{target}` (`—` for none).
 
 use serde::Deserialize;
@@ -37,9 +41,11 @@ enum Shape {
 }
 
 impl Shape {
-    /// Whether a translation must write it as it is (a dotted name may be transliterated).
+    /// Whether a translation must write it as it is, so that it is missing where the target
+    /// does not (a dotted name may be transliterated, a shortcut's keys named in the
+    /// language: `Mayús+F10`).
     fn kept(self) -> bool {
-        !matches!(self, Shape::Dotted)
+        matches!(self, Shape::Identifier | Shape::File)
     }
 }
 
@@ -63,6 +69,8 @@ const MODIFIERS: &[(&str, &str)] = &[
     ("shift", "Shift"),
     ("umschalt", "Shift"),
     ("maj", "Shift"),
+    ("maiusc", "Shift"),
+    ("mayus", "Shift"),
     ("cmd", "Cmd"),
     ("command", "Cmd"),
     ("befehl", "Cmd"),
@@ -100,27 +108,32 @@ fn shape(token: &str) -> Option<(Shape, String)> {
     if !letters {
         return None;
     }
-    // `Ctrl+Shift+S`: modifiers, then one key of letters or digits (`S`, `F4`, `Tab`).
+    // `Ctrl+Shift+S`: modifiers, then one key, a letter, a digit or a function key (`S`,
+    // `F4`): keys with names (`Del`, `Enter`, `Home`) have their own in each language (German
+    // `Entf`, `Eingabe`, `Pos1`) and are not compared.
     if token.contains('+') {
         let parts: Vec<&str> = token.split('+').collect();
         let (key, mods) = parts.split_last()?;
+        let function_key = key.len() <= 3
+            && key[..1].eq_ignore_ascii_case("f")
+            && key.len() > 1
+            && key[1..].bytes().all(|b| b.is_ascii_digit());
         if mods.is_empty()
-            || key.is_empty()
-            || !key.bytes().all(|b| b.is_ascii_alphanumeric())
-            || key.len() > 9
+            || !(key.len() == 1 && key.bytes().all(|b| b.is_ascii_alphanumeric()) || function_key)
         {
             return None;
         }
-        let mut names = Vec::with_capacity(parts.len());
+        let mut names = Vec::with_capacity(mods.len());
         for m in mods {
             names.push(modifier(m)?);
         }
-        let key = if key.len() == 1 {
-            key.to_ascii_uppercase()
-        } else {
-            modifier(key).map_or_else(|| key.to_string(), str::to_string)
-        };
-        return Some((Shape::Keys, format!("{}+{key}", names.join("+"))));
+        // Compared as a set, in one order (`Shift+Ctrl+S` is `Ctrl+Shift+S`).
+        names.sort_by_key(|n| MODIFIERS.iter().position(|(_, e)| e == n));
+        names.dedup();
+        return Some((
+            Shape::Keys,
+            format!("{}+{}", names.join("+"), key.to_ascii_uppercase()),
+        ));
     }
     let b = token.as_bytes();
     // `MAX_RETRIES`, `user_id`: an underscore between letters or digits.
@@ -143,9 +156,9 @@ fn shape(token: &str) -> Option<(Shape, String)> {
     }
     // `Node.js`, `who.int`, `os.path.join`: every part of two characters or more (not `U.S`,
     // `e.g`, `Ph.D`), the last with a letter (not `v1.2`, `No.5`).
-    // Two sentences run together (`ended.The`) are no name.
+    // Two sentences run together (`ended.The`, `COVID-19.The`) or a title glued to a name
+    // (`Mr.Smith`) are no name.
     let sentences = parts.len() == 2
-        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
         && last.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
         && last.bytes().skip(1).all(|b| b.is_ascii_lowercase());
     let dotted = !sentences
@@ -192,21 +205,67 @@ fn codes(text: &str) -> Vec<Code> {
         if s == e || masked.iter().any(|m| m.start < e && s < m.end) {
             continue;
         }
-        if let Some((shape, key)) = shape(&text[s..e]) {
-            out.push(Code {
+        match shape(&text[s..e]) {
+            // An identifier with a word joined by a hyphen (`user_id-based`): the identifier.
+            Some((Shape::Identifier, _)) if text[s..e].contains('-') => {
+                let mut at = s;
+                for piece in text[s..e].split('-') {
+                    if let Some((shape @ Shape::Identifier, key)) = shape(piece) {
+                        out.push(Code {
+                            span: Span::new(at, at + piece.len()),
+                            shape,
+                            key,
+                        });
+                    }
+                    at += piece.len() + 1;
+                }
+            }
+            Some((shape, key)) => out.push(Code {
                 span: Span::new(s, e),
                 shape,
                 key,
-            });
+            }),
+            None => {}
         }
     }
     out
 }
 
+/// A file name's stem and extension.
+fn file_parts(key: &str) -> (&str, &str) {
+    key.rsplit_once('.').unwrap_or((key, ""))
+}
+
+/// Whether target code `t` is source code `s` altered: keys with another key and the same
+/// modifiers (`Ctrl+S` as `Ctrl+C`); a file with another extension (`config.yaml` as
+/// `config.yml`) or a stem one letter off (`data.txt` as `date.txt`), not a name of the
+/// target's language (`report.pdf` as `rapport.pdf`); a dotted name close in spelling, but for
+/// a country's domain (`amazon.com` as `amazon.de`); an identifier close in spelling.
+fn altered(s: &Code, t: &Code) -> bool {
+    match s.shape {
+        Shape::Keys => s.key.rsplit_once('+').map(|k| k.0) == t.key.rsplit_once('+').map(|k| k.0),
+        Shape::File => {
+            let ((a, x), (b, y)) = (file_parts(&s.key), file_parts(&t.key));
+            (a.eq_ignore_ascii_case(b) && !x.eq_ignore_ascii_case(y))
+                || (x.eq_ignore_ascii_case(y)
+                    && a.len() <= 64
+                    && strsim::damerau_levenshtein(a, b) == 1)
+        }
+        Shape::Dotted => {
+            let (a, _) = s.key.rsplit_once('.').unwrap_or((&s.key, ""));
+            let (b, tld) = t.key.rsplit_once('.').unwrap_or((&t.key, ""));
+            !(a == b && tld.len() == 2) && close(&s.key, &t.key)
+        }
+        Shape::Identifier => close(&s.key, &t.key),
+    }
+}
+
 /// Whether `b` is `a` altered rather than another code: the same but for case, or close in
 /// spelling.
 fn close(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || strsim::normalized_damerau_levenshtein(a, b) >= 0.5
+    // (Long codes only by case: the distance is quadratic in their length.)
+    a.eq_ignore_ascii_case(b)
+        || (a.len().max(b.len()) <= 64 && strsim::normalized_damerau_levenshtein(a, b) >= 0.5)
 }
 
 impl Check for SourceCodes {
@@ -236,8 +295,19 @@ impl Check for SourceCodes {
                 !taken[j]
                     && tgt[j].shape == s.shape
                     && !src.iter().any(|o| o.key == tgt[j].key)
-                    && (s.shape == Shape::Keys || close(&s.key, &tgt[j].key))
+                    && altered(s, &tgt[j])
             });
+            // A file the target names in its own words, with the same extension
+            // (`MyFile.txt` as `MiArchivo.txt`), is there.
+            let renamed = || {
+                s.shape == Shape::File
+                    && tgt.iter().any(|t| {
+                        t.shape == Shape::File
+                            && file_parts(&t.key)
+                                .1
+                                .eq_ignore_ascii_case(file_parts(&s.key).1)
+                    })
+            };
             let shown = source.text[s.span.start..s.span.end].to_string();
             match altered {
                 Some(j) => {
@@ -251,7 +321,7 @@ impl Check for SourceCodes {
                             .suggest(shown),
                     );
                 }
-                None if s.shape.kept() => missing.push(shown),
+                None if s.shape.kept() && !renamed() => missing.push(shown),
                 None => {}
             }
         }
@@ -364,6 +434,40 @@ mod tests {
             .len(),
             1
         );
+        // Keys with names in the language, modifiers in another order or case, a shortcut
+        // spelled in the language's words: no finding (review of the sixteenth session).
+        for (source, target) in [
+            ("Press Ctrl+Alt+Del.", "Drücken Sie Strg+Alt+Entf."),
+            ("Press Shift+F10.", "Pulse Mayús+F10."),
+            (
+                "Press Shift+Ctrl+S or alt+f4.",
+                "Drücken Sie Strg+Umschalt+S oder Alt+F4.",
+            ),
+            ("Press Ctrl+S.", "Appuyez sur Ctrl + S."),
+            (
+                "Save document.docx and MyFile.txt.",
+                "Speichern Sie Dokument.docx und MiArchivo.txt.",
+            ),
+            (
+                "Visit amazon.com or Mr.Smith.",
+                "Besuchen Sie amazon.de oder Hr.Smith.",
+            ),
+            ("An user_id-based login.", "Ein user_id-basierter Login."),
+        ] {
+            assert!(changes(source, target).is_empty(), "{target}");
+        }
+        assert_eq!(
+            changes("Press Shift+Ctrl+S.", "Drücken Sie Strg+Umschalt+D.")[0].0,
+            "altered"
+        );
+        assert_eq!(
+            changes("Open data.txt.", "Öffnen Sie date.txt.")[0].0,
+            "altered"
+        );
+        // A long code is compared without the quadratic distance.
+        let long = format!("{}x", "a_".repeat(40_000));
+        let other = format!("{}y", "a_".repeat(40_000));
+        assert_eq!(changes(&long, &other).len(), 1);
         // Glued to a word of the target, a code is still there.
         assert!(changes("Open config.yaml.", "config.yamlটি খুলুন।").is_empty());
         // A code of another spelling is not the source's altered.

@@ -246,6 +246,8 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks
         // is (`7.55 Uhr`), or an hour and its minutes, as `5:30 pm` is, which a translation
         // writes with a colon (`5:30 вечера`, `17:30`).
         let mut time = Vec::new();
+        // The same time on the 24-hour clock, written with a dot too (`17.30`, `14.30 Uhr`).
+        let mut time_24 = None;
         if let ([hour, minutes], ['.']) = (&groups[..], &seps[..])
             && minutes.len() == 2
             && let (Ok(h), Ok(m)) = (hour.parse::<f64>(), minutes.parse::<f64>())
@@ -259,6 +261,7 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks
                 (false, true) => vec![h, 0.0, 24.0],
                 _ => vec![h],
             };
+            time_24 = (pm && h < 12.0).then(|| h + 12.0 + m / 100.0);
             for (span, values) in [
                 (Span::new(start, dot), hours),
                 (Span::new(dot + 1, end), vec![m]),
@@ -274,6 +277,7 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks
             }
         }
         let mut values = readings(&groups, &seps, marks);
+        values.extend(time_24);
         // A decade (`1960s`): also its last two digits and its century (`20 世纪 60 年代`).
         if groups.len() == 1
             && groups[0].len() == 4
@@ -285,8 +289,10 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks
         }
         // A year of the Gregorian calendar, which a translation may give in its readers' own:
         // the Thai Buddhist era (2021 = 2564), the Nepali Bikram Sambat (2022 = 2078 or 2079),
-        // the Iranian solar year (2021 = 1399 or 1400), the Islamic lunar one (2024 = 1445
-        // or 1446) and the Ethiopian (2025 = 2017 or 2018, `2017 ዓ.ም.`).
+        // the Iranian solar year (2021 = 1399 or 1400) and the Islamic lunar one (2024 = 1445
+        // or 1446); and a calendar near the Gregorian one where the language's pack gives it
+        // (`year_offsets`: the Ethiopian, 2025 = 2017 or 2018, `2017 ዓ.ም.`), which elsewhere
+        // would hide a year changed by a few (WMT24's `2016` for `2023` and `2024`).
         let mut calendar = Vec::new();
         if groups.len() == 1
             && groups[0].len() == 4
@@ -302,9 +308,8 @@ fn digit_quantities(p: &Analysis, lexicon: &Lexicon, skip: &[Span], marks: Marks
                 year - 621.0,
                 lunar,
                 lunar + 1.0,
-                year - 8.0,
-                year - 7.0,
             ]);
+            calendar.extend(lexicon.year_offsets.iter().map(|o| year + o));
         }
         // Around the clock (`24/7`, `24x7`): an idiom, often said in words (`круглосуточно`),
         // never a number to require.
@@ -1255,11 +1260,12 @@ impl Check for SourceNumbers {
                         })
                         .contains(&b.unit)
             };
-            // A scaled number converted (`100k meters` as `100 किलोमीटर`) is the same.
+            // A scaled number converted (`100k meters` as `100 किलोमीटर`) is the same; a
+            // number kept with a unit near its own is not (`30 yards` as `30 Meter`).
             if a.unit != b.unit
                 && comparable
                 && !reordered()
-                && !converted_pair((source, &src[i]), (p, &tgt[j]))
+                && (src[i].scaled.is_empty() || !converted_pair((source, &src[i]), (p, &tgt[j])))
             {
                 out.push(
                     Hit::new(joined(tgt[j].span, b.span))
@@ -1570,6 +1576,7 @@ mod tests {
         assert!(check("at 5.30pm", "в 17:30", l()).is_empty());
         assert!(!check("at 5.30pm", "в 5:40 вечера", l()).is_empty());
         assert!(check("at 7.55am", "um 7.55 Uhr", l()).is_empty());
+        assert!(check("at 2.30pm", "um 14.30 Uhr", l()).is_empty());
         assert_eq!(
             check("at 3 p.m.", "в 13:00", l()),
             [("changed".into(), "13".into())]
@@ -1641,6 +1648,39 @@ mod tests {
             )
             .is_empty()
         );
+        // A scaled number converted is the same; a number kept with a unit near its own not.
+        let units = Lexicon {
+            number_scales: [("k".to_string(), 1000.0)].into_iter().collect(),
+            unit_names: [
+                ("meters", crate::measure::Unit::Metre),
+                ("meter", crate::measure::Unit::Metre),
+                ("yards", crate::measure::Unit::Yard),
+                ("किलोमीटर", crate::measure::Unit::Kilometre),
+            ]
+            .into_iter()
+            .map(|(n, u)| (n.to_string(), u))
+            .collect(),
+            ..Lexicon::default()
+        };
+        assert!(
+            check(
+                "I ran 100k meters",
+                "मैंने 100 किलोमीटर दौड़ लगाई",
+                units.clone()
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check("a 30 yards run", "ein Lauf von 30 Meter", units).len(),
+            1
+        );
+        // A calendar near the Gregorian one only where the pack gives it.
+        let amharic = Lexicon {
+            year_offsets: vec![-8.0, -7.0],
+            ..Lexicon::default()
+        };
+        assert!(check("in 2025", "በ2017 ዓ.ም.", amharic).is_empty());
+        assert_eq!(check("in 2023", "2016 में", Lexicon::default()).len(), 1);
     }
 
     #[test]
