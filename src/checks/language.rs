@@ -11,15 +11,16 @@
 
 use serde::Deserialize;
 
+use super::shared::trimmed;
 use super::{BuildError, Check, Context, Hit};
 use crate::lexicon::{LOOK_ALIKE_PARAGRAPH, LOOK_ALIKE_SHARE, Likeness};
 use crate::text::language::{detect, name_of};
 use unicode_script::Script;
 
+use crate::text::Analysis;
 use crate::text::script::{
     is_cased_letter, is_lowercase_letter, script_name, script_of, written_together,
 };
-use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -79,11 +80,6 @@ pub fn build(o: Options) -> Result<Language, BuildError> {
 
 /// Fewest letters of a paragraph ever judged.
 const SHORT_LETTERS: usize = 10;
-
-fn trimmed(text: &str) -> Span {
-    let start = text.len() - text.trim_start().len();
-    Span::new(start, text.trim_end().len().max(start))
-}
 
 /// Words of a paragraph per script, and how many of each script's words are lowercase.
 struct WordScripts {

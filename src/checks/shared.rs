@@ -876,6 +876,12 @@ fn touches(seqs: &[(usize, usize, char)], k: usize) -> bool {
     (k > 0 && seqs[k - 1].1 == seqs[k].0) || seqs.get(k + 1).is_some_and(|n| n.0 == seqs[k].1)
 }
 
+/// The span of a text without the whitespace at its ends (a finding on the whole paragraph).
+pub fn trimmed(text: &str) -> Span {
+    let start = text.len() - text.trim_start().len();
+    Span::new(start, text.trim_end().len().max(start))
+}
+
 /// Keeps the items of `v` whose flag in `keep` (one per item, in order) is set.
 fn retain_where<T>(v: &mut Vec<T>, keep: &[bool]) {
     let mut flags = keep.iter();

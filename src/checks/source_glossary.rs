@@ -9,9 +9,9 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::text::Analysis;
 use crate::text::placeholders::unmasked;
 use crate::text::script::{is_letter_or_mark, is_unspaced_char, script_of};
-use crate::text::{Analysis, Span};
 
 /// No options: the terms are the project's.
 #[derive(Debug, Deserialize)]
@@ -229,8 +229,7 @@ impl Check for Glossary {
         let src_cased = unmasked(source.text).nfc().collect::<String>();
         let tgt_cased = unmasked(p.text).nfc().collect::<String>();
         let (src, tgt) = (src_cased.to_lowercase(), tgt_cased.to_lowercase());
-        let start = p.text.len() - p.text.trim_start().len();
-        let whole = Span::new(start, p.text.trim_end().len().max(start));
+        let whole = super::shared::trimmed(p.text);
         for term in &ctx.glossary.terms {
             // An acronym in its case (`WHO`, never `who`); any other term in any case.
             let (src, tgt, written) = if term.acronym() {

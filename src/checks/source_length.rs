@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::text::Analysis;
 use crate::text::script::script_of;
-use crate::text::{Analysis, Span};
 use unicode_script::Script;
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -179,8 +179,7 @@ impl Check for SourceLength {
         {
             return;
         }
-        let start = p.text.len() - p.text.trim_start().len();
-        let whole = Span::new(start, p.text.trim_end().len().max(start));
+        let whole = super::shared::trimmed(p.text);
         out.push(
             Hit::new(whole)
                 .var("ratio", format!("{ratio:.2}"))

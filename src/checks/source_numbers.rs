@@ -1145,10 +1145,7 @@ impl Check for SourceNumbers {
             )
             .collect();
         let shown = |a: &Analysis, q: &Quantity| a.slice(q.span).to_string();
-        let whole = {
-            let start = p.text.len() - p.text.trim_start().len();
-            Span::new(start, p.text.trim_end().len().max(start))
-        };
+        let whole = super::shared::trimmed(p.text);
         // A number kept with another currency (`$20` as `€২০`, `$500` as `500元`, `15 euros`
         // as `15 डॉलर`), where the target writes the source's currency at none of its numbers
         // nor its sign anywhere (a conversion beside it, `$20 (€18)`).

@@ -164,8 +164,7 @@ impl Check for SourcePlaceholders {
             );
         }
         if !reported_missing.is_empty() {
-            let start = p.text.len() - p.text.trim_start().len();
-            let whole = Span::new(start, p.text.trim_end().len().max(start));
+            let whole = super::shared::trimmed(p.text);
             out.push(
                 Hit::new(whole)
                     .var("change", "missing")

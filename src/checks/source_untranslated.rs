@@ -13,8 +13,8 @@ use serde::Deserialize;
 use unicode_script::Script;
 
 use super::{BuildError, Check, Context, Hit};
+use crate::text::Analysis;
 use crate::text::script::script_of;
-use crate::text::{Analysis, Span};
 
 #[derive(Debug, Deserialize)]
 pub struct Options {
@@ -73,8 +73,7 @@ impl Check for Untranslated {
         if source_language == Some(ctx.language.as_str()) {
             return;
         }
-        let start = p.text.len() - p.text.trim_start().len();
-        let whole = Span::new(start, p.text.trim_end().len().max(start));
+        let whole = super::shared::trimmed(p.text);
         if whole.start == whole.end {
             return;
         }
