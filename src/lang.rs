@@ -54,6 +54,17 @@ const THREE_TO_TWO: &[(&str, &str)] = &[
     ("zho", "zh"),
 ];
 
+/// The scripts a language writes together where it has no one script (Japanese: kana and
+/// Han), the first the one a document of it is expected in when none of them is its
+/// dominant script (a line of code and kana, `config.yamlを保存します`).
+pub fn scripts_together(language: &str) -> &'static [unicode_script::Script] {
+    use unicode_script::Script as S;
+    match language {
+        "ja" => &[S::Hiragana, S::Katakana, S::Han],
+        _ => &[],
+    }
+}
+
 /// The script a language is written in, for languages written in one script: what a forced
 /// language (`--lang`, the project file, a file's declared language) expects its text to be.
 /// A language written in several scripts today (Serbian in Cyrillic and Latin, Punjabi in

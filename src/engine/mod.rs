@@ -95,11 +95,23 @@ impl Engine {
             .clone()
             .or_else(|| info.source_language.clone());
         match self.configured_language(path, info) {
-            Some(language) => Known {
-                script: crate::lang::script_of(&language).or(script),
-                language,
-                source_language,
-            },
+            Some(language) => {
+                let together = crate::lang::scripts_together(&language);
+                let script = match crate::lang::script_of(&language) {
+                    Some(own) => Some(own),
+                    None if !together.is_empty()
+                        && script.is_none_or(|s| !together.contains(&s)) =>
+                    {
+                        Some(together[0])
+                    }
+                    None => script,
+                };
+                Known {
+                    script,
+                    language,
+                    source_language,
+                }
+            }
             None => Known {
                 language: detect(),
                 script,
