@@ -158,7 +158,7 @@ fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     // Only the letters that are written onto a word come off (`لرويترز` is not `تويتر`).
-    let written_on = |w: &str, k: usize| w.chars().take(k).all(|c| "وفبلكاالوהבלמשכ".contains(c));
+    let written_on = |w: &str, k: usize| w.chars().take(k).all(|c| "وفبلكاהבלמשכ".contains(c));
     (0..=2).any(|i| {
         (0..=2).any(|j| {
             (i, j) != (0, 0) && written_on(a, i) && written_on(b, j) && stem(off(a, i), off(b, j))

@@ -685,22 +685,14 @@ enum Page {
     Legacy(usize),
 }
 
-/// The single-byte pages of the scripts whose UTF-8 is read in them: Windows-1251 (Cyrillic),
-/// 1253 (Greek), 1255 (Hebrew), 1256 (Arabic). (Thai's 874 is not one: a Thai word's own bytes
-/// read as UTF-8 sequences of Thai.)
-const LEGACY: [&encoding_rs::Encoding; 4] = [
-    encoding_rs::WINDOWS_1251,
-    encoding_rs::WINDOWS_1253,
-    encoding_rs::WINDOWS_1255,
-    encoding_rs::WINDOWS_1256,
-];
-
-/// The script of each of `LEGACY`'s pages.
-const LEGACY_SCRIPTS: [unicode_script::Script; LEGACY.len()] = [
-    unicode_script::Script::Cyrillic,
-    unicode_script::Script::Greek,
-    unicode_script::Script::Hebrew,
-    unicode_script::Script::Arabic,
+/// The single-byte pages of the scripts whose UTF-8 is read in them, with each one's script:
+/// Windows-1251 (Cyrillic), 1253 (Greek), 1255 (Hebrew), 1256 (Arabic). (Thai's 874 is not
+/// one: a Thai word's own bytes read as UTF-8 sequences of Thai.)
+const LEGACY: [(&encoding_rs::Encoding, unicode_script::Script); 4] = [
+    (encoding_rs::WINDOWS_1251, unicode_script::Script::Cyrillic),
+    (encoding_rs::WINDOWS_1253, unicode_script::Script::Greek),
+    (encoding_rs::WINDOWS_1255, unicode_script::Script::Hebrew),
+    (encoding_rs::WINDOWS_1256, unicode_script::Script::Arabic),
 ];
 
 impl Page {
@@ -723,7 +715,7 @@ fn legacy_byte(page: usize, c: char) -> Option<u8> {
         let mut t: Vec<(char, u8)> = (0x80..=0xFFu8)
             .filter_map(|b| {
                 let byte = [b];
-                let (s, bad) = LEGACY[page].decode_without_bom_handling(&byte);
+                let (s, bad) = LEGACY[page].0.decode_without_bom_handling(&byte);
                 let c = s.chars().next()?;
                 (!bad && c != '\u{FFFD}').then_some((c, b))
             })
@@ -834,7 +826,7 @@ pub fn mojibake(text: &str) -> Vec<(Span, String)> {
     // `а`-`п`; 1253 `Ξ`, `Ο`; 1256 `ط`, `ظ`, `ع`, `غ`), which real text has before a sign now
     // and then (`Рё` in `Рёв`, `ع،` a word before the Arabic comma): only two sequences in a
     // row are mojibake there. The first page that reads any is the one.
-    for (i, &script) in LEGACY_SCRIPTS.iter().enumerate() {
+    for (i, &(_, script)) in LEGACY.iter().enumerate() {
         if !seqs.is_empty() {
             break;
         }

@@ -114,10 +114,9 @@ fn shape(token: &str) -> Option<(Shape, String)> {
     if token.contains('+') {
         let parts: Vec<&str> = token.split('+').collect();
         let (key, mods) = parts.split_last()?;
-        let function_key = key.len() <= 3
-            && key[..1].eq_ignore_ascii_case("f")
-            && key.len() > 1
-            && key[1..].bytes().all(|b| b.is_ascii_digit());
+        let function_key = key
+            .strip_prefix(['f', 'F'])
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
         if mods.is_empty()
             || !(key.len() == 1 && key.bytes().all(|b| b.is_ascii_alphanumeric()) || function_key)
         {
